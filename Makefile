@@ -1,0 +1,68 @@
+# netprofile - build, test and demo.
+#
+#   make          build build/netprofile (and the library build/libnetprofile.a)
+#   make demo     install missing Debian packages, build, decode the shipped capture
+#   make check    install missing packages, build (plain and with ASan+UBSan), run every test
+#   make bench    benchmarks against the peer tools (bench/)
+#   make fuzz     run the libFuzzer target for a while (needs clang)
+#   make lint     cppcheck and clang-tidy
+
+CC      ?= cc
+PKGS    := libpcap
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap)
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+
+LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+
+BUILD   ?= build
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g
+
+.PHONY: all clean deps demo check test asan bench fuzz lint
+
+all: $(BUILD)/netprofile $(BUILD)/gen_capture
+
+$(BUILD)/libnetprofile.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(AR) rcs $@ $^
+
+$(BUILD)/netprofile: $(CLI_OBJ) $(BUILD)/libnetprofile.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen_capture: bench/gen_capture.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o $@ $<
+
+# The same program built with AddressSanitizer and UBSan, in its own tree.
+asan:
+	$(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/netprofile
+
+deps:
+	@sh scripts/install-deps.sh
+
+demo: deps all
+	./$(BUILD)/netprofile decode -# -n -r data/demo.pcap
+
+check: deps all asan
+	@sh tests/run.sh
+
+test: all asan
+	@sh tests/run.sh
+
+bench: deps all
+	bash bench/decode.sh
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

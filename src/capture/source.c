@@ -1,0 +1,168 @@
+/*
+ * source.c - libpcap-backed packet sources (see source.h).
+ */
+#define _GNU_SOURCE
+#include "source.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void source_init(np_source *s, const char *name)
+{
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+}
+
+int np_source_open_file(np_source *s, const char *path, bool nano)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	source_init(s, path);
+	s->nano = nano;
+	s->pcap = pcap_open_offline_with_tstamp_precision(
+		path, nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+	if (!s->pcap) {
+		/* libpcap names the file for open errors, not for format errors. */
+		if (strncmp(ebuf, path, strlen(path)) == 0)
+			snprintf(s->err, sizeof(s->err), "%s", ebuf);
+		else
+			snprintf(s->err, sizeof(s->err), "%s: %s", path, ebuf);
+		return -1;
+	}
+	s->dlt = pcap_datalink(s->pcap);
+	return 0;
+}
+
+int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	source_init(s, iface);
+	s->live = true;
+	s->nano = nano;
+	s->pcap = pcap_create(iface, ebuf);
+	if (!s->pcap) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", iface, ebuf);
+		return -1;
+	}
+	pcap_set_snaplen(s->pcap, snaplen > 0 ? snaplen : 262144);
+	pcap_set_promisc(s->pcap, 1);
+	pcap_set_timeout(s->pcap, 100);
+	pcap_set_immediate_mode(s->pcap, 1);
+	if (nano)
+		pcap_set_tstamp_precision(s->pcap, PCAP_TSTAMP_PRECISION_NANO);
+	int rc = pcap_activate(s->pcap);
+	if (rc < 0) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", iface, pcap_geterr(s->pcap));
+		pcap_close(s->pcap);
+		s->pcap = NULL;
+		return -1;
+	}
+	s->dlt = pcap_datalink(s->pcap);
+	return 0;
+}
+
+int np_source_set_filter(np_source *s, const char *expr)
+{
+	struct bpf_program prog;
+	if (!expr || !*expr)
+		return 0;
+	if (pcap_compile(s->pcap, &prog, expr, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+		snprintf(s->err, sizeof(s->err), "bad filter expression '%s': %s", expr, pcap_geterr(s->pcap));
+		return -1;
+	}
+	int rc = pcap_setfilter(s->pcap, &prog);
+	pcap_freecode(&prog);
+	if (rc < 0) {
+		snprintf(s->err, sizeof(s->err), "%s: cannot set filter: %s", s->name, pcap_geterr(s->pcap));
+		return -1;
+	}
+	return 0;
+}
+
+int np_source_open_writer(np_source *s, const char *path)
+{
+	s->dumper = pcap_dump_open(s->pcap, path);
+	if (!s->dumper) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", path, pcap_geterr(s->pcap));
+		return -1;
+	}
+	return 0;
+}
+
+int np_source_drop_root(np_source *s, const char *user)
+{
+	if (geteuid() != 0 && getuid() != 0)
+		return 0;
+	struct passwd *pw = getpwnam(user);
+	if (!pw) {
+		snprintf(s->err, sizeof(s->err), "cannot drop privileges: no user '%s'", user);
+		return -1;
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) {
+		snprintf(s->err, sizeof(s->err), "cannot drop privileges to '%s': %s", user, strerror(errno));
+		return -1;
+	}
+	if (setuid(0) == 0) {
+		snprintf(s->err, sizeof(s->err), "cannot drop privileges to '%s': root regained", user);
+		return -1;
+	}
+	return 0;
+}
+
+struct loop_ctx {
+	np_source *s;
+	np_packet_fn fn;
+	void *ctx;
+};
+
+static void loop_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct loop_ctx *lc = (struct loop_ctx *)user;
+	if (lc->s->dumper)
+		pcap_dump((u_char *)lc->s->dumper, h, data);
+	if (lc->fn)
+		lc->fn(lc->ctx, h, data);
+}
+
+int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
+{
+	struct loop_ctx lc = {s, fn, ctx};
+	int rc = pcap_loop(s->pcap, count > 0 ? (int)count : -1, loop_cb, (u_char *)&lc);
+	if (s->dumper)
+		pcap_dump_flush(s->dumper);
+	if (rc == -1) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", s->name, pcap_geterr(s->pcap));
+		return -1;
+	}
+	return rc == -2 ? 1 : 0;
+}
+
+void np_source_break(np_source *s)
+{
+	if (s->pcap)
+		pcap_breakloop(s->pcap);
+}
+
+void np_source_close(np_source *s)
+{
+	if (s->dumper)
+		pcap_dump_close(s->dumper);
+	if (s->pcap)
+		pcap_close(s->pcap);
+	s->dumper = NULL;
+	s->pcap = NULL;
+}
+
+const char *np_source_linktype_name(const np_source *s, char *buf, size_t len)
+{
+	const char *name = pcap_datalink_val_to_name(s->dlt);
+	const char *desc = pcap_datalink_val_to_description(s->dlt);
+	if (name)
+		snprintf(buf, len, "%s (%s)", name, desc ? desc : name);
+	else
+		snprintf(buf, len, "%d", s->dlt);
+	return buf;
+}

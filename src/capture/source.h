@@ -1,0 +1,50 @@
+/*
+ * source.h - where packets come from: a capture file (pcap or pcapng, or
+ * standard input) or a live interface, through libpcap; optionally a BPF
+ * filter, and a pcap writer for -w.
+ *
+ * Live capture opens the interface as root and then drops to an
+ * unprivileged user before the first packet is read (np_source_drop_root).
+ *
+ * Errors come back as a message that names the file or interface.
+ * Not for: decoding; callers hand each packet to np_decode().
+ */
+#ifndef NP_SOURCE_H
+#define NP_SOURCE_H
+
+#include <pcap/pcap.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct np_source {
+	pcap_t *pcap;
+	pcap_dumper_t *dumper; /* -w */
+	const char *name;      /* file name or interface, for messages */
+	bool live;
+	bool nano;             /* timestamps are nanoseconds */
+	int dlt;
+	char err[PCAP_ERRBUF_SIZE + 256];
+} np_source;
+
+/* Open a capture file ("-" = standard input). Returns 0 or -1 (see err). */
+int np_source_open_file(np_source *s, const char *path, bool nano);
+/* Open an interface for live capture. */
+int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano);
+/* Compile and install a BPF filter expression. */
+int np_source_set_filter(np_source *s, const char *expr);
+/* Write every packet read to `path` as pcap ("-" = standard output). */
+int np_source_open_writer(np_source *s, const char *path);
+/* Give up root: switch to `user` (and its groups). No-op when not root. */
+int np_source_drop_root(np_source *s, const char *user);
+
+typedef void (*np_packet_fn)(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data);
+/* Read up to `count` packets (0 = all). Returns 0 at end of input,
+ * 1 when stopped by np_source_break, -1 on error (err says what). */
+int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx);
+void np_source_break(np_source *s);
+void np_source_close(np_source *s);
+
+/* "EN10MB (Ethernet)" style name of the link type. */
+const char *np_source_linktype_name(const np_source *s, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * decode.c - `netprofile decode`: read packets and print them exactly as
+ * `tcpdump -n` 4.99 does. Option letters mean what they mean to tcpdump.
+ * Argument parsing only; the work is in capture/, decode/ and print/.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../capture/source.h"
+#include "../decode/packet.h"
+#include "../print/print.h"
+
+static const char decode_usage[] =
+	"usage: netprofile decode [-#AenqStvxX] [-c count] [-r file | -i interface] [-s snaplen]\n"
+	"                         [-w file] [-Z user] [--nano] [expression]\n"
+	"  -r FILE   read packets from a pcap/pcapng file ('-' = standard input)\n"
+	"  -i IFACE  capture live from an interface (root drops to -Z user, default nobody)\n"
+	"  -w FILE   write the (filtered) packets to a pcap file instead of printing\n"
+	"  -c N      stop after N packets          -s N  snapshot length (live)\n"
+	"  -#        number the packets            -n    no name resolution (always on)\n"
+	"  -t/-tt/-ttt/-tttt/-ttttt  timestamp forms, as tcpdump\n"
+	"  -e        print link-level headers      -q    quieter output\n"
+	"  -v/-vv/-vvv  more detail                -S    absolute TCP sequence numbers\n"
+	"  -x/-xx    hex dump  -X/-XX hex+ASCII    -A/-AA ASCII\n"
+	"  --nano    nanosecond timestamps\n"
+	"  expression: a BPF filter, as tcpdump takes it\n";
+
+struct decode_args {
+	np_print_opts po;
+	const char *rfile, *iface, *wfile, *user;
+	long count;
+	int snaplen;
+	char *filter;
+};
+
+static volatile sig_atomic_t stop_requested;
+static np_source *active_source;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+	if (active_source)
+		np_source_break(active_source);
+}
+
+enum { OPT_NANO = 1000, OPT_HELP, OPT_STYLE, OPT_MICRO };
+
+static int parse_decode_args(int argc, char **argv, struct decode_args *a)
+{
+	static const struct option longopts[] = {
+		{"nano", no_argument, NULL, OPT_NANO},
+		{"micro", no_argument, NULL, OPT_MICRO},
+		{"help", no_argument, NULL, OPT_HELP},
+		{"style", required_argument, NULL, OPT_STYLE},
+		{"number", no_argument, NULL, '#'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(a, 0, sizeof(*a));
+	a->user = "nobody";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+#AeqnStvxXc:r:i:s:w:Z:", longopts, NULL)) != -1) {
+		switch (c) {
+		case '#': a->po.number = 1; break;
+		case 'A': a->po.Aflag++; break;
+		case 'e': a->po.eflag++; break;
+		case 'q': a->po.qflag++; a->po.suppress_default++; break;
+		case 'n': break;
+		case 'S': a->po.Sflag++; break;
+		case 't': a->po.tflag++; break;
+		case 'v': a->po.vflag++; break;
+		case 'x': a->po.xflag++; a->po.suppress_default++; break;
+		case 'X': a->po.Xflag++; a->po.suppress_default++; break;
+		case 'c': {
+			char *end;
+			a->count = strtol(optarg, &end, 10);
+			if (*end || a->count <= 0)
+				return cli_usage_error("decode", "invalid packet count '%s'", optarg);
+			break;
+		}
+		case 's': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 0 || v > 262144)
+				return cli_usage_error("decode", "invalid snaplen '%s'", optarg);
+			a->snaplen = v == 0 ? 262144 : (int)v;
+			break;
+		}
+		case 'r': a->rfile = optarg; break;
+		case 'i': a->iface = optarg; break;
+		case 'w': a->wfile = optarg; break;
+		case 'Z': a->user = optarg; break;
+		case OPT_NANO: a->po.nano = 1; break;
+		case OPT_MICRO: a->po.nano = 0; break;
+		case OPT_STYLE:
+			if (strcmp(optarg, "tcpdump") != 0)
+				return cli_usage_error("decode", "unknown style '%s' (known: tcpdump)", optarg);
+			break;
+		case OPT_HELP:
+			fputs(decode_usage, stdout);
+			exit(0);
+		default:
+			return cli_usage_error("decode", "unknown option");
+		}
+	}
+	if (a->po.tflag > 5)
+		a->po.tflag = 5;
+	/* tcpdump counts -t's: one = none(1), two = unix(2), ... */
+	if (a->rfile && a->iface)
+		return cli_usage_error("decode", "-r and -i cannot be used together");
+	if (!a->rfile && !a->iface)
+		return cli_usage_error("decode", "no input: give -r FILE or -i INTERFACE");
+	a->filter = cli_join_args(argc, argv, optind);
+	return 0;
+}
+
+struct decode_run {
+	np_printer pr;
+	np_packet pkt;
+	bool printing;
+	bool line_buffered;
+};
+
+static void decode_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+{
+	struct decode_run *run = ctx;
+	np_packet *pkt = &run->pkt;
+	pkt->ts_sec = h->ts.tv_sec;
+	pkt->ts_frac = (uint32_t)h->ts.tv_usec;
+	np_decode(pkt, pkt->dlt, data, h->caplen, h->len);
+	if (!run->printing)
+		return;
+	print_packet(&run->pr, pkt);
+	if (run->line_buffered)
+		out_flush(run->pr.out);
+}
+
+static bool dlt_printable(int dlt)
+{
+	switch (dlt) {
+	case NP_DLT_NULL: case NP_DLT_EN10MB: case NP_DLT_RAW: case NP_DLT_RAW_OPENBSD:
+	case NP_DLT_LOOP: case NP_DLT_LINKTYPE_RAW: case NP_DLT_LINUX_SLL: case NP_DLT_IPV4:
+	case NP_DLT_IPV6: case NP_DLT_LINUX_SLL2:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int open_source(np_source *src, struct decode_args *a)
+{
+	int rc = a->rfile ? np_source_open_file(src, a->rfile, a->po.nano)
+			  : np_source_open_live(src, a->iface, a->snaplen, a->po.nano);
+	if (rc == 0 && a->iface)
+		rc = np_source_drop_root(src, a->user);
+	if (rc == 0)
+		rc = np_source_set_filter(src, a->filter);
+	if (rc == 0 && a->wfile)
+		rc = np_source_open_writer(src, a->wfile);
+	if (rc != 0)
+		fprintf(stderr, "netprofile: %s\n", src->err);
+	return rc;
+}
+
+int cmd_decode(int argc, char **argv)
+{
+	struct decode_args a;
+	if (parse_decode_args(argc, argv, &a) != 0)
+		return 1;
+	np_source src;
+	if (open_source(&src, &a) != 0) {
+		free(a.filter);
+		return 1;
+	}
+	char lt[128];
+	if (a.rfile)
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", a.rfile,
+			np_source_linktype_name(&src, lt, sizeof(lt)), pcap_snapshot(src.pcap));
+	else
+		fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", a.iface,
+			np_source_linktype_name(&src, lt, sizeof(lt)), pcap_snapshot(src.pcap));
+	if (!a.wfile && !dlt_printable(src.dlt)) {
+		fprintf(stderr, "netprofile: %s: packet printing is not supported for link type %s: use -w\n",
+			src.name, np_source_linktype_name(&src, lt, sizeof(lt)));
+		np_source_close(&src);
+		free(a.filter);
+		return 1;
+	}
+
+	static struct decode_run run;
+	np_out out;
+	out_open_fd(&out, STDOUT_FILENO);
+	print_init(&run.pr, &a.po, &out);
+	run.pr.o.nano = src.nano;
+	run.pkt.dlt = src.dlt;
+	run.printing = a.wfile == NULL;
+	run.line_buffered = a.iface != NULL || isatty(STDOUT_FILENO);
+
+	active_source = &src;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	int rc = np_source_loop(&src, a.count, decode_one, &run);
+	active_source = NULL;
+	out_flush(&out);
+	int status = 0;
+	if (rc < 0) {
+		fprintf(stderr, "netprofile: %s\n", src.err);
+		status = 1;
+	}
+	if (out.failed) {
+		fprintf(stderr, "netprofile: cannot write output: %s\n", strerror(out.failed_errno));
+		status = 1;
+	}
+	if (a.iface) {
+		struct pcap_stat st;
+		if (pcap_stats(src.pcap, &st) == 0)
+			fprintf(stderr, "%u packets received by filter\n%u packets dropped by kernel\n", st.ps_recv,
+				st.ps_drop);
+	}
+	print_free(&run.pr);
+	out_close(&out);
+	np_source_close(&src);
+	free(a.filter);
+	return status;
+}

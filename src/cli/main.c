@@ -1,0 +1,74 @@
+/*
+ * main.c - the netprofile binary: picks the subcommand and hands over.
+ * Each subcommand lives in its own file in cli/ and parses its own options.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NETPROFILE_VERSION "0.1.0"
+
+static void print_help(FILE *f)
+{
+	fprintf(f, "netprofile %s - network traffic profiler\n\n"
+		   "usage: netprofile <command> [options]\n\n"
+		   "commands:\n"
+		   "  decode    print packets as tcpdump -n does\n\n"
+		   "Run 'netprofile <command> --help' for a command's options.\n",
+		NETPROFILE_VERSION);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "netprofile: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'netprofile %s --help'.\n", cmd ? cmd : "");
+	return 1;
+}
+
+char *cli_join_args(int argc, char **argv, int from)
+{
+	size_t len = 0;
+	if (from >= argc)
+		return NULL;
+	for (int i = from; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = malloc(len + 1);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (int i = from; i < argc; i++) {
+		if (i > from)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_help(stderr);
+		return 1;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "decode") == 0)
+		return cmd_decode(argc - 1, argv + 1);
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		print_help(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("netprofile %s\n", NETPROFILE_VERSION);
+		return 0;
+	}
+	fprintf(stderr, "netprofile: unknown command '%s'\n", cmd);
+	print_help(stderr);
+	return 1;
+}

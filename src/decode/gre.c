@@ -1,0 +1,11 @@
+/*
+ * gre.c - decoder for gre. (Skeleton: records the layer only; to be completed.)
+ */
+#include "packet.h"
+#include "../util/bytes.h"
+
+void np_decode_gre(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_t len)
+{
+	np_layer *l = np_push_layer(pkt, NP_LAYER_GRE, p, end, len);
+	(void)l;
+}

@@ -1,0 +1,11 @@
+/*
+ * icmp6.c - decoder for icmp6. (Skeleton: records the layer only; to be completed.)
+ */
+#include "packet.h"
+#include "../util/bytes.h"
+
+void np_decode_icmp6(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_t len)
+{
+	np_layer *l = np_push_layer(pkt, NP_LAYER_ICMP6, p, end, len);
+	(void)l;
+}

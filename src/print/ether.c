@@ -1,0 +1,179 @@
+/*
+ * ether.c - Ethernet text: the -e link header, VLAN tags, the ethertype
+ * names, and the dispatch from an ethertype to its printer. Unknown types
+ * get tcpdump's "addresses, ethertype Unknown (0x....), length N:" and a
+ * hex dump.
+ */
+#include "print.h"
+
+#define ETHER_HDRLEN 14
+#define MAX_ETHERNET_LENGTH_VAL 1500
+
+static const np_tok ethertype_values[] = {
+	{0x0800, "IPv4"}, {0x8847, "MPLS unicast"}, {0x8848, "MPLS multicast"}, {0x86dd, "IPv6"},
+	{0x8100, "802.1Q"}, {0x9100, "802.1Q-9100"}, {0x88a8, "802.1Q-QinQ"}, {0x9200, "802.1Q-9200"},
+	{0x88e5, "802.1AE MACsec"}, {0x0200, "PUP"}, {0x0806, "ARP"}, {0x8035, "Reverse ARP"},
+	{0x0600, "NS"}, {0x0500, "Sprite"}, {0x1000, "Trail"}, {0x6001, "MOP DL"}, {0x6002, "MOP RC"},
+	{0x6003, "DN"}, {0x6004, "LAT"}, {0x6007, "SCA"}, {0x6558, "TEB"}, {0x8038, "Lanbridge"},
+	{0x803c, "DEC DNS"}, {0x803e, "DEC DTS"}, {0x805b, "VEXP"}, {0x805c, "VPROD"},
+	{0x809b, "Appletalk"}, {0x80f3, "Appletalk ARP"}, {0x8137, "IPX"}, {0x880b, "PPP"},
+	{0x8808, "MPCP"}, {0x8809, "Slow Protocols"}, {0x8863, "PPPoE D"}, {0x8864, "PPPoE S"},
+	{0x888e, "EAPOL"}, {0x8899, "Realtek protocols"}, {0x886f, "MS NLB heartbeat"},
+	{0x8870, "Jumbo"}, {0x894F, "NSH"}, {0x9000, "Loopback"}, {0xfefe, "OSI"}, {0x00FE, "GRE-OSI"},
+	{0xabcd, "CFM (old)"}, {0x8902, "CFM"}, {0x893a, "IEEE1905.1"}, {0x88cc, "LLDP"},
+	{0x88ca, "TIPC"}, {0x0707, "GeoNet (old)"}, {0x8947, "GeoNet"}, {0x1111, "CALM FAST"},
+	{0x88a2, "AoE"}, {0x88f7, "PTP"}, {0xd28b, "Arista Vendor Specific Protocol"}, {0, NULL},
+};
+
+const char *ethertype_name(uint16_t type)
+{
+	return tok_name(ethertype_values, type);
+}
+
+static void print_ether_addresses(np_printer *pr, const uint8_t *src, const uint8_t *dst)
+{
+	out_mac(pr->out, src);
+	out_str(pr->out, " > ");
+	out_mac(pr->out, dst);
+	out_str(pr->out, ", ");
+}
+
+static void print_ether_type(np_printer *pr, uint16_t type)
+{
+	const char *name = ethertype_name(type);
+	if (!pr->o.qflag) {
+		out_str(pr->out, "ethertype ");
+		out_str(pr->out, name ? name : "Unknown");
+		out_str(pr->out, " (0x");
+		out_hex(pr->out, type, 4);
+		out_char(pr->out, ')');
+	} else if (name) {
+		out_str(pr->out, name);
+	} else {
+		out_str(pr->out, "Unknown Ethertype (0x");
+		out_hex(pr->out, type, 4);
+		out_char(pr->out, ')');
+	}
+}
+
+bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen,
+		     const uint8_t *src_mac, const uint8_t *dst_mac)
+{
+	(void)src_mac;
+	(void)dst_mac;
+	switch (type) {
+	case 0x0800:
+		print_ip(pr, p, length);
+		return true;
+	case 0x86dd:
+		print_ip6(pr, p, length);
+		return true;
+	case 0x0806:
+	case 0x8035:
+		print_arp(pr, p, length, caplen);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_vlan_type(uint16_t t)
+{
+	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
+}
+
+static void print_vlan_tci(np_printer *pr, uint16_t tci)
+{
+	out_str(pr->out, "vlan ");
+	out_u32(pr->out, tci & 0xfff);
+	out_str(pr->out, ", p ");
+	out_u32(pr->out, tci >> 13);
+	if (tci & 0x1000)
+		out_str(pr->out, ", DEI");
+	out_str(pr->out, ", ");
+}
+
+uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen)
+{
+	pr->protocol = "ether";
+	if (length < caplen) {
+		out_fmt(pr->out, "[length %u < caplen %u]", length, caplen);
+		print_invalid(pr);
+		return length;
+	}
+	if (caplen < ETHER_HDRLEN) {
+		print_trunc(pr);
+		return caplen;
+	}
+	const np_layer *eth = print_layer_at(pr, NP_LAYER_ETH, p, length);
+	const uint8_t *dst = eth->u.eth.dst, *src = eth->u.eth.src;
+	uint32_t orig_length = length;
+	uint32_t hdrlen = ETHER_HDRLEN;
+	uint16_t type = eth->u.eth.type_or_len;
+	bool printed_length = false;
+	if (pr->o.eflag)
+		print_ether_addresses(pr, src, dst);
+	p += ETHER_HDRLEN;
+	length -= ETHER_HDRLEN;
+	caplen -= ETHER_HDRLEN;
+
+	while (is_vlan_type(type)) {
+		const np_layer *vl = print_layer_at(pr, NP_LAYER_VLAN, p, length);
+		if (caplen < 4 || length < 4 || !vl || vl->status != NP_OK) {
+			pr->protocol = "vlan";
+			print_trunc(pr);
+			return hdrlen + (caplen < length ? caplen : length);
+		}
+		if (pr->o.eflag) {
+			print_ether_type(pr, type);
+			if (!printed_length) {
+				out_fmt(pr->out, ", length %u: ", orig_length);
+				printed_length = true;
+			} else {
+				out_str(pr->out, ", ");
+			}
+			print_vlan_tci(pr, vl->u.vlan.tci);
+		}
+		type = vl->next;
+		p += 4;
+		length -= 4;
+		caplen -= 4;
+		hdrlen += 4;
+	}
+
+	if (type <= MAX_ETHERNET_LENGTH_VAL) {
+		/* 802.3 length field; the LLC layer is not decoded: dump it. */
+		if (type < length) {
+			length = type;
+			if (caplen > length)
+				caplen = length;
+		}
+		const uint8_t *old = print_push_snaplen(pr, p, length);
+		if (pr->o.eflag) {
+			out_str(pr->out, "802.3");
+			if (!printed_length)
+				out_fmt(pr->out, ", length %u: ", length);
+		}
+		if (!pr->o.suppress_default)
+			print_default(pr, p, caplen);
+		print_pop_snapend(pr, old);
+		return hdrlen;
+	}
+	if (pr->o.eflag) {
+		print_ether_type(pr, type);
+		if (!printed_length)
+			out_fmt(pr->out, ", length %u: ", orig_length);
+		else
+			out_str(pr->out, ", ");
+	}
+	if (!print_ethertype(pr, type, p, length, caplen, src, dst)) {
+		if (!pr->o.eflag) {
+			print_ether_addresses(pr, src, dst);
+			print_ether_type(pr, type);
+			out_fmt(pr->out, ", length %u: ", orig_length);
+		}
+		if (!pr->o.suppress_default)
+			print_default(pr, p, caplen);
+	}
+	return hdrlen;
+}

@@ -1,0 +1,248 @@
+/*
+ * print.c - the per-packet frame of tcpdump's text: packet number, header
+ * sanity notes, timestamp, the link-layer printer, then the -x/-X/-A dumps.
+ * Also the small shared helpers every protocol printer uses.
+ */
+#include "print.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXIMUM_SNAPLEN 262144u
+
+void tcp_seq_table_free(struct tcp_seq_table *t); /* print/tcp.c */
+
+void print_init(np_printer *pr, const np_print_opts *o, np_out *out)
+{
+	memset(pr, 0, sizeof(*pr));
+	pr->o = *o;
+	pr->out = out;
+	pr->protocol = "";
+}
+
+void print_free(np_printer *pr)
+{
+	tcp_seq_table_free(pr->tcp_seq);
+	pr->tcp_seq = NULL;
+}
+
+void print_trunc(np_printer *pr)
+{
+	out_str(pr->out, " [|");
+	out_str(pr->out, pr->protocol);
+	out_char(pr->out, ']');
+}
+
+void print_trunc_stop(np_printer *pr)
+{
+	print_trunc(pr);
+	pr->stopped = true;
+}
+
+void print_invalid(np_printer *pr)
+{
+	out_str(pr->out, " (invalid)");
+}
+
+const uint8_t *print_push_snaplen(np_printer *pr, const uint8_t *p, uint32_t len)
+{
+	const uint8_t *old = pr->snapend;
+	if (p <= pr->snapend && (size_t)(pr->snapend - p) > len)
+		pr->snapend = p + len;
+	return old;
+}
+
+static const np_layer *find_layer(const np_packet *pkt, uint8_t kind, const uint8_t *p)
+{
+	for (unsigned i = 0; i < pkt->nlayers; i++)
+		if (pkt->layer[i].p == p && pkt->layer[i].kind == kind)
+			return &pkt->layer[i];
+	return NULL;
+}
+
+typedef void (*layer_decoder)(np_packet *, const uint8_t *, const uint8_t *, uint32_t);
+
+static layer_decoder decoder_for(uint8_t kind)
+{
+	switch (kind) {
+	case NP_LAYER_ETH: return np_decode_eth;
+	case NP_LAYER_SLL: return np_decode_sll;
+	case NP_LAYER_SLL2: return np_decode_sll2;
+	case NP_LAYER_NULL: return np_decode_null;
+	case NP_LAYER_ARP: return np_decode_arp;
+	case NP_LAYER_IP4: return np_decode_ip4;
+	case NP_LAYER_IP6: return np_decode_ip6;
+	case NP_LAYER_TCP: return np_decode_tcp;
+	case NP_LAYER_UDP: return np_decode_udp;
+	case NP_LAYER_ICMP: return np_decode_icmp;
+	case NP_LAYER_ICMP6: return np_decode_icmp6;
+	case NP_LAYER_GRE: return np_decode_gre;
+	default: return NULL;
+	}
+}
+
+const np_layer *print_layer_at(np_printer *pr, uint8_t kind, const uint8_t *p, uint32_t len)
+{
+	const np_layer *l = pr->pkt ? find_layer(pr->pkt, kind, p) : NULL;
+	for (unsigned i = 0; !l && i < pr->nscratch; i++)
+		l = find_layer(&pr->scratch[i], kind, p);
+	if (l)
+		return l;
+	/* Not decoded with the packet (inside an ICMP error, say): decode it now. */
+	unsigned slot = pr->nscratch < NP_PRINT_SCRATCH ? pr->nscratch++ : NP_PRINT_SCRATCH - 1;
+	np_packet *s = &pr->scratch[slot];
+	s->nlayers = 0;
+	s->ip = s->l4 = -1;
+	s->dlt = pr->pkt ? pr->pkt->dlt : 0;
+	layer_decoder dec = decoder_for(kind);
+	if (dec)
+		dec(s, p, pr->snapend, len);
+	if (s->nlayers == 0) {
+		np_layer *z = np_push_layer(s, kind, p, pr->snapend, len);
+		z->status = NP_TRUNCATED;
+	}
+	return &s->layer[0];
+}
+
+const char *tok_name(const np_tok *t, uint32_t v)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return NULL;
+}
+
+const char *tok2str(const np_tok *t, const char *fmt, uint32_t v)
+{
+	static char buf[4][128];
+	static int idx;
+	const char *s = tok_name(t, v);
+	if (s)
+		return s;
+	idx = (idx + 1) & 3;
+	snprintf(buf[idx], sizeof(buf[idx]), fmt ? fmt : "#%u", v);
+	return buf[idx];
+}
+
+void print_bits(np_printer *pr, const np_tok *t, uint32_t v, const char *sep, const char *none)
+{
+	bool first = true;
+	for (; t->s; t++) {
+		if (t->v && (v & t->v) == t->v) {
+			if (!first)
+				out_str(pr->out, sep);
+			out_str(pr->out, t->s);
+			first = false;
+		}
+	}
+	if (first)
+		out_str(pr->out, none);
+}
+
+/* tcpdump's sanity notes on the record header; true if the packet is skipped. */
+static bool print_invalid_header(np_printer *pr, const np_packet *pkt)
+{
+	np_out *o = pr->out;
+	bool bad = false;
+	if (pkt->caplen == 0) {
+		bad = true;
+		out_str(o, "[Invalid header: caplen==0");
+	}
+	if (pkt->wirelen == 0) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = true;
+		out_str(o, " len==0");
+	} else if (pkt->wirelen < pkt->caplen) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = true;
+		out_fmt(o, " len(%u) < caplen(%u)", pkt->wirelen, pkt->caplen);
+	}
+	if (pkt->caplen > MAXIMUM_SNAPLEN) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = true;
+		out_fmt(o, " caplen(%u) > %u", pkt->caplen, MAXIMUM_SNAPLEN);
+	}
+	if (pkt->wirelen > MAXIMUM_SNAPLEN) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = true;
+		out_fmt(o, " len(%u) > %u", pkt->wirelen, MAXIMUM_SNAPLEN);
+	}
+	if (bad)
+		out_str(o, "]\n");
+	return bad;
+}
+
+static uint32_t print_link(np_printer *pr, const np_packet *pkt)
+{
+	const uint8_t *p = pkt->data;
+	uint32_t len = pkt->wirelen, cap = pkt->caplen;
+	switch (pkt->dlt) {
+	case NP_DLT_EN10MB:
+		return print_ether(pr, p, len, cap);
+	case NP_DLT_LINUX_SLL:
+		return print_sll(pr, p, len, cap);
+	case NP_DLT_LINUX_SLL2:
+		return print_sll2(pr, p, len, cap);
+	case NP_DLT_NULL:
+	case NP_DLT_LOOP:
+		return print_null(pr, p, len, cap);
+	case NP_DLT_RAW:
+	case NP_DLT_RAW_OPENBSD:
+	case NP_DLT_LINKTYPE_RAW:
+		return print_raw(pr, p, len, cap);
+	case NP_DLT_IPV4:
+		return print_ipv4_link(pr, p, len, cap);
+	case NP_DLT_IPV6:
+		return print_ipv6_link(pr, p, len, cap);
+	default:
+		return 0;
+	}
+}
+
+static void print_dumps(np_printer *pr, const np_packet *pkt, uint32_t hdrlen)
+{
+	const uint8_t *sp = pkt->data;
+	uint32_t caplen = pkt->caplen;
+	pr->snapend = pkt->end;
+	pr->protocol = "";
+	if (pr->o.Xflag) {
+		if (pr->o.Xflag > 1)
+			print_hex_ascii(pr, "\n\t", sp, caplen);
+		else if (caplen > hdrlen)
+			print_hex_ascii(pr, "\n\t", sp + hdrlen, caplen - hdrlen);
+	} else if (pr->o.xflag) {
+		if (pr->o.xflag > 1)
+			print_hex(pr, "\n\t", sp, caplen);
+		else if (caplen > hdrlen)
+			print_hex(pr, "\n\t", sp + hdrlen, caplen - hdrlen);
+	} else if (pr->o.Aflag) {
+		if (pr->o.Aflag > 1)
+			print_ascii(pr, sp, caplen);
+		else if (caplen > hdrlen)
+			print_ascii(pr, sp + hdrlen, caplen - hdrlen);
+	}
+}
+
+void print_packet(np_printer *pr, const np_packet *pkt)
+{
+	pr->count++;
+	if (pr->o.number) {
+		char num[16];
+		int n = snprintf(num, sizeof(num), "%5u  ", pr->count);
+		out_mem(pr->out, num, (size_t)n);
+	}
+	if (print_invalid_header(pr, pkt))
+		return;
+	print_timestamp(pr, pkt->ts_sec, pkt->ts_frac);
+	pr->pkt = pkt;
+	pr->nscratch = 0;
+	pr->stopped = false;
+	pr->snapend = pkt->end;
+	pr->protocol = "";
+	pr->ll_hdr_len = 0;
+	uint32_t hdrlen = print_link(pr, pkt);
+	print_dumps(pr, pkt, hdrlen);
+	out_char(pr->out, '\n');
+	pr->pkt = NULL;
+}

@@ -1,0 +1,158 @@
+/*
+ * print.h - the tcpdump-compatible text printer: shared context and the
+ * interface every protocol printer implements.
+ *
+ * Output must be byte-identical to `tcpdump -n` 4.99.3. Printers follow
+ * tcpdump's walk: each gets the bytes of its header (p) and the length the
+ * layer below claims for it (length), and reads within pr->snapend, the end
+ * of the captured bytes in scope. Header fields come from the decoded
+ * layers (print_layer_at() finds the np_layer the decoder recorded at p),
+ * so headers are parsed once, by decode/; printers walk only the variable
+ * parts (options, message bodies) with the NP_GET_* accessors.
+ *
+ * On running out of captured bytes a printer prints " [|proto]" (see
+ * print_trunc) and returns; there is no longjmp.
+ *
+ * Not for: deciding anything about flows or servers.
+ */
+#ifndef NP_PRINT_H
+#define NP_PRINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../decode/packet.h"
+#include "../util/bytes.h"
+#include "../util/out.h"
+
+typedef struct np_print_opts {
+	int tflag;   /* 0 default, 1 -t, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
+	int vflag;   /* -v count */
+	int eflag;   /* -e */
+	int qflag;   /* -q */
+	int Sflag;   /* -S: absolute TCP sequence numbers */
+	int xflag;   /* -x count */
+	int Xflag;   /* -X count */
+	int Aflag;   /* -A count */
+	int number;  /* -#: number the packets */
+	int nano;    /* timestamps are nanoseconds */
+	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
+} np_print_opts;
+
+struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
+
+#define NP_PRINT_SCRATCH 8
+
+typedef struct np_printer {
+	np_print_opts o;
+	np_out *out;
+	const np_packet *pkt;     /* the packet being printed */
+	const uint8_t *snapend;   /* end of captured bytes in scope */
+	const char *protocol;     /* name used by print_trunc: "ip", "tcp", ... */
+	uint32_t ll_hdr_len;      /* link header length, for -x/-X without link */
+	uint32_t count;           /* packets printed so far */
+	int64_t ref_sec;          /* -ttt / -ttttt reference time */
+	uint32_t ref_frac;
+	bool have_ref;
+	struct tcp_seq_table *tcp_seq;
+	bool stopped;                           /* see print_trunc_stop */
+	unsigned nscratch;                      /* scratch decodes used by this packet */
+	np_packet scratch[NP_PRINT_SCRATCH];    /* headers decoded on demand */
+} np_printer;
+
+void print_init(np_printer *pr, const np_print_opts *o, np_out *out);
+void print_free(np_printer *pr);
+
+/* Print one decoded packet, one line (more with -v/-x), ending in '\n'. */
+void print_packet(np_printer *pr, const np_packet *pkt);
+
+/* The decoded layer of `kind` that starts at p. When the decoder did not
+ * record one there (a header inside an ICMP error, a tunnel the packet-level
+ * decode did not enter), it is decoded now, within pr->snapend, with `len`
+ * as the length the layer below claims. Never NULL. */
+const np_layer *print_layer_at(np_printer *pr, uint8_t kind, const uint8_t *p, uint32_t len);
+
+/* " [|proto]" with pr->protocol: a printer's own truncation note, after
+ * which the printers around it carry on (tcpdump's nd_print_trunc). */
+void print_trunc(np_printer *pr);
+/* The same note, but nothing more is printed for this packet but the -x/-X
+ * dumps: what tcpdump does when a GET_ macro runs off the capture (its
+ * longjmp). Sets pr->stopped; every printer returns at once after calling
+ * another if pr->stopped is set. The NP_GET_* macros' `trunc:` labels in
+ * printers end in this. */
+void print_trunc_stop(np_printer *pr);
+/* " (invalid)". */
+void print_invalid(np_printer *pr);
+
+/* Narrow the captured scope to [p, p+len) if that is shorter; returns the
+ * old snapend for print_pop_snapend. */
+const uint8_t *print_push_snaplen(np_printer *pr, const uint8_t *p, uint32_t len);
+static inline void print_pop_snapend(np_printer *pr, const uint8_t *old)
+{
+	pr->snapend = old;
+}
+
+/* Bytes captured from p within scope (0 if p is past the end). */
+static inline uint32_t print_caplen_from(const np_printer *pr, const uint8_t *p)
+{
+	return p < pr->snapend ? (uint32_t)(pr->snapend - p) : 0;
+}
+
+/* hexdump.c: tcpdump's -x/-X/-A dumps and the default unknown-payload dump.
+ * Each returns false when it ran out of captured bytes (it has printed the
+ * truncation mark then). */
+bool print_hex(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len);
+bool print_hex_ascii(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len);
+bool print_hex_ascii_offset(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len, uint32_t offset);
+bool print_ascii(np_printer *pr, const uint8_t *p, uint32_t len);
+/* What tcpdump prints for a payload it has no printer for (hex+ascii, -x level aware). */
+void print_default(np_printer *pr, const uint8_t *p, uint32_t caplen);
+
+/* ts.c */
+void print_timestamp(np_printer *pr, int64_t sec, uint32_t frac);
+
+/* A value->name table, tcpdump's tok2str. */
+typedef struct np_tok {
+	uint32_t v;
+	const char *s;
+} np_tok;
+const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
+/* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
+const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
+/* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
+void print_bits(np_printer *pr, const np_tok *t, uint32_t v, const char *sep, const char *none);
+
+/* Link-layer printers (print/<proto>.c). Each returns the link header length. */
+uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_sll(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_sll2(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_null(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_raw(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_ipv4_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_ipv6_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+
+/* Ethertype dispatch (print/ether.c): true if a printer took it. */
+bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen,
+		     const uint8_t *src_mac, const uint8_t *dst_mac);
+const char *ethertype_name(uint16_t type); /* NULL when unknown */
+
+/* Network and transport printers, tcpdump's signatures. */
+void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+void print_ip(np_printer *pr, const uint8_t *p, uint32_t length);   /* IPv4 */
+void print_ip6(np_printer *pr, const uint8_t *p, uint32_t length);
+/* IP version sniffing for raw links: "IP"/"IP6" by the version nibble. */
+void print_ip_any(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Hand an IP payload to its protocol printer (ip_demux_print). */
+void print_ip_demux(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented,
+		    uint8_t ttl_hl, uint8_t nh, const uint8_t *iph);
+void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
+void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
+	       uint8_t ttl_hl);
+void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
+void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
+void print_gre(np_printer *pr, const uint8_t *p, uint32_t length);
+
+/* IP protocol number -> name ("TCP", "UDP", ...), NULL when unknown. */
+const char *ipproto_name(uint8_t proto);
+
+#endif

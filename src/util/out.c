@@ -1,0 +1,189 @@
+/*
+ * out.c - buffered text output (see out.h).
+ */
+#include "out.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define OUT_BLOCK (1u << 16)
+
+int out_open_fd(np_out *o, int fd)
+{
+	memset(o, 0, sizeof(*o));
+	o->cap = OUT_BLOCK * 2;
+	o->buf = malloc(o->cap);
+	o->fd = fd;
+	return o->buf ? 0 : -1;
+}
+
+void out_close(np_out *o)
+{
+	out_flush(o);
+	free(o->buf);
+	o->buf = NULL;
+	o->cap = o->len = 0;
+}
+
+int out_flush(np_out *o)
+{
+	size_t done = 0;
+	while (done < o->len && !o->failed) {
+		ssize_t n = write(o->fd, o->buf + done, o->len - done);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			o->failed = 1;
+			o->failed_errno = errno;
+			break;
+		}
+		done += (size_t)n;
+	}
+	o->len = 0;
+	return o->failed ? -1 : 0;
+}
+
+void out_grow(np_out *o, size_t need)
+{
+	if (o->len >= OUT_BLOCK)
+		out_flush(o);
+	if (o->len + need <= o->cap)
+		return;
+	size_t cap = o->cap ? o->cap : OUT_BLOCK;
+	while (cap < o->len + need)
+		cap *= 2;
+	char *nb = realloc(o->buf, cap);
+	if (!nb) {
+		fprintf(stderr, "netprofile: out of memory\n");
+		exit(1);
+	}
+	o->buf = nb;
+	o->cap = cap;
+}
+
+void out_mem(np_out *o, const char *s, size_t n)
+{
+	if (o->len + n > o->cap)
+		out_grow(o, n);
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+void out_str(np_out *o, const char *s)
+{
+	out_mem(o, s, strlen(s));
+}
+
+void out_vfmt(np_out *o, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	size_t room = o->cap - o->len;
+	int n = vsnprintf(o->buf + o->len, room, fmt, ap);
+	if (n < 0) {
+		va_end(ap2);
+		return;
+	}
+	if ((size_t)n >= room) {
+		out_grow(o, (size_t)n + 1);
+		vsnprintf(o->buf + o->len, o->cap - o->len, fmt, ap2);
+	}
+	o->len += (size_t)n;
+	va_end(ap2);
+}
+
+void out_fmt(np_out *o, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	out_vfmt(o, fmt, ap);
+	va_end(ap);
+}
+
+void out_u64(np_out *o, uint64_t v)
+{
+	char tmp[24];
+	int i = sizeof(tmp);
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	out_mem(o, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void out_u32(np_out *o, uint32_t v)
+{
+	out_u64(o, v);
+}
+
+void out_i64(np_out *o, int64_t v)
+{
+	if (v < 0) {
+		out_char(o, '-');
+		out_u64(o, (uint64_t)0 - (uint64_t)v);
+	} else {
+		out_u64(o, (uint64_t)v);
+	}
+}
+
+void out_u32_pad(np_out *o, uint32_t v, int width)
+{
+	char tmp[16];
+	int i = sizeof(tmp);
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while ((int)sizeof(tmp) - i < width)
+		tmp[--i] = '0';
+	out_mem(o, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void out_hex(np_out *o, uint32_t v, int width)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[16];
+	int i = sizeof(tmp);
+	do {
+		tmp[--i] = digits[v & 0xf];
+		v >>= 4;
+	} while (v);
+	while ((int)sizeof(tmp) - i < width)
+		tmp[--i] = '0';
+	out_mem(o, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+void out_ipv4(np_out *o, const uint8_t a[4])
+{
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			out_char(o, '.');
+		out_u32(o, a[i]);
+	}
+}
+
+void out_ipv6(np_out *o, const uint8_t a[16])
+{
+	char tmp[INET6_ADDRSTRLEN];
+	if (inet_ntop(AF_INET6, a, tmp, sizeof(tmp)))
+		out_str(o, tmp);
+	else
+		out_str(o, "?");
+}
+
+void out_mac(np_out *o, const uint8_t a[6])
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[17];
+	for (int i = 0; i < 6; i++) {
+		tmp[i * 3] = digits[a[i] >> 4];
+		tmp[i * 3 + 1] = digits[a[i] & 0xf];
+		if (i < 5)
+			tmp[i * 3 + 2] = ':';
+	}
+	out_mem(o, tmp, sizeof(tmp));
+}
