@@ -151,6 +151,10 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_gre(np_printer *pr, const uint8_t *p, uint32_t length);
+/* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
+void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
+/* Payload printers called from TCP/UDP by port. */
+void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 1723 (pptp.c) */
 
 /* IP protocol number -> name ("TCP", "UDP", ...), NULL when unknown. */
 const char *ipproto_name(uint8_t proto);

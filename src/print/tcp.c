@@ -16,9 +16,6 @@ void tcp_seq_table_free(struct tcp_seq_table *t)
 	free(t);
 }
 
-/* "src.port > dst.port: " for IPv4 or IPv6 by the version nibble of iph. */
-void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
-
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport)
 {
 	if ((iph[0] >> 4) == 6) {

@@ -3,7 +3,6 @@
  */
 #include "print.h"
 
-void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
 	       uint8_t ttl_hl)
