@@ -30,14 +30,15 @@ all: $(BUILD)/netprofile $(BUILD)/gen_capture
 
 $(BUILD)/libnetprofile.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(AR) rcs $@ $^
+	@$(AR) rcs $@ $^
 
 $(BUILD)/netprofile: $(CLI_OBJ) $(BUILD)/libnetprofile.a
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC  $@"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen_capture: bench/gen_capture.c
 	@mkdir -p $(dir $@)
