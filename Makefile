@@ -67,3 +67,14 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# libFuzzer target over decoder + printer (clang). FUZZ_SECONDS bounds `make fuzz`.
+FUZZ_SECONDS ?= 30
+$(BUILD)/fuzz_decode: fuzz/fuzz_decode.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(PKG_CFLAGS) -o $@ fuzz/fuzz_decode.c $(LIB_SRC) $(PKG_LIBS)
+
+fuzz: $(BUILD)/fuzz_decode
+	@mkdir -p build/fuzz-corpus
+	./$(BUILD)/fuzz_decode -max_total_time=$(FUZZ_SECONDS) -max_len=2048 -print_final_stats=1 build/fuzz-corpus fuzz/seeds

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# badinput.sh - bad input gives a clear message, the right exit status, no
+# crash, and loses nothing: missing and unreadable files, files that are
+# not captures, captures cut off mid-record, unknown link types, bad
+# options and filters, an output that cannot be written. Where tcpdump has
+# an answer (exit status, packets printed before the fault) it is the oracle.
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+np=${NETPROFILE:-$here/build/netprofile}
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# run NAME CMD...: keeps stdout, stderr and status in $tmp/NAME.*
+run() {
+	local name=$1
+	shift
+	"$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	echo $? >"$tmp/$name.rc"
+}
+rc() { cat "$tmp/$1.rc"; }
+
+expect_error() { # name expected-rc stderr-regex
+	local name=$1 want=$2 re=$3
+	if [ "$(rc "$name")" != "$want" ]; then
+		bad "$name: exit $(rc "$name"), want $want"
+	elif ! grep -Eq "$re" "$tmp/$name.err"; then
+		bad "$name: stderr does not match /$re/: $(head -c 300 "$tmp/$name.err")"
+	elif grep -Eq "AddressSanitizer|runtime error|Segmentation" "$tmp/$name.err"; then
+		bad "$name: sanitizer or crash report"
+	else
+		ok
+	fi
+}
+
+# A small capture to damage: the demo capture, or the generator's.
+src=$here/data/demo.pcap
+if [ ! -f "$src" ]; then
+	"$here/build/gen_capture" -n 50 -o "$tmp/src.pcap" >/dev/null 2>&1
+	src=$tmp/src.pcap
+fi
+
+run missing "$np" decode -r "$tmp/no-such-file.pcap"
+expect_error missing 1 "no-such-file.pcap.*(No such file|such file)"
+
+printf 'this is not a capture file, just text\n' >"$tmp/text.pcap"
+run notcap "$np" decode -r "$tmp/text.pcap"
+expect_error notcap 1 "text.pcap.*(unknown file format|bad dump file format)"
+
+: >"$tmp/empty0.pcap"
+run empty0 "$np" decode -r "$tmp/empty0.pcap"
+run empty0_td tcpdump -n -r "$tmp/empty0.pcap"
+expect_error empty0 "$(rc empty0_td)" "empty0.pcap"
+
+if [ "$(id -u)" = 0 ]; then
+	ok # root reads any file: the unreadable-file case cannot be staged
+else
+	cp "$src" "$tmp/noread.pcap" && chmod 000 "$tmp/noread.pcap"
+	run noread "$np" decode -r "$tmp/noread.pcap"
+	expect_error noread 1 "noread.pcap.*Permission denied"
+fi
+
+# Cut off in the middle of a record: every packet before the cut is printed,
+# exactly as tcpdump prints it, and the status is tcpdump's.
+size=$(stat -c %s "$src")
+for cut in 30 $((size / 2 + 3)) $((size - 5)); do
+	head -c "$cut" "$src" >"$tmp/cut.pcap"
+	run cut "$np" decode -n -r "$tmp/cut.pcap"
+	TZ=GMT0 tcpdump -n -r "$tmp/cut.pcap" >"$tmp/cut_td.out" 2>/dev/null
+	echo $? >"$tmp/cut_td.rc"
+	TZ=GMT0 "$np" decode -n -r "$tmp/cut.pcap" >"$tmp/cut.out" 2>"$tmp/cut.err"
+	echo $? >"$tmp/cut.rc"
+	if ! cmp -s "$tmp/cut.out" "$tmp/cut_td.out"; then
+		bad "cut at $cut: packets before the fault differ from tcpdump's"
+	elif [ "$(rc cut)" != "$(rc cut_td)" ]; then
+		bad "cut at $cut: exit $(rc cut), tcpdump $(rc cut_td)"
+	elif [ "$(rc cut)" != 0 ] && ! grep -q "cut.pcap" "$tmp/cut.err"; then
+		bad "cut at $cut: message does not name the file: $(cat "$tmp/cut.err")"
+	else
+		ok
+	fi
+done
+
+# A link type we have no printer for (LINKTYPE_USER0 = 147).
+printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x00\x93\x00\x00\x00' >"$tmp/user0.pcap"
+printf '\x01\x00\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00\x04\x00\x00\x00abcd' >>"$tmp/user0.pcap"
+run user0 "$np" decode -r "$tmp/user0.pcap"
+expect_error user0 1 "user0.pcap.*not supported"
+
+run badopt "$np" decode -r "$src" --no-such-option
+expect_error badopt 1 "Try 'netprofile decode --help'"
+
+run badfilter "$np" decode -r "$src" "port nonsense and"
+expect_error badfilter 1 "filter"
+
+run badcount "$np" decode -r "$src" -c 0
+expect_error badcount 1 "invalid packet count"
+
+run noinput "$np" decode
+expect_error noinput 1 "no input"
+
+run badcmd "$np" frobnicate
+expect_error badcmd 1 "unknown command"
+
+# Output that cannot be written: an error and a failing status, not silence.
+"$np" decode -r "$src" >/dev/full 2>"$tmp/full.err"
+echo $? >"$tmp/full.rc"
+expect_error full 1 "cannot write output"
+
+# Filter and -c work and -w writes a capture tcpdump reads back identically.
+"$np" decode -r "$src" -w "$tmp/w.pcap" -c 5 tcp 2>/dev/null
+if [ "$(tcpdump -n -r "$tmp/w.pcap" 2>/dev/null | wc -l)" = 5 ] &&
+	[ "$(tcpdump -n -r "$tmp/w.pcap" tcp 2>/dev/null | wc -l)" = 5 ]; then ok; else bad "-w/-c/filter"; fi
+
+echo "badinput: $pass passed, $fail failed"
+[ $fail -eq 0 ]
