@@ -21,7 +21,7 @@
 #
 # Usage (as root):  tests/lab/record-demo.sh [OUTPUT.pcap]
 #                   default output: data/demo.pcap in the repository
-# Needs: iproute2 tcpdump dnsmasq-base nginx bind9-dnsutils curl iputils-ping
+# Needs: iproute2 ethtool tcpdump dnsmasq-base nginx bind9-dnsutils curl iputils-ping
 
 set -euo pipefail
 
@@ -33,6 +33,8 @@ readonly IP4_CLI=10.77.0.1
 readonly IP4_SRV=10.77.0.2
 readonly IP6_CLI=fd77::1
 readonly IP6_SRV=fd77::2
+readonly MAC_CLI=02:77:00:00:00:01
+readonly MAC_SRV=02:77:00:00:00:02
 readonly NAME=www.lab.test
 readonly NETNS_ETC=/etc/netns/$NS_CLI
 
@@ -44,10 +46,14 @@ TMP=""
 PID_TCPDUMP=""
 PID_DNSMASQ=""
 PID_NGINX=""
+CREATED_NETNS_DIR=0
 
 log() { printf '[record-demo] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+# Foreground helpers. Background processes are started with a plain
+# `ip netns exec ... &` instead, so that $! is the server's own pid (ip execs
+# it) and not a subshell's.
 in_cli() { ip netns exec "$NS_CLI" "$@"; }
 in_srv() { ip netns exec "$NS_SRV" "$@"; }
 
@@ -59,15 +65,31 @@ stop_pid() {
     wait "$pid" 2>/dev/null || true
 }
 
+netns_exists() {
+    ip netns list | awk '{print $1}' | grep -qxF -- "$1"
+}
+
+# Safety net: end any process still inside one of our own namespaces.
+kill_netns_leftovers() {
+    local ns=$1 pid
+    netns_exists "$ns" || return 0
+    for pid in $(ip netns pids "$ns" 2>/dev/null); do
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+}
+
 cleanup() {
     local rc=$?
     set +e
     stop_pid "$PID_TCPDUMP" INT
     stop_pid "$PID_NGINX" QUIT
     stop_pid "$PID_DNSMASQ"
+    kill_netns_leftovers "$NS_CLI"
+    kill_netns_leftovers "$NS_SRV"
     ip netns del "$NS_CLI" 2>/dev/null
     ip netns del "$NS_SRV" 2>/dev/null
     rm -rf "$NETNS_ETC"
+    ((CREATED_NETNS_DIR)) && rmdir /etc/netns 2>/dev/null
     [[ -n $TMP ]] && rm -rf "$TMP"
     if ((rc != 0)); then
         log "failed (exit $rc); lab torn down"
@@ -78,13 +100,14 @@ cleanup() {
 check_prereqs() {
     ((EUID == 0)) || die "must run as root (network namespaces)"
     local tool
-    for tool in ip tcpdump dnsmasq nginx dig curl ping; do
+    for tool in ip ethtool tcpdump dnsmasq nginx dig curl ping; do
         command -v "$tool" >/dev/null || die "missing tool: $tool (see tests/lab/README.md)"
     done
     local ns
     for ns in "$NS_CLI" "$NS_SRV"; do
-        if ip netns list | grep -qw "$ns"; then
+        if netns_exists "$ns"; then
             log "removing stale namespace $ns from an earlier run"
+            kill_netns_leftovers "$ns"
             ip netns del "$ns"
         fi
     done
@@ -118,20 +141,24 @@ setup_namespaces() {
         ip netns exec "$ns" ip link set lo up
     done
 
-    ip link add "$IF_CLI" netns "$NS_CLI" type veth peer name "$IF_SRV" netns "$NS_SRV"
+    # Fixed (locally administered) MACs, so reruns give the same addresses.
+    ip link add "$IF_CLI" netns "$NS_CLI" address "$MAC_CLI" type veth \
+        peer name "$IF_SRV" netns "$NS_SRV" address "$MAC_SRV"
 
     in_cli ip addr add "$IP4_CLI/24" dev "$IF_CLI"
     in_cli ip -6 addr add "$IP6_CLI/64" dev "$IF_CLI" nodad
     in_srv ip addr add "$IP4_SRV/24" dev "$IF_SRV"
     in_srv ip -6 addr add "$IP6_SRV/64" dev "$IF_SRV" nodad
+    # veth offloads checksums by default, which leaves partial (wrong-looking)
+    # TCP/UDP checksums in the capture; have the kernel compute them instead.
+    in_cli ethtool -K "$IF_CLI" tx off >/dev/null
+    in_srv ethtool -K "$IF_SRV" tx off >/dev/null
     in_cli ip link set "$IF_CLI" up
     in_srv ip link set "$IF_SRV" up
-
     # Only the connected /24 and /64 routes exist: no default route, no way out.
-    wait_for no_tentative_addrs "$NS_CLI"
-    wait_for no_tentative_addrs "$NS_SRV"
 
     # The client's resolver: `ip netns exec` bind-mounts this over /etc/resolv.conf.
+    [[ -d /etc/netns ]] || CREATED_NETNS_DIR=1
     mkdir -p "$NETNS_ETC"
     printf 'nameserver %s\noptions attempts:1 timeout:2\n' "$IP4_SRV" >"$NETNS_ETC/resolv.conf"
 }
@@ -149,7 +176,7 @@ address=/$NAME/$IP4_SRV
 address=/$NAME/$IP6_SRV
 log-queries
 EOF
-    in_srv dnsmasq --keep-in-foreground --conf-file="$TMP/dnsmasq.conf" \
+    ip netns exec "$NS_SRV" dnsmasq --keep-in-foreground --conf-file="$TMP/dnsmasq.conf" \
         --pid-file="$TMP/dnsmasq.pid" --log-facility=- 2>"$TMP/dnsmasq.log" &
     PID_DNSMASQ=$!
     wait_for in_srv dig +short +tries=1 +time=1 @"$IP4_SRV" "$NAME" A
@@ -187,9 +214,21 @@ http {
     }
 }
 EOF
-    in_srv nginx -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" &
+    ip netns exec "$NS_SRV" nginx -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" &
     PID_NGINX=$!
     wait_for in_srv curl -sf -o /dev/null "http://$IP4_SRV/"
+}
+
+# Let the links settle before recording: carrier up, link-local addresses
+# configured, both IP versions answering, and the MLD reports that follow a
+# link coming up sent. Then the capture holds only the demo's own traffic.
+settle_links() {
+    log "waiting for the links to settle"
+    wait_for in_cli ping -n -c 1 -W 1 "$IP4_SRV"
+    wait_for in_cli ping -6 -n -c 1 -W 1 "$IP6_SRV"
+    wait_for no_tentative_addrs "$NS_CLI"
+    wait_for no_tentative_addrs "$NS_SRV"
+    sleep 3
 }
 
 flush_neighbours() {
@@ -201,7 +240,7 @@ flush_neighbours() {
 
 start_capture() {
     log "starting tcpdump on $IF_CLI in $NS_CLI"
-    in_cli tcpdump -i "$IF_CLI" -s 0 -U -Z root -w "$TMP/demo.pcap" 2>"$TMP/tcpdump.log" &
+    ip netns exec "$NS_CLI" tcpdump -i "$IF_CLI" -s 0 -U --immediate-mode -Z root -w "$TMP/demo.pcap" 2>"$TMP/tcpdump.log" &
     PID_TCPDUMP=$!
     wait_for grep -q 'listening on' "$TMP/tcpdump.log"
     sleep 0.3
@@ -240,10 +279,10 @@ run_client_traffic() {
     in_cli bash -c "printf 'netprofile-probe' >/dev/udp/$IP6_SRV/9"
 }
 
-# Fail if the capture lacks something the demo is meant to show.
+# Fail if capture file $1 lacks something the demo is meant to show.
 check_capture() {
-    local text missing=0 want
-    text=$(tcpdump -n -v -r "$OUT" 2>/dev/null)
+    local pcap=$1 text missing=0 want
+    text=$(tcpdump -n -r "$pcap" 2>/dev/null; tcpdump -n -v -r "$pcap" 2>/dev/null)
     for want in 'ARP, Request' 'ARP, Reply' "A? $NAME" "AAAA? $NAME" \
         "$NAME. A $IP4_SRV" "$NAME. AAAA $IP6_SRV" 'Flags \[S\]' 'Flags \[S\.\]' \
         'HTTP: GET / HTTP/1.1' 'HTTP/1.1 200 OK' 'Flags \[F\.\]' \
@@ -255,6 +294,10 @@ check_capture() {
             missing=1
         fi
     done
+    if tcpdump -n -vv -r "$pcap" 2>/dev/null | grep -Eq 'cksum .*incorrect|bad (udp|tcp) cksum'; then
+        log "capture has packets with wrong checksums (offload still on?)"
+        missing=1
+    fi
     ((missing == 0)) || die "capture incomplete"
 }
 
@@ -268,15 +311,16 @@ main() {
     setup_namespaces
     start_dns
     start_web
+    settle_links
     flush_neighbours
     start_capture
     run_client_traffic
     stop_capture
+    check_capture "$TMP/demo.pcap"
 
     mkdir -p "$(dirname "$OUT")"
     cp "$TMP/demo.pcap" "$OUT"
     chmod 0644 "$OUT"
-    check_capture
     log "wrote $OUT: $(tcpdump -n -r "$OUT" 2>/dev/null | wc -l) packets, $(stat -c %s "$OUT") bytes"
 }
 
