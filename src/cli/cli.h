@@ -7,7 +7,31 @@
 
 #include <stdbool.h>
 
+#include "../capture/source.h"
+
 int cmd_decode(int argc, char **argv);
+int cmd_flows(int argc, char **argv);
+
+/* Where packets come from, as every packet-reading subcommand takes it. */
+typedef struct cli_source_args {
+	const char *rfile;  /* -r */
+	const char *iface;  /* -i */
+	const char *wfile;  /* -w */
+	const char *user;   /* -Z, default nobody */
+	int snaplen;        /* -s */
+	bool nano;          /* --nano */
+	char *filter;       /* trailing BPF expression, or NULL */
+} cli_source_args;
+
+/* Open file or interface, drop root after opening an interface, install
+ * the filter and the -w writer. Prints the error and returns -1 on failure. */
+int cli_open_source(np_source *src, const cli_source_args *a);
+/* tcpdump's "reading from file ..." / "listening on ..." line on stderr. */
+void cli_announce_source(const np_source *src, const cli_source_args *a);
+/* SIGINT/SIGTERM stop the read loop of src (NULL to disarm). */
+void cli_stop_on_signals(np_source *src);
+/* Parse a whole decimal number in [min, max]; false if it is not one. */
+bool cli_parse_long(const char *s, long min, long max, long *out);
 
 /* Print "netprofile: <msg>" and a usage hint to stderr; returns exit code 1. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

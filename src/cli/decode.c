@@ -33,22 +33,9 @@ static const char decode_usage[] =
 
 struct decode_args {
 	np_print_opts po;
-	const char *rfile, *iface, *wfile, *user;
+	cli_source_args src;
 	long count;
-	int snaplen;
-	char *filter;
 };
-
-static volatile sig_atomic_t stop_requested;
-static np_source *active_source;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	stop_requested = 1;
-	if (active_source)
-		np_source_break(active_source);
-}
 
 enum { OPT_NANO = 1000, OPT_HELP, OPT_STYLE, OPT_MICRO };
 
@@ -63,7 +50,7 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
-	a->user = "nobody";
+	a->src.user = "nobody";
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+#AeqnStvxXc:r:i:s:w:Z:", longopts, NULL)) != -1) {
@@ -78,27 +65,23 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		case 'v': a->po.vflag++; break;
 		case 'x': a->po.xflag++; a->po.suppress_default++; break;
 		case 'X': a->po.Xflag++; a->po.suppress_default++; break;
-		case 'c': {
-			char *end;
-			a->count = strtol(optarg, &end, 10);
-			if (*end || a->count <= 0)
+		case 'c':
+			if (!cli_parse_long(optarg, 1, 2147483647L, &a->count))
 				return cli_usage_error("decode", "invalid packet count '%s'", optarg);
 			break;
-		}
 		case 's': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 0 || v > 262144)
+			long v;
+			if (!cli_parse_long(optarg, 0, 262144, &v))
 				return cli_usage_error("decode", "invalid snaplen '%s'", optarg);
-			a->snaplen = v == 0 ? 262144 : (int)v;
+			a->src.snaplen = v == 0 ? 262144 : (int)v;
 			break;
 		}
-		case 'r': a->rfile = optarg; break;
-		case 'i': a->iface = optarg; break;
-		case 'w': a->wfile = optarg; break;
-		case 'Z': a->user = optarg; break;
-		case OPT_NANO: a->po.nano = 1; break;
-		case OPT_MICRO: a->po.nano = 0; break;
+		case 'r': a->src.rfile = optarg; break;
+		case 'i': a->src.iface = optarg; break;
+		case 'w': a->src.wfile = optarg; break;
+		case 'Z': a->src.user = optarg; break;
+		case OPT_NANO: a->src.nano = true; break;
+		case OPT_MICRO: a->src.nano = false; break;
 		case OPT_STYLE:
 			if (strcmp(optarg, "tcpdump") != 0)
 				return cli_usage_error("decode", "unknown style '%s' (known: tcpdump)", optarg);
@@ -113,11 +96,11 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 	if (a->po.tflag > 5)
 		a->po.tflag = 5;
 	/* tcpdump counts -t's: one = none(1), two = unix(2), ... */
-	if (a->rfile && a->iface)
+	if (a->src.rfile && a->src.iface)
 		return cli_usage_error("decode", "-r and -i cannot be used together");
-	if (!a->rfile && !a->iface)
+	if (!a->src.rfile && !a->src.iface)
 		return cli_usage_error("decode", "no input: give -r FILE or -i INTERFACE");
-	a->filter = cli_join_args(argc, argv, optind);
+	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
 }
 
@@ -154,43 +137,23 @@ static bool dlt_printable(int dlt)
 	}
 }
 
-static int open_source(np_source *src, struct decode_args *a)
-{
-	int rc = a->rfile ? np_source_open_file(src, a->rfile, a->po.nano)
-			  : np_source_open_live(src, a->iface, a->snaplen, a->po.nano);
-	if (rc == 0 && a->iface)
-		rc = np_source_drop_root(src, a->user);
-	if (rc == 0)
-		rc = np_source_set_filter(src, a->filter);
-	if (rc == 0 && a->wfile)
-		rc = np_source_open_writer(src, a->wfile);
-	if (rc != 0)
-		fprintf(stderr, "netprofile: %s\n", src->err);
-	return rc;
-}
-
 int cmd_decode(int argc, char **argv)
 {
 	struct decode_args a;
 	if (parse_decode_args(argc, argv, &a) != 0)
 		return 1;
 	np_source src;
-	if (open_source(&src, &a) != 0) {
-		free(a.filter);
+	if (cli_open_source(&src, &a.src) != 0) {
+		free(a.src.filter);
 		return 1;
 	}
 	char lt[128];
-	if (a.rfile)
-		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", a.rfile,
-			np_source_linktype_name(&src, lt, sizeof(lt)), pcap_snapshot(src.pcap));
-	else
-		fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", a.iface,
-			np_source_linktype_name(&src, lt, sizeof(lt)), pcap_snapshot(src.pcap));
-	if (!a.wfile && !dlt_printable(src.dlt)) {
+	cli_announce_source(&src, &a.src);
+	if (!a.src.wfile && !dlt_printable(src.dlt)) {
 		fprintf(stderr, "netprofile: %s: packet printing is not supported for link type %s: use -w\n",
 			src.name, np_source_linktype_name(&src, lt, sizeof(lt)));
 		np_source_close(&src);
-		free(a.filter);
+		free(a.src.filter);
 		return 1;
 	}
 
@@ -200,14 +163,12 @@ int cmd_decode(int argc, char **argv)
 	print_init(&run.pr, &a.po, &out);
 	run.pr.o.nano = src.nano;
 	run.pkt.dlt = src.dlt;
-	run.printing = a.wfile == NULL;
-	run.line_buffered = a.iface != NULL || isatty(STDOUT_FILENO);
+	run.printing = a.src.wfile == NULL;
+	run.line_buffered = a.src.iface != NULL || isatty(STDOUT_FILENO);
 
-	active_source = &src;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	cli_stop_on_signals(&src);
 	int rc = np_source_loop(&src, a.count, decode_one, &run);
-	active_source = NULL;
+	cli_stop_on_signals(NULL);
 	out_flush(&out);
 	int status = 0;
 	if (rc < 0) {
@@ -218,7 +179,7 @@ int cmd_decode(int argc, char **argv)
 		fprintf(stderr, "netprofile: cannot write output: %s\n", strerror(out.failed_errno));
 		status = 1;
 	}
-	if (a.iface) {
+	if (a.src.iface) {
 		struct pcap_stat st;
 		if (pcap_stats(src.pcap, &st) == 0)
 			fprintf(stderr, "%u packets received by filter\n%u packets dropped by kernel\n", st.ps_recv,
@@ -227,6 +188,6 @@ int cmd_decode(int argc, char **argv)
 	print_free(&run.pr);
 	out_close(&out);
 	np_source_close(&src);
-	free(a.filter);
+	free(a.src.filter);
 	return status;
 }

@@ -16,7 +16,8 @@ static void print_help(FILE *f)
 	fprintf(f, "netprofile %s - network traffic profiler\n\n"
 		   "usage: netprofile <command> [options]\n\n"
 		   "commands:\n"
-		   "  decode    print packets as tcpdump -n does\n\n"
+		   "  decode    print packets as tcpdump -n does\n"
+		   "  flows     turn packets into flow records (YAF/SiLK conventions)\n\n"
 		   "Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
 }
@@ -60,6 +61,8 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "decode") == 0)
 		return cmd_decode(argc - 1, argv + 1);
+	if (strcmp(cmd, "flows") == 0)
+		return cmd_flows(argc - 1, argv + 1);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		print_help(stdout);
 		return 0;

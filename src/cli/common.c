@@ -1,0 +1,71 @@
+/*
+ * common.c - what the packet-reading subcommands share: opening the
+ * source (file, stdin or interface, filter, writer, dropping root),
+ * announcing it as tcpdump does, stopping on signals, number parsing.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int cli_open_source(np_source *src, const cli_source_args *a)
+{
+	int rc = a->rfile ? np_source_open_file(src, a->rfile, a->nano)
+			  : np_source_open_live(src, a->iface, a->snaplen, a->nano);
+	if (rc == 0 && a->iface)
+		rc = np_source_drop_root(src, a->user ? a->user : "nobody");
+	if (rc == 0)
+		rc = np_source_set_filter(src, a->filter);
+	if (rc == 0 && a->wfile)
+		rc = np_source_open_writer(src, a->wfile);
+	if (rc != 0) {
+		fprintf(stderr, "netprofile: %s\n", src->err);
+		np_source_close(src);
+	}
+	return rc;
+}
+
+void cli_announce_source(const np_source *src, const cli_source_args *a)
+{
+	char lt[128];
+	np_source_linktype_name(src, lt, sizeof(lt));
+	if (a->rfile)
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", a->rfile, lt,
+			pcap_snapshot(src->pcap));
+	else
+		fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", a->iface, lt,
+			pcap_snapshot(src->pcap));
+}
+
+static np_source *stoppable;
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	if (stoppable)
+		np_source_break(stoppable);
+}
+
+void cli_stop_on_signals(np_source *src)
+{
+	stoppable = src;
+	struct sigaction sa;
+	sa.sa_handler = src ? on_stop_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+bool cli_parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}

@@ -1,0 +1,222 @@
+/*
+ * flows.c - `netprofile flows`: packets into flow records as YAF and SiLK
+ * users know them. Argument parsing only; the work is in flow/.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../decode/packet.h"
+#include "../flow/flow.h"
+#include "../flow/writer.h"
+
+static const char flows_usage[] =
+	"usage: netprofile flows [-r file | -i interface] [options] [expression]\n"
+	"  -r FILE              read a pcap/pcapng file ('-' = standard input)\n"
+	"  -i IFACE             capture live (drops root to -Z USER, default nobody)\n"
+	"  -c N                 stop after N packets\n"
+	"  -o FILE              write records to FILE instead of standard output\n"
+	"  --format FMT         text (default), csv or json\n"
+	"  --fields LIST        comma-separated fields (text and csv), from:\n"
+	"                       %s\n"
+	"  --uniflow            one record per direction instead of biflows\n"
+	"  --idle-timeout S     end a flow after S seconds without packets (default 300)\n"
+	"  --active-timeout S   end a flow S seconds after it began (default 1800)\n"
+	"  --max-flows N        flows held at once; when full the least recently active\n"
+	"                       flow is ended and written (default 1000000)\n"
+	"  expression           a BPF filter, as tcpdump takes it\n";
+
+struct flows_args {
+	cli_source_args src;
+	long count;
+	const char *outfile;
+	const char *fields;
+	int format;
+	bool uniflow;
+	np_flow_config cfg;
+};
+
+enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO };
+
+static int parse_number_opt(const char *name, const char *arg, long min, long max, uint32_t *out)
+{
+	long v;
+	if (!cli_parse_long(arg, min, max, &v))
+		return cli_usage_error("flows", "invalid %s '%s'", name, arg);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int parse_format(const char *arg, int *format)
+{
+	if (strcmp(arg, "text") == 0)
+		*format = NP_FLOW_TEXT;
+	else if (strcmp(arg, "csv") == 0)
+		*format = NP_FLOW_CSV;
+	else if (strcmp(arg, "json") == 0)
+		*format = NP_FLOW_JSON;
+	else
+		return cli_usage_error("flows", "unknown format '%s' (text, csv, json)", arg);
+	return 0;
+}
+
+static int parse_flows_args(int argc, char **argv, struct flows_args *a)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"fields", required_argument, NULL, OPT_FIELDS},
+		{"uniflow", no_argument, NULL, OPT_UNIFLOW},
+		{"idle-timeout", required_argument, NULL, OPT_IDLE},
+		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
+		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
+		{"nano", no_argument, NULL, OPT_NANO},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	memset(a, 0, sizeof(*a));
+	a->src.user = "nobody";
+	int c, rc = 0;
+	optind = 1;
+	while (rc == 0 && (c = getopt_long(argc, argv, "+nr:i:c:o:s:Z:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n': break;
+		case 'r': a->src.rfile = optarg; break;
+		case 'i': a->src.iface = optarg; break;
+		case 'o': a->outfile = optarg; break;
+		case 'Z': a->src.user = optarg; break;
+		case 's': {
+			uint32_t v = 0;
+			rc = parse_number_opt("snaplen", optarg, 0, 262144, &v);
+			a->src.snaplen = (int)v;
+			break;
+		}
+		case 'c':
+			if (!cli_parse_long(optarg, 1, 2147483647L, &a->count))
+				rc = cli_usage_error("flows", "invalid packet count '%s'", optarg);
+			break;
+		case OPT_FORMAT: rc = parse_format(optarg, &a->format); break;
+		case OPT_FIELDS: a->fields = optarg; break;
+		case OPT_UNIFLOW: a->uniflow = true; break;
+		case OPT_IDLE: rc = parse_number_opt("idle timeout", optarg, 1, 86400 * 365, &a->cfg.idle_timeout_s); break;
+		case OPT_ACTIVE:
+			rc = parse_number_opt("active timeout", optarg, 1, 86400 * 365, &a->cfg.active_timeout_s);
+			break;
+		case OPT_MAXFLOWS: rc = parse_number_opt("flow limit", optarg, 1, 100000000, &a->cfg.max_flows); break;
+		case OPT_NANO: a->src.nano = true; break;
+		case OPT_HELP:
+			printf(flows_usage, np_flow_field_names());
+			exit(0);
+		default:
+			rc = cli_usage_error("flows", "unknown option");
+		}
+	}
+	if (rc)
+		return rc;
+	if (a->src.rfile && a->src.iface)
+		return cli_usage_error("flows", "-r and -i cannot be used together");
+	if (!a->src.rfile && !a->src.iface)
+		return cli_usage_error("flows", "no input: give -r FILE or -i INTERFACE");
+	a->src.filter = cli_join_args(argc, argv, optind);
+	return 0;
+}
+
+struct flows_run {
+	np_packet pkt;
+	np_flow_table *table;
+	np_flow_writer writer;
+	bool nano;
+};
+
+static void emit_flow(void *ctx, const np_flow *f)
+{
+	struct flows_run *run = ctx;
+	np_flow_writer_write(&run->writer, f);
+}
+
+static void flow_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+{
+	struct flows_run *run = ctx;
+	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
+	int64_t us = (int64_t)h->ts.tv_sec * 1000000 + (run->nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+	np_flow_table_add(run->table, &run->pkt, us);
+}
+
+static void print_summary(const np_flow_stats *s)
+{
+	fprintf(stderr,
+		"flows: %llu packets read, %llu IP, %llu not IP, %llu truncated; %llu flows written, "
+		"%llu evicted early (table full), peak %llu active\n",
+		(unsigned long long)s->packets, (unsigned long long)(s->packets - s->not_ip),
+		(unsigned long long)s->not_ip, (unsigned long long)s->truncated,
+		(unsigned long long)s->flows_written, (unsigned long long)s->evicted,
+		(unsigned long long)s->peak_active);
+}
+
+static int open_output(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return STDOUT_FILENO;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		fprintf(stderr, "netprofile: %s: %s\n", path, strerror(errno));
+	return fd;
+}
+
+int cmd_flows(int argc, char **argv)
+{
+	struct flows_args a;
+	if (parse_flows_args(argc, argv, &a) != 0)
+		return 1;
+	static struct flows_run run;
+	np_out out;
+	int fd = open_output(a.outfile);
+	if (fd < 0) {
+		free(a.src.filter);
+		return 1;
+	}
+	out_open_fd(&out, fd);
+	char bad[64];
+	if (np_flow_writer_init(&run.writer, &out, a.format, a.uniflow, a.fields, bad) != 0) {
+		free(a.src.filter);
+		return cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
+	}
+	np_source src;
+	if (cli_open_source(&src, &a.src) != 0) {
+		free(a.src.filter);
+		return 1;
+	}
+	cli_announce_source(&src, &a.src);
+	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
+	run.pkt.dlt = src.dlt;
+	run.nano = src.nano;
+
+	cli_stop_on_signals(&src);
+	int rc = np_source_loop(&src, a.count, flow_one, &run);
+	cli_stop_on_signals(NULL);
+	/* Whatever was read before a fault is still written out. */
+	np_flow_table_flush(run.table, NP_END_EOF);
+	out_flush(&out);
+	int status = 0;
+	if (rc < 0) {
+		fprintf(stderr, "netprofile: %s\n", src.err);
+		status = 1;
+	}
+	if (out.failed) {
+		fprintf(stderr, "netprofile: cannot write flows: %s\n", strerror(out.failed_errno));
+		status = 1;
+	}
+	print_summary(np_flow_table_stats(run.table));
+	np_flow_table_free(run.table);
+	out_close(&out);
+	if (fd != STDOUT_FILENO)
+		close(fd);
+	np_source_close(&src);
+	free(a.src.filter);
+	return status;
+}

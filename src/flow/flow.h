@@ -1,0 +1,100 @@
+/*
+ * flow.h - flow records and the flow table that builds them from decoded
+ * packets, with YAF's and SiLK's conventions (see README, "flows").
+ *
+ * A flow is a biflow: the two directions of one conversation, keyed by
+ * addresses, ports, protocol and VLAN; "forward" is the side that sent the
+ * first packet. Each direction keeps its own packets, IP bytes, first and
+ * last time, initial TCP flags (first packet) and session flags (the union
+ * of the others). ICMP carries type*256+code in the destination port.
+ *
+ * A flow ends on idle timeout, active timeout, TCP close (FIN both ways and
+ * the last ACK, or RST), end of input, or eviction when the table is full
+ * (the least recently active flow is ended and written, never dropped).
+ * Times come from the capture, never the clock.
+ *
+ * Not for: output formats (flow/writer.h) or deciding who is the server.
+ */
+#ifndef NP_FLOW_H
+#define NP_FLOW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../decode/packet.h"
+
+typedef struct np_flow_key {
+	uint8_t src[16], dst[16]; /* IPv4 addresses in the first 4 bytes */
+	uint16_t sport, dport;
+	uint16_t vlan;
+	uint8_t proto;
+	uint8_t family; /* 4 or 6 */
+} np_flow_key;
+
+/* One direction of a biflow. Times are microseconds since the epoch. */
+typedef struct np_flow_dir {
+	int64_t first_us, last_us;
+	uint64_t bytes;
+	uint32_t packets;
+	uint8_t initial_flags; /* TCP flags of the first packet */
+	uint8_t session_flags; /* union of the flags of the other packets */
+} np_flow_dir;
+
+enum np_flow_end {
+	NP_END_IDLE = 1,
+	NP_END_ACTIVE,
+	NP_END_FIN,
+	NP_END_RST,
+	NP_END_EOF,
+	NP_END_EVICTED,
+};
+
+typedef struct np_flow {
+	np_flow_key key;   /* forward direction */
+	np_flow_dir fwd, rev;
+	uint8_t end_reason; /* enum np_flow_end, set when the flow is written */
+	uint8_t tcp_state;  /* FIN seen forward / reverse, closing */
+	uint16_t app;       /* application label: a service port, 0 = unknown */
+	uint32_t lru_prev, lru_next; /* pool indices, for the activity list */
+} np_flow;
+
+/* Called for each flow that ends; the flow is valid only during the call. */
+typedef void (*np_flow_emit_fn)(void *ctx, const np_flow *f);
+
+typedef struct np_flow_config {
+	uint32_t idle_timeout_s;   /* default 300 */
+	uint32_t active_timeout_s; /* default 1800 */
+	uint32_t max_flows;        /* default 1,000,000 */
+} np_flow_config;
+
+typedef struct np_flow_stats {
+	uint64_t packets;     /* handed to the table */
+	uint64_t not_ip;      /* no IP layer */
+	uint64_t truncated;   /* IP or transport header cut short: counted without ports */
+	uint64_t flows_written;
+	uint64_t evicted;     /* ended early because the table was full */
+	uint64_t peak_active;
+} np_flow_stats;
+
+typedef struct np_flow_table np_flow_table;
+
+np_flow_table *np_flow_table_new(const np_flow_config *cfg, np_flow_emit_fn emit, void *ctx);
+void np_flow_table_free(np_flow_table *t);
+/* Account one decoded packet (timestamp in the packet). */
+void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts_us);
+/* End flows idle or over their active time as of `now_us`. */
+void np_flow_table_expire(np_flow_table *t, int64_t now_us);
+/* End every flow (end of input, shutdown) with the given reason. */
+void np_flow_table_flush(np_flow_table *t, uint8_t reason);
+uint32_t np_flow_table_active(const np_flow_table *t);
+const np_flow_stats *np_flow_table_stats(const np_flow_table *t);
+
+/* Fill key from a decoded packet; false when the packet has no IP layer.
+ * *ip_bytes gets the IP length (header + payload) the wire claims. */
+bool np_flow_key_from_packet(const np_packet *pkt, np_flow_key *key, uint32_t *ip_bytes, uint8_t *tcp_flags);
+
+/* SiLK's letters for TCP flags, "FSRPAUEC" order, into buf (>= 9 bytes). */
+const char *np_tcp_flags_str(uint8_t flags, char *buf);
+const char *np_flow_end_name(uint8_t reason);
+
+#endif

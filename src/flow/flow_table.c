@@ -1,0 +1,443 @@
+/*
+ * flow_table.c - the flow table (see flow.h).
+ *
+ * Design, for cache misses rather than the textbook:
+ * - Flows live in one pool array that grows by doubling up to max_flows;
+ *   pages not yet used are never touched, so memory follows active flows.
+ * - The index is open addressing with linear probing over 64-bit slots:
+ *   the high 32 bits hold the key's hash (so most misses never touch a
+ *   flow), the low 32 bits the pool index + 1. Deletion shifts entries back,
+ *   so there are no tombstones. The hash is symmetric in the two endpoints,
+ *   so one probe sequence finds a flow from either direction.
+ * - A doubly linked list orders flows by last activity: idle expiry and
+ *   eviction when full both take from its head in O(1).
+ * - A small direct-mapped cache remembers the ports of first fragments so
+ *   later fragments of the same datagram land in the same flow.
+ */
+#include "flow.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NIL UINT32_MAX
+#define FRAG_CACHE 4096
+
+enum { TCP_FIN_FWD = 1, TCP_FIN_REV = 2 };
+enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
+
+struct frag_entry {
+	uint8_t src[16], dst[16];
+	uint32_t id;
+	uint16_t sport, dport;
+	uint8_t proto, family, used;
+};
+
+struct np_flow_table {
+	np_flow_config cfg;
+	np_flow_emit_fn emit;
+	void *ctx;
+	np_flow *pool;
+	uint32_t pool_cap, pool_used, free_head, active;
+	uint64_t *slots;
+	uint32_t slot_mask;
+	uint32_t lru_head, lru_tail;
+	int64_t now_us, last_expire_us;
+	np_flow_stats stats;
+	struct frag_entry frags[FRAG_CACHE];
+};
+
+/* ---- hashing ---------------------------------------------------------- */
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static uint64_t load64(const uint8_t *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* Hash of one endpoint (address + port). */
+static uint64_t endpoint_hash(const uint8_t addr[16], uint16_t port)
+{
+	return mix64(load64(addr) ^ mix64(load64(addr + 8) + port));
+}
+
+/* Symmetric: the same for a key and its reverse. */
+static uint32_t key_hash(const np_flow_key *k)
+{
+	uint64_t a = endpoint_hash(k->src, k->sport), b = endpoint_hash(k->dst, k->dport);
+	uint64_t h = mix64((a + b) ^ ((uint64_t)k->proto << 40 | (uint64_t)k->vlan << 16 | k->family));
+	return (uint32_t)(h >> 32) | 1u; /* never 0, so a slot's high half says "used" */
+}
+
+static bool key_equal(const np_flow_key *a, const np_flow_key *b)
+{
+	return a->sport == b->sport && a->dport == b->dport && a->proto == b->proto && a->vlan == b->vlan &&
+	       a->family == b->family && memcmp(a->src, b->src, 16) == 0 && memcmp(a->dst, b->dst, 16) == 0;
+}
+
+static bool key_equal_reversed(const np_flow_key *stored, const np_flow_key *k)
+{
+	return stored->sport == k->dport && stored->dport == k->sport && stored->proto == k->proto &&
+	       stored->vlan == k->vlan && stored->family == k->family && memcmp(stored->src, k->dst, 16) == 0 &&
+	       memcmp(stored->dst, k->src, 16) == 0;
+}
+
+/* ---- the index -------------------------------------------------------- */
+
+static void index_insert(np_flow_table *t, uint32_t hash, uint32_t idx)
+{
+	uint32_t i = hash & t->slot_mask;
+	while (t->slots[i])
+		i = (i + 1) & t->slot_mask;
+	t->slots[i] = ((uint64_t)hash << 32) | (idx + 1);
+}
+
+static int index_resize(np_flow_table *t, uint32_t nslots)
+{
+	uint64_t *old = t->slots;
+	uint32_t old_n = old ? t->slot_mask + 1 : 0;
+	uint64_t *ns = calloc(nslots, sizeof(*ns));
+	if (!ns)
+		return -1;
+	t->slots = ns;
+	t->slot_mask = nslots - 1;
+	for (uint32_t i = 0; i < old_n; i++)
+		if (old[i])
+			index_insert(t, (uint32_t)(old[i] >> 32), (uint32_t)(old[i] & 0xffffffffu) - 1);
+	free(old);
+	return 0;
+}
+
+/* The slot holding pool index idx with hash h. */
+static uint32_t index_find_slot(const np_flow_table *t, uint32_t hash, uint32_t idx)
+{
+	uint64_t want = ((uint64_t)hash << 32) | (idx + 1);
+	uint32_t i = hash & t->slot_mask;
+	while (t->slots[i] != want)
+		i = (i + 1) & t->slot_mask;
+	return i;
+}
+
+static void index_delete(np_flow_table *t, uint32_t hash, uint32_t idx)
+{
+	uint32_t i = index_find_slot(t, hash, idx), j = i;
+	for (;;) {
+		j = (j + 1) & t->slot_mask;
+		if (!t->slots[j])
+			break;
+		uint32_t home = (uint32_t)(t->slots[j] >> 32) & t->slot_mask;
+		/* Move j back to i unless its home lies cyclically in (i, j]. */
+		bool home_in_between = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
+		if (!home_in_between) {
+			t->slots[i] = t->slots[j];
+			i = j;
+		}
+	}
+	t->slots[i] = 0;
+}
+
+/* ---- the activity list ------------------------------------------------ */
+
+static void lru_unlink(np_flow_table *t, uint32_t idx)
+{
+	np_flow *f = &t->pool[idx];
+	if (f->lru_prev != NIL)
+		t->pool[f->lru_prev].lru_next = f->lru_next;
+	else
+		t->lru_head = f->lru_next;
+	if (f->lru_next != NIL)
+		t->pool[f->lru_next].lru_prev = f->lru_prev;
+	else
+		t->lru_tail = f->lru_prev;
+}
+
+static void lru_append(np_flow_table *t, uint32_t idx)
+{
+	np_flow *f = &t->pool[idx];
+	f->lru_prev = t->lru_tail;
+	f->lru_next = NIL;
+	if (t->lru_tail != NIL)
+		t->pool[t->lru_tail].lru_next = idx;
+	else
+		t->lru_head = idx;
+	t->lru_tail = idx;
+}
+
+/* ---- life of a flow --------------------------------------------------- */
+
+np_flow_table *np_flow_table_new(const np_flow_config *cfg, np_flow_emit_fn emit, void *ctx)
+{
+	np_flow_table *t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->cfg = *cfg;
+	if (!t->cfg.idle_timeout_s)
+		t->cfg.idle_timeout_s = 300;
+	if (!t->cfg.active_timeout_s)
+		t->cfg.active_timeout_s = 1800;
+	if (!t->cfg.max_flows)
+		t->cfg.max_flows = 1000000;
+	t->emit = emit;
+	t->ctx = ctx;
+	t->free_head = NIL;
+	t->lru_head = t->lru_tail = NIL;
+	t->last_expire_us = INT64_MIN;
+	if (index_resize(t, 1024) != 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void np_flow_table_free(np_flow_table *t)
+{
+	if (!t)
+		return;
+	free(t->pool);
+	free(t->slots);
+	free(t);
+}
+
+static void flow_end(np_flow_table *t, uint32_t idx, uint8_t reason)
+{
+	np_flow *f = &t->pool[idx];
+	f->end_reason = reason;
+	if (t->emit)
+		t->emit(t->ctx, f);
+	t->stats.flows_written++;
+	index_delete(t, key_hash(&f->key), idx);
+	lru_unlink(t, idx);
+	f->lru_next = t->free_head;
+	t->free_head = idx;
+	t->active--;
+}
+
+static int pool_grow(np_flow_table *t)
+{
+	uint32_t ncap = t->pool_cap ? t->pool_cap * 2 : 1024;
+	if (ncap > t->cfg.max_flows)
+		ncap = t->cfg.max_flows;
+	if (ncap <= t->pool_cap)
+		return -1;
+	np_flow *np = realloc(t->pool, (size_t)ncap * sizeof(*np));
+	if (!np)
+		return -1;
+	t->pool = np;
+	t->pool_cap = ncap;
+	uint32_t want_slots = t->slot_mask + 1;
+	while (want_slots < ncap * 2u)
+		want_slots *= 2;
+	if (want_slots != t->slot_mask + 1 && index_resize(t, want_slots) != 0)
+		return -1;
+	return 0;
+}
+
+static uint32_t flow_alloc(np_flow_table *t)
+{
+	if (t->free_head != NIL) {
+		uint32_t idx = t->free_head;
+		t->free_head = t->pool[idx].lru_next;
+		return idx;
+	}
+	if (t->pool_used == t->pool_cap && pool_grow(t) != 0) {
+		/* Full: end the least recently active flow and take its place. */
+		t->stats.evicted++;
+		flow_end(t, t->lru_head, NP_END_EVICTED);
+		return flow_alloc(t);
+	}
+	return t->pool_used++;
+}
+
+static uint32_t flow_create(np_flow_table *t, const np_flow_key *k, uint32_t hash, int64_t ts)
+{
+	uint32_t idx = flow_alloc(t);
+	np_flow *f = &t->pool[idx];
+	memset(f, 0, sizeof(*f));
+	f->key = *k;
+	f->fwd.first_us = f->fwd.last_us = ts;
+	index_insert(t, hash, idx);
+	lru_append(t, idx);
+	t->active++;
+	if (t->active > t->stats.peak_active)
+		t->stats.peak_active = t->active;
+	return idx;
+}
+
+/* Find the flow of k; *reverse tells the direction. NIL when absent. */
+static uint32_t flow_lookup(const np_flow_table *t, const np_flow_key *k, uint32_t hash, bool *reverse)
+{
+	uint32_t i = hash & t->slot_mask;
+	for (;; i = (i + 1) & t->slot_mask) {
+		uint64_t s = t->slots[i];
+		if (!s)
+			return NIL;
+		if ((uint32_t)(s >> 32) != hash)
+			continue;
+		uint32_t idx = (uint32_t)(s & 0xffffffffu) - 1;
+		const np_flow_key *fk = &t->pool[idx].key;
+		if (key_equal(fk, k)) {
+			*reverse = false;
+			return idx;
+		}
+		if (key_equal_reversed(fk, k)) {
+			*reverse = true;
+			return idx;
+		}
+	}
+}
+
+static void dir_account(np_flow_dir *d, int64_t ts, uint32_t bytes, uint8_t flags)
+{
+	if (d->packets == 0) {
+		d->first_us = ts;
+		d->initial_flags = flags;
+	} else {
+		d->session_flags |= flags;
+	}
+	if (ts > d->last_us || d->packets == 0)
+		d->last_us = ts;
+	d->packets++;
+	d->bytes += bytes;
+}
+
+/* TCP close: RST ends at once; FIN both ways ends at the ACK that follows. */
+static uint8_t tcp_track(np_flow *f, bool reverse, uint8_t flags)
+{
+	if (flags & TH_RST)
+		return NP_END_RST;
+	bool both = (f->tcp_state & (TCP_FIN_FWD | TCP_FIN_REV)) == (TCP_FIN_FWD | TCP_FIN_REV);
+	if (both && (flags & (TH_FIN | TH_SYN)) == 0 && (flags & TH_ACK))
+		return NP_END_FIN;
+	if (flags & TH_FIN)
+		f->tcp_state |= reverse ? TCP_FIN_REV : TCP_FIN_FWD;
+	return 0;
+}
+
+/* Fragments: remember the ports of a first fragment for the later ones. */
+static struct frag_entry *frag_slot(np_flow_table *t, const np_flow_key *k, uint32_t id)
+{
+	uint64_t h = mix64(load64(k->src) ^ load64(k->dst + 8) ^ ((uint64_t)id << 8) ^ k->proto);
+	return &t->frags[h & (FRAG_CACHE - 1)];
+}
+
+static bool frag_matches(const struct frag_entry *e, const np_flow_key *k, uint32_t id)
+{
+	return e->used && e->id == id && e->proto == k->proto && e->family == k->family &&
+	       memcmp(e->src, k->src, 16) == 0 && memcmp(e->dst, k->dst, 16) == 0;
+}
+
+static void frag_place(np_flow_table *t, const np_packet *pkt, np_flow_key *k)
+{
+	const np_layer *ip = &pkt->layer[pkt->ip];
+	uint32_t id, off;
+	bool more;
+	if (ip->kind == NP_LAYER_IP4) {
+		id = ip->u.ip4.id;
+		off = ip->u.ip4.frag & 0x1fff;
+		more = (ip->u.ip4.frag & 0x2000) != 0;
+	} else if (ip->u.ip6.fragment) {
+		id = ip->u.ip6.frag_id;
+		off = ip->u.ip6.frag_off;
+		more = ip->u.ip6.frag_more;
+	} else {
+		return;
+	}
+	if (off == 0 && !more)
+		return; /* not a fragment */
+	struct frag_entry *e = frag_slot(t, k, id);
+	if (off == 0) {
+		memcpy(e->src, k->src, 16);
+		memcpy(e->dst, k->dst, 16);
+		e->id = id;
+		e->proto = k->proto;
+		e->family = k->family;
+		e->sport = k->sport;
+		e->dport = k->dport;
+		e->used = 1;
+	} else if (frag_matches(e, k, id)) {
+		k->sport = e->sport;
+		k->dport = e->dport;
+	}
+}
+
+void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
+{
+	np_flow_key k;
+	uint32_t bytes;
+	uint8_t flags;
+	t->stats.packets++;
+	if (!np_flow_key_from_packet(pkt, &k, &bytes, &flags)) {
+		t->stats.not_ip++;
+		return;
+	}
+	if (pkt->layer[pkt->ip].status != NP_OK || (pkt->l4 >= 0 && pkt->layer[pkt->l4].status != NP_OK))
+		t->stats.truncated++;
+	frag_place(t, pkt, &k);
+	if (ts > t->now_us)
+		t->now_us = ts;
+	if (t->now_us - t->last_expire_us >= 1000000) {
+		np_flow_table_expire(t, t->now_us);
+		t->last_expire_us = t->now_us;
+	}
+
+	uint32_t hash = key_hash(&k);
+	bool reverse = false;
+	uint32_t idx = flow_lookup(t, &k, hash, &reverse);
+	if (idx != NIL && ts - t->pool[idx].fwd.first_us >= (int64_t)t->cfg.active_timeout_s * 1000000) {
+		flow_end(t, idx, NP_END_ACTIVE);
+		idx = NIL;
+	}
+	if (idx == NIL) {
+		idx = flow_create(t, &k, hash, ts);
+		reverse = false;
+	} else {
+		lru_unlink(t, idx);
+		lru_append(t, idx);
+	}
+	np_flow *f = &t->pool[idx];
+	dir_account(reverse ? &f->rev : &f->fwd, ts, bytes, flags);
+	if (k.proto == 6) {
+		uint8_t end = tcp_track(f, reverse, flags);
+		if (end)
+			flow_end(t, idx, end);
+	}
+}
+
+static int64_t flow_last_us(const np_flow *f)
+{
+	return f->rev.packets && f->rev.last_us > f->fwd.last_us ? f->rev.last_us : f->fwd.last_us;
+}
+
+void np_flow_table_expire(np_flow_table *t, int64_t now_us)
+{
+	int64_t idle = (int64_t)t->cfg.idle_timeout_s * 1000000;
+	while (t->lru_head != NIL && now_us - flow_last_us(&t->pool[t->lru_head]) >= idle)
+		flow_end(t, t->lru_head, NP_END_IDLE);
+}
+
+void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+{
+	while (t->lru_head != NIL)
+		flow_end(t, t->lru_head, reason);
+}
+
+uint32_t np_flow_table_active(const np_flow_table *t)
+{
+	return t->active;
+}
+
+const np_flow_stats *np_flow_table_stats(const np_flow_table *t)
+{
+	return &t->stats;
+}

@@ -1,0 +1,300 @@
+/*
+ * writer.c - text, CSV and JSON flow output (see writer.h).
+ *
+ * One table names the fields; each format walks the chosen list and asks
+ * one function for each field's value, so a field is defined once.
+ */
+#include "writer.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+enum field {
+	F_SIP, F_DIP, F_SPORT, F_DPORT, F_PROTO, F_PACKETS, F_BYTES, F_FLAGS, F_INITFLAGS, F_SESSFLAGS,
+	F_STIME, F_ETIME, F_DURATION, F_ENDREASON, F_APPLICATION, F_VLAN, F_COUNT
+};
+
+struct field_def {
+	const char *name; /* SiLK's name: CSV header, JSON key, --fields */
+	const char *text; /* text header */
+	int width;        /* text column width */
+	bool numeric;     /* JSON: bare number */
+	bool per_dir;     /* has a reverse counterpart */
+};
+
+static const struct field_def defs[F_COUNT] = {
+	[F_SIP] = {"sIP", "SIP", 15, false, false},
+	[F_DIP] = {"dIP", "DIP", 15, false, false},
+	[F_SPORT] = {"sPort", "SPORT", 5, true, false},
+	[F_DPORT] = {"dPort", "DPORT", 5, true, false},
+	[F_PROTO] = {"protocol", "PROTOCOL", 8, true, false},
+	[F_PACKETS] = {"packets", "PACKETS", 8, true, true},
+	[F_BYTES] = {"bytes", "BYTES", 10, true, true},
+	[F_FLAGS] = {"flags", "FLAGS", 8, false, true},
+	[F_INITFLAGS] = {"initialFlags", "INITIALFLAGS", 12, false, true},
+	[F_SESSFLAGS] = {"sessionFlags", "SESSIONFLAGS", 12, false, true},
+	[F_STIME] = {"sTime", "STIME", 23, false, true},
+	[F_ETIME] = {"eTime", "ETIME", 23, false, true},
+	[F_DURATION] = {"duration", "DUR", 9, true, true},
+	[F_ENDREASON] = {"endReason", "ENDREASON", 9, false, false},
+	[F_APPLICATION] = {"application", "APPLICATION", 11, true, false},
+	[F_VLAN] = {"vlan", "VLAN", 4, true, false},
+};
+
+static const int default_fields[] = {F_SIP, F_DIP, F_SPORT, F_DPORT, F_PROTO, F_PACKETS,
+				     F_BYTES, F_FLAGS, F_STIME, F_DURATION};
+
+const char *np_flow_field_names(void)
+{
+	return "sIP dIP sPort dPort protocol packets bytes flags initialFlags sessionFlags sTime eTime "
+	       "duration endReason application vlan";
+}
+
+static int field_by_name(const char *name, size_t len)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		if (strlen(defs[i].name) == len && strncasecmp(defs[i].name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+int np_flow_writer_init(np_flow_writer *w, np_out *out, int format, bool uniflow, const char *fields, char *bad)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+	w->format = format;
+	w->uniflow = uniflow;
+	if (!fields) {
+		w->nfields = (int)(sizeof(default_fields) / sizeof(default_fields[0]));
+		memcpy(w->fields, default_fields, sizeof(default_fields));
+		return 0;
+	}
+	const char *p = fields;
+	while (*p) {
+		size_t len = strcspn(p, ", ");
+		if (len) {
+			int f = field_by_name(p, len);
+			if (f < 0 || w->nfields == NP_FLOW_MAX_FIELDS) {
+				snprintf(bad, 64, "%.*s", (int)len, p);
+				return -1;
+			}
+			w->fields[w->nfields++] = f;
+		}
+		p += len;
+		p += strspn(p, ", ");
+	}
+	return w->nfields ? 0 : -1;
+}
+
+/* One direction's view of a flow, so every field is written once. */
+struct view {
+	const np_flow *f;
+	const uint8_t *sip, *dip;
+	uint16_t sport, dport;
+	const np_flow_dir *d;
+};
+
+static void put_addr(np_out *o, const np_flow *f, const uint8_t *a)
+{
+	if (f->key.family == 4)
+		out_ipv4(o, a);
+	else
+		out_ipv6(o, a);
+}
+
+/* SiLK's rwcut form in text, ISO 8601 UTC in CSV/JSON; milliseconds. */
+static void put_time(np_out *o, int64_t us, bool iso)
+{
+	time_t s = (time_t)(us / 1000000);
+	struct tm tm;
+	gmtime_r(&s, &tm);
+	char buf[40];
+	strftime(buf, sizeof(buf), iso ? "%Y-%m-%dT%H:%M:%S" : "%Y/%m/%dT%H:%M:%S", &tm);
+	out_str(o, buf);
+	out_char(o, '.');
+	out_u32_pad(o, (uint32_t)((us / 1000) % 1000), 3);
+	if (iso)
+		out_char(o, 'Z');
+}
+
+static void put_field(np_out *o, const struct view *v, int field, bool iso)
+{
+	char flags[9];
+	const np_flow_dir *d = v->d;
+	switch (field) {
+	case F_SIP: put_addr(o, v->f, v->sip); break;
+	case F_DIP: put_addr(o, v->f, v->dip); break;
+	case F_SPORT: out_u32(o, v->sport); break;
+	case F_DPORT: out_u32(o, v->dport); break;
+	case F_PROTO: out_u32(o, v->f->key.proto); break;
+	case F_PACKETS: out_u32(o, d->packets); break;
+	case F_BYTES: out_u64(o, d->bytes); break;
+	case F_FLAGS:
+		if (v->f->key.proto == 6)
+			out_str(o, np_tcp_flags_str(d->initial_flags | d->session_flags, flags));
+		break;
+	case F_INITFLAGS:
+		if (v->f->key.proto == 6)
+			out_str(o, np_tcp_flags_str(d->initial_flags, flags));
+		break;
+	case F_SESSFLAGS:
+		if (v->f->key.proto == 6)
+			out_str(o, np_tcp_flags_str(d->session_flags, flags));
+		break;
+	case F_STIME: put_time(o, d->first_us, iso); break;
+	case F_ETIME: put_time(o, d->last_us, iso); break;
+	case F_DURATION: {
+		int64_t ms = (d->last_us - d->first_us) / 1000;
+		out_i64(o, ms / 1000);
+		out_char(o, '.');
+		out_u32_pad(o, (uint32_t)(ms % 1000), 3);
+		break;
+	}
+	case F_ENDREASON: out_str(o, np_flow_end_name(v->f->end_reason)); break;
+	case F_APPLICATION: out_u32(o, v->f->app); break;
+	case F_VLAN: out_u32(o, v->f->key.vlan); break;
+	}
+}
+
+static struct view forward_view(const np_flow *f)
+{
+	struct view v = {f, f->key.src, f->key.dst, f->key.sport, f->key.dport, &f->fwd};
+	return v;
+}
+
+static struct view reverse_view(const np_flow *f)
+{
+	struct view v = {f, f->key.dst, f->key.src, f->key.dport, f->key.sport, &f->rev};
+	return v;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static void pad(np_out *o, size_t written, int width)
+{
+	for (size_t i = written; i < (size_t)width; i++)
+		out_char(o, ' ');
+}
+
+static void text_header(np_flow_writer *w)
+{
+	for (int i = 0; i < w->nfields; i++) {
+		const struct field_def *d = &defs[w->fields[i]];
+		if (i)
+			out_char(w->out, ' ');
+		out_str(w->out, d->text);
+		if (i + 1 < w->nfields)
+			pad(w->out, strlen(d->text), d->width);
+	}
+	out_char(w->out, '\n');
+}
+
+static void text_line(np_flow_writer *w, const struct view *v)
+{
+	for (int i = 0; i < w->nfields; i++) {
+		if (i)
+			out_char(w->out, ' ');
+		size_t before = w->out->len;
+		put_field(w->out, v, w->fields[i], false);
+		if (i + 1 < w->nfields)
+			pad(w->out, w->out->len - before, defs[w->fields[i]].width);
+	}
+	out_char(w->out, '\n');
+}
+
+/* ---- CSV and JSON -------------------------------------------------------- */
+
+static void csv_header(np_flow_writer *w)
+{
+	for (int i = 0; i < w->nfields; i++) {
+		if (i)
+			out_char(w->out, ',');
+		out_str(w->out, defs[w->fields[i]].name);
+	}
+	if (!w->uniflow)
+		for (int i = 0; i < w->nfields; i++)
+			if (defs[w->fields[i]].per_dir) {
+				const char *n = defs[w->fields[i]].name;
+				out_fmt(w->out, ",reverse%c%s", n[0] - 'a' + 'A', n + 1);
+			}
+	out_char(w->out, '\n');
+}
+
+static void csv_record(np_flow_writer *w, const struct view *v, const struct view *rev)
+{
+	for (int i = 0; i < w->nfields; i++) {
+		if (i)
+			out_char(w->out, ',');
+		put_field(w->out, v, w->fields[i], true);
+	}
+	if (rev)
+		for (int i = 0; i < w->nfields; i++)
+			if (defs[w->fields[i]].per_dir) {
+				out_char(w->out, ',');
+				if (rev->d->packets)
+					put_field(w->out, rev, w->fields[i], true);
+			}
+	out_char(w->out, '\n');
+}
+
+static void json_member(np_flow_writer *w, const char *prefix, int field, const struct view *v, bool *first)
+{
+	const struct field_def *d = &defs[field];
+	out_str(w->out, *first ? "{\"" : ",\"");
+	*first = false;
+	if (*prefix) {
+		out_str(w->out, prefix);
+		out_char(w->out, (char)(d->name[0] - 'a' + 'A'));
+		out_str(w->out, d->name + 1);
+	} else {
+		out_str(w->out, d->name);
+	}
+	out_str(w->out, "\":");
+	if (!d->numeric)
+		out_char(w->out, '"');
+	put_field(w->out, v, field, true);
+	if (!d->numeric)
+		out_char(w->out, '"');
+}
+
+static void json_record(np_flow_writer *w, const struct view *v, const struct view *rev)
+{
+	bool first = true;
+	for (int i = 0; i < w->nfields; i++)
+		json_member(w, "", w->fields[i], v, &first);
+	if (rev && rev->d->packets)
+		for (int i = 0; i < w->nfields; i++)
+			if (defs[w->fields[i]].per_dir)
+				json_member(w, "reverse", w->fields[i], rev, &first);
+	out_str(w->out, "}\n");
+}
+
+void np_flow_writer_write(np_flow_writer *w, const np_flow *f)
+{
+	if (!w->header_done) {
+		if (w->format == NP_FLOW_TEXT)
+			text_header(w);
+		else if (w->format == NP_FLOW_CSV)
+			csv_header(w);
+		w->header_done = true;
+	}
+	struct view fv = forward_view(f), rv = reverse_view(f);
+	bool has_rev = f->rev.packets > 0;
+	if (w->format == NP_FLOW_TEXT) {
+		text_line(w, &fv);
+		if (has_rev)
+			text_line(w, &rv);
+	} else if (w->uniflow) {
+		void (*rec)(np_flow_writer *, const struct view *, const struct view *) =
+			w->format == NP_FLOW_CSV ? csv_record : json_record;
+		rec(w, &fv, NULL);
+		if (has_rev)
+			rec(w, &rv, NULL);
+	} else if (w->format == NP_FLOW_CSV) {
+		csv_record(w, &fv, &rv);
+	} else {
+		json_record(w, &fv, &rv);
+	}
+}

@@ -1,0 +1,36 @@
+/*
+ * writer.h - flow records out: aligned text (the seed article's columns,
+ * one line per direction), CSV and JSON lines, with SiLK's field names and
+ * RFC 5103's "reverse" prefix for the other direction of a biflow.
+ *
+ * Not for: reading flows back (profile/ reads CSV and JSON itself).
+ */
+#ifndef NP_FLOW_WRITER_H
+#define NP_FLOW_WRITER_H
+
+#include <stdbool.h>
+
+#include "../util/out.h"
+#include "flow.h"
+
+enum np_flow_format { NP_FLOW_TEXT, NP_FLOW_CSV, NP_FLOW_JSON };
+
+#define NP_FLOW_MAX_FIELDS 24
+
+typedef struct np_flow_writer {
+	np_out *out;
+	int format;
+	bool uniflow;
+	bool header_done;
+	int nfields;
+	int fields[NP_FLOW_MAX_FIELDS];
+} np_flow_writer;
+
+/* fields: comma-separated SiLK names, or NULL for the default set.
+ * Returns 0, or -1 with the offending name copied to bad (>= 64 bytes). */
+int np_flow_writer_init(np_flow_writer *w, np_out *out, int format, bool uniflow, const char *fields, char *bad);
+void np_flow_writer_write(np_flow_writer *w, const np_flow *f);
+/* The names of every field, for --help. */
+const char *np_flow_field_names(void);
+
+#endif
