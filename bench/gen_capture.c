@@ -689,8 +689,8 @@ static const struct http_path http_paths[] = {
 
 static const char *const http_agents[] = {
     "Mozilla/5.0 (X11; Linux x86_64; rv:123.0) Gecko/20100101 Firefox/123.0",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/122.0.0.0 Safari/537.36",
+    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+     "Chrome/122.0.0.0 Safari/537.36"),
     "curl/7.88.1",
     "python-requests/2.31.0",
     "Debian APT-HTTP/1.3 (2.6.1)",
@@ -1114,7 +1114,7 @@ static bool tls_next_message(struct tcp_session *s)
     bool mail = s->server_port == 993;
     switch (s->step) {
     case 0: set_tls_message(s, CLIENT, 0x16, rng_chance(500) ? 517 : rng_range(1700, 1900)); return true;
-    case 1: set_tls_message(s, SERVER, 0x16, rng_range(2400, 6200)); return true;
+    case 1: set_tls_message(s, SERVER, 0x16, rng_range(2400, 5000)); return true;
     case 2: set_tls_message(s, CLIENT, 0x17, rng_range(64, 90)); return true;
     default: break;
     }
@@ -1125,7 +1125,9 @@ static bool tls_next_message(struct tcp_session *s)
     if (s->rounds_left == 0)
         return false;
     s->rounds_left--;
-    uint32_t request = rng_chance(15) ? rng_range(20000, 400000) : rng_range(40, 1400);
+    uint32_t r = rng_below(1000);
+    uint32_t request = r < 800 ? rng_range(40, 600) : r < 990 ? rng_range(600, 1400)
+                                                              : rng_range(20000, 400000);
     set_tls_message(s, CLIENT, 0x17, request);
     return true;
 }
@@ -1370,7 +1372,7 @@ static size_t dns_put_answers(uint8_t *p, size_t at, const struct dns_session *d
     }
     bool v6 = d->qtype == 28;
     if (v6 && d->name % 4 == 3)
-        return n; /* no AAAA for this name */
+        return n - at; /* no AAAA for this name */
     for (uint32_t i = 0; i < 1u + d->name % 3u; i++) {
         const struct host *h = &public_servers.hosts[(d->name * 7 + i) % public_servers.count];
         n += dns_put_rr_head(p + n, owner, v6 ? 28 : 1, ttl);
@@ -1826,7 +1828,7 @@ static uint64_t parse_number(const char *text, const char *what)
 static struct options parse_options(int argc, char **argv)
 {
     struct options o = {0, 65535, 0, 1, NULL};
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes one value */
         const char *arg = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             usage(stdout);
@@ -1847,7 +1849,6 @@ static struct options parse_options(int argc, char **argv)
             usage(stderr);
             exit(2);
         }
-        i++;
     }
     if (!o.packets || !o.output || o.snaplen < ETH_HEADER_LEN) {
         usage(stderr);

@@ -89,6 +89,7 @@ struct np_ip4_info {
 	uint16_t total_len, id, frag; /* frag: flags and offset as on the wire */
 	uint16_t cksum;
 	const uint8_t *src, *dst;
+	const uint8_t *final_dst; /* dst, or the last hop a LSRR/SSRR option names (for pseudo-headers) */
 };
 
 /* An IPv6 extension header seen between the fixed header and the payload. */
@@ -112,6 +113,8 @@ struct np_ip6_info {
 	uint32_t frag_off; /* its offset in bytes */
 	bool frag_more;
 	uint32_t frag_id;
+	uint32_t jumbo; /* a valid Jumbo Payload option's length, or 0 */
+	const uint8_t *final_dst; /* dst, or the last hop a routing header names (for pseudo-headers) */
 	struct np_ip6_ext ext[NP_IP6_MAX_EXT];
 };
 
@@ -130,6 +133,7 @@ struct np_udp_info {
 struct np_icmp_info {
 	uint8_t type, code;
 	uint16_t cksum;
+	uint16_t id, seq; /* echo, timestamp, information, mask: 0 for other types */
 };
 
 struct np_gre_info {

@@ -1,19 +1,46 @@
 /*
  * sll.c - Linux "cooked" capture headers, v1 (DLT_LINUX_SLL, 16 bytes) and
- * v2 (DLT_LINUX_SLL2, 20 bytes), as written by `tcpdump -i any`.
+ * v2 (DLT_LINUX_SLL2, 20 bytes), as written by `tcpdump -i any`, and the
+ * 802.1Q tags that may follow them (tcpdump walks only 0x8100 here).
+ *
+ * The protocol field is an ethertype when above 1500; below, it names a
+ * non-Ethernet payload (802.3 IPX, 802.2 LLC, ...) that we do not decode.
  */
 #include "packet.h"
 #include "../util/bytes.h"
 
 #define SLL_HDR_LEN 16
 #define SLL2_HDR_LEN 20
+#define MAX_ETHERNET_LENGTH_VAL 1500
+#define ETHERTYPE_8021Q 0x8100
 
-/* The protocol field is an ethertype except for a few ARPHRD-specific values. */
-static void decode_sll_payload(np_packet *pkt, uint16_t proto, const uint8_t *p, const uint8_t *end,
+/* The payload after the header: VLAN tags, then the network layer. */
+static void decode_sll_payload(np_packet *pkt, np_layer *link, uint16_t proto, const uint8_t *p, const uint8_t *end,
 			       uint32_t len)
 {
-	if (proto >= 0x0600)
-		np_decode_ethertype(pkt, proto, p, end, len);
+	np_layer *last = link;
+	while (proto == ETHERTYPE_8021Q) {
+		np_layer *v = np_push_layer(pkt, NP_LAYER_VLAN, p, end, len);
+		if (!v)
+			return;
+		uint16_t tci, inner;
+		if (!np_get_be16(p, end, &tci) || !np_get_be16(p + 2, end, &inner)) {
+			v->status = NP_TRUNCATED;
+			return;
+		}
+		v->u.vlan.tpid = proto;
+		v->u.vlan.tci = tci;
+		v->hdrlen = 4;
+		v->next = inner;
+		proto = inner;
+		last = v;
+		p += 4;
+		len = len >= 4 ? len - 4 : 0;
+	}
+	if (proto <= MAX_ETHERNET_LENGTH_VAL)
+		return;
+	last->next = proto;
+	np_decode_ethertype(pkt, proto, p, end, len);
 }
 
 void np_decode_sll(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_t len)
@@ -32,8 +59,7 @@ void np_decode_sll(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_
 	s->addr = p + 6;
 	np_get_be16(p + 14, end, &s->protocol);
 	l->hdrlen = SLL_HDR_LEN;
-	l->next = s->protocol;
-	decode_sll_payload(pkt, s->protocol, p + SLL_HDR_LEN, end, len >= SLL_HDR_LEN ? len - SLL_HDR_LEN : 0);
+	decode_sll_payload(pkt, l, s->protocol, p + SLL_HDR_LEN, end, len >= SLL_HDR_LEN ? len - SLL_HDR_LEN : 0);
 }
 
 void np_decode_sll2(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_t len)
@@ -56,6 +82,5 @@ void np_decode_sll2(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32
 	s->halen = halen;
 	s->addr = p + 12;
 	l->hdrlen = SLL2_HDR_LEN;
-	l->next = s->protocol;
-	decode_sll_payload(pkt, s->protocol, p + SLL2_HDR_LEN, end, len >= SLL2_HDR_LEN ? len - SLL2_HDR_LEN : 0);
+	decode_sll_payload(pkt, l, s->protocol, p + SLL2_HDR_LEN, end, len >= SLL2_HDR_LEN ? len - SLL2_HDR_LEN : 0);
 }

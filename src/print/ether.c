@@ -142,7 +142,7 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 	}
 
 	if (type <= MAX_ETHERNET_LENGTH_VAL) {
-		/* 802.3 length field; the LLC layer is not decoded: dump it. */
+		/* 802.3 length field: an LLC header follows (llc.c). */
 		if (type < length) {
 			length = type;
 			if (caplen > length)
@@ -154,10 +154,15 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 			if (!printed_length)
 				out_fmt(pr->out, ", length %u: ", length);
 		}
-		if (!pr->o.suppress_default)
-			print_default(pr, p, caplen);
+		int llc_hdrlen = print_llc(pr, p, length, caplen, src, dst);
+		if (llc_hdrlen < 0) {
+			/* LLC knows no printer for the payload: dump it. */
+			if (!pr->o.suppress_default && !pr->stopped)
+				print_default(pr, p, caplen);
+			llc_hdrlen = -llc_hdrlen;
+		}
 		print_pop_snapend(pr, old);
-		return hdrlen;
+		return hdrlen + (uint32_t)llc_hdrlen;
 	}
 	if (pr->o.eflag) {
 		print_ether_type(pr, type);

@@ -45,6 +45,19 @@ void print_invalid(np_printer *pr)
 	out_str(pr->out, " (invalid)");
 }
 
+void print_safe_char(np_printer *pr, uint8_t c)
+{
+	if (c & 0x80) {
+		c &= 0x7f;
+		out_str(pr->out, "M-");
+	}
+	if (c < 0x20 || c == 0x7f) {
+		c ^= 0x40; /* DEL to '?', controls to letters */
+		out_char(pr->out, '^');
+	}
+	out_char(pr->out, (char)c);
+}
+
 const uint8_t *print_push_snaplen(np_printer *pr, const uint8_t *p, uint32_t len)
 {
 	const uint8_t *old = pr->snapend;
@@ -242,6 +255,8 @@ void print_packet(np_printer *pr, const np_packet *pkt)
 	pr->protocol = "";
 	pr->ll_hdr_len = 0;
 	uint32_t hdrlen = print_link(pr, pkt);
+	if (pr->stopped)
+		hdrlen = 0; /* tcpdump dumps the whole frame after a printer gave up */
 	print_dumps(pr, pkt, hdrlen);
 	out_char(pr->out, '\n');
 	pr->pkt = NULL;

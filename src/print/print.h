@@ -83,6 +83,8 @@ void print_trunc(np_printer *pr);
 void print_trunc_stop(np_printer *pr);
 /* " (invalid)". */
 void print_invalid(np_printer *pr);
+/* One packet byte as tcpdump's fn_print_char: "M-" for 8-bit, "^" for controls. */
+void print_safe_char(np_printer *pr, uint8_t c);
 
 /* Narrow the captured scope to [p, p+len) if that is shorter; returns the
  * old snapend for print_pop_snapend. */
@@ -131,6 +133,11 @@ uint32_t print_raw(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t c
 uint32_t print_ipv4_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_ipv6_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 
+/* 802.2 LLC after an 802.3 length (llc.c), tcpdump's llc_print: the LLC
+ * header length, negative when the caller should hex-dump the payload. */
+int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
+	      const uint8_t *dst_mac);
+
 /* Ethertype dispatch (print/ether.c): true if a printer took it. */
 bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen,
 		     const uint8_t *src_mac, const uint8_t *dst_mac);
@@ -151,10 +158,38 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_gre(np_printer *pr, const uint8_t *p, uint32_t length);
+/* IPv4 options list of ip -v (ip_opt.c): false when one ran off the capture. */
+bool print_ip_options(np_printer *pr, const uint8_t *p, uint32_t len);
+/* IPsec and friends (ah.c, esp.c, ipcomp.c, vrrp.c). print_ah returns the
+ * AH header length, 0 when the packet stopped inside it. */
+uint32_t print_ah(np_printer *pr, const uint8_t *p);
+void print_esp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_ipcomp(np_printer *pr, const uint8_t *p);
+void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
+void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
+/* Checksum of the transport segment [p, p+len) under iph's pseudo-header
+ * (the IP layer's final_dst); 0 when right. The segment must be captured
+ * (l4cksum.c). */
+uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint8_t proto);
 /* Payload printers called from TCP/UDP by port. */
+/* The text protocols tcpdump prints with txtproto_print (txtproto.c). */
+void print_http(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 80, 8080 */
+void print_rtsp(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 554, 8554 */
+void print_ftp(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 21 */
+void print_smtp(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 25 */
+void print_whois(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 43 */
+void print_ssh(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 22 (ssh.c) */
+/* The MPTCP option at opt (kind, length, ...; len bytes, all captured):
+ * false when its length does not fit its subtype (mptcp.c). */
+bool print_mptcp(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t tcp_flags);
+void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 323 (rpki_rtr.c) */
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 1723 (pptp.c) */
+/* DNS (dns.c): UDP 53 and mDNS 5353, TCP 53 after its 2-byte length. */
+void print_domain(np_printer *pr, const uint8_t *p, uint32_t length, bool over_tcp, bool mdns);
+/* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
+void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* IP protocol number -> name ("TCP", "UDP", ...), NULL when unknown. */
 const char *ipproto_name(uint8_t proto);

@@ -1,20 +1,188 @@
 /*
- * udp.c - UDP text. (Skeleton: to be completed.)
+ * udp.c - UDP text as tcpdump 4.99's udp_print writes it: the endpoints,
+ * the length checks ("truncated-udp", "truncated-udplength", "bad length"),
+ * the checksum note with -v (-vv for IPv4), the hand-off to payload
+ * printers by port, and "UDP, length N" for the rest (and always with -q).
+ *
+ * Not for: the payload protocols themselves (their own files).
  */
 #include "print.h"
 
+#include "cksum.h"
+
+#define UDP_HDRLEN 8
+
+enum {
+	PORT_DOMAIN = 53,
+	PORT_BOOTPS = 67,
+	PORT_BOOTPC = 68,
+	PORT_NTP = 123,
+	PORT_DHCP6_SERV = 547,
+	PORT_DHCP6_CLI = 546,
+	PORT_MDNS = 5353,
+};
+
+/* The protocol in the IP header itself (IPv6: the first next header). */
+static uint8_t ip_header_proto(const uint8_t *iph)
+{
+	return (iph[0] >> 4) == 6 ? iph[6] : iph[9];
+}
+
+/* tcpdump's udpipaddr_print: "a.p > b.q: " when UDP follows the IP header
+ * directly, only "p > q: " after extension headers; without ports (header
+ * cut short) "a > b: " or nothing. */
+static void print_udp_endpoints(np_printer *pr, const uint8_t *iph, bool have_ports, uint16_t sport,
+				uint16_t dport)
+{
+	np_out *o = pr->out;
+	bool v6 = (iph[0] >> 4) == 6;
+	if (ip_header_proto(iph) == 17) {
+		if (have_ports) {
+			print_ip_ports(pr, iph, sport, dport);
+			return;
+		}
+		if (v6)
+			out_ipv6(o, iph + 8);
+		else
+			out_ipv4(o, iph + 12);
+		out_str(o, " > ");
+		if (v6)
+			out_ipv6(o, iph + 24);
+		else
+			out_ipv4(o, iph + 16);
+		out_str(o, ": ");
+	} else if (have_ports) {
+		out_u32(o, sport);
+		out_str(o, " > ");
+		out_u32(o, dport);
+		out_str(o, ": ");
+	}
+}
+
+static void print_udp_cksum_note(np_printer *pr, uint16_t udp_sum, uint16_t sum)
+{
+	if (sum != 0) {
+		out_str(pr->out, "[bad udp cksum 0x");
+		out_hex(pr->out, udp_sum, 4);
+		out_str(pr->out, " -> 0x");
+		out_hex(pr->out, np_in_cksum_shouldbe(udp_sum, sum), 4);
+		out_str(pr->out, "!] ");
+	} else {
+		out_str(pr->out, "[udp sum ok] ");
+	}
+}
+
+/* The -v checksum note: IPv4 only from -vv on (a zero sum means none was
+ * sent), IPv6 always (it is mandatory there). Only when all is captured. */
+static void print_udp_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t length,
+			    uint16_t udp_sum)
+{
+	bool v6 = (iph[0] >> 4) == 6;
+	if (!v6 && pr->o.vflag > 1) {
+		if (udp_sum == 0)
+			out_str(pr->out, "[no cksum] ");
+		else if (np_has(p + UDP_HDRLEN, pr->snapend, length))
+			print_udp_cksum_note(pr, udp_sum, print_l4_cksum(pr, iph, p, length + UDP_HDRLEN, 17));
+	} else if (v6) {
+		if (np_has(p + UDP_HDRLEN, pr->snapend, length))
+			print_udp_cksum_note(pr, udp_sum, print_l4_cksum(pr, iph, p, length + UDP_HDRLEN, 17));
+	}
+}
+
+static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
+{
+	return sport == port || dport == port;
+}
+
+/* The payload printer chosen by port, in tcpdump's order; false when none
+ * took it (the caller prints "UDP, length N"). */
+static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport)
+{
+	(void)pr;
+	(void)cp;
+	(void)length;
+	if (port_is(sport, dport, PORT_DOMAIN)) {
+		print_domain(pr, cp, length, false, false);
+		return true;
+	}
+	if (port_is(sport, dport, PORT_MDNS)) {
+		print_domain(pr, cp, length, false, true);
+		return true;
+	}
+	if (port_is(sport, dport, PORT_BOOTPC) || port_is(sport, dport, PORT_BOOTPS)) {
+		/* TODO (BOOTP issue): bootp_print(cp, length). */
+		return false;
+	}
+	if (port_is(sport, dport, PORT_NTP)) {
+		/* TODO (NTP issue): ntp_print(cp, length). */
+		return false;
+	}
+	if (port_is(sport, dport, PORT_DHCP6_SERV) || port_is(sport, dport, PORT_DHCP6_CLI)) {
+		/* TODO (DHCPv6 issue): dhcp6_print(cp, length). */
+		return false;
+	}
+	/* TODO: the other port printers of tcpdump's udp_print (TFTP, RIP,
+	 * SNMP, syslog, VXLAN, ...), in its order. */
+	return false;
+}
 
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
 	       uint8_t ttl_hl)
 {
-	(void)fragmented;
-	(void)ttl_hl;
-	const np_layer *l = print_layer_at(pr, NP_LAYER_UDP, p, length);
+	(void)ttl_hl; /* for ISAKMP NAT-T, once printed */
+	np_out *o = pr->out;
 	pr->protocol = "udp";
-	if (l->status == NP_TRUNCATED) {
-		print_trunc_stop(pr);
+	if (!np_has(p, pr->snapend, 4)) {
+		print_udp_endpoints(pr, iph, false, 0, 0);
+		print_trunc(pr);
 		return;
 	}
-	print_ip_ports(pr, iph, l->u.udp.sport, l->u.udp.dport);
-	out_fmt(pr->out, "UDP, length %u", l->u.udp.ulen - 8);
+	const np_layer *l = print_layer_at(pr, NP_LAYER_UDP, p, length);
+	const struct np_udp_info *u = &l->u.udp;
+	uint16_t sport = u->sport, dport = u->dport;
+	if (length < UDP_HDRLEN) {
+		print_udp_endpoints(pr, iph, true, sport, dport);
+		out_str(o, "truncated-udp ");
+		out_u32(o, length);
+		return;
+	}
+	if (!np_has(p + 4, pr->snapend, 2)) {
+		print_udp_endpoints(pr, iph, true, sport, dport);
+		print_trunc(pr);
+		return;
+	}
+	uint32_t ulen = (uint32_t)(p[4] << 8 | p[5]);
+	if (ulen == 0 && length > 65535)
+		ulen = length; /* IPv6 jumbogram, RFC 2675 */
+	if (ulen < UDP_HDRLEN) {
+		print_udp_endpoints(pr, iph, true, sport, dport);
+		out_str(o, "truncated-udplength ");
+		out_u32(o, ulen);
+		return;
+	}
+	ulen -= UDP_HDRLEN;
+	length -= UDP_HDRLEN;
+	if (ulen < length)
+		length = ulen;
+	const uint8_t *cp = p + UDP_HDRLEN;
+	if (cp > pr->snapend) {
+		print_udp_endpoints(pr, iph, true, sport, dport);
+		print_trunc(pr);
+		return;
+	}
+	print_udp_endpoints(pr, iph, true, sport, dport);
+	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
+	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
+		print_udp_cksum(pr, iph, p, length, (uint16_t)(p[6] << 8 | p[7]));
+	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport))
+		return;
+	if (ulen > length && !fragmented) {
+		out_str(o, "UDP, bad length ");
+		out_u32(o, ulen);
+		out_str(o, " > ");
+		out_u32(o, length);
+	} else {
+		out_str(o, "UDP, length ");
+		out_u32(o, ulen);
+	}
 }

@@ -1,0 +1,239 @@
+/*
+ * services.c - service names by port and by payload (see services.h).
+ */
+#include "services.h"
+
+#include <string.h>
+
+#include "../util/bytes.h"
+
+enum { TCP = 1, UDP = 2, BOTH = 3 };
+
+struct port_entry {
+	uint16_t port;
+	uint8_t protos;
+	const char *name;
+};
+
+/* Sorted by port. A subset of IANA's service-names-port-numbers registry. */
+static const struct port_entry ports[] = {
+	{7, BOTH, "echo"},         {9, BOTH, "discard"},       {13, BOTH, "daytime"},
+	{19, BOTH, "chargen"},     {20, TCP, "ftp-data"},      {21, TCP, "ftp"},
+	{22, TCP, "ssh"},          {23, TCP, "telnet"},        {25, TCP, "smtp"},
+	{37, BOTH, "time"},        {43, TCP, "whois"},         {49, BOTH, "tacacs"},
+	{53, BOTH, "dns"},         {67, UDP, "dhcp"},          {68, UDP, "dhcp-client"},
+	{69, UDP, "tftp"},         {70, TCP, "gopher"},        {79, TCP, "finger"},
+	{80, TCP, "http"},         {88, BOTH, "kerberos"},     {102, TCP, "iso-tsap"},
+	{110, TCP, "pop3"},        {111, BOTH, "sunrpc"},      {113, TCP, "ident"},
+	{119, TCP, "nntp"},        {123, UDP, "ntp"},          {135, BOTH, "msrpc"},
+	{137, UDP, "netbios-ns"},  {138, UDP, "netbios-dgm"},  {139, TCP, "netbios-ssn"},
+	{143, TCP, "imap"},        {161, UDP, "snmp"},         {162, UDP, "snmptrap"},
+	{179, TCP, "bgp"},         {194, TCP, "irc"},          {389, BOTH, "ldap"},
+	{427, BOTH, "svrloc"},     {443, BOTH, "https"},       {445, TCP, "microsoft-ds"},
+	{464, BOTH, "kpasswd"},    {465, TCP, "smtps"},        {500, UDP, "isakmp"},
+	{502, TCP, "modbus"},      {514, UDP, "syslog"},       {515, TCP, "printer"},
+	{520, UDP, "rip"},         {521, UDP, "ripng"},        {546, UDP, "dhcpv6-client"},
+	{547, UDP, "dhcpv6"},      {548, TCP, "afp"},          {554, BOTH, "rtsp"},
+	{563, TCP, "nntps"},       {587, TCP, "submission"},   {593, TCP, "http-rpc-epmap"},
+	{623, UDP, "ipmi"},        {631, BOTH, "ipp"},         {636, TCP, "ldaps"},
+	{646, BOTH, "ldp"},        {853, BOTH, "domain-s"},    {873, TCP, "rsync"},
+	{902, TCP, "vmware-auth"}, {989, TCP, "ftps-data"},    {990, TCP, "ftps"},
+	{992, TCP, "telnets"},     {993, TCP, "imaps"},        {995, TCP, "pop3s"},
+	{1080, TCP, "socks"},      {1194, BOTH, "openvpn"},    {1433, TCP, "ms-sql-s"},
+	{1434, UDP, "ms-sql-m"},   {1521, TCP, "oracle"},      {1701, UDP, "l2tp"},
+	{1723, TCP, "pptp"},       {1812, UDP, "radius"},      {1813, UDP, "radius-acct"},
+	{1883, TCP, "mqtt"},       {1900, UDP, "ssdp"},        {2049, BOTH, "nfs"},
+	{2181, TCP, "zookeeper"},  {2375, TCP, "docker"},      {2376, TCP, "docker-s"},
+	{3128, TCP, "squid"},      {3260, TCP, "iscsi"},       {3268, TCP, "globalcat-ldap"},
+	{3306, TCP, "mysql"},      {3389, BOTH, "ms-wbt-server"}, {3478, BOTH, "stun"},
+	{3690, TCP, "svn"},        {4500, UDP, "ipsec-nat-t"}, {4789, UDP, "vxlan"},
+	{5060, BOTH, "sip"},       {5061, TCP, "sips"},        {5222, TCP, "xmpp-client"},
+	{5353, UDP, "mdns"},       {5355, UDP, "llmnr"},       {5432, TCP, "postgresql"},
+	{5672, TCP, "amqp"},       {5900, TCP, "vnc"},         {5985, TCP, "wsman"},
+	{5986, TCP, "wsmans"},     {6000, TCP, "x11"},         {6379, TCP, "redis"},
+	{6443, TCP, "kubernetes"}, {6514, TCP, "syslog-tls"},  {6667, TCP, "ircd"},
+	{8000, TCP, "http-alt"},   {8008, TCP, "http-alt"},    {8080, TCP, "http-alt"},
+	{8443, TCP, "https-alt"},  {8883, TCP, "secure-mqtt"}, {9000, TCP, "cslistener"},
+	{9092, TCP, "kafka"},      {9100, TCP, "jetdirect"},   {9200, TCP, "elasticsearch"},
+	{9418, TCP, "git"},        {10050, TCP, "zabbix-agent"}, {10051, TCP, "zabbix-trapper"},
+	{11211, BOTH, "memcache"}, {27017, TCP, "mongodb"},
+};
+
+static uint8_t proto_bit(uint8_t proto)
+{
+	return proto == 6 ? TCP : proto == 17 ? UDP : 0;
+}
+
+static const struct port_entry *port_lookup(uint16_t port)
+{
+	size_t lo = 0, hi = sizeof(ports) / sizeof(ports[0]);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ports[mid].port == port)
+			return &ports[mid];
+		if (ports[mid].port < port)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const char *np_service_by_port(uint8_t proto, uint16_t port)
+{
+	const struct port_entry *e = port_lookup(port);
+	return e && (e->protos & proto_bit(proto)) ? e->name : NULL;
+}
+
+bool np_port_is_service(uint8_t proto, uint16_t port)
+{
+	return np_service_by_port(proto, port) != NULL;
+}
+
+bool np_port_is_ephemeral(uint16_t port)
+{
+	return (port >= 1024 && port <= 5000) || port >= 32768;
+}
+
+/* ---- payloads ------------------------------------------------------------ */
+
+static bool starts_with(const uint8_t *p, uint32_t len, const char *s)
+{
+	size_t n = strlen(s);
+	return len >= n && memcmp(p, s, n) == 0;
+}
+
+static np_payload_id id(const char *service, uint8_t role)
+{
+	np_payload_id r = {service, role};
+	return r;
+}
+
+static np_payload_id identify_text(const uint8_t *p, uint32_t len)
+{
+	static const char *const http_methods[] = {"GET ", "POST ", "HEAD ", "PUT ", "DELETE ",
+						   "OPTIONS ", "CONNECT ", "PATCH ", "TRACE "};
+	if (starts_with(p, len, "SSH-"))
+		return id("ssh", NP_PAYLOAD_UNKNOWN); /* both sides send a banner */
+	for (size_t i = 0; i < sizeof(http_methods) / sizeof(http_methods[0]); i++)
+		if (starts_with(p, len, http_methods[i]))
+			return id("http", NP_PAYLOAD_FROM_CLIENT);
+	if (starts_with(p, len, "HTTP/1.") || starts_with(p, len, "HTTP/2"))
+		return id("http", NP_PAYLOAD_FROM_SERVER);
+	if (starts_with(p, len, "220 ") || starts_with(p, len, "220-")) {
+		/* A greeting: SMTP and FTP both say 220; SMTP says so. */
+		for (uint32_t i = 4; i + 4 <= len && i < 200; i++)
+			if (memcmp(p + i, "SMTP", 4) == 0)
+				return id("smtp", NP_PAYLOAD_FROM_SERVER);
+		return id("ftp", NP_PAYLOAD_FROM_SERVER);
+	}
+	if (starts_with(p, len, "USER ") || starts_with(p, len, "PASV") || starts_with(p, len, "EPSV") ||
+	    starts_with(p, len, "PORT ") || starts_with(p, len, "EPRT "))
+		return id("ftp", NP_PAYLOAD_FROM_CLIENT);
+	if (starts_with(p, len, "EHLO ") || starts_with(p, len, "HELO "))
+		return id("smtp", NP_PAYLOAD_FROM_CLIENT);
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+static np_payload_id identify_binary_tcp(const uint8_t *p, uint32_t len)
+{
+	uint8_t b0 = 0, b1 = 0, b2 = 0, b5 = 0;
+	uint32_t cookie = 0;
+	np_get_u8(p, p + len, &b0);
+	np_get_u8(p + 1, p + len, &b1);
+	/* TELNET: IAC (255) followed by WILL/WONT/DO/DONT. */
+	if (b0 == 255 && b1 >= 251 && b1 <= 254)
+		return id("telnet", NP_PAYLOAD_UNKNOWN);
+	/* PPTP control: magic cookie at offset 4. */
+	if (np_get_be32(p + 4, p + len, &cookie) && cookie == 0x1a2b3c4d)
+		return id("pptp", NP_PAYLOAD_UNKNOWN);
+	/* TLS record, handshake, ClientHello / ServerHello. */
+	if (b0 == 0x16 && b1 == 3 && np_get_u8(p + 2, p + len, &b2) && b2 <= 4 && np_get_u8(p + 5, p + len, &b5)) {
+		if (b5 == 1)
+			return id("tls", NP_PAYLOAD_FROM_CLIENT);
+		if (b5 == 2)
+			return id("tls", NP_PAYLOAD_FROM_SERVER);
+	}
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* DNS header that makes sense: one question, opcode query, small counts. */
+static np_payload_id identify_dns(const uint8_t *p, uint32_t len)
+{
+	uint16_t flags, qd, an, ns, ar;
+	const uint8_t *end = p + len;
+	if (len < 17 || !np_get_be16(p + 2, end, &flags) || !np_get_be16(p + 4, end, &qd) ||
+	    !np_get_be16(p + 6, end, &an) || !np_get_be16(p + 8, end, &ns) || !np_get_be16(p + 10, end, &ar))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	bool response = flags & 0x8000;
+	unsigned opcode = (flags >> 11) & 0xf;
+	if (qd != 1 || opcode > 5 || an > 100 || ns > 100 || ar > 100)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	if (!response && (an || ns))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	/* The question name must be a sequence of sane labels. */
+	const uint8_t *q = p + 12;
+	for (int labels = 0; labels < 64; labels++) {
+		uint8_t l;
+		if (!np_get_u8(q, end, &l) || l > 63)
+			return id(NULL, NP_PAYLOAD_UNKNOWN);
+		if (l == 0)
+			return id("dns", response ? NP_PAYLOAD_FROM_SERVER : NP_PAYLOAD_FROM_CLIENT);
+		q += 1 + l;
+	}
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* NTP: 48 bytes or more, version 1-4, mode 3 client, 4 server, 1/2 peers. */
+static np_payload_id identify_ntp(const uint8_t *p, uint32_t len)
+{
+	if (len < 48 || len > 1024)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	unsigned version = (p[0] >> 3) & 7, mode = p[0] & 7;
+	if (version < 1 || version > 4)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	if (mode == 3)
+		return id("ntp", NP_PAYLOAD_FROM_CLIENT);
+	if (mode == 4)
+		return id("ntp", NP_PAYLOAD_FROM_SERVER);
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
+{
+	if (!p || len == 0)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	if (proto == 6) {
+		np_payload_id r = identify_text(p, len);
+		return r.service ? r : identify_binary_tcp(p, len);
+	}
+	if (proto == 17) {
+		np_payload_id r = identify_dns(p, len);
+		if (r.service)
+			return r;
+		if (len == 48 || (len > 48 && len <= 68))
+			return identify_ntp(p, len);
+	}
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* ---- ids ----------------------------------------------------------------- */
+
+static const char *const id_names[] = {
+	NULL, "ssh", "http", "ftp", "ftp-data", "smtp", "telnet", "pptp", "tls", "dns", "ntp", "gre",
+};
+
+uint8_t np_service_id(const char *name)
+{
+	if (!name)
+		return 0;
+	for (uint8_t i = 1; i < sizeof(id_names) / sizeof(id_names[0]); i++)
+		if (strcmp(id_names[i], name) == 0)
+			return i;
+	return 0;
+}
+
+const char *np_service_name(uint8_t i)
+{
+	return i < sizeof(id_names) / sizeof(id_names[0]) ? id_names[i] : NULL;
+}
