@@ -8,14 +8,14 @@
 #   make lint     cppcheck and clang-tidy
 
 CC      ?= cc
-PKGS    := libpcap
+PKGS    := libpcap sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap -lsqlite3) -lm
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 
-LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/flow/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/flow/*.c src/profile/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 
 BUILD   ?= build
@@ -78,3 +78,13 @@ $(BUILD)/fuzz_decode: fuzz/fuzz_decode.c $(LIB_SRC)
 fuzz: $(BUILD)/fuzz_decode
 	@mkdir -p build/fuzz-corpus
 	./$(BUILD)/fuzz_decode -max_total_time=$(FUZZ_SECONDS) -max_len=2048 -print_final_stats=1 build/fuzz-corpus fuzz/seeds
+
+# libFuzzer target over the DNS reader + printer alone: `make fuzz-dns`.
+$(BUILD)/fuzz_dns: fuzz/fuzz_dns.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dns.c $(LIB_SRC) $(PKG_LIBS)
+
+fuzz-dns: $(BUILD)/fuzz_dns
+	@mkdir -p build/fuzz-dns-corpus
+	./$(BUILD)/fuzz_dns -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dns-corpus

@@ -835,48 +835,52 @@ static void tcp_start(struct tcp_session *s, bool v6)
     s->phase = PHASE_SYN;
 }
 
-/* TCP options as Linux writes them (SYN) or as the server does (SYN+ACK). */
-static size_t write_tcp_options(uint8_t *opt, struct tcp_session *s, int sender, uint8_t flags)
+/* The timestamp option: our clock now, echoing the peer's last value. */
+static size_t put_timestamp_option(uint8_t *opt, struct tcp_session *s, int sender, bool echo)
 {
     uint32_t tsval = s->ts_offset[sender] + now_ms();
-    uint32_t tsecr = (flags & TCP_SYN) && !(flags & TCP_ACK) ? 0 : s->ts_last[1 - sender];
-    bool timestamps = sender == CLIENT && (flags & TCP_SYN) ? true : s->uses_timestamps;
+    opt[0] = 8;
+    opt[1] = 10;
+    put32(opt + 2, tsval);
+    put32(opt + 6, echo ? s->ts_last[1 - sender] : 0);
+    s->ts_last[sender] = tsval;
+    return 10;
+}
+
+/* SYN options as Linux writes them (the client always offers timestamps);
+ * a server without timestamps answers the way Windows does. */
+static size_t write_syn_options(uint8_t *opt, struct tcp_session *s, int sender)
+{
+    static const uint8_t nop_wscale7[4] = {1, 3, 3, 7};
+    static const uint8_t nop_wscale8_nop_nop_sack[8] = {1, 3, 3, 8, 1, 1, 4, 2};
+    uint16_t mss = (uint16_t)(s->segment_max + (s->uses_timestamps ? 12 : 0));
+    if (sender == CLIENT)
+        mss = s->is_v6 ? 1440 : 1460;
+    opt[0] = 2;
+    opt[1] = 4;
+    put16(opt + 2, mss);
+    if (sender == SERVER && !s->uses_timestamps) {
+        memcpy(opt + 4, nop_wscale8_nop_nop_sack, 8);
+        return 12;
+    }
+    opt[4] = 4; /* SACK permitted */
+    opt[5] = 2;
+    size_t n = 6 + put_timestamp_option(opt + 6, s, sender, sender == SERVER);
+    memcpy(opt + n, nop_wscale7, 4);
+    return n + 4;
+}
+
+static size_t write_tcp_options(uint8_t *opt, struct tcp_session *s, int sender, uint8_t flags)
+{
     if (flags & TCP_RST)
         return 0;
-    size_t n = 0;
-    if (flags & TCP_SYN) {
-        uint16_t mss = (uint16_t)(s->segment_max + (s->uses_timestamps ? 12 : 0));
-        if (sender == CLIENT)
-            mss = s->is_v6 ? 1440 : 1460;
-        opt[n++] = 2;
-        opt[n++] = 4;
-        put16(opt + n, mss);
-        n += 2;
-        if (!timestamps) {
-            static const uint8_t rest[] = {1, 3, 3, 8, 1, 1, 4, 2};
-            memcpy(opt + n, rest, sizeof rest);
-            return n + sizeof rest;
-        }
-        opt[n++] = 4; /* SACK permitted */
-        opt[n++] = 2;
-    } else if (timestamps) {
-        opt[n++] = 1; /* two NOPs align the timestamps */
-        opt[n++] = 1;
-    }
-    if (timestamps) {
-        opt[n] = 8;
-        opt[n + 1] = 10;
-        put32(opt + n + 2, tsval);
-        put32(opt + n + 6, tsecr);
-        n += 10;
-        s->ts_last[sender] = tsval;
-    }
-    if (flags & TCP_SYN) {
-        static const uint8_t nop_window_scale_7[4] = {1, 3, 3, 7};
-        memcpy(opt + n, nop_window_scale_7, 4);
-        n += 4;
-    }
-    return n;
+    if (flags & TCP_SYN)
+        return write_syn_options(opt, s, sender);
+    if (!s->uses_timestamps)
+        return 0;
+    opt[0] = 1; /* two NOPs align the timestamps */
+    opt[1] = 1;
+    return 2 + put_timestamp_option(opt + 2, s, sender, true);
 }
 
 static uint16_t tcp_window(const struct tcp_session *s, int sender, uint8_t flags)

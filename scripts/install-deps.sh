@@ -7,7 +7,7 @@
 #   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target)
 set -eu
 
-PACKAGES="gcc make pkg-config libpcap-dev tcpdump clang"
+PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang python3"
 
 missing=""
 for p in $PACKAGES; do

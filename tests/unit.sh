@@ -21,7 +21,7 @@ for variant in plain asan; do
 		name=$(basename "$src" .c)
 		bin=build/tests/$variant/$name
 		if ! cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror $flags -o "$bin" "$src" "$lib" \
-			$(pkg-config --libs libpcap); then
+			$(pkg-config --libs libpcap sqlite3) -lm; then
 			echo "unit: $name ($variant) does not build"
 			fail=$((fail + 1))
 			continue

@@ -54,17 +54,25 @@ typedef struct np_flow {
 	np_flow_dir fwd, rev;
 	uint8_t end_reason; /* enum np_flow_end, set when the flow is written */
 	uint8_t tcp_state;  /* FIN seen forward / reverse, closing */
-	uint16_t app;       /* application label: a service port, 0 = unknown */
+	uint8_t app;        /* application label (profile/services.h id), 0 = unknown */
+	uint8_t app_side;   /* which side the payload says serves: 0 unknown, 1 forward, 2 reverse */
 	uint32_t lru_prev, lru_next; /* pool indices, for the activity list */
 } np_flow;
 
 /* Called for each flow that ends; the flow is valid only during the call. */
 typedef void (*np_flow_emit_fn)(void *ctx, const np_flow *f);
 
+/* Called for each packet that carries transport payload (profiling hooks
+ * in here to name services from their first bytes). `reverse` tells the
+ * direction; `len` is what was captured of the payload. */
+typedef void (*np_flow_payload_fn)(void *ctx, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len);
+
 typedef struct np_flow_config {
 	uint32_t idle_timeout_s;   /* default 300 */
 	uint32_t active_timeout_s; /* default 1800 */
 	uint32_t max_flows;        /* default 1,000,000 */
+	np_flow_payload_fn payload_fn; /* optional */
+	void *payload_ctx;
 } np_flow_config;
 
 typedef struct np_flow_stats {

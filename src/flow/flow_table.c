@@ -371,6 +371,23 @@ static void frag_place(np_flow_table *t, const np_packet *pkt, np_flow_key *k)
 	}
 }
 
+/* The captured transport payload of a TCP or UDP packet, if any. */
+static void hand_payload(np_flow_table *t, const np_packet *pkt, np_flow *f, bool reverse)
+{
+	if (pkt->l4 < 0)
+		return;
+	const np_layer *l4 = &pkt->layer[pkt->l4];
+	if ((l4->kind != NP_LAYER_TCP && l4->kind != NP_LAYER_UDP) || l4->status != NP_OK || !l4->hdrlen)
+		return;
+	const uint8_t *payload = l4->p + l4->hdrlen;
+	if (payload >= l4->end || l4->len <= l4->hdrlen)
+		return;
+	uint32_t len = (uint32_t)(l4->end - payload);
+	if (len > l4->len - l4->hdrlen)
+		len = l4->len - l4->hdrlen;
+	t->cfg.payload_fn(t->cfg.payload_ctx, f, reverse, payload, len);
+}
+
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 {
 	np_flow_key k;
@@ -407,6 +424,8 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	}
 	np_flow *f = &t->pool[idx];
 	dir_account(reverse ? &f->rev : &f->fwd, ts, bytes, flags);
+	if (t->cfg.payload_fn)
+		hand_payload(t, pkt, f, reverse);
 	if (k.proto == 6) {
 		uint8_t end = tcp_track(f, reverse, flags);
 		if (end)

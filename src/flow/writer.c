@@ -6,6 +6,8 @@
  */
 #include "writer.h"
 
+#include "../profile/services.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -39,7 +41,7 @@ static const struct field_def defs[F_COUNT] = {
 	[F_ETIME] = {"eTime", "ETIME", 23, false, true},
 	[F_DURATION] = {"duration", "DUR", 9, true, true},
 	[F_ENDREASON] = {"endReason", "ENDREASON", 9, false, false},
-	[F_APPLICATION] = {"application", "APPLICATION", 11, true, false},
+	[F_APPLICATION] = {"application", "APPLICATION", 11, false, false},
 	[F_VLAN] = {"vlan", "VLAN", 4, true, false},
 };
 
@@ -153,7 +155,12 @@ static void put_field(np_out *o, const struct view *v, int field, bool iso)
 		break;
 	}
 	case F_ENDREASON: out_str(o, np_flow_end_name(v->f->end_reason)); break;
-	case F_APPLICATION: out_u32(o, v->f->app); break;
+	case F_APPLICATION: {
+		const char *name = np_service_name(v->f->app);
+		if (name)
+			out_str(o, name);
+		break;
+	}
 	case F_VLAN: out_u32(o, v->f->key.vlan); break;
 	}
 }

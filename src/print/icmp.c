@@ -209,10 +209,10 @@ trunc:
 static enum gather gather_redirect(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length,
 				   struct summary *sm)
 {
-	NP_CHECK(p, pr->snapend, ICMP_HDRLEN); /* the gateway address */
+	/* The gateway address lies before the quoted header, so is captured too. */
 	const struct np_ip4_info *ip = quoted_ip(pr, p, length);
 	if (!ip)
-		goto trunc;
+		return GATHER_TRUNC_STOP;
 	const struct redirect_text *t = NULL;
 	for (size_t i = 0; i < sizeof(redirect_texts) / sizeof(redirect_texts[0]); i++)
 		if (redirect_texts[i].code == code)
@@ -225,8 +225,6 @@ static enum gather gather_redirect(np_printer *pr, uint8_t code, const uint8_t *
 	sum_add(sm, " to %s", t ? t->target : "");
 	sum_ipv4(sm, p + 4);
 	return GATHER_OK;
-trunc:
-	return GATHER_TRUNC_STOP;
 }
 
 /* RFC 1256: lifetime, then "{address preference}" per entry. */

@@ -464,6 +464,7 @@ trunc:
 static void print_rpl_dio(np_printer *pr, const uint8_t *bp, uint32_t length)
 {
 	if (length < RPL_DIO_LEN) {
+		out_fmt(pr->out, " [length %u < %u]", length, RPL_DIO_LEN);
 		print_invalid(pr);
 		return;
 	}

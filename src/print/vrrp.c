@@ -49,8 +49,8 @@ static void print_vrrp_detail(np_printer *pr, const uint8_t *p, uint32_t len, co
 	uint8_t naddrs;
 	NP_GET_U8(naddrs, p + 3, pr->snapend);
 	if (np_has(p, pr->snapend, len) && vrrp_cksum(pr, p, len, iph, version, ver) != 0) {
-		uint16_t sum = 0;
-		np_get_be16(p + 6, pr->snapend, &sum);
+		uint16_t sum;
+		NP_GET_BE16(sum, p + 6, pr->snapend); /* may lie past a too-short message */
 		out_fmt(o, ", (bad vrrp cksum %x)", sum);
 	}
 	out_str(o, ", addrs");

@@ -1,0 +1,384 @@
+/*
+ * servers.c - `netprofile servers`: which hosts serve which services.
+ * Reads captures (-r, repeatable), an interface (-i) or flow records
+ * (--flows, repeatable), decides the servers, adds them to the SQLite
+ * inventory (--db), raises alerts for new ones, and prints the inventory.
+ * Argument parsing and plumbing only; the work is in profile/.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../decode/packet.h"
+#include "../flow/flow.h"
+#include "../profile/flowfile.h"
+#include "../profile/inventory.h"
+#include "../profile/profiler.h"
+
+static const char servers_usage[] =
+	"usage: netprofile servers [-r capture]... [-i interface] [--flows file]... [options] [expression]\n"
+	"  -r FILE            a capture to profile (repeatable; '-' = standard input)\n"
+	"  -i IFACE           profile a live interface until interrupted (drops root to -Z USER)\n"
+	"  --flows FILE       flow records instead of packets: netprofile flows CSV/JSON, or a text\n"
+	"                     table with a header (SIP DIP SPORT DPORT PROTOCOL PACKETS BYTES [FLAGS] STIME [DUR])\n"
+	"  --db PATH          the inventory database (default netprofile.db); with no input, print it\n"
+	"  --format FMT       text (default), csv or json, for the inventory and the alerts\n"
+	"  --no-flags         ignore TCP flags and the handshake (as for NetFlow/sFlow records)\n"
+	"  --validate         score the flagless answer against the handshake (precision, recall)\n"
+	"  --learn DURATION   servers first seen within DURATION of the first observation are the\n"
+	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
+	"  --quiet-after DURATION  report a server not seen for DURATION as gone quiet\n"
+	"  --alerts FILE      write alerts to FILE instead of standard output\n"
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+
+struct servers_args {
+	cli_source_args src;
+	const char *rfiles[64];
+	int nrfiles;
+	const char *flowfiles[64];
+	int nflowfiles;
+	const char *db;
+	const char *alerts;
+	int format; /* 0 text, 1 csv, 2 json */
+	bool no_flags, validate;
+	np_inventory_opts inv;
+	np_flow_config cfg;
+};
+
+enum { OPT_FLOWS = 1000, OPT_DB, OPT_FORMAT, OPT_NOFLAGS, OPT_VALIDATE, OPT_LEARN, OPT_QUIET, OPT_ALERTS,
+       OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
+
+/* "90", "90s", "15m", "2h", "7d" -> microseconds; false if malformed. */
+static bool parse_duration(const char *s, int64_t *us)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || v < 0)
+		return false;
+	double mult = 1;
+	if (*end == 's')
+		end++;
+	else if (*end == 'm')
+		mult = 60, end++;
+	else if (*end == 'h')
+		mult = 3600, end++;
+	else if (*end == 'd')
+		mult = 86400, end++;
+	else if (*end == 'w')
+		mult = 7 * 86400, end++;
+	if (*end)
+		return false;
+	*us = (int64_t)(v * mult * 1e6);
+	return true;
+}
+
+static int parse_u32(const char *name, const char *arg, uint32_t *out)
+{
+	long v;
+	if (!cli_parse_long(arg, 1, 100000000, &v))
+		return cli_usage_error("servers", "invalid %s '%s'", name, arg);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int parse_option(struct servers_args *a, int c)
+{
+	switch (c) {
+	case 'n': return 0;
+	case 'r':
+		if (a->nrfiles == 64)
+			return cli_usage_error("servers", "too many -r files");
+		a->rfiles[a->nrfiles++] = optarg;
+		return 0;
+	case 'i': a->src.iface = optarg; return 0;
+	case 'Z': a->src.user = optarg; return 0;
+	case OPT_FLOWS:
+		if (a->nflowfiles == 64)
+			return cli_usage_error("servers", "too many --flows files");
+		a->flowfiles[a->nflowfiles++] = optarg;
+		return 0;
+	case OPT_DB: a->db = optarg; return 0;
+	case OPT_ALERTS: a->alerts = optarg; return 0;
+	case OPT_FORMAT:
+		if (!strcmp(optarg, "text"))
+			a->format = 0;
+		else if (!strcmp(optarg, "csv"))
+			a->format = 1;
+		else if (!strcmp(optarg, "json"))
+			a->format = 2;
+		else
+			return cli_usage_error("servers", "unknown format '%s' (text, csv, json)", optarg);
+		return 0;
+	case OPT_NOFLAGS: a->no_flags = true; return 0;
+	case OPT_VALIDATE: a->validate = true; return 0;
+	case OPT_LEARN:
+		return parse_duration(optarg, &a->inv.learn_us) ? 0
+			: cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
+	case OPT_QUIET:
+		return parse_duration(optarg, &a->inv.quiet_after_us) ? 0
+			: cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
+	case OPT_IDLE: return parse_u32("idle timeout", optarg, &a->cfg.idle_timeout_s);
+	case OPT_ACTIVE: return parse_u32("active timeout", optarg, &a->cfg.active_timeout_s);
+	case OPT_MAXFLOWS: return parse_u32("flow limit", optarg, &a->cfg.max_flows);
+	case OPT_HELP: fputs(servers_usage, stdout); exit(0);
+	default: return cli_usage_error("servers", "unknown option");
+	}
+}
+
+static int parse_servers_args(int argc, char **argv, struct servers_args *a)
+{
+	static const struct option longopts[] = {
+		{"flows", required_argument, NULL, OPT_FLOWS},     {"db", required_argument, NULL, OPT_DB},
+		{"format", required_argument, NULL, OPT_FORMAT},   {"no-flags", no_argument, NULL, OPT_NOFLAGS},
+		{"validate", no_argument, NULL, OPT_VALIDATE},     {"learn", required_argument, NULL, OPT_LEARN},
+		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"alerts", required_argument, NULL, OPT_ALERTS},
+		{"idle-timeout", required_argument, NULL, OPT_IDLE}, {"active-timeout", required_argument, NULL, OPT_ACTIVE},
+		{"max-flows", required_argument, NULL, OPT_MAXFLOWS}, {"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	memset(a, 0, sizeof(*a));
+	a->src.user = "nobody";
+	a->db = "netprofile.db";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
+		if (parse_option(a, c) != 0)
+			return 1;
+	if (a->src.iface && a->nrfiles)
+		return cli_usage_error("servers", "-r and -i cannot be used together");
+	a->src.filter = cli_join_args(argc, argv, optind);
+	return 0;
+}
+
+/* ---- output ----------------------------------------------------------------------- */
+
+struct printer_ctx {
+	FILE *out;
+	int format;
+	bool header_done;
+};
+
+static void json_str(FILE *o, const char *s)
+{
+	fputc('"', o);
+	for (; s && *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', o);
+		if ((unsigned char)*s < 0x20)
+			fprintf(o, "\\u%04x", *s);
+		else
+			fputc(*s, o);
+	}
+	fputc('"', o);
+}
+
+static void print_row(void *ctx, const np_inventory_row *r)
+{
+	struct printer_ctx *p = ctx;
+	FILE *o = p->out;
+	const char *svc = r->service ? r->service : "";
+	const char *ties = r->ties ? r->ties : "";
+	if (p->format == 2) {
+		fputs("{\"address\":", o);
+		json_str(o, r->address);
+		fprintf(o, ",\"protocol\":\"%s\",\"port\":%d,\"service\":", r->protocol, r->port);
+		json_str(o, r->service ? r->service : "");
+		fprintf(o, ",\"flows\":%lld,\"packets\":%lld,\"bytes\":%lld,\"clients\":%lld,\"first_seen\":\"%s\","
+			   "\"last_seen\":\"%s\",\"confidence\":%.3f,\"evidence\":",
+			(long long)r->flows, (long long)r->packets, (long long)r->bytes, (long long)r->clients,
+			r->first_seen, r->last_seen, r->confidence);
+		json_str(o, r->evidence);
+		fputs(",\"ties\":", o);
+		json_str(o, ties);
+		fputs("}\n", o);
+		return;
+	}
+	if (p->format == 1) {
+		if (!p->header_done)
+			fputs("address,protocol,port,service,flows,packets,bytes,clients,first_seen,last_seen,confidence,"
+			      "evidence,ties\n", o);
+		p->header_done = true;
+		fprintf(o, "%s,%s,%d,%s,%lld,%lld,%lld,%lld,%s,%s,%.3f,\"%s\",\"%s\"\n", r->address, r->protocol, r->port,
+			svc, (long long)r->flows, (long long)r->packets, (long long)r->bytes, (long long)r->clients,
+			r->first_seen, r->last_seen, r->confidence, r->evidence ? r->evidence : "", ties);
+		return;
+	}
+	if (!p->header_done)
+		fprintf(o, "%-39s %-5s %5s %-14s %7s %6s %8s %10s %5s  %-24s %-24s %s\n", "ADDRESS", "PROTO", "PORT",
+			"SERVICE", "CLIENTS", "FLOWS", "PACKETS", "BYTES", "CONF", "FIRST SEEN", "LAST SEEN", "EVIDENCE");
+	p->header_done = true;
+	fprintf(o, "%-39s %-5s %5d %-14s %7lld %6lld %8lld %10lld %5.2f  %-24s %-24s %s%s%s\n", r->address,
+		r->protocol, r->port, svc, (long long)r->clients, (long long)r->flows, (long long)r->packets,
+		(long long)r->bytes, r->confidence, r->first_seen, r->last_seen, r->evidence ? r->evidence : "",
+		*ties ? "; ties " : "", ties);
+}
+
+static void print_alert(void *ctx, const np_alert *a)
+{
+	struct printer_ctx *p = ctx;
+	char addr[64], t[40];
+	np_server_addr_str(a->key, addr, sizeof(addr));
+	np_time_iso(a->time_us, t, sizeof(t));
+	if (p->format == 2) {
+		fprintf(p->out, "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
+				"\"service\":",
+			a->kind, t, addr, np_proto_name(a->key->proto), a->key->port);
+		json_str(p->out, a->service ? a->service : "");
+		fprintf(p->out, ",\"clients\":%u,\"confidence\":%.3f,\"evidence\":", a->clients, a->confidence);
+		json_str(p->out, a->evidence);
+		fputs("}\n", p->out);
+	} else {
+		fprintf(p->out, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, evidence %s\n", t, a->kind, addr,
+			np_proto_name(a->key->proto), a->key->port, a->service ? " " : "", a->service ? a->service : "",
+			a->clients, a->confidence, a->evidence);
+	}
+	fflush(p->out);
+}
+
+/* ---- input --------------------------------------------------------------------------- */
+
+struct servers_run {
+	np_packet pkt;
+	np_flow_table *table;
+	np_profiler *prof;
+	bool nano;
+};
+
+static void emit_flow(void *ctx, const np_flow *f)
+{
+	struct servers_run *run = ctx;
+	np_profiler_add_flow(run->prof, f, true);
+}
+
+static void profile_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+{
+	struct servers_run *run = ctx;
+	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
+	int64_t us = (int64_t)h->ts.tv_sec * 1000000 + (run->nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+	np_flow_table_add(run->table, &run->pkt, us);
+}
+
+static int read_capture(struct servers_run *run, cli_source_args *src)
+{
+	np_source s;
+	if (cli_open_source(&s, src) != 0)
+		return -1;
+	run->pkt.dlt = s.dlt;
+	run->nano = s.nano;
+	cli_stop_on_signals(&s);
+	int rc = np_source_loop(&s, 0, profile_packet, run);
+	cli_stop_on_signals(NULL);
+	if (rc < 0)
+		fprintf(stderr, "netprofile: %s\n", s.err);
+	np_source_close(&s);
+	return rc < 0 ? -1 : 0;
+}
+
+static void add_record(void *ctx, const np_flow *f, bool has_flags)
+{
+	np_profiler_add_flow(ctx, f, has_flags);
+}
+
+static int read_inputs(struct servers_args *a, struct servers_run *run)
+{
+	int status = 0;
+	for (int i = 0; i < a->nrfiles; i++) {
+		cli_source_args src = a->src;
+		src.rfile = a->rfiles[i];
+		if (read_capture(run, &src) != 0)
+			status = -1;
+	}
+	if (a->src.iface && read_capture(run, &a->src) != 0)
+		status = -1;
+	np_flow_table_flush(run->table, NP_END_EOF);
+	for (int i = 0; i < a->nflowfiles; i++) {
+		char err[512];
+		if (np_flowfile_read(a->flowfiles[i], add_record, run->prof, err, sizeof(err)) < 0) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			status = -1;
+		}
+	}
+	return status;
+}
+
+static void print_validation(np_profiler *prof)
+{
+	np_validation v;
+	np_profiler_validate(prof, &v);
+	double prec = v.tp + v.fp ? 100.0 * v.tp / (v.tp + v.fp) : 100.0;
+	double rec = v.tp + v.fn ? 100.0 * v.tp / (v.tp + v.fn) : 100.0;
+	double lprec = v.list_tp + v.list_fp ? 100.0 * v.list_tp / (v.list_tp + v.list_fp) : 100.0;
+	double lrec = v.list_tp + v.list_fn ? 100.0 * v.list_tp / (v.list_tp + v.list_fn) : 100.0;
+	fprintf(stderr,
+		"validate: %llu TCP conversations with a handshake; flagless answer: precision %.2f%%, recall %.2f%% "
+		"(per conversation); server list: precision %.2f%%, recall %.2f%% (%llu right, %llu wrong, %llu missed)\n",
+		(unsigned long long)v.conversations, prec, rec, lprec, lrec, (unsigned long long)v.list_tp,
+		(unsigned long long)v.list_fp, (unsigned long long)v.list_fn);
+}
+
+static FILE *open_alerts(const char *path)
+{
+	if (!path || !strcmp(path, "-"))
+		return stdout;
+	FILE *f = fopen(path, "a");
+	if (!f)
+		fprintf(stderr, "netprofile: %s: %s\n", path, strerror(errno));
+	return f;
+}
+
+int cmd_servers(int argc, char **argv)
+{
+	struct servers_args a;
+	if (parse_servers_args(argc, argv, &a) != 0)
+		return 1;
+	char err[512];
+	np_inventory *inv = np_inventory_open(a.db, err, sizeof(err));
+	if (!inv) {
+		fprintf(stderr, "netprofile: %s\n", err);
+		free(a.src.filter);
+		return 1;
+	}
+	int status = 0;
+	bool have_input = a.nrfiles || a.src.iface || a.nflowfiles;
+	if (have_input) {
+		static struct servers_run run;
+		np_profile_config pc = {a.no_flags};
+		run.prof = np_profiler_new(&pc);
+		a.cfg.payload_fn = np_profiler_payload;
+		a.cfg.payload_ctx = run.prof;
+		run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
+		if (read_inputs(&a, &run) != 0)
+			status = 1;
+		np_profiler_finish(run.prof);
+		if (a.validate)
+			print_validation(run.prof);
+		FILE *af = open_alerts(a.alerts);
+		struct printer_ctx actx = {af ? af : stderr, a.format, false};
+		size_t n;
+		const np_server *servers = np_profiler_servers(run.prof, &n);
+		if (!af || np_inventory_merge(inv, servers, n, &a.inv, print_alert, &actx, err, sizeof(err)) != 0) {
+			if (af)
+				fprintf(stderr, "netprofile: %s: cannot update the inventory: %s\n", a.db, err);
+			status = 1;
+		}
+		if (af && af != stdout)
+			fclose(af);
+		np_flow_table_free(run.table);
+		np_profiler_free(run.prof);
+	}
+	struct printer_ctx pctx = {stdout, a.format, false};
+	if (np_inventory_each(inv, print_row, &pctx) != 0) {
+		fprintf(stderr, "netprofile: %s: cannot read the inventory\n", a.db);
+		status = 1;
+	}
+	np_inventory_close(inv);
+	free(a.src.filter);
+	return status;
+}

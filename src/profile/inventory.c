@@ -1,0 +1,397 @@
+/*
+ * inventory.c - the SQLite server inventory (see inventory.h).
+ */
+#include "inventory.h"
+
+#include <arpa/inet.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct np_inventory {
+	sqlite3 *db;
+};
+
+static const char schema[] =
+	"PRAGMA journal_mode=WAL;"
+	"PRAGMA synchronous=NORMAL;"
+	"CREATE TABLE IF NOT EXISTS servers ("
+	"  address TEXT NOT NULL, protocol TEXT NOT NULL, port INTEGER NOT NULL, service TEXT,"
+	"  first_seen TEXT, last_seen TEXT, flows INTEGER, packets INTEGER, bytes INTEGER,"
+	"  clients INTEGER, confidence REAL, evidence TEXT, ties TEXT,"
+	"  family INTEGER, addr_bin BLOB, first_us INTEGER, last_us INTEGER, quiet_reported INTEGER DEFAULT 0,"
+	"  PRIMARY KEY (address, protocol, port));"
+	"CREATE TABLE IF NOT EXISTS clients ("
+	"  address TEXT NOT NULL, protocol TEXT NOT NULL, port INTEGER NOT NULL, client TEXT NOT NULL,"
+	"  first_seen TEXT, last_seen TEXT, flows INTEGER,"
+	"  PRIMARY KEY (address, protocol, port, client));"
+	"CREATE TABLE IF NOT EXISTS alerts ("
+	"  time TEXT, kind TEXT, address TEXT, protocol TEXT, port INTEGER, service TEXT, evidence TEXT);"
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER);";
+
+const char *np_proto_name(uint8_t proto)
+{
+	switch (proto) {
+	case 1: return "icmp";
+	case 6: return "tcp";
+	case 17: return "udp";
+	case 47: return "gre";
+	case 58: return "ipv6-icmp";
+	case 132: return "sctp";
+	default: return "other";
+	}
+}
+
+void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
+{
+	if (!inet_ntop(k->family == 4 ? AF_INET : AF_INET6, k->addr, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+}
+
+void np_time_iso(int64_t us, char *buf, size_t len)
+{
+	time_t s = (time_t)(us / 1000000);
+	struct tm tm;
+	gmtime_r(&s, &tm);
+	char b[32];
+	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, len, "%s.%03dZ", b, (int)((us / 1000) % 1000));
+}
+
+np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
+{
+	np_inventory *inv = calloc(1, sizeof(*inv));
+	if (!inv) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &inv->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, inv->db ? sqlite3_errmsg(inv->db) : "cannot open");
+		np_inventory_close(inv);
+		return NULL;
+	}
+	sqlite3_busy_timeout(inv->db, 5000);
+	char *msg = NULL;
+	if (sqlite3_exec(inv->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, msg ? msg : "cannot create tables");
+		sqlite3_free(msg);
+		np_inventory_close(inv);
+		return NULL;
+	}
+	return inv;
+}
+
+void np_inventory_close(np_inventory *inv)
+{
+	if (!inv)
+		return;
+	sqlite3_close(inv->db);
+	free(inv);
+}
+
+/* ---- merging ------------------------------------------------------------------ */
+
+struct merge_ctx {
+	sqlite3 *db;
+	sqlite3_stmt *get, *known_addr, *upsert, *client, *alert;
+	const np_inventory_opts *o;
+	np_alert_fn fn;
+	void *fnctx;
+	int64_t epoch_us;
+};
+
+static int64_t meta_get(sqlite3 *db, const char *key, int64_t dflt)
+{
+	sqlite3_stmt *st;
+	int64_t v = dflt;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key=?", -1, &st, NULL) != SQLITE_OK)
+		return dflt;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int meta_set(sqlite3 *db, const char *key, int64_t v)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, v);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void emit_alert(struct merge_ctx *m, const char *kind, const np_server *s, int64_t when)
+{
+	char addr[64], t[40];
+	np_server_addr_str(&s->key, addr, sizeof(addr));
+	np_time_iso(when, t, sizeof(t));
+	sqlite3_stmt *st = m->alert;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, addr, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, np_proto_name(s->key.proto), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, s->key.port);
+	sqlite3_bind_text(st, 6, s->service, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, s->evidence, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	if (m->fn) {
+		np_alert a = {kind, &s->key, s->service, s->evidence, when, s->nclients, s->confidence};
+		m->fn(m->fnctx, &a);
+	}
+}
+
+static void bind_key(sqlite3_stmt *st, const np_server *s, char *addr, size_t len)
+{
+	np_server_addr_str(&s->key, addr, len);
+	sqlite3_bind_text(st, 1, addr, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, np_proto_name(s->key.proto), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, s->key.port);
+}
+
+static bool row_exists(struct merge_ctx *m, const np_server *s)
+{
+	char addr[64];
+	sqlite3_reset(m->get);
+	bind_key(m->get, s, addr, sizeof(addr));
+	return sqlite3_step(m->get) == SQLITE_ROW;
+}
+
+static bool address_known(struct merge_ctx *m, const np_server *s)
+{
+	char addr[64];
+	np_server_addr_str(&s->key, addr, sizeof(addr));
+	sqlite3_reset(m->known_addr);
+	sqlite3_bind_text(m->known_addr, 1, addr, -1, SQLITE_TRANSIENT);
+	return sqlite3_step(m->known_addr) == SQLITE_ROW;
+}
+
+static int upsert_server(struct merge_ctx *m, const np_server *s)
+{
+	char addr[64], first[40], last[40];
+	sqlite3_stmt *st = m->upsert;
+	sqlite3_reset(st);
+	bind_key(st, s, addr, sizeof(addr));
+	np_time_iso(s->first_us, first, sizeof(first));
+	np_time_iso(s->last_us, last, sizeof(last));
+	sqlite3_bind_text(st, 4, s->service, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)s->flows);
+	sqlite3_bind_int64(st, 8, (sqlite3_int64)s->packets);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)s->bytes);
+	sqlite3_bind_double(st, 10, s->confidence);
+	sqlite3_bind_text(st, 11, s->evidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, s->ties, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 13, s->key.family);
+	sqlite3_bind_blob(st, 14, s->key.addr, s->key.family == 4 ? 4 : 16, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, s->first_us);
+	sqlite3_bind_int64(st, 16, s->last_us);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+static int upsert_clients(struct merge_ctx *m, const np_server *s)
+{
+	char addr[64], cl[64], first[40], last[40];
+	for (uint32_t i = 0; i < s->nclients; i++) {
+		const np_client_stat *c = &s->clients[i];
+		np_server_key ck = {{0}, c->family, 0, 0};
+		memcpy(ck.addr, c->addr, 16);
+		np_server_addr_str(&ck, cl, sizeof(cl));
+		np_time_iso(c->first_us, first, sizeof(first));
+		np_time_iso(c->last_us, last, sizeof(last));
+		sqlite3_stmt *st = m->client;
+		sqlite3_reset(st);
+		bind_key(st, s, addr, sizeof(addr));
+		sqlite3_bind_text(st, 4, cl, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 7, c->flows);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+static int merge_one(struct merge_ctx *m, const np_server *s)
+{
+	if (!row_exists(m, s) && s->first_us >= m->epoch_us + m->o->learn_us)
+		emit_alert(m, address_known(m, s) ? "new-service" : "new-server", s, s->first_us);
+	if (upsert_server(m, s) != 0 || upsert_clients(m, s) != 0)
+		return -1;
+	return 0;
+}
+
+/* Servers not seen for the quiet period, reported once. */
+static int report_quiet(struct merge_ctx *m, int64_t now_us)
+{
+	if (!m->o->quiet_after_us)
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(m->db,
+			       "SELECT family, addr_bin, protocol, port, service, evidence, last_us, clients, confidence "
+			       "FROM servers WHERE last_us < ? AND quiet_reported = 0",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, now_us - m->o->quiet_after_us);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		np_server s;
+		memset(&s, 0, sizeof(s));
+		s.key.family = (uint8_t)sqlite3_column_int(st, 0);
+		int blen = sqlite3_column_bytes(st, 1);
+		memcpy(s.key.addr, sqlite3_column_blob(st, 1), blen > 16 ? 16 : (size_t)blen);
+		const char *proto = (const char *)sqlite3_column_text(st, 2);
+		s.key.proto = proto && !strcmp(proto, "tcp") ? 6 : proto && !strcmp(proto, "udp") ? 17 : 47;
+		s.key.port = (uint16_t)sqlite3_column_int(st, 3);
+		const char *svc = (const char *)sqlite3_column_text(st, 4);
+		char svcbuf[64] = "";
+		snprintf(svcbuf, sizeof(svcbuf), "%s", svc ? svc : "");
+		s.service = svc ? svcbuf : NULL;
+		snprintf(s.evidence, sizeof(s.evidence), "last seen %lld s before the newest traffic",
+			 (long long)((now_us - sqlite3_column_int64(st, 6)) / 1000000));
+		s.nclients = (uint32_t)sqlite3_column_int(st, 7);
+		s.confidence = sqlite3_column_double(st, 8);
+		emit_alert(m, "gone-quiet", &s, now_us);
+	}
+	sqlite3_finalize(st);
+	char *msg = NULL;
+	char sql[160];
+	snprintf(sql, sizeof(sql), "UPDATE servers SET quiet_reported=1 WHERE last_us < %lld",
+		 (long long)(now_us - m->o->quiet_after_us));
+	int rc = sqlite3_exec(m->db, sql, NULL, NULL, &msg);
+	sqlite3_free(msg);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int prepare_all(struct merge_ctx *m)
+{
+	static const char upsert_sql[] =
+		"INSERT INTO servers (address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
+		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0)"
+		" ON CONFLICT(address, protocol, port) DO UPDATE SET"
+		"  service = COALESCE(servers.service, excluded.service),"
+		"  first_seen = CASE WHEN excluded.first_us < servers.first_us THEN excluded.first_seen ELSE servers.first_seen END,"
+		"  first_us = MIN(servers.first_us, excluded.first_us),"
+		"  last_seen = CASE WHEN excluded.last_us > servers.last_us THEN excluded.last_seen ELSE servers.last_seen END,"
+		"  last_us = MAX(servers.last_us, excluded.last_us),"
+		"  flows = servers.flows + excluded.flows, packets = servers.packets + excluded.packets,"
+		"  bytes = servers.bytes + excluded.bytes,"
+		"  evidence = CASE WHEN excluded.confidence > servers.confidence THEN excluded.evidence ELSE servers.evidence END,"
+		"  confidence = MAX(servers.confidence, excluded.confidence),"
+		"  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
+		"              WHEN excluded.ties = '' OR instr(servers.ties, excluded.ties) > 0 THEN servers.ties"
+		"              ELSE servers.ties || ',' || excluded.ties END,"
+		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END";
+	static const char client_sql[] =
+		"INSERT INTO clients (address, protocol, port, client, first_seen, last_seen, flows) VALUES (?,?,?,?,?,?,?)"
+		" ON CONFLICT(address, protocol, port, client) DO UPDATE SET"
+		"  first_seen = MIN(clients.first_seen, excluded.first_seen),"
+		"  last_seen = MAX(clients.last_seen, excluded.last_seen), flows = clients.flows + excluded.flows";
+	return sqlite3_prepare_v2(m->db, "SELECT 1 FROM servers WHERE address=? AND protocol=? AND port=?", -1, &m->get,
+				  NULL) ||
+	       sqlite3_prepare_v2(m->db, "SELECT 1 FROM servers WHERE address=? LIMIT 1", -1, &m->known_addr, NULL) ||
+	       sqlite3_prepare_v2(m->db, upsert_sql, -1, &m->upsert, NULL) ||
+	       sqlite3_prepare_v2(m->db, client_sql, -1, &m->client, NULL) ||
+	       sqlite3_prepare_v2(m->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?)", -1, &m->alert, NULL);
+}
+
+static void finalize_all(struct merge_ctx *m)
+{
+	sqlite3_finalize(m->get);
+	sqlite3_finalize(m->known_addr);
+	sqlite3_finalize(m->upsert);
+	sqlite3_finalize(m->client);
+	sqlite3_finalize(m->alert);
+}
+
+int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, const np_inventory_opts *o,
+		       np_alert_fn fn, void *ctx, char *err, size_t errlen)
+{
+	struct merge_ctx m;
+	memset(&m, 0, sizeof(m));
+	m.db = inv->db;
+	m.o = o;
+	m.fn = fn;
+	m.fnctx = ctx;
+	int64_t newest = INT64_MIN, oldest = INT64_MAX;
+	for (size_t i = 0; i < n; i++) {
+		if (servers[i].last_us > newest)
+			newest = servers[i].last_us;
+		if (servers[i].first_us < oldest)
+			oldest = servers[i].first_us;
+	}
+	int rc = sqlite3_exec(inv->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (rc == 0)
+		rc = prepare_all(&m) ? -1 : 0;
+	if (rc == 0) {
+		m.epoch_us = meta_get(inv->db, "epoch_us", oldest);
+		if (oldest < m.epoch_us)
+			m.epoch_us = oldest;
+		if (n)
+			rc = meta_set(inv->db, "epoch_us", m.epoch_us);
+	}
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = merge_one(&m, &servers[i]);
+	if (rc == 0)
+		rc = sqlite3_exec(inv->db,
+				  "UPDATE servers SET clients = (SELECT COUNT(*) FROM clients c WHERE c.address=servers.address"
+				  " AND c.protocol=servers.protocol AND c.port=servers.port)",
+				  NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (rc == 0 && n) {
+		int64_t newest_db = meta_get(inv->db, "newest_us", newest);
+		if (newest > newest_db)
+			newest_db = newest;
+		rc = meta_set(inv->db, "newest_us", newest_db);
+		if (rc == 0)
+			rc = report_quiet(&m, newest_db);
+	}
+	if (rc != 0)
+		snprintf(err, errlen, "%s", sqlite3_errmsg(inv->db));
+	finalize_all(&m);
+	if (sqlite3_exec(inv->db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK && rc == 0) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(inv->db));
+		rc = -1;
+	}
+	return rc;
+}
+
+int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_row *r), void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(inv->db,
+			       "SELECT address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
+			       " clients, confidence, evidence, ties FROM servers"
+			       " ORDER BY family, addr_bin, protocol, port",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		np_inventory_row r;
+#define COL_TEXT(i) ((const char *)sqlite3_column_text(st, (i)))
+		r.address = COL_TEXT(0);
+		r.protocol = COL_TEXT(1);
+		r.port = sqlite3_column_int(st, 2);
+		r.service = COL_TEXT(3);
+		r.first_seen = COL_TEXT(4);
+		r.last_seen = COL_TEXT(5);
+		r.flows = sqlite3_column_int64(st, 6);
+		r.packets = sqlite3_column_int64(st, 7);
+		r.bytes = sqlite3_column_int64(st, 8);
+		r.clients = sqlite3_column_int64(st, 9);
+		r.confidence = sqlite3_column_double(st, 10);
+		r.evidence = COL_TEXT(11);
+		r.ties = COL_TEXT(12);
+#undef COL_TEXT
+		fn(ctx, &r);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

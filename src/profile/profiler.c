@@ -1,0 +1,625 @@
+/*
+ * profiler.c - conversations to servers (see profiler.h).
+ *
+ * A run keeps every conversation (flows are small), then decides them all
+ * at the end, when fan-in over the whole run is known. Fan-in and the
+ * server and client sums are computed by sorting arrays of keys, which
+ * needs no hash tables and is O(n log n).
+ */
+#include "profiler.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/bytes.h"
+#include "roles.h"
+#include "services.h"
+
+enum tie_kind { TIE_NONE = 0, TIE_FTP_ACTIVE, TIE_FTP_PASSIVE, TIE_GRE };
+
+struct conv {
+	np_flow f;
+	bool has_flags;
+	uint8_t tie;
+	int32_t tie_to; /* the control conversation */
+	np_role role;
+};
+
+/* An FTP data connection announced on a control channel. */
+struct ftp_expect {
+	uint8_t data_addr[16]; /* the side that listens for the data connection */
+	uint8_t other_addr[16];
+	uint8_t family;
+	uint16_t data_port;
+	bool active; /* PORT/EPRT: the server connects to the client */
+};
+
+struct endpoint_stat {
+	np_server_key key;
+	np_fanin fanin;
+};
+
+struct np_profiler {
+	np_profile_config cfg;
+	struct conv *convs;
+	size_t nconvs, capconvs;
+	struct ftp_expect *expects;
+	size_t nexpects, capexpects;
+	struct endpoint_stat *endpoints;
+	size_t nendpoints;
+	np_server *servers;
+	size_t nservers;
+	bool finished;
+};
+
+static void *grow(void *arr, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 256;
+	while (ncap < need)
+		ncap *= 2;
+	void *n = realloc(arr, ncap * elem);
+	if (!n) {
+		fprintf(stderr, "netprofile: out of memory\n");
+		exit(1);
+	}
+	*cap = ncap;
+	return n;
+}
+
+np_profiler *np_profiler_new(const np_profile_config *cfg)
+{
+	np_profiler *p = calloc(1, sizeof(*p));
+	if (p && cfg)
+		p->cfg = *cfg;
+	return p;
+}
+
+void np_profiler_free(np_profiler *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nservers; i++)
+		free(p->servers[i].clients);
+	free(p->servers);
+	free(p->endpoints);
+	free(p->expects);
+	free(p->convs);
+	free(p);
+}
+
+/* ---- payload: service names and FTP data announcements ------------------- */
+
+static int parse_numbers(const char *s, const char *end, int *v, int n)
+{
+	int got = 0;
+	while (s < end && got < n) {
+		if (*s >= '0' && *s <= '9') {
+			long x = 0;
+			while (s < end && *s >= '0' && *s <= '9' && x < 100000)
+				x = x * 10 + (*s++ - '0');
+			v[got++] = (int)x;
+		} else {
+			s++;
+		}
+	}
+	return got;
+}
+
+static void add_expect(np_profiler *p, const uint8_t *data_addr, const uint8_t *other, uint8_t family,
+		       int port, bool active)
+{
+	if (port <= 0 || port > 65535)
+		return;
+	p->expects = grow(p->expects, &p->capexpects, p->nexpects + 1, sizeof(*p->expects));
+	struct ftp_expect *e = &p->expects[p->nexpects++];
+	memset(e, 0, sizeof(*e));
+	memcpy(e->data_addr, data_addr, 16);
+	memcpy(e->other_addr, other, 16);
+	e->family = family;
+	e->data_port = (uint16_t)port;
+	e->active = active;
+}
+
+/* One FTP control line: 227/229 replies (passive), PORT/EPRT commands (active). */
+static void ftp_control_line(np_profiler *p, const np_flow *f, bool reverse, const char *s, uint32_t len)
+{
+	const uint8_t *sender = reverse ? f->key.dst : f->key.src;
+	const uint8_t *receiver = reverse ? f->key.src : f->key.dst;
+	const char *end = s + len;
+	int v[6];
+	if (len > 4 && memcmp(s, "227 ", 4) == 0) {
+		const char *open = memchr(s, '(', len);
+		if (open && parse_numbers(open, end, v, 6) == 6)
+			add_expect(p, sender, receiver, f->key.family, v[4] * 256 + v[5], false);
+	} else if (len > 4 && memcmp(s, "229 ", 4) == 0) {
+		const char *open = memchr(s, '(', len);
+		if (open && parse_numbers(open, end, v, 1) == 1)
+			add_expect(p, sender, receiver, f->key.family, v[0], false);
+	} else if (len > 5 && memcmp(s, "PORT ", 5) == 0) {
+		if (parse_numbers(s + 5, end, v, 6) == 6)
+			add_expect(p, sender, receiver, f->key.family, v[4] * 256 + v[5], true);
+	} else if (len > 5 && memcmp(s, "EPRT ", 5) == 0) {
+		/* EPRT |proto|address|port| : the port is the last number. */
+		const char *last_bar = NULL;
+		for (const char *q = end - 1; q > s; q--)
+			if (*q == '|' && q < end - 1) {
+				last_bar = q;
+				break;
+			}
+		const char *prev = last_bar;
+		while (prev && prev > s && prev[-1] != '|')
+			prev--;
+		if (prev && parse_numbers(prev, last_bar, v, 1) == 1)
+			add_expect(p, sender, receiver, f->key.family, v[0], true);
+	}
+}
+
+static bool is_ftp_control(const np_flow *f)
+{
+	return f->key.proto == 6 && (f->key.sport == 21 || f->key.dport == 21 || f->app == np_service_id("ftp"));
+}
+
+void np_profiler_payload(void *ctx, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len)
+{
+	np_profiler *p = ctx;
+	if (!f->app) {
+		np_payload_id id = np_identify_payload(f->key.proto, payload, len);
+		if (id.service) {
+			f->app = np_service_id(id.service);
+			if (id.role == NP_PAYLOAD_FROM_CLIENT)
+				f->app_side = reverse ? 1 : 2;
+			else if (id.role == NP_PAYLOAD_FROM_SERVER)
+				f->app_side = reverse ? 2 : 1;
+		}
+	}
+	if (is_ftp_control(f) && len < 512)
+		ftp_control_line(p, f, reverse, (const char *)payload, len);
+}
+
+/* ---- collecting ----------------------------------------------------------- */
+
+void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
+{
+	p->convs = grow(p->convs, &p->capconvs, p->nconvs + 1, sizeof(*p->convs));
+	struct conv *c = &p->convs[p->nconvs++];
+	memset(c, 0, sizeof(*c));
+	c->f = *f;
+	c->has_flags = has_flags && !p->cfg.no_flags;
+	c->tie_to = -1;
+}
+
+/* ---- keys and sorting ------------------------------------------------------ */
+
+static np_server_key endpoint_of(const np_flow *f, bool reverse)
+{
+	np_server_key k;
+	memset(&k, 0, sizeof(k));
+	memcpy(k.addr, reverse ? f->key.dst : f->key.src, 16);
+	k.family = f->key.family;
+	k.proto = f->key.proto;
+	k.port = reverse ? f->key.dport : f->key.sport;
+	return k;
+}
+
+static int key_cmp(const np_server_key *a, const np_server_key *b)
+{
+	if (a->family != b->family)
+		return a->family - b->family;
+	int c = memcmp(a->addr, b->addr, a->family == 4 ? 4 : 16);
+	if (c)
+		return c;
+	if (a->proto != b->proto)
+		return a->proto - b->proto;
+	return (int)a->port - (int)b->port;
+}
+
+/* (endpoint, peer address, peer port): sorted, runs give distinct counts. */
+struct peer_tuple {
+	np_server_key ep;
+	uint8_t peer[16];
+	uint16_t peer_port;
+};
+
+static int peer_tuple_cmp(const void *x, const void *y)
+{
+	const struct peer_tuple *a = x, *b = y;
+	int c = key_cmp(&a->ep, &b->ep);
+	if (c)
+		return c;
+	c = memcmp(a->peer, b->peer, 16);
+	if (c)
+		return c;
+	return (int)a->peer_port - (int)b->peer_port;
+}
+
+static void compute_fanin(np_profiler *p)
+{
+	size_t n = p->nconvs * 2;
+	struct peer_tuple *t = calloc(n ? n : 1, sizeof(*t));
+	if (!t)
+		return;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		t[2 * i].ep = endpoint_of(f, false);
+		memcpy(t[2 * i].peer, f->key.dst, 16);
+		t[2 * i].peer_port = f->key.dport;
+		t[2 * i + 1].ep = endpoint_of(f, true);
+		memcpy(t[2 * i + 1].peer, f->key.src, 16);
+		t[2 * i + 1].peer_port = f->key.sport;
+	}
+	qsort(t, n, sizeof(*t), peer_tuple_cmp);
+	p->endpoints = calloc(n ? n : 1, sizeof(*p->endpoints));
+	p->nendpoints = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
+		if (new_ep) {
+			struct endpoint_stat *e = &p->endpoints[p->nendpoints++];
+			e->key = t[i].ep;
+		}
+		struct endpoint_stat *e = &p->endpoints[p->nendpoints - 1];
+		e->fanin.flows++;
+		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
+		if (new_peer)
+			e->fanin.peers++;
+		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
+			e->fanin.peer_ports++;
+	}
+	free(t);
+}
+
+static np_fanin fanin_of(const np_profiler *p, const np_server_key *k)
+{
+	size_t lo = 0, hi = p->nendpoints;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = key_cmp(&p->endpoints[mid].key, k);
+		if (c == 0)
+			return p->endpoints[mid].fanin;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	np_fanin none = {0, 0, 0};
+	return none;
+}
+
+/* ---- deciding ---------------------------------------------------------------- */
+
+static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role *out)
+{
+	np_role_input in;
+	in.flow = &c->f;
+	in.use_flags = use_flags;
+	np_server_key fk = endpoint_of(&c->f, false), rk = endpoint_of(&c->f, true);
+	in.fwd_fanin = fanin_of(p, &fk);
+	in.rev_fanin = fanin_of(p, &rk);
+	np_role_decide(&in, out);
+}
+
+static bool same_addr(const uint8_t *a, const uint8_t *b)
+{
+	return memcmp(a, b, 16) == 0;
+}
+
+/* The server endpoint a decided conversation names. */
+static np_server_key server_of(const struct conv *c)
+{
+	return endpoint_of(&c->f, c->role.server == NP_SIDE_REVERSE);
+}
+
+static bool conv_is_service(const struct conv *c, uint8_t proto, uint16_t port)
+{
+	if (c->role.server == NP_SIDE_NONE || c->f.key.proto != proto)
+		return false;
+	return server_of(c).port == port;
+}
+
+/* FTP data: announced on a control channel, or (without payload) a TCP
+ * connection between the same two hosts while the control session lasts. */
+static void tie_ftp_data(np_profiler *p)
+{
+	for (size_t i = 0; i < p->nconvs; i++) {
+		struct conv *ctl = &p->convs[i];
+		if (!conv_is_service(ctl, 6, 21))
+			continue;
+		np_server_key srv = server_of(ctl);
+		const uint8_t *client = same_addr(ctl->f.key.src, srv.addr) ? ctl->f.key.dst : ctl->f.key.src;
+		int64_t from = ctl->f.fwd.first_us, to = ctl->f.fwd.last_us > ctl->f.rev.last_us ? ctl->f.fwd.last_us
+												   : ctl->f.rev.last_us;
+		for (size_t j = 0; j < p->nconvs; j++) {
+			struct conv *d = &p->convs[j];
+			if (j == i || d->tie || d->f.key.proto != 6 || d->f.fwd.first_us < from - 1000000 ||
+			    d->f.fwd.first_us > to + 60000000)
+				continue;
+			bool fwd_is_srv = same_addr(d->f.key.src, srv.addr) && same_addr(d->f.key.dst, client);
+			bool rev_is_srv = same_addr(d->f.key.dst, srv.addr) && same_addr(d->f.key.src, client);
+			if (!fwd_is_srv && !rev_is_srv)
+				continue;
+			uint16_t srv_port = fwd_is_srv ? d->f.key.sport : d->f.key.dport;
+			uint16_t cli_port = fwd_is_srv ? d->f.key.dport : d->f.key.sport;
+			if (srv_port == 21)
+				continue; /* another control session */
+			uint8_t kind = 0;
+			for (size_t e = 0; e < p->nexpects && !kind; e++) {
+				const struct ftp_expect *x = &p->expects[e];
+				if (x->active && x->data_port == cli_port && same_addr(x->data_addr, client))
+					kind = TIE_FTP_ACTIVE;
+				else if (!x->active && x->data_port == srv_port && same_addr(x->data_addr, srv.addr))
+					kind = TIE_FTP_PASSIVE;
+			}
+			if (!kind && srv_port == 20)
+				kind = TIE_FTP_ACTIVE;
+			else if (!kind && srv_port >= 1024 && cli_port >= 1024)
+				kind = TIE_FTP_PASSIVE;
+			if (!kind)
+				continue;
+			d->tie = kind;
+			d->tie_to = (int32_t)i;
+		}
+	}
+}
+
+/* PPTP: GRE between the two hosts of a TCP 1723 control session. */
+static void tie_gre(np_profiler *p)
+{
+	for (size_t i = 0; i < p->nconvs; i++) {
+		struct conv *ctl = &p->convs[i];
+		if (!conv_is_service(ctl, 6, 1723))
+			continue;
+		for (size_t j = 0; j < p->nconvs; j++) {
+			struct conv *g = &p->convs[j];
+			if (g->tie || g->f.key.proto != 47)
+				continue;
+			bool pair = (same_addr(g->f.key.src, ctl->f.key.src) && same_addr(g->f.key.dst, ctl->f.key.dst)) ||
+				    (same_addr(g->f.key.src, ctl->f.key.dst) && same_addr(g->f.key.dst, ctl->f.key.src));
+			if (pair) {
+				g->tie = TIE_GRE;
+				g->tie_to = (int32_t)i;
+			}
+		}
+	}
+}
+
+/* ---- summing up servers ---------------------------------------------------------- */
+
+struct assign {
+	np_server_key server;
+	size_t conv;
+};
+
+static int assign_cmp(const void *x, const void *y)
+{
+	const struct assign *a = x, *b = y;
+	int c = key_cmp(&a->server, &b->server);
+	if (c)
+		return c;
+	return a->conv < b->conv ? -1 : a->conv > b->conv;
+}
+
+static int client_cmp(const void *x, const void *y)
+{
+	const np_client_stat *a = x, *b = y;
+	if (a->family != b->family)
+		return a->family - b->family;
+	return memcmp(a->addr, b->addr, 16);
+}
+
+static void add_client(np_server *s, const struct conv *c)
+{
+	np_server_key srv = server_of(c);
+	const uint8_t *cl = same_addr(c->f.key.src, srv.addr) && c->f.key.sport == srv.port ? c->f.key.dst
+											     : c->f.key.src;
+	np_client_stat *x = &s->clients[s->nclients++];
+	memcpy(x->addr, cl, 16);
+	x->family = c->f.key.family;
+	x->flows = 1;
+	x->first_us = c->f.fwd.first_us;
+	x->last_us = c->f.fwd.last_us > c->f.rev.last_us ? c->f.fwd.last_us : c->f.rev.last_us;
+}
+
+static void merge_clients(np_server *s)
+{
+	qsort(s->clients, s->nclients, sizeof(*s->clients), client_cmp);
+	uint32_t out = 0;
+	for (uint32_t i = 0; i < s->nclients; i++) {
+		if (out && client_cmp(&s->clients[out - 1], &s->clients[i]) == 0) {
+			np_client_stat *m = &s->clients[out - 1];
+			m->flows++;
+			if (s->clients[i].first_us < m->first_us)
+				m->first_us = s->clients[i].first_us;
+			if (s->clients[i].last_us > m->last_us)
+				m->last_us = s->clients[i].last_us;
+		} else {
+			s->clients[out++] = s->clients[i];
+		}
+	}
+	s->nclients = out;
+}
+
+static void add_ties(np_server *s, const struct conv *c)
+{
+	static const char *const names[] = {"", "ftp-data:active", "ftp-data:passive", "gre"};
+	char add[64];
+	uint16_t port = c->f.key.proto == 47 ? 0 : server_of(c).port;
+	if (c->tie == TIE_GRE)
+		snprintf(add, sizeof(add), "%s", names[c->tie]);
+	else
+		snprintf(add, sizeof(add), "%s/%u", names[c->tie], port);
+	if (strstr(s->ties, add))
+		return;
+	size_t used = strlen(s->ties);
+	snprintf(s->ties + used, sizeof(s->ties) - used, "%s%s", used ? "," : "", add);
+}
+
+static void sum_conv(np_server *s, const struct conv *c, bool own)
+{
+	const np_flow *f = &c->f;
+	int64_t last = f->fwd.last_us > f->rev.last_us ? f->fwd.last_us : f->rev.last_us;
+	if (!s->flows || f->fwd.first_us < s->first_us)
+		s->first_us = f->fwd.first_us;
+	if (last > s->last_us)
+		s->last_us = last;
+	s->flows++;
+	s->packets += f->fwd.packets + f->rev.packets;
+	s->bytes += f->fwd.bytes + f->rev.bytes;
+	if (!own) {
+		add_ties(s, c);
+		return;
+	}
+	add_client(s, c);
+	if (c->role.confidence > s->confidence) {
+		s->confidence = c->role.confidence;
+		memcpy(s->evidence, c->role.evidence, sizeof(s->evidence));
+	}
+	if (!s->service && f->app && f->app_side)
+		s->service = np_service_name(f->app);
+}
+
+static void build_servers(np_profiler *p)
+{
+	struct assign *a = calloc(p->nconvs ? p->nconvs : 1, sizeof(*a));
+	size_t n = 0;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		const struct conv *c = &p->convs[i];
+		if (c->tie)
+			a[n].server = server_of(&p->convs[c->tie_to]);
+		else if (c->role.server != NP_SIDE_NONE)
+			a[n].server = server_of(c);
+		else
+			continue;
+		a[n++].conv = i;
+	}
+	qsort(a, n, sizeof(*a), assign_cmp);
+	p->servers = calloc(n ? n : 1, sizeof(*p->servers));
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
+			np_server *s = &p->servers[p->nservers++];
+			s->key = a[i].server;
+			size_t run = 0;
+			while (i + run < n && key_cmp(&a[i + run].server, &a[i].server) == 0)
+				run++;
+			s->clients = calloc(run, sizeof(*s->clients));
+		}
+		np_server *s = &p->servers[p->nservers - 1];
+		const struct conv *c = &p->convs[a[i].conv];
+		sum_conv(s, c, c->tie == TIE_NONE);
+	}
+	for (size_t i = 0; i < p->nservers; i++) {
+		np_server *s = &p->servers[i];
+		merge_clients(s);
+		if (!s->service)
+			s->service = np_service_by_port(s->key.proto, s->key.port);
+		if (!s->service && s->nclients == 0) /* only tied connections: still name it */
+			s->service = s->key.proto == 6 ? "ftp" : NULL;
+	}
+	free(a);
+}
+
+void np_profiler_finish(np_profiler *p)
+{
+	if (p->finished)
+		return;
+	p->finished = true;
+	compute_fanin(p);
+	for (size_t i = 0; i < p->nconvs; i++)
+		decide(p, &p->convs[i], p->convs[i].has_flags, &p->convs[i].role);
+	tie_ftp_data(p);
+	tie_gre(p);
+	build_servers(p);
+}
+
+const np_server *np_profiler_servers(const np_profiler *p, size_t *n)
+{
+	*n = p->nservers;
+	return p->servers;
+}
+
+/* ---- --validate ---------------------------------------------------------------------- */
+
+enum { TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
+
+/* The handshake's answer: which side serves, or none (refused, unanswered).
+ * false when the conversation shows no handshake to judge by. */
+static bool handshake_truth(const np_flow *f, uint8_t *side)
+{
+	uint8_t fi = f->fwd.initial_flags, ri = f->rev.initial_flags;
+	uint8_t rall = ri | f->rev.session_flags;
+	if ((fi & (TH_SYN | TH_ACK)) != TH_SYN)
+		return false;
+	if ((ri & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK))
+		*side = NP_SIDE_REVERSE;
+	else if (f->rev.packets == 0 || ((rall & TH_RST) && !(rall & TH_SYN)))
+		*side = NP_SIDE_NONE;
+	else
+		return false;
+	return true;
+}
+
+static int key_set_cmp(const void *x, const void *y)
+{
+	return key_cmp(x, y);
+}
+
+static size_t sort_unique(np_server_key *k, size_t n)
+{
+	qsort(k, n, sizeof(*k), key_set_cmp);
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!out || key_cmp(&k[out - 1], &k[i]) != 0)
+			k[out++] = k[i];
+	return out;
+}
+
+void np_profiler_validate(np_profiler *p, np_validation *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (!p->endpoints)
+		compute_fanin(p);
+	np_server_key *truth = calloc(p->nconvs + 1, sizeof(*truth));
+	np_server_key *guess = calloc(p->nconvs + 1, sizeof(*guess));
+	size_t nt = 0, ng = 0;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		struct conv *c = &p->convs[i];
+		uint8_t side;
+		if (c->f.key.proto != 6 || !handshake_truth(&c->f, &side))
+			continue;
+		np_role r;
+		decide(p, c, false, &r);
+		v->conversations++;
+		if (r.server != NP_SIDE_NONE && r.server == side)
+			v->tp++;
+		else {
+			if (r.server != NP_SIDE_NONE)
+				v->fp++;
+			if (side != NP_SIDE_NONE)
+				v->fn++;
+		}
+		if (side != NP_SIDE_NONE)
+			truth[nt++] = endpoint_of(&c->f, side == NP_SIDE_REVERSE);
+		if (r.server != NP_SIDE_NONE)
+			guess[ng++] = endpoint_of(&c->f, r.server == NP_SIDE_REVERSE);
+	}
+	nt = sort_unique(truth, nt);
+	ng = sort_unique(guess, ng);
+	size_t i = 0, j = 0;
+	while (i < nt || j < ng) {
+		int c = i == nt ? 1 : j == ng ? -1 : key_cmp(&truth[i], &guess[j]);
+		if (c == 0) {
+			v->list_tp++;
+			i++;
+			j++;
+		} else if (c < 0) {
+			v->list_fn++;
+			i++;
+		} else {
+			v->list_fp++;
+			j++;
+		}
+	}
+	free(truth);
+	free(guess);
+}

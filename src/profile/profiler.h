@@ -1,0 +1,71 @@
+/*
+ * profiler.h - from flows to a list of servers: collects the conversations
+ * of a run, names their services from payload (via the flow table's payload
+ * hook), ties FTP data connections and PPTP's GRE to their control
+ * sessions, measures fan-in, decides each conversation's server
+ * (roles.h), and sums the servers up with their clients.
+ *
+ * Not for: storage and alerts (inventory.h).
+ */
+#ifndef NP_PROFILER_H
+#define NP_PROFILER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../flow/flow.h"
+
+typedef struct np_server_key {
+	uint8_t addr[16];
+	uint8_t family;
+	uint8_t proto;
+	uint16_t port;
+} np_server_key;
+
+typedef struct np_client_stat {
+	uint8_t addr[16];
+	uint8_t family;
+	uint32_t flows;
+	int64_t first_us, last_us;
+} np_client_stat;
+
+typedef struct np_server {
+	np_server_key key;
+	const char *service; /* static string, or NULL */
+	int64_t first_us, last_us;
+	uint64_t flows, packets, bytes;
+	double confidence;   /* the highest of its conversations */
+	char evidence[192];  /* of that conversation */
+	char ties[128];      /* connections that belong to it: "ftp-data:active=1,passive=2", "gre=1" */
+	uint32_t nclients;
+	np_client_stat *clients;
+} np_server;
+
+typedef struct np_profile_config {
+	bool no_flags; /* ignore TCP flags and the handshake */
+} np_profile_config;
+
+typedef struct np_validation {
+	uint64_t conversations; /* TCP conversations whose handshake gives the truth */
+	uint64_t tp, fp, fn;    /* of the flagless answer, per conversation */
+	uint64_t list_tp, list_fp, list_fn; /* as a server list */
+} np_validation;
+
+typedef struct np_profiler np_profiler;
+
+np_profiler *np_profiler_new(const np_profile_config *cfg);
+void np_profiler_free(np_profiler *p);
+/* The flow table's payload hook (pass the profiler as its context). */
+void np_profiler_payload(void *profiler, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len);
+/* The flow table's emit hook, or a record read from a file. has_flags:
+ * the record carries TCP flags (false for NetFlow-style input). */
+void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags);
+/* Decide every conversation and build the server list. */
+void np_profiler_finish(np_profiler *p);
+/* The servers, sorted by family, address, protocol, port. */
+const np_server *np_profiler_servers(const np_profiler *p, size_t *n);
+/* --validate: the flagless answer against the handshake, on TCP. */
+void np_profiler_validate(np_profiler *p, np_validation *v);
+
+#endif

@@ -1,0 +1,161 @@
+/*
+ * roles.c - the server of a conversation (see roles.h).
+ *
+ * The score is the log-odds that the reverse endpoint (the destination of
+ * the first packet) is the server; negative means the forward endpoint.
+ * Weights are round numbers chosen so that the handshake outweighs
+ * everything else, payload outweighs ports, and ports plus fan-in outweigh
+ * who-sent-first (which breaks on captures that start mid-connection).
+ */
+#include "roles.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "services.h"
+
+enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
+
+struct score {
+	double s;
+	char *ev;
+	size_t room;
+};
+
+static void note(struct score *sc, double w, const char *fmt, const char *arg)
+{
+	sc->s += w;
+	size_t used = strlen(sc->ev);
+	if (used + 2 >= sc->room)
+		return;
+	if (used)
+		sc->ev[used++] = ',';
+	snprintf(sc->ev + used, sc->room - used, fmt, arg ? arg : "");
+}
+
+static bool is_syn(uint8_t f)
+{
+	return (f & (TH_SYN | TH_ACK)) == TH_SYN;
+}
+
+static bool is_synack(uint8_t f)
+{
+	return (f & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK);
+}
+
+static void score_handshake(struct score *sc, const np_flow *f)
+{
+	uint8_t fi = f->fwd.initial_flags, ri = f->rev.initial_flags;
+	if (is_syn(fi) && is_synack(ri))
+		note(sc, 8, "handshake", NULL);
+	else if (is_synack(fi) && is_syn(ri))
+		note(sc, -8, "handshake", NULL);
+	else if (is_synack(fi))
+		note(sc, -6, "syn-ack-from-source", NULL);
+	else if (is_synack(ri) || (is_syn(fi) && f->rev.packets && !(ri & TH_RST)))
+		note(sc, 6, "syn-ack", NULL);
+}
+
+static void score_payload(struct score *sc, const np_flow *f)
+{
+	if (f->app_side == 1)
+		note(sc, -5, "payload:%s", np_service_name(f->app));
+	else if (f->app_side == 2)
+		note(sc, 5, "payload:%s", np_service_name(f->app));
+}
+
+static void score_ports(struct score *sc, const np_flow *f)
+{
+	uint8_t proto = f->key.proto;
+	uint16_t sp = f->key.sport, dp = f->key.dport;
+	const char *ds = np_service_by_port(proto, dp), *ss = np_service_by_port(proto, sp);
+	bool de = np_port_is_ephemeral(dp), se = np_port_is_ephemeral(sp);
+	if (ds && !ss)
+		note(sc, 3, "port:%s", ds);
+	else if (ss && !ds)
+		note(sc, -3, "port:%s", ss);
+	else if (ds && ss && dp < sp)
+		note(sc, 1, "port:%s", ds);
+	else if (ds && ss && sp < dp)
+		note(sc, -1, "port:%s", ss);
+	/* Ephemeral ranges: the side in one is the client. */
+	if (se && !de && !(ss && !ds))
+		note(sc, 1.5, "ephemeral-source", NULL);
+	else if (de && !se && !(ds && !ss))
+		note(sc, -1.5, "ephemeral-destination", NULL);
+	if (sp >= 1024 && dp < 1024 && !ds)
+		note(sc, 1, "low-port", NULL);
+	else if (dp >= 1024 && sp < 1024 && !ss)
+		note(sc, -1, "low-port", NULL);
+}
+
+/* Many clients, or many client ports, meeting one endpoint. */
+static double fanin_weight(const np_fanin *a)
+{
+	uint32_t n = a->peer_ports > a->peers ? a->peer_ports : a->peers;
+	return n < 2 ? 0 : fmin(4.0, log2((double)n));
+}
+
+static void score_fanin(struct score *sc, const np_role_input *in)
+{
+	double w = fanin_weight(&in->rev_fanin) - fanin_weight(&in->fwd_fanin);
+	char buf[24];
+	if (w >= 1) {
+		snprintf(buf, sizeof(buf), "%u", in->rev_fanin.peer_ports);
+		note(sc, w, "fan-in:%s", buf);
+	} else if (w <= -1) {
+		snprintf(buf, sizeof(buf), "%u", in->fwd_fanin.peer_ports);
+		note(sc, w, "fan-in:%s", buf);
+	}
+}
+
+/* Did the responder answer like a server? false: nobody serves here. */
+static bool responder_answered(const np_flow *f, bool use_flags, const char **why)
+{
+	if (f->rev.packets == 0) {
+		*why = "no-answer";
+		return false;
+	}
+	if (f->key.proto != 6)
+		return true;
+	uint8_t rflags = f->rev.initial_flags | f->rev.session_flags;
+	uint8_t fflags = f->fwd.initial_flags | f->fwd.session_flags;
+	if (use_flags) {
+		/* A SYN answered only by RST: a closed port. */
+		if ((fflags & TH_SYN) && (rflags & TH_RST) && !(rflags & TH_SYN)) {
+			*why = "reset";
+			return false;
+		}
+		return true;
+	}
+	/* Without flags: one small answer to a short attempt looks like a reset. */
+	if (f->rev.packets == 1 && f->rev.bytes <= 60 && f->fwd.packets <= 3 && f->fwd.bytes <= 3 * 80) {
+		*why = "reset-like";
+		return false;
+	}
+	return true;
+}
+
+void np_role_decide(const np_role_input *in, np_role *out)
+{
+	const np_flow *f = in->flow;
+	memset(out, 0, sizeof(*out));
+	struct score sc = {0, out->evidence, sizeof(out->evidence)};
+	const char *why = NULL;
+	if ((f->key.proto != 6 && f->key.proto != 17) || !responder_answered(f, in->use_flags, &why)) {
+		out->server = NP_SIDE_NONE;
+		out->confidence = 1;
+		snprintf(out->evidence, sizeof(out->evidence), "%s",
+			 why ? why : (f->key.proto == 1 || f->key.proto == 58) ? "icmp" : "no-ports");
+		return;
+	}
+	if (in->use_flags && f->key.proto == 6)
+		score_handshake(&sc, f);
+	score_payload(&sc, f);
+	score_fanin(&sc, in);
+	score_ports(&sc, f);
+	note(&sc, 0.5, "first-sender", NULL);
+	out->server = sc.s >= 0 ? NP_SIDE_REVERSE : NP_SIDE_FORWARD;
+	out->confidence = 1.0 / (1.0 + exp(-fabs(sc.s)));
+}
