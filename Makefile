@@ -52,7 +52,13 @@ deps:
 	@sh scripts/install-deps.sh
 
 demo: deps all
+	@echo "== netprofile decode: the shipped capture as tcpdump -n prints it"
 	./$(BUILD)/netprofile decode -# -n -r data/demo.pcap
+	@echo "== netprofile flows: its conversations as flow records"
+	./$(BUILD)/netprofile flows -r data/demo.pcap
+	@echo "== netprofile servers: who serves what (inventory in build/demo.db)"
+	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	./$(BUILD)/netprofile servers -r data/demo.pcap --db build/demo.db
 
 check: deps all asan
 	@sh tests/run.sh
@@ -85,6 +91,7 @@ $(BUILD)/fuzz_dns: fuzz/fuzz_dns.c $(LIB_SRC)
 	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dns.c $(LIB_SRC) $(PKG_LIBS)
 
+.PHONY: fuzz-dns
 fuzz-dns: $(BUILD)/fuzz_dns
 	@mkdir -p build/fuzz-dns-corpus
 	./$(BUILD)/fuzz_dns -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dns-corpus

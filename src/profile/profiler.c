@@ -475,8 +475,10 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 		s->confidence = c->role.confidence;
 		memcpy(s->evidence, c->role.evidence, sizeof(s->evidence));
 	}
-	if (!s->service && f->app && f->app_side)
-		s->service = np_service_name(f->app);
+	/* The payload names the service, but "tls" says less than a port's name. */
+	const char *named = f->app ? np_service_name(f->app) : NULL;
+	if (!s->service && named && !(strcmp(named, "tls") == 0 && np_service_by_port(s->key.proto, s->key.port)))
+		s->service = named;
 }
 
 static void build_servers(np_profiler *p)

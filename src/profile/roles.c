@@ -129,8 +129,10 @@ static bool responder_answered(const np_flow *f, bool use_flags, const char **wh
 		}
 		return true;
 	}
-	/* Without flags: one small answer to a short attempt looks like a reset. */
-	if (f->rev.packets == 1 && f->rev.bytes <= 60 && f->fwd.packets <= 3 && f->fwd.bytes <= 3 * 80) {
+	/* Without flags: a single bare TCP header (no options, no data) answering
+	 * a short attempt is what a reset looks like; a SYN+ACK carries options. */
+	uint32_t bare = f->key.family == 4 ? 40 : 60;
+	if (f->rev.packets == 1 && f->rev.bytes == bare && f->fwd.packets <= 3) {
 		*why = "reset-like";
 		return false;
 	}
