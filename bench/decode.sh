@@ -18,7 +18,7 @@
 # built if missing), PACKETS (2000000), RUNS (3), SEED (1), TMPDIR (/tmp; needs
 # about 3 GB free at 2 M packets).
 # Exit status: 0 texts identical; 1 some text differs; 2 netprofile is missing
-# or its decode fails (tcpdump is still measured); 3 bad setup.
+# or its decode fails (tcpdump is still measured; wins over 1); 3 bad setup.
 
 set -u -o pipefail
 
@@ -91,11 +91,13 @@ speedup() { awk -v t="$1" -v n="$2" 'BEGIN { if (n > 0) printf "x%.1f", t / n; e
 
 print_row() { printf '%-8s %9s  %-10s %-5s %9s %9s  %s\n' "$@"; }
 
+# Keeps the worst exit status seen (a higher number is worse).
+raise_status() { if (($1 > status)); then status=$1; fi; }
 
 netprofile_failed() { # $1 = exit status, $2 = what was run
     netprofile_ok=false
     netprofile_problem="'$NETPROFILE decode $2' failed with status $1: $(head -c 300 "$WORK/stderr")"
-    status=2
+    raise_status 2
 }
 
 # Prints the first lines that differ, side by side (one line per packet with
@@ -116,7 +118,7 @@ report_identity() { # $1 label, $2 tcpdump text, $3 netprofile text
     fi
     echo "text identical ($1): no; first differing lines (< tcpdump, > netprofile):"
     show_first_differences "$2" "$3"
-    status=1
+    raise_status 1
 }
 
 # ---------------------------------------------------------------- stages
@@ -161,7 +163,11 @@ time_plain_text() { # $1 capture name
     local tcpdump_median netprofile_median
     tcpdump_median=$(median "${tcpdump_times[@]}")
     print_row "$1" "$PACKETS" tcpdump -n "$tcpdump_median" "$(mpkts "$tcpdump_median")" ""
-    ((${#netprofile_times[@]} == RUNS)) || return 0
+    if ((${#netprofile_times[@]} < RUNS)); then
+        $netprofile_ok || [[ -x $NETPROFILE ]] || return 0
+        print_row "$1" "$PACKETS" netprofile -n failed - "(see the end)"
+        return 0
+    fi
     netprofile_median=$(median "${netprofile_times[@]}")
     print_row "$1" "$PACKETS" netprofile -n "$netprofile_median" "$(mpkts "$netprofile_median")" \
         "$(speedup "$tcpdump_median" "$netprofile_median")"
@@ -178,6 +184,7 @@ time_and_check_verbose() { # $1 capture name
     rc=$?
     if ((rc != 0)); then
         netprofile_failed "$rc" "-n -v -r $pcap"
+        print_row "$1" "$PACKETS" netprofile -v failed - "(see the end)"
         return 0
     fi
     print_row "$1" "$PACKETS" netprofile "-v" "$netprofile_time" "$(mpkts "$netprofile_time")" \

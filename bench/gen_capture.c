@@ -19,8 +19,13 @@
  * Build: cc -std=c11 -O2 -Wall -Wextra -Werror -o build/gen_capture bench/gen_capture.c
  * Usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] -o FILE|-
  *   -s  snap length: packets longer than this are cut (orig len is kept)
- *   -f  concurrent sessions interleaved (default PACKETS/20); also scales the
- *       number of client and server hosts
+ *   -f  concurrent sessions interleaved (default PACKETS/20); also sets the
+ *       number of hosts: FLOWS/20 clients (50..200000), FLOWS/8 public servers
+ *
+ * Each packet draws a kind of traffic by its share, then one open session of
+ * that kind, which sends its next packet. With many sessions open each one
+ * advances slowly (round trips of a second or more at 100k sessions): fine
+ * for decoders and flow tables, not for timing studies.
  */
 #define _POSIX_C_SOURCE 200809L
 

@@ -4,10 +4,12 @@
 # As root, installs what is missing with apt-get; as another user, stops and
 # names the apt-get line to run. Called by `make demo` and `make check`.
 #   build:  gcc make pkg-config libpcap-dev
-#   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target)
+#   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target),
+#           argus-server argus-client (tests/argus.sh)
+#   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory)
 set -eu
 
-PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang python3"
+PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang python3 argus-server argus-client softflowd nfdump time"
 
 missing=""
 for p in $PACKAGES; do

@@ -131,7 +131,7 @@ static bool walk_ext_headers(np_layer *l)
 	const uint8_t *p = l->p;
 	uint32_t off = IP6_HDR_LEN;
 	uint8_t nh = ip->next;
-	bool seen_routing = false;
+	bool dst_settled = false; /* tcpdump's ip6_finddst stops at the first routing header or AH */
 	while (is_ext_header(nh)) {
 		const uint8_t *h = p + off;
 		uint8_t next, lenbyte;
@@ -149,10 +149,10 @@ static bool walk_ext_headers(np_layer *l)
 			return false;
 		}
 		record_ext(ip, nh, next, size, h);
-		if (nh == IP6_NH_ROUTING && !seen_routing) {
+		if (nh == IP6_NH_ROUTING && !dst_settled)
 			note_routing_dst(ip, h, l->end);
-			seen_routing = true;
-		}
+		if (nh == IP6_NH_ROUTING || nh == IP6_NH_AH)
+			dst_settled = true;
 		off += size;
 		l->hdrlen = off;
 		ip->proto = next;
@@ -217,9 +217,10 @@ void np_decode_ip6(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_
 		l->len = (uint32_t)ip->payload_len + IP6_HDR_LEN;
 	if (np_has(p, end, l->len))
 		l->end = p + l->len;
-	if (!walk_ext_headers(l))
-		return;
+	bool reached_upper = walk_ext_headers(l);
 	l->next = ip->proto;
+	if (!reached_upper)
+		return;
 	np_decode_ipproto(pkt, ip->proto, p + l->hdrlen, l->end, l->len - l->hdrlen);
 	if (pkt->ip == ip_index && pkt->nlayers > ip_index + 1 && pkt->l4 < 0)
 		pkt->l4 = (int8_t)(ip_index + 1);

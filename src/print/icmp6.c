@@ -39,6 +39,8 @@ enum {
 	MOBILE_PREFIX_SOLICIT = 146,
 	MOBILE_PREFIX_ADVERT = 147,
 	RPL_MESSAGE = 155,
+	MLD_MTRACE_RESP = 200,
+	MLD_MTRACE = 201,
 };
 
 #define ICMP6_HDR_LEN 8u   /* the header with its 32-bit type-specific word */
@@ -81,8 +83,8 @@ static const np_tok icmp6_type_values[] = {
 	{MOBILE_PREFIX_ADVERT, "mobile router advertisement"},
 	{ICMP6_NI_QUERY, "who-are-you request"},
 	{ICMP6_NI_REPLY, "who-are-you reply"},
-	{201, "mtrace message"},
-	{200, "mtrace response"},
+	{MLD_MTRACE, "mtrace message"},
+	{MLD_MTRACE_RESP, "mtrace response"},
 	{RPL_MESSAGE, "RPL"},
 	{0, NULL},
 };
@@ -135,19 +137,6 @@ void icmp6_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, ui
 	}
 	uint32_t cap = print_caplen_from(pr, p);
 	print_hex(pr, indent, p, len < cap ? len : cap);
-}
-
-void icmp6_print_char(np_printer *pr, uint8_t c)
-{
-	if (c & 0x80) {
-		c &= 0x7f;
-		out_str(pr->out, "M-");
-	}
-	if (c < 0x20 || c == 0x7f) {
-		c ^= 0x40;
-		out_char(pr->out, '^');
-	}
-	out_char(pr->out, (char)c);
 }
 
 const char *icmp6_rtpref(uint8_t flags)

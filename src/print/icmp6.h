@@ -20,9 +20,6 @@ bool icmp6_nd_options(np_printer *pr, const uint8_t *p, int32_t resid);
  * [p, p+len), each line starting with indent. */
 void icmp6_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len);
 
-/* One character the way tcpdump's fn_print_char shows it (M-, ^ escapes). */
-void icmp6_print_char(np_printer *pr, uint8_t c);
-
 /* get_rtpref / get_lifetime: router preference bits and lifetimes. */
 const char *icmp6_rtpref(uint8_t flags);
 void icmp6_print_lifetime(np_printer *pr, uint32_t v);

@@ -115,7 +115,7 @@ trunc:
 static bool print_chars(np_printer *pr, const uint8_t *cp, uint32_t n)
 {
 	for (; n > 0 && cp < pr->snapend; n--, cp++)
-		icmp6_print_char(pr, *cp);
+		print_safe_char(pr, *cp);
 	return n == 0;
 }
 

@@ -74,7 +74,7 @@ static void print_ni_dnsname(np_printer *pr, const uint8_t *cp, const uint8_t *e
 			break;
 		}
 		for (; i > 0 && cp < end; i--, cp++)
-			icmp6_print_char(pr, *cp);
+			print_safe_char(pr, *cp);
 		if (cp + 1 < end && *cp)
 			out_char(pr->out, '.');
 	}
@@ -95,7 +95,7 @@ static void print_ni_name(np_printer *pr, const uint8_t *cp, const uint8_t *end)
 		out_str(pr->out, ", 03 draft");
 	out_str(pr->out, ", \"");
 	for (cp++; cp < end; cp++)
-		icmp6_print_char(pr, *cp);
+		print_safe_char(pr, *cp);
 	out_char(pr->out, '"');
 	return;
 trunc:

@@ -181,11 +181,13 @@ void print_ftp(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 21 *
 void print_smtp(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 25 */
 void print_whois(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 43 */
 void print_ssh(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 22 (ssh.c) */
+void print_beep(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 10288 (beep.c) */
 /* The MPTCP option at opt (kind, length, ...; len bytes, all captured):
  * false when its length does not fit its subtype (mptcp.c). */
 bool print_mptcp(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t tcp_flags);
 void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 323 (rpki_rtr.c) */
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 1723 (pptp.c) */
+void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 161, 162 (snmp.c) */
 /* DNS (dns.c): UDP 53 and mDNS 5353, TCP 53 after its 2-byte length. */
 void print_domain(np_printer *pr, const uint8_t *p, uint32_t length, bool over_tcp, bool mdns);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */

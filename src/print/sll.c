@@ -5,7 +5,7 @@
  * SLL2 always starts with the interface name and packet type. 802.1Q tags
  * inside are walked; unknown protocols get the header summary and a dump.
  *
- * Not for: the radiotap (ARPHRD 803), IPX and 802.2 LLC payloads, which
+ * Not for: radiotap (ARPHRD 803), IPX and 802.2 LLC payloads, which
  * tcpdump decodes further and we only dump for now.
  */
 #include "print.h"
@@ -109,7 +109,9 @@ static uint32_t print_sll_payload(np_printer *pr, const struct np_sll_info *s, s
 	}
 	for (;;) {
 		if (type <= MAX_ETHERNET_LENGTH_VAL) {
-			/* TODO: IPX (0x0001) and 802.2 LLC (0x0004) payloads. */
+			/* TODO: IPX (0x0001), and 802.2 (0x0004) through print_llc
+			 * once llc.c takes NULL link addresses (tcpdump then prints
+			 * "ssap > dsap" names only). */
 			if (!pr->o.suppress_default)
 				print_default(pr, p, caplen);
 			return hdrlen;

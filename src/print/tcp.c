@@ -576,7 +576,7 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 	} else if (port_is(sport, dport, PORT_SSH)) {
 		print_ssh(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_BEEP)) {
-		/* TODO: BEEP (print-beep.c). */
+		print_beep(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_OPENFLOW_OLD) || port_is(sport, dport, PORT_OPENFLOW)) {
 		/* TODO: OpenFlow (print-openflow.c). */
 	} else if (port_is(sport, dport, PORT_FTP)) {

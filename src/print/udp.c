@@ -17,6 +17,8 @@ enum {
 	PORT_BOOTPS = 67,
 	PORT_BOOTPC = 68,
 	PORT_NTP = 123,
+	PORT_SNMP = 161,
+	PORT_SNMPTRAP = 162,
 	PORT_DHCP6_SERV = 547,
 	PORT_DHCP6_CLI = 546,
 	PORT_MDNS = 5353,
@@ -98,9 +100,6 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
  * took it (the caller prints "UDP, length N"). */
 static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport)
 {
-	(void)pr;
-	(void)cp;
-	(void)length;
 	if (port_is(sport, dport, PORT_DOMAIN)) {
 		print_domain(pr, cp, length, false, false);
 		return true;
@@ -112,6 +111,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 	if (port_is(sport, dport, PORT_BOOTPC) || port_is(sport, dport, PORT_BOOTPS)) {
 		/* TODO (BOOTP issue): bootp_print(cp, length). */
 		return false;
+	}
+	/* tcpdump tries TIMED, TFTP, RIP, AODV and ISAKMP ports before SNMP */
+	if (port_is(sport, dport, PORT_SNMP) || port_is(sport, dport, PORT_SNMPTRAP)) {
+		print_snmp(pr, cp, length);
+		return true;
 	}
 	if (port_is(sport, dport, PORT_NTP)) {
 		/* TODO (NTP issue): ntp_print(cp, length). */

@@ -22,6 +22,7 @@ struct conv {
 	np_flow f;
 	bool has_flags;
 	uint8_t tie;
+	uint16_t tie_port; /* FTP data: the port on the FTP server's side */
 	int32_t tie_to; /* the control conversation */
 	np_role role;
 };
@@ -358,6 +359,7 @@ static void tie_ftp_data(np_profiler *p)
 			if (!kind)
 				continue;
 			d->tie = kind;
+			d->tie_port = srv_port;
 			d->tie_to = (int32_t)i;
 		}
 	}
@@ -444,7 +446,9 @@ static void add_ties(np_server *s, const struct conv *c)
 {
 	static const char *const names[] = {"", "ftp-data:active", "ftp-data:passive", "gre"};
 	char add[64];
-	uint16_t port = c->f.key.proto == 47 ? 0 : server_of(c).port;
+	/* The data connection's port on the FTP server, not the side its own
+	 * (unused) role decision picked: two high ports often pick the client. */
+	uint16_t port = c->tie_port;
 	if (c->tie == TIE_GRE)
 		snprintf(add, sizeof(add), "%s", names[c->tie]);
 	else

@@ -43,13 +43,14 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 OUT=${1:-$REPO_ROOT/data/demo.pcap}
 
 TMP=""
-PID_TCPDUMP=""
+CAPTURE_PID=""
 PID_DNSMASQ=""
 PID_NGINX=""
 CREATED_NETNS_DIR=0
 
-log() { printf '[record-demo] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+# shellcheck source=tests/lab/lib.sh
+LAB_TAG=record-demo
+. "$SCRIPT_DIR/lib.sh"
 
 # Foreground helpers. Background processes are started with a plain
 # `ip netns exec ... &` instead, so that $! is the server's own pid (ip execs
@@ -57,31 +58,10 @@ die() { log "error: $*"; exit 1; }
 in_cli() { ip netns exec "$NS_CLI" "$@"; }
 in_srv() { ip netns exec "$NS_SRV" "$@"; }
 
-# Stop a background process we started (by pid) and wait for it.
-stop_pid() {
-    local pid=$1 sig=${2:-TERM}
-    [[ -n $pid ]] || return 0
-    kill -"$sig" "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
-
-netns_exists() {
-    ip netns list | awk '{print $1}' | grep -qxF -- "$1"
-}
-
-# Safety net: end any process still inside one of our own namespaces.
-kill_netns_leftovers() {
-    local ns=$1 pid
-    netns_exists "$ns" || return 0
-    for pid in $(ip netns pids "$ns" 2>/dev/null); do
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-}
-
 cleanup() {
     local rc=$?
     set +e
-    stop_pid "$PID_TCPDUMP" INT
+    stop_pid "$CAPTURE_PID" INT
     stop_pid "$PID_NGINX" QUIT
     stop_pid "$PID_DNSMASQ"
     kill_netns_leftovers "$NS_CLI"
@@ -103,28 +83,8 @@ check_prereqs() {
     for tool in ip ethtool tcpdump dnsmasq nginx dig curl ping; do
         command -v "$tool" >/dev/null || die "missing tool: $tool (see tests/lab/README.md)"
     done
-    local ns
-    for ns in "$NS_CLI" "$NS_SRV"; do
-        if netns_exists "$ns"; then
-            log "removing stale namespace $ns from an earlier run"
-            kill_netns_leftovers "$ns"
-            ip netns del "$ns"
-        fi
-    done
-}
-
-# Wait until CMD... succeeds, up to ~5 s.
-wait_for() {
-    local i
-    for ((i = 0; i < 50; i++)); do
-        if "$@" >/dev/null 2>&1; then return 0; fi
-        sleep 0.1
-    done
-    die "timed out waiting for: $*"
-}
-
-no_tentative_addrs() {
-    [[ -z $(ip netns exec "$1" ip -6 addr show tentative) ]]
+    remove_stale_netns "$NS_CLI"
+    remove_stale_netns "$NS_SRV"
 }
 
 setup_namespaces() {
@@ -135,9 +95,7 @@ setup_namespaces() {
     # Quiet IPv6 defaults for new links: no DAD, no router solicitations.
     local ns
     for ns in "$NS_CLI" "$NS_SRV"; do
-        ip netns exec "$ns" sysctl -qw net.ipv6.conf.default.accept_dad=0 \
-            net.ipv6.conf.default.router_solicitations=0 \
-            net.ipv6.conf.default.accept_ra=0
+        quiet_ipv6_defaults "$ns"
         ip netns exec "$ns" ip link set lo up
     done
 
@@ -165,17 +123,7 @@ setup_namespaces() {
 
 start_dns() {
     log "starting dnsmasq on $IP4_SRV / $IP6_SRV"
-    cat >"$TMP/dnsmasq.conf" <<EOF
-no-resolv
-no-hosts
-no-poll
-bind-interfaces
-listen-address=$IP4_SRV
-listen-address=$IP6_SRV
-address=/$NAME/$IP4_SRV
-address=/$NAME/$IP6_SRV
-log-queries
-EOF
+    write_dnsmasq_conf "$TMP/dnsmasq.conf" "$IP4_SRV $IP6_SRV" "$NAME=$IP4_SRV" "$NAME=$IP6_SRV"
     ip netns exec "$NS_SRV" dnsmasq --keep-in-foreground --conf-file="$TMP/dnsmasq.conf" \
         --pid-file="$TMP/dnsmasq.pid" --log-facility=- 2>"$TMP/dnsmasq.log" &
     PID_DNSMASQ=$!
@@ -184,37 +132,14 @@ EOF
 
 start_web() {
     log "starting nginx on $IP4_SRV:80 / [$IP6_SRV]:80"
-    mkdir -p "$TMP/www" "$TMP/nginx"
+    mkdir -p "$TMP/www"
     cat >"$TMP/www/index.html" <<'EOF'
 <!DOCTYPE html>
 <html><head><title>netprofile lab</title></head>
 <body><p>Hello from the netprofile demo lab.</p></body></html>
 EOF
-    cat >"$TMP/nginx.conf" <<EOF
-daemon off;
-master_process on;
-worker_processes 1;
-pid $TMP/nginx.pid;
-error_log $TMP/nginx-error.log;
-events { worker_connections 64; }
-http {
-    access_log $TMP/nginx-access.log;
-    client_body_temp_path $TMP/nginx/body;
-    proxy_temp_path $TMP/nginx/proxy;
-    fastcgi_temp_path $TMP/nginx/fastcgi;
-    uwsgi_temp_path $TMP/nginx/uwsgi;
-    scgi_temp_path $TMP/nginx/scgi;
-    default_type text/html;
-    server_tokens off;
-    server {
-        listen $IP4_SRV:80;
-        listen [$IP6_SRV]:80;
-        server_name $NAME;
-        root $TMP/www;
-    }
-}
-EOF
-    ip netns exec "$NS_SRV" nginx -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" &
+    write_nginx_conf "$TMP/nginx.conf" "$TMP/nginx" "$TMP/www" "$IP4_SRV:80" "[$IP6_SRV]:80"
+    ip netns exec "$NS_SRV" nginx -e "$TMP/nginx/error.log" -c "$TMP/nginx.conf" &
     PID_NGINX=$!
     wait_for in_srv curl -sf -o /dev/null "http://$IP4_SRV/"
 }
@@ -240,19 +165,13 @@ flush_neighbours() {
 
 start_capture() {
     log "starting tcpdump on $IF_CLI in $NS_CLI"
-    ip netns exec "$NS_CLI" tcpdump -i "$IF_CLI" -s 0 -U --immediate-mode -Z root -w "$TMP/demo.pcap" 2>"$TMP/tcpdump.log" &
-    PID_TCPDUMP=$!
-    wait_for grep -q 'listening on' "$TMP/tcpdump.log"
-    sleep 0.3
+    capture_start "$NS_CLI" "$IF_CLI" "$TMP/demo.pcap"
 }
 
 stop_capture() {
-    sleep 0.5 # let the last replies reach the socket
     log "stopping tcpdump"
-    kill -INT "$PID_TCPDUMP"
-    wait "$PID_TCPDUMP" || true
-    PID_TCPDUMP=""
-    cat "$TMP/tcpdump.log" >&2
+    capture_stop 0.5
+    cat "$TMP/demo.pcap.log" >&2
 }
 
 # The recorded conversation. Each step is short and bounded.
