@@ -3,6 +3,7 @@
 #   make          build build/netprofile (and the library build/libnetprofile.a)
 #   make demo     install missing Debian packages, build, decode the shipped capture
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
+#   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
 #   make fuzz     run the libFuzzer target for a while (needs clang)
 #   make lint     cppcheck and clang-tidy
@@ -60,11 +61,21 @@ demo: deps all
 	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
 	./$(BUILD)/netprofile servers -r data/demo.pcap --db build/demo.db
 
-check: deps all asan
+check: deps-lab all asan
 	@sh tests/run.sh
 
 test: all asan
 	@sh tests/run.sh
+
+# The lab's packages too (as root only; as another user the lab is skipped).
+deps-lab:
+	@sh scripts/install-deps.sh --lab
+
+# Real servers and clients in network namespaces, recorded and checked (root).
+lab: deps-lab all
+	@bash tests/lab/run.sh
+
+.PHONY: deps-lab lab
 
 bench: deps all
 	bash bench/decode.sh

@@ -7,9 +7,19 @@
 #   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target),
 #           argus-server argus-client (tests/argus.sh)
 #   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory)
+# With --lab (`make lab`, `make check`), and only as root, also LAB_PACKAGES:
+# the real servers and clients of the lab (tests/lab/), which runs as root only.
 set -eu
 
 PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang python3 argus-server argus-client softflowd nfdump time"
+# chrony replaces systemd-timesyncd (they conflict). No service of these is
+# started by the install (see policy-rc.d below): the lab starts its own.
+LAB_PACKAGES="iproute2 ethtool dnsmasq-base nginx bind9-dnsutils curl iputils-ping openssl
+ openssh-server openssh-client inetutils-inetd inetutils-telnetd inetutils-telnet vsftpd tnftp
+ chrony pptpd pptp-linux expect traceroute"
+if [ "${1:-}" = "--lab" ] && [ "$(id -u)" = 0 ]; then
+	PACKAGES="$PACKAGES $LAB_PACKAGES"
+fi
 
 missing=""
 for p in $PACKAGES; do
@@ -26,6 +36,15 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+# Installing a server package must not start its service (a system sshd on the
+# host, chrony reaching for public NTP servers): Debian's policy-rc.d hook
+# denies every start for the length of the install, unless one is already set.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+	printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+	chmod 0755 /usr/sbin/policy-rc.d
+	trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+	trap 'exit 1' INT TERM
+fi
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing

@@ -57,6 +57,7 @@ typedef struct np_flow {
 	uint8_t app;        /* application label (profile/services.h id), 0 = unknown */
 	uint8_t app_side;   /* which side the payload says serves: 0 unknown, 1 forward, 2 reverse */
 	uint32_t lru_prev, lru_next; /* pool indices, for the activity list */
+	uint32_t lru_s;              /* capture second it last moved to the list's tail */
 } np_flow;
 
 /* Called for each flow that ends; the flow is valid only during the call. */

@@ -9,8 +9,14 @@
  *   flow), the low 32 bits the pool index + 1. Deletion shifts entries back,
  *   so there are no tombstones. The hash is symmetric in the two endpoints,
  *   so one probe sequence finds a flow from either direction.
- * - A doubly linked list orders flows by last activity: idle expiry and
- *   eviction when full both take from its head in O(1).
+ * - A doubly linked list orders flows by last activity, to the second:
+ *   idle expiry and eviction when full both take from its head in O(1). A
+ *   flow moves to the tail at most once per second of capture time (its
+ *   first packet in a new second), not at every packet: moving it touches
+ *   two other flows' records, two cache misses, for most packets a waste.
+ *   So a flow at the head with lru_s = S was last active before S + 1;
+ *   the sweep may end a flow up to a second late, but a packet after an
+ *   idle gap never joins the old flow (np_flow_table_add checks).
  * - A small direct-mapped cache remembers the ports of first fragments so
  *   later fragments of the same datagram land in the same flow.
  */
@@ -266,6 +272,7 @@ static uint32_t flow_create(np_flow_table *t, const np_flow_key *k, uint32_t has
 	memset(f, 0, sizeof(*f));
 	f->key = *k;
 	f->fwd.first_us = f->fwd.last_us = ts;
+	f->lru_s = (uint32_t)(ts / 1000000);
 	index_insert(t, hash, idx);
 	lru_append(t, idx);
 	t->active++;
@@ -388,6 +395,11 @@ static void hand_payload(np_flow_table *t, const np_packet *pkt, np_flow *f, boo
 	t->cfg.payload_fn(t->cfg.payload_ctx, f, reverse, payload, len);
 }
 
+static int64_t flow_last_us(const np_flow *f)
+{
+	return f->rev.packets && f->rev.last_us > f->fwd.last_us ? f->rev.last_us : f->fwd.last_us;
+}
+
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 {
 	np_flow_key k;
@@ -403,7 +415,9 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	frag_place(t, pkt, &k);
 	if (ts > t->now_us)
 		t->now_us = ts;
-	if (t->now_us - t->last_expire_us >= 1000000) {
+	/* The sweep runs at most once a second of capture time (and on the
+	 * first packet: INT64_MIN cannot be subtracted from). */
+	if (t->last_expire_us == INT64_MIN || t->now_us - t->last_expire_us >= 1000000) {
 		np_flow_table_expire(t, t->now_us);
 		t->last_expire_us = t->now_us;
 	}
@@ -411,14 +425,25 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	uint32_t hash = key_hash(&k);
 	bool reverse = false;
 	uint32_t idx = flow_lookup(t, &k, hash, &reverse);
-	if (idx != NIL && ts - t->pool[idx].fwd.first_us >= (int64_t)t->cfg.active_timeout_s * 1000000) {
-		flow_end(t, idx, NP_END_ACTIVE);
-		idx = NIL;
+	if (idx != NIL) {
+		/* Timeouts are exact here, whenever the sweep last ran: a packet
+		 * after an idle gap, or past the active time, starts a new flow. */
+		const np_flow *old = &t->pool[idx];
+		uint8_t end = 0;
+		if (ts - flow_last_us(old) >= (int64_t)t->cfg.idle_timeout_s * 1000000)
+			end = NP_END_IDLE;
+		else if (ts - old->fwd.first_us >= (int64_t)t->cfg.active_timeout_s * 1000000)
+			end = NP_END_ACTIVE;
+		if (end) {
+			flow_end(t, idx, end);
+			idx = NIL;
+		}
 	}
 	if (idx == NIL) {
 		idx = flow_create(t, &k, hash, ts);
 		reverse = false;
-	} else {
+	} else if ((uint32_t)(ts / 1000000) > t->pool[idx].lru_s) {
+		t->pool[idx].lru_s = (uint32_t)(ts / 1000000);
 		lru_unlink(t, idx);
 		lru_append(t, idx);
 	}
@@ -433,15 +458,11 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	}
 }
 
-static int64_t flow_last_us(const np_flow *f)
-{
-	return f->rev.packets && f->rev.last_us > f->fwd.last_us ? f->rev.last_us : f->fwd.last_us;
-}
-
 void np_flow_table_expire(np_flow_table *t, int64_t now_us)
 {
+	/* The head was last active before its lru_s + 1 (see the top). */
 	int64_t idle = (int64_t)t->cfg.idle_timeout_s * 1000000;
-	while (t->lru_head != NIL && now_us - flow_last_us(&t->pool[t->lru_head]) >= idle)
+	while (t->lru_head != NIL && now_us - ((int64_t)t->pool[t->lru_head].lru_s + 1) * 1000000 >= idle)
 		flow_end(t, t->lru_head, NP_END_IDLE);
 }
 

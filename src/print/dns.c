@@ -867,3 +867,9 @@ void print_domain(np_printer *pr, const uint8_t *bp, uint32_t length, bool over_
 	out_u32(o, length);
 	out_char(o, ')');
 }
+
+/* For other printers (DHCPv6 domain lists): see print.h. */
+const uint8_t *print_dns_name(np_printer *pr, const uint8_t *cp, const uint8_t *base)
+{
+	return print_name(pr, cp, base);
+}

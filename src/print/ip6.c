@@ -12,6 +12,11 @@
 
 #define IP6_HDR_LEN 40u
 
+enum {
+	NH_HOPOPTS = 0, NH_TCP = 6, NH_UDP = 17, NH_DCCP = 33, NH_ROUTING = 43, NH_FRAGMENT = 44,
+	NH_DSTOPTS = 60, NH_MOBILITY_OLD = 62, NH_SCTP = 132, NH_MOBILITY = 135,
+};
+
 /* The walk's state: tcpdump keeps these as locals of ip6_print. */
 typedef struct ip6_walk {
 	const uint8_t *iph;
@@ -92,7 +97,7 @@ static int print_ext_header(np_printer *pr, ip6_walk *w, const uint8_t *cp, uint
 {
 	int advance;
 	switch (*nh) {
-	case 0:
+	case NH_HOPOPTS:
 		if (w->found_hbh) {
 			out_str(pr->out, "[The Hop-by-Hop Options header was already found]");
 			print_invalid(pr);
@@ -113,16 +118,16 @@ static int print_ext_header(np_printer *pr, ip6_walk *w, const uint8_t *cp, uint
 		}
 		w->found_hbh = true;
 		break;
-	case 60:
+	case NH_DSTOPTS:
 		advance = print_ip6_dstopts(pr, cp);
 		break;
-	case 44:
+	case NH_FRAGMENT:
 		advance = print_ip6_frag(pr, cp, w->iph);
 		if (advance >= 0 && !pr->stopped && !np_has(cp, pr->snapend, (size_t)advance + 1))
 			advance = -1; /* nothing captured past it */
 		w->fragmented = true;
 		break;
-	case 43:
+	case NH_ROUTING:
 		advance = print_ip6_routing(pr, cp);
 		break;
 	default:
@@ -138,7 +143,7 @@ static int print_ext_header(np_printer *pr, ip6_walk *w, const uint8_t *cp, uint
 
 static bool is_walked_ext(uint8_t nh)
 {
-	return nh == 0 || nh == 60 || nh == 44 || nh == 43;
+	return nh == NH_HOPOPTS || nh == NH_DSTOPTS || nh == NH_FRAGMENT || nh == NH_ROUTING;
 }
 
 void print_ip6(np_printer *pr, const uint8_t *p, uint32_t length)
@@ -182,9 +187,10 @@ void print_ip6(np_printer *pr, const uint8_t *p, uint32_t length)
 		cp += advance;
 		w.len -= advance;
 		w.total_advance += advance;
-		if (cp == p + IP6_HDR_LEN && nh != 6 && nh != 17 && nh != 33 && nh != 132)
+		/* TCP, UDP, DCCP and SCTP print the addresses with their ports */
+		if (cp == p + IP6_HDR_LEN && nh != NH_TCP && nh != NH_UDP && nh != NH_DCCP && nh != NH_SCTP)
 			print_ip6_addrs(pr, ip);
-		if (nh == 135 || nh == 62) {
+		if (nh == NH_MOBILITY || nh == NH_MOBILITY_OLD) {
 			print_ip6_mobility(pr, cp);
 			break; /* tcpdump stops after a mobility header */
 		}
@@ -196,7 +202,7 @@ void print_ip6(np_printer *pr, const uint8_t *p, uint32_t length)
 				return;
 			break;
 		}
-		if (nh == 43 && !np_has(cp, pr->snapend, 1))
+		if (nh == NH_ROUTING && !np_has(cp, pr->snapend, 1))
 			goto trunc_here; /* tcpdump checks this one byte itself */
 		int a = print_ext_header(pr, &w, cp, &nh, ph);
 		if (a < 0)

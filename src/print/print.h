@@ -188,8 +188,18 @@ bool print_mptcp(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t tcp_f
 void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 323 (rpki_rtr.c) */
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 1723 (pptp.c) */
 void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 161, 162 (snmp.c) */
+void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 123 (ntp.c) */
+/* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when
+ * not zero, its UTC date (ntp.c). */
+void print_ntp_time(np_printer *pr, uint32_t sec, uint32_t frac);
 /* DNS (dns.c): UDP 53 and mDNS 5353, TCP 53 after its 2-byte length. */
 void print_domain(np_printer *pr, const uint8_t *p, uint32_t length, bool over_tcp, bool mdns);
+/* tcpdump's fqdn_print (dns.c): the name at cp, compression pointers
+ * relative to base. The byte after the name in place, or NULL when it could
+ * not be printed (pr->stopped when the packet stops there). */
+const uint8_t *print_dns_name(np_printer *pr, const uint8_t *cp, const uint8_t *base);
+/* DHCPv6 (dhcp6.c): UDP 546 and 547. */
+void print_dhcp6(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

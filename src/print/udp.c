@@ -118,15 +118,15 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		return true;
 	}
 	if (port_is(sport, dport, PORT_NTP)) {
-		/* TODO (NTP issue): ntp_print(cp, length). */
-		return false;
+		print_ntp(pr, cp, length);
+		return true;
 	}
 	if (port_is(sport, dport, PORT_DHCP6_SERV) || port_is(sport, dport, PORT_DHCP6_CLI)) {
 		/* TODO (DHCPv6 issue): dhcp6_print(cp, length). */
 		return false;
 	}
 	/* TODO: the other port printers of tcpdump's udp_print (TFTP, RIP,
-	 * SNMP, syslog, VXLAN, ...), in its order. */
+	 * syslog, VXLAN, ...), in its order. */
 	return false;
 }
 

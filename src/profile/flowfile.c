@@ -41,7 +41,7 @@ enum {
 	MAX_TOKENS = 96,    /* fields of a whitespace row looked at */
 	MAX_WARNINGS = 50,  /* per file; then only counted */
 	HEADER_SCAN = 200,  /* meaningful lines looked at for a first header */
-	REPAIR_WINDOW = 64, /* rows either side searched for a typo's partner */
+	REPAIR_WINDOW = 16, /* rows either side searched for a typo's partner */
 	PAIR_LOOKAHEAD = 1024,
 };
 #define PAIR_SLACK_US (300LL * 1000000) /* the flow table's default idle timeout */
@@ -103,7 +103,8 @@ struct reader {
 	char *line;
 	size_t len;
 	bool binary, toolong;
-	char *scratch; /* JSON strings, unescaped */
+	int read_errno;
+	char *scratch; /* JSON strings unescaped; a header split */
 	long nwarn;
 	enum fmt fmt;
 	/* the current table */
@@ -114,6 +115,7 @@ struct reader {
 	int nflagcols;
 	bool table_flags;  /* the header names a flags column */
 	bool table_biflow; /* reverse columns: rows are biflows */
+	bool table_bad;    /* a header this reader cannot use: rows skipped */
 	struct rec *recs;
 	size_t nrecs, caprecs;
 	int64_t last_time;
@@ -675,8 +677,8 @@ static bool set_header(struct reader *r, const struct cell *names, int n, enum f
 	if (*unknown)
 		warn(r, r->lineno, "columns not known, ignored: %s", unknown);
 	if (seen[K_SIP] < 0 || seen[K_DIP] < 0 || seen[K_PROTO] < 0) {
-		snprintf(err, errlen, "%s:%ld: the header names no %s column: not a flow table this reader knows", r->path,
-			 r->lineno, seen[K_SIP] < 0 ? "SIP" : seen[K_DIP] < 0 ? "DIP" : "PROTOCOL");
+		snprintf(err, errlen, "the header names no %s column",
+			 seen[K_SIP] < 0 ? "SIP" : seen[K_DIP] < 0 ? "DIP" : "PROTOCOL");
 		return false;
 	}
 	return true;
@@ -853,7 +855,11 @@ static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 	fix_icmp_as_udp(r, x);
 	row_dir(r, c, FWD(0), k->proto, r->last_time, &x->f.fwd, &x->flags_known);
 	uint64_t rp = 0;
-	if (c[REV(D_PACKETS)].s && c[REV(D_PACKETS)].n && parse_u64(&c[REV(D_PACKETS)], UINT32_MAX, &rp) && rp > 0)
+	const struct cell *rpc = &c[REV(D_PACKETS)];
+	if (rpc->s && rpc->n && !parse_u64(rpc, UINT32_MAX, &rp))
+		warn(r, r->lineno, "reverse packets '%s' is not a count: the reverse direction ignored",
+		     show(rpc, buf, sizeof(buf)));
+	if (rp > 0)
 		row_dir(r, c, REV(0), k->proto, x->f.fwd.first_us, &x->f.rev, &x->rflags_known);
 	r->last_time = x->f.fwd.first_us;
 	return true;
@@ -1194,7 +1200,7 @@ static bool json_string(struct jp *j, struct cell *c)
 						return false;
 					u = u * 16 + (unsigned)hexval(*j->p++);
 				}
-				ch = u < 0x80 ? (char)u : '?';
+				ch = u >= 0x20 && u < 0x80 ? (char)u : '?';
 				break;
 			}
 			default: return false;
@@ -1372,8 +1378,10 @@ static int read_line(struct reader *r)
 		else
 			r->toolong = true;
 	}
-	if (ferror(r->fp))
+	if (ferror(r->fp)) {
+		r->read_errno = errno;
 		return -1;
+	}
 	if (!any)
 		return 0;
 	r->lineno++;
@@ -1411,8 +1419,19 @@ static bool try_header(struct reader *r, enum fmt fmt, bool *fatal, char *err, s
 	if (!names_header(names, n < MAX_COLS ? n : MAX_COLS))
 		return false;
 	finish_table(r);
-	if (!set_header(r, names, n, fmt, err, errlen))
-		*fatal = true;
+	bool first = r->fmt == FMT_NONE;
+	r->table_bad = false;
+	char why[96];
+	if (!set_header(r, names, n, fmt, why, sizeof(why))) {
+		if (first) {
+			snprintf(err, errlen, "%s:%ld: %s: not a flow table this reader knows", r->path, r->lineno, why);
+			*fatal = true;
+		} else {
+			/* a later table this reader cannot use: skip it, keep the rest */
+			r->table_bad = true;
+			warn(r, r->lineno, "%s: its rows are skipped", why);
+		}
+	}
 	return true;
 }
 
@@ -1486,6 +1505,8 @@ long np_flowfile_read(const char *path, np_flowfile_fn fn, void *ctx, char *err,
 		}
 		if (try_header(&r, r.fmt == FMT_TEXT ? header_format(r.line) : r.fmt, &fatal, err, errlen))
 			continue;
+		if (r.table_bad)
+			continue;
 		if (r.fmt == FMT_TEXT)
 			text_row(&r);
 		else
@@ -1493,8 +1514,12 @@ long np_flowfile_read(const char *path, np_flowfile_fn fn, void *ctx, char *err,
 	}
 	if (fatal)
 		goto done;
+	if (rc < 0 && r.fmt == FMT_NONE) {
+		fail(err, errlen, "%s: %s", r.path, strerror(r.read_errno));
+		goto done;
+	}
 	if (rc < 0)
-		warn(&r, 0, "read error after line %ld: %s", r.lineno, strerror(errno));
+		warn(&r, 0, "read error after line %ld: %s", r.lineno, strerror(r.read_errno));
 	if (r.fmt == FMT_NONE) {
 		if (meaningful == 0) {
 			warn(&r, 0, "no flow records (the file is empty)");
