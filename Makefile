@@ -106,3 +106,14 @@ $(BUILD)/fuzz_dns: fuzz/fuzz_dns.c $(LIB_SRC)
 fuzz-dns: $(BUILD)/fuzz_dns
 	@mkdir -p build/fuzz-dns-corpus
 	./$(BUILD)/fuzz_dns -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dns-corpus
+
+# libFuzzer target over the BOOTP/DHCP reader + printer alone: `make fuzz-dhcp`.
+$(BUILD)/fuzz_dhcp: fuzz/fuzz_dhcp.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dhcp.c $(LIB_SRC) $(PKG_LIBS)
+
+.PHONY: fuzz-dhcp
+fuzz-dhcp: $(BUILD)/fuzz_dhcp
+	@mkdir -p build/fuzz-dhcp-corpus
+	./$(BUILD)/fuzz_dhcp -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dhcp-corpus

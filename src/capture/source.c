@@ -140,6 +140,22 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 	return rc == -2 ? 1 : 0;
 }
 
+int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx)
+{
+	struct loop_ctx lc = {s, fn, ctx};
+	int rc = pcap_dispatch(s->pcap, max, loop_cb, (u_char *)&lc);
+	if (rc == -1)
+		snprintf(s->err, sizeof(s->err), "%s: %s", s->name, pcap_geterr(s->pcap));
+	if (rc == 0 && !s->live)
+		s->eof = true;
+	return rc;
+}
+
+bool np_source_at_end(const np_source *s)
+{
+	return s->eof;
+}
+
 void np_source_break(np_source *s)
 {
 	if (s->pcap)

@@ -22,6 +22,7 @@ typedef struct np_source {
 	const char *name;      /* file name or interface, for messages */
 	bool live;
 	bool nano;             /* timestamps are nanoseconds */
+	bool eof;              /* a file has been read to its end */
 	int dlt;
 	char err[PCAP_ERRBUF_SIZE + 256];
 } np_source;
@@ -41,6 +42,11 @@ typedef void (*np_packet_fn)(void *ctx, const struct pcap_pkthdr *h, const uint8
 /* Read up to `count` packets (0 = all). Returns 0 at end of input,
  * 1 when stopped by np_source_break, -1 on error (err says what). */
 int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx);
+/* Read what is ready, at most `max` packets: returns the count (0 when a
+ * live capture's timeout passed with nothing, or a file is at its end: see
+ * np_source_at_end), -1 on error (err says what), -2 when broken off. */
+int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx);
+bool np_source_at_end(const np_source *s);
 void np_source_break(np_source *s);
 void np_source_close(np_source *s);
 

@@ -12,6 +12,7 @@
 int cmd_decode(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
 int cmd_servers(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 /* Where packets come from, as every packet-reading subcommand takes it. */
 typedef struct cli_source_args {

@@ -18,7 +18,7 @@
 
 static const char decode_usage[] =
 	"usage: netprofile decode [-#AenqStvxX] [-c count] [-r file | -i interface] [-s snaplen]\n"
-	"                         [-w file] [-Z user] [--nano] [expression]\n"
+	"                         [-w file] [-Z user] [--nano] [--style=tcpdump|classic] [expression]\n"
 	"  -r FILE   read packets from a pcap/pcapng file ('-' = standard input)\n"
 	"  -i IFACE  capture live from an interface (root drops to -Z user, default nobody)\n"
 	"  -w FILE   write the (filtered) packets to a pcap file instead of printing\n"
@@ -29,6 +29,7 @@ static const char decode_usage[] =
 	"  -v/-vv/-vvv  more detail                -S    absolute TCP sequence numbers\n"
 	"  -x/-xx    hex dump  -X/-XX hex+ASCII    -A/-AA ASCII\n"
 	"  --nano    nanosecond timestamps\n"
+	"  --style=classic  tcpdump 3.x / WinDump text, as in 2001 (default: tcpdump)\n"
 	"  expression: a BPF filter, as tcpdump takes it\n";
 
 struct decode_args {
@@ -83,8 +84,12 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		case OPT_NANO: a->src.nano = true; break;
 		case OPT_MICRO: a->src.nano = false; break;
 		case OPT_STYLE:
-			if (strcmp(optarg, "tcpdump") != 0)
-				return cli_usage_error("decode", "unknown style '%s' (known: tcpdump)", optarg);
+			if (strcmp(optarg, "tcpdump") == 0)
+				a->po.style = NP_STYLE_TCPDUMP;
+			else if (strcmp(optarg, "classic") == 0)
+				a->po.style = NP_STYLE_CLASSIC;
+			else
+				return cli_usage_error("decode", "unknown style '%s' (known: tcpdump, classic)", optarg);
 			break;
 		case OPT_HELP:
 			fputs(decode_usage, stdout);
@@ -93,6 +98,8 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 			return cli_usage_error("decode", "unknown option");
 		}
 	}
+	if (a->po.style == NP_STYLE_CLASSIC && (a->po.Xflag || a->po.Aflag))
+		return cli_usage_error("decode", "--style=classic has no -X or -A (tcpdump 3.x had only -x)");
 	if (a->po.tflag > 5)
 		a->po.tflag = 5;
 	/* tcpdump counts -t's: one = none(1), two = unix(2), ... */

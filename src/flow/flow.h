@@ -96,6 +96,10 @@ void np_flow_table_expire(np_flow_table *t, int64_t now_us);
 /* End every flow (end of input, shutdown) with the given reason. */
 void np_flow_table_flush(np_flow_table *t, uint8_t reason);
 uint32_t np_flow_table_active(const np_flow_table *t);
+/* Visit every active flow, least recently active first (read-only). */
+void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx);
+/* Latest packet time seen (the table's clock), microseconds. */
+int64_t np_flow_table_now(const np_flow_table *t);
 const np_flow_stats *np_flow_table_stats(const np_flow_table *t);
 
 /* Fill key from a decoded packet; false when the packet has no IP layer.

@@ -472,6 +472,17 @@ void np_flow_table_flush(np_flow_table *t, uint8_t reason)
 		flow_end(t, t->lru_head, reason);
 }
 
+void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx)
+{
+	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next)
+		fn(ctx, &t->pool[i]);
+}
+
+int64_t np_flow_table_now(const np_flow_table *t)
+{
+	return t->now_us;
+}
+
 uint32_t np_flow_table_active(const np_flow_table *t)
 {
 	return t->active;

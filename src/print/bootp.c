@@ -259,7 +259,7 @@ static bool print_name_field(np_printer *pr, const np_bootp_msg *m, uint32_t off
 static uint32_t print_words(np_printer *pr, const uint8_t *d, uint32_t len, char fmt)
 {
 	for (uint32_t i = 0; len - i >= 4; i += 4) {
-		uint32_t v;
+		uint32_t v = 0;
 		NP_GET_BE32(v, d + i, pr->snapend);
 		if (i)
 			out_char(pr->out, ',');
@@ -716,7 +716,7 @@ static bool print_option(np_printer *pr, np_bootp_iter *it, const np_bootp_opt *
 static void print_rfc1048(np_printer *pr, const uint8_t *vend)
 {
 	np_out *o = pr->out;
-	uint32_t cookie;
+	uint32_t cookie = 0;
 	np_get_be32(vend, pr->snapend, &cookie);
 	out_str(o, "\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x");
 	out_hex(o, cookie, 8);
@@ -791,7 +791,7 @@ static void print_vendor(np_printer *pr, const np_bootp_msg *m)
 		print_cmu(pr, vend);
 		return;
 	default: {
-		uint32_t v;
+		uint32_t v = 0;
 		np_get_be32(vend, pr->snapend, &v);
 		if (v != 0) {
 			out_str(pr->out, "\n\t  Vendor-#0x");
@@ -805,7 +805,7 @@ static void print_vendor(np_printer *pr, const np_bootp_msg *m)
 /* "\n\t  Label a.b.c.d" when the address is not 0.0.0.0. */
 static void print_addr_field(np_printer *pr, const uint8_t *a, const char *label)
 {
-	uint32_t v;
+	uint32_t v = 0;
 	np_get_be32(a, a + 4, &v);
 	if (v == 0)
 		return;

@@ -440,7 +440,7 @@ static void print_reconf_msg(np_printer *pr, const np_dhcp6_opt *o)
 	} else if (type == NP_DHCP6_INFORM_REQ) {
 		out_str(pr->out, " for inf-req)");
 	} else {
-		out_str(pr->out, " for ???(");
+		out_str(pr->out, " for ?\?\?(");
 		out_hex(pr->out, type, 2);
 		out_str(pr->out, "))");
 	}

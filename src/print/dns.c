@@ -118,7 +118,7 @@ static void print_class(np_printer *pr, uint32_t rclass)
 
 /* tcpdump's nd_printn: n packet bytes as safe text, as far as captured;
  * false when the capture ended first. */
-static bool print_text(np_printer *pr, const uint8_t *p, uint32_t n)
+bool print_text(np_printer *pr, const uint8_t *p, uint32_t n)
 {
 	uint32_t avail = print_caplen_from(pr, p);
 	uint32_t k = n < avail ? n : avail;

@@ -25,6 +25,7 @@ void print_free(np_printer *pr)
 {
 	tcp_seq_table_free(pr->tcp_seq);
 	pr->tcp_seq = NULL;
+	print_classic_free(pr);
 }
 
 void print_trunc(np_printer *pr)
@@ -254,6 +255,12 @@ void print_packet(np_printer *pr, const np_packet *pkt)
 	pr->snapend = pkt->end;
 	pr->protocol = "";
 	pr->ll_hdr_len = 0;
+	if (pr->o.style == NP_STYLE_CLASSIC) {
+		print_classic_packet(pr, pkt);
+		out_char(pr->out, '\n');
+		pr->pkt = NULL;
+		return;
+	}
 	uint32_t hdrlen = print_link(pr, pkt);
 	if (pr->stopped)
 		hdrlen = 0; /* tcpdump dumps the whole frame after a printer gave up */

@@ -37,9 +37,15 @@ typedef struct np_print_opts {
 	int number;  /* -#: number the packets */
 	int nano;    /* timestamps are nanoseconds */
 	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
+	int style;   /* enum np_print_style (decode --style) */
 } np_print_opts;
 
+/* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
+ * it in 2001 (print/classic.c). */
+enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
+
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
+struct classic_state; /* print/classic.h: the classic style's state */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -55,6 +61,7 @@ typedef struct np_printer {
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
+	struct classic_state *classic;
 	bool stopped;                           /* see print_trunc_stop */
 	unsigned nscratch;                      /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH];    /* headers decoded on demand */
@@ -65,6 +72,10 @@ void print_free(np_printer *pr);
 
 /* Print one decoded packet, one line (more with -v/-x), ending in '\n'. */
 void print_packet(np_printer *pr, const np_packet *pkt);
+/* classic.c: what follows the timestamp in the classic style (link,
+ * network and transport text, the -x dump), without the newline. */
+void print_classic_packet(np_printer *pr, const np_packet *pkt);
+void print_classic_free(np_printer *pr);
 
 /* The decoded layer of `kind` that starts at p. When the decoder did not
  * record one there (a header inside an ICMP error, a tunnel the packet-level
@@ -85,6 +96,9 @@ void print_trunc_stop(np_printer *pr);
 void print_invalid(np_printer *pr);
 /* One packet byte as tcpdump's fn_print_char: "M-" for 8-bit, "^" for controls. */
 void print_safe_char(np_printer *pr, uint8_t c);
+/* tcpdump's nd_printn: n packet bytes as safe text, as far as captured;
+ * false when the capture ended first (dns.c). */
+bool print_text(np_printer *pr, const uint8_t *p, uint32_t n);
 
 /* Narrow the captured scope to [p, p+len) if that is shorter; returns the
  * old snapend for print_pop_snapend. */
@@ -189,6 +203,7 @@ void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 3
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 1723 (pptp.c) */
 void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 161, 162 (snmp.c) */
 void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 123 (ntp.c) */
+void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 67, 68 (bootp.c) */
 /* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when
  * not zero, its UTC date (ntp.c). */
 void print_ntp_time(np_printer *pr, uint32_t sec, uint32_t frac);

@@ -109,8 +109,8 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		return true;
 	}
 	if (port_is(sport, dport, PORT_BOOTPC) || port_is(sport, dport, PORT_BOOTPS)) {
-		/* TODO (BOOTP issue): bootp_print(cp, length). */
-		return false;
+		print_bootp(pr, cp, length);
+		return true;
 	}
 	/* tcpdump tries TIMED, TFTP, RIP, AODV and ISAKMP ports before SNMP */
 	if (port_is(sport, dport, PORT_SNMP) || port_is(sport, dport, PORT_SNMPTRAP)) {
@@ -122,8 +122,8 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		return true;
 	}
 	if (port_is(sport, dport, PORT_DHCP6_SERV) || port_is(sport, dport, PORT_DHCP6_CLI)) {
-		/* TODO (DHCPv6 issue): dhcp6_print(cp, length). */
-		return false;
+		print_dhcp6(pr, cp, length);
+		return true;
 	}
 	/* TODO: the other port printers of tcpdump's udp_print (TFTP, RIP,
 	 * syslog, VXLAN, ...), in its order. */

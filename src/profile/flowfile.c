@@ -245,11 +245,11 @@ static bool fraction(const char **p, const char *e, int64_t *us)
 /* "94.742" seconds, not negative, under 10^10 s. */
 static bool parse_seconds(const struct cell *c, int64_t *us)
 {
+	if (!c->s)
+		return false;
 	const char *p = c->s, *e = c->s + c->n;
 	int64_t whole = 0, frac = 0;
 	bool any = false;
-	if (!p)
-		return false;
 	if (p < e && is_digit(*p)) {
 		if (!digits(&p, e, 10, &whole))
 			return false;

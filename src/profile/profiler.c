@@ -23,6 +23,7 @@ struct conv {
 	bool has_flags;
 	uint8_t tie;
 	uint16_t tie_port; /* FTP data: the port on the FTP server's side */
+	bool counted;      /* false: a flow still active, which names servers but adds no counts */
 	int32_t tie_to; /* the control conversation */
 	np_role role;
 };
@@ -182,7 +183,7 @@ void np_profiler_payload(void *ctx, np_flow *f, bool reverse, const uint8_t *pay
 
 /* ---- collecting ----------------------------------------------------------- */
 
-void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
+static void add_conv(np_profiler *p, const np_flow *f, bool has_flags, bool counted)
 {
 	p->convs = grow(p->convs, &p->capconvs, p->nconvs + 1, sizeof(*p->convs));
 	struct conv *c = &p->convs[p->nconvs++];
@@ -190,6 +191,17 @@ void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
 	c->f = *f;
 	c->has_flags = has_flags && !p->cfg.no_flags;
 	c->tie_to = -1;
+	c->counted = counted;
+}
+
+void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
+{
+	add_conv(p, f, has_flags, true);
+}
+
+void np_profiler_add_active(np_profiler *p, const np_flow *f, bool has_flags)
+{
+	add_conv(p, f, has_flags, false);
 }
 
 /* ---- keys and sorting ------------------------------------------------------ */
@@ -319,8 +331,50 @@ static bool conv_is_service(const struct conv *c, uint8_t proto, uint16_t port)
 	return server_of(c).port == port;
 }
 
-/* FTP data: announced on a control channel, or (without payload) a TCP
- * connection between the same two hosts while the control session lasts. */
+/* Did the control channel between these hosts announce data connections? */
+static bool has_announcements(const np_profiler *p, const uint8_t *srv, const uint8_t *client)
+{
+	for (size_t e = 0; e < p->nexpects; e++) {
+		const struct ftp_expect *x = &p->expects[e];
+		if ((same_addr(x->data_addr, srv) && same_addr(x->other_addr, client)) ||
+		    (same_addr(x->data_addr, client) && same_addr(x->other_addr, srv)))
+			return true;
+	}
+	return false;
+}
+
+/* How a TCP conversation between an FTP server and its client relates to
+ * the control session: announced (PORT/EPRT/227/229 seen), or, when the
+ * control channel's payload was not seen (flow records), by shape: from
+ * port 20 is active data; between two high ports that name no other
+ * service and carry no recognised payload is passive data. */
+static uint8_t ftp_data_kind(const np_profiler *p, const struct conv *d, const uint8_t *srv,
+			     const uint8_t *client, uint16_t srv_port, uint16_t cli_port, bool announced)
+{
+	if (announced) {
+		for (size_t e = 0; e < p->nexpects; e++) {
+			const struct ftp_expect *x = &p->expects[e];
+			if (x->active && x->data_port == cli_port && same_addr(x->data_addr, client))
+				return TIE_FTP_ACTIVE;
+			if (!x->active && x->data_port == srv_port && same_addr(x->data_addr, srv))
+				return TIE_FTP_PASSIVE;
+		}
+		return TIE_NONE;
+	}
+	if (srv_port == 20)
+		return TIE_FTP_ACTIVE;
+	if (srv_port >= 1024 && cli_port >= 1024 && !np_port_is_service(6, srv_port) && d->f.app == 0)
+		return TIE_FTP_PASSIVE;
+	return TIE_NONE;
+}
+
+static int64_t conv_last_us(const struct conv *c)
+{
+	return c->f.fwd.last_us > c->f.rev.last_us ? c->f.fwd.last_us : c->f.rev.last_us;
+}
+
+/* FTP data connections: tied to the control session they belong to, while
+ * it lasts. */
 static void tie_ftp_data(np_profiler *p)
 {
 	for (size_t i = 0; i < p->nconvs; i++) {
@@ -329,12 +383,11 @@ static void tie_ftp_data(np_profiler *p)
 			continue;
 		np_server_key srv = server_of(ctl);
 		const uint8_t *client = same_addr(ctl->f.key.src, srv.addr) ? ctl->f.key.dst : ctl->f.key.src;
-		int64_t from = ctl->f.fwd.first_us, to = ctl->f.fwd.last_us > ctl->f.rev.last_us ? ctl->f.fwd.last_us
-												   : ctl->f.rev.last_us;
+		bool announced = has_announcements(p, srv.addr, client);
+		int64_t from = ctl->f.fwd.first_us - 1000000, to = conv_last_us(ctl) + 1000000;
 		for (size_t j = 0; j < p->nconvs; j++) {
 			struct conv *d = &p->convs[j];
-			if (j == i || d->tie || d->f.key.proto != 6 || d->f.fwd.first_us < from - 1000000 ||
-			    d->f.fwd.first_us > to + 60000000)
+			if (j == i || d->tie || d->f.key.proto != 6 || d->f.fwd.first_us < from || d->f.fwd.first_us > to)
 				continue;
 			bool fwd_is_srv = same_addr(d->f.key.src, srv.addr) && same_addr(d->f.key.dst, client);
 			bool rev_is_srv = same_addr(d->f.key.dst, srv.addr) && same_addr(d->f.key.src, client);
@@ -344,23 +397,12 @@ static void tie_ftp_data(np_profiler *p)
 			uint16_t cli_port = fwd_is_srv ? d->f.key.dport : d->f.key.sport;
 			if (srv_port == 21)
 				continue; /* another control session */
-			uint8_t kind = 0;
-			for (size_t e = 0; e < p->nexpects && !kind; e++) {
-				const struct ftp_expect *x = &p->expects[e];
-				if (x->active && x->data_port == cli_port && same_addr(x->data_addr, client))
-					kind = TIE_FTP_ACTIVE;
-				else if (!x->active && x->data_port == srv_port && same_addr(x->data_addr, srv.addr))
-					kind = TIE_FTP_PASSIVE;
+			uint8_t kind = ftp_data_kind(p, d, srv.addr, client, srv_port, cli_port, announced);
+			if (kind) {
+				d->tie = kind;
+				d->tie_to = (int32_t)i;
+				d->tie_port = srv_port;
 			}
-			if (!kind && srv_port == 20)
-				kind = TIE_FTP_ACTIVE;
-			else if (!kind && srv_port >= 1024 && cli_port >= 1024)
-				kind = TIE_FTP_PASSIVE;
-			if (!kind)
-				continue;
-			d->tie = kind;
-			d->tie_port = srv_port;
-			d->tie_to = (int32_t)i;
 		}
 	}
 }
@@ -418,7 +460,7 @@ static void add_client(np_server *s, const struct conv *c)
 	np_client_stat *x = &s->clients[s->nclients++];
 	memcpy(x->addr, cl, 16);
 	x->family = c->f.key.family;
-	x->flows = 1;
+	x->flows = c->counted ? 1 : 0;
 	x->first_us = c->f.fwd.first_us;
 	x->last_us = c->f.fwd.last_us > c->f.rev.last_us ? c->f.fwd.last_us : c->f.rev.last_us;
 }
@@ -430,7 +472,7 @@ static void merge_clients(np_server *s)
 	for (uint32_t i = 0; i < s->nclients; i++) {
 		if (out && client_cmp(&s->clients[out - 1], &s->clients[i]) == 0) {
 			np_client_stat *m = &s->clients[out - 1];
-			m->flows++;
+			m->flows += s->clients[i].flows;
 			if (s->clients[i].first_us < m->first_us)
 				m->first_us = s->clients[i].first_us;
 			if (s->clients[i].last_us > m->last_us)
@@ -463,13 +505,15 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 {
 	const np_flow *f = &c->f;
 	int64_t last = f->fwd.last_us > f->rev.last_us ? f->fwd.last_us : f->rev.last_us;
-	if (!s->flows || f->fwd.first_us < s->first_us)
+	if (!s->first_us || f->fwd.first_us < s->first_us)
 		s->first_us = f->fwd.first_us;
 	if (last > s->last_us)
 		s->last_us = last;
-	s->flows++;
-	s->packets += f->fwd.packets + f->rev.packets;
-	s->bytes += f->fwd.bytes + f->rev.bytes;
+	if (c->counted) {
+		s->flows++;
+		s->packets += f->fwd.packets + f->rev.packets;
+		s->bytes += f->fwd.bytes + f->rev.bytes;
+	}
 	if (!own) {
 		add_ties(s, c);
 		return;
@@ -538,6 +582,15 @@ void np_profiler_finish(np_profiler *p)
 	build_servers(p);
 }
 
+void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_t since_us)
+{
+	for (size_t i = 0; i < from->nconvs; i++) {
+		const struct conv *c = &from->convs[i];
+		if ((conv_is_service(c, 6, 21) || conv_is_service(c, 6, 1723)) && conv_last_us(c) >= since_us)
+			add_conv(to, &c->f, c->has_flags, false);
+	}
+}
+
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n)
 {
 	*n = p->nservers;
@@ -591,7 +644,9 @@ void np_profiler_validate(np_profiler *p, np_validation *v)
 	for (size_t i = 0; i < p->nconvs; i++) {
 		struct conv *c = &p->convs[i];
 		uint8_t side;
-		if (c->f.key.proto != 6 || !handshake_truth(&c->f, &side))
+		/* A tied connection (FTP data) belongs to its control session's
+		 * server whatever its handshake says: not scored here. */
+		if (c->f.key.proto != 6 || c->tie || !handshake_truth(&c->f, &side))
 			continue;
 		np_role r;
 		decide(p, c, false, &r);

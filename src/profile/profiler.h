@@ -61,8 +61,16 @@ void np_profiler_payload(void *profiler, np_flow *f, bool reverse, const uint8_t
 /* The flow table's emit hook, or a record read from a file. has_flags:
  * the record carries TCP flags (false for NetFlow-style input). */
 void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags);
+/* A flow still in progress: it names servers and clients (so a new server
+ * is known at once) but adds no flows, packets or bytes; those come when
+ * the flow ends and is added with np_profiler_add_flow. */
+void np_profiler_add_active(np_profiler *p, const np_flow *f, bool has_flags);
 /* Decide every conversation and build the server list. */
 void np_profiler_finish(np_profiler *p);
+/* Continuous profiling decides in batches: hand the FTP and PPTP control
+ * sessions of a decided batch (active since `since_us`) to the next one,
+ * uncounted, so data connections and GRE that outlive them are still tied. */
+void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_t since_us);
 /* The servers, sorted by family, address, protocol, port. */
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n);
 /* --validate: the flagless answer against the handshake, on TCP. */

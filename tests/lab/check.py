@@ -58,7 +58,10 @@ def report(ok, line, details=()):
 
 def run(cmd, **kw):
     env = dict(os.environ, TZ="GMT0")
-    return subprocess.run(cmd, capture_output=True, env=env, **kw)
+    try:
+        return subprocess.run(cmd, capture_output=True, env=env, **kw)
+    except OSError as e:  # not installed, not built
+        return subprocess.CompletedProcess(cmd, 127, b"", ("%s: %s" % (cmd[0], e)).encode())
 
 
 # ---- ground truth -----------------------------------------------------------------

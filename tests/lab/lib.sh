@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh - helpers shared by the lab scripts (sourced, not run).
 #
 # The caller sets LAB_TAG (the prefix of its log lines) and, where it uses

@@ -48,8 +48,9 @@ PID_DNSMASQ=""
 PID_NGINX=""
 CREATED_NETNS_DIR=0
 
-# shellcheck source=tests/lab/lib.sh
+# shellcheck disable=SC2034 # read by lib.sh's log()
 LAB_TAG=record-demo
+# shellcheck source=lib.sh
 . "$SCRIPT_DIR/lib.sh"
 
 # Foreground helpers. Background processes are started with a plain

@@ -29,9 +29,9 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+# shellcheck disable=SC2034 # read by lib.sh's log()
 LAB_TAG=lab
-# shellcheck source=tests/lab/lib.sh
+# shellcheck source=lib.sh
 . "$SCRIPT_DIR/lib.sh"
 
 OUT=${LAB_OUT:-$SCRIPT_DIR/out}

@@ -1,0 +1,521 @@
+/*
+ * watch.c - `netprofile watch`: continuous profiling of a live interface
+ * (or a capture replayed at its own pace or as fast as possible).
+ *
+ * Packets become flows; flows that end are written to rotated files
+ * (--flows-out) and, every commit interval of capture time, the flows that
+ * ended and those still active are profiled and merged into the inventory
+ * in one transaction, raising alerts as they happen. Counters come only
+ * from ended flows, so nothing is counted twice; active flows only make a
+ * new server known (and alerted) without waiting for them to end.
+ *
+ * Signals: SIGINT/SIGTERM end every open flow, write it, commit, exit 0;
+ * SIGHUP reopens the alert and flow files (log rotation); SIGUSR1 prints
+ * statistics. Argument parsing and the loop only; the work is in flow/ and
+ * profile/.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../decode/packet.h"
+#include "../flow/flow.h"
+#include "../flow/writer.h"
+#include "../profile/inventory.h"
+#include "../profile/profiler.h"
+
+static const char watch_usage[] =
+	"usage: netprofile watch (-i interface | -r capture) [options] [expression]\n"
+	"  -i IFACE             capture live; root is dropped to -Z USER (default nobody) once open\n"
+	"  -r FILE              replay a capture (as fast as possible; --pace for its own pace)\n"
+	"  --db PATH            the inventory (default netprofile.db)\n"
+	"  --alerts FILE        alerts to FILE (default standard output); --syslog to syslog\n"
+	"  --format text|json   alert format\n"
+	"  --flows-out DIR      write ended flows as CSV files in DIR, a new file every --rotate minutes\n"
+	"  --rotate MINUTES     (default 5)\n"
+	"  --commit SECONDS     commit the inventory every SECONDS of capture time (default 5)\n"
+	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
+	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
+	"  --no-flags           ignore TCP flags\n"
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+
+struct watch_args {
+	cli_source_args src;
+	const char *db, *alerts, *flows_dir;
+	bool json, use_syslog, pace, no_flags;
+	uint32_t rotate_min, commit_s;
+	np_inventory_opts inv;
+	np_flow_config cfg;
+};
+
+/* How long an ended FTP/PPTP control session still ties data connections. */
+#define CONTROL_CARRY_S 600
+
+static volatile sig_atomic_t got_stop, got_hup, got_usr1;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGHUP)
+		got_hup = 1;
+	else if (sig == SIGUSR1)
+		got_usr1 = 1;
+	else
+		got_stop = 1;
+}
+
+/* ---- arguments ------------------------------------------------------------------- */
+
+enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
+       OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
+
+static bool parse_duration(const char *s, int64_t *us)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || v < 0)
+		return false;
+	static const struct { char c; double mult; } units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 604800}};
+	double mult = 1;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (*end == units[i].c) {
+			mult = units[i].mult;
+			end++;
+			break;
+		}
+	if (*end)
+		return false;
+	*us = (int64_t)(v * mult * 1e6);
+	return true;
+}
+
+static int number_opt(const char *name, const char *arg, uint32_t *out)
+{
+	long v;
+	if (!cli_parse_long(arg, 1, 100000000, &v))
+		return cli_usage_error("watch", "invalid %s '%s'", name, arg);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int watch_option(struct watch_args *a, int c)
+{
+	switch (c) {
+	case 'n': return 0;
+	case 'r': a->src.rfile = optarg; return 0;
+	case 'i': a->src.iface = optarg; return 0;
+	case 'Z': a->src.user = optarg; return 0;
+	case OPT_DB: a->db = optarg; return 0;
+	case OPT_ALERTS: a->alerts = optarg; return 0;
+	case OPT_FORMAT:
+		if (strcmp(optarg, "json") && strcmp(optarg, "text"))
+			return cli_usage_error("watch", "unknown format '%s' (text, json)", optarg);
+		a->json = !strcmp(optarg, "json");
+		return 0;
+	case OPT_SYSLOG: a->use_syslog = true; return 0;
+	case OPT_FLOWSOUT: a->flows_dir = optarg; return 0;
+	case OPT_ROTATE: return number_opt("rotation", optarg, &a->rotate_min);
+	case OPT_COMMIT: return number_opt("commit interval", optarg, &a->commit_s);
+	case OPT_LEARN:
+		return parse_duration(optarg, &a->inv.learn_us) ? 0 : cli_usage_error("watch", "invalid duration '%s'", optarg);
+	case OPT_QUIET:
+		return parse_duration(optarg, &a->inv.quiet_after_us) ? 0
+			: cli_usage_error("watch", "invalid duration '%s'", optarg);
+	case OPT_NOFLAGS: a->no_flags = true; return 0;
+	case OPT_PACE: a->pace = true; return 0;
+	case OPT_IDLE: return number_opt("idle timeout", optarg, &a->cfg.idle_timeout_s);
+	case OPT_ACTIVE: return number_opt("active timeout", optarg, &a->cfg.active_timeout_s);
+	case OPT_MAXFLOWS: return number_opt("flow limit", optarg, &a->cfg.max_flows);
+	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
+	default: return cli_usage_error("watch", "unknown option");
+	}
+}
+
+static int parse_watch_args(int argc, char **argv, struct watch_args *a)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, OPT_DB},           {"alerts", required_argument, NULL, OPT_ALERTS},
+		{"format", required_argument, NULL, OPT_FORMAT},   {"syslog", no_argument, NULL, OPT_SYSLOG},
+		{"flows-out", required_argument, NULL, OPT_FLOWSOUT}, {"rotate", required_argument, NULL, OPT_ROTATE},
+		{"commit", required_argument, NULL, OPT_COMMIT},   {"learn", required_argument, NULL, OPT_LEARN},
+		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"no-flags", no_argument, NULL, OPT_NOFLAGS},
+		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
+		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
+		{"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0},
+	};
+	memset(a, 0, sizeof(*a));
+	a->src.user = "nobody";
+	a->db = "netprofile.db";
+	a->rotate_min = 5;
+	a->commit_s = 5;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
+		if (watch_option(a, c) != 0)
+			return 1;
+	if (!!a->src.rfile == !!a->src.iface)
+		return cli_usage_error("watch", "give one of -i INTERFACE or -r FILE");
+	a->src.filter = cli_join_args(argc, argv, optind);
+	return 0;
+}
+
+/* ---- state ----------------------------------------------------------------------- */
+
+struct watch {
+	struct watch_args *a;
+	np_source src;
+	np_packet pkt;
+	np_flow_table *table;
+	np_profiler *ended;   /* flows ended since the last commit */
+	np_profiler *payload; /* names services from payload for the table's flows */
+	np_inventory *inv;
+	FILE *alerts;
+	int flows_fd;
+	int64_t flows_period; /* rotation period of the open flow file */
+	np_out flows_out;
+	np_flow_writer writer;
+	int64_t last_commit_us;
+	int64_t first_pkt_us, first_wall_us;
+	uint64_t alerts_sent, flows_written;
+	int failed; /* a fault that ends the run: exit status 1 */
+};
+
+static void watch_error(struct watch *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void watch_error(struct watch *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "netprofile: ");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	w->failed = 1;
+	got_stop = 1;
+	np_source_break(&w->src);
+}
+
+/* ---- alerts -------------------------------------------------------------------------- */
+
+static void alert_line(const struct watch *w, const np_alert *a, char *buf, size_t len)
+{
+	char addr[64], t[40];
+	np_server_addr_str(a->key, addr, sizeof(addr));
+	np_time_iso(a->time_us, t, sizeof(t));
+	if (w->a->json)
+		snprintf(buf, len,
+			 "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
+			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\"}",
+			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, a->service ? a->service : "",
+			 a->clients, a->confidence, a->evidence ? a->evidence : "");
+	else
+		snprintf(buf, len, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, evidence %s", t, a->kind, addr,
+			 np_proto_name(a->key->proto), a->key->port, a->service ? " " : "", a->service ? a->service : "",
+			 a->clients, a->confidence, a->evidence ? a->evidence : "");
+}
+
+static void on_alert(void *ctx, const np_alert *a)
+{
+	struct watch *w = ctx;
+	char line[768];
+	alert_line(w, a, line, sizeof(line));
+	w->alerts_sent++;
+	if (w->a->use_syslog)
+		syslog(LOG_WARNING, "%s", line);
+	if (w->alerts && (fprintf(w->alerts, "%s\n", line) < 0 || fflush(w->alerts) != 0))
+		watch_error(w, "%s: cannot write alerts: %s", w->a->alerts ? w->a->alerts : "stdout", strerror(errno));
+}
+
+static int open_alerts(struct watch *w)
+{
+	if (w->alerts && w->alerts != stdout)
+		fclose(w->alerts);
+	w->alerts = NULL;
+	if (w->a->use_syslog && !w->a->alerts)
+		return 0;
+	if (!w->a->alerts || !strcmp(w->a->alerts, "-")) {
+		w->alerts = stdout;
+		return 0;
+	}
+	w->alerts = fopen(w->a->alerts, "a");
+	if (!w->alerts) {
+		fprintf(stderr, "netprofile: %s: %s\n", w->a->alerts, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- flow files ---------------------------------------------------------------------------- */
+
+static void close_flow_file(struct watch *w)
+{
+	if (w->flows_fd < 0)
+		return;
+	out_flush(&w->flows_out);
+	if (w->flows_out.failed)
+		watch_error(w, "%s: cannot write flows: %s", w->a->flows_dir, strerror(w->flows_out.failed_errno));
+	out_close(&w->flows_out);
+	close(w->flows_fd);
+	w->flows_fd = -1;
+}
+
+static int open_flow_file(struct watch *w, int64_t period)
+{
+	char path[4096], stamp[32];
+	time_t t = (time_t)(period * w->a->rotate_min * 60);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M", &tm);
+	snprintf(path, sizeof(path), "%s/flows-%s.csv", w->a->flows_dir, stamp);
+	bool exists = access(path, F_OK) == 0;
+	w->flows_fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+	if (w->flows_fd < 0) {
+		watch_error(w, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	out_open_fd(&w->flows_out, w->flows_fd);
+	char bad[64];
+	np_flow_writer_init(&w->writer, &w->flows_out, NP_FLOW_CSV, false,
+			    "sIP,dIP,sPort,dPort,protocol,packets,bytes,flags,initialFlags,sessionFlags,sTime,eTime,duration,endReason,application,vlan",
+			    bad);
+	w->writer.header_done = exists;
+	w->flows_period = period;
+	return 0;
+}
+
+static void write_flow(struct watch *w, const np_flow *f)
+{
+	if (!w->a->flows_dir || w->failed)
+		return;
+	int64_t end = f->fwd.last_us > f->rev.last_us ? f->fwd.last_us : f->rev.last_us;
+	int64_t period = end / ((int64_t)w->a->rotate_min * 60 * 1000000);
+	if (w->flows_fd >= 0 && period != w->flows_period)
+		close_flow_file(w);
+	if (w->flows_fd < 0 && open_flow_file(w, period) != 0)
+		return;
+	np_flow_writer_write(&w->writer, f);
+	w->flows_written++;
+}
+
+/* ---- profiling and committing --------------------------------------------------------------------- */
+
+static void on_flow_end(void *ctx, const np_flow *f)
+{
+	struct watch *w = ctx;
+	write_flow(w, f);
+	np_profiler_add_flow(w->ended, f, true);
+}
+
+static void add_active(void *ctx, const np_flow *f)
+{
+	np_profiler_add_active(ctx, f, true);
+}
+
+static np_profiler *new_profiler(const struct watch *w)
+{
+	np_profile_config pc = {w->a->no_flags};
+	return np_profiler_new(&pc);
+}
+
+/* One transaction: the flows that ended since the last commit (counted)
+ * and those still active (known, not counted), decided together so that an
+ * FTP data connection meets its control session whichever has ended. */
+static void commit(struct watch *w)
+{
+	char err[512];
+	size_t n;
+	np_profiler *p = w->ended;
+	np_flow_table_each(w->table, add_active, p);
+	np_profiler_finish(p);
+	const np_server *servers = np_profiler_servers(p, &n);
+	if (np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) != 0)
+		watch_error(w, "%s: cannot update the inventory: %s", w->a->db, err);
+	w->ended = new_profiler(w);
+	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
+	np_profiler_carry_controls(p, w->ended, carry_from);
+	np_profiler_free(p);
+	if (w->flows_fd >= 0) {
+		out_flush(&w->flows_out);
+		if (w->flows_out.failed)
+			watch_error(w, "%s: cannot write flows: %s", w->a->flows_dir, strerror(w->flows_out.failed_errno));
+	}
+}
+
+static void print_stats(struct watch *w)
+{
+	const np_flow_stats *s = np_flow_table_stats(w->table);
+	struct pcap_stat ps;
+	memset(&ps, 0, sizeof(ps));
+	bool have_ps = w->src.live && pcap_stats(w->src.pcap, &ps) == 0;
+	fprintf(stderr,
+		"watch: %llu packets (%u received, %u dropped by the kernel%s), %u flows active, %llu written, "
+		"%llu evicted early, %llu alerts\n",
+		(unsigned long long)s->packets, ps.ps_recv, ps.ps_drop, have_ps ? "" : ": not live",
+		np_flow_table_active(w->table), (unsigned long long)s->flows_written, (unsigned long long)s->evicted,
+		(unsigned long long)w->alerts_sent);
+}
+
+static int64_t wall_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* --pace: wait until as much wall time has passed as capture time. */
+static void keep_pace(struct watch *w, int64_t pkt_us)
+{
+	if (!w->first_pkt_us) {
+		w->first_pkt_us = pkt_us;
+		w->first_wall_us = wall_us();
+		return;
+	}
+	int64_t due = w->first_wall_us + (pkt_us - w->first_pkt_us);
+	int64_t now = wall_us();
+	if (due > now && due - now < 3600LL * 1000000) {
+		struct timespec d = {(time_t)((due - now) / 1000000), (long)((due - now) % 1000000) * 1000};
+		nanosleep(&d, NULL);
+	}
+}
+
+static void watch_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+{
+	struct watch *w = ctx;
+	int64_t us = (int64_t)h->ts.tv_sec * 1000000 + (w->src.nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+	if (w->a->pace)
+		keep_pace(w, us);
+	np_decode(&w->pkt, w->pkt.dlt, data, h->caplen, h->len);
+	np_flow_table_add(w->table, &w->pkt, us);
+	int64_t now = np_flow_table_now(w->table);
+	if (!w->last_commit_us)
+		w->last_commit_us = now;
+	if (now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000) {
+		commit(w);
+		w->last_commit_us = now;
+	}
+}
+
+/* ---- the run ------------------------------------------------------------------------------------------------------------- */
+
+static void handle_signals(struct watch *w)
+{
+	if (got_hup) {
+		got_hup = 0;
+		if (open_alerts(w) != 0)
+			watch_error(w, "cannot reopen the alert file");
+		close_flow_file(w);
+	}
+	if (got_usr1) {
+		got_usr1 = 0;
+		print_stats(w);
+	}
+}
+
+static int run_loop(struct watch *w)
+{
+	int64_t last_wall = wall_us();
+	while (!got_stop) {
+		int rc = np_source_dispatch(&w->src, 256, watch_packet, w);
+		handle_signals(w);
+		if (rc == -1) {
+			fprintf(stderr, "netprofile: %s\n", w->src.err);
+			return -1;
+		}
+		if (rc == 0 && np_source_at_end(&w->src))
+			break;
+		/* A quiet live link: commit by the wall clock too. */
+		if (w->src.live && wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) {
+			np_flow_table_expire(w->table, np_flow_table_now(w->table));
+			commit(w);
+			last_wall = wall_us();
+		}
+	}
+	return 0;
+}
+
+static void install_signals(struct watch *w)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	(void)w;
+}
+
+static int watch_setup(struct watch *w, struct watch_args *a)
+{
+	char err[512];
+	w->a = a;
+	w->flows_fd = -1;
+	if (a->use_syslog)
+		openlog("netprofile", LOG_PID, LOG_DAEMON);
+	if (open_alerts(w) != 0)
+		return -1;
+	if (a->flows_dir) {
+		struct stat st;
+		if (stat(a->flows_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "netprofile: %s: not a directory\n", a->flows_dir);
+			return -1;
+		}
+	}
+	/* The inventory opens before root is dropped, so its file can stay root's. */
+	w->inv = np_inventory_open(a->db, err, sizeof(err));
+	if (!w->inv) {
+		fprintf(stderr, "netprofile: %s\n", err);
+		return -1;
+	}
+	if (cli_open_source(&w->src, &a->src) != 0)
+		return -1;
+	cli_announce_source(&w->src, &a->src);
+	w->pkt.dlt = w->src.dlt;
+	w->ended = new_profiler(w);
+	w->payload = new_profiler(w);
+	a->cfg.payload_fn = np_profiler_payload;
+	a->cfg.payload_ctx = w->payload;
+	w->table = np_flow_table_new(&a->cfg, on_flow_end, w);
+	return w->table ? 0 : -1;
+}
+
+int cmd_watch(int argc, char **argv)
+{
+	struct watch_args a;
+	if (parse_watch_args(argc, argv, &a) != 0)
+		return 1;
+	static struct watch w;
+	if (watch_setup(&w, &a) != 0) {
+		np_inventory_close(w.inv);
+		free(a.src.filter);
+		return 1;
+	}
+	install_signals(&w);
+	int rc = run_loop(&w);
+	/* Whatever happened, every open flow is ended, written and committed. */
+	np_flow_table_flush(w.table, NP_END_EOF);
+	commit(&w);
+	close_flow_file(&w);
+	print_stats(&w);
+	np_flow_table_free(w.table);
+	np_profiler_free(w.ended);
+	np_profiler_free(w.payload);
+	np_inventory_close(w.inv);
+	np_source_close(&w.src);
+	if (w.alerts && w.alerts != stdout)
+		fclose(w.alerts);
+	free(a.src.filter);
+	return rc != 0 || w.failed ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+/*
+ * classic.h - what the files of the classic printer (classic.c,
+ * classic_tcp.c, classic_udp.c) share: `netprofile decode --style=classic`,
+ * the text of tcpdump 3.x as WinDump printed it in 2001 (see classic.c for
+ * the format and where it follows the seed article rather than stock 3.x).
+ *
+ * Like the tcpdump-style printers they read the decoded layers
+ * (decode/packet.h, dns.h, bootp.h) and read any other packet byte through
+ * util/bytes.h. Each printer gets the bytes of its header and the length the
+ * layer below claims, and stays within pr->snapend. A 3.x printer that runs
+ * out of captured bytes prints its "[|proto]" and returns; the printers
+ * around it carry on (3.x had no longjmp), so pr->stopped is never set.
+ *
+ * Not for: the tcpdump 4.99 text (the other files of print/).
+ */
+#ifndef NP_PRINT_CLASSIC_H
+#define NP_PRINT_CLASSIC_H
+
+#include "print.h"
+
+/* The network header a transport printer hangs off: its addresses. */
+typedef struct classic_ip {
+	int ver;                  /* 4 or 6 */
+	const uint8_t *src, *dst; /* 4 or 16 bytes, captured */
+} classic_ip;
+
+/* Per-run state: tcpdump 3.x's table of initial sequence numbers. */
+#define CLASSIC_SEQ_BUCKETS 919 /* 3.x's TSEQ_HASHSIZE */
+struct classic_seq;
+struct classic_state {
+	struct classic_seq *bucket[CLASSIC_SEQ_BUCKETS];
+};
+
+/* An address as 3.x printed it with -n (dotted quad, or IPv6 text). */
+void classic_addr(np_printer *pr, const classic_ip *ip, const uint8_t *a);
+/* "src.sport > dst.dport: " */
+void classic_ports(np_printer *pr, const classic_ip *ip, uint16_t sport, uint16_t dport);
+/* A MAC address the 3.x way: lower-case hex without leading zeros, "0:a0:c9:1:2:3". */
+void classic_mac(np_printer *pr, const uint8_t *a);
+/* 3.x's default_print: the captured part of [p, p+len) as 16-bit hex words,
+ * eight to a line, each line starting "\n\t\t\t". */
+void classic_hex(np_printer *pr, const uint8_t *p, uint32_t len);
+/* Packet bytes as 3.x's fn_printn: at most n bytes, stopping at the end of
+ * the capture (false then) or, with nul_ends, at a NUL. */
+bool classic_text(np_printer *pr, const uint8_t *p, uint32_t n, bool nul_ends);
+
+/* classic_tcp.c */
+void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
+void classic_tcp_free(struct classic_state *st);
+
+/* classic_udp.c: UDP and the two application printers the article shows. */
+void classic_udp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
+
+#endif
