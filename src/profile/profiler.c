@@ -384,7 +384,13 @@ static void tie_ftp_data(np_profiler *p)
 		np_server_key srv = server_of(ctl);
 		const uint8_t *client = same_addr(ctl->f.key.src, srv.addr) ? ctl->f.key.dst : ctl->f.key.src;
 		bool announced = has_announcements(p, srv.addr, client);
-		int64_t from = ctl->f.fwd.first_us - 1000000, to = conv_last_us(ctl) + 1000000;
+		/* While the session lasts, and a minute after; a record with no
+		 * duration (flow tables without DUR) says nothing of its end, so
+		 * the flow table's idle timeout bounds it. */
+		int64_t last = conv_last_us(ctl);
+		if (last == ctl->f.fwd.first_us)
+			last += 300 * 1000000LL;
+		int64_t from = ctl->f.fwd.first_us - 1000000, to = last + 60 * 1000000LL;
 		for (size_t j = 0; j < p->nconvs; j++) {
 			struct conv *d = &p->convs[j];
 			if (j == i || d->tie || d->f.key.proto != 6 || d->f.fwd.first_us < from || d->f.fwd.first_us > to)
