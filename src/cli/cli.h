@@ -6,6 +6,7 @@
 #define NP_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../capture/source.h"
 
@@ -34,6 +35,8 @@ void cli_announce_source(const np_source *src, const cli_source_args *a);
 void cli_stop_on_signals(np_source *src);
 /* Parse a whole decimal number in [min, max]; false if it is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
+/* "90", "90s", "15m", "2h", "7d", "1w" -> microseconds; false if malformed. */
+bool cli_parse_duration(const char *s, int64_t *us);
 
 /* Print "netprofile: <msg>" and a usage hint to stderr; returns exit code 1. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -69,3 +69,27 @@ bool cli_parse_long(const char *s, long min, long max, long *out)
 	*out = v;
 	return true;
 }
+
+bool cli_parse_duration(const char *s, int64_t *us)
+{
+	static const struct {
+		char unit;
+		double seconds;
+	} units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 604800}};
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || v < 0)
+		return false;
+	double mult = 1;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (*end == units[i].unit) {
+			mult = units[i].seconds;
+			end++;
+			break;
+		}
+	if (*end)
+		return false;
+	*us = (int64_t)(v * mult * 1e6);
+	return true;
+}

@@ -54,31 +54,6 @@ struct servers_args {
 enum { OPT_FLOWS = 1000, OPT_DB, OPT_FORMAT, OPT_NOFLAGS, OPT_VALIDATE, OPT_LEARN, OPT_QUIET, OPT_ALERTS,
        OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
 
-/* "90", "90s", "15m", "2h", "7d" -> microseconds; false if malformed. */
-static bool parse_duration(const char *s, int64_t *us)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || v < 0)
-		return false;
-	double mult = 1;
-	if (*end == 's')
-		end++;
-	else if (*end == 'm')
-		mult = 60, end++;
-	else if (*end == 'h')
-		mult = 3600, end++;
-	else if (*end == 'd')
-		mult = 86400, end++;
-	else if (*end == 'w')
-		mult = 7 * 86400, end++;
-	if (*end)
-		return false;
-	*us = (int64_t)(v * mult * 1e6);
-	return true;
-}
-
 static int parse_u32(const char *name, const char *arg, uint32_t *out)
 {
 	long v;
@@ -119,10 +94,10 @@ static int parse_option(struct servers_args *a, int c)
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_VALIDATE: a->validate = true; return 0;
 	case OPT_LEARN:
-		return parse_duration(optarg, &a->inv.learn_us) ? 0
+		return cli_parse_duration(optarg, &a->inv.learn_us) ? 0
 			: cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
 	case OPT_QUIET:
-		return parse_duration(optarg, &a->inv.quiet_after_us) ? 0
+		return cli_parse_duration(optarg, &a->inv.quiet_after_us) ? 0
 			: cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
 	case OPT_IDLE: return parse_u32("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return parse_u32("active timeout", optarg, &a->cfg.active_timeout_s);
@@ -223,22 +198,9 @@ static void print_row(void *ctx, const np_inventory_row *r)
 static void print_alert(void *ctx, const np_alert *a)
 {
 	struct printer_ctx *p = ctx;
-	char addr[64], t[40];
-	np_server_addr_str(a->key, addr, sizeof(addr));
-	np_time_iso(a->time_us, t, sizeof(t));
-	if (p->format == 2) {
-		fprintf(p->out, "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
-				"\"service\":",
-			a->kind, t, addr, np_proto_name(a->key->proto), a->key->port);
-		json_str(p->out, a->service ? a->service : "");
-		fprintf(p->out, ",\"clients\":%u,\"confidence\":%.3f,\"evidence\":", a->clients, a->confidence);
-		json_str(p->out, a->evidence);
-		fputs("}\n", p->out);
-	} else {
-		fprintf(p->out, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, evidence %s\n", t, a->kind, addr,
-			np_proto_name(a->key->proto), a->key->port, a->service ? " " : "", a->service ? a->service : "",
-			a->clients, a->confidence, a->evidence);
-	}
+	char line[1024];
+	np_alert_format(a, p->format == 2, line, sizeof(line));
+	fprintf(p->out, "%s\n", line);
 	fflush(p->out);
 }
 

@@ -79,27 +79,6 @@ static void on_signal(int sig)
 enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
        OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
 
-static bool parse_duration(const char *s, int64_t *us)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || v < 0)
-		return false;
-	static const struct { char c; double mult; } units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 604800}};
-	double mult = 1;
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (*end == units[i].c) {
-			mult = units[i].mult;
-			end++;
-			break;
-		}
-	if (*end)
-		return false;
-	*us = (int64_t)(v * mult * 1e6);
-	return true;
-}
-
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
 	long v;
@@ -128,9 +107,9 @@ static int watch_option(struct watch_args *a, int c)
 	case OPT_ROTATE: return number_opt("rotation", optarg, &a->rotate_min);
 	case OPT_COMMIT: return number_opt("commit interval", optarg, &a->commit_s);
 	case OPT_LEARN:
-		return parse_duration(optarg, &a->inv.learn_us) ? 0 : cli_usage_error("watch", "invalid duration '%s'", optarg);
+		return cli_parse_duration(optarg, &a->inv.learn_us) ? 0 : cli_usage_error("watch", "invalid duration '%s'", optarg);
 	case OPT_QUIET:
-		return parse_duration(optarg, &a->inv.quiet_after_us) ? 0
+		return cli_parse_duration(optarg, &a->inv.quiet_after_us) ? 0
 			: cli_usage_error("watch", "invalid duration '%s'", optarg);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_PACE: a->pace = true; return 0;
@@ -208,28 +187,11 @@ static void watch_error(struct watch *w, const char *fmt, ...)
 
 /* ---- alerts -------------------------------------------------------------------------- */
 
-static void alert_line(const struct watch *w, const np_alert *a, char *buf, size_t len)
-{
-	char addr[64], t[40];
-	np_server_addr_str(a->key, addr, sizeof(addr));
-	np_time_iso(a->time_us, t, sizeof(t));
-	if (w->a->json)
-		snprintf(buf, len,
-			 "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
-			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\"}",
-			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, a->service ? a->service : "",
-			 a->clients, a->confidence, a->evidence ? a->evidence : "");
-	else
-		snprintf(buf, len, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, evidence %s", t, a->kind, addr,
-			 np_proto_name(a->key->proto), a->key->port, a->service ? " " : "", a->service ? a->service : "",
-			 a->clients, a->confidence, a->evidence ? a->evidence : "");
-}
-
 static void on_alert(void *ctx, const np_alert *a)
 {
 	struct watch *w = ctx;
-	char line[768];
-	alert_line(w, a, line, sizeof(line));
+	char line[1024];
+	np_alert_format(a, w->a->json, line, sizeof(line));
 	w->alerts_sent++;
 	if (w->a->use_syslog)
 		syslog(LOG_WARNING, "%s", line);

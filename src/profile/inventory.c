@@ -60,6 +60,45 @@ void np_time_iso(int64_t us, char *buf, size_t len)
 	snprintf(buf, len, "%s.%03dZ", b, (int)((us / 1000) % 1000));
 }
 
+/* JSON string body: quotes, backslashes and control characters escaped. */
+static void json_escape(const char *in, char *out, size_t len)
+{
+	size_t o = 0;
+	for (; in && *in && o + 7 < len; in++) {
+		unsigned char c = (unsigned char)*in;
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+		} else if (c < 0x20) {
+			o += (size_t)snprintf(out + o, len - o, "\\u%04x", c);
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	out[o] = '\0';
+}
+
+void np_alert_format(const np_alert *a, bool json, char *buf, size_t len)
+{
+	char addr[64], t[40];
+	np_server_addr_str(a->key, addr, sizeof(addr));
+	np_time_iso(a->time_us, t, sizeof(t));
+	const char *svc = a->service ? a->service : "";
+	const char *ev = a->evidence ? a->evidence : "";
+	if (json) {
+		char esvc[128], eev[512];
+		json_escape(svc, esvc, sizeof(esvc));
+		json_escape(ev, eev, sizeof(eev));
+		snprintf(buf, len,
+			 "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
+			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\"}",
+			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, esvc, a->clients, a->confidence, eev);
+	} else {
+		snprintf(buf, len, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, evidence %s", t, a->kind, addr,
+			 np_proto_name(a->key->proto), a->key->port, *svc ? " " : "", svc, a->clients, a->confidence, ev);
+	}
+}
+
 np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
 {
 	np_inventory *inv = calloc(1, sizeof(*inv));

@@ -19,6 +19,7 @@
 #ifndef NP_INVENTORY_H
 #define NP_INVENTORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -59,6 +60,9 @@ int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, co
 		       np_alert_fn fn, void *ctx, char *err, size_t errlen);
 /* Every server row, sorted by address (numerically) and port. */
 int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_row *r), void *ctx);
+
+/* One alert as a line (no newline): text, or a JSON object. */
+void np_alert_format(const np_alert *a, bool json, char *buf, size_t len);
 
 /* Address and protocol text shared with the printers. */
 void np_server_addr_str(const np_server_key *k, char *buf, size_t len);
