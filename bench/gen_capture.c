@@ -17,10 +17,13 @@
  * plausible, not sampled. Needs libc only, no libpcap.
  *
  * Build: cc -std=c11 -O2 -Wall -Wextra -Werror -o build/gen_capture bench/gen_capture.c
- * Usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] -o FILE|-
+ * Usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] [--flood] -o FILE|-
  *   -s  snap length: packets longer than this are cut (orig len is kept)
  *   -f  concurrent sessions interleaved (default PACKETS/20); also sets the
  *       number of hosts: FLOWS/20 clients (50..200000), FLOWS/8 public servers
+ *   --flood  instead of office traffic, a SYN flood (see flood_packet): every
+ *       SYN from a new random source address and port, so every one is a
+ *       new flow, to 10.0.0.80:80, which answers half of them with SYN+ACK
  *
  * Each packet draws a kind of traffic by its share, then one open session of
  * that kind, which sends its next packet. With many sessions open each one
@@ -1801,6 +1804,69 @@ static void start_mid_connection(struct tcp_session *sessions, uint32_t count, b
 }
 
 /* ------------------------------------------------------------------ */
+/* --flood: a SYN flood against one web server, as a SPAN port in front of
+ * it sees it. Each SYN comes from a random public IPv4 address and port (a
+ * new flow every packet); the server answers about half with SYN+ACK (SYN
+ * cookies), which are never acknowledged. Packets 1..3 us apart. */
+
+static void flood_packet(void)
+{
+    static const uint8_t victim_ip[4] = {10, 0, 0, 80};
+    static const uint8_t victim_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x50};
+    static const uint8_t router_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
+    static uint8_t pending_src[4];
+    static uint16_t pending_port;
+    static uint32_t pending_seq;
+    static bool pending;
+    uint8_t src[4];
+    uint8_t flags = TCP_SYN;
+    uint16_t sport;
+    uint32_t seq, ack = 0;
+    if (pending) { /* the server's answer to the last SYN */
+        pending = false;
+        flags = TCP_SYN | TCP_ACK;
+        memcpy(src, pending_src, 4);
+        sport = pending_port;
+        seq = rng_u32();
+        ack = pending_seq + 1;
+    } else {
+        uint32_t a;
+        do
+            a = rng_u32();
+        while (!is_public_unicast(a));
+        put32(src, a);
+        sport = (uint16_t)rng_range(1024, 65535);
+        seq = rng_u32();
+        if (rng_chance(500)) {
+            pending = true;
+            memcpy(pending_src, src, 4);
+            pending_port = sport;
+            pending_seq = seq;
+        }
+    }
+    bool answer = flags & TCP_ACK;
+    struct ip_route r = {0};
+    r.src = answer ? victim_ip : src;
+    r.dst = answer ? src : victim_ip;
+    r.ttl = answer ? 64 : (uint8_t)rng_range(40, 250);
+    r.ip_id = (uint16_t)rng_u32();
+    uint8_t *frame = frame_begin();
+    uint8_t *ip = answer ? put_ethernet(frame, router_mac, victim_mac, ETHERTYPE_IPV4)
+                         : put_ethernet(frame, victim_mac, router_mac, ETHERTYPE_IPV4);
+    uint8_t *tcp = ip + 20;
+    put16(tcp, answer ? 80 : sport);
+    put16(tcp + 2, answer ? sport : 80);
+    put32(tcp + 4, seq);
+    put32(tcp + 8, ack);
+    tcp[12] = 5 << 4;
+    tcp[13] = flags;
+    put16(tcp + 14, answer ? 64240 : 1024);
+    put16(tcp + 18, 0);
+    frame_commit(ETH_HEADER_LEN + ip_finish(ip, &r, PROTO_TCP, 20));
+    now_us += rng_range(1, 3);
+}
+
+/* ------------------------------------------------------------------ */
 /* Command line. */
 
 struct options {
@@ -1809,15 +1875,17 @@ struct options {
     uint64_t flows;
     uint64_t seed;
     const char *output;
+    bool flood;
 };
 
 static void usage(FILE *to)
 {
-    fputs("usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] -o FILE|-\n"
+    fputs("usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] [--flood] -o FILE|-\n"
           "  writes a deterministic pcap of realistic mixed traffic\n"
           "  -s SNAPLEN  cut packets to this many bytes (default 65535)\n"
           "  -f FLOWS    concurrent sessions interleaved (default PACKETS/20)\n"
-          "  --seed N    random seed (default 1)\n",
+          "  --seed N    random seed (default 1)\n"
+          "  --flood     a SYN flood instead: random sources, one flow per SYN\n",
           to);
 }
 
@@ -1836,12 +1904,17 @@ static uint64_t parse_number(const char *text, const char *what)
 
 static struct options parse_options(int argc, char **argv)
 {
-    struct options o = {0, 65535, 0, 1, NULL};
-    for (int i = 1; i < argc; i += 2) { /* every option takes one value */
+    struct options o = {0, 65535, 0, 1, NULL, false};
+    for (int i = 1; i < argc; i += 2) { /* every option but --flood takes one value */
         const char *arg = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             usage(stdout);
             exit(0);
+        }
+        if (!strcmp(arg, "--flood")) {
+            o.flood = true;
+            i--;
+            continue;
         }
         if (!strcmp(arg, "-o")) {
             o.output = value;
@@ -1899,10 +1972,15 @@ int main(int argc, char **argv)
     if (!out.buf)
         die("out of memory");
     out.snaplen = o.snaplen;
-    build_world(flows);
+    if (!o.flood)
+        build_world(flows);
     out.file = open_output(o.output);
     out_write_file_header();
     for (uint64_t i = 0; i < o.packets; i++) {
+        if (o.flood) {
+            flood_packet();
+            continue;
+        }
         clock_advance();
         emit_next_packet();
     }

@@ -45,8 +45,13 @@ static const struct field_def defs[F_COUNT] = {
 	[F_VLAN] = {"vlan", "VLAN", 4, true, false},
 };
 
-static const int default_fields[] = {F_SIP, F_DIP, F_SPORT, F_DPORT, F_PROTO, F_PACKETS,
-				     F_BYTES, F_FLAGS, F_STIME, F_DURATION};
+/* Text: the seed article's columns. CSV and JSON: the SiLK fields a
+ * profiler needs to read the records back, handshake flags included. */
+static const int default_text_fields[] = {F_SIP, F_DIP, F_SPORT, F_DPORT, F_PROTO, F_PACKETS,
+					  F_BYTES, F_FLAGS, F_STIME, F_DURATION};
+static const int default_record_fields[] = {F_SIP,   F_DIP,       F_SPORT,     F_DPORT,      F_PROTO,
+					    F_PACKETS, F_BYTES,   F_FLAGS,     F_INITFLAGS,  F_SESSFLAGS,
+					    F_STIME, F_ETIME,     F_DURATION};
 
 const char *np_flow_field_names(void)
 {
@@ -68,9 +73,14 @@ int np_flow_writer_init(np_flow_writer *w, np_out *out, int format, bool uniflow
 	w->out = out;
 	w->format = format;
 	w->uniflow = uniflow;
+	if (!fields && format == NP_FLOW_TEXT) {
+		w->nfields = (int)(sizeof(default_text_fields) / sizeof(default_text_fields[0]));
+		memcpy(w->fields, default_text_fields, sizeof(default_text_fields));
+		return 0;
+	}
 	if (!fields) {
-		w->nfields = (int)(sizeof(default_fields) / sizeof(default_fields[0]));
-		memcpy(w->fields, default_fields, sizeof(default_fields));
+		w->nfields = (int)(sizeof(default_record_fields) / sizeof(default_record_fields[0]));
+		memcpy(w->fields, default_record_fields, sizeof(default_record_fields));
 		return 0;
 	}
 	const char *p = fields;

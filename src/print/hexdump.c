@@ -99,9 +99,13 @@ bool print_hex_ascii(np_printer *pr, const char *indent, const uint8_t *p, uint3
 
 bool print_hex(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len)
 {
+	return print_hex_offset(pr, indent, p, len, 0);
+}
+
+bool print_hex_offset(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len, uint32_t offset)
+{
 	static const char digits[] = "0123456789abcdef";
 	bool truncated = clamp(pr, p, &len);
-	uint32_t offset = 0;
 	for (uint32_t i = 0; i < len; i++) {
 		if ((i % BYTES_PER_LINE) == 0) {
 			out_str(pr->out, indent);

@@ -118,6 +118,8 @@ static inline uint32_t print_caplen_from(const np_printer *pr, const uint8_t *p)
  * Each returns false when it ran out of captured bytes (it has printed the
  * truncation mark then). */
 bool print_hex(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len);
+/* The -x dump with line offsets starting at offset (tcpdump's hex_print_with_offset). */
+bool print_hex_offset(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len, uint32_t offset);
 bool print_hex_ascii(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len);
 bool print_hex_ascii_offset(np_printer *pr, const char *indent, const uint8_t *p, uint32_t len, uint32_t offset);
 bool print_ascii(np_printer *pr, const uint8_t *p, uint32_t len);
@@ -195,6 +197,7 @@ void print_ftp(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 21 *
 void print_smtp(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 25 */
 void print_whois(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 43 */
 void print_ssh(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 22 (ssh.c) */
+void print_telnet(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 23 (telnet.c) */
 void print_beep(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 10288 (beep.c) */
 /* The MPTCP option at opt (kind, length, ...; len bytes, all captured):
  * false when its length does not fit its subtype (mptcp.c). */

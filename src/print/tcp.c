@@ -560,7 +560,7 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
 static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t sport, uint16_t dport)
 {
 	if (port_is(sport, dport, PORT_TELNET)) {
-		/* TODO: telnet option negotiation (print-telnet.c). */
+		print_telnet(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_SMTP)) {
 		out_str(pr->out, ": ");
 		print_smtp(pr, bp, length);
