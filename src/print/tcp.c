@@ -99,16 +99,21 @@ enum {
  * later numbers relative to those. It never forgets a conversation.
  */
 #define TCP_SEQ_KEYLEN 37 /* version, two 16-byte addresses, both ports */
-#define TCP_SEQ_BUCKETS 4096
+#define TCP_SEQ_MIN_BUCKETS 4096
 
+/* The table grows (doubling, at two entries a bucket on average) so that a
+ * capture of millions of connections stays O(1) a lookup. */
 struct tcp_seq_entry {
 	struct tcp_seq_entry *next;
+	uint32_t hash;
 	uint32_t seq, ack;
 	uint8_t key[TCP_SEQ_KEYLEN];
 };
 
 struct tcp_seq_table {
-	struct tcp_seq_entry *bucket[TCP_SEQ_BUCKETS];
+	struct tcp_seq_entry **bucket;
+	size_t nbuckets; /* a power of two */
+	size_t count;
 };
 
 void tcp_seq_table_free(struct tcp_seq_table *t);
@@ -117,7 +122,7 @@ void tcp_seq_table_free(struct tcp_seq_table *t)
 {
 	if (!t)
 		return;
-	for (unsigned i = 0; i < TCP_SEQ_BUCKETS; i++) {
+	for (size_t i = 0; i < t->nbuckets; i++) {
 		struct tcp_seq_entry *e = t->bucket[i];
 		while (e) {
 			struct tcp_seq_entry *next = e->next;
@@ -125,6 +130,7 @@ void tcp_seq_table_free(struct tcp_seq_table *t)
 			e = next;
 		}
 	}
+	free(t->bucket);
 	free(t);
 }
 
@@ -134,35 +140,62 @@ struct tcp_rel {
 	bool rev;
 };
 
-static unsigned tcp_seq_hash(const uint8_t *key)
+static uint32_t tcp_seq_hash(const uint8_t *key)
 {
 	uint32_t h = 2166136261u;
 	for (unsigned i = 0; i < TCP_SEQ_KEYLEN; i++)
 		h = (h ^ key[i]) * 16777619u;
-	return h % TCP_SEQ_BUCKETS;
+	return h ^ (h >> 15);
+}
+
+static bool tcp_seq_grow(struct tcp_seq_table *t)
+{
+	size_t n = t->nbuckets ? t->nbuckets * 2 : TCP_SEQ_MIN_BUCKETS;
+	struct tcp_seq_entry **b = calloc(n, sizeof(*b));
+	if (!b)
+		return false;
+	for (size_t i = 0; i < t->nbuckets; i++) {
+		struct tcp_seq_entry *e = t->bucket[i];
+		while (e) {
+			struct tcp_seq_entry *next = e->next;
+			e->next = b[e->hash & (n - 1)];
+			b[e->hash & (n - 1)] = e;
+			e = next;
+		}
+	}
+	free(t->bucket);
+	t->bucket = b;
+	t->nbuckets = n;
+	return true;
 }
 
 static struct tcp_seq_entry *tcp_seq_lookup(np_printer *pr, const uint8_t *key, bool *found)
 {
 	if (!pr->tcp_seq) {
 		pr->tcp_seq = calloc(1, sizeof(*pr->tcp_seq));
-		if (!pr->tcp_seq)
+		if (!pr->tcp_seq || !tcp_seq_grow(pr->tcp_seq))
 			return NULL;
 	}
-	struct tcp_seq_entry **slot = &pr->tcp_seq->bucket[tcp_seq_hash(key)];
-	for (struct tcp_seq_entry *e = *slot; e; e = e->next) {
-		if (memcmp(e->key, key, TCP_SEQ_KEYLEN) == 0) {
+	struct tcp_seq_table *t = pr->tcp_seq;
+	uint32_t h = tcp_seq_hash(key);
+	for (struct tcp_seq_entry *e = t->bucket[h & (t->nbuckets - 1)]; e; e = e->next) {
+		if (e->hash == h && memcmp(e->key, key, TCP_SEQ_KEYLEN) == 0) {
 			*found = true;
 			return e;
 		}
 	}
 	*found = false;
+	if (t->count >= t->nbuckets * 2)
+		tcp_seq_grow(t); /* if it fails the chains just get longer */
 	struct tcp_seq_entry *e = calloc(1, sizeof(*e));
 	if (!e)
 		return NULL;
 	memcpy(e->key, key, TCP_SEQ_KEYLEN);
+	e->hash = h;
+	struct tcp_seq_entry **slot = &t->bucket[h & (t->nbuckets - 1)];
 	e->next = *slot;
 	*slot = e;
+	t->count++;
 	return e;
 }
 
