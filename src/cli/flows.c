@@ -182,14 +182,18 @@ int cmd_flows(int argc, char **argv)
 	}
 	out_open_fd(&out, fd);
 	char bad[64];
-	if (np_flow_writer_init(&run.writer, &out, a.format, a.uniflow, a.fields, bad) != 0) {
-		free(a.src.filter);
-		return cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
-	}
 	np_source src;
-	if (cli_open_source(&src, &a.src) != 0) {
+	int early = 0;
+	if (np_flow_writer_init(&run.writer, &out, a.format, a.uniflow, a.fields, bad) != 0)
+		early = cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
+	else if (cli_open_source(&src, &a.src) != 0)
+		early = 1;
+	if (early) {
+		out_close(&out);
+		if (fd != STDOUT_FILENO)
+			close(fd);
 		free(a.src.filter);
-		return 1;
+		return early;
 	}
 	cli_announce_source(&src, &a.src);
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
