@@ -70,6 +70,8 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/netprofile-flows-bench.XXXXXX") ||
     fail_setup "cannot make a temporary directory"
 trap 'rm -rf "$WORK"' EXIT
+WORK=$(cd "$WORK" && pwd) # the tools run in directories of their own
+[[ $NETPROFILE == /* ]] || NETPROFILE=$PWD/$NETPROFILE
 trap 'exit 130' INT TERM
 
 status=0
@@ -93,27 +95,30 @@ done
 
 # ---------------------------------------------------------------- helpers
 
-# The command line of one tool on one capture; $3 = scratch directory.
-tool_command() { # $1 tool, $2 pcap, $3 dir
+# The command line of one tool on one capture, run in a scratch directory
+# of its own. softflowd's pid file and control socket are given relative
+# names: with a long control socket path (~70 characters) softflowd 1.1.0
+# waits on the socket and never reads the capture.
+tool_command() { # $1 tool, $2 pcap
     case $1 in
     netprofile) echo "$NETPROFILE flows -r $2 --format csv -o /dev/null" ;;
     argus) echo "argus -X -r $2 -w /dev/null" ;;
     softflowd)
-        echo "softflowd -d -r $2 -v 9 -n 127.0.0.1:9 -p $3/softflowd.pid -c $3/softflowd.ctl" \
+        echo "softflowd -d -r $2 -v 9 -n 127.0.0.1:9 -p softflowd.pid -c softflowd.ctl" \
             "${SOFTFLOWD_MAX_FLOWS:+-m $SOFTFLOWD_MAX_FLOWS}"
         ;;
-    nfpcapd) echo "nfpcapd -r $2 -w $3" ;;
+    nfpcapd) echo "nfpcapd -r $2 -w ." ;;
     esac
 }
 
 # Runs one tool once under /usr/bin/time; prints "wall cpu maxrss_kb".
-# stdout and stderr go to $WORK/$1.out and $WORK/$1.err.
+# stdout and stderr go to $WORK/$1.out and $WORK/$1.err. An hour at most.
 run_once() { # $1 tool, $2 pcap
     local dir="$WORK/scratch-$1" rc
     rm -rf "$dir"
     mkdir -p "$dir"
     # shellcheck disable=SC2046 # the command line is split on purpose (no spaces in paths)
-    $TIME -f "%e %U %S %M" -o "$WORK/time" $(tool_command "$1" "$2" "$dir") \
+    (cd "$dir" && exec timeout 3600 $TIME -f "%e %U %S %M" -o "$WORK/time" $(tool_command "$1" "$2")) \
         > "$WORK/$1.out" 2> "$WORK/$1.err" < /dev/null
     rc=$?
     rm -rf "$dir"
@@ -159,7 +164,7 @@ measure() { # $1 capture name
         for tool in "${tools[@]}"; do
             [[ -n ${failed["$1 $tool"]:-} ]] && continue
             if ! line=$(run_once "$tool" "$pcap"); then
-                failed["$1 $tool"]="exit status $?: $(tail -c 300 "$WORK/$tool.err")"
+                failed["$1 $tool"]="exit status $?: $(tail -c 300 "$WORK/$tool.err" | tr '\n' ' ')"
                 [[ $tool == netprofile ]] && raise_status 2
                 continue
             fi
@@ -170,7 +175,7 @@ measure() { # $1 capture name
             if [[ $tool == netprofile ]]; then
                 peak_active[$1]=$(grep -Eo 'peak [0-9]+ active' "$WORK/netprofile.err" | grep -Eo '[0-9]+')
                 grep -q "^flows: $PACKETS packets read" "$WORK/netprofile.err" ||
-                    failed["$1 $tool"]="did not read every packet: $(tail -c 300 "$WORK/netprofile.err")"
+                    failed["$1 $tool"]="did not read every packet: $(tail -c 300 "$WORK/netprofile.err" | tr '\n' ' ')"
             fi
         done
     done

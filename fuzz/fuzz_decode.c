@@ -43,6 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.qflag = (f >> 5) & 1;
 	o.Sflag = (f >> 6) & 1;
 	o.number = 1;
+	o.style = (f >> 7) & 1; /* the classic printer too */
 	o.suppress_default = o.xflag + o.Xflag + o.qflag;
 
 	/* A private copy of exactly the frame, so ASan sees reads past its end. */

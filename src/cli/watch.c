@@ -167,6 +167,11 @@ struct watch {
 	int64_t last_commit_us;
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t alerts_sent, flows_written;
+	/* Flows ended since the last commit, each held by `ended` until then:
+	 * a flood ends flows far faster than the commit interval passes, so
+	 * reaching the flow limit commits early and memory stays bounded by
+	 * --max-flows, not by the packet rate. */
+	uint32_t ended_count, ended_limit;
 	int failed; /* a fault that ends the run: exit status 1 */
 };
 
@@ -277,6 +282,7 @@ static void on_flow_end(void *ctx, const np_flow *f)
 	struct watch *w = ctx;
 	write_flow(w, f);
 	np_profiler_add_flow(w->ended, f, true);
+	w->ended_count++;
 }
 
 static void add_active(void *ctx, const np_flow *f)
@@ -307,6 +313,7 @@ static void commit(struct watch *w)
 	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
 	np_profiler_carry_controls(p, w->ended, carry_from);
 	np_profiler_free(p);
+	w->ended_count = 0;
 	if (w->flows_fd >= 0) {
 		out_flush(&w->flows_out);
 		if (w->flows_out.failed)
@@ -345,7 +352,13 @@ static void keep_pace(struct watch *w, int64_t pkt_us)
 	}
 	int64_t due = w->first_wall_us + (pkt_us - w->first_pkt_us);
 	int64_t now = wall_us();
-	if (due > now && due - now < 3600LL * 1000000) {
+	if (due - now > 3600LL * 1000000 || now - due > 3600LL * 1000000) {
+		/* The capture's time jumped by more than an hour: keep pace from here. */
+		w->first_pkt_us = pkt_us;
+		w->first_wall_us = now;
+		return;
+	}
+	if (due > now) {
 		struct timespec d = {(time_t)((due - now) / 1000000), (long)((due - now) % 1000000) * 1000};
 		nanosleep(&d, NULL);
 	}
@@ -362,7 +375,9 @@ static void watch_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *
 	int64_t now = np_flow_table_now(w->table);
 	if (!w->last_commit_us)
 		w->last_commit_us = now;
-	if (now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000) {
+	/* now < last commit: the table's clock restarted (time went back). */
+	if (now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000 || now < w->last_commit_us ||
+	    w->ended_count >= w->ended_limit) {
 		commit(w);
 		w->last_commit_us = now;
 	}
@@ -449,6 +464,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	w->payload = new_profiler(w);
 	a->cfg.payload_fn = np_profiler_payload;
 	a->cfg.payload_ctx = w->payload;
+	w->ended_limit = a->cfg.max_flows ? a->cfg.max_flows : 1000000;
 	w->table = np_flow_table_new(&a->cfg, on_flow_end, w);
 	return w->table ? 0 : -1;
 }

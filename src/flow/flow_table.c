@@ -413,6 +413,20 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	if (pkt->layer[pkt->ip].status != NP_OK || (pkt->l4 >= 0 && pkt->layer[pkt->l4].status != NP_OK))
 		t->stats.truncated++;
 	frag_place(t, pkt, &k);
+	/* A stamp before 1970 is damaged (pcap's seconds read as signed: a
+	 * stamp past 2038 comes back as 1901..1970): it counts as 1970. */
+	if (ts < 0)
+		ts = 0;
+	/* Time going back by more than the idle timeout (a clock stepped back,
+	 * or the packets after one stamped years ahead): the table's clock
+	 * restarts at this packet and the flows of the abandoned timeline end
+	 * now, as idle, rather than wait for a clock that will not come back
+	 * (with the clock stuck ahead, nothing would ever idle out again). */
+	if (ts < t->now_us - (int64_t)t->cfg.idle_timeout_s * 1000000) {
+		np_flow_table_flush(t, NP_END_IDLE);
+		t->now_us = ts;
+		t->last_expire_us = ts;
+	}
 	if (ts > t->now_us)
 		t->now_us = ts;
 	/* The sweep runs at most once a second of capture time (and on the

@@ -1,8 +1,11 @@
 /*
- * classic.h - what the files of the classic printer (classic.c,
- * classic_tcp.c, classic_udp.c) share: `netprofile decode --style=classic`,
- * the text of tcpdump 3.x as WinDump printed it in 2001 (see classic.c for
- * the format and where it follows the seed article rather than stock 3.x).
+ * classic.h - what the files of the classic printer share:
+ * `netprofile decode --style=classic`, the text of tcpdump 3.x as WinDump
+ * printed it in 2001 (see classic.c for the format and where it follows the
+ * seed article rather than stock 3.x). One file per protocol, as print/:
+ * classic.c (frame, link layers, ARP), classic_ip.c, classic_icmp.c (with
+ * ICMPv6 and IGMP), classic_tcp.c, classic_udp.c, classic_dns.c,
+ * classic_bootp.c.
  *
  * Like the tcpdump-style printers they read the decoded layers
  * (decode/packet.h, dns.h, bootp.h) and read any other packet byte through
@@ -35,6 +38,8 @@ struct classic_state {
 void classic_addr(np_printer *pr, const classic_ip *ip, const uint8_t *a);
 /* "src.sport > dst.dport: " */
 void classic_ports(np_printer *pr, const classic_ip *ip, uint16_t sport, uint16_t dport);
+/* "src > dst:", with a space after the colon when `space`. */
+void classic_hosts(np_printer *pr, const classic_ip *ip, bool space);
 /* A MAC address the 3.x way: lower-case hex without leading zeros, "0:a0:c9:1:2:3". */
 void classic_mac(np_printer *pr, const uint8_t *a);
 /* 3.x's default_print: the captured part of [p, p+len) as 16-bit hex words,
@@ -44,11 +49,18 @@ void classic_hex(np_printer *pr, const uint8_t *p, uint32_t len);
  * the capture (false then) or, with nul_ends, at a NUL. */
 bool classic_text(np_printer *pr, const uint8_t *p, uint32_t n, bool nul_ends);
 
-/* classic_tcp.c */
-void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
+/* The protocol printers: the bytes of their header and the length the
+ * layer below claims for it. */
+void classic_ip4(np_printer *pr, const uint8_t *p, uint32_t length);  /* classic_ip.c */
+void classic_ip6(np_printer *pr, const uint8_t *p, uint32_t length);
+void classic_icmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_icmp.c */
+void classic_icmp6(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
+void classic_igmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
+void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_tcp.c */
 void classic_tcp_free(struct classic_state *st);
-
-/* classic_udp.c: UDP and the two application printers the article shows. */
-void classic_udp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
+void classic_udp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_udp.c */
+void classic_dns(np_printer *pr, const uint8_t *p, uint32_t length); /* classic_dns.c */
+void classic_bootp(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t sport,
+		   uint16_t dport); /* classic_bootp.c */
 
 #endif

@@ -134,11 +134,28 @@ void np_inventory_close(np_inventory *inv)
 
 struct merge_ctx {
 	sqlite3 *db;
-	sqlite3_stmt *get, *known_addr, *upsert, *client, *alert;
+	sqlite3_stmt *get, *known_addr, *upsert, *client_new, *client_old, *nclients, *alert;
 	const np_inventory_opts *o;
 	np_alert_fn fn;
 	void *fnctx;
 	int64_t epoch_us;
+	struct queued_alert *queued; /* raised by this transaction, told after it commits */
+	size_t nqueued, capqueued;
+};
+
+/* An alert is handed to the caller only once its transaction has
+ * committed: whatever was printed is in the database, even if the process
+ * is killed right after, and a transaction that fails (disk full) or is
+ * rolled back tells nothing. A kill between COMMIT and the telling loses
+ * the printed line, never the stored row (table alerts). */
+struct queued_alert {
+	const char *kind;
+	np_server_key key;
+	bool has_service;
+	char service[64], evidence[192];
+	int64_t when;
+	uint32_t clients;
+	double confidence;
 };
 
 static int64_t meta_get(sqlite3 *db, const char *key, int64_t dflt)
@@ -167,7 +184,7 @@ static int meta_set(sqlite3 *db, const char *key, int64_t v)
 	return rc;
 }
 
-static void emit_alert(struct merge_ctx *m, const char *kind, const np_server *s, int64_t when)
+static int emit_alert(struct merge_ctx *m, const char *kind, const np_server *s, int64_t when)
 {
 	char addr[64], t[40];
 	np_server_addr_str(&s->key, addr, sizeof(addr));
@@ -181,9 +198,36 @@ static void emit_alert(struct merge_ctx *m, const char *kind, const np_server *s
 	sqlite3_bind_int(st, 5, s->key.port);
 	sqlite3_bind_text(st, 6, s->service, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, s->evidence, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	if (m->fn) {
-		np_alert a = {kind, &s->key, s->service, s->evidence, when, s->nclients, s->confidence};
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return -1;
+	if (!m->fn)
+		return 0;
+	if (m->nqueued == m->capqueued) {
+		size_t ncap = m->capqueued ? m->capqueued * 2 : 64;
+		struct queued_alert *q = realloc(m->queued, ncap * sizeof(*q));
+		if (!q)
+			return -1;
+		m->queued = q;
+		m->capqueued = ncap;
+	}
+	struct queued_alert *q = &m->queued[m->nqueued++];
+	q->kind = kind;
+	q->key = s->key;
+	q->has_service = s->service != NULL;
+	snprintf(q->service, sizeof(q->service), "%s", s->service ? s->service : "");
+	snprintf(q->evidence, sizeof(q->evidence), "%s", s->evidence);
+	q->when = when;
+	q->clients = s->nclients;
+	q->confidence = s->confidence;
+	return 0;
+}
+
+static void tell_alerts(struct merge_ctx *m)
+{
+	for (size_t i = 0; i < m->nqueued; i++) {
+		const struct queued_alert *q = &m->queued[i];
+		np_alert a = {q->kind, &q->key, q->has_service ? q->service : NULL, q->evidence, q->when, q->clients,
+			      q->confidence};
 		m->fn(m->fnctx, &a);
 	}
 }
@@ -237,9 +281,13 @@ static int upsert_server(struct merge_ctx *m, const np_server *s)
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
+/* A server's clients: new ones are inserted and added to servers.clients,
+ * known ones updated. Counting as they come keeps a commit's cost to its
+ * own clients, not to every client ever stored (a flood stores millions). */
 static int upsert_clients(struct merge_ctx *m, const np_server *s)
 {
 	char addr[64], cl[64], first[40], last[40];
+	int64_t added = 0;
 	for (uint32_t i = 0; i < s->nclients; i++) {
 		const np_client_stat *c = &s->clients[i];
 		np_server_key ck = {{0}, c->family, 0, 0};
@@ -247,23 +295,34 @@ static int upsert_clients(struct merge_ctx *m, const np_server *s)
 		np_server_addr_str(&ck, cl, sizeof(cl));
 		np_time_iso(c->first_us, first, sizeof(first));
 		np_time_iso(c->last_us, last, sizeof(last));
-		sqlite3_stmt *st = m->client;
-		sqlite3_reset(st);
-		bind_key(st, s, addr, sizeof(addr));
-		sqlite3_bind_text(st, 4, cl, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 7, c->flows);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return -1;
+		for (int pass = 0; pass < 2; pass++) {
+			sqlite3_stmt *st = pass == 0 ? m->client_new : m->client_old;
+			sqlite3_reset(st);
+			bind_key(st, s, addr, sizeof(addr));
+			sqlite3_bind_text(st, 4, cl, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 7, c->flows);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				return -1;
+			if (pass == 0 && sqlite3_changes(m->db) == 1) {
+				added++;
+				break;
+			}
+		}
 	}
-	return 0;
+	sqlite3_stmt *st = m->nclients;
+	sqlite3_reset(st);
+	bind_key(st, s, addr, sizeof(addr));
+	sqlite3_bind_int64(st, 4, added);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
 static int merge_one(struct merge_ctx *m, const np_server *s)
 {
 	if (!row_exists(m, s) && s->first_us >= m->epoch_us + m->o->learn_us)
-		emit_alert(m, address_known(m, s) ? "new-service" : "new-server", s, s->first_us);
+		if (emit_alert(m, address_known(m, s) ? "new-service" : "new-server", s, s->first_us) != 0)
+			return -1;
 	if (upsert_server(m, s) != 0 || upsert_clients(m, s) != 0)
 		return -1;
 	return 0;
@@ -298,7 +357,10 @@ static int report_quiet(struct merge_ctx *m, int64_t now_us)
 			 (long long)((now_us - sqlite3_column_int64(st, 6)) / 1000000));
 		s.nclients = (uint32_t)sqlite3_column_int(st, 7);
 		s.confidence = sqlite3_column_double(st, 8);
-		emit_alert(m, "gone-quiet", &s, now_us);
+		if (emit_alert(m, "gone-quiet", &s, now_us) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	char *msg = NULL;
@@ -330,16 +392,20 @@ static int prepare_all(struct merge_ctx *m)
 		"              WHEN excluded.ties = '' OR instr(servers.ties, excluded.ties) > 0 THEN servers.ties"
 		"              ELSE servers.ties || ',' || excluded.ties END,"
 		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END";
-	static const char client_sql[] =
-		"INSERT INTO clients (address, protocol, port, client, first_seen, last_seen, flows) VALUES (?,?,?,?,?,?,?)"
-		" ON CONFLICT(address, protocol, port, client) DO UPDATE SET"
-		"  first_seen = MIN(clients.first_seen, excluded.first_seen),"
-		"  last_seen = MAX(clients.last_seen, excluded.last_seen), flows = clients.flows + excluded.flows";
+	static const char client_new_sql[] =
+		"INSERT OR IGNORE INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7)";
+	static const char client_old_sql[] =
+		"UPDATE clients SET first_seen = MIN(first_seen, ?5), last_seen = MAX(last_seen, ?6), flows = flows + ?7"
+		" WHERE address=?1 AND protocol=?2 AND port=?3 AND client=?4";
 	return sqlite3_prepare_v2(m->db, "SELECT 1 FROM servers WHERE address=? AND protocol=? AND port=?", -1, &m->get,
 				  NULL) ||
 	       sqlite3_prepare_v2(m->db, "SELECT 1 FROM servers WHERE address=? LIMIT 1", -1, &m->known_addr, NULL) ||
 	       sqlite3_prepare_v2(m->db, upsert_sql, -1, &m->upsert, NULL) ||
-	       sqlite3_prepare_v2(m->db, client_sql, -1, &m->client, NULL) ||
+	       sqlite3_prepare_v2(m->db, client_new_sql, -1, &m->client_new, NULL) ||
+	       sqlite3_prepare_v2(m->db, client_old_sql, -1, &m->client_old, NULL) ||
+	       sqlite3_prepare_v2(m->db, "UPDATE servers SET clients = clients + ?4 WHERE address=?1 AND protocol=?2 AND port=?3",
+				  -1, &m->nclients, NULL) ||
 	       sqlite3_prepare_v2(m->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?)", -1, &m->alert, NULL);
 }
 
@@ -348,7 +414,9 @@ static void finalize_all(struct merge_ctx *m)
 	sqlite3_finalize(m->get);
 	sqlite3_finalize(m->known_addr);
 	sqlite3_finalize(m->upsert);
-	sqlite3_finalize(m->client);
+	sqlite3_finalize(m->client_new);
+	sqlite3_finalize(m->client_old);
+	sqlite3_finalize(m->nclients);
 	sqlite3_finalize(m->alert);
 }
 
@@ -380,11 +448,6 @@ int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, co
 	}
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = merge_one(&m, &servers[i]);
-	if (rc == 0)
-		rc = sqlite3_exec(inv->db,
-				  "UPDATE servers SET clients = (SELECT COUNT(*) FROM clients c WHERE c.address=servers.address"
-				  " AND c.protocol=servers.protocol AND c.port=servers.port)",
-				  NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 	if (rc == 0 && n) {
 		int64_t newest_db = meta_get(inv->db, "newest_us", newest);
 		if (newest > newest_db)
@@ -399,7 +462,13 @@ int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, co
 	if (sqlite3_exec(inv->db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK && rc == 0) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(inv->db));
 		rc = -1;
+		/* A failed COMMIT may leave the transaction open: end it. */
+		if (!sqlite3_get_autocommit(inv->db))
+			sqlite3_exec(inv->db, "ROLLBACK", NULL, NULL, NULL);
 	}
+	if (rc == 0)
+		tell_alerts(&m);
+	free(m.queued);
 	return rc;
 }
 

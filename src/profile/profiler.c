@@ -164,11 +164,27 @@ static bool is_ftp_control(const np_flow *f)
 	return f->key.proto == 6 && (f->key.sport == 21 || f->key.dport == 21 || f->app == np_service_id("ftp"));
 }
 
+/* Binary tests (a DNS header, an NTP mode, RTP, TELNET's IAC) look at a
+ * few bytes, which the middle of a stream matches now and then: they are
+ * asked of the first packets of each direction only. Text openings (a
+ * request line, a banner) are taken wherever they come, so a capture that
+ * starts mid-connection still names the service from the next request. */
+enum { ID_FIRST_PACKETS = 4 };
+
+static bool binary_id(const char *service)
+{
+	return strcmp(service, "ssh") && strcmp(service, "http") && strcmp(service, "ftp") && strcmp(service, "smtp") &&
+	       strcmp(service, "sip");
+}
+
 void np_profiler_payload(void *ctx, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len)
 {
 	np_profiler *p = ctx;
 	if (!f->app) {
 		np_payload_id id = np_identify_payload(f->key.proto, payload, len);
+		uint32_t seen = reverse ? f->rev.packets : f->fwd.packets;
+		if (id.service && seen > ID_FIRST_PACKETS && binary_id(id.service))
+			id.service = NULL;
 		if (id.service) {
 			f->app = np_service_id(id.service);
 			if (id.role == NP_PAYLOAD_FROM_CLIENT)
@@ -248,20 +264,38 @@ static int peer_tuple_cmp(const void *x, const void *y)
 	return (int)a->peer_port - (int)b->peer_port;
 }
 
+/* Fan-in counts the peers an endpoint met in answered conversations, not
+ * on its own port number, not on a registered service port (roles.h):
+ * a SYN scan from one source port met 188 ports, most of them closed, and
+ * came out as the busiest "server" of its capture; an NTP client polling
+ * four servers from port 123 outweighed each of them. */
+static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
+{
+	return peer_port != own_port && !np_port_is_service(f->key.proto, peer_port);
+}
+
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
 	struct peer_tuple *t = calloc(n ? n : 1, sizeof(*t));
 	if (!t)
 		return;
+	n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		t[2 * i].ep = endpoint_of(f, false);
-		memcpy(t[2 * i].peer, f->key.dst, 16);
-		t[2 * i].peer_port = f->key.dport;
-		t[2 * i + 1].ep = endpoint_of(f, true);
-		memcpy(t[2 * i + 1].peer, f->key.src, 16);
-		t[2 * i + 1].peer_port = f->key.sport;
+		const char *why;
+		if ((f->key.proto != 6 && f->key.proto != 17) || !np_role_answered(f, p->convs[i].has_flags, &why))
+			continue;
+		if (fanin_peer(f, f->key.sport, f->key.dport)) {
+			t[n].ep = endpoint_of(f, false);
+			memcpy(t[n].peer, f->key.dst, 16);
+			t[n++].peer_port = f->key.dport;
+		}
+		if (fanin_peer(f, f->key.dport, f->key.sport)) {
+			t[n].ep = endpoint_of(f, true);
+			memcpy(t[n].peer, f->key.src, 16);
+			t[n++].peer_port = f->key.sport;
+		}
 	}
 	qsort(t, n, sizeof(*t), peer_tuple_cmp);
 	p->endpoints = calloc(n ? n : 1, sizeof(*p->endpoints));
@@ -364,7 +398,10 @@ static uint8_t ftp_data_kind(const np_profiler *p, const struct conv *d, const u
 	if (srv_port == 20)
 		return TIE_FTP_ACTIVE;
 	if (srv_port >= 1024 && cli_port >= 1024 && !np_port_is_service(6, srv_port) && d->f.app == 0)
-		return TIE_FTP_PASSIVE;
+		/* Who opened it: the FTP server (active, from a port other
+		 * than 20, as vsftpd with connect_from_port_20=NO) or the
+		 * client (passive). */
+		return same_addr(d->f.key.src, srv) ? TIE_FTP_ACTIVE : TIE_FTP_PASSIVE;
 	return TIE_NONE;
 }
 
@@ -617,6 +654,8 @@ static bool handshake_truth(const np_flow *f, uint8_t *side)
 		return false;
 	if ((ri & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK))
 		*side = NP_SIDE_REVERSE;
+	else if (f->rev.packets == 0 && (f->fwd.session_flags & TH_ACK))
+		*side = NP_SIDE_REVERSE; /* one-way: ACKs of what the unseen direction sent */
 	else if (f->rev.packets == 0 || ((rall & TH_RST) && !(rall & TH_SYN)))
 		*side = NP_SIDE_NONE;
 	else

@@ -6,6 +6,12 @@
  * Weights are round numbers chosen so that the handshake outweighs
  * everything else, payload outweighs ports, and ports plus fan-in outweigh
  * who-sent-first (which breaks on captures that start mid-connection).
+ *
+ * A score too close to zero is no answer: "undecided", no server. Who sent
+ * first alone never names a server (a capture that starts mid-connection
+ * makes it a coin toss), nor does a UDP port's place in the ephemeral
+ * ranges alone (RTP and games pick ports from 1024-65535 on both sides).
+ * Measured on the hard cases of bench/gen_hardcases.py by tests/roles.sh.
  */
 #include "roles.h"
 
@@ -16,6 +22,10 @@
 #include "services.h"
 
 enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
+
+/* Below these |score|s there is no server to name (see above). */
+#define MIN_SCORE_TCP 1.0
+#define MIN_SCORE_UDP 1.5
 
 struct score {
 	double s;
@@ -55,6 +65,10 @@ static void score_handshake(struct score *sc, const np_flow *f)
 		note(sc, -6, "syn-ack-from-source", NULL);
 	else if (is_synack(ri) || (is_syn(fi) && f->rev.packets && !(ri & TH_RST)))
 		note(sc, 6, "syn-ack", NULL);
+	/* One-way visibility: a SYN, then ACKs of data the other side sent
+	 * by a path this capture does not see. */
+	else if (is_syn(fi) && !f->rev.packets && (f->fwd.session_flags & TH_ACK))
+		note(sc, 6, "syn-then-ack", NULL);
 }
 
 static void score_payload(struct score *sc, const np_flow *f)
@@ -79,11 +93,13 @@ static void score_ports(struct score *sc, const np_flow *f)
 		note(sc, 1, "port:%s", ds);
 	else if (ds && ss && sp < dp)
 		note(sc, -1, "port:%s", ss);
-	/* Ephemeral ranges: the side in one is the client. */
+	/* Ephemeral ranges: the side in one is the client. Weaker for UDP,
+	 * where media and games pick ports anywhere above 1024. */
+	double ew = proto == 17 ? 0.75 : 1.5;
 	if (se && !de && !(ss && !ds))
-		note(sc, 1.5, "ephemeral-source", NULL);
+		note(sc, ew, "ephemeral-source", NULL);
 	else if (de && !se && !(ds && !ss))
-		note(sc, -1.5, "ephemeral-destination", NULL);
+		note(sc, -ew, "ephemeral-destination", NULL);
 	if (sp >= 1024 && dp < 1024 && !ds)
 		note(sc, 1, "low-port", NULL);
 	else if (dp >= 1024 && sp < 1024 && !ss)
@@ -110,17 +126,33 @@ static void score_fanin(struct score *sc, const np_role_input *in)
 	}
 }
 
-/* Did the responder answer like a server? false: nobody serves here. */
-static bool responder_answered(const np_flow *f, bool use_flags, const char **why)
+/* A first packet and its retries, no more: a SYN and the up to six
+ * retransmissions Linux sends (tcp_syn_retries), none larger than a SYN
+ * with every usual option. */
+static bool probe_sized(const np_flow_dir *d, uint8_t family)
 {
+	uint32_t most = family == 4 ? 80 : 100;
+	return d->packets <= 7 && d->bytes <= (uint64_t)most * d->packets;
+}
+
+bool np_role_answered(const np_flow *f, bool use_flags, const char **why)
+{
+	uint8_t fflags = f->fwd.initial_flags | f->fwd.session_flags;
 	if (f->rev.packets == 0) {
+		/* One direction only: unanswered, or the other direction took
+		 * another path. A UDP answer is known by what it says (a DNS
+		 * response, NTP mode 4); a TCP session by its size, or by ACKs
+		 * of data this capture never saw. */
 		*why = "no-answer";
-		return false;
+		if (f->key.proto == 17)
+			return f->app_side == 1;
+		if (f->key.proto != 6 || probe_sized(&f->fwd, f->key.family))
+			return false;
+		return !use_flags || (fflags & TH_ACK);
 	}
 	if (f->key.proto != 6)
 		return true;
 	uint8_t rflags = f->rev.initial_flags | f->rev.session_flags;
-	uint8_t fflags = f->fwd.initial_flags | f->fwd.session_flags;
 	if (use_flags) {
 		/* A SYN answered only by RST: a closed port. */
 		if ((fflags & TH_SYN) && (rflags & TH_RST) && !(rflags & TH_SYN)) {
@@ -139,25 +171,72 @@ static bool responder_answered(const np_flow *f, bool use_flags, const char **wh
 	return true;
 }
 
+/* Media (RTP, RTCP): peers sending to each other, nobody serving. */
+static bool is_media(const np_flow *f)
+{
+	const char *app = np_service_name(f->app);
+	return app && !f->app_side && (!strcmp(app, "rtp") || !strcmp(app, "rtcp"));
+}
+
+static void decide_none(np_role *out, double confidence, const char *why)
+{
+	out->server = NP_SIDE_NONE;
+	out->confidence = confidence;
+	snprintf(out->evidence, sizeof(out->evidence), "%s", why);
+}
+
 void np_role_decide(const np_role_input *in, np_role *out)
 {
 	const np_flow *f = in->flow;
 	memset(out, 0, sizeof(*out));
-	struct score sc = {0, out->evidence, sizeof(out->evidence)};
 	const char *why = NULL;
-	if ((f->key.proto != 6 && f->key.proto != 17) || !responder_answered(f, in->use_flags, &why)) {
-		out->server = NP_SIDE_NONE;
-		out->confidence = 1;
-		snprintf(out->evidence, sizeof(out->evidence), "%s",
-			 why ? why : (f->key.proto == 1 || f->key.proto == 58) ? "icmp" : "no-ports");
+	if (f->key.proto != 6 && f->key.proto != 17) {
+		decide_none(out, 1, (f->key.proto == 1 || f->key.proto == 58) ? "icmp" : "no-ports");
 		return;
 	}
+	if (!np_role_answered(f, in->use_flags, &why)) {
+		decide_none(out, 1, why);
+		return;
+	}
+	if (is_media(f)) {
+		char buf[32];
+		snprintf(buf, sizeof(buf), "media,payload:%s", np_service_name(f->app));
+		decide_none(out, 0.9, buf);
+		return;
+	}
+	struct score sc = {0, out->evidence, sizeof(out->evidence)};
 	if (in->use_flags && f->key.proto == 6)
 		score_handshake(&sc, f);
 	score_payload(&sc, f);
-	score_fanin(&sc, in);
+	/* The same port on both sides (NTP 123, DNS 53, SIP 5060): both ends
+	 * may serve other peers, so fan-in says nothing of this conversation,
+	 * and the ports cancel. These are request/response protocols: who
+	 * asks first is the client. */
+	bool same_port = f->key.sport == f->key.dport;
+	const char *same_svc = same_port ? np_service_by_port(f->key.proto, f->key.dport) : NULL;
+	if (same_port)
+		note(&sc, 0, "same-port", NULL);
+	else
+		score_fanin(&sc, in);
 	score_ports(&sc, f);
-	note(&sc, 0.5, "first-sender", NULL);
+	note(&sc, same_svc ? 2 : 0.5, "first-sender", NULL);
+	if (!f->rev.packets)
+		note(&sc, 0, "one-way", NULL);
+	double floor = f->key.proto == 6 ? MIN_SCORE_TCP : MIN_SCORE_UDP;
+	if (fabs(sc.s) < floor) {
+		/* Too little to tell: say so rather than guess, keeping what
+		 * little there was after "undecided". */
+		static const char pre[] = "undecided,";
+		size_t pl = sizeof(pre) - 1, n = strlen(out->evidence);
+		if (n + pl >= sizeof(out->evidence))
+			n = sizeof(out->evidence) - pl - 1;
+		memmove(out->evidence + pl, out->evidence, n);
+		memcpy(out->evidence, pre, pl);
+		out->evidence[pl + n] = '\0';
+		out->server = NP_SIDE_NONE;
+		out->confidence = 0.5;
+		return;
+	}
 	out->server = sc.s >= 0 ? NP_SIDE_REVERSE : NP_SIDE_FORWARD;
 	out->confidence = 1.0 / (1.0 + exp(-fabs(sc.s)));
 }

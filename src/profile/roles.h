@@ -21,7 +21,11 @@
 
 #include "../flow/flow.h"
 
-/* What the rest of the run knows about an endpoint (address, proto, port). */
+/* What the rest of the run knows about an endpoint (address, proto, port):
+ * its peers in answered conversations (np_role_answered), leaving out
+ * peers on the same port number or on a registered service port (a scanner
+ * meeting many services, an NTP client polling four servers from 123 is
+ * fan-out, not fan-in). */
 typedef struct np_fanin {
 	uint32_t peers;      /* distinct peer addresses that talked with it */
 	uint32_t peer_ports; /* distinct (peer, peer port) pairs */
@@ -43,6 +47,14 @@ typedef struct np_role_input {
 	np_fanin rev_fanin;     /* of the reverse endpoint (dst, dport) */
 } np_role_input;
 
+/* server = NP_SIDE_NONE when nobody serves: no answer, a reset, a probe,
+ * ICMP, a media stream (RTP), or evidence too weak to tell ("undecided",
+ * confidence 0.5) -- "no server" rather than a guess. */
 void np_role_decide(const np_role_input *in, np_role *out);
+
+/* Whether the conversation shows a responder at all (both directions, or
+ * one direction that is a session rather than a probe); false with the
+ * reason in *why ("no-answer", "reset", "reset-like", "probe"). */
+bool np_role_answered(const np_flow *f, bool use_flags, const char **why);
 
 #endif

@@ -184,18 +184,71 @@ static np_payload_id identify_dns(const uint8_t *p, uint32_t len)
 	return id(NULL, NP_PAYLOAD_UNKNOWN);
 }
 
-/* NTP: 48 bytes or more, version 1-4, mode 3 client, 4 server, 1/2 peers. */
+/* NTP: 48 bytes or more, version 1-4, mode 3 client, 4 server, and header
+ * fields in their ranges (stratum 0-16, poll 0-17, precision -32..32 as
+ * chrony's client sends 32, a server's -32..0; a transmit time), so that
+ * random bytes of some other UDP protocol rarely pass: a game's datagrams
+ * of 48-68 bytes were taken for NTP one time in sixteen by the mode alone. */
 static np_payload_id identify_ntp(const uint8_t *p, uint32_t len)
 {
 	if (len < 48 || len > 1024)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	unsigned version = (p[0] >> 3) & 7, mode = p[0] & 7;
-	if (version < 1 || version > 4)
+	unsigned stratum = p[1], poll = p[2];
+	int precision = (int8_t)p[3];
+	bool xmit = false;
+	for (int i = 40; i < 48; i++)
+		xmit |= p[i] != 0;
+	if (version < 1 || version > 4 || stratum > 16 || poll > 17 || precision < -32 || precision > 32 || !xmit)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	if (mode == 3)
 		return id("ntp", NP_PAYLOAD_FROM_CLIENT);
-	if (mode == 4)
+	if (mode == 4 && precision <= 0)
 		return id("ntp", NP_PAYLOAD_FROM_SERVER);
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* SIP (RFC 3261): a request line "METHOD sip:uri SIP/2.0" from the side
+ * acting as client, a status line "SIP/2.0 200 OK" from the server. Over
+ * UDP both ends often use port 5060, so only this tells them apart. */
+static np_payload_id identify_sip(const uint8_t *p, uint32_t len)
+{
+	static const char *const methods[] = {"REGISTER ", "INVITE ", "ACK ", "BYE ", "CANCEL ", "OPTIONS ",
+					      "SUBSCRIBE ", "NOTIFY ", "MESSAGE ", "INFO ", "PRACK ", "UPDATE ",
+					      "REFER ", "PUBLISH "};
+	if (starts_with(p, len, "SIP/2.0 "))
+		return id("sip", NP_PAYLOAD_FROM_SERVER);
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+		size_t n = strlen(methods[i]);
+		if (starts_with(p, len, methods[i]) &&
+		    (starts_with(p + n, len - n, "sip:") || starts_with(p + n, len - n, "sips:") ||
+		     starts_with(p + n, len - n, "tel:")))
+			return id("sip", NP_PAYLOAD_FROM_CLIENT);
+	}
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* RTP (RFC 3550): version 2, no padding, no CSRCs (first byte 0x80, or
+ * 0x90 with a header extension), a payload type that is an assigned audio
+ * or video one (RFC 3551) or dynamic (96-127), a non-zero SSRC. RTCP:
+ * version 2, packet type 200-204 (SR, RR, SDES, BYE, APP), a length that
+ * fits. Media flows between peers; naming them lets the roles say "no
+ * server" where ports alone would guess. */
+static np_payload_id identify_rtp(const uint8_t *p, uint32_t len)
+{
+	if (len < 8)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	uint8_t pt = p[1] & 0x7f;
+	if ((p[0] & 0xc0) == 0x80 && p[1] >= 200 && p[1] <= 204) {
+		uint32_t words = ((uint32_t)p[2] << 8 | p[3]) + 1;
+		if (words * 4 <= len)
+			return id("rtcp", NP_PAYLOAD_UNKNOWN);
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	}
+	bool assigned = pt <= 34 && !(pt >= 19 && pt <= 24) && pt != 1 && pt != 2 && pt != 27 && pt != 29 && pt != 30;
+	if (len >= 12 && (p[0] == 0x80 || p[0] == 0x90) && (assigned || pt >= 96) &&
+	    (p[8] | p[9] | p[10] | p[11]) != 0)
+		return id("rtp", NP_PAYLOAD_UNKNOWN);
 	return id(NULL, NP_PAYLOAD_UNKNOWN);
 }
 
@@ -204,15 +257,21 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 	if (!p || len == 0)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	if (proto == 6) {
-		np_payload_id r = identify_text(p, len);
+		np_payload_id r = identify_sip(p, len);
+		if (r.service)
+			return r;
+		r = identify_text(p, len);
 		return r.service ? r : identify_binary_tcp(p, len);
 	}
 	if (proto == 17) {
 		np_payload_id r = identify_dns(p, len);
-		if (r.service)
-			return r;
-		if (len == 48 || (len > 48 && len <= 68))
-			return identify_ntp(p, len);
+		if (!r.service && len >= 48 && len <= 68)
+			r = identify_ntp(p, len);
+		if (!r.service)
+			r = identify_sip(p, len);
+		if (!r.service)
+			r = identify_rtp(p, len);
+		return r;
 	}
 	return id(NULL, NP_PAYLOAD_UNKNOWN);
 }
@@ -221,6 +280,7 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 
 static const char *const id_names[] = {
 	NULL, "ssh", "http", "ftp", "ftp-data", "smtp", "telnet", "pptp", "tls", "dns", "ntp", "gre",
+	"sip", "rtp", "rtcp",
 };
 
 uint8_t np_service_id(const char *name)

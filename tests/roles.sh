@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# roles.sh - how right `netprofile servers` is on the conversations where
+# server inference usually fails, measured against a ground truth.
+#
+# bench/gen_hardcases.py writes a capture of the hard cases ANCHORS.md lists
+# (scans, ICMP, closed ports, FTP active and passive data, NTP 123<->123,
+# SIP 5060<->5060, RTP, mid-connection captures, one-way visibility, clients
+# serving on high ports, fan-in, P2P, DNS 53<->53, services on ports not
+# theirs) and a truth file saying who really serves. The server list of
+# each input variant is scored against it, per case and overall:
+#
+#   pcap           servers -r CAPTURE                   (flags and payload)
+#   pcap-noflags   servers -r CAPTURE --no-flags        (payload, no flags)
+#   flows-initial  flows --format csv with initialFlags/sessionFlags, read back with --flows
+#   flows-union    flows --format csv as it comes (SiLK's FLAGS: a union per direction)
+#   flows-bare     flows --format csv without any flag column
+#
+# precision = right / listed; recall = right / truth servers; "knowable"
+# recall leaves out the servers whose evidence (the truth's need=) is not in
+# that input: payload is only in captures, first-packet flags only in
+# captures without --no-flags and in records with initialFlags, and
+# need=none servers cannot be told at all. For those the tool must not name
+# a wrong server (that would show as a false one in precision).
+#
+# Asserted: precision >= 99% and knowable recall >= 99% for every variant;
+# the service named right for >= 99% of the found servers whose service the
+# input can show; FTP data tied to its control server; --validate's flagless
+# answer: precision >= 99%, recall >= 99% per conversation and >= 90% as a
+# server list (its misses are the servers only flags show). Set ROLES_SEEDS="1 2 3" to score more generated captures
+# (default: seed 1), ROLES_KEEP=DIR to keep the files.
+# Ends with "roles: N passed, N failed".
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+np=${NETPROFILE:-$here/build/netprofile}
+seeds=${ROLES_SEEDS:-1}
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+if ! command -v python3 >/dev/null; then
+	echo "roles: python3 is needed (apt-get install python3)"
+	echo "roles: 0 passed, 1 failed"
+	exit 1
+fi
+[ -x "$np" ] || { echo "roles: $np not built"; echo "roles: 0 passed, 1 failed"; exit 1; }
+
+score() { # score TRUTH AVAILABLE LABEL SERVERS.CSV ; prints the table, last line "assert ..."
+	python3 - "$@" <<'EOF'
+import csv, ipaddress, sys
+truth_path, available, label, csv_path = sys.argv[1], set(sys.argv[2].split(",")), sys.argv[3], sys.argv[4]
+
+def norm(a):
+    return str(ipaddress.ip_address(a))
+
+def case_of(a):
+    ip = ipaddress.ip_address(a)
+    if ip.version == 4:
+        return ip.packed[1]
+    return int.from_bytes(ip.packed[2:4], "big")
+
+cases, truth = {}, {}
+for line in open(truth_path):
+    w = line.split()
+    if not w or w[0].startswith("#"):
+        continue
+    if w[0] == "case":
+        cases[int(w[1])] = w[2]
+    elif w[0] == "server":
+        kv = dict(x.split("=", 1) for x in w[5:])
+        truth[(norm(w[1]), w[2], int(w[3]))] = {
+            "service": "" if w[4] == "-" else w[4], "case": kv["case"], "need": set(kv["need"].split("|")),
+            "svc_need": kv["service-need"], "ties": kv.get("ties", ""), "note": kv.get("note", "")}
+
+got = {}
+for r in csv.DictReader(open(csv_path)):
+    got[(norm(r["address"]), r["protocol"], int(r["port"]))] = r
+
+names = [cases[c] for c in sorted(cases)]
+rows = {n: dict(truth=0, listed=0, right=0, wrong=0, miss_k=0, miss_u=0, found_u=0, svc_ok=0, svc_n=0,
+                tie_ok=0, tie_n=0) for n in names + ["(outside the cases)"]}
+notes = []
+for k, t in truth.items():
+    r = rows[t["case"]]
+    r["truth"] += 1
+    knowable = bool(t["need"] & available)
+    if k in got:
+        r["right"] += 1
+        if not knowable:
+            r["found_u"] += 1
+        svc_knowable = t["svc_need"] == "port" or t["svc_need"] in available
+        if svc_knowable:
+            r["svc_n"] += 1
+            if got[k]["service"] == t["service"]:
+                r["svc_ok"] += 1
+            else:
+                notes.append("  service %s %s/%d: %r, truth %r (%s)" % (k[0], k[1], k[2], got[k]["service"],
+                                                                      t["service"], t["case"]))
+        for kind in filter(None, t["ties"].split(",")):
+            r["tie_n"] += 1
+            if kind in got[k]["ties"]:
+                r["tie_ok"] += 1
+            else:
+                notes.append("  tie %s %s/%d: %r lacks %s" % (k[0], k[1], k[2], got[k]["ties"], kind))
+    elif knowable:
+        r["miss_k"] += 1
+        notes.append("  missed %s %s/%d (%s, need=%s): %s" % (k[0], k[1], k[2], t["case"], "|".join(sorted(t["need"])),
+                                                              t["note"]))
+    else:
+        r["miss_u"] += 1
+for k, g in got.items():
+    try:
+        c = cases.get(case_of(k[0]), "(outside the cases)")
+    except ValueError:
+        c = "(outside the cases)"
+    rows[c]["listed"] += 1
+    if k not in truth:
+        rows[c]["wrong"] += 1
+        notes.append("  wrong  %s %s/%d (%s): confidence %s, evidence %s" % (k[0], k[1], k[2], c, g["confidence"],
+                                                                           g["evidence"]))
+
+def pct(a, b):
+    return "%6.1f%%" % (100.0 * a / b) if b else "     - "
+
+print("%s (evidence: %s)" % (label, ",".join(sorted(available))))
+print("  %-20s %5s %6s %5s %5s %6s %6s %9s %7s %9s %7s" % ("case", "truth", "listed", "right", "wrong", "missed",
+      "unknow", "precision", "recall", "knowable", "service"))
+tot = {k: 0 for k in rows[names[0]]}
+for n in names + ["(outside the cases)"]:
+    r = rows[n]
+    if n.startswith("(") and not r["listed"]:
+        continue
+    for k in tot:
+        tot[k] += r[k]
+    kn = r["truth"] - r["miss_u"] - r["found_u"]
+    print("  %-20s %5d %6d %5d %5d %6d %6s %9s %7s %9s %7s" % (
+        n, r["truth"], r["listed"], r["right"], r["wrong"], r["miss_k"],
+        "%d/%d" % (r["found_u"], r["found_u"] + r["miss_u"]) if r["found_u"] + r["miss_u"] else "-",
+        pct(r["right"], r["listed"]), pct(r["right"], r["truth"]),
+        pct(r["right"] - r["found_u"], kn), "%d/%d" % (r["svc_ok"], r["svc_n"])))
+r = tot
+kn = r["truth"] - r["miss_u"] - r["found_u"]
+print("  %-20s %5d %6d %5d %5d %6d %6s %9s %7s %9s %7s" % (
+    "overall", r["truth"], r["listed"], r["right"], r["wrong"], r["miss_k"],
+    "%d/%d" % (r["found_u"], r["found_u"] + r["miss_u"]), pct(r["right"], r["listed"]), pct(r["right"], r["truth"]),
+    pct(r["right"] - r["found_u"], kn), "%d/%d" % (r["svc_ok"], r["svc_n"])))
+print("  (missed: knowable servers not listed; unknow: servers this input cannot show, found/all)")
+for n in notes:
+    print(n)
+prec = 100.0 * r["right"] / r["listed"] if r["listed"] else 100.0
+krec = 100.0 * (r["right"] - r["found_u"]) / kn if kn else 100.0
+svc = 100.0 * r["svc_ok"] / r["svc_n"] if r["svc_n"] else 100.0
+ties = "%d %d" % (r["tie_ok"], r["tie_n"])
+print("assert %.3f %.3f %.3f %s" % (prec, krec, svc, ties))
+EOF
+}
+
+run_servers() { # run_servers OUT ARGS...
+	out=$1
+	shift
+	rm -f "$tmp"/db "$tmp"/db-*
+	"$np" servers --db "$tmp/db" --format csv --alerts /dev/null "$@" >"$out" 2>"$tmp/err"
+}
+
+check_variant() { # check_variant LABEL AVAILABLE CSV
+	label=$1 avail=$2 csvout=$3
+	score "$truth" "$avail" "$label" "$csvout" >"$tmp/score"
+	sed '$d' "$tmp/score"
+	set -- $(tail -n 1 "$tmp/score")
+	prec=$2 krec=$3 svc=$4 tie_ok=$5 tie_n=$6
+	if python3 -c "import sys; sys.exit(0 if $prec >= 99 else 1)"; then ok; else
+		bad "$label (seed $seed): precision $prec% < 99%"; fi
+	if python3 -c "import sys; sys.exit(0 if $krec >= 99 else 1)"; then ok; else
+		bad "$label (seed $seed): recall of what the input shows $krec% < 99%"; fi
+	if python3 -c "import sys; sys.exit(0 if $svc >= 99 else 1)"; then ok; else
+		bad "$label (seed $seed): services named right $svc% < 99%"; fi
+	if [ "$tie_ok" = "$tie_n" ]; then ok; else bad "$label (seed $seed): FTP data tied $tie_ok of $tie_n"; fi
+	echo
+}
+
+for seed in $seeds; do
+	cap=$tmp/hard-$seed
+	if ! python3 "$here/bench/gen_hardcases.py" --seed "$seed" -o "$cap" 2>"$tmp/gen"; then
+		bad "gen_hardcases.py --seed $seed failed: $(head -n 3 "$tmp/gen")"
+		continue
+	fi
+	truth=$cap.truth
+	echo "== seed $seed: $(cat "$tmp/gen")"
+
+	if run_servers "$tmp/pcap.csv" -r "$cap.pcap" --validate; then
+		check_variant "pcap" "structure,payload,flags" "$tmp/pcap.csv"
+		v=$(grep '^validate:' "$tmp/err")
+		echo "$v"
+		set -- $(echo "$v" | sed -E 's/.*precision ([0-9.]+)%, recall ([0-9.]+)% \(per conversation\); server list: precision ([0-9.]+)%, recall ([0-9.]+)%.*/\1 \2 \3 \4/')
+		# The flagless answer never names a wrong server (precision >= 99%,
+		# per conversation and as a list). Its misses are the servers only
+		# flags show (need=flags in the truth: a lone connection between two
+		# ephemeral-range ports, one-way from the SYN), which it leaves
+		# undecided: >= 99% per conversation, >= 90% of the list.
+		if [ $# -eq 4 ] && python3 -c "import sys; sys.exit(0 if min($1, $3) >= 99 and $2 >= 99 and $4 >= 90 else 1)"; then ok; else
+			bad "--validate (seed $seed): below its floors (precision 99%, recall 99% per conversation, 90% as a list): $v"; fi
+		echo
+	else
+		bad "servers -r (seed $seed) failed: $(head -n 3 "$tmp/err")"
+	fi
+	if run_servers "$tmp/noflags.csv" -r "$cap.pcap" --no-flags; then
+		check_variant "pcap-noflags" "structure,payload" "$tmp/noflags.csv"
+	else
+		bad "servers -r --no-flags (seed $seed) failed: $(head -n 3 "$tmp/err")"
+	fi
+	for variant in flows-initial flows-union flows-bare; do
+		case $variant in
+		flows-initial) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,initialFlags,sessionFlags,sTime,eTime,application) avail=structure,flags ;;
+		flows-union) fields=() avail=structure ;;
+		flows-bare) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,sTime,eTime) avail=structure ;;
+		esac
+		if ! "$np" flows -r "$cap.pcap" --format csv "${fields[@]}" -o "$tmp/$variant.flows" 2>"$tmp/err"; then
+			bad "flows $variant (seed $seed) failed: $(head -n 3 "$tmp/err")"
+			continue
+		fi
+		if run_servers "$tmp/$variant.csv" --flows "$tmp/$variant.flows"; then
+			check_variant "$variant" "$avail" "$tmp/$variant.csv"
+		else
+			bad "servers --flows $variant (seed $seed) failed: $(head -n 3 "$tmp/err")"
+		fi
+	done
+	if [ -n "${ROLES_KEEP:-}" ]; then
+		mkdir -p "$ROLES_KEEP"
+		cp "$cap.pcap" "$cap.truth" "$tmp"/*.csv "$tmp"/*.flows "$ROLES_KEEP"/ 2>/dev/null
+	fi
+done
+
+echo "roles: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
