@@ -57,6 +57,9 @@ typedef struct np_printer {
 	const char *protocol;     /* name used by print_trunc: "ip", "tcp", ... */
 	uint32_t ll_hdr_len;      /* link header length, for -x/-X without link */
 	uint32_t count;           /* packets printed so far */
+	int64_t ts_cache_sec;     /* the last second formatted, and its text */
+	int ts_cache_kind;        /* 0 empty, else 1 + with_date * 2 + local */
+	char ts_cache[40];
 	int64_t ref_sec;          /* -ttt / -ttttt reference time */
 	uint32_t ref_frac;
 	bool have_ref;

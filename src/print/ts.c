@@ -25,16 +25,22 @@ static void print_hmsfrac(np_printer *pr, int64_t sec, uint32_t frac, bool with_
 		out_str(pr->out, "[Error converting time]");
 		return;
 	}
-	time_t t = (time_t)sec;
-	struct tm tmv;
-	struct tm *tm = local ? localtime_r(&t, &tmv) : gmtime_r(&t, &tmv);
-	if (!tm) {
-		out_str(pr->out, "[Error converting time]");
-		return;
+	/* Packets come many to a second: format each second once. */
+	int kind = 1 + (with_date ? 2 : 0) + (local ? 1 : 0);
+	if (pr->ts_cache_kind != kind || pr->ts_cache_sec != sec) {
+		time_t t = (time_t)sec;
+		struct tm tmv;
+		struct tm *tm = local ? localtime_r(&t, &tmv) : gmtime_r(&t, &tmv);
+		if (!tm) {
+			out_str(pr->out, "[Error converting time]");
+			return;
+		}
+		if (!strftime(pr->ts_cache, sizeof(pr->ts_cache), with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", tm))
+			pr->ts_cache[0] = '\0';
+		pr->ts_cache_kind = kind;
+		pr->ts_cache_sec = sec;
 	}
-	char buf[40];
-	size_t n = strftime(buf, sizeof(buf), with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", tm);
-	out_mem(pr->out, buf, n);
+	out_str(pr->out, pr->ts_cache);
 	print_frac(pr, frac);
 }
 
