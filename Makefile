@@ -79,6 +79,7 @@ lab: deps-lab all
 
 bench: deps all
 	bash bench/decode.sh
+	bash bench/flows.sh
 
 clean:
 	rm -rf build
