@@ -17,7 +17,7 @@
 # The commands (output to /dev/null or a scratch directory):
 #   netprofile flows -r F --format csv -o /dev/null
 #   argus -X -r F -w /dev/null            (-X: built-in defaults, not /etc/argus.conf)
-#   softflowd -d -r F -v 9 -n 127.0.0.1:9 (NetFlow v9 so IPv6 is exported too, to the
+#   softflowd -r F -v 9 -n 127.0.0.1:9    (NetFlow v9 so IPv6 is exported too, to the
 #                                          local discard port; its default 8192-flow table)
 #   nfpcapd -r F -w DIR                   (nfdump 1.7.1; its defaults: active 300 s, idle 60 s)
 # Argus sleeps about a second before it exits; that is in its wall time.
@@ -96,16 +96,15 @@ done
 # ---------------------------------------------------------------- helpers
 
 # The command line of one tool on one capture, run in a scratch directory
-# of its own. softflowd's pid file and control socket are given relative
-# names: with a long control socket path (~70 characters) softflowd 1.1.0
-# waits on the socket and never reads the capture.
+# of its own. softflowd: -r alone means foreground and no control socket;
+# adding -c or -d after it brings the socket back, and softflowd 1.1.0 then
+# reads an uninitialised poll result and may wait on the socket forever.
 tool_command() { # $1 tool, $2 pcap
     case $1 in
     netprofile) echo "$NETPROFILE flows -r $2 --format csv -o /dev/null" ;;
     argus) echo "argus -X -r $2 -w /dev/null" ;;
     softflowd)
-        echo "softflowd -d -r $2 -v 9 -n 127.0.0.1:9 -p softflowd.pid -c softflowd.ctl" \
-            "${SOFTFLOWD_MAX_FLOWS:+-m $SOFTFLOWD_MAX_FLOWS}"
+        echo "softflowd -r $2 -v 9 -n 127.0.0.1:9 ${SOFTFLOWD_MAX_FLOWS:+-m $SOFTFLOWD_MAX_FLOWS}"
         ;;
     nfpcapd) echo "nfpcapd -r $2 -w ." ;;
     esac

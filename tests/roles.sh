@@ -11,9 +11,11 @@
 #
 #   pcap           servers -r CAPTURE                   (flags and payload)
 #   pcap-noflags   servers -r CAPTURE --no-flags        (payload, no flags)
-#   flows-initial  flows --format csv with initialFlags/sessionFlags, read back with --flows
-#   flows-union    flows --format csv as it comes (SiLK's FLAGS: a union per direction)
-#   flows-bare     flows --format csv without any flag column
+#   flows-csv      flows --format csv as it comes (SiLK's full set: initial and session flags)
+#   flows-union    flows --format csv with SiLK's FLAGS only (a union per direction, as
+#                  rwcut prints it: who sent the SYN is not in it)
+#   flows-bare     flows --format csv without any flag column (NetFlow/sFlow-like)
+# each read back with servers --flows.
 #
 # precision = right / listed; recall = right / truth servers; "knowable"
 # recall leaves out the servers whose evidence (the truth's need=) is not in
@@ -210,10 +212,10 @@ for seed in $seeds; do
 	else
 		bad "servers -r --no-flags (seed $seed) failed: $(head -n 3 "$tmp/err")"
 	fi
-	for variant in flows-initial flows-union flows-bare; do
+	for variant in flows-csv flows-union flows-bare; do
 		case $variant in
-		flows-initial) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,initialFlags,sessionFlags,sTime,eTime,application) avail=structure,flags ;;
-		flows-union) fields=() avail=structure ;;
+		flows-csv) fields=() avail=structure,flags ;;
+		flows-union) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,flags,sTime,eTime) avail=structure ;;
 		flows-bare) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,sTime,eTime) avail=structure ;;
 		esac
 		if ! "$np" flows -r "$cap.pcap" --format csv "${fields[@]}" -o "$tmp/$variant.flows" 2>"$tmp/err"; then

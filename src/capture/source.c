@@ -6,9 +6,12 @@
 
 #include <errno.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static void source_init(np_source *s, const char *name)
@@ -92,10 +95,26 @@ int np_source_open_writer(np_source *s, const char *path)
 	return 0;
 }
 
+/* Not root, but maybe given CAP_NET_RAW/CAP_NET_ADMIN to open the
+ * interface (systemd's AmbientCapabilities, setcap): give them up, the
+ * socket is open. Clearing one's own capability sets is always allowed. */
+static int drop_capabilities(np_source *s)
+{
+	struct __user_cap_header_struct hdr = {_LINUX_CAPABILITY_VERSION_3, 0};
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+	memset(data, 0, sizeof(data));
+	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+	if (syscall(SYS_capset, &hdr, data) != 0) {
+		snprintf(s->err, sizeof(s->err), "cannot drop capabilities: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int np_source_drop_root(np_source *s, const char *user)
 {
 	if (geteuid() != 0 && getuid() != 0)
-		return 0;
+		return drop_capabilities(s);
 	struct passwd *pw = getpwnam(user);
 	if (!pw) {
 		snprintf(s->err, sizeof(s->err), "cannot drop privileges: no user '%s'", user);

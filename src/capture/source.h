@@ -35,7 +35,8 @@ int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano)
 int np_source_set_filter(np_source *s, const char *expr);
 /* Write every packet read to `path` as pcap ("-" = standard output). */
 int np_source_open_writer(np_source *s, const char *path);
-/* Give up root: switch to `user` (and its groups). No-op when not root. */
+/* Give up root: switch to `user` (and its groups). When not root, give up
+ * any capabilities instead (the process keeps its user). */
 int np_source_drop_root(np_source *s, const char *user);
 
 typedef void (*np_packet_fn)(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data);

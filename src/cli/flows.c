@@ -15,6 +15,7 @@
 #include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../flow/writer.h"
+#include "../profile/profiler.h"
 
 static const char flows_usage[] =
 	"usage: netprofile flows [-r file | -i interface] [options] [expression]\n"
@@ -196,6 +197,10 @@ int cmd_flows(int argc, char **argv)
 		return early;
 	}
 	cli_announce_source(&src, &a.src);
+	/* The profiler's payload hook names each flow's application. */
+	np_profiler *naming = np_profiler_new(NULL);
+	a.cfg.payload_fn = np_profiler_payload;
+	a.cfg.payload_ctx = naming;
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
 	run.pkt.dlt = src.dlt;
 	run.nano = src.nano;
@@ -217,6 +222,7 @@ int cmd_flows(int argc, char **argv)
 	}
 	print_summary(np_flow_table_stats(run.table));
 	np_flow_table_free(run.table);
+	np_profiler_free(naming);
 	out_close(&out);
 	if (fd != STDOUT_FILENO)
 		close(fd);

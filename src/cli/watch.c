@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -63,15 +64,24 @@ struct watch_args {
 #define CONTROL_CARRY_S 600
 
 static volatile sig_atomic_t got_stop, got_hup, got_usr1;
+static np_source *signalled_src;
 
+/* Flags for the loop, and a break out of libpcap's wait (pcap_breakloop is
+ * safe in a signal handler): on an interface that is down, libpcap polls
+ * until it is up again and the loop would never see the flag, nor commit
+ * (SIGALRM, every commit interval of a live capture, only breaks). */
 static void on_signal(int sig)
 {
-	if (sig == SIGHUP)
+	if (sig == SIGALRM)
+		;
+	else if (sig == SIGHUP)
 		got_hup = 1;
 	else if (sig == SIGUSR1)
 		got_usr1 = 1;
 	else
 		got_stop = 1;
+	if (signalled_src)
+		np_source_break(signalled_src);
 }
 
 /* ---- arguments ------------------------------------------------------------------- */
@@ -162,6 +172,8 @@ struct watch {
 	FILE *alerts;
 	int flows_fd;
 	int64_t flows_period; /* rotation period of the open flow file */
+	char flows_path[4096];  /* the open flow file, for messages */
+	bool flows_error;       /* writing flows failed (reported once): stop writing them */
 	np_out flows_out;
 	np_flow_writer writer;
 	int64_t last_commit_us;
@@ -204,34 +216,56 @@ static void on_alert(void *ctx, const np_alert *a)
 		watch_error(w, "%s: cannot write alerts: %s", w->a->alerts ? w->a->alerts : "stdout", strerror(errno));
 }
 
+/* Open (or, on SIGHUP, reopen) the alert file. The new file is opened
+ * before the old one is closed: if it cannot be (a directory the user
+ * netprofile runs as after dropping root cannot write), alerts keep going
+ * to the old one and nothing is lost. */
 static int open_alerts(struct watch *w)
 {
+	FILE *f = NULL;
+	if (w->a->alerts && strcmp(w->a->alerts, "-")) {
+		f = fopen(w->a->alerts, "a");
+		if (!f) {
+			fprintf(stderr, "netprofile: %s: %s%s\n", w->a->alerts, strerror(errno),
+				w->alerts ? "; alerts still go to the file open before" : "");
+			return -1;
+		}
+	} else if (!w->a->use_syslog || w->a->alerts) {
+		f = stdout;
+	}
 	if (w->alerts && w->alerts != stdout)
 		fclose(w->alerts);
-	w->alerts = NULL;
-	if (w->a->use_syslog && !w->a->alerts)
-		return 0;
-	if (!w->a->alerts || !strcmp(w->a->alerts, "-")) {
-		w->alerts = stdout;
-		return 0;
-	}
-	w->alerts = fopen(w->a->alerts, "a");
-	if (!w->alerts) {
-		fprintf(stderr, "netprofile: %s: %s\n", w->a->alerts, strerror(errno));
-		return -1;
-	}
+	w->alerts = f;
 	return 0;
 }
 
 /* ---- flow files ---------------------------------------------------------------------------- */
+
+/* After a flush: a write that failed (disk full), or the file removed
+ * while open (its directory deleted: what is written goes nowhere) ends
+ * the run, reported once with the file's path. */
+static void check_flow_file(struct watch *w)
+{
+	struct stat st;
+	const char *why = NULL;
+	if (w->flows_fd < 0 || w->flows_error)
+		return;
+	if (w->flows_out.failed)
+		why = strerror(w->flows_out.failed_errno);
+	else if (fstat(w->flows_fd, &st) == 0 && st.st_nlink == 0)
+		why = "the file was removed while open (is the directory gone?)";
+	if (!why)
+		return;
+	w->flows_error = true;
+	watch_error(w, "%s: cannot write flows: %s", w->flows_path, why);
+}
 
 static void close_flow_file(struct watch *w)
 {
 	if (w->flows_fd < 0)
 		return;
 	out_flush(&w->flows_out);
-	if (w->flows_out.failed)
-		watch_error(w, "%s: cannot write flows: %s", w->a->flows_dir, strerror(w->flows_out.failed_errno));
+	check_flow_file(w);
 	out_close(&w->flows_out);
 	close(w->flows_fd);
 	w->flows_fd = -1;
@@ -239,16 +273,17 @@ static void close_flow_file(struct watch *w)
 
 static int open_flow_file(struct watch *w, int64_t period)
 {
-	char path[4096], stamp[32];
+	char *path = w->flows_path, stamp[32];
 	time_t t = (time_t)(period * w->a->rotate_min * 60);
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M", &tm);
-	snprintf(path, sizeof(path), "%s/flows-%s.csv", w->a->flows_dir, stamp);
+	snprintf(path, sizeof(w->flows_path), "%s/flows-%s.csv", w->a->flows_dir, stamp);
 	bool exists = access(path, F_OK) == 0;
 	w->flows_fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
 	if (w->flows_fd < 0) {
-		watch_error(w, "%s: %s", path, strerror(errno));
+		w->flows_error = true;
+		watch_error(w, "%s: cannot write flows: %s", path, strerror(errno));
 		return -1;
 	}
 	out_open_fd(&w->flows_out, w->flows_fd);
@@ -263,7 +298,7 @@ static int open_flow_file(struct watch *w, int64_t period)
 
 static void write_flow(struct watch *w, const np_flow *f)
 {
-	if (!w->a->flows_dir || w->failed)
+	if (!w->a->flows_dir || w->flows_error)
 		return;
 	int64_t end = f->fwd.last_us > f->rev.last_us ? f->fwd.last_us : f->rev.last_us;
 	int64_t period = end / ((int64_t)w->a->rotate_min * 60 * 1000000);
@@ -316,8 +351,7 @@ static void commit(struct watch *w)
 	w->ended_count = 0;
 	if (w->flows_fd >= 0) {
 		out_flush(&w->flows_out);
-		if (w->flows_out.failed)
-			watch_error(w, "%s: cannot write flows: %s", w->a->flows_dir, strerror(w->flows_out.failed_errno));
+		check_flow_file(w);
 	}
 }
 
@@ -389,8 +423,7 @@ static void handle_signals(struct watch *w)
 {
 	if (got_hup) {
 		got_hup = 0;
-		if (open_alerts(w) != 0)
-			watch_error(w, "cannot reopen the alert file");
+		open_alerts(w); /* on failure the old file stays (see there) */
 		close_flow_file(w);
 	}
 	if (got_usr1) {
@@ -426,12 +459,18 @@ static void install_signals(struct watch *w)
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART; /* writes to a pipe are not cut short by a signal */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);
-	(void)w;
+	signalled_src = &w->src;
+	if (w->src.live) {
+		sigaction(SIGALRM, &sa, NULL);
+		struct itimerval it = {{(time_t)w->a->commit_s, 0}, {(time_t)w->a->commit_s, 0}};
+		setitimer(ITIMER_REAL, &it, NULL);
+	}
 }
 
 static int watch_setup(struct watch *w, struct watch_args *a)
@@ -456,8 +495,20 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		fprintf(stderr, "netprofile: %s\n", err);
 		return -1;
 	}
+	bool dropping = a->src.iface && (geteuid() == 0 || getuid() == 0);
 	if (cli_open_source(&w->src, &a->src) != 0)
 		return -1;
+	/* Flow files are created from now on, as the user root was dropped to. */
+	if (a->flows_dir && access(a->flows_dir, W_OK | X_OK) != 0) {
+		int e = errno;
+		if (dropping)
+			fprintf(stderr, "netprofile: %s: cannot create flow files there as user %s (-Z): %s\n", a->flows_dir,
+				a->src.user, strerror(e));
+		else
+			fprintf(stderr, "netprofile: %s: cannot create flow files there: %s\n", a->flows_dir, strerror(e));
+		np_source_close(&w->src);
+		return -1;
+	}
 	cli_announce_source(&w->src, &a->src);
 	w->pkt.dlt = w->src.dlt;
 	w->ended = new_profiler(w);

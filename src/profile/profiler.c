@@ -180,10 +180,10 @@ static bool binary_id(const char *service)
 void np_profiler_payload(void *ctx, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len)
 {
 	np_profiler *p = ctx;
-	if (!f->app) {
+	bool early = (reverse ? f->rev.packets : f->fwd.packets) <= ID_FIRST_PACKETS;
+	if (!f->app && (early || f->key.proto == 6)) {
 		np_payload_id id = np_identify_payload(f->key.proto, payload, len);
-		uint32_t seen = reverse ? f->rev.packets : f->fwd.packets;
-		if (id.service && seen > ID_FIRST_PACKETS && binary_id(id.service))
+		if (id.service && !early && binary_id(id.service))
 			id.service = NULL;
 		if (id.service) {
 			f->app = np_service_id(id.service);
@@ -540,7 +540,15 @@ static void add_ties(np_server *s, const struct conv *c)
 		snprintf(add, sizeof(add), "%s/%u", names[c->tie], port);
 	if (strstr(s->ties, add))
 		return;
+	/* Whole entries only: when the next does not fit, say there are more. */
 	size_t used = strlen(s->ties);
+	if (used >= 4 && !strcmp(s->ties + used - 4, ",..."))
+		return;
+	if (used + 1 + strlen(add) >= sizeof(s->ties)) {
+		if (used + 4 < sizeof(s->ties))
+			memcpy(s->ties + used, ",...", 5);
+		return;
+	}
 	snprintf(s->ties + used, sizeof(s->ties) - used, "%s%s", used ? "," : "", add);
 }
 

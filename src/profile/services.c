@@ -147,8 +147,16 @@ static np_payload_id identify_binary_tcp(const uint8_t *p, uint32_t len)
 	/* PPTP control: magic cookie at offset 4. */
 	if (np_get_be32(p + 4, p + len, &cookie) && cookie == 0x1a2b3c4d)
 		return id("pptp", NP_PAYLOAD_UNKNOWN);
-	/* TLS record, handshake, ClientHello / ServerHello. */
-	if (b0 == 0x16 && b1 == 3 && np_get_u8(p + 2, p + len, &b2) && b2 <= 4 && np_get_u8(p + 5, p + len, &b5)) {
+	/* TLS record, handshake, ClientHello / ServerHello: the handshake
+	 * length fits a hello (38 bytes at least, under 64 KiB) and the hello
+	 * starts with a 3.x version. The type byte alone let random bytes
+	 * after a record header (bench/gen_capture's hellos) name the wrong
+	 * side one time in 128. */
+	uint8_t h1 = 0, v0 = 0, v1 = 0;
+	uint16_t hlen = 0;
+	if (b0 == 0x16 && b1 == 3 && np_get_u8(p + 2, p + len, &b2) && b2 <= 4 && np_get_u8(p + 5, p + len, &b5) &&
+	    np_get_u8(p + 6, p + len, &h1) && np_get_be16(p + 7, p + len, &hlen) && np_get_u8(p + 9, p + len, &v0) &&
+	    np_get_u8(p + 10, p + len, &v1) && h1 == 0 && hlen >= 38 && v0 == 3 && v1 <= 4) {
 		if (b5 == 1)
 			return id("tls", NP_PAYLOAD_FROM_CLIENT);
 		if (b5 == 2)

@@ -2,7 +2,8 @@
  * services.h - the one table of service names: port numbers (from IANA's
  * registry, the ones network defenders meet) and what the first payload
  * bytes of a conversation say (SSH banner, FTP greeting, HTTP request line,
- * DNS header, NTP mode, TELNET options, PPTP cookie, TLS ClientHello).
+ * DNS header, NTP mode, TELNET options, PPTP cookie, TLS ClientHello, SIP
+ * request or status line, RTP/RTCP header: media, which nobody serves).
  *
  * Not for: deciding which endpoint is the server (profile/roles.h); this
  * only names services and says which side a payload came from.
