@@ -16,7 +16,7 @@ PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang p
 # started by the install (see policy-rc.d below): the lab starts its own.
 LAB_PACKAGES="iproute2 ethtool dnsmasq-base nginx bind9-dnsutils curl iputils-ping openssl
  openssh-server openssh-client inetutils-inetd inetutils-telnetd inetutils-telnet vsftpd tnftp
- chrony pptpd pptp-linux expect traceroute"
+ chrony pptpd pptp-linux expect traceroute isc-dhcp-client"
 if [ "${1:-}" = "--lab" ] && [ "$(id -u)" = 0 ]; then
 	PACKAGES="$PACKAGES $LAB_PACKAGES"
 fi

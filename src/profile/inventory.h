@@ -55,7 +55,8 @@ typedef struct np_inventory_row {
 /* Open or create; NULL with a message in err. */
 np_inventory *np_inventory_open(const char *path, char *err, size_t errlen);
 void np_inventory_close(np_inventory *inv);
-/* Add a run's servers in one transaction; alerts go to fn. 0 or -1 (err). */
+/* Add a run's servers in one transaction; alerts go to fn once it has
+ * committed (none when it fails). 0 or -1 (err). */
 int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, const np_inventory_opts *o,
 		       np_alert_fn fn, void *ctx, char *err, size_t errlen);
 /* Every server row, sorted by address (numerically) and port. */

@@ -35,13 +35,17 @@ LAB_TAG=lab
 . "$SCRIPT_DIR/lib.sh"
 
 OUT=${LAB_OUT:-$SCRIPT_DIR/out}
-SCENARIOS=(ssh telnet ftp-active ftp-passive dns http ntp ntp-none traceroute pptp web-swap)
+SCENARIOS=(ssh telnet ftp-active ftp-passive dns http ntp ntp-none traceroute pptp web-swap dhcp)
 
 # ---- the hosts ---------------------------------------------------------------------
 readonly NS_SW=np-lab-sw NS_SRV=np-lab-srv NS_CL1=np-lab-cl1 NS_CL2=np-lab-cl2 NS_RTR=np-lab-rtr NS_FAR=np-lab-far
 readonly ALL_NS="$NS_SW $NS_SRV $NS_CL1 $NS_CL2 $NS_RTR $NS_FAR"
 readonly SRV4=10.66.0.1 CL14=10.66.0.2 CL24=10.66.0.3 RTR4=10.66.0.254 RTR4B=10.66.1.254 FAR4=10.66.1.4
 readonly SRV6=fd66::1 CL16=fd66::2 CL26=fd66::3
+# Link-local addresses (from the MACs): DHCPv6 runs between them.
+readonly SRV6LL=fe80::66:ff:fe00:1 CL26LL=fe80::66:ff:fe00:3
+# The address dnsmasq leases to cl2's MAC (a reservation), and the DHCPv6 pool.
+readonly DHCP4_LEASE=10.66.0.100 DHCP6_FIRST=fd66::100 DHCP6_LAST=fd66::1ff
 readonly LAB_USER=nplab LAB_UID=4242 LAB_PASSWORD=lab-password
 readonly PASV_MIN=10090 PASV_MAX=10099
 
@@ -88,7 +92,7 @@ check_prereqs() {
     ((EUID == 0)) || die "must run as root (network namespaces)"
     local tool missing=""
     for tool in ip bridge ethtool tcpdump sshd ssh inetutils-inetd telnetd telnet vsftpd tnftp \
-        dnsmasq nginx chronyd pptpd pptp expect dig curl traceroute ping openssl python3 argus ra; do
+        dnsmasq nginx chronyd pptpd pptp expect dig curl traceroute ping openssl python3 argus ra dhclient; do
         command -v "$tool" >/dev/null || missing+=" $tool"
     done
     [[ -z $missing ]] || die "missing tools:$missing (as root: sh scripts/install-deps.sh --lab)"
@@ -290,6 +294,18 @@ EOF
     # dnsmasq: the lab's names, nothing else.
     write_dnsmasq_conf "$c/dnsmasq.conf" "$SRV4 $SRV6" "srv.lab.test=$SRV4" "srv.lab.test=$SRV6" \
         "www.lab.test=$SRV4" "www.lab.test=$SRV6" "cl1.lab.test=$CL14"
+    # ... and the DHCP server (v4 and v6) on lab0: leases in $TMP, no ping
+    # check before an offer (it would wait up to 3 s), no router advertisements.
+    cat >>"$c/dnsmasq.conf" <<EOF
+interface=lab0
+dhcp-range=10.66.0.100,10.66.0.109,255.255.255.0,1h
+dhcp-host=02:66:00:00:00:03,$DHCP4_LEASE
+dhcp-range=$DHCP6_FIRST,$DHCP6_LAST,64,1h
+dhcp-leasefile=$TMP/run/dnsmasq.leases
+dhcp-authoritative
+no-ping
+log-dhcp
+EOF
     bg_server "$NS_SRV" dnsmasq dnsmasq --keep-in-foreground --conf-file="$c/dnsmasq.conf" \
         --pid-file="$TMP/run/dnsmasq.pid" --log-facility=-
 
@@ -471,6 +487,50 @@ truth_pptp() {
     echo "server $SRV4 tcp 1723 pptp ties=gre"
     echo "host $CL14"
     echo "flow sip=$CL14 sport=0 dip=$SRV4 dport=0 proto=47 packets=2- rpackets=2- note=GRE-its-own-flow"
+}
+
+# DHCP: ISC dhclient on cl2 (its static addresses stay; -sf /bin/true: the
+# lease is not applied) gets a lease over DHCPv4 (DISCOVER, OFFER, REQUEST,
+# ACK) and DHCPv6 (SOLICIT, ADVERTISE, REQUEST, REPLY), then gives both back
+# (RELEASE). A configuration of its own: the host's would send its hostname.
+dhclient_run() { # LABEL [OPTION...]: one dhclient run on cl2
+    local label=$1 d=$TMP/run/dhclient
+    shift
+    in_ns "$NS_CL2" dhclient "$@" -v -D LL -sf /bin/true -cf "$d/dhclient.conf" \
+        -lf "$d/$label.leases" -pf "$d/$label.pid" lab0
+}
+scn_dhcp() {
+    local d=$TMP/run/dhclient
+    mkdir -p "$d"
+    rm -f "$d"/v4.* "$d"/v6.*
+    cat >"$d/dhclient.conf" <<'EOF'
+send host-name "lab-cl2";
+request subnet-mask, broadcast-address, routers, domain-name-servers;
+EOF
+    # v4 and v6 at once, one try each (-1), each to a fresh lease file; then
+    # both released. The checks are explicit: scn_* runs where set -e does not.
+    dhclient_run v4 -1 &
+    local p4=$!
+    dhclient_run v6 -6 -1 &
+    local p6=$!
+    wait "$p4" || return 1
+    wait "$p6" || return 1
+    grep -q "fixed-address $DHCP4_LEASE;" "$d/v4.leases" || return 1
+    grep -q 'iaaddr fd66::' "$d/v6.leases" || return 1
+    dhclient_run v4 -r &
+    p4=$!
+    dhclient_run v6 -6 -r &
+    p6=$!
+    wait "$p4" || return 1
+    wait "$p6"
+}
+truth_dhcp() {
+    echo "server $SRV4 udp 67 dhcp"
+    echo "server $SRV6LL udp 547 dhcpv6"
+    echo "host $DHCP4_LEASE"
+    echo "host 0.0.0.0"
+    echo "host $CL24"
+    echo "host $CL26LL"
 }
 
 # The usual server fetches a page from the usual client.
