@@ -44,6 +44,16 @@ const char *np_proto_name(uint8_t proto)
 	}
 }
 
+/* The inverse of np_proto_name, for rows read back. */
+static uint8_t proto_number(const char *name)
+{
+	static const uint8_t known[] = {1, 6, 17, 47, 58, 132};
+	for (size_t i = 0; name && i < sizeof(known); i++)
+		if (strcmp(np_proto_name(known[i]), name) == 0)
+			return known[i];
+	return 255;
+}
+
 void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
 {
 	if (!inet_ntop(k->family == 4 ? AF_INET : AF_INET6, k->addr, buf, (socklen_t)len))
@@ -347,7 +357,7 @@ static int report_quiet(struct merge_ctx *m, int64_t now_us)
 		int blen = sqlite3_column_bytes(st, 1);
 		memcpy(s.key.addr, sqlite3_column_blob(st, 1), blen > 16 ? 16 : (size_t)blen);
 		const char *proto = (const char *)sqlite3_column_text(st, 2);
-		s.key.proto = proto && !strcmp(proto, "tcp") ? 6 : proto && !strcmp(proto, "udp") ? 17 : 47;
+		s.key.proto = proto_number(proto);
 		s.key.port = (uint16_t)sqlite3_column_int(st, 3);
 		const char *svc = (const char *)sqlite3_column_text(st, 4);
 		char svcbuf[64] = "";
