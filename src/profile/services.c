@@ -165,6 +165,46 @@ static np_payload_id identify_binary_tcp(const uint8_t *p, uint32_t len)
 	return id(NULL, NP_PAYLOAD_UNKNOWN);
 }
 
+/* BOOTP/DHCP (RFC 2131): op 1 request / 2 reply, Ethernet hardware
+ * address length, and the DHCP magic cookie at offset 236. */
+static np_payload_id identify_dhcp(const uint8_t *p, uint32_t len)
+{
+	const uint8_t *end = p + len;
+	uint8_t op, htype, hlen;
+	uint32_t cookie;
+	if (!np_get_u8(p, end, &op) || !np_get_u8(p + 1, end, &htype) || !np_get_u8(p + 2, end, &hlen) ||
+	    !np_get_be32(p + 236, end, &cookie))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	if ((op != 1 && op != 2) || hlen > 16 || cookie != 0x63825363)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	(void)htype;
+	return id("dhcp", op == 1 ? NP_PAYLOAD_FROM_CLIENT : NP_PAYLOAD_FROM_SERVER);
+}
+
+/* DHCPv6 (RFC 8415): a message type, then options (code, length) that tile
+ * the rest exactly and include a client identifier. The header alone is
+ * only four bytes, so the tiling is what tells it from DNS and the rest. */
+static np_payload_id identify_dhcpv6(const uint8_t *p, uint32_t len)
+{
+	const uint8_t *end = p + len;
+	uint8_t type;
+	if (len < 8 || !np_get_u8(p, end, &type) || type < 1 || type > 13)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	uint32_t off = type >= 12 ? 34 : 4; /* relay messages carry two addresses */
+	bool client_id = false;
+	while (off < len) {
+		uint16_t code, olen;
+		if (!np_get_be16(p + off, end, &code) || !np_get_be16(p + off + 2, end, &olen) || code == 0 || code > 150)
+			return id(NULL, NP_PAYLOAD_UNKNOWN);
+		client_id |= code == 1 || code == 9; /* client id, or a relayed message */
+		off += 4u + olen;
+	}
+	if (off != len || !client_id)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	bool from_server = type == 2 || type == 7 || type == 10 || type == 13;
+	return id("dhcpv6", from_server ? NP_PAYLOAD_FROM_SERVER : NP_PAYLOAD_FROM_CLIENT);
+}
+
 /* DNS header that makes sense: one question, opcode query, small counts. */
 static np_payload_id identify_dns(const uint8_t *p, uint32_t len)
 {
@@ -272,7 +312,11 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 		return r.service ? r : identify_binary_tcp(p, len);
 	}
 	if (proto == 17) {
-		np_payload_id r = identify_dns(p, len);
+		np_payload_id r = identify_dhcp(p, len);
+		if (!r.service)
+			r = identify_dhcpv6(p, len);
+		if (!r.service)
+			r = identify_dns(p, len);
 		if (!r.service && len >= 48 && len <= 68)
 			r = identify_ntp(p, len);
 		if (!r.service)
@@ -288,7 +332,7 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 
 static const char *const id_names[] = {
 	NULL, "ssh", "http", "ftp", "ftp-data", "smtp", "telnet", "pptp", "tls", "dns", "ntp", "gre",
-	"sip", "rtp", "rtcp",
+	"sip", "rtp", "rtcp", "dhcp", "dhcpv6",
 };
 
 uint8_t np_service_id(const char *name)

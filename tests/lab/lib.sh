@@ -111,7 +111,7 @@ write_dnsmasq_conf() {
 # $3.log); sets CAPTURE_PID. Returns once tcpdump is listening.
 capture_start() {
     local ns=$1 ifc=$2 file=$3
-    ip netns exec "$ns" tcpdump -i "$ifc" -s 0 -U --immediate-mode -Z root -w "$file" 2>"$file.log" &
+    ip netns exec "$ns" tcpdump -i "$ifc" -B 32768 -s 0 -U --immediate-mode -Z root -w "$file" 2>"$file.log" &
     CAPTURE_PID=$!
     wait_for grep -q 'listening on' "$file.log"
     sleep 0.3

@@ -36,6 +36,11 @@ LAB_TAG=lab
 
 OUT=${LAB_OUT:-$SCRIPT_DIR/out}
 SCENARIOS=(ssh telnet ftp-active ftp-passive dns http ntp ntp-none traceroute pptp web-swap dhcp)
+# Recorded on their own but left out of `all` (whose truth is the union):
+# netprofile servers does not find the DHCP servers yet (one-way UDP flows:
+# requests to 255.255.255.255 and ff02::1:2, answers to another address), so
+# `all` would fail on them too.
+NOT_IN_ALL=()
 
 # ---- the hosts ---------------------------------------------------------------------
 readonly NS_SW=np-lab-sw NS_SRV=np-lab-srv NS_CL1=np-lab-cl1 NS_CL2=np-lab-cl2 NS_RTR=np-lab-rtr NS_FAR=np-lab-far
@@ -531,6 +536,11 @@ truth_dhcp() {
     echo "host 0.0.0.0"
     echo "host $CL24"
     echo "host $CL26LL"
+    echo "flow sip=0.0.0.0 sport=68 dip=255.255.255.255 dport=67 proto=17 packets=2 rpackets=0 note=DHCP-DISCOVER-and-REQUEST-broadcast"
+    echo "flow sip=$SRV4 sport=67 dip=$DHCP4_LEASE dport=68 proto=17 packets=2 rpackets=0 note=DHCP-OFFER-and-ACK-to-the-leased-address"
+    echo "flow sip=$CL24 sport=68 dip=$SRV4 dport=67 proto=17 packets=1 rpackets=0 note=DHCP-RELEASE-unanswered"
+    echo "flow sip=$CL26LL sport=546 dip=ff02::1:2 dport=547 proto=17 packets=3 rpackets=0 note=DHCPv6-SOLICIT-REQUEST-RELEASE-multicast"
+    echo "flow sip=$SRV6LL sport=547 dip=$CL26LL dport=546 proto=17 packets=3 rpackets=0 note=DHCPv6-ADVERTISE-and-REPLYs"
 }
 
 # The usual server fetches a page from the usual client.
@@ -657,7 +667,11 @@ main() {
     local names=()
     for a in "${want[@]}"; do
         if [[ $a == all ]]; then
-            record_all "${SCENARIOS[@]}"
+            local in_all=() n
+            for n in "${SCENARIOS[@]}"; do
+                [[ " ${NOT_IN_ALL[*]} " == *" $n "* ]] || in_all+=("$n")
+            done
+            record_all "${in_all[@]}"
         else
             record_one "$a"
         fi
