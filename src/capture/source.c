@@ -9,10 +9,13 @@
 #include <linux/capability.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#define READ_BUFFER_SIZE (1u << 20)
 
 static void source_init(np_source *s, const char *name)
 {
@@ -25,9 +28,24 @@ int np_source_open_file(np_source *s, const char *path, bool nano)
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
 	source_init(s, path);
 	s->nano = nano;
-	s->pcap = pcap_open_offline_with_tstamp_precision(
-		path, nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+	/* Open the file ourselves to give it a 1 MiB buffer: with libpcap's
+	 * default stdio buffer reading costs a read() every 4 KiB, a third of
+	 * the time of a flow run. libpcap closes the file in pcap_close. */
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!fp) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	s->readbuf = malloc(READ_BUFFER_SIZE);
+	if (s->readbuf)
+		setvbuf(fp, s->readbuf, _IOFBF, READ_BUFFER_SIZE);
+	s->pcap = pcap_fopen_offline_with_tstamp_precision(
+		fp, nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
 	if (!s->pcap) {
+		if (fp != stdin)
+			fclose(fp);
+		free(s->readbuf);
+		s->readbuf = NULL;
 		/* libpcap names the file for open errors, not for format errors. */
 		if (strncmp(ebuf, path, strlen(path)) == 0)
 			snprintf(s->err, sizeof(s->err), "%s", ebuf);
@@ -189,6 +207,8 @@ void np_source_close(np_source *s)
 		pcap_close(s->pcap);
 	s->dumper = NULL;
 	s->pcap = NULL;
+	free(s->readbuf); /* after pcap_close, which closed the file */
+	s->readbuf = NULL;
 }
 
 const char *np_source_linktype_name(const np_source *s, char *buf, size_t len)

@@ -23,6 +23,7 @@ typedef struct np_source {
 	bool live;
 	bool nano;             /* timestamps are nanoseconds */
 	bool eof;              /* a file has been read to its end */
+	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
 	int dlt;
 	char err[PCAP_ERRBUF_SIZE + 256];
 } np_source;
