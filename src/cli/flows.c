@@ -201,6 +201,7 @@ int cmd_flows(int argc, char **argv)
 	np_profiler *naming = np_profiler_new(NULL);
 	a.cfg.payload_fn = np_profiler_payload;
 	a.cfg.payload_ctx = naming;
+	a.cfg.batch = a.src.rfile != NULL; /* files only: live records should not wait for traffic */
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
 	run.pkt.dlt = src.dlt;
 	run.nano = src.nano;

@@ -74,7 +74,17 @@ typedef struct np_flow_config {
 	uint32_t max_flows;        /* default 1,000,000 */
 	np_flow_payload_fn payload_fn; /* optional */
 	void *payload_ctx;
+	/* Batch packets (np_flow_table_add returns before the packet is
+	 * accounted: up to NP_FLOW_BATCH packets wait, their index slots and
+	 * flows fetched into cache meanwhile; payload_fn sees a copy of the
+	 * payload, later). Flows end and are written when np_flow_table_flush
+	 * or _expire runs or when later packets push the waiting ones through;
+	 * the other readers of the table see the waiting packets only after
+	 * np_flow_table_sync. The same flows come out either way. */
+	bool batch;
 } np_flow_config;
+
+#define NP_FLOW_BATCH 16
 
 typedef struct np_flow_stats {
 	uint64_t packets;     /* handed to the table */
@@ -93,6 +103,8 @@ void np_flow_table_free(np_flow_table *t);
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts_us);
 /* End flows idle or over their active time as of `now_us`. */
 void np_flow_table_expire(np_flow_table *t, int64_t now_us);
+/* Account the packets a batching table still holds. */
+void np_flow_table_sync(np_flow_table *t);
 /* End every flow (end of input, shutdown) with the given reason. */
 void np_flow_table_flush(np_flow_table *t, uint8_t reason);
 uint32_t np_flow_table_active(const np_flow_table *t);

@@ -19,6 +19,15 @@
  *   idle gap never joins the old flow (np_flow_table_add checks).
  * - A small direct-mapped cache remembers the ports of first fragments so
  *   later fragments of the same datagram land in the same flow.
+ * - Batching (np_flow_config.batch): finding a flow costs two dependent
+ *   cache misses, its index slot and then its record. A batching table
+ *   queues each packet's key and hash, prefetches its slot at once and,
+ *   half a batch later, the record the slot points to; the packet is
+ *   accounted a whole batch later, in arrival order, when both are in
+ *   cache. The prefetches are hints only: the accounting looks everything
+ *   up again. With a payload hook, each waiting packet keeps a copy of its
+ *   payload (up to BATCH_PAYLOAD bytes; a longer one is accounted at once,
+ *   after the waiting ones).
  */
 #include "flow.h"
 
@@ -28,6 +37,7 @@
 
 #define NIL UINT32_MAX
 #define FRAG_CACHE 4096
+#define BATCH_PAYLOAD 2048 /* a longer payload for payload_fn ends the batch */
 
 enum { TCP_FIN_FWD = 1, TCP_FIN_REV = 2 };
 enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
@@ -51,6 +61,14 @@ struct np_flow_table {
 	int64_t now_us, last_expire_us;
 	np_flow_stats stats;
 	struct frag_entry frags[FRAG_CACHE];
+	struct waiting { /* a packet of a batch, as the table needs it */
+		np_flow_key k;
+		int64_t ts;
+		uint32_t hash, bytes, plen;
+		uint8_t flags;
+		uint8_t payload[BATCH_PAYLOAD]; /* for payload_fn */
+	} batch[NP_FLOW_BATCH];
+	uint32_t batch_head, batch_n;
 };
 
 /* ---- hashing ---------------------------------------------------------- */
@@ -378,26 +396,47 @@ static void frag_place(np_flow_table *t, const np_packet *pkt, np_flow_key *k)
 	}
 }
 
-/* The captured transport payload of a TCP or UDP packet, if any. */
-static void hand_payload(np_flow_table *t, const np_packet *pkt, np_flow *f, bool reverse)
+/* The captured transport payload of a TCP or UDP packet: its length, 0
+ * when there is none. */
+static uint32_t packet_payload(const np_packet *pkt, const uint8_t **payload)
 {
 	if (pkt->l4 < 0)
-		return;
+		return 0;
 	const np_layer *l4 = &pkt->layer[pkt->l4];
 	if ((l4->kind != NP_LAYER_TCP && l4->kind != NP_LAYER_UDP) || l4->status != NP_OK || !l4->hdrlen)
-		return;
-	const uint8_t *payload = l4->p + l4->hdrlen;
-	if (payload >= l4->end || l4->len <= l4->hdrlen)
-		return;
-	uint32_t len = (uint32_t)(l4->end - payload);
+		return 0;
+	*payload = l4->p + l4->hdrlen;
+	if (*payload >= l4->end || l4->len <= l4->hdrlen)
+		return 0;
+	uint32_t len = (uint32_t)(l4->end - *payload);
 	if (len > l4->len - l4->hdrlen)
 		len = l4->len - l4->hdrlen;
-	t->cfg.payload_fn(t->cfg.payload_ctx, f, reverse, payload, len);
+	return len;
 }
 
 static int64_t flow_last_us(const np_flow *f)
 {
 	return f->rev.packets && f->rev.last_us > f->fwd.last_us ? f->rev.last_us : f->fwd.last_us;
+}
+
+static void flush_all(np_flow_table *t, uint8_t reason);
+static void expire_idle(np_flow_table *t, int64_t now_us);
+static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_t hash, uint32_t bytes,
+		    uint8_t flags, const uint8_t *payload, uint32_t plen);
+
+/* Account the oldest waiting packet of the batch. */
+static void batch_pop(np_flow_table *t)
+{
+	const struct waiting *w = &t->batch[t->batch_head];
+	t->batch_head = (t->batch_head + 1) % NP_FLOW_BATCH;
+	t->batch_n--;
+	account(t, &w->k, w->ts, w->hash, w->bytes, w->flags, w->payload, w->plen);
+}
+
+void np_flow_table_sync(np_flow_table *t)
+{
+	while (t->batch_n)
+		batch_pop(t);
 }
 
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
@@ -413,6 +452,45 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	if (pkt->layer[pkt->ip].status != NP_OK || (pkt->l4 >= 0 && pkt->layer[pkt->l4].status != NP_OK))
 		t->stats.truncated++;
 	frag_place(t, pkt, &k);
+	uint32_t hash = key_hash(&k);
+	const uint8_t *payload = NULL;
+	uint32_t plen = t->cfg.payload_fn ? packet_payload(pkt, &payload) : 0;
+	if (!t->cfg.batch || plen > BATCH_PAYLOAD) {
+		np_flow_table_sync(t);
+		account(t, &k, ts, hash, bytes, flags, payload, plen);
+		return;
+	}
+	__builtin_prefetch(&t->slots[hash & t->slot_mask]);
+	if (t->batch_n >= NP_FLOW_BATCH / 2) {
+		/* Half a batch old: its slot is in cache by now; fetch the flow
+		 * it points to (the first candidate; most lookups need no other). */
+		const struct waiting *m = &t->batch[(t->batch_head + t->batch_n - NP_FLOW_BATCH / 2) % NP_FLOW_BATCH];
+		uint64_t s = t->slots[m->hash & t->slot_mask];
+		if (s) {
+			const char *f = (const char *)&t->pool[(uint32_t)(s & 0xffffffffu) - 1];
+			__builtin_prefetch(f);
+			__builtin_prefetch(f + sizeof(np_flow) - 1);
+		}
+	}
+	if (t->batch_n == NP_FLOW_BATCH)
+		batch_pop(t);
+	struct waiting *w = &t->batch[(t->batch_head + t->batch_n) % NP_FLOW_BATCH];
+	w->k = k;
+	w->ts = ts;
+	w->hash = hash;
+	w->bytes = bytes;
+	w->flags = flags;
+	w->plen = plen;
+	if (plen)
+		memcpy(w->payload, payload, plen);
+	t->batch_n++;
+}
+
+/* One packet into its flow, with its transport payload for payload_fn. */
+static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_t hash, uint32_t bytes,
+		    uint8_t flags, const uint8_t *payload, uint32_t plen)
+{
+	np_flow_key k = *kp;
 	/* A stamp before 1970 is damaged (pcap's seconds read as signed: a
 	 * stamp past 2038 comes back as 1901..1970): it counts as 1970. */
 	if (ts < 0)
@@ -423,7 +501,7 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	 * now, as idle, rather than wait for a clock that will not come back
 	 * (with the clock stuck ahead, nothing would ever idle out again). */
 	if (ts < t->now_us - (int64_t)t->cfg.idle_timeout_s * 1000000) {
-		np_flow_table_flush(t, NP_END_IDLE);
+		flush_all(t, NP_END_IDLE);
 		t->now_us = ts;
 		t->last_expire_us = ts;
 	}
@@ -432,11 +510,10 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	/* The sweep runs at most once a second of capture time (and on the
 	 * first packet: INT64_MIN cannot be subtracted from). */
 	if (t->last_expire_us == INT64_MIN || t->now_us - t->last_expire_us >= 1000000) {
-		np_flow_table_expire(t, t->now_us);
+		expire_idle(t, t->now_us);
 		t->last_expire_us = t->now_us;
 	}
 
-	uint32_t hash = key_hash(&k);
 	bool reverse = false;
 	uint32_t idx = flow_lookup(t, &k, hash, &reverse);
 	if (idx != NIL) {
@@ -463,8 +540,8 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	}
 	np_flow *f = &t->pool[idx];
 	dir_account(reverse ? &f->rev : &f->fwd, ts, bytes, flags);
-	if (t->cfg.payload_fn)
-		hand_payload(t, pkt, f, reverse);
+	if (plen)
+		t->cfg.payload_fn(t->cfg.payload_ctx, f, reverse, payload, plen);
 	if (k.proto == 6) {
 		uint8_t end = tcp_track(f, reverse, flags);
 		if (end)
@@ -472,7 +549,7 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	}
 }
 
-void np_flow_table_expire(np_flow_table *t, int64_t now_us)
+static void expire_idle(np_flow_table *t, int64_t now_us)
 {
 	/* The head was last active before its lru_s + 1 (see the top). */
 	int64_t idle = (int64_t)t->cfg.idle_timeout_s * 1000000;
@@ -480,10 +557,22 @@ void np_flow_table_expire(np_flow_table *t, int64_t now_us)
 		flow_end(t, t->lru_head, NP_END_IDLE);
 }
 
-void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+void np_flow_table_expire(np_flow_table *t, int64_t now_us)
+{
+	np_flow_table_sync(t);
+	expire_idle(t, now_us);
+}
+
+static void flush_all(np_flow_table *t, uint8_t reason)
 {
 	while (t->lru_head != NIL)
 		flow_end(t, t->lru_head, reason);
+}
+
+void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+{
+	np_flow_table_sync(t);
+	flush_all(t, reason);
 }
 
 void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx)
