@@ -88,7 +88,7 @@ clean:
 
 # libFuzzer target over decoder + printer (clang). FUZZ_SECONDS bounds `make fuzz`.
 FUZZ_SECONDS ?= 30
-$(BUILD)/fuzz_decode: fuzz/fuzz_decode.c $(LIB_SRC)
+$(BUILD)/fuzz_decode: fuzz/fuzz_decode.c fuzz/fuzz_common.h $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$(PKG_CFLAGS) -o $@ fuzz/fuzz_decode.c $(LIB_SRC) $(PKG_LIBS)
@@ -98,7 +98,7 @@ fuzz: $(BUILD)/fuzz_decode
 	./$(BUILD)/fuzz_decode -max_total_time=$(FUZZ_SECONDS) -max_len=2048 -print_final_stats=1 build/fuzz-corpus fuzz/seeds
 
 # libFuzzer target over the DNS reader + printer alone: `make fuzz-dns`.
-$(BUILD)/fuzz_dns: fuzz/fuzz_dns.c $(LIB_SRC)
+$(BUILD)/fuzz_dns: fuzz/fuzz_dns.c fuzz/fuzz_common.h $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dns.c $(LIB_SRC) $(PKG_LIBS)
@@ -109,7 +109,7 @@ fuzz-dns: $(BUILD)/fuzz_dns
 	./$(BUILD)/fuzz_dns -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dns-corpus
 
 # libFuzzer target over the BOOTP/DHCP reader + printer alone: `make fuzz-dhcp`.
-$(BUILD)/fuzz_dhcp: fuzz/fuzz_dhcp.c $(LIB_SRC)
+$(BUILD)/fuzz_dhcp: fuzz/fuzz_dhcp.c fuzz/fuzz_common.h $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dhcp.c $(LIB_SRC) $(PKG_LIBS)

@@ -6,17 +6,7 @@
  * and printed to /dev/null; the sanitizers do the judging. Any input that
  * reads outside the frame, leaks or hits undefined behaviour is a bug.
  */
-#include <fcntl.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include "../src/decode/packet.h"
-#include "../src/print/print.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_common.h"
 
 static const int link_types[] = {
 	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL, NP_DLT_LOOP,
@@ -25,12 +15,6 @@ static const int link_types[] = {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static np_out out;
-	static int ready;
-	if (!ready) {
-		out_open_fd(&out, open("/dev/null", O_WRONLY));
-		ready = 1;
-	}
 	if (size < 2)
 		return 0;
 	np_print_opts o;
@@ -48,18 +32,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* A private copy of exactly the frame, so ASan sees reads past its end. */
 	size_t n = size - 2;
-	uint8_t *frame = malloc(n ? n : 1);
-	memcpy(frame, data + 2, n);
+	uint8_t *frame = fuzz_copy(data + 2, n);
 	np_packet pkt;
 	memset(&pkt, 0, sizeof(pkt));
 	int dlt = link_types[data[0] % (sizeof(link_types) / sizeof(link_types[0]))];
 	np_decode(&pkt, dlt, frame, (uint32_t)n, (uint32_t)n + (data[0] >> 4));
 
 	static np_printer pr;
-	print_init(&pr, &o, &out);
+	fuzz_printer_open(&pr, &o, NULL, 0);
 	print_packet(&pr, &pkt);
-	print_free(&pr);
-	out.len = 0; /* discard the text */
+	fuzz_printer_close(&pr);
 	free(frame);
 	return 0;
 }

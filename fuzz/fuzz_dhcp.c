@@ -9,18 +9,8 @@
  * that is thrown away; the sanitizers do the judging. Reads outside the
  * message, leaks, endless loops or undefined behaviour are bugs.
  */
-#include <fcntl.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
 #include "../src/decode/bootp.h"
-#include "../src/decode/packet.h"
-#include "../src/print/print.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_common.h"
 
 /* Walk every option the reader can find, and look a few up. */
 static void read_all(const uint8_t *p, const uint8_t *end, uint32_t length)
@@ -50,19 +40,12 @@ static void read_all(const uint8_t *p, const uint8_t *end, uint32_t length)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static np_out out;
-	static int ready;
-	if (!ready) {
-		out_open_fd(&out, open("/dev/null", O_WRONLY));
-		ready = 1;
-	}
 	if (size < 1)
 		return 0;
 	uint8_t f = data[0];
 	/* A private copy of exactly the message, so ASan sees reads past its end. */
 	size_t n = size - 1;
-	uint8_t *msg = malloc(n ? n : 1);
-	memcpy(msg, data + 1, n);
+	uint8_t *msg = fuzz_copy(data + 1, n);
 	uint32_t length = (uint32_t)n + (f >> 2);
 	read_all(msg, msg + n, length);
 
@@ -70,11 +53,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&o, 0, sizeof(o));
 	o.vflag = (f & 3) + 1; /* 1..4: the option list is printed */
 	static np_printer pr;
-	print_init(&pr, &o, &out);
-	pr.snapend = msg + n;
+	fuzz_printer_open(&pr, &o, msg, n);
 	print_bootp(&pr, msg, length);
-	print_free(&pr);
-	out.len = 0; /* discard the text */
+	fuzz_printer_close(&pr);
 	free(msg);
 	return 0;
 }

@@ -8,18 +8,8 @@
  * that is thrown away; the sanitizers do the judging. Reads outside the
  * message, leaks, endless loops or undefined behaviour are bugs.
  */
-#include <fcntl.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
 #include "../src/decode/dns.h"
-#include "../src/decode/packet.h"
-#include "../src/print/print.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_common.h"
 
 /* Walk every record and name the reader can find. */
 static void read_all(const uint8_t *p, const uint8_t *end)
@@ -41,19 +31,12 @@ static void read_all(const uint8_t *p, const uint8_t *end)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static np_out out;
-	static int ready;
-	if (!ready) {
-		out_open_fd(&out, open("/dev/null", O_WRONLY));
-		ready = 1;
-	}
 	if (size < 1)
 		return 0;
 	uint8_t f = data[0];
 	/* A private copy of exactly the message, so ASan sees reads past its end. */
 	size_t n = size - 1;
-	uint8_t *msg = malloc(n ? n : 1);
-	memcpy(msg, data + 1, n);
+	uint8_t *msg = fuzz_copy(data + 1, n);
 	bool tcp = (f >> 3) & 1;
 	read_all(tcp && n >= 2 ? msg + 2 : msg, msg + n);
 
@@ -61,12 +44,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&o, 0, sizeof(o));
 	o.vflag = f & 3;
 	static np_printer pr;
-	print_init(&pr, &o, &out);
-	pr.snapend = msg + n;
+	fuzz_printer_open(&pr, &o, msg, n);
 	/* the length the layer below claims: what was captured, or more (byte 0's top bits) */
 	print_domain(&pr, msg, (uint32_t)n + (f >> 6), tcp, (f >> 2) & 1);
-	print_free(&pr);
-	out.len = 0; /* discard the text */
+	fuzz_printer_close(&pr);
 	free(msg);
 	return 0;
 }

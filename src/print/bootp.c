@@ -14,7 +14,6 @@
  */
 #include "print.h"
 
-#include "icmp6.h" /* icmp6_unknown_data: tcpdump's print_unknown_data */
 #include "../decode/bootp.h"
 
 /*
@@ -456,7 +455,7 @@ static uint32_t print_agent_info(np_printer *pr, const uint8_t *d, uint32_t len)
 				return 0;
 			}
 		} else {
-			icmp6_unknown_data(pr, d, "\n\t\t", sublen);
+			print_unknown_data(pr, d, "\n\t\t", sublen);
 		}
 		d += sublen;
 		len -= sublen;

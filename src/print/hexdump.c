@@ -130,3 +130,14 @@ void print_default(np_printer *pr, const uint8_t *p, uint32_t caplen)
 {
 	print_hex_ascii(pr, "\n\t", p, caplen);
 }
+
+void print_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len)
+{
+	if (p > pr->snapend) {
+		out_str(pr->out, indent);
+		out_str(pr->out, "Dissector error: print_unknown_data called with pointer past end of packet");
+		return;
+	}
+	uint32_t cap = print_caplen_from(pr, p);
+	print_hex(pr, indent, p, len < cap ? len : cap);
+}

@@ -337,18 +337,6 @@ trunc:
 	return GATHER_TRUNC_STOP;
 }
 
-/* tcpdump's print_unknown_data: a hex dump of what is captured of it. */
-static void print_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len)
-{
-	if (p > pr->snapend) {
-		out_str(pr->out, indent);
-		out_str(pr->out, "Dissector error: print_unknown_data called with pointer past end of packet");
-		return;
-	}
-	uint32_t cap = print_caplen_from(pr, p);
-	print_hex(pr, indent, p, len < cap ? len : cap);
-}
-
 /* One RFC 4950 MPLS label stack entry. */
 static void print_mpls_entry(np_printer *pr, uint32_t entry)
 {

@@ -128,17 +128,6 @@ static const np_tok mldv2_record_values[] = {
 
 /* ---- helpers shared by the ICMPv6 files ---- */
 
-void icmp6_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len)
-{
-	if (p > pr->snapend) {
-		out_str(pr->out, indent);
-		out_str(pr->out, "Dissector error: print_unknown_data called with pointer past end of packet");
-		return;
-	}
-	uint32_t cap = print_caplen_from(pr, p);
-	print_hex(pr, indent, p, len < cap ? len : cap);
-}
-
 const char *icmp6_rtpref(uint8_t flags)
 {
 	static const char *const names[] = {"medium", "high", "rsv", "low"};
@@ -293,7 +282,7 @@ static bool print_unreach(np_printer *pr, const uint8_t *p, uint32_t length, uin
 	default:
 		/* An unknown code: below -vv the message as hex, and nothing after. */
 		if (pr->o.vflag <= 1) {
-			icmp6_unknown_data(pr, p, "\n\t", length);
+			print_unknown_data(pr, p, "\n\t", length);
 			*done = true;
 		}
 		return true;
@@ -702,7 +691,7 @@ static bool print_body(np_printer *pr, const uint8_t *p, uint32_t length, const 
 	default:
 		print_length(pr, length);
 		if (pr->o.vflag <= 1)
-			icmp6_unknown_data(pr, p, "\n\t", length);
+			print_unknown_data(pr, p, "\n\t", length);
 		*done = true;
 		return true;
 	}

@@ -16,10 +16,6 @@
  * after which the line goes on; a hard stop sets pr->stopped instead. */
 bool icmp6_nd_options(np_printer *pr, const uint8_t *p, int32_t resid);
 
-/* tcpdump's print_unknown_data: a hex dump of what was captured of
- * [p, p+len), each line starting with indent. */
-void icmp6_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len);
-
 /* get_rtpref / get_lifetime: router preference bits and lifetimes. */
 const char *icmp6_rtpref(uint8_t flags);
 void icmp6_print_lifetime(np_printer *pr, uint32_t v);

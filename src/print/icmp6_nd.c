@@ -4,8 +4,8 @@
  * agent info, 8106 RDNSS and DNSSL), one "\n\t  name option (type),
  * length ..." line each, with tcpdump's -vv hex dump of the option body.
  *
- * DNSSL domain names are printed the way tcpdump's DNS name printer does
- * (labels, compression pointers relative to the first option, bit labels).
+ * DNSSL domain names are printed by dns.c's print_dns_name (tcpdump's
+ * fqdn_print), compression pointers relative to the first option.
  *
  * Not for: the message headers the options follow (icmp6.c).
  */
@@ -46,169 +46,6 @@ static const np_tok nd_prefix_flag_values[] = {
 	{0x20, "router"},
 	{0, NULL},
 };
-
-/* ---- DNS names (tcpdump's fqdn_print, without the DNS printer) ---- */
-
-#define LABEL_TYPE_MASK 0xc0
-#define LABEL_POINTER 0xc0
-#define LABEL_RESERVED 0x80
-#define LABEL_EDNS0 0x40
-#define LABEL_NORMAL 0x00
-#define EDNS0_BITLABEL 0x01
-#define MAX_NAME_CHARS 255
-
-/* The length of the label at cp (its byte count, the pointer byte, or a
- * bit label's bytes plus one); -1 after printing why it cannot be used. */
-static int label_length(np_printer *pr, const uint8_t *cp)
-{
-	uint8_t i = 0, bitlen = 0;
-	if (!np_get_u8(cp, pr->snapend, &i))
-		return -1;
-	switch (i & LABEL_TYPE_MASK) {
-	case LABEL_EDNS0:
-		if ((i & ~LABEL_TYPE_MASK) != EDNS0_BITLABEL) {
-			out_fmt(pr->out, "<ELT %d>", i & ~LABEL_TYPE_MASK);
-			return -1;
-		}
-		if (!np_get_u8(cp + 1, pr->snapend, &bitlen))
-			return -1;
-		return ((bitlen ? bitlen : 256) + 7) / 8 + 1;
-	case LABEL_POINTER:
-	case LABEL_NORMAL:
-		return i;
-	default:
-		out_str(pr->out, "<BAD LABEL TYPE>");
-		return -1;
-	}
-}
-
-/* A bit label "\[x<hex>/<bits>]"; NULL (and stopped) when cut short. */
-static const uint8_t *print_bit_label(np_printer *pr, const uint8_t *cp)
-{
-	uint8_t v = 0;
-	NP_GET_U8(v, cp, pr->snapend);
-	uint32_t bitlen = v ? v : 256;
-	const uint8_t *lim = cp + 1 + (bitlen + 3) / 4;
-	const uint8_t *bitp = cp + 1;
-	uint32_t b = bitlen;
-	out_str(pr->out, "\\[x");
-	for (; bitp < lim && b > 7; b -= 8, bitp++) {
-		NP_GET_U8(v, bitp, pr->snapend);
-		out_hex(pr->out, v, 2);
-	}
-	if (b > 4) {
-		NP_GET_U8(v, bitp, pr->snapend);
-		out_hex(pr->out, v & (0xffu << (8 - b)) & 0xff, 2);
-	} else if (b > 0) {
-		NP_GET_U8(v, bitp, pr->snapend);
-		out_hex(pr->out, ((v >> 4) & 0x0f) & (0x0fu << (4 - b)), 1);
-	}
-	out_fmt(pr->out, "/%u]", bitlen);
-	return lim;
-trunc:
-	print_trunc_stop(pr);
-	return NULL;
-}
-
-/* Up to n characters from cp, stopping at the capture's end; false if it
- * stopped early. */
-static bool print_chars(np_printer *pr, const uint8_t *cp, uint32_t n)
-{
-	for (; n > 0 && cp < pr->snapend; n--, cp++)
-		print_safe_char(pr, *cp);
-	return n == 0;
-}
-
-struct name_walk {
-	const uint8_t *cp;  /* the label being printed */
-	const uint8_t *rp;  /* where the name ends in the packet */
-	uint32_t max_offset; /* pointers must go backwards from here */
-	uint32_t name_chars;
-	bool compressed;
-};
-
-/* One label of a name (its type byte is i, its length l); false when the
- * name cannot be printed further. */
-static bool print_one_label(np_printer *pr, struct name_walk *w, uint8_t i, int l)
-{
-	switch (i & LABEL_TYPE_MASK) {
-	case LABEL_EDNS0:
-		if ((i & ~LABEL_TYPE_MASK) != EDNS0_BITLABEL) {
-			out_fmt(pr->out, "<ELT %u>", i & ~LABEL_TYPE_MASK);
-			return false;
-		}
-		return print_bit_label(pr, w->cp) != NULL;
-	case LABEL_RESERVED:
-		out_str(pr->out, "<BAD LABEL TYPE>");
-		return false;
-	default:
-		if (w->name_chars + (uint32_t)l <= MAX_NAME_CHARS) {
-			if (!print_chars(pr, w->cp, (uint32_t)l))
-				return false;
-		} else if (w->name_chars < MAX_NAME_CHARS) {
-			if (!print_chars(pr, w->cp, MAX_NAME_CHARS - w->name_chars))
-				return false;
-		}
-		w->name_chars += (uint32_t)l;
-		return true;
-	}
-}
-
-/*
- * A domain name at cp, compression pointers counting from base; returns
- * the first byte after it, or NULL when it could not be printed (check
- * pr->stopped: a hard stop, or tcpdump's softer failure).
- */
-static const uint8_t *print_domain_name(np_printer *pr, const uint8_t *cp, const uint8_t *base)
-{
-	struct name_walk w = {.cp = cp, .rp = NULL, .max_offset = (uint32_t)(cp - base)};
-	int l = label_length(pr, cp);
-	if (l < 0)
-		return NULL;
-	uint8_t i = *w.cp++;
-	if ((i & LABEL_TYPE_MASK) != LABEL_POINTER)
-		w.rp = w.cp + l;
-	if (i == 0) {
-		out_char(pr->out, '.');
-		return w.rp;
-	}
-	while (i && w.cp < pr->snapend) {
-		if ((i & LABEL_TYPE_MASK) == LABEL_POINTER) {
-			if (!w.compressed) {
-				w.rp = w.cp + 1;
-				w.compressed = true;
-			}
-			uint8_t lo = 0;
-			if (!np_get_u8(w.cp, pr->snapend, &lo))
-				return NULL;
-			uint32_t offset = (((uint32_t)i << 8) | lo) & 0x3fff;
-			if (offset >= w.max_offset) {
-				out_str(pr->out, "<BAD PTR>");
-				return NULL;
-			}
-			w.max_offset = offset;
-			w.cp = base + offset;
-			if (!np_get_u8(w.cp, pr->snapend, &i) || (l = label_length(pr, w.cp)) < 0)
-				return NULL;
-			w.cp++;
-			continue;
-		}
-		if (!print_one_label(pr, &w, i, l))
-			return NULL;
-		w.cp += l;
-		if (w.name_chars <= MAX_NAME_CHARS)
-			out_char(pr->out, '.');
-		w.name_chars++;
-		if (!np_get_u8(w.cp, pr->snapend, &i) || (l = label_length(pr, w.cp)) < 0)
-			return NULL;
-		w.cp++;
-		if (!w.compressed)
-			w.rp += l + 1;
-	}
-	if (w.name_chars > MAX_NAME_CHARS)
-		out_str(pr->out, "<DOMAIN NAME TOO LONG>");
-	return w.rp;
-}
 
 /* ---- the options ---- */
 
@@ -272,7 +109,7 @@ static bool print_dnssl(np_printer *pr, const uint8_t *op, uint8_t opt_len, cons
 	const uint8_t *end = op + ((uint32_t)opt_len << 3);
 	for (const uint8_t *dom = op + 8; dom < end && *dom != '\0';) {
 		out_char(pr->out, ' ');
-		dom = print_domain_name(pr, dom, base);
+		dom = print_dns_name(pr, dom, base);
 		if (!dom)
 			return false;
 	}
@@ -351,7 +188,7 @@ static enum opt_result print_option_body(np_printer *pr, const uint8_t *op, uint
 		break;
 	case ND_OPT_REDIRECTED_HEADER:
 		/* tcpdump dumps from the first option here, not this one */
-		icmp6_unknown_data(pr, base, "\n\t    ", size);
+		print_unknown_data(pr, base, "\n\t    ", size);
 		break;
 	case ND_OPT_MTU:
 		print_u32_at(pr, " ", op + 4, opt_len != 1 ? "bad option length" : "");
@@ -375,7 +212,7 @@ static enum opt_result print_option_body(np_printer *pr, const uint8_t *op, uint
 		break;
 	default:
 		if (pr->o.vflag <= 1) {
-			icmp6_unknown_data(pr, op + 2, "\n\t  ", size - 2);
+			print_unknown_data(pr, op + 2, "\n\t  ", size - 2);
 			return OPT_LAST;
 		}
 		break;
@@ -406,7 +243,7 @@ bool icmp6_nd_options(np_printer *pr, const uint8_t *p, int32_t resid)
 		if (r == OPT_LAST)
 			return true;
 		if (pr->o.vflag > 1)
-			icmp6_unknown_data(pr, cp + 2, "\n\t    ", size - 2);
+			print_unknown_data(pr, cp + 2, "\n\t    ", size - 2);
 		cp += size;
 		resid -= (int32_t)size;
 	}

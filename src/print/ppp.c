@@ -15,6 +15,8 @@
  */
 #include "print.h"
 
+#include <stdlib.h>
+
 #define PPP_IP 0x0021
 #define PPP_OSI 0x0023
 #define PPP_IPX 0x002b
@@ -119,18 +121,6 @@ static const np_tok oui_values[] = {
 
 static void handle_ppp(np_printer *pr, uint32_t proto, const uint8_t *p, uint32_t length);
 
-/* tcpdump's print_unknown_data: a hex dump of what is captured of len bytes. */
-static void print_unknown(np_printer *pr, const uint8_t *cp, const char *indent, uint32_t len)
-{
-	if (cp > pr->snapend) {
-		out_str(pr->out, indent);
-		out_str(pr->out, "Dissector error: print_unknown_data called with pointer past end of packet");
-		return;
-	}
-	uint32_t cap = print_caplen_from(pr, cp);
-	print_hex(pr, indent, cp, len < cap ? len : cap);
-}
-
 /* n packet bytes as safe characters; false when the capture ends first
  * (the caller's trunc label then abandons the packet, as GET_U_1 would). */
 static bool print_chars(np_printer *pr, const uint8_t *p, uint32_t n)
@@ -222,7 +212,7 @@ static enum opt_next lcp_auth_proto(np_printer *pr, const uint8_t *p, uint32_t l
 	case PPP_SPAP_OLD:
 		break;
 	default:
-		print_unknown(pr, p, "\n\t", len);
+		print_unknown_data(pr, p, "\n\t", len);
 		break;
 	}
 	return OPT_DONE;
@@ -312,7 +302,7 @@ static enum opt_next lcp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		return lcp_mled(pr, p, len);
 	default:
 		if (pr->o.vflag < 2)
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return OPT_DONE;
 	}
 trunc:
@@ -395,7 +385,7 @@ static enum opt_next ipcp_option(np_printer *pr, const uint8_t **pp, uint32_t le
 		return OPT_DONE;
 	default:
 		if (pr->o.vflag < 2)
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return OPT_DONE;
 	}
 trunc:
@@ -407,7 +397,7 @@ static enum opt_next ip6cp_option(np_printer *pr, const uint8_t **pp, uint32_t l
 	const uint8_t *p = *pp;
 	if (p[0] != 1) {
 		if (pr->o.vflag < 2)
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return OPT_DONE;
 	}
 	if (!length_ok(pr, len, 10, true))
@@ -450,7 +440,7 @@ static enum opt_next ccp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		return OPT_DONE;
 	default:
 		if (pr->o.vflag < 2)
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return OPT_DONE;
 	}
 trunc:
@@ -463,7 +453,7 @@ static enum opt_next bacp_option(np_printer *pr, const uint8_t **pp, uint32_t le
 	uint32_t v;
 	if (p[0] != 1) {
 		if (pr->o.vflag < 2)
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return OPT_DONE;
 	}
 	if (!length_ok(pr, len, 6, true))
@@ -527,7 +517,7 @@ static uint32_t print_cp_option(np_printer *pr, const struct cp_options *set, co
 	switch (set->body(pr, &p, len)) {
 	case OPT_DONE:
 		if (pr->o.vflag > 1)
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return len;
 	case OPT_SKIP:
 		return len;
@@ -602,7 +592,7 @@ static bool print_cp_body(np_printer *pr, uint32_t proto, uint8_t code, const ui
 		out_fmt(pr->out, "\n\t  Rejected %s Protocol (0x%04x)", tok2str(ppptype2str, "unknown", v16), v16);
 		if (len > 6) {
 			out_str(pr->out, "\n\t  Rejected Packet");
-			print_unknown(pr, p + 2, "\n\t    ", len - 2);
+			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		}
 		return true;
 	case CP_ECHO_REQ:
@@ -616,7 +606,7 @@ static bool print_cp_body(np_printer *pr, uint32_t proto, uint8_t code, const ui
 			out_str(pr->out, "\n\t  -----trailing data-----");
 			if (!np_has(p + 4, end, len - 8))
 				return false;
-			print_unknown(pr, p + 4, "\n\t  ", len - 8);
+			print_unknown_data(pr, p + 4, "\n\t  ", len - 8);
 		}
 		return true;
 	case CP_ID:
@@ -644,7 +634,7 @@ static bool print_cp_body(np_printer *pr, uint32_t proto, uint8_t code, const ui
 		return true;
 	default:
 		if (pr->o.vflag <= 1)
-			print_unknown(pr, pptr - 2, "\n\t  ", len + 2);
+			print_unknown_data(pr, pptr - 2, "\n\t  ", len + 2);
 		return true;
 	}
 trunc:
@@ -679,7 +669,7 @@ static void handle_ctrl_proto(np_printer *pr, uint32_t proto, const uint8_t *ppt
 	if (len == 4)
 		return; /* an empty Configure-Request and the like */
 	if (pr->o.vflag > 1)
-		print_unknown(pr, pptr - 2, "\n\t", 6);
+		print_unknown_data(pr, pptr - 2, "\n\t", 6);
 	if (!print_cp_body(pr, proto, code, pptr, pptr + 4, len))
 		goto local_trunc;
 	return;
@@ -839,21 +829,33 @@ static void handle_pap(np_printer *pr, const uint8_t *p, uint32_t length)
 
 /* ---- framing ------------------------------------------------------------ */
 
-/* Buffers for un-escaped HDLC frames; a frame inside a frame gets the next. */
-#define HDLC_DEPTH 2
-static uint8_t hdlc_buf[HDLC_DEPTH][MAX_SNAPLEN];
-static unsigned hdlc_depth;
+/* Headers decoded on demand inside a buffer about to be freed must not be
+ * found again at the same address by a later frame's buffer. */
+static void forget_scratch_in(np_printer *pr, const uint8_t *b, const uint8_t *end)
+{
+	for (unsigned i = 0; i < pr->nscratch; i++) {
+		np_packet *s = &pr->scratch[i];
+		if (s->nlayers > 0 && s->layer[0].p >= b && s->layer[0].p < end)
+			s->nlayers = 0;
+	}
+}
 
-/* RFC 1662 octet-stuffed PPP: un-escape what is captured into a private
- * buffer and print from there, guessing the protocol field's form. */
+/* RFC 1662 octet-stuffed PPP: un-escape what is captured into a buffer of
+ * its own (freed on the way out, so a frame inside a frame gets another,
+ * as tcpdump's nd_malloc'd one) and print from there, guessing the
+ * protocol field's form. At most MAX_SNAPLEN bytes are taken. */
 static void ppp_hdlc(np_printer *pr, const uint8_t *p, uint32_t length)
 {
 	uint32_t caplen = print_caplen_from(pr, p);
-	if (caplen == 0 || length == 0 || hdlc_depth >= HDLC_DEPTH)
+	if (caplen == 0 || length == 0)
 		return;
 	if (caplen > MAX_SNAPLEN)
 		caplen = MAX_SNAPLEN;
-	uint8_t *b = hdlc_buf[hdlc_depth++], *t = b;
+	uint8_t *b = malloc(caplen), *t = b;
+	if (!b) {
+		print_trunc_stop(pr);
+		return;
+	}
 	for (uint32_t i = caplen; i != 0; i--) {
 		uint8_t c = *p++;
 		if (c == 0x7d) {
@@ -894,11 +896,13 @@ static void ppp_hdlc(np_printer *pr, const uint8_t *p, uint32_t length)
 		handle_ppp(pr, proto, payload, len - (uint32_t)(payload - b));
 done:
 	pr->snapend = saved;
-	hdlc_depth--;
+	forget_scratch_in(pr, b, t);
+	free(b);
 	return;
 trunc:
 	pr->snapend = saved;
-	hdlc_depth--;
+	forget_scratch_in(pr, b, t);
+	free(b);
 	print_trunc(pr);
 }
 
@@ -944,7 +948,7 @@ static void handle_ppp(np_printer *pr, uint32_t proto, const uint8_t *p, uint32_
 	default:
 		out_str(pr->out, tok2str(ppptype2str, "unknown PPP protocol (0x%04x)", proto));
 		out_char(pr->out, ' ');
-		print_unknown(pr, p, "\n\t", length);
+		print_unknown_data(pr, p, "\n\t", length);
 		break;
 	}
 }

@@ -128,6 +128,9 @@ bool print_hex_ascii_offset(np_printer *pr, const char *indent, const uint8_t *p
 bool print_ascii(np_printer *pr, const uint8_t *p, uint32_t len);
 /* What tcpdump prints for a payload it has no printer for (hex+ascii, -x level aware). */
 void print_default(np_printer *pr, const uint8_t *p, uint32_t caplen);
+/* tcpdump's print_unknown_data: the -x style dump of what is captured of
+ * [p, p+len), each line starting with indent. */
+void print_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len);
 
 /* ts.c */
 void print_timestamp(np_printer *pr, int64_t sec, uint32_t frac);

@@ -233,7 +233,7 @@ static uint32_t print_pdu(np_printer *pr, const uint8_t *tptr, uint32_t len, boo
 		break;
 	}
 	if (pr->o.vflag > 1 || (pr->o.vflag && hexdump))
-		print_hex(pr, "\n\t  ", tptr, pdu_len < print_caplen_from(pr, tptr) ? pdu_len : print_caplen_from(pr, tptr));
+		print_unknown_data(pr, tptr, "\n\t  ", pdu_len);
 	return pdu_len;
 invalid:
 	print_invalid(pr);

@@ -17,6 +17,7 @@
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 static const uint8_t MAC_A[6] = {0x00, 0x10, 0x4b, 0x05, 0x06, 0x07};
 static const uint8_t MAC_B[6] = {0x00, 0xa0, 0xc9, 0x01, 0x02, 0x03};
@@ -142,31 +143,16 @@ static void tcp_hdr(frame *f, unsigned sport, unsigned dport, uint32_t seq, uint
 
 /* ---- the printer ------------------------------------------------------ */
 
-static void init_printer(np_printer *pr, np_out *o, const np_print_opts *opts)
+static void init_classic_printer(np_printer *pr, np_out *o, const np_print_opts *opts)
 {
 	np_print_opts c = *opts;
 	c.style = NP_STYLE_CLASSIC;
-	out_open_fd(o, open("/dev/null", O_WRONLY));
-	print_init(pr, &c, o);
-}
-
-static void done_printer(np_printer *pr, np_out *o)
-{
-	print_free(pr);
-	o->len = 0;
-	close(o->fd);
-	out_close(o);
+	init_printer(pr, o, &c);
 }
 
 static const char *print_one(np_printer *pr, const uint8_t *p, uint32_t caplen, uint32_t wirelen)
 {
-	np_packet pkt;
-	memset(&pkt, 0, sizeof(pkt));
-	np_decode(&pkt, NP_DLT_EN10MB, p, caplen, wirelen);
-	pr->out->len = 0;
-	print_packet(pr, &pkt);
-	out_char(pr->out, '\0');
-	return pr->out->buf;
+	return print_packet_text(pr, NP_DLT_EN10MB, p, caplen, wirelen);
 }
 
 /* The whole frame printed with opts (-t added) must be want + "\n". */
@@ -175,7 +161,7 @@ static void expect(const frame *f, np_print_opts opts, const char *want)
 	np_printer pr;
 	np_out o;
 	opts.tflag = 1;
-	init_printer(&pr, &o, &opts);
+	init_classic_printer(&pr, &o, &opts);
 	const char *got = print_one(&pr, f->b, (uint32_t)f->n, (uint32_t)f->n);
 	size_t n = strlen(want);
 	bool ok = strncmp(got, want, n) == 0 && got[n] == '\n' && got[n + 1] == '\0';
@@ -198,7 +184,7 @@ static void cuts(const frame *f)
 	for (unsigned s = 0; s < sizeof(sets) / sizeof(sets[0]); s++) {
 		np_printer pr;
 		np_out o;
-		init_printer(&pr, &o, &sets[s]);
+		init_classic_printer(&pr, &o, &sets[s]);
 		for (uint32_t cut = 1; cut <= f->n; cut++) {
 			uint8_t *copy = malloc(cut);
 			memcpy(copy, f->b, cut);
@@ -230,7 +216,7 @@ static void test_tcp(void)
 	/* A cut inside the options: the walk says so and closes the list. */
 	np_printer pr;
 	np_out o;
-	init_printer(&pr, &o, &(np_print_opts){.tflag = 1});
+	init_classic_printer(&pr, &o, &(np_print_opts){.tflag = 1});
 	CHECK(strcmp(print_one(&pr, f.b, 14 + 20 + 22, (uint32_t)f.n),
 		     "10.0.0.1.40000 > 10.0.0.2.80: S 1000:1000(0) win 29200 <mss[|tcp]> (DF)\n") == 0);
 	CHECK(strcmp(print_one(&pr, f.b, 14 + 20 + 10, (uint32_t)f.n), "10.0.0.1.40000 > 10.0.0.2.80: [|tcp] (DF)\n") ==
@@ -280,7 +266,7 @@ static void test_handshake(void)
 	finish(&ack, false);
 	np_printer pr;
 	np_out o;
-	init_printer(&pr, &o, &(np_print_opts){.tflag = 1});
+	init_classic_printer(&pr, &o, &(np_print_opts){.tflag = 1});
 	CHECK(strcmp(print_one(&pr, syn.b, (uint32_t)syn.n, (uint32_t)syn.n),
 		     "10.0.0.1.1025 > 10.0.0.2.23: S 100:100(0) win 512\n") == 0);
 	CHECK(strcmp(print_one(&pr, synack.b, (uint32_t)synack.n, (uint32_t)synack.n),
@@ -414,7 +400,7 @@ static void test_bootp(void)
 	/* Cut inside the server name: the quote is closed. */
 	np_printer pr;
 	np_out o;
-	init_printer(&pr, &o, &(np_print_opts){.tflag = 1});
+	init_classic_printer(&pr, &o, &(np_print_opts){.tflag = 1});
 	CHECK(strcmp(print_one(&pr, f.b, 42 + 46, (uint32_t)f.n),
 		     "0.0.0.0.68 > 255.255.255.255.67:  hops:1 xid:0x1234abcd secs:5 flags:0x8000 ether 0:a0:c9:1:2:3 "
 		     "sname \"sr\"[|bootp]\n") == 0);

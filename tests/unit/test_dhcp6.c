@@ -14,6 +14,7 @@
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 /* Solicit, xid e1e093: client-ID (DUID-LL), ORO (23, 24), elapsed time 0,
  * IA_PD with no prefix. */
@@ -43,13 +44,6 @@ static const uint8_t relay_fwd[] = {
 static const char relay_fwd_text[] =
 	"dhcp6 relay-fwd (linkaddr=2001:db8::1 peeraddr=fe80::2 (interface-ID 6530...) "
 	"(relay-message (dhcp6 inf-req (xid=2a (rapid-commit))))";
-
-static uint8_t *cut_copy(const uint8_t *p, size_t n)
-{
-	uint8_t *c = malloc(n ? n : 1);
-	memcpy(c, p, n);
-	return c;
-}
 
 static void test_client_fields(void)
 {
@@ -170,30 +164,15 @@ static void test_cut_status(const uint8_t *msg, size_t len, size_t hdr)
 	}
 }
 
+/* Print a message of `length` bytes, caplen of them captured, at -v level v. */
 static const char *print_msg(np_out *o, const uint8_t *p, size_t caplen, uint32_t length, int v, bool *stopped)
 {
-	np_print_opts opts;
-	np_printer pr;
-	memset(&opts, 0, sizeof(opts));
-	opts.vflag = v;
-	print_init(&pr, &opts, o);
-	pr.snapend = p + caplen;
-	o->len = 0;
-	print_dhcp6(&pr, p, length);
-	out_char(o, '\0');
-	if (stopped)
-		*stopped = pr.stopped;
-	print_free(&pr);
-	return o->buf;
+	return print_payload(o, print_dhcp6, p, caplen, length, v, stopped);
 }
 
 static bool prints(np_out *o, const uint8_t *p, size_t caplen, uint32_t length, int v, const char *want)
 {
-	const char *got = print_msg(o, p, caplen, length, v, NULL);
-	if (strcmp(got, want) == 0)
-		return true;
-	fprintf(stderr, "got  '%s'\nwant '%s'\n", got, want);
-	return false;
+	return text_is(print_msg(o, p, caplen, length, v, NULL), want);
 }
 
 static void test_text(np_out *o)

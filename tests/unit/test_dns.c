@@ -14,6 +14,7 @@
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 /* id 0x1234, RD, 1 question: www.example.com A IN. */
 static const uint8_t query[] = {
@@ -34,14 +35,6 @@ static const uint8_t response[] = {
 	0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 	0x00, 0x00, 0x29, 0x10, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00,
 };
-
-/* A heap copy of the first n bytes, so reads past them are caught. */
-static uint8_t *cut_copy(const uint8_t *p, size_t n)
-{
-	uint8_t *c = malloc(n ? n : 1);
-	memcpy(c, p, n);
-	return c;
-}
 
 static void test_header(void)
 {
@@ -148,20 +141,20 @@ static void test_walk_errors(void)
 	CHECK(np_dns_walk_start(&w, msg, msg + 12, msg + 12) == NP_DNS_TRUNC);
 }
 
+static void print_dns_udp(np_printer *pr, const uint8_t *p, uint32_t length)
+{
+	print_domain(pr, p, length, false, false);
+}
+
+static void print_dns_tcp(np_printer *pr, const uint8_t *p, uint32_t length)
+{
+	print_domain(pr, p, length, true, false);
+}
+
 /* Print a message with -v level v; the text in out. */
 static const char *print_msg(np_out *o, const uint8_t *p, size_t caplen, uint32_t length, int v, bool tcp)
 {
-	np_print_opts opts;
-	np_printer pr;
-	memset(&opts, 0, sizeof(opts));
-	opts.vflag = v;
-	print_init(&pr, &opts, o);
-	pr.snapend = p + caplen;
-	o->len = 0;
-	print_domain(&pr, p, length, tcp, false);
-	out_char(o, '\0');
-	print_free(&pr);
-	return o->buf;
+	return print_payload(o, tcp ? print_dns_tcp : print_dns_udp, p, caplen, length, v, NULL);
 }
 
 static void test_printer(np_out *o)

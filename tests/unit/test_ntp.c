@@ -14,6 +14,7 @@
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 /* A v4 server answer, stratum 1 "GPS", poll -6, precision -20, with a key
  * id and a 16-byte digest (68 bytes). */
@@ -46,13 +47,6 @@ static const uint8_t control_msg[] = {
 static const uint8_t private_msg[] = {
 	0x97, 0x05, 0x03, 0x2a, 0x00, 0x01, 0x00, 0x08, 0, 0, 0, 0, 0, 0, 0, 0,
 };
-
-static uint8_t *cut_copy(const uint8_t *p, size_t n)
-{
-	uint8_t *c = malloc(n ? n : 1);
-	memcpy(c, p, n);
-	return c;
-}
 
 static void test_time_fields(void)
 {
@@ -119,28 +113,12 @@ static void test_cut_status(const uint8_t *msg, size_t len, size_t header)
 /* Print a message of `length` bytes, caplen of them captured, at -v level v. */
 static const char *print_msg(np_out *o, const uint8_t *p, size_t caplen, uint32_t length, int v, bool *stopped)
 {
-	np_print_opts opts;
-	np_printer pr;
-	memset(&opts, 0, sizeof(opts));
-	opts.vflag = v;
-	print_init(&pr, &opts, o);
-	pr.snapend = p + caplen;
-	o->len = 0;
-	print_ntp(&pr, p, length);
-	out_char(o, '\0');
-	if (stopped)
-		*stopped = pr.stopped;
-	print_free(&pr);
-	return o->buf;
+	return print_payload(o, print_ntp, p, caplen, length, v, stopped);
 }
 
 static bool prints(np_out *o, const uint8_t *p, size_t caplen, uint32_t length, int v, const char *want)
 {
-	const char *got = print_msg(o, p, caplen, length, v, NULL);
-	if (strcmp(got, want) == 0)
-		return true;
-	fprintf(stderr, "got  '%s'\nwant '%s'\n", got, want);
-	return false;
+	return text_is(print_msg(o, p, caplen, length, v, NULL), want);
 }
 
 static void test_text(np_out *o)

@@ -12,6 +12,7 @@
 
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 /* v1 GetRequest, community "public", request-id 1234: sysDescr.0, sysName.0. */
 static const uint8_t get_request[] = {
@@ -52,40 +53,15 @@ static const uint8_t v3_get[] = {
 	0x30, 0x0e, 0x30, 0x0c, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x01, 0x00, 0x05, 0x00,
 };
 
-/* A heap copy of the first n bytes, so reads past them are caught. */
-static uint8_t *cut_copy(const uint8_t *p, size_t n)
-{
-	uint8_t *c = malloc(n ? n : 1);
-	memcpy(c, p, n);
-	return c;
-}
-
-/* Print a message of `length` bytes, caplen of them captured, at -v level
- * v; the text in o's buffer. *stopped tells whether the printer stopped. */
+/* Print a message of `length` bytes, caplen of them captured, at -v level v. */
 static const char *print_msg(np_out *o, const uint8_t *p, size_t caplen, uint32_t length, int v, bool *stopped)
 {
-	np_print_opts opts;
-	np_printer pr;
-	memset(&opts, 0, sizeof(opts));
-	opts.vflag = v;
-	print_init(&pr, &opts, o);
-	pr.snapend = p + caplen;
-	o->len = 0;
-	print_snmp(&pr, p, length);
-	out_char(o, '\0');
-	if (stopped)
-		*stopped = pr.stopped;
-	print_free(&pr);
-	return o->buf;
+	return print_payload(o, print_snmp, p, caplen, length, v, stopped);
 }
 
 static bool prints(np_out *o, const uint8_t *p, size_t len, int v, const char *want)
 {
-	const char *got = print_msg(o, p, len, (uint32_t)len, v, NULL);
-	if (strcmp(got, want) == 0)
-		return true;
-	fprintf(stderr, "got  '%s'\nwant '%s'\n", got, want);
-	return false;
+	return text_is(print_msg(o, p, len, (uint32_t)len, v, NULL), want);
 }
 
 static void test_messages(np_out *o)

@@ -14,6 +14,7 @@
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 /* 10.0.0.1.40000 > 10.0.0.2.80 SYN, with mss, sackOK, TS, nop, wscale and
  * a 4-byte payload; the checksums are not right (not needed here). */
@@ -120,26 +121,7 @@ static void test_cuts(const uint8_t *full, uint32_t len, uint8_t kind, uint32_t 
 /* The printer on one packet (-t, so no timestamp); returns the line. */
 static const char *print_one(np_printer *pr, const uint8_t *p, uint32_t caplen, uint32_t wirelen)
 {
-	np_packet pkt;
-	decode(&pkt, p, caplen, wirelen);
-	pr->out->len = 0;
-	print_packet(pr, &pkt);
-	out_char(pr->out, '\0');
-	return pr->out->buf;
-}
-
-static void init_printer(np_printer *pr, np_out *o, const np_print_opts *opts)
-{
-	out_open_fd(o, open("/dev/null", O_WRONLY));
-	print_init(pr, opts, o);
-}
-
-static void done_printer(np_printer *pr, np_out *o)
-{
-	print_free(pr);
-	o->len = 0;
-	close(o->fd);
-	out_close(o);
+	return print_packet_text(pr, NP_DLT_RAW, p, caplen, wirelen);
 }
 
 /* Every cut, under several option sets, prints without reading past it. */

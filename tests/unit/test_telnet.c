@@ -14,6 +14,7 @@
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 #define IP_TCP_LEN 40 /* the IPv4 and TCP headers before the payload */
 
@@ -57,47 +58,20 @@ static const uint8_t data_first[] = {
 #define ALL_CMDS                                                                                                  \
 	" [telnet DO ECHO, SB TERMINAL TYPE IS 0x58 SE, SB ENCRYPT SUPPORT DES_CFB64 SE, IAC IAC, AYT, WILL 0xc8"
 
-static void decode(np_packet *pkt, const uint8_t *p, uint32_t caplen, uint32_t wirelen)
-{
-	memset(pkt, 0, sizeof(*pkt));
-	pkt->ip = pkt->l4 = -1;
-	np_decode(pkt, NP_DLT_RAW, p, caplen, wirelen);
-}
-
 /* The printer on one packet (-t, so no timestamp); returns its text. */
 static const char *print_one(np_printer *pr, const uint8_t *p, uint32_t caplen, uint32_t wirelen)
 {
-	np_packet pkt;
-	decode(&pkt, p, caplen, wirelen);
-	pr->out->len = 0;
-	print_packet(pr, &pkt);
-	out_char(pr->out, '\0');
-	return pr->out->buf;
+	return print_packet_text(pr, NP_DLT_RAW, p, caplen, wirelen);
 }
 
 /* The same on an exact-size copy of the first cut bytes, so ASan sees any
  * read past the cut. */
 static const char *print_cut(np_printer *pr, const uint8_t *full, uint32_t cut, uint32_t len)
 {
-	uint8_t *copy = malloc(cut ? cut : 1);
-	memcpy(copy, full, cut);
+	uint8_t *copy = cut_copy(full, cut);
 	const char *text = print_one(pr, copy, cut, len);
 	free(copy);
 	return text;
-}
-
-static void init_printer(np_printer *pr, np_out *o, const np_print_opts *opts)
-{
-	out_open_fd(o, open("/dev/null", O_WRONLY));
-	print_init(pr, opts, o);
-}
-
-static void done_printer(np_printer *pr, np_out *o)
-{
-	print_free(pr);
-	o->len = 0;
-	close(o->fd);
-	out_close(o);
 }
 
 static bool ends_with(const char *s, const char *tail)
