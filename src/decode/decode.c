@@ -11,14 +11,39 @@
  */
 #include "packet.h"
 
+#include <stddef.h>
 #include <string.h>
+
+/* Bytes of an np_layer a kind uses: the common part and its union member.
+ * Zeroing only those keeps the per-packet cost down (the IPv6 member, with
+ * its extension header list, is several times the size of the others). */
+static size_t layer_bytes(uint8_t kind)
+{
+	size_t member;
+	switch (kind) {
+	case NP_LAYER_ETH: member = sizeof(struct np_eth_info); break;
+	case NP_LAYER_VLAN: member = sizeof(struct np_vlan_info); break;
+	case NP_LAYER_SLL:
+	case NP_LAYER_SLL2: member = sizeof(struct np_sll_info); break;
+	case NP_LAYER_NULL: member = sizeof(struct np_null_info); break;
+	case NP_LAYER_ARP: member = sizeof(struct np_arp_info); break;
+	case NP_LAYER_IP4: member = sizeof(struct np_ip4_info); break;
+	case NP_LAYER_TCP: member = sizeof(struct np_tcp_info); break;
+	case NP_LAYER_UDP: member = sizeof(struct np_udp_info); break;
+	case NP_LAYER_ICMP:
+	case NP_LAYER_ICMP6: member = sizeof(struct np_icmp_info); break;
+	case NP_LAYER_GRE: member = sizeof(struct np_gre_info); break;
+	default: return sizeof(np_layer);
+	}
+	return offsetof(np_layer, u) + member;
+}
 
 np_layer *np_push_layer(np_packet *pkt, uint8_t kind, const uint8_t *p, const uint8_t *end, uint32_t len)
 {
 	if (pkt->nlayers >= NP_MAX_LAYERS)
 		return NULL;
 	np_layer *l = &pkt->layer[pkt->nlayers++];
-	memset(l, 0, sizeof(*l));
+	memset(l, 0, layer_bytes(kind));
 	l->kind = kind;
 	l->p = p;
 	l->end = end;

@@ -119,12 +119,19 @@ static void put_addr(np_out *o, const np_flow *f, const uint8_t *a)
 /* SiLK's rwcut form in text, ISO 8601 UTC in CSV/JSON; milliseconds. */
 static void put_time(np_out *o, int64_t us, bool iso)
 {
-	time_t s = (time_t)(us / 1000000);
-	struct tm tm;
-	gmtime_r(&s, &tm);
-	char buf[40];
-	strftime(buf, sizeof(buf), iso ? "%Y-%m-%dT%H:%M:%S" : "%Y/%m/%dT%H:%M:%S", &tm);
-	out_str(o, buf);
+	/* Flows end many to a second: format each second once (per form). */
+	static _Thread_local int64_t cached_sec[2] = {INT64_MIN, INT64_MIN};
+	static _Thread_local char cached[2][40];
+	int64_t sec = us / 1000000;
+	if (cached_sec[iso] != sec) {
+		time_t s = (time_t)sec;
+		struct tm tm;
+		gmtime_r(&s, &tm);
+		if (!strftime(cached[iso], sizeof(cached[iso]), iso ? "%Y-%m-%dT%H:%M:%S" : "%Y/%m/%dT%H:%M:%S", &tm))
+			cached[iso][0] = '\0';
+		cached_sec[iso] = sec;
+	}
+	out_str(o, cached[iso]);
 	out_char(o, '.');
 	out_u32_pad(o, (uint32_t)((us / 1000) % 1000), 3);
 	if (iso)

@@ -161,7 +161,10 @@ static void ftp_control_line(np_profiler *p, const np_flow *f, bool reverse, con
 
 static bool is_ftp_control(const np_flow *f)
 {
-	return f->key.proto == 6 && (f->key.sport == 21 || f->key.dport == 21 || f->app == np_service_id("ftp"));
+	static uint8_t ftp_id;
+	if (!ftp_id)
+		ftp_id = np_service_id("ftp");
+	return f->key.proto == 6 && (f->key.sport == 21 || f->key.dport == 21 || f->app == ftp_id);
 }
 
 /* Binary tests (a DNS header, an NTP mode, RTP, TELNET's IAC) look at a
