@@ -144,7 +144,7 @@ static void flow_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 {
 	struct flows_run *run = ctx;
 	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
-	int64_t us = (int64_t)h->ts.tv_sec * 1000000 + (run->nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+	int64_t us = cli_packet_us(h, run->nano);
 	np_flow_table_add(run->table, &run->pkt, us);
 }
 

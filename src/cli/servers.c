@@ -142,16 +142,9 @@ struct printer_ctx {
 
 static void json_str(FILE *o, const char *s)
 {
-	fputc('"', o);
-	for (; s && *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', o);
-		if ((unsigned char)*s < 0x20)
-			fprintf(o, "\\u%04x", *s);
-		else
-			fputc(*s, o);
-	}
-	fputc('"', o);
+	char buf[1024];
+	np_json_escape(s, buf, sizeof(buf));
+	fprintf(o, "\"%s\"", buf);
 }
 
 static void print_row(void *ctx, const np_inventory_row *r)
@@ -223,7 +216,7 @@ static void profile_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t
 {
 	struct servers_run *run = ctx;
 	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
-	int64_t us = (int64_t)h->ts.tv_sec * 1000000 + (run->nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+	int64_t us = cli_packet_us(h, run->nano);
 	np_flow_table_add(run->table, &run->pkt, us);
 }
 

@@ -159,6 +159,15 @@ static void print_option_bogus(np_printer *pr, const char *rel, uint32_t should)
 	out_fmt(pr->out, " (length bogus, should be %s %u)", rel, should);
 }
 
+/* An option tcpdump has no decoder for: its body as hex below -vv (at -vv
+ * and above the whole option is dumped by the caller). */
+static enum opt_next unknown_option(np_printer *pr, const uint8_t *p, uint32_t len)
+{
+	if (pr->o.vflag < 2)
+		print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
+	return OPT_DONE;
+}
+
 static enum opt_next lcp_mled(np_printer *pr, const uint8_t *p, uint32_t len)
 {
 	uint8_t cls;
@@ -301,9 +310,7 @@ static enum opt_next lcp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 			return OPT_STOP;
 		return lcp_mled(pr, p, len);
 	default:
-		if (pr->o.vflag < 2)
-			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
-		return OPT_DONE;
+		return unknown_option(pr, p, len);
 	}
 trunc:
 	return OPT_TRUNC_STOP;
@@ -384,9 +391,7 @@ static enum opt_next ipcp_option(np_printer *pr, const uint8_t **pp, uint32_t le
 		out_ipv4(pr->out, p + 2);
 		return OPT_DONE;
 	default:
-		if (pr->o.vflag < 2)
-			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
-		return OPT_DONE;
+		return unknown_option(pr, p, len);
 	}
 trunc:
 	return OPT_TRUNC_STOP;
@@ -396,9 +401,7 @@ static enum opt_next ip6cp_option(np_printer *pr, const uint8_t **pp, uint32_t l
 {
 	const uint8_t *p = *pp;
 	if (p[0] != 1) {
-		if (pr->o.vflag < 2)
-			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
-		return OPT_DONE;
+		return unknown_option(pr, p, len);
 	}
 	if (!length_ok(pr, len, 10, true))
 		return OPT_SKIP;
@@ -439,9 +442,7 @@ static enum opt_next ccp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 			(a & 0x0f) == 8 ? "zlib" : "unknown", a & 0x0f, (b & 0xfc) >> 2, b & 0x03);
 		return OPT_DONE;
 	default:
-		if (pr->o.vflag < 2)
-			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
-		return OPT_DONE;
+		return unknown_option(pr, p, len);
 	}
 trunc:
 	return OPT_TRUNC_STOP;
@@ -452,9 +453,7 @@ static enum opt_next bacp_option(np_printer *pr, const uint8_t **pp, uint32_t le
 	const uint8_t *p = *pp;
 	uint32_t v;
 	if (p[0] != 1) {
-		if (pr->o.vflag < 2)
-			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
-		return OPT_DONE;
+		return unknown_option(pr, p, len);
 	}
 	if (!length_ok(pr, len, 6, true))
 		return OPT_SKIP;

@@ -70,8 +70,7 @@ void np_time_iso(int64_t us, char *buf, size_t len)
 	snprintf(buf, len, "%s.%03dZ", b, (int)((us / 1000) % 1000));
 }
 
-/* JSON string body: quotes, backslashes and control characters escaped. */
-static void json_escape(const char *in, char *out, size_t len)
+void np_json_escape(const char *in, char *out, size_t len)
 {
 	size_t o = 0;
 	for (; in && *in && o + 7 < len; in++) {
@@ -97,8 +96,8 @@ void np_alert_format(const np_alert *a, bool json, char *buf, size_t len)
 	const char *ev = a->evidence ? a->evidence : "";
 	if (json) {
 		char esvc[128], eev[512];
-		json_escape(svc, esvc, sizeof(esvc));
-		json_escape(ev, eev, sizeof(eev));
+		np_json_escape(svc, esvc, sizeof(esvc));
+		np_json_escape(ev, eev, sizeof(eev));
 		snprintf(buf, len,
 			 "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
 			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\"}",

@@ -62,6 +62,9 @@ int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, co
 /* Every server row, sorted by address (numerically) and port. */
 int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_row *r), void *ctx);
 
+/* A JSON string body: quotes, backslashes and control characters escaped
+ * (cut short, never overflowing, when out is too small). */
+void np_json_escape(const char *in, char *out, size_t len);
 /* One alert as a line (no newline): text, or a JSON object. */
 void np_alert_format(const np_alert *a, bool json, char *buf, size_t len);
 
