@@ -9,6 +9,7 @@
 #include <linux/capability.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -39,6 +40,9 @@ int np_source_open_file(np_source *s, const char *path, bool nano)
 	s->readbuf = malloc(READ_BUFFER_SIZE);
 	if (s->readbuf)
 		setvbuf(fp, s->readbuf, _IOFBF, READ_BUFFER_SIZE);
+	/* One thread reads the file (flow/pipeline.c may make it not the main
+	 * one): stdio need not take its lock twice a packet. */
+	__fsetlocking(fp, FSETLOCKING_BYCALLER);
 	s->pcap = pcap_fopen_offline_with_tstamp_precision(
 		fp, nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
 	if (!s->pcap) {

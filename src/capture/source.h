@@ -52,6 +52,13 @@ bool np_source_at_end(const np_source *s);
 void np_source_break(np_source *s);
 void np_source_close(np_source *s);
 
+/* A packet's capture time in microseconds (a source opened with nano
+ * carries nanoseconds in tv_usec). */
+static inline int64_t np_source_packet_us(const np_source *s, const struct pcap_pkthdr *h)
+{
+	return (int64_t)h->ts.tv_sec * 1000000 + (s->nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
+}
+
 /* "EN10MB (Ethernet)" style name of the link type. */
 const char *np_source_linktype_name(const np_source *s, char *buf, size_t len);
 

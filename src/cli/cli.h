@@ -33,9 +33,6 @@ int cli_open_source(np_source *src, const cli_source_args *a);
 void cli_announce_source(const np_source *src, const cli_source_args *a);
 /* SIGINT/SIGTERM stop the read loop of src (NULL to disarm). */
 void cli_stop_on_signals(np_source *src);
-/* A packet's capture time in microseconds (files opened with --nano carry
- * nanoseconds in tv_usec). */
-int64_t cli_packet_us(const struct pcap_pkthdr *h, bool nano);
 /* Parse a whole decimal number in [min, max]; false if it is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
 /* "90", "90s", "15m", "2h", "7d", "1w" -> microseconds; false if malformed. */

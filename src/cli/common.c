@@ -59,11 +59,6 @@ void cli_stop_on_signals(np_source *src)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
-int64_t cli_packet_us(const struct pcap_pkthdr *h, bool nano)
-{
-	return (int64_t)h->ts.tv_sec * 1000000 + (nano ? h->ts.tv_usec / 1000 : h->ts.tv_usec);
-}
-
 bool cli_parse_long(const char *s, long min, long max, long *out)
 {
 	char *end;

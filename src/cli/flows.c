@@ -14,6 +14,7 @@
 
 #include "../decode/packet.h"
 #include "../flow/flow.h"
+#include "../flow/pipeline.h"
 #include "../flow/writer.h"
 #include "../profile/profiler.h"
 
@@ -131,7 +132,7 @@ struct flows_run {
 	np_packet pkt;
 	np_flow_table *table;
 	np_flow_writer writer;
-	bool nano;
+	np_source *src;
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -144,8 +145,7 @@ static void flow_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 {
 	struct flows_run *run = ctx;
 	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
-	int64_t us = cli_packet_us(h, run->nano);
-	np_flow_table_add(run->table, &run->pkt, us);
+	np_flow_table_add(run->table, &run->pkt, np_source_packet_us(run->src, h));
 }
 
 static void print_summary(const np_flow_stats *s)
@@ -201,13 +201,16 @@ int cmd_flows(int argc, char **argv)
 	np_profiler *naming = np_profiler_new(NULL);
 	a.cfg.payload_fn = np_profiler_payload;
 	a.cfg.payload_ctx = naming;
-	a.cfg.batch = a.src.rfile != NULL; /* files only: live records should not wait for traffic */
+	/* Files: batched, and read and decoded on a second core. Live: one
+	 * packet at a time, so records do not wait for traffic. */
+	a.cfg.batch = a.src.rfile != NULL;
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
 	run.pkt.dlt = src.dlt;
-	run.nano = src.nano;
+	run.src = &src;
 
 	cli_stop_on_signals(&src);
-	int rc = np_source_loop(&src, a.count, flow_one, &run);
+	int rc = a.src.rfile ? np_flow_pipeline_run(&src, a.count, run.table, true)
+			     : np_source_loop(&src, a.count, flow_one, &run);
 	cli_stop_on_signals(NULL);
 	/* Whatever was read before a fault is still written out. */
 	np_flow_table_flush(run.table, NP_END_EOF);

@@ -17,6 +17,7 @@
 
 #include "../decode/packet.h"
 #include "../flow/flow.h"
+#include "../flow/pipeline.h"
 #include "../profile/flowfile.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
@@ -203,7 +204,7 @@ struct servers_run {
 	np_packet pkt;
 	np_flow_table *table;
 	np_profiler *prof;
-	bool nano;
+	np_source *src;
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -216,8 +217,7 @@ static void profile_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t
 {
 	struct servers_run *run = ctx;
 	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
-	int64_t us = cli_packet_us(h, run->nano);
-	np_flow_table_add(run->table, &run->pkt, us);
+	np_flow_table_add(run->table, &run->pkt, np_source_packet_us(run->src, h));
 }
 
 static int read_capture(struct servers_run *run, cli_source_args *src)
@@ -226,9 +226,10 @@ static int read_capture(struct servers_run *run, cli_source_args *src)
 	if (cli_open_source(&s, src) != 0)
 		return -1;
 	run->pkt.dlt = s.dlt;
-	run->nano = s.nano;
+	run->src = &s;
 	cli_stop_on_signals(&s);
-	int rc = np_source_loop(&s, 0, profile_packet, run);
+	/* A file is read and decoded on a second core (flow/pipeline.h). */
+	int rc = s.live ? np_source_loop(&s, 0, profile_packet, run) : np_flow_pipeline_run(&s, 0, run->table, true);
 	cli_stop_on_signals(NULL);
 	if (rc < 0)
 		fprintf(stderr, "netprofile: %s\n", s.err);
@@ -308,6 +309,7 @@ int cmd_servers(int argc, char **argv)
 		run.prof = np_profiler_new(&pc);
 		a.cfg.payload_fn = np_profiler_payload;
 		a.cfg.payload_ctx = run.prof;
+		a.cfg.batch = !a.src.iface;
 		run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
 		if (read_inputs(&a, &run) != 0)
 			status = 1;

@@ -401,7 +401,7 @@ static void keep_pace(struct watch *w, int64_t pkt_us)
 static void watch_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
 {
 	struct watch *w = ctx;
-	int64_t us = cli_packet_us(h, w->src.nano);
+	int64_t us = np_source_packet_us(&w->src, h);
 	if (w->a->pace)
 		keep_pace(w, us);
 	np_decode(&w->pkt, w->pkt.dlt, data, h->caplen, h->len);

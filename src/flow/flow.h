@@ -95,12 +95,49 @@ typedef struct np_flow_stats {
 	uint64_t peak_active;
 } np_flow_stats;
 
+/* One packet as the flow table needs it, taken from a decoded packet by
+ * np_flow_observe: small enough to hand from a reading thread to the
+ * thread that runs the table (flow/pipeline.h). */
+enum np_flow_obs_status {
+	NP_OBS_IP,        /* an IP packet, headers whole */
+	NP_OBS_TRUNCATED, /* IP or transport header cut short: counted without ports */
+	NP_OBS_NOT_IP,    /* no IP layer: only counted */
+};
+
+typedef struct np_flow_obs {
+	np_flow_key k;
+	int64_t ts_us;
+	uint32_t hash;  /* np_flow_key_hash(&k) */
+	uint32_t bytes; /* IP bytes the header claims */
+	uint32_t plen;  /* transport payload captured (0: none, or not asked for) */
+	uint8_t flags;  /* TCP flags */
+	uint8_t status; /* enum np_flow_obs_status */
+	const uint8_t *payload;
+} np_flow_obs;
+
+/* The ports of first fragments, remembered so later fragments of the same
+ * datagram get their flow: state of whoever calls np_flow_observe. */
+typedef struct np_flow_frags np_flow_frags;
+np_flow_frags *np_flow_frags_new(void);
+void np_flow_frags_free(np_flow_frags *fc);
+
+/* Fill *o from a decoded packet stamped ts_us. With want_payload, o->payload
+ * points at the captured transport payload (into pkt's buffer). */
+void np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *o);
+
+/* Symmetric hash of a key: the same for a key and its reverse, never 0. */
+uint32_t np_flow_key_hash(const np_flow_key *k);
+
 typedef struct np_flow_table np_flow_table;
 
 np_flow_table *np_flow_table_new(const np_flow_config *cfg, np_flow_emit_fn emit, void *ctx);
 void np_flow_table_free(np_flow_table *t);
 /* Account one decoded packet (timestamp in the packet). */
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts_us);
+/* Account one observed packet. payload_kept: o->payload stays valid until
+ * np_flow_table_sync, so a batching table keeps the pointer instead of a
+ * copy; otherwise the table copies what it has to keep. */
+void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_kept);
 /* End flows idle or over their active time as of `now_us`. */
 void np_flow_table_expire(np_flow_table *t, int64_t now_us);
 /* Account the packets a batching table still holds. */

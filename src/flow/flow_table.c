@@ -17,8 +17,9 @@
  *   So a flow at the head with lru_s = S was last active before S + 1;
  *   the sweep may end a flow up to a second late, but a packet after an
  *   idle gap never joins the old flow (np_flow_table_add checks).
- * - A small direct-mapped cache remembers the ports of first fragments so
- *   later fragments of the same datagram land in the same flow.
+ * - Packets come in as observations (np_flow_obs, flow_key.c: key, hash,
+ *   bytes, flags, payload), so the decoding can run on another thread
+ *   (pipeline.c); np_flow_table_add observes and accounts in one call.
  * - Batching (np_flow_config.batch): finding a flow costs two dependent
  *   cache misses, its index slot and then its record. A batching table
  *   queues each packet's key and hash, prefetches its slot at once and,
@@ -27,61 +28,41 @@
  *   cache. The prefetches are hints only: the accounting looks everything
  *   up again. With a payload hook, each waiting packet keeps a copy of its
  *   payload (up to BATCH_PAYLOAD bytes; a longer one is accounted at once,
- *   after the waiting ones).
+ *   after the waiting ones), or only the pointer when the caller keeps the
+ *   payload until np_flow_table_sync.
  */
 #include "flow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define NIL UINT32_MAX
-#define FRAG_CACHE 4096
 #define BATCH_PAYLOAD 2048 /* a longer payload for payload_fn ends the batch */
 
 enum { TCP_FIN_FWD = 1, TCP_FIN_REV = 2 };
 enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
-
-struct frag_entry {
-	uint8_t src[16], dst[16];
-	uint32_t id;
-	uint16_t sport, dport;
-	uint8_t proto, family, used;
-};
 
 struct np_flow_table {
 	np_flow_config cfg;
 	np_flow_emit_fn emit;
 	void *ctx;
 	np_flow *pool;
+	size_t pool_reserved; /* bytes of address space mapped for the pool, 0 if malloc'd */
 	uint32_t pool_cap, pool_used, free_head, active;
 	uint64_t *slots;
 	uint32_t slot_mask;
 	uint32_t lru_head, lru_tail;
 	int64_t now_us, last_expire_us;
 	np_flow_stats stats;
-	struct frag_entry frags[FRAG_CACHE];
-	struct waiting { /* a packet of a batch, as the table needs it */
-		np_flow_key k;
-		int64_t ts;
-		uint32_t hash, bytes, plen;
-		uint8_t flags;
-		uint8_t payload[BATCH_PAYLOAD]; /* for payload_fn */
+	np_flow_frags *frags; /* for np_flow_table_add */
+	struct waiting {      /* a packet of a batch, as the table needs it */
+		np_flow_obs o;    /* o.payload: the caller's, or copy below */
+		uint8_t copy[BATCH_PAYLOAD];
 	} batch[NP_FLOW_BATCH];
 	uint32_t batch_head, batch_n;
 };
-
-/* ---- hashing ---------------------------------------------------------- */
-
-static uint64_t mix64(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return x;
-}
 
 static uint64_t load64(const uint8_t *p)
 {
@@ -90,31 +71,44 @@ static uint64_t load64(const uint8_t *p)
 	return v;
 }
 
-/* Hash of one endpoint (address + port). */
-static uint64_t endpoint_hash(const uint8_t addr[16], uint16_t port)
+/* 16 address bytes equal: two 64-bit compares (memcmp is a call here). */
+static bool addr_equal(const uint8_t *a, const uint8_t *b)
 {
-	return mix64(load64(addr) ^ mix64(load64(addr + 8) + port));
-}
-
-/* Symmetric: the same for a key and its reverse. */
-static uint32_t key_hash(const np_flow_key *k)
-{
-	uint64_t a = endpoint_hash(k->src, k->sport), b = endpoint_hash(k->dst, k->dport);
-	uint64_t h = mix64((a + b) ^ ((uint64_t)k->proto << 40 | (uint64_t)k->vlan << 16 | k->family));
-	return (uint32_t)(h >> 32) | 1u; /* never 0, so a slot's high half says "used" */
+	return ((load64(a) ^ load64(b)) | (load64(a + 8) ^ load64(b + 8))) == 0;
 }
 
 static bool key_equal(const np_flow_key *a, const np_flow_key *b)
 {
 	return a->sport == b->sport && a->dport == b->dport && a->proto == b->proto && a->vlan == b->vlan &&
-	       a->family == b->family && memcmp(a->src, b->src, 16) == 0 && memcmp(a->dst, b->dst, 16) == 0;
+	       a->family == b->family && addr_equal(a->src, b->src) && addr_equal(a->dst, b->dst);
 }
 
 static bool key_equal_reversed(const np_flow_key *stored, const np_flow_key *k)
 {
 	return stored->sport == k->dport && stored->dport == k->sport && stored->proto == k->proto &&
-	       stored->vlan == k->vlan && stored->family == k->family && memcmp(stored->src, k->dst, 16) == 0 &&
-	       memcmp(stored->dst, k->src, 16) == 0;
+	       stored->vlan == k->vlan && stored->family == k->family && addr_equal(stored->src, k->dst) &&
+	       addr_equal(stored->dst, k->src);
+}
+
+/* ---- memory ------------------------------------------------------------ */
+
+/* Zeroed memory for the big arrays (index, pool): mapped, with huge pages
+ * asked for once it is worth it, since every packet touches a random place
+ * in both (fewer TLB misses and page faults). NULL on failure. */
+static void *big_alloc(size_t bytes)
+{
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	if (bytes >= (2u << 20))
+		madvise(p, bytes, MADV_HUGEPAGE);
+	return p;
+}
+
+static void big_free(void *p, size_t bytes)
+{
+	if (p)
+		munmap(p, bytes);
 }
 
 /* ---- the index -------------------------------------------------------- */
@@ -131,7 +125,7 @@ static int index_resize(np_flow_table *t, uint32_t nslots)
 {
 	uint64_t *old = t->slots;
 	uint32_t old_n = old ? t->slot_mask + 1 : 0;
-	uint64_t *ns = calloc(nslots, sizeof(*ns));
+	uint64_t *ns = big_alloc((size_t)nslots * sizeof(*ns));
 	if (!ns)
 		return -1;
 	t->slots = ns;
@@ -139,7 +133,7 @@ static int index_resize(np_flow_table *t, uint32_t nslots)
 	for (uint32_t i = 0; i < old_n; i++)
 		if (old[i])
 			index_insert(t, (uint32_t)(old[i] >> 32), (uint32_t)(old[i] & 0xffffffffu) - 1);
-	free(old);
+	big_free(old, (size_t)old_n * sizeof(*old));
 	return 0;
 }
 
@@ -217,8 +211,16 @@ np_flow_table *np_flow_table_new(const np_flow_config *cfg, np_flow_emit_fn emit
 	t->free_head = NIL;
 	t->lru_head = t->lru_tail = NIL;
 	t->last_expire_us = INT64_MIN;
-	if (index_resize(t, 1024) != 0) {
-		free(t);
+	/* The pool's address space for max_flows at once: it grows without
+	 * copying, and only the pages flows have used take memory. Where that
+	 * much cannot be mapped, it grows by realloc. */
+	t->pool_reserved = (size_t)t->cfg.max_flows * sizeof(np_flow);
+	t->pool = big_alloc(t->pool_reserved);
+	if (!t->pool)
+		t->pool_reserved = 0;
+	t->frags = np_flow_frags_new();
+	if (!t->frags || index_resize(t, 1024) != 0) {
+		np_flow_table_free(t);
 		return NULL;
 	}
 	return t;
@@ -228,8 +230,12 @@ void np_flow_table_free(np_flow_table *t)
 {
 	if (!t)
 		return;
-	free(t->pool);
-	free(t->slots);
+	if (t->pool_reserved)
+		big_free(t->pool, t->pool_reserved);
+	else
+		free(t->pool);
+	big_free(t->slots, ((size_t)t->slot_mask + 1) * sizeof(*t->slots));
+	np_flow_frags_free(t->frags);
 	free(t);
 }
 
@@ -240,7 +246,7 @@ static void flow_end(np_flow_table *t, uint32_t idx, uint8_t reason)
 	if (t->emit)
 		t->emit(t->ctx, f);
 	t->stats.flows_written++;
-	index_delete(t, key_hash(&f->key), idx);
+	index_delete(t, np_flow_key_hash(&f->key), idx);
 	lru_unlink(t, idx);
 	f->lru_next = t->free_head;
 	t->free_head = idx;
@@ -254,10 +260,12 @@ static int pool_grow(np_flow_table *t)
 		ncap = t->cfg.max_flows;
 	if (ncap <= t->pool_cap)
 		return -1;
-	np_flow *np = realloc(t->pool, (size_t)ncap * sizeof(*np));
-	if (!np)
-		return -1;
-	t->pool = np;
+	if (!t->pool_reserved) {
+		np_flow *np = realloc(t->pool, (size_t)ncap * sizeof(*np));
+		if (!np)
+			return -1;
+		t->pool = np;
+	}
 	t->pool_cap = ncap;
 	uint32_t want_slots = t->slot_mask + 1;
 	while (want_slots < ncap * 2u)
@@ -349,71 +357,6 @@ static uint8_t tcp_track(np_flow *f, bool reverse, uint8_t flags)
 	return 0;
 }
 
-/* Fragments: remember the ports of a first fragment for the later ones. */
-static struct frag_entry *frag_slot(np_flow_table *t, const np_flow_key *k, uint32_t id)
-{
-	uint64_t h = mix64(load64(k->src) ^ load64(k->dst + 8) ^ ((uint64_t)id << 8) ^ k->proto);
-	return &t->frags[h & (FRAG_CACHE - 1)];
-}
-
-static bool frag_matches(const struct frag_entry *e, const np_flow_key *k, uint32_t id)
-{
-	return e->used && e->id == id && e->proto == k->proto && e->family == k->family &&
-	       memcmp(e->src, k->src, 16) == 0 && memcmp(e->dst, k->dst, 16) == 0;
-}
-
-static void frag_place(np_flow_table *t, const np_packet *pkt, np_flow_key *k)
-{
-	const np_layer *ip = &pkt->layer[pkt->ip];
-	uint32_t id, off;
-	bool more;
-	if (ip->kind == NP_LAYER_IP4) {
-		id = ip->u.ip4.id;
-		off = ip->u.ip4.frag & 0x1fff;
-		more = (ip->u.ip4.frag & 0x2000) != 0;
-	} else if (ip->u.ip6.fragment) {
-		id = ip->u.ip6.frag_id;
-		off = ip->u.ip6.frag_off;
-		more = ip->u.ip6.frag_more;
-	} else {
-		return;
-	}
-	if (off == 0 && !more)
-		return; /* not a fragment */
-	struct frag_entry *e = frag_slot(t, k, id);
-	if (off == 0) {
-		memcpy(e->src, k->src, 16);
-		memcpy(e->dst, k->dst, 16);
-		e->id = id;
-		e->proto = k->proto;
-		e->family = k->family;
-		e->sport = k->sport;
-		e->dport = k->dport;
-		e->used = 1;
-	} else if (frag_matches(e, k, id)) {
-		k->sport = e->sport;
-		k->dport = e->dport;
-	}
-}
-
-/* The captured transport payload of a TCP or UDP packet: its length, 0
- * when there is none. */
-static uint32_t packet_payload(const np_packet *pkt, const uint8_t **payload)
-{
-	if (pkt->l4 < 0)
-		return 0;
-	const np_layer *l4 = &pkt->layer[pkt->l4];
-	if ((l4->kind != NP_LAYER_TCP && l4->kind != NP_LAYER_UDP) || l4->status != NP_OK || !l4->hdrlen)
-		return 0;
-	*payload = l4->p + l4->hdrlen;
-	if (*payload >= l4->end || l4->len <= l4->hdrlen)
-		return 0;
-	uint32_t len = (uint32_t)(l4->end - *payload);
-	if (len > l4->len - l4->hdrlen)
-		len = l4->len - l4->hdrlen;
-	return len;
-}
-
 static int64_t flow_last_us(const np_flow *f)
 {
 	return f->rev.packets && f->rev.last_us > f->fwd.last_us ? f->rev.last_us : f->fwd.last_us;
@@ -421,8 +364,7 @@ static int64_t flow_last_us(const np_flow *f)
 
 static void flush_all(np_flow_table *t, uint8_t reason);
 static void expire_idle(np_flow_table *t, int64_t now_us);
-static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_t hash, uint32_t bytes,
-		    uint8_t flags, const uint8_t *payload, uint32_t plen);
+static void account(np_flow_table *t, const np_flow_obs *o);
 
 /* Account the oldest waiting packet of the batch. */
 static void batch_pop(np_flow_table *t)
@@ -430,7 +372,7 @@ static void batch_pop(np_flow_table *t)
 	const struct waiting *w = &t->batch[t->batch_head];
 	t->batch_head = (t->batch_head + 1) % NP_FLOW_BATCH;
 	t->batch_n--;
-	account(t, &w->k, w->ts, w->hash, w->bytes, w->flags, w->payload, w->plen);
+	account(t, &w->o);
 }
 
 void np_flow_table_sync(np_flow_table *t)
@@ -441,31 +383,32 @@ void np_flow_table_sync(np_flow_table *t)
 
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 {
-	np_flow_key k;
-	uint32_t bytes;
-	uint8_t flags;
+	np_flow_obs o;
+	np_flow_observe(t->frags, pkt, ts, t->cfg.payload_fn != NULL, &o);
+	np_flow_table_add_obs(t, &o, false);
+}
+
+void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_kept)
+{
 	t->stats.packets++;
-	if (!np_flow_key_from_packet(pkt, &k, &bytes, &flags)) {
+	if (o->status == NP_OBS_NOT_IP) {
 		t->stats.not_ip++;
 		return;
 	}
-	if (pkt->layer[pkt->ip].status != NP_OK || (pkt->l4 >= 0 && pkt->layer[pkt->l4].status != NP_OK))
+	if (o->status == NP_OBS_TRUNCATED)
 		t->stats.truncated++;
-	frag_place(t, pkt, &k);
-	uint32_t hash = key_hash(&k);
-	const uint8_t *payload = NULL;
-	uint32_t plen = t->cfg.payload_fn ? packet_payload(pkt, &payload) : 0;
-	if (!t->cfg.batch || plen > BATCH_PAYLOAD) {
+	uint32_t plen = t->cfg.payload_fn ? o->plen : 0;
+	if (!t->cfg.batch || (plen > BATCH_PAYLOAD && !payload_kept)) {
 		np_flow_table_sync(t);
-		account(t, &k, ts, hash, bytes, flags, payload, plen);
+		account(t, o);
 		return;
 	}
-	__builtin_prefetch(&t->slots[hash & t->slot_mask]);
+	__builtin_prefetch(&t->slots[o->hash & t->slot_mask]);
 	if (t->batch_n >= NP_FLOW_BATCH / 2) {
 		/* Half a batch old: its slot is in cache by now; fetch the flow
 		 * it points to (the first candidate; most lookups need no other). */
 		const struct waiting *m = &t->batch[(t->batch_head + t->batch_n - NP_FLOW_BATCH / 2) % NP_FLOW_BATCH];
-		uint64_t s = t->slots[m->hash & t->slot_mask];
+		uint64_t s = t->slots[m->o.hash & t->slot_mask];
 		if (s) {
 			const char *f = (const char *)&t->pool[(uint32_t)(s & 0xffffffffu) - 1];
 			__builtin_prefetch(f);
@@ -475,22 +418,20 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 	if (t->batch_n == NP_FLOW_BATCH)
 		batch_pop(t);
 	struct waiting *w = &t->batch[(t->batch_head + t->batch_n) % NP_FLOW_BATCH];
-	w->k = k;
-	w->ts = ts;
-	w->hash = hash;
-	w->bytes = bytes;
-	w->flags = flags;
-	w->plen = plen;
-	if (plen)
-		memcpy(w->payload, payload, plen);
+	w->o = *o;
+	w->o.plen = plen;
+	if (plen && !payload_kept) {
+		memcpy(w->copy, o->payload, plen);
+		w->o.payload = w->copy;
+	}
 	t->batch_n++;
 }
 
 /* One packet into its flow, with its transport payload for payload_fn. */
-static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_t hash, uint32_t bytes,
-		    uint8_t flags, const uint8_t *payload, uint32_t plen)
+static void account(np_flow_table *t, const np_flow_obs *o)
 {
-	np_flow_key k = *kp;
+	const np_flow_key *k = &o->k;
+	int64_t ts = o->ts_us;
 	/* A stamp before 1970 is damaged (pcap's seconds read as signed: a
 	 * stamp past 2038 comes back as 1901..1970): it counts as 1970. */
 	if (ts < 0)
@@ -515,7 +456,7 @@ static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_
 	}
 
 	bool reverse = false;
-	uint32_t idx = flow_lookup(t, &k, hash, &reverse);
+	uint32_t idx = flow_lookup(t, k, o->hash, &reverse);
 	if (idx != NIL) {
 		/* Timeouts are exact here, whenever the sweep last ran: a packet
 		 * after an idle gap, or past the active time, starts a new flow. */
@@ -531,7 +472,7 @@ static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_
 		}
 	}
 	if (idx == NIL) {
-		idx = flow_create(t, &k, hash, ts);
+		idx = flow_create(t, k, o->hash, ts);
 		reverse = false;
 	} else if ((uint32_t)(ts / 1000000) > t->pool[idx].lru_s) {
 		t->pool[idx].lru_s = (uint32_t)(ts / 1000000);
@@ -539,11 +480,11 @@ static void account(np_flow_table *t, const np_flow_key *kp, int64_t ts, uint32_
 		lru_append(t, idx);
 	}
 	np_flow *f = &t->pool[idx];
-	dir_account(reverse ? &f->rev : &f->fwd, ts, bytes, flags);
-	if (plen)
-		t->cfg.payload_fn(t->cfg.payload_ctx, f, reverse, payload, plen);
-	if (k.proto == 6) {
-		uint8_t end = tcp_track(f, reverse, flags);
+	dir_account(reverse ? &f->rev : &f->fwd, ts, o->bytes, o->flags);
+	if (o->plen && t->cfg.payload_fn)
+		t->cfg.payload_fn(t->cfg.payload_ctx, f, reverse, o->payload, o->plen);
+	if (k->proto == 6) {
+		uint8_t end = tcp_track(f, reverse, o->flags);
 		if (end)
 			flow_end(t, idx, end);
 	}
@@ -563,10 +504,23 @@ void np_flow_table_expire(np_flow_table *t, int64_t now_us)
 	expire_idle(t, now_us);
 }
 
+/* End every flow, least recently active first. The table empties at
+ * once afterwards, rather than flow by flow: no index slot is visited. */
 static void flush_all(np_flow_table *t, uint8_t reason)
 {
-	while (t->lru_head != NIL)
-		flow_end(t, t->lru_head, reason);
+	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next) {
+		np_flow *f = &t->pool[i];
+		__builtin_prefetch(&t->pool[f->lru_next == NIL ? i : f->lru_next]);
+		f->end_reason = reason;
+		if (t->emit)
+			t->emit(t->ctx, f);
+		t->stats.flows_written++;
+	}
+	memset(t->slots, 0, ((size_t)t->slot_mask + 1) * sizeof(*t->slots));
+	t->lru_head = t->lru_tail = NIL;
+	t->free_head = NIL;
+	t->pool_used = 0;
+	t->active = 0;
 }
 
 void np_flow_table_flush(np_flow_table *t, uint8_t reason)

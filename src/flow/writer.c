@@ -119,21 +119,31 @@ static void put_addr(np_out *o, const np_flow *f, const uint8_t *a)
 /* SiLK's rwcut form in text, ISO 8601 UTC in CSV/JSON; milliseconds. */
 static void put_time(np_out *o, int64_t us, bool iso)
 {
-	/* Flows end many to a second: format each second once (per form). */
-	static _Thread_local int64_t cached_sec[2] = {INT64_MIN, INT64_MIN};
-	static _Thread_local char cached[2][40];
-	int64_t sec = us / 1000000;
-	if (cached_sec[iso] != sec) {
-		time_t s = (time_t)sec;
+	/* Flows end many to a day: the date is formatted once a day, the time
+	 * of day is arithmetic. Division rounds down, so times before 1970
+	 * (never from a capture) still come out right. */
+	static _Thread_local int64_t cached_day = INT64_MIN;
+	static _Thread_local char date[2][32];
+	int64_t ms = us >= 0 ? us / 1000 : -((-us + 999) / 1000);
+	int64_t sec = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+	int64_t day = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
+	uint32_t tod = (uint32_t)(sec - day * 86400);
+	if (day != cached_day) {
+		time_t s = (time_t)(day * 86400);
 		struct tm tm;
-		gmtime_r(&s, &tm);
-		if (!strftime(cached[iso], sizeof(cached[iso]), iso ? "%Y-%m-%dT%H:%M:%S" : "%Y/%m/%dT%H:%M:%S", &tm))
-			cached[iso][0] = '\0';
-		cached_sec[iso] = sec;
+		if (!gmtime_r(&s, &tm) || !strftime(date[0], sizeof(date[0]), "%Y/%m/%dT", &tm) ||
+		    !strftime(date[1], sizeof(date[1]), "%Y-%m-%dT", &tm))
+			date[0][0] = date[1][0] = '\0';
+		cached_day = day;
 	}
-	out_str(o, cached[iso]);
+	out_str(o, date[iso]);
+	out_u32_pad(o, tod / 3600, 2);
+	out_char(o, ':');
+	out_u32_pad(o, tod / 60 % 60, 2);
+	out_char(o, ':');
+	out_u32_pad(o, tod % 60, 2);
 	out_char(o, '.');
-	out_u32_pad(o, (uint32_t)((us / 1000) % 1000), 3);
+	out_u32_pad(o, (uint32_t)(ms - sec * 1000), 3);
 	if (iso)
 		out_char(o, 'Z');
 }

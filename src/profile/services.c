@@ -305,6 +305,10 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 	if (!p || len == 0)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	if (proto == 6) {
+		/* Every text prefix below begins with a capital or "220": most
+		 * binary payloads (TLS records, data) skip the string compares. */
+		if ((p[0] < 'A' || p[0] > 'Z') && p[0] != '2')
+			return identify_binary_tcp(p, len);
 		np_payload_id r = identify_sip(p, len);
 		if (r.service)
 			return r;

@@ -104,15 +104,33 @@ void out_fmt(np_out *o, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Decimal digits of v ending just before `end`, two at a time from a
+ * table (the flow writer formats millions of numbers). Returns the first. */
+static char *format_u64(char *end, uint64_t v)
+{
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+				    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+				    "8081828384858687888990919293949596979899";
+	while (v >= 100) {
+		const char *d = pairs + (v % 100) * 2;
+		v /= 100;
+		*--end = d[1];
+		*--end = d[0];
+	}
+	if (v >= 10) {
+		*--end = pairs[v * 2 + 1];
+		*--end = pairs[v * 2];
+	} else {
+		*--end = (char)('0' + v);
+	}
+	return end;
+}
+
 void out_u64(np_out *o, uint64_t v)
 {
 	char tmp[24];
-	int i = sizeof(tmp);
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	out_mem(o, tmp + i, sizeof(tmp) - (size_t)i);
+	char *p = format_u64(tmp + sizeof(tmp), v);
+	out_mem(o, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void out_u32(np_out *o, uint32_t v)
@@ -132,15 +150,13 @@ void out_i64(np_out *o, int64_t v)
 
 void out_u32_pad(np_out *o, uint32_t v, int width)
 {
-	char tmp[16];
-	int i = sizeof(tmp);
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while ((int)sizeof(tmp) - i < width)
-		tmp[--i] = '0';
-	out_mem(o, tmp + i, sizeof(tmp) - (size_t)i);
+	char tmp[32];
+	char *end = tmp + sizeof(tmp), *p = format_u64(end, v);
+	if (width > (int)sizeof(tmp))
+		width = (int)sizeof(tmp);
+	while (end - p < width)
+		*--p = '0';
+	out_mem(o, p, (size_t)(end - p));
 }
 
 void out_hex(np_out *o, uint32_t v, int width)
