@@ -13,6 +13,10 @@
 # peak RSS on 1,000 packets of the same capture). Then netprofile's speed
 # over the fastest peer's, and the two targets of the issue: at least 3x the
 # fastest peer's packets per second, at most 200 bytes per active flow.
+# Packets per second is throughput, so the speed target is judged on wall
+# time; the ratio by CPU time is printed beside it because netprofile reads
+# a file on two threads (reading and decoding on one, the flow table on the
+# other) while the peers use one, and the machine has 2 CPUs.
 #
 # The commands (output to /dev/null or a scratch directory):
 #   netprofile flows -r F --format csv -o /dev/null
