@@ -339,13 +339,14 @@ static void commit(struct watch *w)
 	char err[512];
 	size_t n;
 	np_profiler *p = w->ended;
+	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
 	np_flow_table_each(w->table, add_active, p);
+	np_profiler_take_announcements(w->payload, p, carry_from);
 	np_profiler_finish(p);
 	const np_server *servers = np_profiler_servers(p, &n);
 	if (np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) != 0)
 		watch_error(w, "%s: cannot update the inventory: %s", w->a->db, err);
 	w->ended = new_profiler(w);
-	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
 	np_profiler_carry_controls(p, w->ended, carry_from);
 	np_profiler_free(p);
 	w->ended_count = 0;

@@ -35,6 +35,7 @@ struct ftp_expect {
 	uint8_t family;
 	uint16_t data_port;
 	bool active; /* PORT/EPRT: the server connects to the client */
+	int64_t seen_us; /* when the control channel said it */
 };
 
 struct endpoint_stat {
@@ -111,7 +112,7 @@ static int parse_numbers(const char *s, const char *end, int *v, int n)
 }
 
 static void add_expect(np_profiler *p, const uint8_t *data_addr, const uint8_t *other, uint8_t family,
-		       int port, bool active)
+		       int port, bool active, int64_t seen_us)
 {
 	if (port <= 0 || port > 65535)
 		return;
@@ -123,6 +124,7 @@ static void add_expect(np_profiler *p, const uint8_t *data_addr, const uint8_t *
 	e->family = family;
 	e->data_port = (uint16_t)port;
 	e->active = active;
+	e->seen_us = seen_us;
 }
 
 /* One FTP control line: 227/229 replies (passive), PORT/EPRT commands (active). */
@@ -131,18 +133,19 @@ static void ftp_control_line(np_profiler *p, const np_flow *f, bool reverse, con
 	const uint8_t *sender = reverse ? f->key.dst : f->key.src;
 	const uint8_t *receiver = reverse ? f->key.src : f->key.dst;
 	const char *end = s + len;
+	int64_t now = reverse ? f->rev.last_us : f->fwd.last_us;
 	int v[6];
 	if (len > 4 && memcmp(s, "227 ", 4) == 0) {
 		const char *open = memchr(s, '(', len);
 		if (open && parse_numbers(open, end, v, 6) == 6)
-			add_expect(p, sender, receiver, f->key.family, v[4] * 256 + v[5], false);
+			add_expect(p, sender, receiver, f->key.family, v[4] * 256 + v[5], false, now);
 	} else if (len > 4 && memcmp(s, "229 ", 4) == 0) {
 		const char *open = memchr(s, '(', len);
 		if (open && parse_numbers(open, end, v, 1) == 1)
-			add_expect(p, sender, receiver, f->key.family, v[0], false);
+			add_expect(p, sender, receiver, f->key.family, v[0], false, now);
 	} else if (len > 5 && memcmp(s, "PORT ", 5) == 0) {
 		if (parse_numbers(s + 5, end, v, 6) == 6)
-			add_expect(p, sender, receiver, f->key.family, v[4] * 256 + v[5], true);
+			add_expect(p, sender, receiver, f->key.family, v[4] * 256 + v[5], true, now);
 	} else if (len > 5 && memcmp(s, "EPRT ", 5) == 0) {
 		/* EPRT |proto|address|port| : the port is the last number. */
 		const char *last_bar = NULL;
@@ -155,7 +158,7 @@ static void ftp_control_line(np_profiler *p, const np_flow *f, bool reverse, con
 		while (prev && prev > s && prev[-1] != '|')
 			prev--;
 		if (prev && parse_numbers(prev, last_bar, v, 1) == 1)
-			add_expect(p, sender, receiver, f->key.family, v[0], true);
+			add_expect(p, sender, receiver, f->key.family, v[0], true, now);
 	}
 }
 
@@ -643,6 +646,19 @@ void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_
 		if ((conv_is_service(c, 6, 21) || conv_is_service(c, 6, 1723)) && conv_last_us(c) >= since_us)
 			add_conv(to, &c->f, c->has_flags, false);
 	}
+}
+
+void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < from->nexpects; i++) {
+		const struct ftp_expect *e = &from->expects[i];
+		to->expects = grow(to->expects, &to->capexpects, to->nexpects + 1, sizeof(*to->expects));
+		to->expects[to->nexpects++] = *e;
+		if (e->seen_us >= since_us)
+			from->expects[kept++] = *e;
+	}
+	from->nexpects = kept;
 }
 
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n)

@@ -71,6 +71,12 @@ void np_profiler_finish(np_profiler *p);
  * sessions of a decided batch (active since `since_us`) to the next one,
  * uncounted, so data connections and GRE that outlive them are still tied. */
 void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_t since_us);
+/* Continuous profiling names services on one profiler (the flow table's
+ * payload hook) and decides batches on others: hand the FTP data
+ * connections announced on control channels (PORT, EPRT, 227, 229) to the
+ * batch `to` before it is decided, and keep in `from` only those said
+ * since `since_us`, so the list stays bounded however long the run. */
+void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us);
 /* The servers, sorted by family, address, protocol, port. */
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n);
 /* --validate: the flagless answer against the handshake, on TCP. */

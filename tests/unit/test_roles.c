@@ -6,11 +6,13 @@
  * sides; and every way of deciding there is no server: no answer, a reset
  * (by flags, by size), a probe seen one way, ICMP, a media stream, too
  * little evidence ("undecided"). Also the payload tests the roles rely on
- * (SIP, RTP, strict NTP) and np_role_answered on its own.
+ * (SIP, RTP, strict NTP) and np_role_answered on its own. Last, the
+ * profiler's hand-over of FTP announcements between batches (watch).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/profile/profiler.h"
 #include "../../src/profile/roles.h"
 #include "../../src/profile/services.h"
 #include "check.h"
@@ -448,6 +450,70 @@ static void test_payload_ids(void)
 	CHECK(hits < 20); /* one in a thousand at most; the mode alone gave one in sixteen */
 }
 
+/* Is there a server at port `port`, and what ties does 10.0.0.2:21 list? */
+static bool lists_port(np_profiler *p, uint16_t port, const char **ftp_ties)
+{
+	size_t n;
+	const np_server *s = np_profiler_servers(p, &n);
+	bool found = false;
+	*ftp_ties = "";
+	for (size_t i = 0; i < n; i++) {
+		if (s[i].key.port == port)
+			found = true;
+		if (s[i].key.port == 21)
+			*ftp_ties = s[i].ties;
+	}
+	return found;
+}
+
+/* watch names services on one profiler and decides batches on others: the
+ * FTP data connections announced on the control channel reach the batch,
+ * and only the recent ones stay for the next. The data port is 8080, a
+ * named service, so only the announcement ties it (the shape rule would
+ * not). */
+static void test_ftp_announcements(void)
+{
+	static const char pasv[] = "227 Entering Passive Mode (10,0,0,2,31,144)\r\n"; /* port 8080 */
+	static const char pasv2[] = "227 Entering Passive Mode (10,0,0,2,31,145)\r\n";
+	np_profile_config cfg = {false};
+	np_profiler *naming = np_profiler_new(&cfg);
+	np_flow ctrl = tcp_session(40000, 21), data = tcp_session(40001, 8080);
+	np_flow at = ctrl;
+	at.rev.last_us = 1000000; /* said at 1 s */
+	np_profiler_payload(naming, &at, true, (const uint8_t *)pasv, sizeof(pasv) - 1);
+	at.rev.last_us = 900000000; /* another at 900 s */
+	np_profiler_payload(naming, &at, true, (const uint8_t *)pasv2, sizeof(pasv2) - 1);
+
+	const char *ties;
+	np_profiler *first = np_profiler_new(&cfg);
+	np_profiler_add_flow(first, &ctrl, true);
+	np_profiler_add_flow(first, &data, true);
+	np_profiler_take_announcements(naming, first, 600000000); /* keep what was said since 600 s */
+	np_profiler_finish(first);
+	CHECK(!lists_port(first, 8080, &ties));
+	CHECK(strstr(ties, "ftp-data:passive/8080") != NULL);
+
+	/* The next batch: the announcement of 8080 (1 s) was dropped. */
+	np_profiler *next = np_profiler_new(&cfg);
+	np_profiler_add_flow(next, &ctrl, true);
+	np_profiler_add_flow(next, &data, true);
+	np_profiler_take_announcements(naming, next, 600000000);
+	np_profiler_finish(next);
+	CHECK(lists_port(next, 8080, &ties));
+	CHECK(strstr(ties, "passive") == NULL);
+
+	/* Without the hand-over, as before: 8080 is taken for a server. */
+	np_profiler *none = np_profiler_new(&cfg);
+	np_profiler_add_flow(none, &ctrl, true);
+	np_profiler_add_flow(none, &data, true);
+	np_profiler_finish(none);
+	CHECK(lists_port(none, 8080, &ties));
+	np_profiler_free(none);
+	np_profiler_free(next);
+	np_profiler_free(first);
+	np_profiler_free(naming);
+}
+
 int main(void)
 {
 	test_handshake();
@@ -460,5 +526,6 @@ int main(void)
 	test_answered();
 	test_bounds();
 	test_payload_ids();
+	test_ftp_announcements();
 	return check_summary("roles");
 }
