@@ -62,11 +62,9 @@
 #     datagram's flow but in a record of their own, with the fragment ID's
 #     two halves, byte-swapped, as ports; netprofile puts them in the
 #     datagram's flow.
-#   * IPv4 fragments that arrive before their first fragment: Argus holds
-#     them and adds them to the datagram's flow; netprofile's fragment cache
-#     only knows a datagram's ports once its first fragment has been seen,
-#     so those land in a flow with ports 0 (a limitation of netprofile, see
-#     src/flow/flow_table.c).
+#   (Fragments that arrive before their first fragment: both tools hold
+#   them and add them to the datagram's flow; netprofile for up to 30 s
+#   and 32 fragments at once, which the comparer models.)
 # - Not compared: non-IP traffic (ARP: Argus makes records, netprofile counts
 #   it as "not IP"), Argus's management records, times, TCP flags.
 #
@@ -243,10 +241,11 @@ def pcap_records(path):
     else:
         sys.exit("compare: %s is not a pcap file" % path)
     link = struct.unpack(e + "I", data[20:24])[0] & 0x0fffffff
+    frac = 1e9 if m in (b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d") else 1e6
     off = 24
     while off + 16 <= len(data):
-        caplen, wirelen = struct.unpack(e + "II", data[off + 8:off + 16])
-        yield link, data[off + 16:off + 16 + caplen], wirelen
+        sec, sub, caplen, wirelen = struct.unpack(e + "IIII", data[off:off + 16])
+        yield link, data[off + 16:off + 16 + caplen], wirelen, sec + sub / frac
         off += 16 + caplen
 
 def ip_start(link, p):
@@ -312,42 +311,53 @@ def l4_info(p, h):
 def bswap16(x):
     return (x >> 8 | x << 8) & 0xffff
 
+HOLD_S, HOLD = 30, 32  # src/flow/flow_key.c: HOLD_US, NP_FLOW_HOLD
+
+def our_ports(recs):
+    """netprofile's (sport, dport, ICMP type) for each IP packet: a whole
+    datagram's or first fragment's own; a later fragment's from its first
+    fragment, seen before it, or coming while the later one is held (within
+    HOLD_S, and among the last HOLD held); otherwise none (ports 0)."""
+    info = [None] * len(recs)
+    seen_first, held = {}, []  # held: [(record index, fragment key, time)]
+    for i, (link, p, wirelen, ts, h, fkey) in enumerate(recs):
+        held = [x for x in held if ts - x[2] <= HOLD_S]
+        if h["first"]:
+            info[i] = l4_info(p, h)
+            if h["more"]:
+                seen_first[fkey] = info[i]
+                for j, k, _ in held:
+                    if k == fkey:
+                        info[j] = info[i]
+                held = [x for x in held if x[1] != fkey]
+        elif fkey in seen_first:
+            info[i] = seen_first[fkey]
+        else:
+            held = held[-(HOLD - 1):] + [(i, fkey, ts)]
+    return [x or (0, 0, -1) for x in info]
+
 def packet_places(path):
     """For each IP packet: netprofile's (key, dir), Argus's (key, dir), the
     IP length and the bytes Argus counts beyond it; plus the reason when
     the two places differ."""
     recs = []
-    first_frag = {}  # the whole capture's first fragments (Argus waits for them)
-    for link, p, wirelen in pcap_records(path):
+    for link, p, wirelen, ts in pcap_records(path):
         o = ip_start(link, p)
         h = parse_ip(p, o) if o is not None else None
         if h is None:
             continue
         fkey = (h["src"], h["dst"], h["fid"], h["proto"])
-        if h["first"] and h["more"]:
-            first_frag.setdefault(fkey, l4_info(p, h))
-        recs.append((link, p, wirelen, h, fkey))
-    seen_first = {}  # netprofile's view: first fragments seen so far
+        recs.append((link, p, wirelen, ts, h, fkey))
     out = []
-    for link, p, wirelen, h, fkey in recs:
+    for (link, p, wirelen, ts, h, fkey), info in zip(recs, our_ports(recs)):
         proto, src, dst = h["proto"], h["src"], h["dst"]
         extra = wirelen - ARGUS_UNCOUNTED.get(link, 0) - h["iplen"]
-        if h["first"]:
-            info = l4_info(p, h)
-            if h["more"]:
-                seen_first[fkey] = info
-        else:
-            info = seen_first.get(fkey, (0, 0, -1))
         ours = conv(proto, src, info[0], dst, info[1], icmp_kind(proto, info[2]))
         theirs, why = ours, None
         if not h["first"] and h["v"] == 6:
             fid = h["fid"]
             theirs = conv(proto, src, bswap16(fid >> 16), dst, bswap16(fid & 0xffff), icmp_kind(proto, -1))
             why = "IPv6 later fragments to Argus's fragment record"
-        elif not h["first"] and fkey not in seen_first and fkey in first_frag:
-            info = first_frag[fkey]
-            theirs = conv(proto, src, info[0], dst, info[1], icmp_kind(proto, info[2]))
-            why = "IPv4 fragments before their first to the datagram's flow"
         elif proto == 47 and len(p) >= h["l4"] + 4 and p[h["l4"]] & 0x07 == 0 and \
                 struct.unpack(">H", p[h["l4"] + 2:h["l4"] + 4])[0] in (0x0800, 0x86dd):
             g = h["l4"]

@@ -121,9 +121,20 @@ typedef struct np_flow_frags np_flow_frags;
 np_flow_frags *np_flow_frags_new(void);
 void np_flow_frags_free(np_flow_frags *fc);
 
-/* Fill *o from a decoded packet stamped ts_us. With want_payload, o->payload
- * points at the captured transport payload (into pkt's buffer). */
-void np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *o);
+/* Observe a decoded packet stamped ts_us into out[], which has room for
+ * NP_FLOW_OBS_MAX; returns how many observations to account, in order:
+ * usually 1 (the packet); 0 when it is a later fragment held until its
+ * datagram's first fragment comes (see flow_key.c); more when a first
+ * fragment lets its held fragments go (they come first), or when held ones
+ * are let go unmatched (ports 0). With want_payload, the packet's own
+ * observation points at its captured transport payload (in pkt's buffer). */
+#define NP_FLOW_HOLD 32
+#define NP_FLOW_OBS_MAX (NP_FLOW_HOLD + 1)
+unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload,
+			 np_flow_obs *out);
+/* End of input: the fragments still held, unmatched (ports 0), into out[]
+ * (room for NP_FLOW_HOLD); returns how many. */
+unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out);
 
 /* Symmetric hash of a key: the same for a key and its reverse, never 0. */
 uint32_t np_flow_key_hash(const np_flow_key *k);

@@ -7,6 +7,13 @@
  * flow table needs of a packet: fragments placed in their datagram's flow
  * (a small direct-mapped cache remembers the ports of first fragments),
  * the payload for the naming hook, the packet's status for the counters.
+ *
+ * A later fragment that comes before its first fragment (fragments sent
+ * last-first, or reordered on the way) is held, as Argus does, until the
+ * first arrives (then both go to the datagram's flow, the held ones first,
+ * being earlier), for at most HOLD_US of capture time and NP_FLOW_HOLD
+ * fragments at once; past either, or at the end of input, it is let go as
+ * it is, in a flow with ports 0.
  */
 #include "flow.h"
 
@@ -22,8 +29,17 @@ struct frag_entry {
 	uint8_t proto, family, used;
 };
 
+#define HOLD_US (30 * 1000000LL) /* as long as Linux waits to reassemble */
+
+struct held {
+	np_flow_obs o; /* ports 0 */
+	uint32_t id;
+};
+
 struct np_flow_frags {
 	struct frag_entry e[FRAG_CACHE];
+	struct held held[NP_FLOW_HOLD]; /* in arrival order */
+	unsigned nheld;
 };
 
 /* ---- hashing ---------------------------------------------------------- */
@@ -132,7 +148,10 @@ static bool frag_matches(const struct frag_entry *e, const np_flow_key *k, uint3
 	       memcmp(e->src, k->src, 16) == 0 && memcmp(e->dst, k->dst, 16) == 0;
 }
 
-static void frag_place(np_flow_frags *fc, const np_packet *pkt, np_flow_key *k)
+enum frag_kind { NOT_FRAGMENT, FIRST_FRAGMENT, LATER_KNOWN, LATER_UNKNOWN };
+
+/* Give a later fragment its datagram's ports, remember a first one's. */
+static enum frag_kind frag_place(np_flow_frags *fc, const np_packet *pkt, np_flow_key *k, uint32_t *idp)
 {
 	const np_layer *ip = &pkt->layer[pkt->ip];
 	uint32_t id, off;
@@ -146,10 +165,11 @@ static void frag_place(np_flow_frags *fc, const np_packet *pkt, np_flow_key *k)
 		off = ip->u.ip6.frag_off;
 		more = ip->u.ip6.frag_more;
 	} else {
-		return;
+		return NOT_FRAGMENT;
 	}
 	if (off == 0 && !more)
-		return; /* not a fragment */
+		return NOT_FRAGMENT;
+	*idp = id;
 	struct frag_entry *e = frag_slot(fc, k, id);
 	if (off == 0) {
 		memcpy(e->src, k->src, 16);
@@ -160,10 +180,41 @@ static void frag_place(np_flow_frags *fc, const np_packet *pkt, np_flow_key *k)
 		e->sport = k->sport;
 		e->dport = k->dport;
 		e->used = 1;
-	} else if (frag_matches(e, k, id)) {
-		k->sport = e->sport;
-		k->dport = e->dport;
+		return FIRST_FRAGMENT;
 	}
+	if (!frag_matches(e, k, id))
+		return LATER_UNKNOWN;
+	k->sport = e->sport;
+	k->dport = e->dport;
+	return LATER_KNOWN;
+}
+
+/* Let held fragment i go into out (ports from `first`, or 0 without). */
+static void release(np_flow_frags *fc, unsigned i, const np_flow_key *first, np_flow_obs *out)
+{
+	*out = fc->held[i].o;
+	if (first) {
+		out->k.sport = first->sport;
+		out->k.dport = first->dport;
+		out->hash = np_flow_key_hash(&out->k);
+	}
+	memmove(&fc->held[i], &fc->held[i + 1], (fc->nheld - i - 1) * sizeof(fc->held[0]));
+	fc->nheld--;
+}
+
+/* The held fragments of the datagram whose first fragment is k, id. */
+static unsigned release_datagram(np_flow_frags *fc, const np_flow_key *k, uint32_t id, np_flow_obs *out)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < fc->nheld;) {
+		const struct held *h = &fc->held[i];
+		if (h->id == id && h->o.k.proto == k->proto && h->o.k.family == k->family && h->o.k.vlan == k->vlan &&
+		    memcmp(h->o.k.src, k->src, 16) == 0 && memcmp(h->o.k.dst, k->dst, 16) == 0)
+			release(fc, i, k, &out[n++]);
+		else
+			i++;
+	}
+	return n;
 }
 
 /* The captured transport payload of a TCP or UDP packet: its length, 0
@@ -194,21 +245,51 @@ void np_flow_frags_free(np_flow_frags *fc)
 	free(fc);
 }
 
-void np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *o)
+unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *out)
 {
+	unsigned n = 0;
+	/* Held too long: its first fragment is not coming. */
+	while (fc->nheld && ts_us - fc->held[0].o.ts_us > HOLD_US)
+		release(fc, 0, NULL, &out[n++]);
+	np_flow_obs *o = &out[n];
 	o->ts_us = ts_us;
 	o->plen = 0;
 	o->payload = NULL;
 	if (!np_flow_key_from_packet(pkt, &o->k, &o->bytes, &o->flags)) {
 		o->status = NP_OBS_NOT_IP;
-		return;
+		return n + 1;
 	}
 	bool cut = pkt->layer[pkt->ip].status != NP_OK || (pkt->l4 >= 0 && pkt->layer[pkt->l4].status != NP_OK);
 	o->status = cut ? NP_OBS_TRUNCATED : NP_OBS_IP;
-	frag_place(fc, pkt, &o->k);
+	uint32_t id = 0;
+	enum frag_kind kind = frag_place(fc, pkt, &o->k, &id);
 	o->hash = np_flow_key_hash(&o->k);
+	if (kind == LATER_UNKNOWN) {
+		np_flow_obs later = *o;
+		if (fc->nheld == NP_FLOW_HOLD)
+			release(fc, 0, NULL, &out[n++]); /* the oldest makes room */
+		fc->held[fc->nheld].o = later;
+		fc->held[fc->nheld].id = id;
+		fc->nheld++;
+		return n;
+	}
 	if (want_payload)
 		o->plen = packet_payload(pkt, &o->payload);
+	if (kind == FIRST_FRAGMENT && fc->nheld) {
+		/* The held ones go first: they were earlier. */
+		np_flow_obs first = *o;
+		n += release_datagram(fc, &first.k, id, &out[n]);
+		out[n] = first;
+	}
+	return n + 1;
+}
+
+unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out)
+{
+	unsigned n = 0;
+	while (fc->nheld)
+		release(fc, 0, NULL, &out[n++]);
+	return n;
 }
 
 const char *np_tcp_flags_str(uint8_t flags, char *buf)

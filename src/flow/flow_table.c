@@ -383,9 +383,10 @@ void np_flow_table_sync(np_flow_table *t)
 
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts)
 {
-	np_flow_obs o;
-	np_flow_observe(t->frags, pkt, ts, t->cfg.payload_fn != NULL, &o);
-	np_flow_table_add_obs(t, &o, false);
+	np_flow_obs o[NP_FLOW_OBS_MAX];
+	unsigned n = np_flow_observe(t->frags, pkt, ts, t->cfg.payload_fn != NULL, o);
+	for (unsigned i = 0; i < n; i++)
+		np_flow_table_add_obs(t, &o[i], false);
 }
 
 void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_kept)
@@ -525,6 +526,11 @@ static void flush_all(np_flow_table *t, uint8_t reason)
 
 void np_flow_table_flush(np_flow_table *t, uint8_t reason)
 {
+	/* Fragments np_flow_table_add still holds first (pipeline.c lets its own go). */
+	np_flow_obs o[NP_FLOW_HOLD];
+	unsigned n = np_flow_frags_release(t->frags, o);
+	for (unsigned i = 0; i < n; i++)
+		np_flow_table_add_obs(t, &o[i], false);
 	np_flow_table_sync(t);
 	flush_all(t, reason);
 }

@@ -78,12 +78,10 @@ static void publish(struct pipeline *p)
 	p->chunk[p->filled % NCHUNKS].used = 0;
 }
 
-static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+/* Append one observation (and its payload) to the chunk being filled. */
+static void put_obs(struct pipeline *p, const np_flow_obs *obs)
 {
-	struct pipeline *p = ctx;
-	np_flow_obs o;
-	np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
-	np_flow_observe(p->frags, &p->pkt, np_source_packet_us(p->src, h), p->want_payload, &o);
+	np_flow_obs o = *obs;
 	size_t need = sizeof(o) + round8(o.plen);
 	struct chunk *c = &p->chunk[p->filled % NCHUNKS];
 	if (c->used + need > c->cap && c->used) {
@@ -107,10 +105,24 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 	c->used += need;
 }
 
+static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+{
+	struct pipeline *p = ctx;
+	np_flow_obs o[NP_FLOW_OBS_MAX];
+	np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
+	unsigned n = np_flow_observe(p->frags, &p->pkt, np_source_packet_us(p->src, h), p->want_payload, o);
+	for (unsigned i = 0; i < n; i++)
+		put_obs(p, &o[i]);
+}
+
 static void *reader_main(void *arg)
 {
 	struct pipeline *p = arg;
 	int rc = np_source_loop(p->src, p->count, read_one, p);
+	np_flow_obs o[NP_FLOW_HOLD];
+	unsigned n = np_flow_frags_release(p->frags, o); /* fragments still held */
+	for (unsigned i = 0; i < n; i++)
+		put_obs(p, &o[i]);
 	pthread_mutex_lock(&p->mu);
 	if (p->chunk[p->filled % NCHUNKS].used)
 		p->filled++;
@@ -139,29 +151,23 @@ static void account_chunk(np_flow_table *t, const uint8_t *data, size_t used)
 struct direct {
 	np_source *src;
 	np_flow_table *t;
-	np_flow_frags *frags;
-	bool want_payload;
 	np_packet pkt;
 };
 
 static void direct_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
 {
 	struct direct *d = ctx;
-	np_flow_obs o;
 	np_decode(&d->pkt, d->pkt.dlt, data, h->caplen, h->len);
-	np_flow_observe(d->frags, &d->pkt, np_source_packet_us(d->src, h), d->want_payload, &o);
-	np_flow_table_add_obs(d->t, &o, false);
+	np_flow_table_add(d->t, &d->pkt, np_source_packet_us(d->src, h));
 }
 
-static int run_direct(np_source *src, long count, np_flow_table *t, bool want_payload, np_flow_frags *frags)
+static int run_direct(np_source *src, long count, np_flow_table *t)
 {
 	struct direct *d = calloc(1, sizeof(*d));
 	if (!d)
 		return -1;
 	d->src = src;
 	d->t = t;
-	d->frags = frags;
-	d->want_payload = want_payload;
 	d->pkt.dlt = src->dlt;
 	int rc = np_source_loop(src, count, direct_one, d);
 	np_flow_table_sync(t);
@@ -209,7 +215,7 @@ int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want
 	pthread_t reader;
 	if (!ok || pthread_create(&reader, NULL, reader_main, p) != 0) {
 		pipeline_free(p);
-		int rc = run_direct(src, count, t, want_payload, frags);
+		int rc = run_direct(src, count, t);
 		np_flow_frags_free(frags);
 		return rc;
 	}

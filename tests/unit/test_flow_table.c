@@ -2,7 +2,8 @@
  * test_flow_table.c - the flow table (src/flow/flow_table.c) on packets
  * built here and decoded by np_decode: idle and active timeouts are exact
  * whatever other traffic does, biflow direction, TCP close, eviction when
- * full loses nothing, and later IPv4 fragments join their datagram's flow.
+ * full loses nothing, and later IPv4 fragments join their datagram's flow,
+ * also when they come before the first fragment (held, within limits).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -219,6 +220,60 @@ static void test_fragments(void)
 	np_flow_table_free(t);
 }
 
+/* A later fragment before its first: held, then in the datagram's flow,
+ * which starts at the held one's time. */
+static void test_fragments_out_of_order(void)
+{
+	np_flow_table *t = table(300, 1800, 0);
+	add(t, 1 * SEC, 17, 1, 0, 2, 0, 0, 528, 1480 / 8);
+	add(t, 2 * SEC, 17, 1, 5000, 2, 7000, 0, 1472, 0x2000);
+	np_flow_table_flush(t, NP_END_EOF);
+	CHECK(nwritten == 1 && written[0].key.sport == 5000 && written[0].fwd.packets == 2);
+	CHECK(nwritten == 1 && written[0].fwd.first_us == 1 * SEC && written[0].fwd.last_us == 2 * SEC);
+	CHECK(nwritten == 1 && written[0].fwd.bytes == 1500 + 548);
+	np_flow_table_free(t);
+
+	/* Its first never comes: let go at the end, with ports 0. */
+	t = table(300, 1800, 0);
+	add(t, 1 * SEC, 17, 1, 0, 2, 0, 0, 528, 1480 / 8);
+	np_flow_table_flush(t, NP_END_EOF);
+	CHECK(nwritten == 1 && written[0].key.sport == 0 && written[0].key.dport == 0 && written[0].fwd.packets == 1);
+	np_flow_table_free(t);
+
+	/* Held at most 30 s of capture time: a first fragment 31 s later
+	 * starts a flow of its own. */
+	t = table(300, 1800, 0);
+	add(t, 1 * SEC, 17, 1, 0, 2, 0, 0, 528, 1480 / 8);
+	add(t, 32 * SEC, 17, 3, 53, 4, 53, 0, 40, 0);
+	add(t, 33 * SEC, 17, 1, 5000, 2, 7000, 0, 1472, 0x2000);
+	np_flow_table_flush(t, NP_END_EOF);
+	int ports0 = 0, ports5000 = 0;
+	for (int i = 0; i < nwritten; i++) {
+		ports0 += written[i].key.sport == 0 && written[i].fwd.packets == 1;
+		ports5000 += written[i].key.sport == 5000 && written[i].fwd.packets == 1;
+	}
+	CHECK(nwritten == 3 && ports0 == 1 && ports5000 == 1);
+	np_flow_table_free(t);
+
+	/* At most NP_FLOW_HOLD held: one more lets the oldest go (ports 0);
+	 * the rest join their datagrams when the first fragments come. */
+	t = table(300, 1800, 0);
+	for (int a = 1; a <= NP_FLOW_HOLD + 1; a++)
+		add(t, a, 17, a, 0, 100, 0, 0, 528, 1480 / 8);
+	for (int a = 1; a <= NP_FLOW_HOLD + 1; a++)
+		add(t, 100 + a, 17, a, 5000, 100, 7000, 0, 1472, 0x2000);
+	np_flow_table_flush(t, NP_END_EOF);
+	int joined = 0, alone = 0;
+	for (int i = 0; i < nwritten; i++) {
+		if (written[i].key.sport == 5000 && written[i].fwd.packets == 2)
+			joined++;
+		else if (written[i].key.src[3] == 1 && written[i].fwd.packets == 1)
+			alone++;
+	}
+	CHECK(nwritten == NP_FLOW_HOLD + 2 && joined == NP_FLOW_HOLD && alone == 2);
+	np_flow_table_free(t);
+}
+
 /* What a payload hook saw: calls and a digest of their arguments. */
 static uint64_t hook_calls, hook_digest;
 static void hook(void *ctx, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len)
@@ -283,6 +338,7 @@ int main(void)
 	test_tcp_close();
 	test_eviction();
 	test_fragments();
+	test_fragments_out_of_order();
 	test_batch_same();
 	return check_summary("flow_table");
 }

@@ -5,7 +5,8 @@
  * counters, and the same payloads handed to the payload hook in the same
  * order. On a capture written here that needs many trips round the ring
  * (the reader waits for room), flows ending midway (idle timeout, TCP
- * close), fragments, packets that are not IP, an IPv6 jumbogram whose
+ * close), fragments (in order, last first, and later ones whose first
+ * never comes: held, then let go), packets that are not IP, an IPv6 jumbogram whose
  * payload is bigger than a chunk; then with a packet count, and on the same
  * file cut in the middle of a record (both paths fail the same way after
  * accounting the same packets).
@@ -219,13 +220,16 @@ static void write_capture(const char *path)
 			memset(frame, 0, 60);
 			memcpy(frame, "\xff\xff\xff\xff\xff\xff\2\0\0\0\0\1\x08\x06", 14);
 			len = 60;
-		} else if (r < 6) { /* a datagram in two fragments */
-			len = ip4_frame(a, b, 17, 1024 + (uint16_t)a, 53, 0, 40, 0x2000);
+		} else if (r < 6) { /* a datagram in two fragments, either order, or a later one alone */
+			bool last_first = r == 4, alone = r == 5 && i % 7 == 0;
+			len = last_first || alone ? ip4_frame(a, b, 17, 0, 0, 0, 100, 6)
+						 : ip4_frame(a, b, 17, 1024 + (uint16_t)a, 53, 0, 40, 0x2000);
 			h.ts.tv_sec = us / 1000000, h.ts.tv_usec = us % 1000000;
 			h.caplen = h.len = (uint32_t)len;
 			pcap_dump((u_char *)d, &h, frame);
 			us += 10;
-			len = ip4_frame(a, b, 17, 0, 0, 0, 100, 6);
+			len = last_first ? ip4_frame(a, b, 17, 1024 + (uint16_t)a, 53, 0, 40, 0x2000)
+					 : ip4_frame(a, b, 17, 0, 0, 0, 100, 6);
 		} else if (r < 50) {
 			uint8_t flags = (uint8_t)(r < 10 ? 0x02 : r < 12 ? 0x11 : r < 13 ? 0x04 : 0x18);
 			uint32_t pl = flags == 0x18 ? rnd() % (r < 15 ? 60000 : 1400) : 0;
