@@ -151,6 +151,11 @@ void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts_us);
 void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_kept);
 /* End flows idle or over their active time as of `now_us`. */
 void np_flow_table_expire(np_flow_table *t, int64_t now_us);
+/* The table's fragment state, for a caller that observes packets itself
+ * (flow/pipeline.c) and hands them to np_flow_table_add_obs; it must not
+ * be used while np_flow_table_add or _flush can run. Fragments still held
+ * in it are let go by np_flow_table_flush. */
+np_flow_frags *np_flow_table_frags(np_flow_table *t);
 /* Account the packets a batching table still holds. */
 void np_flow_table_sync(np_flow_table *t);
 /* End every flow (end of input, shutdown) with the given reason. */

@@ -363,6 +363,7 @@ static int64_t flow_last_us(const np_flow *f)
 }
 
 static void flush_all(np_flow_table *t, uint8_t reason);
+static void end_all(np_flow_table *t, uint8_t reason);
 static void expire_idle(np_flow_table *t, int64_t now_us);
 static void account(np_flow_table *t, const np_flow_obs *o);
 
@@ -443,7 +444,7 @@ static void account(np_flow_table *t, const np_flow_obs *o)
 	 * now, as idle, rather than wait for a clock that will not come back
 	 * (with the clock stuck ahead, nothing would ever idle out again). */
 	if (ts < t->now_us - (int64_t)t->cfg.idle_timeout_s * 1000000) {
-		flush_all(t, NP_END_IDLE);
+		end_all(t, NP_END_IDLE);
 		t->now_us = ts;
 		t->last_expire_us = ts;
 	}
@@ -505,8 +506,18 @@ void np_flow_table_expire(np_flow_table *t, int64_t now_us)
 	expire_idle(t, now_us);
 }
 
-/* End every flow, least recently active first. The table empties at
- * once afterwards, rather than flow by flow: no index slot is visited. */
+/* End every flow, least recently active first, one by one: the cost is
+ * the active flows', whatever the size of the index (a capture whose clock
+ * jumps back and forth ends them all at each jump). */
+static void end_all(np_flow_table *t, uint8_t reason)
+{
+	while (t->lru_head != NIL)
+		flow_end(t, t->lru_head, reason);
+}
+
+/* The same at the end of input, faster: the table empties at once
+ * afterwards, rather than flow by flow (no index slot is visited, but the
+ * whole index is cleared). */
 static void flush_all(np_flow_table *t, uint8_t reason)
 {
 	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next) {
@@ -526,7 +537,7 @@ static void flush_all(np_flow_table *t, uint8_t reason)
 
 void np_flow_table_flush(np_flow_table *t, uint8_t reason)
 {
-	/* Fragments np_flow_table_add still holds first (pipeline.c lets its own go). */
+	/* Fragments still held first (np_flow_table_frags). */
 	np_flow_obs o[NP_FLOW_HOLD];
 	unsigned n = np_flow_frags_release(t->frags, o);
 	for (unsigned i = 0; i < n; i++)
@@ -539,6 +550,11 @@ void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_f
 {
 	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next)
 		fn(ctx, &t->pool[i]);
+}
+
+np_flow_frags *np_flow_table_frags(np_flow_table *t)
+{
+	return t->frags;
 }
 
 int64_t np_flow_table_now(const np_flow_table *t)

@@ -18,8 +18,10 @@
 #include "pipeline.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../decode/packet.h"
 
@@ -119,10 +121,6 @@ static void *reader_main(void *arg)
 {
 	struct pipeline *p = arg;
 	int rc = np_source_loop(p->src, p->count, read_one, p);
-	np_flow_obs o[NP_FLOW_HOLD];
-	unsigned n = np_flow_frags_release(p->frags, o); /* fragments still held */
-	for (unsigned i = 0; i < n; i++)
-		put_obs(p, &o[i]);
 	pthread_mutex_lock(&p->mu);
 	if (p->chunk[p->filled % NCHUNKS].used)
 		p->filled++;
@@ -185,19 +183,22 @@ static void pipeline_free(struct pipeline *p)
 	free(p);
 }
 
+static bool regular_file(const np_source *src)
+{
+	FILE *f = src->pcap ? pcap_file(src->pcap) : NULL;
+	struct stat st;
+	return f && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want_payload)
 {
-	np_flow_frags *frags = np_flow_frags_new();
+	if (src->live || !regular_file(src))
+		return run_direct(src, count, t);
 	/* aligned: the struct keeps the two threads' fields on separate lines */
 	struct pipeline *p = aligned_alloc(64, (sizeof(*p) + 63) & ~(size_t)63);
-	if (p)
-		memset(p, 0, sizeof(*p));
-	if (!frags || !p) {
-		free(p);
-		np_flow_frags_free(frags);
-		snprintf(src->err, sizeof(src->err), "%s: out of memory", src->name);
-		return -1;
-	}
+	if (!p)
+		return run_direct(src, count, t);
+	memset(p, 0, sizeof(*p));
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->data, NULL);
 	pthread_cond_init(&p->space, NULL);
@@ -210,14 +211,12 @@ int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want
 	p->src = src;
 	p->count = count;
 	p->want_payload = want_payload;
-	p->frags = frags;
+	p->frags = np_flow_table_frags(t);
 	p->pkt.dlt = src->dlt;
 	pthread_t reader;
 	if (!ok || pthread_create(&reader, NULL, reader_main, p) != 0) {
 		pipeline_free(p);
-		int rc = run_direct(src, count, t);
-		np_flow_frags_free(frags);
-		return rc;
+		return run_direct(src, count, t);
 	}
 
 	pthread_mutex_lock(&p->mu);
@@ -243,6 +242,5 @@ int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want
 		rc = -1;
 	}
 	pipeline_free(p);
-	np_flow_frags_free(frags);
 	return rc;
 }

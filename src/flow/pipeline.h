@@ -8,8 +8,10 @@
  * payload hook and the writers all run on the caller's thread, in packet
  * order, exactly as np_flow_table_add would have them.
  *
- * Not for: live capture (records there should not wait for a chunk to
- * fill); use np_source_loop with np_flow_table_add.
+ * Only for a regular file (a pipe or a FIFO is read on the calling thread,
+ * as np_flow_table_add would: a reader blocked on a quiet pipe could not
+ * be stopped by a signal, and records would wait for a chunk to fill).
+ * Not for: live capture; use np_source_loop with np_flow_table_add.
  */
 #ifndef NP_PIPELINE_H
 #define NP_PIPELINE_H
@@ -20,8 +22,11 @@
 /* Read up to `count` packets of src (0 = all) into t. Returns what
  * np_source_loop returns: 0 at end of input, 1 when broken off, -1 on a
  * read error (src->err says what); every packet read before the fault has
- * been accounted. The table is synced, not flushed. -2 when the reader
- * thread could not start (nothing read). */
+ * been accounted. The table is synced, not flushed: fragments still held
+ * stay in its fragment state (np_flow_table_frags), so a datagram split
+ * across two files read one after the other still comes together. Where a
+ * second thread cannot run (not a regular file, no thread), the same work
+ * is done on the calling thread. */
 int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want_payload);
 
 #endif

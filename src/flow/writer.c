@@ -227,6 +227,9 @@ static void text_header(np_flow_writer *w)
 
 static void text_line(np_flow_writer *w, const struct view *v)
 {
+	/* The padding measures each field by the buffer's length: no flush
+	 * may fall inside the line (a field is at most 64 bytes, padded). */
+	out_reserve(w->out, (size_t)w->nfields * 64 + 1);
 	for (int i = 0; i < w->nfields; i++) {
 		if (i)
 			out_char(w->out, ' ');

@@ -38,6 +38,14 @@ static inline void out_char(np_out *o, char c)
 	o->buf[o->len++] = c;
 }
 
+/* Room for n more bytes at once: what is written next, up to n bytes, is
+ * not split by a flush (so o->len can measure it). */
+static inline void out_reserve(np_out *o, size_t n)
+{
+	if (o->len + n > o->cap)
+		out_grow(o, n);
+}
+
 void out_mem(np_out *o, const char *s, size_t n);
 void out_str(np_out *o, const char *s);
 void out_fmt(np_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

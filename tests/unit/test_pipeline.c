@@ -9,7 +9,8 @@
  * never comes: held, then let go), packets that are not IP, an IPv6 jumbogram whose
  * payload is bigger than a chunk; then with a packet count, and on the same
  * file cut in the middle of a record (both paths fail the same way after
- * accounting the same packets).
+ * accounting the same packets). Also a datagram split across two files
+ * read one after the other into one table.
  */
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -247,6 +248,51 @@ static void write_capture(const char *path)
 	pcap_close(dead);
 }
 
+/* One packet (the frame built last) into a new capture file. */
+static void write_one(const char *path, size_t len, int64_t us)
+{
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
+	pcap_dumper_t *d = pcap_dump_open(dead, path);
+	struct pcap_pkthdr h;
+	h.ts.tv_sec = us / 1000000, h.ts.tv_usec = us % 1000000;
+	h.caplen = h.len = (uint32_t)len;
+	pcap_dump((u_char *)d, &h, frame);
+	pcap_dump_close(d);
+	pcap_close(dead);
+}
+
+/* Two files read one after the other into one table (servers -r A -r B):
+ * a datagram whose fragments are split between them, either way round,
+ * still makes one flow. */
+static void test_fragments_across_files(const char *dir)
+{
+	char a[512], b[512];
+	snprintf(a, sizeof(a), "%s.a", dir);
+	snprintf(b, sizeof(b), "%s.b", dir);
+	for (int last_first = 0; last_first < 2; last_first++) {
+		size_t len = last_first ? ip4_frame(7, 7, 17, 0, 0, 0, 100, 6) : ip4_frame(7, 7, 17, 4444, 53, 0, 40, 0x2000);
+		write_one(a, len, 1700000000LL * 1000000);
+		len = last_first ? ip4_frame(7, 7, 17, 4444, 53, 0, 40, 0x2000) : ip4_frame(7, 7, 17, 0, 0, 0, 100, 6);
+		write_one(b, len, 1700000001LL * 1000000);
+		struct result r;
+		memset(&r, 0, sizeof(r));
+		np_flow_config cfg = {.batch = true};
+		np_flow_table *t = np_flow_table_new(&cfg, emit, &r);
+		for (int i = 0; i < 2; i++) {
+			np_source src;
+			CHECK(np_source_open_file(&src, i ? b : a, false) == 0);
+			CHECK(np_flow_pipeline_run(&src, 0, t, false) == 0);
+			np_source_close(&src);
+		}
+		np_flow_table_flush(t, NP_END_EOF);
+		CHECK(r.n == 1 && r.flows[0].key.sport == 4444 && r.flows[0].fwd.packets == 2);
+		np_flow_table_free(t);
+		free(r.flows);
+	}
+	unlink(a);
+	unlink(b);
+}
+
 int main(void)
 {
 	char path[] = "/tmp/np-test-pipeline-XXXXXX";
@@ -288,6 +334,7 @@ int main(void)
 	free(a.flows);
 	free(b.flows);
 
+	test_fragments_across_files(path);
 	unlink(path);
 	return check_summary("pipeline");
 }
