@@ -116,5 +116,33 @@ expect_error full 1 "cannot write output"
 if [ "$(tcpdump -n -r "$tmp/w.pcap" 2>/dev/null | wc -l)" = 5 ] &&
 	[ "$(tcpdump -n -r "$tmp/w.pcap" tcp 2>/dev/null | wc -l)" = 5 ]; then ok; else bad "-w/-c/filter"; fi
 
+# Hostile nesting: 2,000 IPv4-in-IPv4 headers, and 1,500 IPv4-in-GRE
+# layers, in one 64 KiB packet each: no crash (the ASan run of this suite
+# says so) and, with tcpdump as the oracle, the same text; flows counts them.
+python3 - "$tmp/nest.pcap" <<'PY'
+import struct, sys
+def ip4(proto, payload):
+    return struct.pack("!BBHHHBBH4s4s", 0x45, 0, (20 + len(payload)) & 0xffff, 1, 0, 64, proto, 0,
+                       bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + payload
+inner = ip4(17, struct.pack("!HHHH", 1, 2, 12, 0) + b"abcd")
+p1 = p2 = inner
+for _ in range(2000):
+    p1 = ip4(4, p1)
+for _ in range(1500):
+    p2 = ip4(47, struct.pack("!HH", 0, 0x0800) + p2)
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 101))
+    for p in (p1[:65535], p2[:65535]):
+        f.write(struct.pack("<IIII", 1, 0, len(p), len(p)) + p)
+PY
+for opts in -n -nv; do
+	run "nest$opts" "$np" decode $opts -r "$tmp/nest.pcap"
+	tcpdump $opts -r "$tmp/nest.pcap" >"$tmp/nest-td.out" 2>/dev/null
+	if [ "$(rc "nest$opts")" = 0 ] && cmp -s "$tmp/nest$opts.out" "$tmp/nest-td.out" &&
+		! grep -Eq "AddressSanitizer|runtime error" "$tmp/nest$opts.err"; then ok; else bad "deep nesting ($opts): differs from tcpdump or crashed"; fi
+done
+run nestflows "$np" flows -r "$tmp/nest.pcap" --format csv
+if [ "$(rc nestflows)" = 0 ] && grep -q "2 packets read" "$tmp/nestflows.err"; then ok; else bad "deep nesting: flows"; fi
+
 echo "badinput: $pass passed, $fail failed"
 [ $fail -eq 0 ]
