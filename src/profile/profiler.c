@@ -501,6 +501,24 @@ static int client_cmp(const void *x, const void *y)
 	return memcmp(a->addr, b->addr, 16);
 }
 
+enum { TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
+
+/* A TCP peer that opened with SYN and never acknowledged anything: the
+ * server answered (that makes it a server), but the peer did not go on; a
+ * SYN flood from spoofed sources, a SYN scan that resets. Such a peer is
+ * not a client: the server's flows, packets and bytes count the
+ * conversation, its clients (and the inventory's clients table) do not,
+ * so a flood does not fill the inventory with made-up addresses. Without
+ * flags nothing can be told, and every peer counts. */
+static bool half_open(const struct conv *c)
+{
+	if (!c->has_flags || c->f.key.proto != 6)
+		return false;
+	const np_flow_dir *client = c->role.server == NP_SIDE_REVERSE ? &c->f.fwd : &c->f.rev;
+	uint8_t flags = client->initial_flags | client->session_flags;
+	return client->packets && (flags & TH_SYN) && !(flags & TH_ACK);
+}
+
 static void add_client(np_server *s, const struct conv *c)
 {
 	np_server_key srv = server_of(c);
@@ -575,7 +593,9 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 		add_ties(s, c);
 		return;
 	}
-	add_client(s, c);
+	s->own++;
+	if (!half_open(c))
+		add_client(s, c);
 	if (c->role.confidence > s->confidence) {
 		s->confidence = c->role.confidence;
 		memcpy(s->evidence, c->role.evidence, sizeof(s->evidence));
@@ -620,7 +640,7 @@ static void build_servers(np_profiler *p)
 		merge_clients(s);
 		if (!s->service)
 			s->service = np_service_by_port(s->key.proto, s->key.port);
-		if (!s->service && s->nclients == 0) /* only tied connections: still name it */
+		if (!s->service && s->own == 0) /* only tied connections: still name it */
 			s->service = s->key.proto == 6 ? "ftp" : NULL;
 	}
 	free(a);
@@ -668,8 +688,6 @@ const np_server *np_profiler_servers(const np_profiler *p, size_t *n)
 }
 
 /* ---- --validate ---------------------------------------------------------------------- */
-
-enum { TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
 
 /* The handshake's answer: which side serves, or none (refused, unanswered).
  * false when the conversation shows no handshake to judge by. */

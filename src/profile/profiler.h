@@ -38,8 +38,9 @@ typedef struct np_server {
 	double confidence;   /* the highest of its conversations */
 	char evidence[192];  /* of that conversation */
 	char ties[128];      /* connections that belong to it: "ftp-data:active=1,passive=2", "gre=1" */
-	uint32_t nclients;
+	uint32_t nclients;   /* peers that got past the handshake (see half_open in profiler.c) */
 	np_client_stat *clients;
+	uint32_t own;        /* its own conversations (not tied to another server's) */
 } np_server;
 
 typedef struct np_profile_config {

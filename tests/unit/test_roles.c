@@ -514,6 +514,39 @@ static void test_ftp_announcements(void)
 	np_profiler_free(naming);
 }
 
+/* Peers that sent SYN and never acknowledged (a spoofed flood, a SYN
+ * scan) count in the server's flows but are not its clients; without
+ * flags every peer is a client. */
+static void test_half_open_peers(void)
+{
+	for (int flags = 1; flags >= 0; flags--) {
+		np_profile_config cfg = {false};
+		np_profiler *p = np_profiler_new(&cfg);
+		np_flow real = tcp_session(40000, 80);
+		np_profiler_add_flow(p, &real, flags);
+		for (int i = 0; i < 5; i++) {
+			np_flow syn = flow(6, (uint16_t)(50000 + i), 80);
+			syn.key.src[2] = (uint8_t)(i + 1); /* another source each time */
+			syn.fwd.packets = 1, syn.fwd.bytes = 60, syn.fwd.initial_flags = SYN;
+			syn.rev.packets = 1, syn.rev.bytes = 60, syn.rev.initial_flags = SYN | ACK;
+			np_profiler_add_flow(p, &syn, flags);
+		}
+		np_profiler_finish(p);
+		size_t n;
+		const np_server *s = np_profiler_servers(p, &n);
+		const np_server *web = NULL;
+		for (size_t i = 0; i < n; i++)
+			if (s[i].key.port == 80)
+				web = &s[i];
+		CHECK(web != NULL);
+		if (web && flags) {
+			CHECK(web->flows == 6);
+			CHECK(web->nclients == 1);
+		}
+		np_profiler_free(p);
+	}
+}
+
 int main(void)
 {
 	test_handshake();
@@ -527,5 +560,6 @@ int main(void)
 	test_bounds();
 	test_payload_ids();
 	test_ftp_announcements();
+	test_half_open_peers();
 	return check_summary("roles");
 }
