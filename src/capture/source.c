@@ -168,12 +168,28 @@ static void loop_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *dat
 		lc->fn(lc->ctx, h, data);
 }
 
+/* Did the loop end because np_source_break asked it to? A break that
+ * lands while a read is blocked (a quiet pipe) interrupts the read, which
+ * libpcap reports as an error (-1): the user asked for it, so it is a
+ * break (-2) too. Like libpcap's own flag, ours is cleared once a loop
+ * has answered it (watch breaks the loop for SIGHUP and goes on). */
+static bool broken_off(np_source *s, int *rc)
+{
+	if (*rc == -1 && s->stopping)
+		*rc = -2;
+	if (*rc == -2)
+		s->stopping = 0;
+	return *rc == -2;
+}
+
 int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 {
 	struct loop_ctx lc = {s, fn, ctx};
 	int rc = pcap_loop(s->pcap, count > 0 ? (int)count : -1, loop_cb, (u_char *)&lc);
 	if (s->dumper)
 		pcap_dump_flush(s->dumper);
+	if (broken_off(s, &rc))
+		return 1;
 	if (rc == -1) {
 		snprintf(s->err, sizeof(s->err), "%s: %s", s->name, pcap_geterr(s->pcap));
 		return -1;
@@ -185,6 +201,8 @@ int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx)
 {
 	struct loop_ctx lc = {s, fn, ctx};
 	int rc = pcap_dispatch(s->pcap, max, loop_cb, (u_char *)&lc);
+	if (broken_off(s, &rc))
+		return -2;
 	if (rc == -1)
 		snprintf(s->err, sizeof(s->err), "%s: %s", s->name, pcap_geterr(s->pcap));
 	if (rc == 0 && !s->live)
@@ -199,6 +217,7 @@ bool np_source_at_end(const np_source *s)
 
 void np_source_break(np_source *s)
 {
+	s->stopping = 1;
 	if (s->pcap)
 		pcap_breakloop(s->pcap);
 }

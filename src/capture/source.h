@@ -13,6 +13,7 @@
 #define NP_SOURCE_H
 
 #include <pcap/pcap.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -23,6 +24,7 @@ typedef struct np_source {
 	bool live;
 	bool nano;             /* timestamps are nanoseconds */
 	bool eof;              /* a file has been read to its end */
+	volatile sig_atomic_t stopping; /* np_source_break called, not yet answered by a loop */
 	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
 	int dlt;
 	char err[PCAP_ERRBUF_SIZE + 256];

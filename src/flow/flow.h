@@ -112,6 +112,9 @@ typedef struct np_flow_obs {
 	uint32_t plen;  /* transport payload captured (0: none, or not asked for) */
 	uint8_t flags;  /* TCP flags */
 	uint8_t status; /* enum np_flow_obs_status */
+	uint8_t late;   /* a held fragment let go: older (or, past a clock step, newer) than
+			 * the packets before it; counted in its flow, but it does not move the
+			 * table's clock */
 	const uint8_t *payload;
 } np_flow_obs;
 

@@ -13,7 +13,9 @@
  * first arrives (then both go to the datagram's flow, the held ones first,
  * being earlier), for at most HOLD_US of capture time and NP_FLOW_HOLD
  * fragments at once; past either, or at the end of input, it is let go as
- * it is, in a flow with ports 0.
+ * it is, in a flow with ports 0. A fragment let go is marked late: the
+ * flow table counts it in its flow but does not take its (older) time for
+ * its clock, which would look like the clock stepping back.
  */
 #include "flow.h"
 
@@ -193,6 +195,7 @@ static enum frag_kind frag_place(np_flow_frags *fc, const np_packet *pkt, np_flo
 static void release(np_flow_frags *fc, unsigned i, const np_flow_key *first, np_flow_obs *out)
 {
 	*out = fc->held[i].o;
+	out->late = 1;
 	if (first) {
 		out->k.sport = first->sport;
 		out->k.dport = first->dport;
@@ -248,11 +251,18 @@ void np_flow_frags_free(np_flow_frags *fc)
 unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *out)
 {
 	unsigned n = 0;
-	/* Held too long: its first fragment is not coming. */
-	while (fc->nheld && ts_us - fc->held[0].o.ts_us > HOLD_US)
-		release(fc, 0, NULL, &out[n++]);
+	/* Held too long, or from before the clock stepped back or ahead by
+	 * more than that: its first fragment is not coming. */
+	for (unsigned i = 0; i < fc->nheld;) {
+		int64_t age = ts_us - fc->held[i].o.ts_us;
+		if (age > HOLD_US || age < -HOLD_US)
+			release(fc, i, NULL, &out[n++]);
+		else
+			i++;
+	}
 	np_flow_obs *o = &out[n];
 	o->ts_us = ts_us;
+	o->late = 0;
 	o->plen = 0;
 	o->payload = NULL;
 	if (!np_flow_key_from_packet(pkt, &o->k, &o->bytes, &o->flags)) {

@@ -429,15 +429,9 @@ void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_
 	t->batch_n++;
 }
 
-/* One packet into its flow, with its transport payload for payload_fn. */
-static void account(np_flow_table *t, const np_flow_obs *o)
+/* The table's clock from a packet's time: idle expiry runs from it. */
+static void advance_clock(np_flow_table *t, int64_t ts)
 {
-	const np_flow_key *k = &o->k;
-	int64_t ts = o->ts_us;
-	/* A stamp before 1970 is damaged (pcap's seconds read as signed: a
-	 * stamp past 2038 comes back as 1901..1970): it counts as 1970. */
-	if (ts < 0)
-		ts = 0;
 	/* Time going back by more than the idle timeout (a clock stepped back,
 	 * or the packets after one stamped years ahead): the table's clock
 	 * restarts at this packet and the flows of the abandoned timeline end
@@ -456,6 +450,19 @@ static void account(np_flow_table *t, const np_flow_obs *o)
 		expire_idle(t, t->now_us);
 		t->last_expire_us = t->now_us;
 	}
+}
+
+/* One packet into its flow, with its transport payload for payload_fn. */
+static void account(np_flow_table *t, const np_flow_obs *o)
+{
+	const np_flow_key *k = &o->k;
+	int64_t ts = o->ts_us;
+	/* A stamp before 1970 is damaged (pcap's seconds read as signed: a
+	 * stamp past 2038 comes back as 1901..1970): it counts as 1970. */
+	if (ts < 0)
+		ts = 0;
+	if (!o->late)
+		advance_clock(t, ts);
 
 	bool reverse = false;
 	uint32_t idx = flow_lookup(t, k, o->hash, &reverse);

@@ -371,27 +371,33 @@ static bool conv_is_service(const struct conv *c, uint8_t proto, uint16_t port)
 	return server_of(c).port == port;
 }
 
-/* Did the control channel between these hosts announce data connections? */
-static bool has_announcements(const np_profiler *p, const uint8_t *srv, const uint8_t *client)
+/* When the control channel between these hosts first announced a data
+ * connection (of the announcements this profiler holds); INT64_MAX if it
+ * announced none. */
+static int64_t first_announcement(const np_profiler *p, const uint8_t *srv, const uint8_t *client)
 {
+	int64_t first = INT64_MAX;
 	for (size_t e = 0; e < p->nexpects; e++) {
 		const struct ftp_expect *x = &p->expects[e];
-		if ((same_addr(x->data_addr, srv) && same_addr(x->other_addr, client)) ||
-		    (same_addr(x->data_addr, client) && same_addr(x->other_addr, srv)))
-			return true;
+		if (((same_addr(x->data_addr, srv) && same_addr(x->other_addr, client)) ||
+		     (same_addr(x->data_addr, client) && same_addr(x->other_addr, srv))) &&
+		    x->seen_us < first)
+			first = x->seen_us;
 	}
-	return false;
+	return first;
 }
 
 /* How a TCP conversation between an FTP server and its client relates to
  * the control session: announced (PORT/EPRT/227/229 seen), or, when the
  * control channel's payload was not seen (flow records), by shape: from
  * port 20 is active data; between two high ports that name no other
- * service and carry no recognised payload is passive data. */
+ * service and carry no recognised payload is passive data. A connection
+ * that began before the first announcement held (its own came before the
+ * capture, or `watch` has let it go since) is judged by shape too. */
 static uint8_t ftp_data_kind(const np_profiler *p, const struct conv *d, const uint8_t *srv,
-			     const uint8_t *client, uint16_t srv_port, uint16_t cli_port, bool announced)
+			     const uint8_t *client, uint16_t srv_port, uint16_t cli_port, int64_t announced_from)
 {
-	if (announced) {
+	if (d->f.fwd.first_us >= announced_from) {
 		for (size_t e = 0; e < p->nexpects; e++) {
 			const struct ftp_expect *x = &p->expects[e];
 			if (x->active && x->data_port == cli_port && same_addr(x->data_addr, client))
@@ -426,7 +432,7 @@ static void tie_ftp_data(np_profiler *p)
 			continue;
 		np_server_key srv = server_of(ctl);
 		const uint8_t *client = same_addr(ctl->f.key.src, srv.addr) ? ctl->f.key.dst : ctl->f.key.src;
-		bool announced = has_announcements(p, srv.addr, client);
+		int64_t announced_from = first_announcement(p, srv.addr, client);
 		/* While the session lasts, and a minute after; a record with no
 		 * duration (flow tables without DUR) says nothing of its end, so
 		 * the flow table's idle timeout bounds it. */
@@ -446,7 +452,7 @@ static void tie_ftp_data(np_profiler *p)
 			uint16_t cli_port = fwd_is_srv ? d->f.key.dport : d->f.key.sport;
 			if (srv_port == 21)
 				continue; /* another control session */
-			uint8_t kind = ftp_data_kind(p, d, srv.addr, client, srv_port, cli_port, announced);
+			uint8_t kind = ftp_data_kind(p, d, srv.addr, client, srv_port, cli_port, announced_from);
 			if (kind) {
 				d->tie = kind;
 				d->tie_to = (int32_t)i;

@@ -272,6 +272,41 @@ static void test_fragments_out_of_order(void)
 	}
 	CHECK(nwritten == NP_FLOW_HOLD + 2 && joined == NP_FLOW_HOLD && alone == 2);
 	np_flow_table_free(t);
+
+	/* A fragment let go 30 s late does not look like the clock stepping
+	 * back, even with an idle timeout shorter than that: a steady flow
+	 * beside it stays one flow. */
+	t = table(10, 1800, 0);
+	for (int s = 0; s <= 60; s++) {
+		add(t, s * SEC, 17, 5, 1000, 6, 2000, 0, 50, 0);
+		if (s == 1)
+			add(t, s * SEC + SEC / 2, 17, 7, 0, 8, 0, 0, 528, 1480 / 8);
+	}
+	np_flow_table_flush(t, NP_END_EOF);
+	int steady = 0, steady_packets = 0;
+	for (int i = 0; i < nwritten; i++)
+		if (written[i].key.sport == 1000) {
+			steady++;
+			steady_packets = (int)written[i].fwd.packets;
+		}
+	CHECK(steady == 1 && steady_packets == 61 && nwritten == 2);
+	np_flow_table_free(t);
+
+	/* Nor does a fragment held from before the clock stepped back an hour. */
+	t = table(300, 1800, 0);
+	add(t, 3600 * SEC + SEC, 17, 7, 0, 8, 0, 0, 528, 1480 / 8);
+	for (int s = 0; s < 60; s++)
+		add(t, s * SEC, 17, 5, 1000, 6, 2000, 0, 50, 0);
+	np_flow_table_flush(t, NP_END_EOF);
+	steady = 0;
+	for (int i = 0; i < nwritten; i++)
+		if (written[i].key.sport == 1000) {
+			steady++;
+			steady_packets = (int)written[i].fwd.packets;
+			CHECK(written[i].end_reason == NP_END_EOF);
+		}
+	CHECK(steady == 1 && steady_packets == 60);
+	np_flow_table_free(t);
 }
 
 /* What a payload hook saw: calls and a digest of their arguments. */

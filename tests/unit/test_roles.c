@@ -502,6 +502,19 @@ static void test_ftp_announcements(void)
 	CHECK(lists_port(next, 8080, &ties));
 	CHECK(strstr(ties, "passive") == NULL);
 
+	/* A long transfer on a high port whose announcement was let go, while
+	 * a newer one between the same hosts is held: judged by its shape
+	 * (passive data), not taken for a server. */
+	np_flow longdata = tcp_session(40002, 50000);
+	np_profiler *later = np_profiler_new(&cfg);
+	np_profiler_add_flow(later, &ctrl, true);
+	np_profiler_add_flow(later, &longdata, true);
+	np_profiler_take_announcements(naming, later, 600000000);
+	np_profiler_finish(later);
+	CHECK(!lists_port(later, 50000, &ties));
+	CHECK(strstr(ties, "ftp-data:passive/50000") != NULL);
+	np_profiler_free(later);
+
 	/* Without the hand-over, as before: 8080 is taken for a server. */
 	np_profiler *none = np_profiler_new(&cfg);
 	np_profiler_add_flow(none, &ctrl, true);
