@@ -118,3 +118,15 @@ $(BUILD)/fuzz_dhcp: fuzz/fuzz_dhcp.c fuzz/fuzz_common.h $(LIB_SRC)
 fuzz-dhcp: $(BUILD)/fuzz_dhcp
 	@mkdir -p build/fuzz-dhcp-corpus
 	./$(BUILD)/fuzz_dhcp -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dhcp-corpus
+
+# libFuzzer target over the flow path (decoder, fragment observer, flow table,
+# writers, profiler) on sequences of packets: `make fuzz-flow`.
+$(BUILD)/fuzz_flow: fuzz/fuzz_flow.c fuzz/fuzz_common.h $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(PKG_CFLAGS) -o $@ fuzz/fuzz_flow.c $(LIB_SRC) $(PKG_LIBS)
+
+.PHONY: fuzz-flow
+fuzz-flow: $(BUILD)/fuzz_flow
+	@mkdir -p build/fuzz-flow-corpus
+	./$(BUILD)/fuzz_flow -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 build/fuzz-flow-corpus

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # fuzz.sh - short, bounded libFuzzer runs: decoder + printer over whole
-# frames, and the DNS and DHCP parsers + printers on their own.
+# frames, the DNS and DHCP parsers + printers on their own, and the flow
+# path (fragments, flow table, writers, profiler) over packet sequences.
 #
 # Frame seeds are the frames of the shipped demo capture and of the
-# generator's capture (each prefixed by link type and option bytes). Any
-# sanitizer report or crash fails the suite. FUZZ_SECONDS (default 20)
-# bounds the frame target; the DNS and DHCP targets get half as long each.
+# generator's capture (each prefixed by link type and option bytes); the
+# flow target's seeds are runs of those frames in its own format
+# (fuzz/fuzz_flow.c) plus hand-built IPv4/IPv6 fragments in several orders.
+# Any sanitizer report or crash fails the suite. FUZZ_SECONDS (default 20)
+# bounds the frame target; the DNS, DHCP and flow targets get half as long
+# each.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here" || exit 2
@@ -15,10 +19,11 @@ if ! command -v clang >/dev/null; then
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
+flowseeds=$(mktemp -d)
 work=$(mktemp -d)
-trap 'rm -rf "$seeds" "$work"' EXIT
+trap 'rm -rf "$seeds" "$flowseeds" "$work"' EXIT
 
 # One seed file per frame: [link type 0 = Ethernet][options][frame].
 split_pcap() {
@@ -38,10 +43,191 @@ while off + 16 <= len(data) and i < 400:
     i += 1
 PY
 }
+# Flow seeds (fuzz/fuzz_flow.c's format): [link type][config][timeouts], then
+# records [2-byte length][time code][frame] - runs of up to 64 captured frames
+# with their own time steps or with steps that jump about, and hand-built
+# fragments (IPv4, IPv6, in order, last first, first past the 30 s hold, more
+# than the 32 held) and a TCP conversation.
+flow_seeds() {
+	python3 - "$flowseeds" "$@" <<'PY'
+import struct, sys
+
+def read_pcap(path):
+    data = open(path, 'rb').read()
+    if len(data) < 24:
+        return []
+    magic = data[:4]
+    endian = '<' if magic in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1') else '>'
+    nano = magic in (b'\x4d\x3c\xb2\xa1', b'\xa1\xb2\x3c\x4d')
+    off, out = 24, []
+    while off + 16 <= len(data):
+        s, u, incl, _ = struct.unpack(endian + 'IIII', data[off:off + 16])
+        out.append((s * 1000000 + (u // 1000 if nano else u), data[off + 16: off + 16 + incl]))
+        off += 16 + incl
+    return out
+
+def code(d):
+    # nearest time code for a delta in microseconds (fuzz_flow.c step_time)
+    if d == 0:
+        return 0
+    if 0 < d <= 63 * 37000:
+        return max(1, min(63, round(d / 37000)))
+    if d > 0:
+        return 0x40 | max(0, min(63, round(d / 1000003) - 1))
+    if -d <= 63 * 37000:
+        return 0x80 | max(1, min(63, round(-d / 37000)))
+    return 0xc0 | max(0, min(47, round(-d / 1000003) - 1))
+
+def rec(frame, c):
+    frame = frame[:4095]
+    return struct.pack('>HB', len(frame), c) + frame
+
+def seq(hdr, frames, codes=None):
+    out, prev = bytes(hdr), None
+    for i, (ts, fr) in enumerate(frames[:64]):
+        c = codes[i % len(codes)] if codes else (0 if prev is None else code(ts - prev))
+        prev = ts
+        r = rec(fr, c)
+        if len(out) + len(r) > 4096:
+            break
+        out += r
+    return out
+
+def iter_fit(frames):
+    size = 3
+    for ts, fr in frames[:64]:
+        size += 3 + min(len(fr), 4095)
+        if size > 4096:
+            return
+        yield fr
+
+n = 0
+def put(dir, data):
+    global n
+    open('%s/f%04d' % (dir, n), 'wb').write(data)
+    n += 1
+
+# [b0, b1, b2]: link 0 (Ethernet); batch/uniflow/format/max_flows; timeouts
+HDRS = [(0, 0xf0, 0x44), (0x20, 0xf7, 0x80), (0x40, 0x19, 0x11), (0x10, 0x3a, 0x00), (0x60, 0x06, 0x84)]
+# time-code patterns: forward, past the timeouts, back a little, back past idle, jumps
+PATTERNS = [[0, 5, 0x85, 0x41, 0x8a, 0xc6, 3, 0xf4], [0x47, 0x4f, 0x9f, 0xc2], [1, 0xf0, 2, 0xf1, 0xf2, 3, 0xf3, 0xf5]]
+
+def build(dir, pcaps):
+    for p in pcaps:
+        frames = read_pcap(p)
+        if not frames:
+            continue
+        w = 0
+        while w < len(frames):
+            for h in HDRS:
+                put(dir, seq(h, frames[w:w + 64]))
+            w += max(1, len(list(iter_fit(frames[w:w + 64]))))
+        for w in range(0, min(len(frames), 192), 16):
+            for j, pat in enumerate(PATTERNS):
+                put(dir, seq(HDRS[(w // 16 + j) % len(HDRS)], frames[w:w + 16], pat))
+    for s in frag_seeds():
+        put(dir, s)
+
+# ---- fragments, built by hand --------------------------------------------
+
+def csum(b):
+    if len(b) % 2:
+        b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+ETH4 = b'\x00\x11\x22\x33\x44\x55\x00\x66\x77\x88\x99\xaa\x08\x00'
+ETH6 = b'\x00\x11\x22\x33\x44\x55\x00\x66\x77\x88\x99\xaa\x86\xdd'
+SRC4, DST4 = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])
+SRC6 = bytes.fromhex('20010db8000000000000000000000001')
+DST6 = bytes.fromhex('20010db8000000000000000000000002')
+
+def udp(sport, dport, payload):
+    return struct.pack('!HHHH', sport, dport, 8 + len(payload), 0) + payload
+
+def tcp(sport, dport, flags, payload):
+    return struct.pack('!HHIIBBHHH', sport, dport, 1000, 0, 5 << 4, flags, 65535, 0, 0) + payload
+
+DNSQ = bytes.fromhex('12340100000100000000000003777777076578616d706c6503636f6d0000010001')
+
+def frags4(ident, proto, l4, size=24):
+    out, off = [], 0
+    while off < len(l4):
+        part = l4[off:off + size]
+        more = off + size < len(l4)
+        hdr = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(part), ident,
+                          (0x2000 if more else 0) | (off // 8), 64, proto, 0, SRC4, DST4)
+        hdr = hdr[:10] + struct.pack('!H', csum(hdr)) + hdr[12:]
+        out.append(ETH4 + hdr + part)
+        off += size
+    return out
+
+def frags6(ident, nh, l4, size=24):
+    out, off = [], 0
+    while off < len(l4):
+        part = l4[off:off + size]
+        more = off + size < len(l4)
+        fh = struct.pack('!BBHI', nh, 0, off | (1 if more else 0), ident)
+        ip = struct.pack('!IHBB16s16s', 0x60000000, 8 + len(part), 44, 64, SRC6, DST6)
+        out.append(ETH6 + ip + fh + part)
+        off += size
+    return out
+
+def plain4(proto, l4):
+    hdr = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(l4), 7, 0x4000, 64, proto, 0, SRC4, DST4)
+    return ETH4 + hdr[:10] + struct.pack('!H', csum(hdr)) + hdr[12:] + l4
+
+def frag_seeds():
+    seeds = []
+    d4 = frags4(0x1111, 17, udp(5353, 53, DNSQ + b'A' * 40))
+    d6 = frags6(0x2222, 17, udp(5353, 53, DNSQ + b'B' * 40))
+    t4 = frags4(0x3333, 6, tcp(40000, 80, 0x18, b'GET / HTTP/1.1\r\nHost: example.com\r\n\r\n'))
+    for fr in (d4, d6, t4):
+        orders = [list(range(len(fr))), list(reversed(range(len(fr)))), [1, 0] + list(range(2, len(fr)))]
+        for o in orders:
+            for hdr in ((0, 0xf0, 0x44), (0, 0xf1, 0x44), (0x20, 0x17, 0x80)):
+                seeds.append(bytes(hdr) + b''.join(rec(fr[i], 1) for i in o))
+        # later fragments, then the first after more than 30 s
+        seeds.append(bytes((0, 0xf1, 0xff)) + b''.join(rec(fr[i], 1) for i in range(1, len(fr))) +
+                     rec(fr[0], 0x40 | 31))
+        # the first, then a later one back in time
+        seeds.append(bytes((0, 0xf0, 0x44)) + rec(fr[0], 0) + rec(fr[1], 0x83) + rec(fr[-1], 0xc2))
+    # more than NP_FLOW_HOLD later fragments without their first, then two firsts
+    many = [frags4(0x4000 + i, 17, udp(1000 + i, 53, DNSQ + b'C' * 40)) for i in range(34)]
+    s = bytes((0x40, 0xf1, 0x44))
+    for m in many:
+        s += rec(m[1], 1)
+    s += rec(many[-1][0], 1) + rec(many[-2][0], 1)
+    seeds.append(s)
+    many6 = [frags6(0x5000 + i, 17, udp(2000 + i, 53, DNSQ + b'D' * 40)) for i in range(34)]
+    s = bytes((0, 0xf0, 0x44))
+    for m in many6:
+        s += rec(m[-1], 2)
+    s += rec(many6[-1][0], 1)
+    seeds.append(s)
+    # a TCP handshake and close, for FIN/RST handling beside fragments
+    conv = [tcp(40001, 80, 0x02, b''), tcp(80, 40001, 0x12, b''), tcp(40001, 80, 0x10, b''),
+            tcp(40001, 80, 0x18, b'GET / HTTP/1.0\r\n\r\n'), tcp(80, 40001, 0x18, b'HTTP/1.0 200 OK\r\n\r\n'),
+            tcp(40001, 80, 0x11, b''), tcp(80, 40001, 0x11, b''), tcp(40001, 80, 0x10, b'')]
+    s = bytes((0, 0xf0, 0x44))
+    for i, c in enumerate(conv):
+        f = plain4(6, c)
+        if i % 2 == 1:  # the reply: swap addresses
+            f = ETH4 + f[14:26] + DST4 + SRC4 + f[34:]
+        s += rec(f, 2)
+    seeds.append(s)
+    return seeds
+
+build(sys.argv[1], sys.argv[2:])
+PY
+}
 [ -f data/demo.pcap ] && split_pcap data/demo.pcap
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap"
 fi
+flow_seeds $([ -f data/demo.pcap ] && echo data/demo.pcap) $([ -s "$work/gen.pcap" ] && echo "$work/gen.pcap")
 pass=0
 fail=0
 # run_target NAME SECONDS MAXLEN [SEED_DIR]
@@ -63,5 +249,6 @@ run_target() {
 run_target fuzz_decode "$secs" 2048 "$seeds"
 run_target fuzz_dns $(((secs + 1) / 2)) 1024
 run_target fuzz_dhcp $(((secs + 1) / 2)) 1024
+run_target fuzz_flow $(((secs + 1) / 2)) 4096 "$flowseeds"
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]
