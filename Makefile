@@ -86,47 +86,26 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-# libFuzzer target over decoder + printer (clang). FUZZ_SECONDS bounds `make fuzz`.
+# libFuzzer targets (clang), one per fuzz/fuzz_NAME.c: `make fuzz` (decoder +
+# printer over whole frames), `make fuzz-dns`, `make fuzz-dhcp` (those parsers
+# and printers alone), `make fuzz-flow` (decoder, fragment observer, flow
+# table, writers, profiler over packet sequences). FUZZ_SECONDS bounds a run.
 FUZZ_SECONDS ?= 30
-$(BUILD)/fuzz_decode: fuzz/fuzz_decode.c fuzz/fuzz_common.h $(LIB_SRC)
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(PKG_CFLAGS) -o $@ fuzz/fuzz_decode.c $(LIB_SRC) $(PKG_LIBS)
+		$(PKG_CFLAGS) -o $@ $< $(LIB_SRC) $(PKG_LIBS)
 
+# run_fuzzer NAME MAX_LEN [SEED_DIR]: a bounded run with its own corpus.
+run_fuzzer = @mkdir -p build/fuzz-$(1)-corpus && \
+	./$(BUILD)/fuzz_$(1) -max_total_time=$(FUZZ_SECONDS) -max_len=$(2) -print_final_stats=1 build/fuzz-$(1)-corpus $(3)
+
+.PHONY: fuzz-dns fuzz-dhcp fuzz-flow
 fuzz: $(BUILD)/fuzz_decode
-	@mkdir -p build/fuzz-corpus
-	./$(BUILD)/fuzz_decode -max_total_time=$(FUZZ_SECONDS) -max_len=2048 -print_final_stats=1 build/fuzz-corpus fuzz/seeds
-
-# libFuzzer target over the DNS reader + printer alone: `make fuzz-dns`.
-$(BUILD)/fuzz_dns: fuzz/fuzz_dns.c fuzz/fuzz_common.h $(LIB_SRC)
-	@mkdir -p $(dir $@)
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dns.c $(LIB_SRC) $(PKG_LIBS)
-
-.PHONY: fuzz-dns
+	$(call run_fuzzer,decode,2048,fuzz/seeds)
 fuzz-dns: $(BUILD)/fuzz_dns
-	@mkdir -p build/fuzz-dns-corpus
-	./$(BUILD)/fuzz_dns -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dns-corpus
-
-# libFuzzer target over the BOOTP/DHCP reader + printer alone: `make fuzz-dhcp`.
-$(BUILD)/fuzz_dhcp: fuzz/fuzz_dhcp.c fuzz/fuzz_common.h $(LIB_SRC)
-	@mkdir -p $(dir $@)
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(PKG_CFLAGS) -o $@ fuzz/fuzz_dhcp.c $(LIB_SRC) $(PKG_LIBS)
-
-.PHONY: fuzz-dhcp
+	$(call run_fuzzer,dns,1024)
 fuzz-dhcp: $(BUILD)/fuzz_dhcp
-	@mkdir -p build/fuzz-dhcp-corpus
-	./$(BUILD)/fuzz_dhcp -max_total_time=$(FUZZ_SECONDS) -max_len=1024 -print_final_stats=1 build/fuzz-dhcp-corpus
-
-# libFuzzer target over the flow path (decoder, fragment observer, flow table,
-# writers, profiler) on sequences of packets: `make fuzz-flow`.
-$(BUILD)/fuzz_flow: fuzz/fuzz_flow.c fuzz/fuzz_common.h $(LIB_SRC)
-	@mkdir -p $(dir $@)
-	clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(PKG_CFLAGS) -o $@ fuzz/fuzz_flow.c $(LIB_SRC) $(PKG_LIBS)
-
-.PHONY: fuzz-flow
+	$(call run_fuzzer,dhcp,1024)
 fuzz-flow: $(BUILD)/fuzz_flow
-	@mkdir -p build/fuzz-flow-corpus
-	./$(BUILD)/fuzz_flow -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 build/fuzz-flow-corpus
+	$(call run_fuzzer,flow,4096)

@@ -57,8 +57,12 @@ or learning anything about real traffic mixes: the cases are hand-made.
 import argparse
 import ipaddress
 import random
+import os
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
+from netpkt import csum  # noqa: E402
 
 T0 = 1772323200.0  # 2026-03-01 00:00:00 UTC: the capture starts here
 SPAN = 900.0        # and lasts about this long
@@ -72,13 +76,6 @@ CASES = [
 
 # ---- packets -----------------------------------------------------------------------
 
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return (~s) & 0xffff
 
 
 def mac_of(addr):

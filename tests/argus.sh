@@ -124,14 +124,8 @@ EOF
 # The crafted capture: one short pcap with the cases the other captures lack.
 cat >"$tmp/craft.py" <<'PY'
 import struct, sys
+from netpkt import csum
 
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 def ip4(src, dst, proto, payload, ident=1, frag=0, total=None):
     h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, total or 20 + len(payload), ident, frag, 64, proto, 0,
@@ -503,7 +497,7 @@ if "$gen" -n 20000 -f 800 --seed 7 -o "$tmp/mix.pcap" >/dev/null 2>&1 &&
 else
 	bad "gen_capture failed (is $gen built?)"
 fi
-if "$py" "$tmp/craft.py" "$tmp/crafted.pcap"; then
+if PYTHONPATH="$here/tests/lib" "$py" "$tmp/craft.py" "$tmp/crafted.pcap"; then
 	add_capture "crafted" "$tmp/crafted.pcap"
 else
 	bad "could not build the crafted capture"

@@ -35,8 +35,9 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-NP="$np" TMPD="$tmp" CORPUS="$corpus" VERBOSE="${VERBOSE:-}" python3 - <<'PYEOF'
+NP="$np" TMPD="$tmp" CORPUS="$corpus" VERBOSE="${VERBOSE:-}" PYTHONPATH="$here/tests/lib" python3 - <<'PYEOF'
 import calendar, glob, os, struct, subprocess, sys
+from netpkt import csum
 
 NP, TMP, CORPUS = os.environ["NP"], os.environ["TMPD"], os.environ["CORPUS"]
 VERBOSE = bool(os.environ.get("VERBOSE"))
@@ -52,13 +53,6 @@ BCAST = b"\xff" * 6
 def ip(a):
     return bytes(int(x) for x in a.split("."))
 
-def cksum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 def eth(dst, src, etype, payload):
     f = dst + src + struct.pack("!H", etype) + payload
@@ -67,28 +61,28 @@ def eth(dst, src, etype, payload):
 def ip4(src, dst, proto, payload, ttl=128, ident=0, df=False):
     h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, 0x4000 if df else 0,
                     ttl, proto, 0, ip(src), ip(dst))
-    h = h[:10] + struct.pack("!H", cksum(h)) + h[12:]
+    h = h[:10] + struct.pack("!H", csum(h)) + h[12:]
     return h + payload
 
 def tcp(src, dst, sport, dport, seq, ack, flags, win, dlen, ttl, ident):
     data = bytes((i * 7 + 3) & 0xff for i in range(dlen))
     h = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, win, 0, 0)
     ph = ip(src) + ip(dst) + struct.pack("!BBH", 0, 6, len(h) + dlen)
-    h = h[:16] + struct.pack("!H", cksum(ph + h + data)) + h[18:]
+    h = h[:16] + struct.pack("!H", csum(ph + h + data)) + h[18:]
     return eth(GW_MAC if dst != MYPC else MYPC_MAC, MYPC_MAC if src == MYPC else GW_MAC, 0x0800,
                ip4(src, dst, 6, h + data, ttl, ident, df=True))
 
 def udp(src, dst, sport, dport, payload, ttl=128, ident=0, df=False, dmac=None, smac=None):
     h = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0)
     ph = ip(src) + ip(dst) + struct.pack("!BBH", 0, 17, len(h) + len(payload))
-    c = cksum(ph + h + payload) or 0xffff
+    c = csum(ph + h + payload) or 0xffff
     h = h[:6] + struct.pack("!H", c)
     return eth(dmac or (GW_MAC if dst != MYPC else MYPC_MAC), smac or (MYPC_MAC if src == MYPC else GW_MAC),
                0x0800, ip4(src, dst, 17, h + payload, ttl, ident, df))
 
 def icmp(src, dst, typ, code, rest, payload, ttl, ident):
     m = struct.pack("!BBH", typ, code, 0) + rest + payload
-    m = m[:2] + struct.pack("!H", cksum(m)) + m[4:]
+    m = m[:2] + struct.pack("!H", csum(m)) + m[4:]
     return eth(GW_MAC if dst != MYPC else MYPC_MAC, MYPC_MAC if src == MYPC else GW_MAC, 0x0800,
                ip4(src, dst, 1, m, ttl, ident))
 

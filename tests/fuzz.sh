@@ -49,8 +49,9 @@ PY
 # fragments (IPv4, IPv6, in order, last first, first past the 30 s hold, more
 # than the 32 held) and a TCP conversation.
 flow_seeds() {
-	python3 - "$flowseeds" "$@" <<'PY'
+	PYTHONPATH="$here/tests/lib" python3 - "$flowseeds" "$@" <<'PY'
 import struct, sys
+from netpkt import csum
 
 def read_pcap(path):
     data = open(path, 'rb').read()
@@ -130,13 +131,6 @@ def build(dir, pcaps):
 
 # ---- fragments, built by hand --------------------------------------------
 
-def csum(b):
-    if len(b) % 2:
-        b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 ETH4 = b'\x00\x11\x22\x33\x44\x55\x00\x66\x77\x88\x99\xaa\x08\x00'
 ETH6 = b'\x00\x11\x22\x33\x44\x55\x00\x66\x77\x88\x99\xaa\x86\xdd'
