@@ -1,9 +1,11 @@
 /*
  * llc.c - IEEE 802.2 LLC text after an 802.3 length field (tcpdump's
- * llc_print): the SAPs, the I/S/U control field, and RFC 948 IP.
+ * llc_print): the SAPs, the I/S/U control field, Spanning Tree BPDUs
+ * (handed to stp.c) and RFC 948 IP. Links without MAC addresses (Linux
+ * cooked captures) pass NULL ones and get the SAP names only.
  *
- * Not for: SNAP, STP, IPX, NetBEUI or OSI payloads; those SAPs print like
- * any other unknown SAP pair followed by the hex dump.
+ * Not for: SNAP, IPX, NetBEUI or OSI payloads; those SAPs print like any
+ * other unknown SAP pair followed by the hex dump.
  */
 #include "print.h"
 
@@ -17,6 +19,7 @@
 #define LLC_UI 0x03
 #define LLC_XID 0xaf
 #define LLCSAP_IP 0x06
+#define LLCSAP_8021D 0x42
 
 static const np_tok llc_sap_names[] = {
 	{0x00, "Null"}, {0xff, "Global"}, {0x02, "802.1B I"}, {0x03, "802.1B G"}, {0x06, "IP"},
@@ -59,25 +62,27 @@ static void print_llc_e(np_printer *pr, const llc_hdr *h)
 	out_fmt(pr->out, h->is_u ? ", ctrl 0x%02x: " : ", ctrl 0x%04x: ", h->control);
 }
 
-/* Without -e: "src SSAP > dst DSAP " (one SAP name when they match). */
+/* Without -e: "src SSAP > dst DSAP " (one SAP name when they match); with
+ * no link addresses (src or dst NULL) "SSAP > DSAP ", or just "SAP ". */
 static void print_llc_addrs(np_printer *pr, const llc_hdr *h, const uint8_t *src, const uint8_t *dst)
 {
 	np_out *o = pr->out;
-	if (h->ssap == h->dsap) {
+	bool macs = src != NULL && dst != NULL;
+	if (h->ssap != h->dsap) {
+		if (macs) {
+			out_mac(o, src);
+			out_char(o, ' ');
+		}
+		out_str(o, tok2str(llc_sap_names, "Unknown SSAP 0x%02x", h->ssap));
+		out_str(o, " > ");
+	} else if (macs) {
 		out_mac(o, src);
 		out_str(o, " > ");
+	}
+	if (macs) {
 		out_mac(o, dst);
 		out_char(o, ' ');
-		out_str(o, tok2str(llc_sap_names, "Unknown DSAP 0x%02x", h->dsap));
-		out_char(o, ' ');
-		return;
 	}
-	out_mac(o, src);
-	out_char(o, ' ');
-	out_str(o, tok2str(llc_sap_names, "Unknown SSAP 0x%02x", h->ssap));
-	out_str(o, " > ");
-	out_mac(o, dst);
-	out_char(o, ' ');
 	out_str(o, tok2str(llc_sap_names, "Unknown DSAP 0x%02x", h->dsap));
 	out_char(o, ' ');
 }
@@ -159,6 +164,10 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 	p += h.hdrlen;
 	length -= h.hdrlen;
 	caplen -= h.hdrlen;
+	if (h.ssap == LLCSAP_8021D && h.dsap == LLCSAP_8021D && h.control == LLC_UI) {
+		print_stp(pr, p, length);
+		return (int)h.hdrlen;
+	}
 	if (h.ssap == LLCSAP_IP && h.dsap == LLCSAP_IP && h.control == LLC_UI) {
 		print_ip(pr, p, length); /* RFC 948 */
 		return (int)h.hdrlen;

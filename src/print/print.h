@@ -156,9 +156,12 @@ uint32_t print_ipv4_link(np_printer *pr, const uint8_t *p, uint32_t length, uint
 uint32_t print_ipv6_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 
 /* 802.2 LLC after an 802.3 length (llc.c), tcpdump's llc_print: the LLC
- * header length, negative when the caller should hex-dump the payload. */
+ * header length, negative when the caller should hex-dump the payload.
+ * src_mac and dst_mac may be NULL (links without MAC addresses). */
 int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
 	      const uint8_t *dst_mac);
+/* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
+void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* Ethertype dispatch (print/ether.c): true if a printer took it. */
 bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen,

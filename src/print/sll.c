@@ -5,8 +5,10 @@
  * SLL2 always starts with the interface name and packet type. 802.1Q tags
  * inside are walked; unknown protocols get the header summary and a dump.
  *
- * Not for: radiotap (ARPHRD 803), IPX and 802.2 LLC payloads, which
- * tcpdump decodes further and we only dump for now.
+ * 802.2 payloads (protocol 4) go to llc.c.
+ *
+ * Not for: radiotap (ARPHRD 803) and IPX payloads, which tcpdump decodes
+ * further and we only dump for now.
  */
 #include "print.h"
 
@@ -109,10 +111,14 @@ static uint32_t print_sll_payload(np_printer *pr, const struct np_sll_info *s, s
 	}
 	for (;;) {
 		if (type <= MAX_ETHERNET_LENGTH_VAL) {
-			/* TODO: IPX (0x0001), and 802.2 (0x0004) through print_llc
-			 * once llc.c takes NULL link addresses (tcpdump then prints
-			 * "ssap > dsap" names only). */
-			if (!pr->o.suppress_default)
+			/* TODO: IPX (0x0001). 802.2 goes to llc.c without link
+			 * addresses; a payload it cannot name is dumped raw. */
+			if (type == LINUX_SLL_P_802_2) {
+				int llc_hdrlen = print_llc(pr, p, length, caplen, NULL, NULL);
+				if (llc_hdrlen >= 0)
+					return hdrlen + (uint32_t)llc_hdrlen;
+			}
+			if (!pr->o.suppress_default && !pr->stopped)
 				print_default(pr, p, caplen);
 			return hdrlen;
 		}
