@@ -36,7 +36,6 @@
  */
 #include "classic.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -321,26 +320,10 @@ static uint32_t c_other_link(np_printer *pr, const np_packet *pkt)
 
 void print_classic_packet(np_printer *pr, const np_packet *pkt)
 {
-	if (!pr->classic) {
-		pr->classic = calloc(1, sizeof(*pr->classic));
-		if (!pr->classic) {
-			out_str(pr->out, "[out of memory]");
-			return;
-		}
-	}
 	uint32_t hdrlen = pkt->dlt == NP_DLT_EN10MB ? c_ether(pr, pkt) : c_other_link(pr, pkt);
 	if (pr->o.xflag) {
 		pr->snapend = pkt->end;
 		if (pkt->caplen > hdrlen)
 			classic_hex(pr, pkt->data + hdrlen, pkt->caplen - hdrlen);
 	}
-}
-
-void print_classic_free(np_printer *pr)
-{
-	if (!pr->classic)
-		return;
-	classic_tcp_free(pr->classic);
-	free(pr->classic);
-	pr->classic = NULL;
 }

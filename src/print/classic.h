@@ -27,13 +27,6 @@ typedef struct classic_ip {
 	const uint8_t *src, *dst; /* 4 or 16 bytes, captured */
 } classic_ip;
 
-/* Per-run state: tcpdump 3.x's table of initial sequence numbers. */
-#define CLASSIC_SEQ_BUCKETS 919 /* 3.x's TSEQ_HASHSIZE */
-struct classic_seq;
-struct classic_state {
-	struct classic_seq *bucket[CLASSIC_SEQ_BUCKETS];
-};
-
 /* An address as 3.x printed it with -n (dotted quad, or IPv6 text). */
 void classic_addr(np_printer *pr, const classic_ip *ip, const uint8_t *a);
 /* "src.sport > dst.dport: " */
@@ -57,7 +50,6 @@ void classic_icmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32
 void classic_icmp6(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
 void classic_igmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
 void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_tcp.c */
-void classic_tcp_free(struct classic_state *st);
 void classic_udp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_udp.c */
 void classic_dns(np_printer *pr, const uint8_t *p, uint32_t length); /* classic_dns.c */
 void classic_bootp(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t sport,

@@ -21,9 +21,6 @@
  */
 #include "classic.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 enum {
 	TH_FIN = 0x01,
 	TH_SYN = 0x02,
@@ -36,63 +33,10 @@ enum {
 };
 
 #define TCP_HDRLEN 20
-#define SEQ_KEYLEN 37 /* version, two 16-byte addresses, both ports */
-
-struct classic_seq {
-	struct classic_seq *next;
-	uint32_t seq, ack;
-	uint8_t key[SEQ_KEYLEN];
-};
-
-void classic_tcp_free(struct classic_state *st)
-{
-	for (unsigned i = 0; i < CLASSIC_SEQ_BUCKETS; i++) {
-		struct classic_seq *e = st->bucket[i];
-		while (e) {
-			struct classic_seq *next = e->next;
-			free(e);
-			e = next;
-		}
-		st->bucket[i] = NULL;
-	}
-}
-
-/* The sequence numbers recorded for the conversation, creating the entry
- * when absent (*found false then). NULL when out of memory. */
-static struct classic_seq *seq_lookup(np_printer *pr, const classic_ip *ip, uint16_t sport, uint16_t dport,
-				      bool *rev, bool *found)
-{
-	size_t alen = ip->ver == 6 ? 16 : 4;
-	*rev = sport > dport || (sport == dport && memcmp(ip->src, ip->dst, alen) > 0);
-	uint8_t key[SEQ_KEYLEN] = {0};
-	key[0] = (uint8_t)ip->ver;
-	memcpy(key + 1, *rev ? ip->dst : ip->src, alen);
-	memcpy(key + 17, *rev ? ip->src : ip->dst, alen);
-	uint32_t port = *rev ? ((uint32_t)dport << 16 | sport) : ((uint32_t)sport << 16 | dport);
-	key[33] = (uint8_t)(port >> 24);
-	key[34] = (uint8_t)(port >> 16);
-	key[35] = (uint8_t)(port >> 8);
-	key[36] = (uint8_t)port;
-	struct classic_seq **slot = &pr->classic->bucket[port % CLASSIC_SEQ_BUCKETS];
-	for (struct classic_seq *e = *slot; e; e = e->next) {
-		if (memcmp(e->key, key, SEQ_KEYLEN) == 0) {
-			*found = true;
-			return e;
-		}
-	}
-	*found = false;
-	struct classic_seq *e = calloc(1, sizeof(*e));
-	if (!e)
-		return NULL;
-	memcpy(e->key, key, SEQ_KEYLEN);
-	e->next = *slot;
-	*slot = e;
-	return e;
-}
 
 /* " <opt,opt,...>": 3.5's walk of the options, ending in "[bad opt]>" or
  * "[|tcp]>" when an option's length is wrong or runs off the capture. */
-static void print_options(np_printer *pr, const uint8_t *cp, int hlen, bool rev, uint32_t thseq, uint32_t thack)
+static void print_options(np_printer *pr, const uint8_t *cp, int hlen, const struct tcp_rel *rel)
 {
 	np_out *o = pr->out;
 	const uint8_t *end = pr->snapend;
@@ -161,13 +105,9 @@ static void print_options(np_printer *pr, const uint8_t *cp, int hlen, bool rev,
 					LENCHECK(i + 8);
 					np_get_be32(cp + i, end, &s);
 					np_get_be32(cp + i + 4, end, &e);
-					if (rev) {
-						s -= thseq;
-						e -= thseq;
-					} else {
-						s -= thack;
-						e -= thack;
-					}
+					uint32_t base = rel->rev ? rel->thseq : rel->thack;
+					s -= base;
+					e -= base;
 					out_fmt(o, "{%u:%u}", s, e);
 				}
 				out_char(o, ' ');
@@ -278,32 +218,13 @@ void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_
 		out_char(o, ']');
 	}
 
-	uint32_t seq = t->seq, ack = t->ack, thseq = 0, thack = 0;
-	bool rev = false;
-	if (!pr->o.Sflag && (flags & TH_ACK)) {
-		bool found;
-		struct classic_seq *th = seq_lookup(pr, ip, t->sport, t->dport, &rev, &found);
-		if (th && (!found || (flags & TH_SYN))) {
-			/* A new conversation: these are its initial numbers. */
-			if (rev) {
-				th->ack = seq;
-				th->seq = ack - 1;
-			} else {
-				th->seq = seq;
-				th->ack = ack - 1;
-			}
-		} else if (th) {
-			thseq = th->seq;
-			thack = th->ack;
-			if (rev) {
-				seq -= th->ack;
-				ack -= th->seq;
-			} else {
-				seq -= th->seq;
-				ack -= th->ack;
-			}
-		}
-	}
+	uint32_t seq = t->seq, ack = t->ack;
+	struct tcp_rel rel = {0, 0, false};
+	/* 3.x made the SACK blocks of the segment that records the initial
+	 * numbers relative to nothing. */
+	if (!pr->o.Sflag && (flags & TH_ACK) &&
+	    !print_tcp_relative(pr, ip->ver == 6, ip->src, ip->dst, t->sport, t->dport, flags, &seq, &ack, &rel))
+		rel.thseq = rel.thack = 0;
 	if ((uint32_t)hlen > length) {
 		out_str(o, " [bad hdr length]");
 		return;
@@ -329,5 +250,5 @@ void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_
 		out_u32(o, t->urp);
 	}
 	if (hlen > TCP_HDRLEN)
-		print_options(pr, p + TCP_HDRLEN, hlen - TCP_HDRLEN, rev, thseq, thack);
+		print_options(pr, p + TCP_HDRLEN, hlen - TCP_HDRLEN, &rel);
 }

@@ -82,7 +82,7 @@ static bool is_vlan_type(uint16_t t)
 	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
 }
 
-static void print_vlan_tci(np_printer *pr, uint16_t tci)
+void print_vlan_tci(np_printer *pr, uint16_t tci)
 {
 	out_str(pr->out, "vlan ");
 	out_u32(pr->out, tci & 0xfff);

@@ -11,8 +11,6 @@
 
 #define MAXIMUM_SNAPLEN 262144u
 
-void tcp_seq_table_free(struct tcp_seq_table *t); /* print/tcp.c */
-
 void print_init(np_printer *pr, const np_print_opts *o, np_out *out)
 {
 	memset(pr, 0, sizeof(*pr));
@@ -25,7 +23,6 @@ void print_free(np_printer *pr)
 {
 	tcp_seq_table_free(pr->tcp_seq);
 	pr->tcp_seq = NULL;
-	print_classic_free(pr);
 }
 
 void print_trunc(np_printer *pr)

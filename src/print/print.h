@@ -45,7 +45,6 @@ typedef struct np_print_opts {
 enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
-struct classic_state; /* print/classic.h: the classic style's state */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -64,7 +63,6 @@ typedef struct np_printer {
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
-	struct classic_state *classic;
 	bool stopped;                           /* see print_trunc_stop */
 	unsigned nscratch;                      /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH];    /* headers decoded on demand */
@@ -78,7 +76,6 @@ void print_packet(np_printer *pr, const np_packet *pkt);
 /* classic.c: what follows the timestamp in the classic style (link,
  * network and transport text, the -x dump), without the newline. */
 void print_classic_packet(np_printer *pr, const np_packet *pkt);
-void print_classic_free(np_printer *pr);
 
 /* The decoded layer of `kind` that starts at p. When the decoder did not
  * record one there (a header inside an ICMP error, a tunnel the packet-level
@@ -167,6 +164,8 @@ void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen,
 		     const uint8_t *src_mac, const uint8_t *dst_mac);
 const char *ethertype_name(uint16_t type); /* NULL when unknown */
+/* An 802.1Q tag's TCI as the -e text: "vlan N, p N[, DEI], ". */
+void print_vlan_tci(np_printer *pr, uint16_t tci);
 
 /* Network and transport printers, tcpdump's signatures. */
 void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
@@ -178,6 +177,17 @@ void print_ip_any(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ip_demux(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented,
 		    uint8_t ttl_hl, uint8_t nh, const uint8_t *iph);
 void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
+/* tcpdump's relative sequence numbers, for both styles: the first
+ * ACK-bearing segment of a conversation (or any SYN) records its initial
+ * numbers; later ones get *seq and *ack made relative to them (true then).
+ * rel: what SACK blocks need. v6: src and dst are 16 bytes, else 4. */
+struct tcp_rel {
+	uint32_t thseq, thack;
+	bool rev;
+};
+bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport,
+			uint16_t dport, uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
+void tcp_seq_table_free(struct tcp_seq_table *t);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
 	       uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);

@@ -130,15 +130,8 @@ static uint32_t print_sll_payload(np_printer *pr, const struct np_sll_info *s, s
 			return hdrlen + caplen;
 		}
 		uint16_t tci = (uint16_t)(p[0] << 8 | p[1]);
-		if (pr->o.eflag) {
-			out_str(pr->out, "vlan ");
-			out_u32(pr->out, tci & 0xfff);
-			out_str(pr->out, ", p ");
-			out_u32(pr->out, tci >> 13);
-			if (tci & 0x1000)
-				out_str(pr->out, ", DEI");
-			out_str(pr->out, ", ");
-		}
+		if (pr->o.eflag)
+			print_vlan_tci(pr, tci);
 		type = (uint16_t)(p[2] << 8 | p[3]);
 		if (type <= MAX_ETHERNET_LENGTH_VAL)
 			type = LINUX_SLL_P_802_2;

@@ -116,8 +116,6 @@ struct tcp_seq_table {
 	size_t count;
 };
 
-void tcp_seq_table_free(struct tcp_seq_table *t);
-
 void tcp_seq_table_free(struct tcp_seq_table *t)
 {
 	if (!t)
@@ -133,12 +131,6 @@ void tcp_seq_table_free(struct tcp_seq_table *t)
 	free(t->bucket);
 	free(t);
 }
-
-/* What the options walk needs to make SACK blocks relative. */
-struct tcp_rel {
-	uint32_t thseq, thack;
-	bool rev;
-};
 
 static uint32_t tcp_seq_hash(const uint8_t *key)
 {
@@ -201,13 +193,10 @@ static struct tcp_seq_entry *tcp_seq_lookup(np_printer *pr, const uint8_t *key, 
 
 /* Make *seq and *ack relative to the conversation's first ones (tcpdump's
  * table walk, including its choice of which side is "forward"). */
-static void tcp_relative(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport, uint8_t flags,
-			 uint32_t *seq, uint32_t *ack, struct tcp_rel *rel)
+bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport,
+			uint16_t dport, uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel)
 {
-	bool v6 = (iph[0] >> 4) == 6;
 	size_t alen = v6 ? 16 : 4;
-	const uint8_t *src = v6 ? iph + 8 : iph + 12;
-	const uint8_t *dst = v6 ? iph + 24 : iph + 16;
 	bool rev = sport > dport || (sport == dport && memcmp(src, dst, alen) > 0);
 	uint8_t key[TCP_SEQ_KEYLEN] = {0};
 	uint32_t ports = rev ? ((uint32_t)dport << 16 | sport) : ((uint32_t)sport << 16 | dport);
@@ -223,9 +212,10 @@ static void tcp_relative(np_printer *pr, const uint8_t *iph, uint16_t sport, uin
 	struct tcp_seq_entry *th = tcp_seq_lookup(pr, key, &found);
 	if (!th) {
 		*rel = (struct tcp_rel){0, 0, rev};
-		return;
+		return false;
 	}
-	if (!found || (flags & TH_SYN)) {
+	bool relative = found && !(flags & TH_SYN);
+	if (!relative) {
 		/* A new conversation: these are its initial numbers. */
 		if (rev) {
 			th->ack = *seq;
@@ -242,6 +232,7 @@ static void tcp_relative(np_printer *pr, const uint8_t *iph, uint16_t sport, uin
 		*ack -= th->ack;
 	}
 	*rel = (struct tcp_rel){th->seq, th->ack, rev};
+	return relative;
 }
 
 static void print_addr(np_printer *pr, const uint8_t *iph, bool dst)
@@ -708,8 +699,11 @@ void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 	print_flags(pr, flags);
 
 	struct tcp_rel rel = {0, 0, false};
-	if (!pr->o.Sflag && (flags & TH_ACK))
-		tcp_relative(pr, iph, t->sport, t->dport, flags, &seq, &ack, &rel);
+	if (!pr->o.Sflag && (flags & TH_ACK)) {
+		bool v6 = (iph[0] >> 4) == 6;
+		print_tcp_relative(pr, v6, iph + (v6 ? 8 : 12), iph + (v6 ? 24 : 16), t->sport, t->dport, flags, &seq,
+				   &ack, &rel);
+	}
 	if (hlen > length) {
 		print_too_long(pr, hlen, length);
 		return;

@@ -177,7 +177,7 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 	print_udp_endpoints(pr, iph, true, sport, dport);
 	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
-		print_udp_cksum(pr, iph, p, length, (uint16_t)(p[6] << 8 | p[7]));
+		print_udp_cksum(pr, iph, p, length, u->cksum);
 	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport))
 		return;
 	if (ulen > length && !fragmented) {
