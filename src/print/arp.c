@@ -113,7 +113,6 @@ static void print_q922(np_printer *pr, const uint8_t *a, uint32_t len)
 /* A hardware address of len captured bytes, as tcpdump's linkaddr_string. */
 static void print_linkaddr(np_printer *pr, const uint8_t *a, uint32_t len, enum linkaddr_kind kind)
 {
-	static const char digits[] = "0123456789abcdef";
 	if (len == 0) {
 		out_str(pr->out, "<empty>");
 		return;
@@ -129,8 +128,7 @@ static void print_linkaddr(np_printer *pr, const uint8_t *a, uint32_t len, enum 
 	for (uint32_t i = 0; i < len; i++) {
 		if (i)
 			out_char(pr->out, ':');
-		out_char(pr->out, digits[a[i] >> 4]);
-		out_char(pr->out, digits[a[i] & 15]);
+		out_hex(pr->out, a[i], 2);
 	}
 }
 

@@ -234,15 +234,21 @@ static void print_duid(np_printer *pr, const np_dhcp6_opt *o)
 	out_str(out, " ?)");
 }
 
+/* Two 32-bit body fields from off: "<a><n><b><n>" (lifetimes, T1/T2). */
+static void print_u32_pair(np_printer *pr, const np_dhcp6_opt *o, uint32_t off, const char *a, const char *b)
+{
+	out_str(pr->out, a);
+	out_u32(pr->out, body_be32(o, off));
+	out_str(pr->out, b);
+	out_u32(pr->out, body_be32(o, off + 4));
+}
+
 static void print_ia_addr(np_printer *pr, const np_dhcp6_opt *o)
 {
 	np_out *out = pr->out;
 	out_char(out, ' ');
 	print_body_ip6(pr, o, 0);
-	out_str(out, " pltime:");
-	out_u32(out, body_be32(o, 16));
-	out_str(out, " vltime:");
-	out_u32(out, body_be32(o, 20));
+	print_u32_pair(pr, o, 16, " pltime:", " vltime:");
 	print_sub_options(pr, o, 24);
 }
 
@@ -253,10 +259,7 @@ static void print_ia_prefix(np_printer *pr, const np_dhcp6_opt *o)
 	print_body_ip6(pr, o, 9);
 	out_char(out, '/');
 	out_u32(out, body_u8(o, 8));
-	out_str(out, " pltime:");
-	out_u32(out, body_be32(o, 0));
-	out_str(out, " vltime:");
-	out_u32(out, body_be32(o, 4));
+	print_u32_pair(pr, o, 0, " pltime:", " vltime:");
 	print_sub_options(pr, o, 25);
 }
 
@@ -269,10 +272,7 @@ static void print_ia(np_printer *pr, const np_dhcp6_opt *o)
 		print_sub_options(pr, o, 4);
 		return;
 	}
-	out_str(out, " T1:");
-	out_u32(out, body_be32(o, 4));
-	out_str(out, " T2:");
-	out_u32(out, body_be32(o, 8));
+	print_u32_pair(pr, o, 4, " T1:", " T2:");
 	print_sub_options(pr, o, 12);
 }
 
@@ -340,6 +340,15 @@ static void print_relay_msg(np_printer *pr, const np_dhcp6_opt *o)
 	out_char(pr->out, ')');
 }
 
+/* Four 32-bit words of a key or HMAC-MD5 from off, " %08x" each. */
+static void print_md5_words(np_printer *pr, const np_dhcp6_opt *o, uint32_t off)
+{
+	for (int i = 0; i < 4; i++, off += 4) {
+		out_char(pr->out, ' ');
+		out_hex(pr->out, body_be32(o, off), 8);
+	}
+}
+
 static void print_auth_delayed(np_printer *pr, const np_dhcp6_opt *o, uint32_t infolen)
 {
 	np_out *out = pr->out;
@@ -359,10 +368,7 @@ static void print_auth_delayed(np_printer *pr, const np_dhcp6_opt *o, uint32_t i
 	out_hex(out, body_be32(o, off), 8);
 	off += 4;
 	out_str(out, ", HMAC-MD5:");
-	for (int i = 0; i < 4; i++, off += 4) {
-		out_char(out, ' ');
-		out_hex(out, body_be32(o, off), 8);
-	}
+	print_md5_words(pr, o, off);
 }
 
 static void print_auth_reconfig(np_printer *pr, const np_dhcp6_opt *o, uint32_t infolen)
@@ -386,10 +392,7 @@ static void print_auth_reconfig(np_printer *pr, const np_dhcp6_opt *o, uint32_t 
 	}
 	off++;
 	out_str(out, " value:");
-	for (int i = 0; i < 4; i++, off += 4) {
-		out_char(out, ' ');
-		out_hex(out, body_be32(o, off), 8);
-	}
+	print_md5_words(pr, o, off);
 }
 
 /* "proto: ..., alg: ..., RDM: ..., RD: ...." and the protocol's part. */

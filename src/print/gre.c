@@ -117,22 +117,14 @@ static bool print_sre_hops(np_printer *pr, struct gre_walk w, uint8_t sreoff, ui
 
 static bool print_sre(np_printer *pr, const struct gre_walk *w, uint16_t af, uint8_t sreoff, uint8_t srelen)
 {
-	bool ok;
-	switch (af) {
-	case GRESRE_IP:
-		out_str(pr->out, ", (rtaf=ip");
-		ok = print_sre_hops(pr, *w, sreoff, srelen, 4);
-		out_char(pr->out, ')');
-		return ok;
-	case GRESRE_ASN:
-		out_str(pr->out, ", (rtaf=asn");
-		ok = print_sre_hops(pr, *w, sreoff, srelen, 2);
-		out_char(pr->out, ')');
-		return ok;
-	default:
+	if (af != GRESRE_IP && af != GRESRE_ASN) {
 		out_fmt(pr->out, ", (rtaf=0x%x)", af);
 		return true;
 	}
+	out_str(pr->out, af == GRESRE_IP ? ", (rtaf=ip" : ", (rtaf=asn");
+	bool ok = print_sre_hops(pr, *w, sreoff, srelen, af == GRESRE_IP ? 4 : 2);
+	out_char(pr->out, ')');
+	return ok;
 }
 
 /* The routing entries up to the null one; false when truncated. */
@@ -153,9 +145,23 @@ static bool print_routing(np_printer *pr, struct gre_walk *w)
 			return false;
 		if (w->len < srelen)
 			return false;
-		w->p += srelen;
-		w->len -= srelen;
+		advance(w, srelen);
 	}
+}
+
+/* A 32-bit field tcpdump checks before printing: label and value (the
+ * decoded one), in hex or decimal. False when it is not there. */
+static bool print_field32(np_printer *pr, struct gre_walk *w, const char *label, uint32_t v, bool hex)
+{
+	if (!fits(pr, w, 4))
+		return false;
+	out_str(pr->out, label);
+	if (hex)
+		out_hex(pr->out, v, 1);
+	else
+		out_u32(pr->out, v);
+	advance(w, 4);
+	return true;
 }
 
 static void print_gre_v0(np_printer *pr, const struct np_gre_info *g, struct gre_walk w, uint32_t length)
@@ -184,20 +190,10 @@ static void print_gre_v0(np_printer *pr, const struct np_gre_info *g, struct gre
 		out_hex(o, v, 1);
 		advance(&w, 2);
 	}
-	if (flags & GRE_KP) {
-		if (!fits(pr, &w, 4))
-			goto trunc;
-		out_str(o, ", key=0x");
-		out_hex(o, g->key, 1);
-		advance(&w, 4);
-	}
-	if (flags & GRE_SP) {
-		if (!fits(pr, &w, 4))
-			goto trunc;
-		out_str(o, ", seq ");
-		out_u32(o, g->seq);
-		advance(&w, 4);
-	}
+	if ((flags & GRE_KP) && !print_field32(pr, &w, ", key=0x", g->key, true))
+		goto trunc;
+	if ((flags & GRE_SP) && !print_field32(pr, &w, ", seq ", g->seq, false))
+		goto trunc;
 	if ((flags & GRE_RP) && !print_routing(pr, &w))
 		goto trunc;
 	print_proto_and_length(pr, g->proto, length);
@@ -231,27 +227,12 @@ static void print_gre_v1(np_printer *pr, const struct np_gre_info *g, struct gre
 	if (!fits(pr, &w, 2))
 		goto trunc;
 	advance(&w, 2);
-	if (flags & GRE_KP) {
-		if (!fits(pr, &w, 4))
-			goto trunc;
-		out_str(o, ", call ");
-		out_u32(o, g->call_id);
-		advance(&w, 4);
-	}
-	if (flags & GRE_SP) {
-		if (!fits(pr, &w, 4))
-			goto trunc;
-		out_str(o, ", seq ");
-		out_u32(o, g->seq);
-		advance(&w, 4);
-	}
-	if (flags & GRE_AP) {
-		if (!fits(pr, &w, 4))
-			goto trunc;
-		out_str(o, ", ack ");
-		out_u32(o, g->ack);
-		advance(&w, 4);
-	}
+	if ((flags & GRE_KP) && !print_field32(pr, &w, ", call ", g->call_id, false))
+		goto trunc;
+	if ((flags & GRE_SP) && !print_field32(pr, &w, ", seq ", g->seq, false))
+		goto trunc;
+	if ((flags & GRE_AP) && !print_field32(pr, &w, ", ack ", g->ack, false))
+		goto trunc;
 	if (!(flags & GRE_SP)) {
 		/* Without a sequence number there is no payload: an ack only. */
 		out_str(o, ", no-payload");

@@ -223,7 +223,7 @@ static enum opt_result print_option_body(np_printer *pr, const uint8_t *op, uint
 bool icmp6_nd_options(np_printer *pr, const uint8_t *p, int32_t resid)
 {
 	const uint8_t *cp = p;
-	while (cp < pr->snapend) {
+	while (np_has(cp, pr->snapend, 1)) {
 		uint8_t type = 0, opt_len = 0;
 		if (!np_get_u8(cp + 1, pr->snapend, &opt_len))
 			return false;

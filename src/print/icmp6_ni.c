@@ -276,7 +276,7 @@ static bool print_ni_reply(np_printer *pr, const uint8_t *p, uint32_t icmp6len, 
 
 void icmp6_nodeinfo(np_printer *pr, uint32_t length, const uint8_t *p)
 {
-	if (pr->snapend < p)
+	if (!np_has(p, pr->snapend, 0))
 		return;
 	size_t siz = (size_t)(pr->snapend - p);
 	uint8_t type = 0;
@@ -395,7 +395,7 @@ static bool print_rr_command(np_printer *pr, const uint8_t *p)
 void icmp6_rrenum(np_printer *pr, const uint8_t *p)
 {
 	uint32_t seq = 0;
-	if (pr->snapend < p)
+	if (!np_has(p, pr->snapend, 0))
 		return;
 	if (!np_has(p, pr->snapend, RR_HDR_LEN)) {
 		print_trunc(pr);

@@ -23,24 +23,38 @@ enum {
 #define OPT_JUMBO_LEN 6
 #define OPT_HOMEADDR_MINLEN 18
 
+/* The length of the option at bp+i in an options area of len bytes: 0 when
+ * it runs past len, -1 (having printed the truncation) when not captured. */
+static int option_len(np_printer *pr, const uint8_t *bp, int i, int len)
+{
+	uint8_t type, olen;
+	NP_GET_U8(type, bp + i, pr->snapend);
+	if (type == OPT_PAD1)
+		return 1;
+	if (i + 1 >= len)
+		return 0;
+	NP_GET_U8(olen, bp + i + 1, pr->snapend);
+	if (i + olen + 2 > len)
+		return 0;
+	return olen + 2;
+trunc:
+	print_trunc_stop(pr);
+	return -1;
+}
+
 /* The sub-options after a Home Address option. False: they ran past len. */
 static bool print_sub_options(np_printer *pr, const uint8_t *bp, int len)
 {
 	np_out *o = pr->out;
 	int optlen;
 	for (int i = 0; i < len; i += optlen) {
-		uint8_t type, olen;
-		NP_GET_U8(type, bp + i, pr->snapend);
-		if (type == OPT_PAD1) {
-			optlen = 1;
-		} else {
-			if (i + 1 >= len)
-				return false;
-			NP_GET_U8(olen, bp + i + 1, pr->snapend);
-			optlen = olen + 2;
-		}
-		if (i + optlen > len)
+		uint8_t type, olen = 0;
+		optlen = option_len(pr, bp, i, len);
+		if (optlen <= 0)
 			return false;
+		NP_GET_U8(type, bp + i, pr->snapend);
+		if (type != OPT_PAD1)
+			NP_GET_U8(olen, bp + i + 1, pr->snapend);
 		switch (type) {
 		case OPT_PAD1:
 			out_str(o, ", pad1");
@@ -185,17 +199,8 @@ static bool print_options(np_printer *pr, const uint8_t *bp, int len, bool *foun
 	int optlen;
 	bool seen_jumbo = false;
 	for (int i = 0; i < len; i += optlen) {
-		uint8_t type, olen;
-		NP_GET_U8(type, bp + i, pr->snapend);
-		if (type == OPT_PAD1) {
-			optlen = 1;
-		} else {
-			if (i + 1 >= len)
-				return false;
-			NP_GET_U8(olen, bp + i + 1, pr->snapend);
-			optlen = olen + 2;
-		}
-		if (i + optlen > len)
+		optlen = option_len(pr, bp, i, len);
+		if (optlen <= 0)
 			return false;
 		if (!print_option(pr, bp, i, len, optlen, &seen_jumbo, found_jumbo, payload_len))
 			return false;
@@ -203,9 +208,6 @@ static bool print_options(np_printer *pr, const uint8_t *bp, int len, bool *foun
 	if (pr->o.vflag)
 		out_char(pr->out, ' ');
 	return true;
-trunc:
-	print_trunc_stop(pr);
-	return false;
 }
 
 /* The length of an options header at p, checked to be captured; -1 (having
@@ -428,30 +430,18 @@ trunc:
 /* The options after a mobility message's fixed part. False: cut short. */
 static bool print_mobility_options(np_printer *pr, const uint8_t *bp, unsigned len)
 {
-	unsigned optlen;
-	for (unsigned i = 0; i < len; i += optlen) {
-		uint8_t type, olen;
-		NP_GET_U8(type, bp + i, pr->snapend);
-		if (type == MOPT_PAD1) {
-			optlen = 1;
-		} else {
-			if (i + 1 >= len)
-				return false;
-			NP_GET_U8(olen, bp + i + 1, pr->snapend);
-			optlen = olen + 2u;
-		}
-		if (i + optlen > len)
+	int optlen;
+	for (int i = 0; i < (int)len; i += optlen) {
+		optlen = option_len(pr, bp, i, (int)len); /* MOPT_PAD1 is OPT_PAD1 */
+		if (optlen <= 0)
 			return false;
 		/* tcpdump insists on the byte after the option being captured */
 		if (!np_has(bp + i + optlen, pr->snapend, 1))
 			return false;
-		if (!print_mobility_option(pr, bp + i, len - i))
+		if (!print_mobility_option(pr, bp + i, len - (unsigned)i))
 			return false;
 	}
 	return true;
-trunc:
-	print_trunc_stop(pr);
-	return false;
 }
 
 /* "Home Init Cookie=xxxxxxxx:xxxxxxxx" and the like, from 8 bytes at p. */

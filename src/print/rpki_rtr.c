@@ -171,8 +171,8 @@ static uint32_t print_pdu(np_printer *pr, const uint8_t *tptr, uint32_t len, boo
 		goto invalid;
 	}
 	NP_CHECK(tptr, pr->snapend, PDU_HDR_LEN);
-	type = tptr[1];
-	session = (uint16_t)(tptr[2] << 8 | tptr[3]);
+	NP_GET_U8(type, tptr + 1, pr->snapend);
+	NP_GET_BE16(session, tptr + 2, pr->snapend);
 	NP_GET_BE32(pdu_len, tptr + 4, pr->snapend);
 	print_indent(pr, 8);
 	out_str(pr->out, "RPKI-RTRv");
