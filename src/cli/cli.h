@@ -35,6 +35,14 @@ void cli_announce_source(const np_source *src, const cli_source_args *a);
 void cli_stop_on_signals(np_source *src);
 /* Parse a whole decimal number in [min, max]; false if it is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
+/* An option's whole decimal number in [min, max] into *out; 0, or the
+ * usage error "invalid <name> '<arg>'" of cmd (exit code 1). */
+int cli_parse_u32_opt(const char *cmd, const char *name, const char *arg, long min, long max, uint32_t *out);
+/* --format text, csv or json into enum np_flow_format (flow/writer.h);
+ * 0, or cmd's usage error (exit code 1). */
+int cli_parse_format(const char *cmd, const char *arg, int *format);
+/* Exactly one of -r and -i given; 0, or cmd's usage error (exit code 1). */
+int cli_check_one_source(const char *cmd, const cli_source_args *a);
 /* "90", "90s", "15m", "2h", "7d", "1w" -> microseconds; false if malformed. */
 bool cli_parse_duration(const char *s, int64_t *us);
 

@@ -9,6 +9,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "../flow/writer.h"
 
 int cli_open_source(np_source *src, const cli_source_args *a)
 {
@@ -68,6 +71,37 @@ bool cli_parse_long(const char *s, long min, long max, long *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+int cli_parse_u32_opt(const char *cmd, const char *name, const char *arg, long min, long max, uint32_t *out)
+{
+	long v;
+	if (!cli_parse_long(arg, min, max, &v))
+		return cli_usage_error(cmd, "invalid %s '%s'", name, arg);
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int cli_parse_format(const char *cmd, const char *arg, int *format)
+{
+	if (strcmp(arg, "text") == 0)
+		*format = NP_FLOW_TEXT;
+	else if (strcmp(arg, "csv") == 0)
+		*format = NP_FLOW_CSV;
+	else if (strcmp(arg, "json") == 0)
+		*format = NP_FLOW_JSON;
+	else
+		return cli_usage_error(cmd, "unknown format '%s' (text, csv, json)", arg);
+	return 0;
+}
+
+int cli_check_one_source(const char *cmd, const cli_source_args *a)
+{
+	if (a->rfile && a->iface)
+		return cli_usage_error(cmd, "-r and -i cannot be used together");
+	if (!a->rfile && !a->iface)
+		return cli_usage_error(cmd, "no input: give -r FILE or -i INTERFACE");
+	return 0;
 }
 
 bool cli_parse_duration(const char *s, int64_t *us)

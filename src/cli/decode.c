@@ -103,10 +103,8 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 	if (a->po.tflag > 5)
 		a->po.tflag = 5;
 	/* tcpdump counts -t's: one = none(1), two = unix(2), ... */
-	if (a->src.rfile && a->src.iface)
-		return cli_usage_error("decode", "-r and -i cannot be used together");
-	if (!a->src.rfile && !a->src.iface)
-		return cli_usage_error("decode", "no input: give -r FILE or -i INTERFACE");
+	if (cli_check_one_source("decode", &a->src))
+		return 1;
 	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
 }

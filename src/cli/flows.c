@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../flow/writer.h"
@@ -46,28 +45,6 @@ struct flows_args {
 
 enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO };
 
-static int parse_number_opt(const char *name, const char *arg, long min, long max, uint32_t *out)
-{
-	long v;
-	if (!cli_parse_long(arg, min, max, &v))
-		return cli_usage_error("flows", "invalid %s '%s'", name, arg);
-	*out = (uint32_t)v;
-	return 0;
-}
-
-static int parse_format(const char *arg, int *format)
-{
-	if (strcmp(arg, "text") == 0)
-		*format = NP_FLOW_TEXT;
-	else if (strcmp(arg, "csv") == 0)
-		*format = NP_FLOW_CSV;
-	else if (strcmp(arg, "json") == 0)
-		*format = NP_FLOW_JSON;
-	else
-		return cli_usage_error("flows", "unknown format '%s' (text, csv, json)", arg);
-	return 0;
-}
-
 static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 {
 	static const struct option longopts[] = {
@@ -94,7 +71,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		case 'Z': a->src.user = optarg; break;
 		case 's': {
 			uint32_t v = 0;
-			rc = parse_number_opt("snaplen", optarg, 0, 262144, &v);
+			rc = cli_parse_u32_opt("flows", "snaplen", optarg, 0, 262144, &v);
 			a->src.snaplen = (int)v;
 			break;
 		}
@@ -102,14 +79,18 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			if (!cli_parse_long(optarg, 1, 2147483647L, &a->count))
 				rc = cli_usage_error("flows", "invalid packet count '%s'", optarg);
 			break;
-		case OPT_FORMAT: rc = parse_format(optarg, &a->format); break;
+		case OPT_FORMAT: rc = cli_parse_format("flows", optarg, &a->format); break;
 		case OPT_FIELDS: a->fields = optarg; break;
 		case OPT_UNIFLOW: a->uniflow = true; break;
-		case OPT_IDLE: rc = parse_number_opt("idle timeout", optarg, 1, 86400 * 365, &a->cfg.idle_timeout_s); break;
-		case OPT_ACTIVE:
-			rc = parse_number_opt("active timeout", optarg, 1, 86400 * 365, &a->cfg.active_timeout_s);
+		case OPT_IDLE:
+			rc = cli_parse_u32_opt("flows", "idle timeout", optarg, 1, 86400 * 365, &a->cfg.idle_timeout_s);
 			break;
-		case OPT_MAXFLOWS: rc = parse_number_opt("flow limit", optarg, 1, 100000000, &a->cfg.max_flows); break;
+		case OPT_ACTIVE:
+			rc = cli_parse_u32_opt("flows", "active timeout", optarg, 1, 86400 * 365, &a->cfg.active_timeout_s);
+			break;
+		case OPT_MAXFLOWS:
+			rc = cli_parse_u32_opt("flows", "flow limit", optarg, 1, 100000000, &a->cfg.max_flows);
+			break;
 		case OPT_NANO: a->src.nano = true; break;
 		case OPT_HELP:
 			printf(flows_usage, np_flow_field_names());
@@ -120,32 +101,21 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 	}
 	if (rc)
 		return rc;
-	if (a->src.rfile && a->src.iface)
-		return cli_usage_error("flows", "-r and -i cannot be used together");
-	if (!a->src.rfile && !a->src.iface)
-		return cli_usage_error("flows", "no input: give -r FILE or -i INTERFACE");
+	if (cli_check_one_source("flows", &a->src))
+		return 1;
 	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
 }
 
 struct flows_run {
-	np_packet pkt;
 	np_flow_table *table;
 	np_flow_writer writer;
-	np_source *src;
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
 {
 	struct flows_run *run = ctx;
 	np_flow_writer_write(&run->writer, f);
-}
-
-static void flow_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
-{
-	struct flows_run *run = ctx;
-	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
-	np_flow_table_add(run->table, &run->pkt, np_source_packet_us(run->src, h));
 }
 
 static void print_summary(const np_flow_stats *s)
@@ -205,12 +175,9 @@ int cmd_flows(int argc, char **argv)
 	 * packet at a time, so records do not wait for traffic. */
 	a.cfg.batch = a.src.rfile != NULL;
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
-	run.pkt.dlt = src.dlt;
-	run.src = &src;
 
 	cli_stop_on_signals(&src);
-	int rc = a.src.rfile ? np_flow_pipeline_run(&src, a.count, run.table, true)
-			     : np_source_loop(&src, a.count, flow_one, &run);
+	int rc = np_flow_pipeline_run(&src, a.count, run.table, true);
 	cli_stop_on_signals(NULL);
 	/* Whatever was read before a fault is still written out. */
 	np_flow_table_flush(run.table, NP_END_EOF);

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../profile/flowfile.h"
@@ -46,7 +45,7 @@ struct servers_args {
 	int nflowfiles;
 	const char *db;
 	const char *alerts;
-	int format; /* 0 text, 1 csv, 2 json */
+	int format; /* enum np_flow_format: 0 text, 1 csv, 2 json */
 	bool no_flags, validate;
 	np_inventory_opts inv;
 	np_flow_config cfg;
@@ -57,11 +56,7 @@ enum { OPT_FLOWS = 1000, OPT_DB, OPT_FORMAT, OPT_NOFLAGS, OPT_VALIDATE, OPT_LEAR
 
 static int parse_u32(const char *name, const char *arg, uint32_t *out)
 {
-	long v;
-	if (!cli_parse_long(arg, 1, 100000000, &v))
-		return cli_usage_error("servers", "invalid %s '%s'", name, arg);
-	*out = (uint32_t)v;
-	return 0;
+	return cli_parse_u32_opt("servers", name, arg, 1, 100000000, out);
 }
 
 static int parse_option(struct servers_args *a, int c)
@@ -82,16 +77,7 @@ static int parse_option(struct servers_args *a, int c)
 		return 0;
 	case OPT_DB: a->db = optarg; return 0;
 	case OPT_ALERTS: a->alerts = optarg; return 0;
-	case OPT_FORMAT:
-		if (!strcmp(optarg, "text"))
-			a->format = 0;
-		else if (!strcmp(optarg, "csv"))
-			a->format = 1;
-		else if (!strcmp(optarg, "json"))
-			a->format = 2;
-		else
-			return cli_usage_error("servers", "unknown format '%s' (text, csv, json)", optarg);
-		return 0;
+	case OPT_FORMAT: return cli_parse_format("servers", optarg, &a->format);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_VALIDATE: a->validate = true; return 0;
 	case OPT_LEARN:
@@ -201,10 +187,8 @@ static void print_alert(void *ctx, const np_alert *a)
 /* ---- input --------------------------------------------------------------------------- */
 
 struct servers_run {
-	np_packet pkt;
 	np_flow_table *table;
 	np_profiler *prof;
-	np_source *src;
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -213,23 +197,14 @@ static void emit_flow(void *ctx, const np_flow *f)
 	np_profiler_add_flow(run->prof, f, true);
 }
 
-static void profile_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
-{
-	struct servers_run *run = ctx;
-	np_decode(&run->pkt, run->pkt.dlt, data, h->caplen, h->len);
-	np_flow_table_add(run->table, &run->pkt, np_source_packet_us(run->src, h));
-}
-
 static int read_capture(struct servers_run *run, cli_source_args *src)
 {
 	np_source s;
 	if (cli_open_source(&s, src) != 0)
 		return -1;
-	run->pkt.dlt = s.dlt;
-	run->src = &s;
 	cli_stop_on_signals(&s);
 	/* A file is read and decoded on a second core (flow/pipeline.h). */
-	int rc = s.live ? np_source_loop(&s, 0, profile_packet, run) : np_flow_pipeline_run(&s, 0, run->table, true);
+	int rc = np_flow_pipeline_run(&s, 0, run->table, true);
 	cli_stop_on_signals(NULL);
 	if (rc < 0)
 		fprintf(stderr, "netprofile: %s\n", s.err);

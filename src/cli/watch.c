@@ -91,11 +91,7 @@ enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTA
 
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
-	long v;
-	if (!cli_parse_long(arg, 1, 100000000, &v))
-		return cli_usage_error("watch", "invalid %s '%s'", name, arg);
-	*out = (uint32_t)v;
-	return 0;
+	return cli_parse_u32_opt("watch", name, arg, 1, 100000000, out);
 }
 
 static int watch_option(struct watch_args *a, int c)

@@ -77,7 +77,7 @@ int np_bootp_parse(np_bootp_msg *m, const uint8_t *p, const uint8_t *end, uint32
 	memset(m, 0, sizeof(*m));
 	m->p = p;
 	m->length = length;
-	if (p == NULL || p >= end)
+	if (!np_has(p, end, 1))
 		return NP_TRUNCATED;
 	m->caplen = (uint32_t)(end - p);
 	parse_fixed(m, end);

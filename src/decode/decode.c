@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "../util/bytes.h"
+
 /* Most kinds use a small union member: for them only the common part and
  * SMALL_MEMBER bytes are zeroed, a constant size, so the memset is a few
  * stores (a variable size becomes a `rep stos`, slow to start for a few
@@ -123,9 +125,10 @@ void np_decode_ipproto(np_packet *pkt, uint8_t proto, const uint8_t *p, const ui
 /* Raw IP link types: the version nibble says which. */
 static void decode_raw_ip(np_packet *pkt, const uint8_t *p, const uint8_t *end, uint32_t len)
 {
-	if (p >= end)
+	uint8_t first;
+	if (!np_get_u8(p, end, &first))
 		return;
-	if ((p[0] >> 4) == 6)
+	if ((first >> 4) == 6)
 		np_decode_ip6(pkt, p, end, len);
 	else
 		np_decode_ip4(pkt, p, end, len);

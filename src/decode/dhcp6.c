@@ -58,7 +58,7 @@ int np_dhcp6_parse(np_dhcp6_msg *m, const uint8_t *p, const uint8_t *end, uint32
 	memset(m, 0, sizeof(*m));
 	m->p = p;
 	m->length = length;
-	if (p == NULL || end == NULL || p >= end) {
+	if (!np_has(p, end, 1)) {
 		m->end = p;
 		return NP_TRUNCATED;
 	}

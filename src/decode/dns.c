@@ -132,7 +132,7 @@ static int follow_pointer(np_dns_walk *w)
 	if (offset >= w->max_offset)
 		return NP_DNS_BAD_PTR;
 	w->max_offset = offset;
-	if (w->base > w->end || offset >= (size_t)(w->end - w->base))
+	if (!np_has(w->base, w->end, (size_t)offset + 1))
 		return NP_DNS_TRUNC;
 	const uint8_t *target = w->base + offset;
 	int r = label_length(w, target, &w->len);

@@ -127,7 +127,7 @@ int np_ntp_parse(np_ntp_msg *m, const uint8_t *p, const uint8_t *end, uint32_t l
 	memset(m, 0, sizeof(*m));
 	m->p = p;
 	m->length = length;
-	if (p == NULL || p >= end)
+	if (!np_has(p, end, 1))
 		return NP_TRUNCATED;
 	m->caplen = (uint32_t)(end - p);
 	uint8_t first;

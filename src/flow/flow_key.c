@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/bytes.h"
+
 #define FRAG_CACHE 4096
 
 struct frag_entry {
@@ -99,7 +101,7 @@ static void key_ports(const np_layer *l4, np_flow_key *k, uint8_t *flags)
 		break;
 	case NP_LAYER_ICMP:
 	case NP_LAYER_ICMP6:
-		if (l4->status != NP_TRUNCATED || l4->p + 2 <= l4->end)
+		if (l4->status != NP_TRUNCATED || np_has(l4->p, l4->end, 2))
 			k->dport = (uint16_t)(l4->u.icmp.type << 8 | l4->u.icmp.code);
 		break;
 	default:

@@ -8,10 +8,11 @@
  * payload hook and the writers all run on the caller's thread, in packet
  * order, exactly as np_flow_table_add would have them.
  *
- * Only for a regular file (a pipe or a FIFO is read on the calling thread,
- * as np_flow_table_add would: a reader blocked on a quiet pipe could not
- * be stopped by a signal, and records would wait for a chunk to fill).
- * Not for: live capture; use np_source_loop with np_flow_table_add.
+ * Two threads only for a regular file: a live capture, a pipe or a FIFO
+ * is read on the calling thread, one packet at a time through
+ * np_flow_table_add (a reader blocked on a quiet pipe could not be
+ * stopped by a signal, and records would wait for a chunk to fill), so
+ * callers need no case of their own for those.
  */
 #ifndef NP_PIPELINE_H
 #define NP_PIPELINE_H
