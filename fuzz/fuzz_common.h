@@ -1,7 +1,8 @@
 /*
  * fuzz_common.h - what the libFuzzer targets share: the output that
  * throws the text away, the private copy of the input that lets ASan see
- * a read past its end, and a printer scoped to one message.
+ * a read past its end (fuzz_message: a flags byte, then the message), and
+ * a printer scoped to one message.
  *
  * Not for: choosing options from the input bytes (each target says how
  * it spends them).
@@ -40,6 +41,18 @@ static inline uint8_t *fuzz_copy(const uint8_t *p, size_t n)
 	uint8_t *c = malloc(n ? n : 1);
 	memcpy(c, p, n);
 	return c;
+}
+
+/* The input of a one-message target: byte 0 its flags (*flags), the rest
+ * the message, as a fuzz_copy of its *n bytes (free it); NULL when the
+ * input is empty. */
+static inline uint8_t *fuzz_message(const uint8_t *data, size_t size, uint8_t *flags, size_t *n)
+{
+	if (size < 1)
+		return NULL;
+	*flags = data[0];
+	*n = size - 1;
+	return fuzz_copy(data + 1, *n);
 }
 
 /* A printer with options o writing to fuzz_out(); with msg, its captured

@@ -40,12 +40,11 @@ static void read_all(const uint8_t *p, const uint8_t *end, uint32_t length)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size < 1)
+	uint8_t f;
+	size_t n;
+	uint8_t *msg = fuzz_message(data, size, &f, &n);
+	if (!msg)
 		return 0;
-	uint8_t f = data[0];
-	/* A private copy of exactly the message, so ASan sees reads past its end. */
-	size_t n = size - 1;
-	uint8_t *msg = fuzz_copy(data + 1, n);
 	uint32_t length = (uint32_t)n + (f >> 2);
 	read_all(msg, msg + n, length);
 

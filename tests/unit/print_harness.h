@@ -1,8 +1,8 @@
 /*
- * print_harness.h - what the printer unit tests share: a heap copy of the
- * first bytes of a message (so the ASan build catches a read past a cut),
- * one payload printer run on a buffer at a -v level with its text
- * returned, and a printer that decodes and prints whole packets.
+ * print_harness.h - what the printer unit tests share: one payload printer
+ * run on a buffer at a -v level with its text returned (or compared), and
+ * a printer that decodes and prints whole packets, or every cut of one
+ * (each cut a cut_copy from check.h, so ASan catches a read past it).
  *
  * Not for: checking (check.h) or building the messages under test.
  */
@@ -18,14 +18,8 @@
 
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
+#include "check.h"
 
-/* A heap copy of the first n bytes, so reads past them are caught. */
-static inline uint8_t *cut_copy(const uint8_t *p, size_t n)
-{
-	uint8_t *c = malloc(n ? n : 1);
-	memcpy(c, p, n);
-	return c;
-}
 
 /* A payload printer as TCP/UDP call it (print_ntp, print_bootp, ...). */
 typedef void (*payload_printer)(np_printer *pr, const uint8_t *p, uint32_t length);
@@ -60,6 +54,21 @@ static inline bool text_is(const char *got, const char *want)
 	return false;
 }
 
+/* fn on the whole of a message (caplen of its length bytes captured)
+ * prints exactly want. */
+static inline bool payload_prints(np_out *o, payload_printer fn, const uint8_t *p, size_t caplen, uint32_t length,
+				  int v, const char *want)
+{
+	return text_is(print_payload(o, fn, p, caplen, length, v, NULL), want);
+}
+
+/* Text that ends a packet: something, and a newline last. */
+static inline bool ends_line(const char *text)
+{
+	size_t n = strlen(text);
+	return n > 0 && text[n - 1] == '\n';
+}
+
 /* A packet printer writing into o (whose fd is /dev/null: only the
  * buffer is read). */
 static inline void init_printer(np_printer *pr, np_out *o, const np_print_opts *opts)
@@ -87,6 +96,16 @@ static inline const char *print_packet_text(np_printer *pr, int dlt, const uint8
 	print_packet(pr, &pkt);
 	out_char(pr->out, '\0');
 	return pr->out->buf;
+}
+
+/* The first cut bytes of a packet of wirelen bytes, as their own heap
+ * copy, decoded and printed; returns the text (in pr's buffer). */
+static inline const char *print_cut_text(np_printer *pr, int dlt, const uint8_t *p, uint32_t cut, uint32_t wirelen)
+{
+	uint8_t *c = cut_copy(p, cut);
+	const char *text = print_packet_text(pr, dlt, c, cut, wirelen);
+	free(c);
+	return text;
 }
 
 #endif

@@ -72,8 +72,7 @@ static void test_via_ethernet(void)
 static void test_request_truncation(void)
 {
 	for (uint32_t cut = 0; cut <= sizeof(request); cut++) {
-		uint8_t *copy = malloc(cut ? cut : 1);
-		memcpy(copy, request, cut);
+		uint8_t *copy = cut_copy(request, cut);
 		np_packet pkt;
 		decode(&pkt, copy, cut, 46);
 		const np_layer *l = &pkt.layer[0];
@@ -131,8 +130,7 @@ static void test_atmarp(void)
 	CHECK(a->tha == atm_request + 22 && a->tpa == atm_request + 25);
 
 	for (uint32_t cut = 0; cut <= sizeof(atm_request); cut++) {
-		uint8_t *copy = malloc(cut ? cut : 1);
-		memcpy(copy, atm_request, cut);
+		uint8_t *copy = cut_copy(atm_request, cut);
 		decode(&pkt, copy, cut, sizeof(atm_request));
 		l = &pkt.layer[0];
 		a = &l->u.arp;

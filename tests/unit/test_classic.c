@@ -186,11 +186,7 @@ static void cuts(const frame *f)
 		np_out o;
 		init_classic_printer(&pr, &o, &sets[s]);
 		for (uint32_t cut = 1; cut <= f->n; cut++) {
-			uint8_t *copy = malloc(cut);
-			memcpy(copy, f->b, cut);
-			const char *line = print_one(&pr, copy, cut, (uint32_t)f->n);
-			CHECK(line[0] != '\0' && line[strlen(line) - 1] == '\n');
-			free(copy);
+			CHECK(ends_line(print_cut_text(&pr, NP_DLT_EN10MB, f->b, cut, (uint32_t)f->n)));
 		}
 		done_printer(&pr, &o);
 	}

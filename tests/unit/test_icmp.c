@@ -91,8 +91,7 @@ static void test_short_message(void)
 static void test_truncation(void)
 {
 	for (uint32_t cut = 0; cut <= sizeof(echo); cut++) {
-		uint8_t *copy = malloc(cut ? cut : 1);
-		memcpy(copy, echo, cut);
+		uint8_t *copy = cut_copy(echo, cut);
 		np_packet pkt;
 		decode(&pkt, copy, cut, sizeof(echo));
 		const np_layer *l = &pkt.layer[0];
@@ -106,8 +105,7 @@ static void test_truncation(void)
 		free(copy);
 	}
 	for (uint32_t cut = 0; cut <= sizeof(unreach); cut++) {
-		uint8_t *copy = malloc(cut ? cut : 1);
-		memcpy(copy, unreach, cut);
+		uint8_t *copy = cut_copy(unreach, cut);
 		np_packet pkt;
 		decode(&pkt, copy, cut, sizeof(unreach));
 		CHECK(pkt.nlayers == 1);

@@ -7,14 +7,13 @@
  * reading past the cut (the ASan run checks that: each cut copy is its
  * own exact-size allocation).
  */
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../../src/decode/packet.h"
 #include "../../src/print/print.h"
 #include "check.h"
+#include "print_harness.h"
 
 #define ETH_IP6_LEN 54 /* Ethernet and fixed IPv6 headers before the message */
 
@@ -192,8 +191,7 @@ static void test_message_cuts(void)
 	const uint32_t need[] = {8, 4};
 	for (unsigned m = 0; m < 2; m++) {
 		for (uint32_t cut = 0; cut < need[m]; cut++) {
-			uint8_t *copy = malloc(cut ? cut : 1);
-			memcpy(copy, msgs[m], cut);
+			uint8_t *copy = cut_copy(msgs[m], cut);
 			np_packet pkt;
 			decode_msg(&pkt, copy, cut, 24);
 			CHECK(pkt.nlayers == 1 && pkt.layer[0].status == NP_TRUNCATED);
@@ -204,44 +202,33 @@ static void test_message_cuts(void)
 	}
 }
 
-static np_printer printer;
-
 /* The text netprofile prints for one frame with -t and -v level v. */
-static const char *print_frame(np_out *out, const uint8_t *p, uint32_t caplen, uint32_t wirelen, int v)
+static const char *print_frame(const uint8_t *p, uint32_t caplen, uint32_t wirelen, int v)
 {
 	static char text[4096];
-	np_print_opts o;
-	memset(&o, 0, sizeof(o));
-	o.tflag = 1;
-	o.vflag = v;
-	print_init(&printer, &o, out);
-	np_packet pkt;
-	np_decode(&pkt, NP_DLT_EN10MB, p, caplen, wirelen);
-	out->len = 0;
-	print_packet(&printer, &pkt);
-	size_t n = out->len < sizeof(text) - 1 ? out->len : sizeof(text) - 1;
-	memcpy(text, out->buf, n);
-	text[n] = '\0';
-	out->len = 0;
-	print_free(&printer);
+	np_printer pr;
+	np_out o;
+	init_printer(&pr, &o, &(np_print_opts){.tflag = 1, .vflag = v});
+	snprintf(text, sizeof(text), "%s", print_packet_text(&pr, NP_DLT_EN10MB, p, caplen, wirelen));
+	done_printer(&pr, &o);
 	return text;
 }
 
-static void test_text(np_out *out)
+static void test_text(void)
 {
-	CHECK(strcmp(print_frame(out, pkt_a, sizeof(pkt_a), sizeof(pkt_a), 0),
+	CHECK(strcmp(print_frame(pkt_a, sizeof(pkt_a), sizeof(pkt_a), 0),
 		     "IP6 fe80::1 > ff02::1: ICMP6, echo request, id 4660, seq 7, length 12\n") == 0);
-	CHECK(strcmp(print_frame(out, pkt_b, sizeof(pkt_b), sizeof(pkt_b), 2),
+	CHECK(strcmp(print_frame(pkt_b, sizeof(pkt_b), sizeof(pkt_b), 2),
 		     "IP6 (hlim 255, next-header ICMPv6 (58) payload length: 48) fe80::1 > ff02::1: "
 		     "[icmp6 sum ok] ICMP6, neighbor solicitation, length 48, who has fe80::99\n"
 		     "\t  source link-address option (1), length 8 (1): 00:11:22:33:44:55\n"
 		     "\t    0x0000:  0011 2233 4455\n"
 		     "\t  unknown option (14), length 16 (2): \n"
 		     "\t    0x0000:  0102 0304 0506 0708 090a 0b0c 0000\n") == 0);
-	CHECK(strcmp(print_frame(out, pkt_c, sizeof(pkt_c), sizeof(pkt_c), 0),
+	CHECK(strcmp(print_frame(pkt_c, sizeof(pkt_c), sizeof(pkt_c), 0),
 		     "IP6 fe80::1 > ff02::1: ICMP6, destination unreachable, unreachable port, "
 		     "2001:db8::2 udp port 53, length 56\n") == 0);
-	CHECK(strcmp(print_frame(out, pkt_f, sizeof(pkt_f), sizeof(pkt_f), 1),
+	CHECK(strcmp(print_frame(pkt_f, sizeof(pkt_f), sizeof(pkt_f), 1),
 		     "IP6 (hlim 255, next-header ICMPv6 (58) payload length: 32) fe80::1 > ff02::1: "
 		     "[icmp6 sum ok] ICMP6, who-are-you request node information query "
 		     "(node addresses [GSLCA], subject=fe80::5)\n") == 0);
@@ -250,22 +237,21 @@ static void test_text(np_out *out)
 	uint8_t bad[sizeof(pkt_a)];
 	memcpy(bad, pkt_a, sizeof(bad));
 	bad[sizeof(bad) - 1] ^= 1;
-	CHECK(strstr(print_frame(out, bad, sizeof(bad), sizeof(bad), 1),
+	CHECK(strstr(print_frame(bad, sizeof(bad), sizeof(bad), 1),
 		     "[bad icmp6 cksum 0x9127 -> 0x9128!] ICMP6, echo request") != NULL);
 }
 
 /* Every frame cut at every length, at every -v level: the message layer is
  * TRUNCATED while its fixed fields are cut, and printing reads nothing
  * past the cut. */
-static void test_frame_cuts(np_out *out)
+static void test_frame_cuts(void)
 {
 	for (unsigned i = 0; i < sizeof(packets) / sizeof(packets[0]); i++) {
 		const uint8_t *p = packets[i].p;
 		uint32_t len = packets[i].len;
 		uint32_t need = p[ETH_IP6_LEN] == 128 ? 8 : 4;
 		for (uint32_t cut = 0; cut <= len; cut++) {
-			uint8_t *copy = malloc(cut ? cut : 1);
-			memcpy(copy, p, cut);
+			uint8_t *copy = cut_copy(p, cut);
 			np_packet pkt;
 			np_decode(&pkt, NP_DLT_EN10MB, copy, cut, len);
 			const np_layer *l = np_find_layer(&pkt, NP_LAYER_ICMP6);
@@ -274,10 +260,8 @@ static void test_frame_cuts(np_out *out)
 				if (l)
 					CHECK(l->status == (cut < ETH_IP6_LEN + need ? NP_TRUNCATED : NP_OK));
 			}
-			for (int v = 0; v <= 3; v++) {
-				const char *text = print_frame(out, copy, cut, len, v);
-				CHECK(text[0] != '\0' && text[strlen(text) - 1] == '\n');
-			}
+			for (int v = 0; v <= 3; v++)
+				CHECK(ends_line(print_frame(copy, cut, len, v)));
 			free(copy);
 		}
 	}
@@ -290,12 +274,7 @@ int main(void)
 	test_via_ip6();
 	test_short_message();
 	test_message_cuts();
-	np_out out;
-	int fd = open("/dev/null", O_WRONLY);
-	out_open_fd(&out, fd);
-	test_text(&out);
-	test_frame_cuts(&out);
-	out_close(&out);
-	close(fd);
+	test_text();
+	test_frame_cuts();
 	return check_summary("icmp6");
 }

@@ -132,8 +132,7 @@ static void test_malformed(void)
 static void check_cuts(const uint8_t *pkt_bytes, uint32_t size, uint32_t hlen)
 {
 	for (uint32_t cut = 0; cut <= size; cut++) {
-		uint8_t *copy = malloc(cut ? cut : 1);
-		memcpy(copy, pkt_bytes, cut);
+		uint8_t *copy = cut_copy(pkt_bytes, cut);
 		np_packet pkt;
 		decode(&pkt, copy, cut, size);
 		uint8_t want = cut < hlen ? NP_TRUNCATED : NP_OK;

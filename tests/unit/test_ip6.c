@@ -92,8 +92,7 @@ static void tcp_header(buf *w)
  * the wire length is the whole packet. */
 static const np_layer *decode_cut(np_packet *pkt, const buf *w, size_t cut, uint8_t **copy)
 {
-	*copy = malloc(cut ? cut : 1);
-	memcpy(*copy, w->b, cut);
+	*copy = cut_copy(w->b, cut);
 	np_decode(pkt, NP_DLT_IPV6, *copy, (uint32_t)cut, (uint32_t)w->n);
 	return pkt->nlayers ? &pkt->layer[0] : NULL;
 }

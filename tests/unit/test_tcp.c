@@ -97,8 +97,7 @@ static void test_tcp_invalid(void)
 static void test_cuts(const uint8_t *full, uint32_t len, uint8_t kind, uint32_t hdrlen)
 {
 	for (uint32_t cut = 0; cut <= len; cut++) {
-		uint8_t *copy = malloc(cut ? cut : 1);
-		memcpy(copy, full, cut);
+		uint8_t *copy = cut_copy(full, cut);
 		np_packet pkt;
 		decode(&pkt, copy, cut, len);
 		const np_layer *l = find(&pkt, kind);
@@ -136,11 +135,7 @@ static void test_print_cuts(const uint8_t *full, uint32_t len)
 		np_out o;
 		init_printer(&pr, &o, &sets[s]);
 		for (uint32_t cut = 1; cut <= len; cut++) {
-			uint8_t *copy = malloc(cut);
-			memcpy(copy, full, cut);
-			const char *line = print_one(&pr, copy, cut, len);
-			CHECK(line[strlen(line) - 1] == '\n');
-			free(copy);
+			CHECK(ends_line(print_cut_text(&pr, NP_DLT_RAW, full, cut, len)));
 		}
 		done_printer(&pr, &o);
 	}
