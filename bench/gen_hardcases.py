@@ -60,6 +60,7 @@ import random
 import os
 import struct
 import sys
+import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
 from netpkt import csum  # noqa: E402
@@ -377,7 +378,7 @@ def snmp_get(resp=False):
 def sip_msg(first_line, frm, to, callid, cseq, extra=""):
     return ("%s\r\nVia: SIP/2.0/UDP %s:5060;branch=z9hG4bK%d\r\nFrom: <sip:%s>;tag=1\r\nTo: <sip:%s>\r\n"
             "Call-ID: %s\r\nCSeq: %s\r\nMax-Forwards: 70\r\nUser-Agent: Yealink SIP-T46S\r\n%s"
-            "Content-Length: 0\r\n\r\n" % (first_line, frm, hash(callid) & 0xffffff, frm, to, callid, cseq,
+            "Content-Length: 0\r\n\r\n" % (first_line, frm, zlib.crc32(callid.encode()) & 0xffffff, frm, to, callid, cseq,
                                             extra)).encode()
 
 
@@ -939,20 +940,14 @@ def case_one_way(g, C, name):
     for i in range(3):
         cl = Host(g, V6(C, 0x100 + i), "linux")
         web_session(g, cl, V6(C, 10), 443, when(g), vis="c2s")
-    cl = Host(g, A(C, 120), "linux")
-    c = Tcp(g, cl.addr, cl.port(), A(C, 12), 40002, when(g), 0.01, "linux", vis="c2s")
-    c.handshake()
-    for _ in range(5):
-        c.send(0, filler(g, 300))
-        c.send(1, filler(g, 3000))
-    c.close(0)
-    cl = Host(g, A(C, 121), "linux")
-    c = Tcp(g, cl.addr, cl.port(), A(C, 13), 40003, when(g), 0.01, "linux", vis="s2c")
-    c.handshake()
-    for _ in range(5):
-        c.send(0, filler(g, 300))
-        c.send(1, filler(g, 3000))
-    c.close(0)
+    for host, srv, port, vis in ((120, 12, 40002, "c2s"), (121, 13, 40003, "s2c")):
+        cl = Host(g, A(C, host), "linux")
+        c = Tcp(g, cl.addr, cl.port(), A(C, srv), port, when(g), 0.01, "linux", vis=vis)
+        c.handshake()
+        for _ in range(5):
+            c.send(0, filler(g, 300))
+            c.send(1, filler(g, 3000))
+        c.close(0)
     cl = Host(g, A(C, 122), "linux")
     c = Tcp(g, cl.addr, cl.port(), A(C, 14), 40004, T0 - 30, 0.01, "linux", vis="s2c")
     c.handshake()

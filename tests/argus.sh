@@ -74,23 +74,12 @@
 #   NETPROFILE  binary to test (default build/netprofile)
 #   VERBOSE=1   show every check's detail, not only failures
 set -u
-here=$(cd "$(dirname "$0")/.." && pwd)
-np=${NETPROFILE:-$here/build/netprofile}
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" argus
 gen=$here/build/gen_capture
 corpus=${NP_CORPUS:-$here/../shared/corpus/tcpdump}
 IDLE=300
 STATUS=3600
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-finish() {
-	echo "argus: $pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit
-}
 
 # Debian's python3 when there is one (a pyenv shim first on PATH can take
 # seconds to start); else whatever python3 is on PATH.

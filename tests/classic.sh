@@ -24,16 +24,10 @@
 #   NETPROFILE  binary to test (default build/netprofile)
 #   VERBOSE=1   show each check
 set -u
-here=$(cd "$(dirname "$0")/.." && pwd)
-np=${NETPROFILE:-$here/build/netprofile}
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" classic
 corpus=${NP_CORPUS:-$here/../shared/corpus/tcpdump}
-if [ ! -x "$np" ]; then
-	echo "classic: $np is not built"
-	echo "classic: 0 passed, 1 failed"
-	exit 1
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+[ -x "$np" ] || abort "$np is not built"
 
 NP="$np" TMPD="$tmp" CORPUS="$corpus" VERBOSE="${VERBOSE:-}" PYTHONPATH="$here/tests/lib" python3 - <<'PYEOF'
 import calendar, glob, os, struct, subprocess, sys

@@ -17,16 +17,13 @@
 #   NETPROFILE  binary to test (default build/netprofile)
 #   KEEP=1      keep the generated captures (their directory is not removed)
 set -u
-here=$(cd "$(dirname "$0")/.." && pwd)
-np=${NETPROFILE:-$here/build/netprofile}
-pass=0
-fail=0
-tmp=$(mktemp -d)
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" llc_stp
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || { echo "llc_stp: tcpdump missing"; echo "llc_stp: 0 passed, 1 failed"; exit 1; }
-command -v python3 >/dev/null || { echo "llc_stp: python3 missing"; echo "llc_stp: 0 passed, 1 failed"; exit 1; }
+command -v tcpdump >/dev/null || abort "tcpdump missing"
+command -v python3 >/dev/null || abort "python3 missing"
 
-python3 - "$tmp" <<'EOF' || { echo "llc_stp: generator failed"; echo "llc_stp: 0 passed, 1 failed"; exit 1; }
+python3 - "$tmp" <<'EOF' || abort "generator failed"
 import random
 import struct
 import sys
@@ -226,14 +223,14 @@ for cap in "$tmp"/*.pcap; do
 		rc=$?
 		# Only the "reading from file" line on stderr (sanitizer reports fail).
 		if [ $rc -ne 0 ] || grep -qv '^reading from file' "$tmp/err"; then
-			fail=$((fail + 1))
-			echo "FAIL: $(basename "$cap" .pcap) $opts: exit $rc"
+			bad "$(basename "$cap" .pcap) $opts: exit $rc"
 			head -5 "$tmp/err"
+		elif [ ! -s "$tmp/want" ]; then
+			bad "$(basename "$cap" .pcap) $opts: tcpdump printed nothing"
 		elif cmp -s "$tmp/want" "$tmp/got"; then
-			pass=$((pass + 1))
+			ok
 		else
-			fail=$((fail + 1))
-			echo "FAIL: $(basename "$cap" .pcap) $opts"
+			bad "$(basename "$cap" .pcap) $opts"
 			# The first differing line, from each side.
 			python3 - "$tmp/want" "$tmp/got" <<'PY'
 import sys
@@ -249,5 +246,4 @@ PY
 		fi
 	done
 done
-echo "llc_stp: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

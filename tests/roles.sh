@@ -31,23 +31,14 @@
 # server list (its misses are the servers only flags show). Set ROLES_SEEDS="1 2 3" to score more generated captures
 # (default: seed 1), ROLES_KEEP=DIR to keep the files.
 # Ends with "roles: N passed, N failed".
+#   NETPROFILE  binary to test (default build/netprofile)
 set -u
-here=$(cd "$(dirname "$0")/.." && pwd)
-np=${NETPROFILE:-$here/build/netprofile}
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" roles
 seeds=${ROLES_SEEDS:-1}
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-if ! command -v python3 >/dev/null; then
-	echo "roles: python3 is needed (apt-get install python3)"
-	echo "roles: 0 passed, 1 failed"
-	exit 1
-fi
-[ -x "$np" ] || { echo "roles: $np not built"; echo "roles: 0 passed, 1 failed"; exit 1; }
+command -v python3 >/dev/null || abort "python3 is needed (apt-get install python3)"
+[ -x "$np" ] || abort "$np not built"
 
 score() { # score TRUTH AVAILABLE LABEL SERVERS.CSV ; prints the table, last line "assert ..."
 	python3 - "$@" <<'EOF'
@@ -171,6 +162,8 @@ check_variant() { # check_variant LABEL AVAILABLE CSV
 	score "$truth" "$avail" "$label" "$csvout" >"$tmp/score"
 	sed '$d' "$tmp/score"
 	set -- $(tail -n 1 "$tmp/score")
+	# No "assert" line (the scorer failed): every figure below fails.
+	[ "${1:-}" = assert ] || set -- none fail fail fail none fail
 	prec=$2 krec=$3 svc=$4 tie_ok=$5 tie_n=$6
 	if python3 -c "import sys; sys.exit(0 if $prec >= 99 else 1)"; then ok; else
 		bad "$label (seed $seed): precision $prec% < 99%"; fi
@@ -234,5 +227,4 @@ for seed in $seeds; do
 	fi
 done
 
-echo "roles: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

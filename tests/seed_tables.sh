@@ -11,18 +11,13 @@
 # (prose between the tables) gives every table's servers; files that are no
 # flow table fail with a message naming the file; damaged input never
 # crashes.
+#   NETPROFILE  binary to test (default build/netprofile)
 set -u
-here=$(cd "$(dirname "$0")/.." && pwd)
-np=${NETPROFILE:-$here/build/netprofile}
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" seed_tables
 data=$here/tests/data/seed
 article=$here/../shared/seeds/baseline-network-flow-examples.txt
 demo=$here/data/demo.pcap
-pass=0
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # servers CSV on stdin -> sorted "address,protocol,port,service,ties"
 server_set() {
@@ -190,5 +185,4 @@ for f in damaged.txt damaged.csv damaged.json; do
 	fi
 done
 
-echo "seed_tables: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -686,7 +686,13 @@ main() {
     {
         for a in "${RECORD_FAILED[@]}"; do echo "FAIL record $a: a client failed (see $OUT/logs/)"; done
         for a in "${names[@]}"; do
-            [[ " ${RECORD_FAILED[*]} " == *" $a "* ]] || echo "PASS record $a: clients ran, $(tcpdump -r "$OUT/$a.pcap" 2>/dev/null | wc -l) packets"
+            [[ " ${RECORD_FAILED[*]} " == *" $a "* ]] && continue
+            n=$(tcpdump -r "$OUT/$a.pcap" 2>/dev/null | wc -l)
+            if ((n > 0)); then
+                echo "PASS record $a: clients ran, $n packets"
+            else
+                echo "FAIL record $a: clients ran, but the capture holds no packet"
+            fi
         done
     } | tee "$OUT/record.txt"
     if ((do_check)); then
