@@ -54,7 +54,7 @@ typedef struct np_flow {
 	np_flow_dir fwd, rev;
 	uint8_t end_reason; /* enum np_flow_end, set when the flow is written */
 	uint8_t tcp_state;  /* FIN seen forward / reverse, closing */
-	uint8_t app;        /* application label (profile/services.h id), 0 = unknown */
+	uint8_t app;        /* application label (decode/services.h id), 0 = unknown */
 	uint8_t app_side;   /* which side the payload says serves: 0 unknown, 1 forward, 2 reverse */
 	uint32_t lru_prev, lru_next; /* pool indices, for the activity list */
 	uint32_t lru_s;              /* capture second it last moved to the list's tail */

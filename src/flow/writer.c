@@ -6,7 +6,7 @@
  */
 #include "writer.h"
 
-#include "../profile/services.h"
+#include "../decode/services.h"
 
 #include <stdio.h>
 #include <string.h>

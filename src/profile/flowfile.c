@@ -33,7 +33,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "services.h"
+#include "../decode/services.h"
 
 enum {
 	LINE_CAP = 65536,   /* longest line read */

@@ -14,7 +14,7 @@
 
 #include "../util/bytes.h"
 #include "roles.h"
-#include "services.h"
+#include "../decode/services.h"
 
 enum tie_kind { TIE_NONE = 0, TIE_FTP_ACTIVE, TIE_FTP_PASSIVE, TIE_GRE };
 

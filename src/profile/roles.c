@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "services.h"
+#include "../decode/services.h"
 
 enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
 

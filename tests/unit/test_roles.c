@@ -14,7 +14,7 @@
 
 #include "../../src/profile/profiler.h"
 #include "../../src/profile/roles.h"
-#include "../../src/profile/services.h"
+#include "../../src/decode/services.h"
 #include "check.h"
 
 enum { FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10 };
