@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "pcapmap.h"
+
 typedef struct np_source {
 	pcap_t *pcap;
 	pcap_dumper_t *dumper; /* -w */
@@ -26,6 +28,10 @@ typedef struct np_source {
 	bool eof;              /* a file has been read to its end */
 	volatile sig_atomic_t stopping; /* np_source_break called, not yet answered by a loop */
 	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
+	np_pcapmap map;        /* a classic pcap file read from a mapping (pcapmap.h) until
+				* a record libpcap must read; map.base NULL then */
+	struct bpf_program prog; /* the filter, for pcap_offline_filter on mapped records */
+	bool have_prog;
 	int dlt;
 	char err[PCAP_ERRBUF_SIZE + 256];
 } np_source;
