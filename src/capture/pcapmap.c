@@ -52,6 +52,7 @@ bool np_pcapmap_open(np_pcapmap *m, int fd, bool want_nano)
 		m->snaplen = NP_PCAPMAP_MAX_CAPLEN; /* libpcap's pcap_adjust_snapshot */
 	m->ts_scale = nano_file == want_nano ? 0 : want_nano ? 1 : -1;
 	m->off = 24;
+	m->walking = true;
 	madvise(p, m->size, MADV_SEQUENTIAL);
 	return true;
 }

@@ -23,9 +23,11 @@
 #include <stdint.h>
 
 typedef struct np_pcapmap {
-	const uint8_t *base; /* the mapping, NULL when not mapped */
+	const uint8_t *base; /* the mapping, NULL when not mapped; it stays until close,
+			      * so records handed out stay valid after the walk ends */
 	size_t size;
 	size_t off;          /* the next record's header */
+	bool walking;        /* records still come from the mapping */
 	uint32_t snaplen;
 	bool swapped;        /* the file's byte order is not ours */
 	int ts_scale;        /* multiply (>0) or divide (<0) tv_usec by 1000, or 0 */
@@ -37,10 +39,16 @@ bool np_pcapmap_open(np_pcapmap *m, int fd, bool want_nano);
 
 /* The next record, or false: at the end of the file (off == size), or at
  * a record the mapping does not take (off < size: hand over to libpcap at
- * m->off). */
+ * m->off, and clear m->walking). */
 static inline bool np_pcapmap_next(np_pcapmap *m, struct pcap_pkthdr *h, const uint8_t **data);
 
 void np_pcapmap_close(np_pcapmap *m);
+
+/* Whether `p` points into the mapping: such bytes stay valid until close. */
+static inline bool np_pcapmap_holds(const np_pcapmap *m, const uint8_t *p)
+{
+	return m->base && p >= m->base && p < m->base + m->size;
+}
 
 /* ---- inline: the per-packet step ------------------------------------------------ */
 

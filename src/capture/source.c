@@ -101,7 +101,7 @@ int np_source_set_filter(np_source *s, const char *expr)
 		return -1;
 	}
 	int rc = pcap_setfilter(s->pcap, &prog);
-	if (s->map.base && rc == 0) {
+	if (s->map.walking && rc == 0) {
 		if (s->have_prog)
 			pcap_freecode(&s->prog);
 		s->prog = prog; /* mapped records are filtered with it */
@@ -202,7 +202,7 @@ enum map_end { MAP_LIMIT, MAP_EOF, MAP_BROKEN, MAP_HANDOFF };
 static int map_handoff(np_source *s)
 {
 	size_t off = s->map.off;
-	np_pcapmap_close(&s->map);
+	s->map.walking = false;
 	if (s->stopping) {
 		s->stopping = 0;
 		return MAP_BROKEN;
@@ -239,7 +239,7 @@ static int map_walk(np_source *s, long max, long *done, const struct loop_ctx *l
 int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 {
 	struct loop_ctx lc = {s, fn, ctx};
-	if (s->map.base) {
+	if (s->map.walking) {
 		long done;
 		int end = map_walk(s, count, &done, &lc);
 		if (end != MAP_HANDOFF && s->dumper)
@@ -268,7 +268,7 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx)
 {
 	struct loop_ctx lc = {s, fn, ctx};
-	if (s->map.base) {
+	if (s->map.walking) {
 		long done;
 		int end = map_walk(s, max, &done, &lc);
 		if (end == MAP_BROKEN)
@@ -300,7 +300,7 @@ void np_source_break(np_source *s)
 	s->stopping = 1;
 	/* A mapped walk answers s->stopping itself; libpcap's own flag, set
 	 * while it is not reading, would break a later read at once. */
-	if (s->pcap && !s->map.base)
+	if (s->pcap && !s->map.walking)
 		pcap_breakloop(s->pcap);
 }
 

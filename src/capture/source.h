@@ -29,7 +29,7 @@ typedef struct np_source {
 	volatile sig_atomic_t stopping; /* np_source_break called, not yet answered by a loop */
 	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
 	np_pcapmap map;        /* a classic pcap file read from a mapping (pcapmap.h) until
-				* a record libpcap must read; map.base NULL then */
+				* a record libpcap must read (map.walking false then) */
 	struct bpf_program prog; /* the filter, for pcap_offline_filter on mapped records */
 	bool have_prog;
 	int dlt;
@@ -57,6 +57,12 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx);
  * np_source_at_end), -1 on error (err says what), -2 when broken off. */
 int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx);
 bool np_source_at_end(const np_source *s);
+/* Whether a packet's bytes stay valid until np_source_close (a mapped
+ * file's), rather than only during the callback (libpcap's buffer). */
+static inline bool np_source_data_stable(const np_source *s, const uint8_t *data)
+{
+	return np_pcapmap_holds(&s->map, data);
+}
 void np_source_break(np_source *s);
 void np_source_close(np_source *s);
 

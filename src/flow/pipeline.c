@@ -80,11 +80,15 @@ static void publish(struct pipeline *p)
 	p->chunk[p->filled % NCHUNKS].used = 0;
 }
 
-/* Append one observation (and its payload) to the chunk being filled. */
-static void put_obs(struct pipeline *p, const np_flow_obs *obs)
+/* Append one observation to the chunk being filled, its payload after it;
+ * a payload in a mapped file stays where it is (`stable`): the record keeps
+ * the pointer. In the chunk, a NULL payload pointer means "inline". */
+static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 {
 	np_flow_obs o = *obs;
-	size_t need = sizeof(o) + round8(o.plen);
+	if (!stable || !o.plen)
+		o.payload = NULL;
+	size_t need = sizeof(o) + (o.payload ? 0 : round8(o.plen));
 	struct chunk *c = &p->chunk[p->filled % NCHUNKS];
 	if (c->used + need > c->cap && c->used) {
 		publish(p);
@@ -102,8 +106,8 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs)
 		}
 	}
 	memcpy(c->data + c->used, &o, sizeof(o));
-	if (o.plen)
-		memcpy(c->data + c->used + sizeof(o), o.payload, o.plen);
+	if (o.plen && !o.payload)
+		memcpy(c->data + c->used + sizeof(o), obs->payload, o.plen);
 	c->used += need;
 }
 
@@ -113,8 +117,9 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 	np_flow_obs o[NP_FLOW_OBS_MAX];
 	np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
 	unsigned n = np_flow_observe(p->frags, &p->pkt, np_source_packet_us(p->src, h), p->want_payload, o);
+	bool stable = np_source_data_stable(p->src, data);
 	for (unsigned i = 0; i < n; i++)
-		put_obs(p, &o[i]);
+		put_obs(p, &o[i], stable && o[i].payload >= data && o[i].payload < data + h->caplen);
 }
 
 static void *reader_main(void *arg)
@@ -138,9 +143,12 @@ static void account_chunk(np_flow_table *t, const uint8_t *data, size_t used)
 	for (size_t off = 0; off < used;) {
 		np_flow_obs o;
 		memcpy(&o, data + off, sizeof(o));
-		o.payload = data + off + sizeof(o);
+		off += sizeof(o);
+		if (!o.payload) {
+			o.payload = data + off;
+			off += round8(o.plen);
+		}
 		np_flow_table_add_obs(t, &o, true);
-		off += sizeof(o) + round8(o.plen);
 	}
 	np_flow_table_sync(t); /* nothing may point into the chunk once given back */
 }

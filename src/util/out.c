@@ -126,11 +126,32 @@ static char *format_u64(char *end, uint64_t v)
 	return end;
 }
 
+/* Decimal digits in v (1 for 0). */
+static unsigned count_digits(uint64_t v)
+{
+	unsigned n = 1;
+	for (;;) {
+		if (v < 10)
+			return n;
+		if (v < 100)
+			return n + 1;
+		if (v < 1000)
+			return n + 2;
+		if (v < 10000)
+			return n + 3;
+		v /= 10000;
+		n += 4;
+	}
+}
+
+/* Numbers are formatted in place, in the buffer: no copy, no library call
+ * per number (the flow writer formats millions of them). */
 void out_u64(np_out *o, uint64_t v)
 {
-	char tmp[24];
-	char *p = format_u64(tmp + sizeof(tmp), v);
-	out_mem(o, p, (size_t)(tmp + sizeof(tmp) - p));
+	unsigned n = count_digits(v);
+	out_reserve(o, n);
+	format_u64(o->buf + o->len + n, v);
+	o->len += n;
 }
 
 void out_u32(np_out *o, uint32_t v)
@@ -150,13 +171,16 @@ void out_i64(np_out *o, int64_t v)
 
 void out_u32_pad(np_out *o, uint32_t v, int width)
 {
-	char tmp[32];
-	char *end = tmp + sizeof(tmp), *p = format_u64(end, v);
-	if (width > (int)sizeof(tmp))
-		width = (int)sizeof(tmp);
-	while (end - p < width)
+	unsigned n = count_digits(v);
+	if (width > 32)
+		width = 32;
+	if (width > (int)n)
+		n = (unsigned)width;
+	out_reserve(o, n);
+	char *start = o->buf + o->len, *p = format_u64(start + n, v);
+	while (p > start)
 		*--p = '0';
-	out_mem(o, p, (size_t)(end - p));
+	o->len += n;
 }
 
 void out_hex(np_out *o, uint32_t v, int width)
@@ -175,11 +199,22 @@ void out_hex(np_out *o, uint32_t v, int width)
 
 void out_ipv4(np_out *o, const uint8_t a[4])
 {
+	out_reserve(o, 15);
+	char *p = o->buf + o->len;
 	for (int i = 0; i < 4; i++) {
 		if (i)
-			out_char(o, '.');
-		out_u32(o, a[i]);
+			*p++ = '.';
+		unsigned v = a[i];
+		if (v >= 100) {
+			*p++ = (char)('0' + v / 100);
+			v %= 100;
+			*p++ = (char)('0' + v / 10);
+		} else if (v >= 10) {
+			*p++ = (char)('0' + v / 10);
+		}
+		*p++ = (char)('0' + v % 10);
 	}
+	o->len = (size_t)(p - o->buf);
 }
 
 void out_ipv6(np_out *o, const uint8_t a[16])
