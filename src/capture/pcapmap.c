@@ -57,6 +57,17 @@ bool np_pcapmap_open(np_pcapmap *m, int fd, bool want_nano)
 	return true;
 }
 
+#define RELEASE_STEP (8u << 20)
+
+void np_pcapmap_release(np_pcapmap *m, size_t off)
+{
+	if (!m->base || off > m->size || off < m->released + RELEASE_STEP)
+		return;
+	size_t end = off & ~(size_t)(RELEASE_STEP - 1);
+	madvise((void *)(m->base + m->released), end - m->released, MADV_DONTNEED);
+	m->released = end;
+}
+
 void np_pcapmap_close(np_pcapmap *m)
 {
 	if (m->base)

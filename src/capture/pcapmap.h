@@ -28,6 +28,7 @@ typedef struct np_pcapmap {
 	size_t size;
 	size_t off;          /* the next record's header */
 	bool walking;        /* records still come from the mapping */
+	size_t released;     /* pages before this offset were given back (np_pcapmap_release) */
 	uint32_t snaplen;
 	bool swapped;        /* the file's byte order is not ours */
 	int ts_scale;        /* multiply (>0) or divide (<0) tv_usec by 1000, or 0 */
@@ -43,6 +44,11 @@ bool np_pcapmap_open(np_pcapmap *m, int fd, bool want_nano);
 static inline bool np_pcapmap_next(np_pcapmap *m, struct pcap_pkthdr *h, const uint8_t **data);
 
 void np_pcapmap_close(np_pcapmap *m);
+
+/* Give back the pages before `off` (nothing may point there any more): a
+ * mapped file's pages count in the process's resident memory until then.
+ * Cheap to call often: it acts once every few megabytes. */
+void np_pcapmap_release(np_pcapmap *m, size_t off);
 
 /* Whether `p` points into the mapping: such bytes stay valid until close. */
 static inline bool np_pcapmap_holds(const np_pcapmap *m, const uint8_t *p)

@@ -232,6 +232,8 @@ static int map_walk(np_source *s, long max, long *done, const struct loop_ctx *l
 			continue;
 		loop_cb((u_char *)lc, &h, data);
 		(*done)++;
+		if (!s->data_kept)
+			np_pcapmap_release(&s->map, (size_t)(data - s->map.base));
 	}
 	return MAP_LIMIT;
 }

@@ -34,6 +34,7 @@
 struct chunk {
 	_Alignas(64) uint8_t *data;
 	size_t cap, used;
+	const uint8_t *oldest; /* the first mapped packet whose payload it points to, or NULL */
 };
 
 struct pipeline {
@@ -76,8 +77,16 @@ static void publish(struct pipeline *p)
 			pthread_cond_wait(&p->space, &p->mu);
 		p->reader_waits = false;
 	}
+	/* The mapped file's pages before the oldest chunk still in use are
+	 * not pointed to any more (see put_obs). */
+	const uint8_t *oldest = NULL;
+	for (uint64_t i = p->emptied; i < p->filled && !oldest; i++)
+		oldest = p->chunk[i % NCHUNKS].oldest;
 	pthread_mutex_unlock(&p->mu);
+	if (oldest)
+		np_source_release_before(p->src, oldest);
 	p->chunk[p->filled % NCHUNKS].used = 0;
+	p->chunk[p->filled % NCHUNKS].oldest = NULL;
 }
 
 /* Append one observation to the chunk being filled, its payload after it;
@@ -105,6 +114,8 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 			c->cap = need;
 		}
 	}
+	if (o.payload && !c->oldest)
+		c->oldest = o.payload;
 	memcpy(c->data + c->used, &o, sizeof(o));
 	if (o.plen && !o.payload)
 		memcpy(c->data + c->used + sizeof(o), obs->payload, o.plen);
@@ -217,6 +228,7 @@ int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want
 		ok = p->chunk[i].data != NULL;
 	}
 	p->src = src;
+	src->data_kept = true; /* payloads of a mapped file are pointed to, not copied */
 	p->count = count;
 	p->want_payload = want_payload;
 	p->frags = np_flow_table_frags(t);
