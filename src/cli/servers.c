@@ -34,7 +34,7 @@ static const char servers_usage[] =
 	"  --learn DURATION   servers first seen within DURATION of the first observation are the\n"
 	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
 	"  --quiet-after DURATION  report a server not seen for DURATION as gone quiet\n"
-	"  --alerts FILE      write alerts to FILE instead of standard output\n"
+	"  --alerts FILE      write alerts to FILE (default standard error; '-' = standard output)\n"
 	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
 
 struct servers_args {
@@ -134,6 +134,18 @@ static void json_str(FILE *o, const char *s)
 	fprintf(o, "\"%s\"", buf);
 }
 
+/* RFC 4180: quoted, a quote inside doubled, so any CSV reader takes it back. */
+static void csv_str(FILE *o, const char *s)
+{
+	fputc('"', o);
+	for (; s && *s; s++) {
+		if (*s == '"')
+			fputc('"', o);
+		fputc(*s, o);
+	}
+	fputc('"', o);
+}
+
 static void print_row(void *ctx, const np_inventory_row *r)
 {
 	struct printer_ctx *p = ctx;
@@ -160,9 +172,14 @@ static void print_row(void *ctx, const np_inventory_row *r)
 			fputs("address,protocol,port,service,flows,packets,bytes,clients,first_seen,last_seen,confidence,"
 			      "evidence,ties\n", o);
 		p->header_done = true;
-		fprintf(o, "%s,%s,%d,%s,%lld,%lld,%lld,%lld,%s,%s,%.3f,\"%s\",\"%s\"\n", r->address, r->protocol, r->port,
-			svc, (long long)r->flows, (long long)r->packets, (long long)r->bytes, (long long)r->clients,
-			r->first_seen, r->last_seen, r->confidence, r->evidence ? r->evidence : "", ties);
+		fprintf(o, "%s,%s,%d,", r->address, r->protocol, r->port);
+		csv_str(o, svc);
+		fprintf(o, ",%lld,%lld,%lld,%lld,%s,%s,%.3f,", (long long)r->flows, (long long)r->packets,
+			(long long)r->bytes, (long long)r->clients, r->first_seen, r->last_seen, r->confidence);
+		csv_str(o, r->evidence);
+		fputc(',', o);
+		csv_str(o, ties);
+		fputc('\n', o);
 		return;
 	}
 	if (!p->header_done)
@@ -254,9 +271,13 @@ static void print_validation(np_profiler *prof)
 		(unsigned long long)v.list_fp, (unsigned long long)v.list_fn);
 }
 
+/* Standard output carries the table only: alerts go to standard error
+ * unless a file, or '-' for standard output, is asked for. */
 static FILE *open_alerts(const char *path)
 {
-	if (!path || !strcmp(path, "-"))
+	if (!path)
+		return stderr;
+	if (!strcmp(path, "-"))
 		return stdout;
 	FILE *f = fopen(path, "a");
 	if (!f)
@@ -300,7 +321,7 @@ int cmd_servers(int argc, char **argv)
 				fprintf(stderr, "netprofile: %s: cannot update the inventory: %s\n", a.db, err);
 			status = 1;
 		}
-		if (af && af != stdout)
+		if (af && af != stdout && af != stderr)
 			fclose(af);
 		np_flow_table_free(run.table);
 		np_profiler_free(run.prof);
