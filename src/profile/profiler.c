@@ -295,6 +295,29 @@ static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
 	return peer_port != own_port && !np_port_is_service(f->key.proto, peer_port);
 }
 
+/* Sort the tuples and count, per endpoint, its tuples (flows), distinct
+ * peers and distinct (peer, peer port)s. */
+static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
+{
+	qsort(t, n, sizeof(*t), peer_tuple_cmp);
+	struct endpoint_stat *v = calloc(n ? n : 1, sizeof(*v));
+	size_t nv = 0;
+	for (size_t i = 0; v && i < n; i++) {
+		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
+		if (new_ep)
+			v[nv++].key = t[i].ep;
+		struct endpoint_stat *e = &v[nv - 1];
+		e->fanin.flows++;
+		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
+		if (new_peer)
+			e->fanin.peers++;
+		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
+			e->fanin.peer_ports++;
+	}
+	*out = v;
+	return nv;
+}
+
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
@@ -318,23 +341,7 @@ static void compute_fanin(np_profiler *p)
 			t[n++].peer_port = f->key.sport;
 		}
 	}
-	qsort(t, n, sizeof(*t), peer_tuple_cmp);
-	p->endpoints = calloc(n ? n : 1, sizeof(*p->endpoints));
-	p->nendpoints = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_ep) {
-			struct endpoint_stat *e = &p->endpoints[p->nendpoints++];
-			e->key = t[i].ep;
-		}
-		struct endpoint_stat *e = &p->endpoints[p->nendpoints - 1];
-		e->fanin.flows++;
-		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
-		if (new_peer)
-			e->fanin.peers++;
-		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
-			e->fanin.peer_ports++;
-	}
+	p->nendpoints = tally_peers(t, n, &p->endpoints);
 	free(t);
 }
 
@@ -420,19 +427,14 @@ static void find_scanners(np_profiler *p)
 		memcpy(t[n].peer, f->key.dst, 16);
 		t[n++].peer_port = f->key.dport;
 	}
-	qsort(t, n, sizeof(*t), peer_tuple_cmp);
-	uint32_t distinct = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool new_src = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_src)
-			distinct = 0;
-		if (new_src || memcmp(t[i].peer, t[i - 1].peer, 16) || t[i].peer_port != t[i - 1].peer_port)
-			distinct++;
-		if (distinct == SCAN_ENDPOINTS) {
-			sc[ns].family = t[i].ep.family;
-			memcpy(sc[ns++].a, t[i].ep.addr, 16);
+	struct endpoint_stat *senders = NULL;
+	size_t nsenders = tally_peers(t, n, &senders);
+	for (size_t i = 0; i < nsenders; i++)
+		if (senders[i].fanin.peer_ports >= SCAN_ENDPOINTS) {
+			sc[ns].family = senders[i].key.family;
+			memcpy(sc[ns++].a, senders[i].key.addr, 16);
 		}
-	}
+	free(senders);
 	free(t);
 	p->scanners = sc;
 	p->nscanners = unique_pairs(sc, ns);
@@ -483,16 +485,7 @@ static void compute_one_way(np_profiler *p)
 		memcpy(t[n].peer, f->key.src, 16);
 		t[n++].peer_port = 0;
 	}
-	qsort(t, n, sizeof(*t), peer_tuple_cmp);
-	p->receivers = calloc(n + 1, sizeof(*p->receivers));
-	p->nreceivers = 0;
-	for (size_t i = 0; p->receivers && i < n; i++) {
-		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_ep)
-			p->receivers[p->nreceivers++].key = t[i].ep;
-		if (new_ep || memcmp(t[i].peer, t[i - 1].peer, 16))
-			p->receivers[p->nreceivers - 1].fanin.peers++;
-	}
+	p->nreceivers = tally_peers(t, n, &p->receivers);
 	free(t);
 }
 
