@@ -52,7 +52,7 @@ struct addr_pair {
 
 struct np_profiler {
 	np_profile_config cfg;
-	struct endpoint_stat *receivers; /* one-way UDP: fanin.peers = distinct senders */
+	struct endpoint_stat *receivers; /* one-way UDP: distinct senders, and (sender, port)s */
 	size_t nreceivers;
 	struct addr_pair *refusals, *scanners, *heard;
 	size_t nrefusals, nscanners, nheard;
@@ -483,7 +483,7 @@ static void compute_one_way(np_profiler *p)
 			continue;
 		t[n].ep = endpoint_of(f, true);
 		memcpy(t[n].peer, f->key.src, 16);
-		t[n++].peer_port = 0;
+		t[n++].peer_port = f->key.sport;
 	}
 	p->nreceivers = tally_peers(t, n, &p->receivers);
 	free(t);
@@ -502,7 +502,9 @@ static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role
 	memset(&in.rev_oneway, 0, sizeof(in.rev_oneway));
 	if (one_way(&c->f) && c->f.key.proto == 17) {
 		const np_flow *f = &c->f;
-		in.rev_oneway.senders = stat_of(p->receivers, p->nreceivers, &rk).peers;
+		np_fanin rx = stat_of(p->receivers, p->nreceivers, &rk);
+		in.rev_oneway.senders = rx.peers;
+		in.rev_oneway.flows = rx.peer_ports;
 		in.rev_oneway.refused = has_pair(p->refusals, p->nrefusals, f->key.family, f->key.dst, f->key.src);
 		in.rev_oneway.scanner = has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL);
 		in.rev_oneway.sender_heard = has_pair(p->heard, p->nheard, f->key.family, f->key.src, NULL);

@@ -185,7 +185,8 @@ static bool is_media(const np_flow *f)
  * repeated over time (a probe is sent once, and its retries within a
  * second); several senders. For a request/response service (NTP, DNS,
  * QUIC) only when the sender is seen one way (nothing sent to it is in
- * the capture): otherwise its answer would be there. Toward the sender: a service port sending
+ * the capture: otherwise its answer would be there), and never for one
+ * lone request (a probe's shape). Toward the sender: a service port sending
  * repeatedly to an ephemeral one is a server whose clients' packets took
  * another path. Below RECEIVE_MIN, no server: a lone packet to 514 or a
  * lone QUIC Initial is a probe. */
@@ -197,7 +198,9 @@ static void decide_one_way_udp(const np_role_input *in, np_role *out)
 	struct score sc = {0, out->evidence, sizeof(out->evidence)};
 	uint16_t sp = f->key.sport, dp = f->key.dport;
 	const char *ds = np_service_by_port(17, dp), *ss = np_service_by_port(17, sp);
-	bool repeated = f->fwd.packets >= 2 && f->fwd.last_us - f->fwd.first_us >= 1000000;
+	/* Repeated: within this flow, or in other flows (new source ports). */
+	bool repeated = (f->fwd.packets >= 2 && f->fwd.last_us - f->fwd.first_us >= 1000000) ||
+			in->rev_oneway.flows > in->rev_oneway.senders;
 	const char *app = np_service_name(f->app);
 	if (ss && !ds && np_port_is_ephemeral(dp) && repeated && f->app_side != 2) {
 		note(&sc, 0, "port:%s", ss);
@@ -217,6 +220,10 @@ static void decide_one_way_udp(const np_role_input *in, np_role *out)
 		note(&sc, 1, "port:%s", ds);
 	if (repeated)
 		note(&sc, 1, "repeated", NULL);
+	if (repeated && f->fwd.packets >= 10 && f->fwd.last_us - f->fwd.first_us >= 2000000)
+		note(&sc, 0.5, "sustained", NULL);
+	if (np_port_is_ephemeral(sp) && !ss)
+		note(&sc, 0.5, "ephemeral-source", NULL);
 	if (in->rev_oneway.senders >= 2) {
 		char buf[24];
 		snprintf(buf, sizeof(buf), "%u", in->rev_oneway.senders);
@@ -229,7 +236,7 @@ static void decide_one_way_udp(const np_role_input *in, np_role *out)
 	bool receive_only = np_port_is_receive_only(17, dp) ||
 			    (app && (!strcmp(app, "syslog") || !strcmp(app, "snmptrap") || !strcmp(app, "netflow") ||
 				     !strcmp(app, "ipfix") || !strcmp(app, "sflow")));
-	if (in->rev_oneway.sender_heard && !receive_only)
+	if (!receive_only && (in->rev_oneway.sender_heard || (!repeated && in->rev_oneway.senders < 2)))
 		sc.s = 0;
 	if (sc.s < RECEIVE_MIN) {
 		out->server = NP_SIDE_NONE;

@@ -41,6 +41,7 @@ typedef struct np_fanin {
  * flow collectors) and captures that see one direction only. */
 typedef struct np_oneway {
 	uint32_t senders; /* distinct addresses sending to it unanswered (scanners left out) */
+	uint32_t flows;   /* their unanswered flows to it (more than senders: someone came back) */
 	bool refused;     /* its host sent this sender an ICMP unreachable */
 	bool scanner;     /* this sender sent lone unanswered packets to many endpoints */
 	bool sender_heard; /* the capture sees packets sent to this sender (from anyone) */
