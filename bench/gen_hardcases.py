@@ -1318,27 +1318,26 @@ def case_snmp_trap(g, C, name):
     g.noserver(name, "udp", h.addr, p, A(C, 13), 162, "trap to a host without a receiver: port unreachable")
 
 
+def export_stream(g, src, dst, port, n, every, t_hi, make):
+    """An exporter sending to a collector every `every` seconds from one port."""
+    sport = g.rng.randrange(40000, 60000)
+    t = when(g, 1, t_hi)
+    for k in range(n):
+        g.udp(t + k * every, src, sport, dst, port, make(t + k * every))
+
+
 def case_flow_collector(g, C, name):
     """Flow collectors: NetFlow on 2055, IPFIX on 4739, sFlow on 6343."""
     g.server(name, A(C, 10), "udp", 2055, "netflow", "structure", note="NetFlow v5 from three routers")
     for i in range(3):
-        r = A(C, 100 + i)
-        sport = g.rng.randrange(40000, 60000)
-        t = when(g, 1, 60)
-        for k in range(20):
-            g.udp(t + k * 10, r, sport, A(C, 10), 2055, netflow_v5(g, t + k * 10, g.rng.randrange(1, 30)))
+        export_stream(g, A(C, 100 + i), A(C, 10), 2055, 20, 10, 60,
+                      lambda t: netflow_v5(g, t, g.rng.randrange(1, 30)))
     g.server(name, A(C, 11), "udp", 4739, "ipfix", "structure", note="IPFIX from one exporter every 30 s")
-    sport = g.rng.randrange(40000, 60000)
-    t = when(g, 1, 60)
-    for k in range(15):
-        g.udp(t + k * 30, A(C, 110), sport, A(C, 11), 4739, ipfix_msg(g, t + k * 30))
+    export_stream(g, A(C, 110), A(C, 11), 4739, 15, 30, 60, lambda t: ipfix_msg(g, t))
     g.server(name, A(C, 12), "udp", 6343, "sflow", "structure", note="sFlow from four switches")
     for i in range(4):
         sw = A(C, 120 + i)
-        sport = g.rng.randrange(40000, 60000)
-        t = when(g, 1, 100)
-        for k in range(8):
-            g.udp(t + k * 15, sw, sport, A(C, 12), 6343, sflow_dgram(g, sw))
+        export_stream(g, sw, A(C, 12), 6343, 8, 15, 100, lambda t, sw=sw: sflow_dgram(g, sw))
 
 
 def case_quic(g, C, name):
