@@ -6,11 +6,14 @@ recall (leaving out the servers whose evidence, the truth's need=, is not
 in the input), services named right, FTP data ties. tests/roles.sh asserts
 on the last line ("assert PRECISION KNOWABLE-RECALL SERVICES TIES-OK TIES").
 
-Usage: score_roles.py TRUTH AVAILABLE LABEL SERVERS.CSV
+Usage: score_roles.py TRUTH AVAILABLE LABEL SERVERS.CSV [CLASSES]
   AVAILABLE: the evidence the input holds, of structure,payload,flags
+  CLASSES: cases (comma-separated) whose lowest precision and lowest
+           knowable recall are added to the assert line
 """
 import csv, ipaddress, sys
 truth_path, available, label, csv_path = sys.argv[1], set(sys.argv[2].split(",")), sys.argv[3], sys.argv[4]
+classes = sys.argv[5].split(",") if len(sys.argv) > 5 else []
 
 def norm(a):
     return str(ipaddress.ip_address(a))
@@ -113,4 +116,9 @@ prec = 100.0 * r["right"] / r["listed"] if r["listed"] else 100.0
 krec = 100.0 * (r["right"] - r["found_u"]) / kn if kn else 100.0
 svc = 100.0 * r["svc_ok"] / r["svc_n"] if r["svc_n"] else 100.0
 ties = "%d %d" % (r["tie_ok"], r["tie_n"])
-print("assert %.3f %.3f %.3f %s" % (prec, krec, svc, ties))
+low_p = min([100.0 * rows[c]["right"] / rows[c]["listed"] for c in classes if rows[c]["listed"]] or [100.0])
+def knowable_recall(r):
+    kn = r["truth"] - r["miss_u"] - r["found_u"]
+    return 100.0 * (r["right"] - r["found_u"]) / kn if kn else 100.0
+low_r = min([knowable_recall(rows[c]) for c in classes] or [100.0])
+print("assert %.3f %.3f %.3f %s %.3f %.3f" % (prec, krec, svc, ties, low_p, low_r))
