@@ -22,6 +22,7 @@ static const char schema[] =
 	"  first_seen TEXT, last_seen TEXT, flows INTEGER, packets INTEGER, bytes INTEGER,"
 	"  clients INTEGER, confidence REAL, evidence TEXT, ties TEXT,"
 	"  family INTEGER, addr_bin BLOB, first_us INTEGER, last_us INTEGER, quiet_reported INTEGER DEFAULT 0,"
+	"  status TEXT NOT NULL DEFAULT 'confirmed',"
 	"  PRIMARY KEY (address, protocol, port));"
 	"CREATE TABLE IF NOT EXISTS clients ("
 	"  address TEXT NOT NULL, protocol TEXT NOT NULL, port INTEGER NOT NULL, client TEXT NOT NULL,"
@@ -108,6 +109,23 @@ void np_alert_format(const np_alert *a, bool json, char *buf, size_t len)
 	}
 }
 
+/* An inventory written before servers had a status: every row it holds
+ * was answered (the rule then), so the column comes in as 'confirmed'. */
+static int migrate(sqlite3 *db, char **msg)
+{
+	sqlite3_stmt *st;
+	bool has_status = false;
+	if (sqlite3_prepare_v2(db, "PRAGMA table_info(servers)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		has_status |= sqlite3_column_text(st, 1) && !strcmp((const char *)sqlite3_column_text(st, 1), "status");
+	sqlite3_finalize(st);
+	if (has_status)
+		return 0;
+	return sqlite3_exec(db, "ALTER TABLE servers ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed'", NULL, NULL,
+			    msg) == SQLITE_OK ? 0 : -1;
+}
+
 np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
 {
 	np_inventory *inv = calloc(1, sizeof(*inv));
@@ -124,6 +142,12 @@ np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
 	char *msg = NULL;
 	if (sqlite3_exec(inv->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, msg ? msg : "cannot create tables");
+		sqlite3_free(msg);
+		np_inventory_close(inv);
+		return NULL;
+	}
+	if (migrate(inv->db, &msg) != 0) {
+		snprintf(err, errlen, "%s: cannot add the status column: %s", path, msg ? msg : sqlite3_errmsg(inv->db));
 		sqlite3_free(msg);
 		np_inventory_close(inv);
 		return NULL;
@@ -287,6 +311,7 @@ static int upsert_server(struct merge_ctx *m, const np_server *s)
 	sqlite3_bind_blob(st, 14, s->key.addr, s->key.family == 4 ? 4 : 16, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, s->first_us);
 	sqlite3_bind_int64(st, 16, s->last_us);
+	sqlite3_bind_text(st, 17, s->confirmed ? "confirmed" : "unconfirmed", -1, SQLITE_STATIC);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
@@ -385,8 +410,8 @@ static int prepare_all(struct merge_ctx *m)
 {
 	static const char upsert_sql[] =
 		"INSERT INTO servers (address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
-		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0)"
+		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported, status)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0,?17)"
 		" ON CONFLICT(address, protocol, port) DO UPDATE SET"
 		"  service = COALESCE(servers.service, excluded.service),"
 		"  first_seen = CASE WHEN excluded.first_us < servers.first_us THEN excluded.first_seen ELSE servers.first_seen END,"
@@ -400,7 +425,8 @@ static int prepare_all(struct merge_ctx *m)
 		"  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
 		"              WHEN excluded.ties = '' OR instr(servers.ties, excluded.ties) > 0 THEN servers.ties"
 		"              ELSE servers.ties || ',' || excluded.ties END,"
-		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END";
+		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
+		"  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END";
 	static const char client_new_sql[] =
 		"INSERT OR IGNORE INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7)";
@@ -486,7 +512,7 @@ int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventor
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(inv->db,
 			       "SELECT address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
-			       " clients, confidence, evidence, ties FROM servers"
+			       " clients, confidence, evidence, ties, status FROM servers"
 			       " ORDER BY family, addr_bin, protocol, port",
 			       -1, &st, NULL) != SQLITE_OK)
 		return -1;
@@ -506,6 +532,7 @@ int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventor
 		r.confidence = sqlite3_column_double(st, 10);
 		r.evidence = COL_TEXT(11);
 		r.ties = COL_TEXT(12);
+		r.status = COL_TEXT(13);
 #undef COL_TEXT
 		fn(ctx, &r);
 	}
