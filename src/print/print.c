@@ -43,6 +43,36 @@ void print_invalid(np_printer *pr)
 	out_str(pr->out, " (invalid)");
 }
 
+bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint8_t c;
+		if (!np_get_u8(p + i, pr->snapend, &c))
+			return false;
+		if (c == 0)
+			break;
+		print_safe_char(pr, c);
+	}
+	return true;
+}
+
+void print_relts(np_printer *pr, uint32_t secs)
+{
+	static const char units[] = "ywdhms";
+	static const uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
+	if (secs == 0) {
+		out_str(pr->out, "0s");
+		return;
+	}
+	for (int i = 0; secs > 0; i++) {
+		if (secs >= seconds[i]) {
+			out_u32(pr->out, secs / seconds[i]);
+			out_char(pr->out, units[i]);
+			secs %= seconds[i];
+		}
+	}
+}
+
 void print_safe_char(np_printer *pr, uint8_t c)
 {
 	if (c & 0x80) {

@@ -92,6 +92,11 @@ void print_trunc(np_printer *pr);
  * another if pr->stopped is set. The NP_GET_* macros' `trunc:` labels in
  * printers end in this. */
 void print_trunc_stop(np_printer *pr);
+/* tcpdump's nd_printjnp: up to n bytes as safe text, stopping at a NUL;
+ * false when the capture ended first. */
+bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n);
+/* A duration in seconds as tcpdump's unsigned_relts_print: "1h2m3s", "0s". */
+void print_relts(np_printer *pr, uint32_t secs);
 /* " (invalid)". */
 void print_invalid(np_printer *pr);
 /* One packet byte as tcpdump's fn_print_char: "M-" for 8-bit, "^" for controls. */
@@ -237,6 +242,11 @@ void print_domain(np_printer *pr, const uint8_t *p, uint32_t length, bool over_t
 const uint8_t *print_dns_name(np_printer *pr, const uint8_t *cp, const uint8_t *base);
 /* DHCPv6 (dhcp6.c): UDP 546 and 547. */
 void print_dhcp6(np_printer *pr, const uint8_t *p, uint32_t length);
+/* BFD (bfd.c): UDP to 3784, 3785, 4784, 6784; port is the destination. */
+bool print_bfd_port(uint16_t dport);
+void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
+/* HSRP v0/v1 (hsrp.c): UDP to 1985. */
+void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

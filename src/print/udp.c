@@ -22,6 +22,7 @@ enum {
 	PORT_DHCP6_SERV = 547,
 	PORT_DHCP6_CLI = 546,
 	PORT_MDNS = 5353,
+	PORT_HSRP = 1985,
 };
 
 /* The protocol in the IP header itself (IPv6: the first next header). */
@@ -123,6 +124,17 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 	}
 	if (port_is(sport, dport, PORT_DHCP6_SERV) || port_is(sport, dport, PORT_DHCP6_CLI)) {
 		print_dhcp6(pr, cp, length);
+		return true;
+	}
+	/* tcpdump tries L2TP, RX, RIPng, AHCP, Babel, HNCP, WB, AutoRP and
+	 * RADIUS ports before HSRP */
+	if (dport == PORT_HSRP) {
+		print_hsrp(pr, cp, length);
+		return true;
+	}
+	/* ... and LWRES, LDP, OLSR, LSP ping, BCM LI before BFD */
+	if (print_bfd_port(dport)) {
+		print_bfd(pr, cp, length, dport);
 		return true;
 	}
 	/* TODO: the other port printers of tcpdump's udp_print (TFTP, RIP,

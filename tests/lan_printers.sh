@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# lan_printers.sh - the printers of LAN and network-edge protocols (BFD,
+# HSRP, ...; issue 19) against Debian's tcpdump on randomised packets.
+#
+# A seeded generator (python3, struct) writes, per protocol, a capture of
+# Ethernet/IPv4/UDP frames carrying messages with typical, random and
+# malformed field values, and a second capture of the same frames cut at
+# every length past the UDP header, so each truncation mark must land
+# where tcpdump's does. Every capture is decoded by tcpdump and by
+# `netprofile decode` with each option set; the texts must be
+# byte-identical (one check per capture and option set).
+#
+#   NETPROFILE  binary to test (default build/netprofile)
+#   KEEP=1      keep the generated captures
+set -u
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" lan_printers
+# shellcheck source=tests/lib/tcpdump_compare.sh
+. "$(dirname "$0")/lib/tcpdump_compare.sh"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+command -v tcpdump >/dev/null || abort "tcpdump missing"
+command -v python3 >/dev/null || abort "python3 missing"
+
+python3 - "$tmp" <<'EOF2' || abort "generator failed"
+import random
+import struct
+import sys
+
+out = sys.argv[1]
+rng = random.Random(19)
+
+def rbytes(n):
+    return bytes(rng.getrandbits(8) for _ in range(n))
+
+def u8():
+    return rng.getrandbits(8)
+
+def ipv4_udp(sport, dport, payload, dst=b"\xe0\x00\x00\x02"):
+    udp = struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload
+    ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), u8(), 0, rng.choice([1, 255]), 17, 0,
+                     bytes([10, 0, 0, u8()]), dst) + udp
+    return b"\x01\x00\x5e\x00\x00\x02" + b"\x00\x00\x0c" + rbytes(3) + b"\x08\x00" + ip
+
+# BFD: versions 0, 1 and others; every flag byte; auth sections of each
+# type with right and wrong lengths; echo and the three control ports.
+def bfd_auth():
+    t = rng.choice([1, 1, 2, 3, 4, 5, 6, 0])
+    if t == 1:
+        n = rng.choice([3, 4, 7, 19, 20, rng.randrange(0, 30)])
+        return bytes([t, n, u8()]) + bytes(rng.randrange(0x20, 0x7f) for _ in range(max(n - 3, 0)))
+    n = {2: 24, 3: 24, 4: 28, 5: 28}.get(t, 8)
+    n = rng.choice([n, n, n - 1, n + 4, u8()])
+    return bytes([t, n, u8(), 0]) + struct.pack(">I", rng.getrandbits(32)) + rbytes(max(n - 8, 0))
+
+def bfd():
+    ver = rng.choice([1, 1, 1, 0, 0, 2, 7])
+    flags = u8()
+    if rng.random() < 0.5:
+        flags |= 0x04
+    body = struct.pack(">BBBBIIIII", ver << 5 | rng.randrange(32), flags, u8(), u8(), rng.getrandbits(32),
+                       rng.getrandbits(32), rng.choice([1000000, 300000, rng.getrandbits(32)]),
+                       rng.getrandbits(32), rng.getrandbits(32))
+    if flags & 0x04:
+        body += bfd_auth()
+    return body
+
+bfd_frames = []
+for _ in range(300):
+    port = rng.choice([3784, 3784, 4784, 6784, 3785])
+    bfd_frames.append(ipv4_udp(50000 + u8(),  # 49152 is BCM-LI's
+                                 port, bfd() if port != 3785 else rbytes(rng.randrange(0, 40))))
+
+# HSRP: versions 0 and others, every opcode and state (known and not),
+# a non-zero reserved byte, auth strings with and without their NUL.
+def hsrp():
+    auth = rng.choice([b"cisco\0\0\0", b"abcdefgh", bytes(8), rbytes(8)])
+    return struct.pack(">BBBBBBBB", rng.choice([0, 0, 0, 1, 2]), rng.choice([0, 1, 2, 3, u8()]),
+                       rng.choice([0, 1, 2, 4, 8, 16, 3, u8()]), rng.choice([3, 0, 255]),
+                       rng.choice([10, 0, 200, 65]), u8(), u8(), rng.choice([0, 0, 0, u8()])) + auth + rbytes(4)
+
+hsrp_frames = [ipv4_udp(1985, 1985, hsrp()) for _ in range(200)]
+
+def pcap(name, frames):
+    with open(f"{out}/{name}.pcap", "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, (data, orig) in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
+            f.write(data)
+
+UDP_END = 14 + 20 + 8
+for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames)):
+    pcap(name, [(f, len(f)) for f in frames])
+    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(UDP_END, len(f))])
+EOF2
+
+option_sets=("-n" "-n -v" "-n -vv")
+for cap in "$tmp"/*.pcap; do
+	for opts in "${option_sets[@]}"; do
+		# shellcheck disable=SC2086
+		compare_with_tcpdump "$cap" $opts
+	done
+done
+summary
