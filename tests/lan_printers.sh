@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # lan_printers.sh - the printers of LAN and network-edge protocols (BFD,
-# HSRP, ...; issue 19) against Debian's tcpdump on randomised packets.
+# HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
+# randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # Ethernet/IPv4/UDP frames carrying messages with typical, random and
@@ -8,7 +9,8 @@
 # every length past the UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
 # `netprofile decode` with each option set; the texts must be
-# byte-identical (one check per capture and option set).
+# byte-identical (one check per capture and option set). The TFTP capture
+# is also read with -T tftp after moving its messages off port 69.
 #
 #   NETPROFILE  binary to test (default build/netprofile)
 #   KEEP=1      keep the generated captures
@@ -80,6 +82,41 @@ def hsrp():
 
 hsrp_frames = [ipv4_udp(1985, 1985, hsrp()) for _ in range(200)]
 
+# syslog: PRI of 0-4 digits, known and unknown facilities, missing '<'
+# or '>', control and 8-bit bytes in the message.
+def syslog():
+    pri = rng.choice(["<%d>" % rng.randrange(0, 192), "<%d>" % rng.randrange(0, 10000), "<>", "<12",
+                      "13>", "<%03d>" % rng.randrange(0, 200), ""])
+    msg = bytes(rng.choice([rng.randrange(0x20, 0x7f), 0x00, 0x0a, 0x09, 0x85, 0xff])
+                for _ in range(rng.randrange(0, 40)))
+    return pri.encode() + msg
+
+syslog_frames = [ipv4_udp(rng.choice([514, 40000 + u8()]), 514, syslog()) for _ in range(200)]
+
+# TFTP: every opcode (and unknown ones), names with and without their
+# NUL, options, error codes known and not, short messages.
+def zstr(n=None):
+    s = bytes(rng.randrange(0x21, 0x7f) for _ in range(rng.randrange(0, 12) if n is None else n))
+    return s + (b"\0" if rng.random() < 0.85 else b"")
+
+def tftp():
+    op = rng.choice([1, 2, 3, 4, 5, 6, 0, 7, u8()])
+    body = struct.pack(">H", op)
+    if op in (1, 2):
+        body += zstr() + rng.choice([b"octet\0", b"netascii\0", zstr()])
+        for _ in range(rng.randrange(0, 3)):
+            body += zstr() + zstr()
+    elif op == 6:
+        for _ in range(rng.randrange(0, 3)):
+            body += zstr() + zstr()
+    elif op in (3, 4):
+        body += struct.pack(">H", rng.getrandbits(16)) + rbytes(rng.randrange(0, 20))
+    elif op == 5:
+        body += struct.pack(">H", rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 8, u8()])) + zstr()
+    return body[:rng.choice([len(body)] * 6 + [0, 1, 2, 3, 4])]
+
+tftp_frames = [ipv4_udp(40000 + u8(), 69, tftp()) for _ in range(250)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -88,7 +125,8 @@ def pcap(name, frames):
             f.write(data)
 
 UDP_END = 14 + 20 + 8
-for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames)):
+for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
+                     ("tftp", tftp_frames)):
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(UDP_END, len(f))])
 EOF2
@@ -100,4 +138,19 @@ for cap in "$tmp"/*.pcap; do
 		compare_with_tcpdump "$cap" $opts
 	done
 done
+# -T tftp: the same messages, ports moved away from 69.
+sed_ports=$tmp/tftp_moved.pcap
+python3 - "$tmp/tftp.pcap" "$sed_ports" <<'EOF3'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+off = 24
+while off < len(data):
+    caplen = struct.unpack_from("<I", data, off + 8)[0]
+    if caplen >= 14 + 20 + 4:
+        struct.pack_into(">H", data, off + 16 + 14 + 20 + 2, 6969)
+    off += 16 + caplen
+open(sys.argv[2], "wb").write(data)
+EOF3
+compare_with_tcpdump "$sed_ports" -n -T tftp
+compare_with_tcpdump "$sed_ports" -n -v -T tftp
 summary

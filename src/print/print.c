@@ -43,6 +43,19 @@ void print_invalid(np_printer *pr)
 	out_str(pr->out, " (invalid)");
 }
 
+uint32_t print_text_zt(np_printer *pr, const uint8_t *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint8_t c;
+		if (!np_get_u8(p + i, pr->snapend, &c))
+			return 0;
+		if (c == '\0')
+			return i + 1;
+		print_safe_char(pr, c);
+	}
+	return 0;
+}
+
 bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {

@@ -38,7 +38,12 @@ typedef struct np_print_opts {
 	int nano;    /* timestamps are nanoseconds */
 	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
 	int style;   /* enum np_print_style (decode --style) */
+	int packettype; /* enum np_packet_type (decode -T) */
 } np_print_opts;
+
+/* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
+ * protocol whatever their ports. Only the types with a printer here. */
+enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
  * it in 2001 (print/classic.c). */
@@ -92,6 +97,10 @@ void print_trunc(np_printer *pr);
  * another if pr->stopped is set. The NP_GET_* macros' `trunc:` labels in
  * printers end in this. */
 void print_trunc_stop(np_printer *pr);
+/* tcpdump's nd_printztn: a NUL-terminated string within n bytes; the bytes
+ * it took, NUL included, or 0 when no NUL came within n bytes or before
+ * the capture ended (what was there is printed). */
+uint32_t print_text_zt(np_printer *pr, const uint8_t *p, uint32_t n);
 /* tcpdump's nd_printjnp: up to n bytes as safe text, stopping at a NUL;
  * false when the capture ended first. */
 bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n);
@@ -247,6 +256,10 @@ bool print_bfd_port(uint16_t dport);
 void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
 /* HSRP v0/v1 (hsrp.c): UDP to 1985. */
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* syslog (syslog.c): UDP 514. */
+void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
+/* TFTP (tftp.c): UDP 69. */
+void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

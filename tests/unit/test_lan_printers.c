@@ -1,10 +1,12 @@
 /*
- * test_bfd_hsrp.c - the BFD and HSRP printers (src/print/bfd.c, hsrp.c) on
- * messages from tcpdump's own captures (bfd-raw-auth-sha1.pcap,
- * HSRP_coup.pcap): the whole message prints tcpdump 4.99.3's text, and a
- * message cut at every length prints a prefix of that text and then the
- * truncation mark, without a read past the cut (each cut is its own
- * exact-size allocation, so the ASan run catches one).
+ * test_lan_printers.c - the BFD, HSRP, syslog and TFTP printers
+ * (src/print/bfd.c, hsrp.c, syslog.c, tftp.c) on messages from tcpdump's
+ * own captures (bfd-raw-auth-sha1.pcap, HSRP_coup.pcap, syslog_udp.pcap,
+ * tftp.pcap): the whole message prints tcpdump 4.99.3's text, and a
+ * message cut at every length prints the truncation mark (after a prefix
+ * of the whole text where tcpdump prints one), without a read past the
+ * cut (each cut is its own exact-size allocation, so the ASan run catches
+ * one). tests/lan_printers.sh compares every cut with tcpdump itself.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,26 @@ static const uint8_t hsrp_coup[] = {
 
 static const char hsrp_coup_v[] = "HSRPv0-coup 20: state=active group=1 addr=192.168.0.1 hellotime=3s "
 				  "holdtime=10s priority=100 auth=\"cisco\"";
+
+/* syslog: "<5>Sep 12 19:16:12 through logger: test message 21\0". */
+static const uint8_t syslog_msg[] = "<5>Sep 12 19:16:12 through logger: test message 21";
+
+static const char syslog_v[] = "SYSLOG, length: 51\n\tFacility kernel (0), Severity notice (5)\n"
+			       "\tMsg: Sep 12 19:16:12 through logger: test message 21^@";
+
+/* TFTP read request for "file1", mode octet. */
+static const uint8_t tftp_rrq[] = {0x00, 0x01, 'f', 'i', 'l', 'e', '1', 0x00, 'o', 'c', 't', 'e', 't', 0x00};
+
+/* Where tcpdump stops a cut TFTP request (the text it prints). */
+static const char *const tftp_rrq_cuts[] = {
+	"TFTP, length 14 [|tftp]",           "TFTP, length 14 [|tftp]",
+	"TFTP, length 14, RRQ \"\" [|tftp]",  "TFTP, length 14, RRQ \"f\" [|tftp]",
+	"TFTP, length 14, RRQ \"fi\" [|tftp]", "TFTP, length 14, RRQ \"fil\" [|tftp]",
+	"TFTP, length 14, RRQ \"file\" [|tftp]", "TFTP, length 14, RRQ \"file1\" [|tftp]",
+	"TFTP, length 14, RRQ \"file1\"  [|tftp]", "TFTP, length 14, RRQ \"file1\" o [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" oc [|tftp]", "TFTP, length 14, RRQ \"file1\" oct [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" octe [|tftp]", "TFTP, length 14, RRQ \"file1\" octet [|tftp]",
+};
 
 static void bfd_control(np_printer *pr, const uint8_t *p, uint32_t length)
 {
@@ -81,5 +103,18 @@ int main(void)
 	check_cuts(bfd_control, bfd_sha1, sizeof(bfd_sha1), bfd_sha1_v, " [|bfd]", 1);
 	/* cuts past the address print nothing missing without -v */
 	check_cuts(print_hsrp, hsrp_coup, 20, hsrp_coup_v, " [|hsrp]", 1);
-	return check_summary("test_bfd_hsrp");
+	memset(&o, 0, sizeof(o));
+	CHECK(payload_prints(&o, print_syslog, syslog_msg, sizeof(syslog_msg), sizeof(syslog_msg), 1, syslog_v));
+	CHECK(payload_prints(&o, print_syslog, syslog_msg, sizeof(syslog_msg), sizeof(syslog_msg), 0,
+			     "SYSLOG kernel.notice, length: 51"));
+	CHECK(payload_prints(&o, print_tftp, tftp_rrq, sizeof(tftp_rrq), sizeof(tftp_rrq), 0,
+			     "TFTP, length 14, RRQ \"file1\" octet"));
+	for (size_t cut = 0; cut < sizeof(tftp_rrq); cut++) {
+		uint8_t *c = cut_copy(tftp_rrq, cut);
+		CHECK(text_is(print_payload(&o, print_tftp, c, cut, sizeof(tftp_rrq), 0, NULL), tftp_rrq_cuts[cut]));
+		free(c);
+	}
+	free(o.buf);
+	check_cuts(print_syslog, syslog_msg, sizeof(syslog_msg), syslog_v, " [|syslog]", 1);
+	return check_summary("test_lan_printers");
 }
