@@ -43,6 +43,18 @@ static bool print_tftp_strings(np_printer *pr, const uint8_t *p, uint32_t length
 	return true;
 }
 
+/* ' "name"' (a file name or error message): the bytes it took, 0 when
+ * the message or the capture ended before its NUL. */
+static uint32_t print_tftp_quoted(np_printer *pr, const uint8_t *p, uint32_t length)
+{
+	if (length == 0)
+		return 0;
+	out_str(pr->out, " \"");
+	uint32_t n = print_text_zt(pr, p, length);
+	out_char(pr->out, '"');
+	return n;
+}
+
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length)
 {
 	np_out *o = pr->out;
@@ -66,12 +78,7 @@ void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length)
 	switch (opcode) {
 	case TFTP_RRQ:
 	case TFTP_WRQ:
-		if (length == 0)
-			goto trunc;
-		out_str(o, " \"");
-		n = print_text_zt(pr, p, length);
-		out_char(o, '"');
-		if (n == 0)
+		if ((n = print_tftp_quoted(pr, p, length)) == 0)
 			goto trunc;
 		p += n;
 		length -= n;
@@ -104,12 +111,7 @@ void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length)
 		out_fmt(o, " %s", tok2str(tftp_error_names, "tftp-err-#%u \"", v));
 		p += 2;
 		length -= 2;
-		if (length == 0)
-			goto trunc;
-		out_str(o, " \"");
-		n = print_text_zt(pr, p, length);
-		out_char(o, '"');
-		if (n == 0)
+		if ((n = print_tftp_quoted(pr, p, length)) == 0)
 			goto trunc;
 		return;
 	}
