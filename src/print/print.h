@@ -152,6 +152,7 @@ typedef struct np_tok {
 	const char *s;
 } np_tok;
 const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
+extern const np_tok oui_names[]; /* organisation (OUI) names, tcpdump's oui_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -180,6 +181,9 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 const char *ethertype_name(uint16_t type); /* NULL when unknown */
 /* An 802.1Q tag's TCI as the -e text: "vlan N, p N[, DEI], ". */
 void print_vlan_tci(np_printer *pr, uint16_t tci);
+
+/* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */
+void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* Network and transport printers, tcpdump's signatures. */
 void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
