@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# lan_printers.sh - the printers of LAN and network-edge protocols (BFD,
-# HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
+# lan_printers.sh - the printers of LAN and network-edge protocols (LLDP,
+# BFD, HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
 # randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet/IPv4/UDP frames carrying messages with typical, random and
+# Ethernet frames (LLDP) or Ethernet/IPv4/UDP frames carrying messages with typical, random and
 # malformed field values, and a second capture of the same frames cut at
-# every length past the UDP header, so each truncation mark must land
+# every length past the Ethernet or UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
 # `netprofile decode` with each option set; the texts must be
 # byte-identical (one check per capture and option set). The TFTP capture
@@ -117,6 +117,75 @@ def tftp():
 
 tftp_frames = [ipv4_udp(40000 + u8(), 69, tftp()) for _ in range(250)]
 
+# LLDP: every base TLV with right, short and odd lengths, chassis and
+# port ID subtypes, network and management addresses of several families,
+# the 802.1, 802.3 and IANA organisation TLVs (TIA LLDP-MED and DCBX are
+# not decoded yet, so they are left out), unknown types, End and zero
+# lengths in the middle.
+def tlv(t, v):
+    return struct.pack(">H", t << 9 | len(v)) + v
+
+def netaddr():
+    af = rng.choice([1, 2, 6, 0, 3, 200])
+    n = {1: 4, 2: 16, 6: 6}.get(af, rng.randrange(0, 8))
+    return bytes([af]) + rbytes(rng.choice([n, n, n - 1 if n else 0]))
+
+def text(n=None):
+    return bytes(rng.choice([rng.randrange(0x20, 0x7f), 0, 0x85, 0x0a]) for _ in range(rng.randrange(0, 20) if n is None else n))
+
+def lldp_org():
+    oui = rng.choice([0x0080c2, 0x0080c2, 0x00120f, 0x00120f, 0x00005e, 0x0026e1, 0x000000])
+    sub = rng.choice(range(0, 16))
+    body = rbytes(rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 17, 25, 26]))
+    if oui == 0x0080c2 and sub == 3:
+        name = text()
+        body = rbytes(2) + bytes([rng.choice([len(name), len(name) + 3])]) + name
+    if oui == 0x0080c2 and sub == 4:
+        name = text()
+        body = bytes([rng.choice([len(name), len(name) + 1])]) + name
+    if oui == 0x0080c2 and sub == 12:
+        body = bytes([u8()]) + rbytes(3 * rng.randrange(0, 5) + rng.choice([0, 0, 1]))
+    if oui == 0x0080c2 and sub == 14:
+        body = rbytes(3) + rbytes(3 * rng.randrange(0, 4) + rng.choice([0, 0, 2]))
+    if oui == 0x00005e:
+        body = text(rng.randrange(0, 30))
+    return struct.pack(">I", oui)[1:] + bytes([sub]) + body
+
+def lldp_tlv():
+    k = rng.randrange(14)
+    if k == 0:
+        sub = rng.randrange(0, 9)
+        v = bytes([sub]) + rng.choice([rbytes(6), netaddr(), text(), b""])
+        return tlv(rng.choice([1, 2]), v)
+    if k == 1:
+        return tlv(3, rbytes(rng.choice([2, 2, 1, 3])))
+    if k in (2, 3, 4):
+        return tlv(rng.choice([4, 5, 6]), text())
+    if k == 5:
+        return tlv(7, rbytes(rng.choice([4, 4, 3, 6])))
+    if k == 6:
+        a = netaddr()
+        v = bytes([rng.choice([len(a), len(a), len(a) + 2])]) + a + bytes([rng.choice([1, 2, 3, 9])]) + rbytes(4)
+        oid = text(rng.randrange(0, 6))
+        v += rng.choice([b"", bytes([len(oid)]) + oid, bytes([len(oid) + 2]) + oid])
+        return tlv(8, v[:rng.choice([len(v)] * 5 + [rng.randrange(0, len(v) + 1)])])
+    if k in (7, 8, 9, 10):
+        return tlv(127, lldp_org())
+    if k == 11:
+        return tlv(rng.randrange(9, 127), rbytes(rng.randrange(1, 10)))
+    if k == 12:
+        return rng.choice([b"\0\0", struct.pack(">H", 5 << 9), struct.pack(">H", rng.getrandbits(16))])
+    return tlv(127, rbytes(rng.randrange(0, 3)))
+
+def lldp():
+    body = b"".join(lldp_tlv() for _ in range(rng.randrange(1, 8)))
+    if rng.random() < 0.7:
+        body += b"\0\0"
+    src = b"\x00\x1b\x21" + rbytes(3)
+    return b"\x01\x80\xc2\x00\x00\x0e" + src + b"\x88\xcc" + body
+
+lldp_frames = [lldp() for _ in range(400)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -126,9 +195,10 @@ def pcap(name, frames):
 
 UDP_END = 14 + 20 + 8
 for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
-                     ("tftp", tftp_frames)):
+                     ("tftp", tftp_frames), ("lldp", lldp_frames)):
+    start = 14 if name == "lldp" else UDP_END
     pcap(name, [(f, len(f)) for f in frames])
-    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(UDP_END, len(f))])
+    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
 
 option_sets=("-n" "-n -v" "-n -vv")

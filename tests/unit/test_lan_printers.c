@@ -1,8 +1,9 @@
 /*
- * test_lan_printers.c - the BFD, HSRP, syslog and TFTP printers
- * (src/print/bfd.c, hsrp.c, syslog.c, tftp.c) on messages from tcpdump's
- * own captures (bfd-raw-auth-sha1.pcap, HSRP_coup.pcap, syslog_udp.pcap,
- * tftp.pcap): the whole message prints tcpdump 4.99.3's text, and a
+ * test_lan_printers.c - the LLDP, BFD, HSRP, syslog and TFTP printers
+ * (src/print/lldp.c, bfd.c, hsrp.c, syslog.c, tftp.c) on messages from
+ * tcpdump's own captures (bfd-raw-auth-sha1.pcap, HSRP_coup.pcap,
+ * syslog_udp.pcap, tftp.pcap) and a built LLDP message whose text
+ * tcpdump printed: the whole message prints tcpdump 4.99.3's text, and a
  * message cut at every length prints the truncation mark (after a prefix
  * of the whole text where tcpdump prints one), without a read past the
  * cut (each cut is its own exact-size allocation, so the ASan run catches
@@ -63,6 +64,27 @@ static const char *const tftp_rrq_cuts[] = {
 	"TFTP, length 14, RRQ \"file1\" octe [|tftp]", "TFTP, length 14, RRQ \"file1\" octet [|tftp]",
 };
 
+/* LLDP: chassis MAC, TTL 120, system name "sw1", management address
+ * 10.0.0.1 on ifIndex 2, 802.1 link aggregation, End. */
+static const uint8_t lldp_msg[] = {
+	0x02, 0x07, 0x04, 0x00, 0x23, 0x54, 0xc2, 0x57, 0x02, 0x06, 0x02, 0x00, 0x78, 0x0a, 0x03,
+	0x73, 0x77, 0x31, 0x10, 0x0c, 0x05, 0x01, 0x0a, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00,
+	0x02, 0x00, 0xfe, 0x09, 0x00, 0x80, 0xc2, 0x07, 0x03, 0x00, 0x00, 0x00, 0x64, 0x00, 0x00,
+};
+
+static const char lldp_v[] = "LLDP, length 45\n"
+			     "\tChassis ID TLV (1), length 7\n"
+			     "\t  Subtype MAC address (4): 00:23:54:c2:57:02\n"
+			     "\tTime to Live TLV (3), length 2: TTL 120s\n"
+			     "\tSystem Name TLV (5), length 3: sw1\n"
+			     "\tManagement Address TLV (8), length 12\n"
+			     "\t  Management Address length 5, AFI IPv4 (1): 10.0.0.1\n"
+			     "\t  Interface Index Interface Numbering (2): 2\n"
+			     "\tOrganization specific TLV (127), length 9: OUI Ethernet bridged (0x0080c2)\n"
+			     "\t  Link aggregation Subtype (7)\n"
+			     "\t    aggregation status [supported, enabled], aggregation port ID 100\n"
+			     "\tEnd TLV (0), length 0";
+
 static void bfd_control(np_printer *pr, const uint8_t *p, uint32_t length)
 {
 	print_bfd(pr, p, length, 3784);
@@ -115,6 +137,12 @@ int main(void)
 		free(c);
 	}
 	free(o.buf);
+	memset(&o, 0, sizeof(o));
+	CHECK(payload_prints(&o, print_lldp, lldp_msg, sizeof(lldp_msg), sizeof(lldp_msg), 1, lldp_v));
+	CHECK(payload_prints(&o, print_lldp, lldp_msg, sizeof(lldp_msg), sizeof(lldp_msg), 0,
+			     "LLDP, length 45: sw1"));
+	free(o.buf);
+	check_cuts(print_lldp, lldp_msg, sizeof(lldp_msg), lldp_v, " [|lldp]", 1);
 	check_cuts(print_syslog, syslog_msg, sizeof(syslog_msg), syslog_v, " [|syslog]", 1);
 	return check_summary("test_lan_printers");
 }
