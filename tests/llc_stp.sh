@@ -19,6 +19,8 @@
 set -u
 # shellcheck source=tests/lib/suite.sh
 . "$(dirname "$0")/lib/suite.sh" llc_stp
+# shellcheck source=tests/lib/tcpdump_compare.sh
+. "$(dirname "$0")/lib/tcpdump_compare.sh"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 command -v tcpdump >/dev/null || abort "tcpdump missing"
 command -v python3 >/dev/null || abort "python3 missing"
@@ -217,33 +219,7 @@ option_sets=("-n" "-n -v" "-n -e" "-n -vv -e" "-n -x")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086
-		TZ=GMT0 tcpdump -r "$cap" $opts >"$tmp/want" 2>/dev/null
-		# shellcheck disable=SC2086
-		TZ=GMT0 "$np" decode -r "$cap" $opts >"$tmp/got" 2>"$tmp/err"
-		rc=$?
-		# Only the "reading from file" line on stderr (sanitizer reports fail).
-		if [ $rc -ne 0 ] || grep -qv '^reading from file' "$tmp/err"; then
-			bad "$(basename "$cap" .pcap) $opts: exit $rc"
-			head -5 "$tmp/err"
-		elif [ ! -s "$tmp/want" ]; then
-			bad "$(basename "$cap" .pcap) $opts: tcpdump printed nothing"
-		elif cmp -s "$tmp/want" "$tmp/got"; then
-			ok
-		else
-			bad "$(basename "$cap" .pcap) $opts"
-			# The first differing line, from each side.
-			python3 - "$tmp/want" "$tmp/got" <<'PY'
-import sys
-a = open(sys.argv[1], "rb").read().decode("latin-1").split("\n")
-b = open(sys.argv[2], "rb").read().decode("latin-1").split("\n")
-for i in range(max(len(a), len(b))):
-    x = a[i] if i < len(a) else "<end>"
-    y = b[i] if i < len(b) else "<end>"
-    if x != y:
-        print(f"  line {i + 1}\n  tcpdump:    {x!r}\n  netprofile: {y!r}")
-        break
-PY
-		fi
+		compare_with_tcpdump "$cap" $opts
 	done
 done
 summary

@@ -18,7 +18,7 @@
 
 static const char decode_usage[] =
 	"usage: netprofile decode [-#AenqStvxX] [-c count] [-r file | -i interface] [-s snaplen]\n"
-	"                         [-w file] [-Z user] [--nano] [--style=tcpdump|classic] [expression]\n"
+	"                         [-w file] [-Z user] [-T type] [--nano] [--style=tcpdump|classic] [expression]\n"
 	"  -r FILE   read packets from a pcap/pcapng file ('-' = standard input)\n"
 	"  -i IFACE  capture live from an interface (root drops to -Z user, default nobody)\n"
 	"  -w FILE   write the (filtered) packets to a pcap file instead of printing\n"
@@ -28,6 +28,7 @@ static const char decode_usage[] =
 	"  -e        print link-level headers      -q    quieter output\n"
 	"  -v/-vv/-vvv  more detail                -S    absolute TCP sequence numbers\n"
 	"  -x/-xx    hex dump  -X/-XX hex+ASCII    -A/-AA ASCII\n"
+	"  -T TYPE   print UDP payloads as TYPE whatever the ports: domain, snmp, tftp\n"
 	"  --nano    nanosecond timestamps\n"
 	"  --style=classic  tcpdump 3.x / WinDump text, as in 2001 (default: tcpdump)\n"
 	"  expression: a BPF filter, as tcpdump takes it\n";
@@ -39,6 +40,19 @@ struct decode_args {
 };
 
 enum { OPT_NANO = 1000, OPT_HELP, OPT_STYLE, OPT_MICRO };
+
+/* tcpdump's -T names that netprofile prints; -1 for the others. */
+static int parse_packet_type(const char *name)
+{
+	static const struct {
+		const char *name;
+		int type;
+	} types[] = {{"domain", NP_PT_DOMAIN}, {"snmp", NP_PT_SNMP}, {"tftp", NP_PT_TFTP}};
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(name, types[i].name) == 0)
+			return types[i].type;
+	return -1;
+}
 
 static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 {
@@ -54,7 +68,7 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 	a->src.user = "nobody";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+#AeqnStvxXc:r:i:s:w:Z:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+#AeqnStvxXc:r:i:s:w:Z:T:", longopts, NULL)) != -1) {
 		switch (c) {
 		case '#': a->po.number = 1; break;
 		case 'A': a->po.Aflag++; break;
@@ -81,6 +95,11 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		case 'i': a->src.iface = optarg; break;
 		case 'w': a->src.wfile = optarg; break;
 		case 'Z': a->src.user = optarg; break;
+		case 'T':
+			if ((a->po.packettype = parse_packet_type(optarg)) < 0)
+				return cli_usage_error("decode", "-T %s: unknown or not yet printed packet type "
+								 "(known: domain, snmp, tftp)", optarg);
+			break;
 		case OPT_NANO: a->src.nano = true; break;
 		case OPT_MICRO: a->src.nano = false; break;
 		case OPT_STYLE:

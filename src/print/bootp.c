@@ -217,21 +217,6 @@ static const bootp_tag *find_tag(uint8_t tag)
 	return &unknown_tag;
 }
 
-/* tcpdump's nd_printztn: a NUL-terminated string in a field of n bytes;
- * false when no NUL came before the field or the capture ended. */
-static bool print_zt_field(np_printer *pr, const uint8_t *s, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++) {
-		uint8_t c;
-		if (!np_get_u8(s + i, pr->snapend, &c))
-			return false;
-		if (c == '\0')
-			return true;
-		print_safe_char(pr, c);
-	}
-	return false;
-}
-
 /* ' sname "..."' or ' file "..."' when the field's first byte is set;
  * false when tcpdump stops the message there. */
 static bool print_name_field(np_printer *pr, const np_bootp_msg *m, uint32_t off, uint32_t size,
@@ -245,7 +230,7 @@ static bool print_name_field(np_printer *pr, const np_bootp_msg *m, uint32_t off
 	if (first == '\0')
 		return true;
 	out_str(pr->out, label);
-	bool whole = print_zt_field(pr, m->p + off, size);
+	bool whole = print_text_zt(pr, m->p + off, size) != 0;
 	out_char(pr->out, '"');
 	if (!whole)
 		print_trunc(pr);

@@ -135,24 +135,6 @@ bool print_text(np_printer *pr, const uint8_t *p, uint32_t n)
 	return k == n;
 }
 
-/* tcpdump's unsigned_relts_print: 1d2h3m4s. */
-static void print_duration(np_printer *pr, uint32_t secs)
-{
-	static const char units[] = "ywdhms";
-	static const uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
-	if (secs == 0) {
-		out_str(pr->out, "0s");
-		return;
-	}
-	for (int i = 0; secs > 0; i++) {
-		if (secs >= seconds[i]) {
-			out_u32(pr->out, secs / seconds[i]);
-			out_char(pr->out, units[i]);
-			secs %= seconds[i];
-		}
-	}
-}
-
 /* An RFC 2673 bit-string label "\[x<hex>/<bits>]"; p is its bit count
  * byte. False when it ran off the capture (the packet stops there). */
 static bool print_bitlabel(np_printer *pr, const uint8_t *p)
@@ -619,7 +601,7 @@ static const uint8_t *print_rr(dns_ctx *c, const uint8_t *cp)
 		ext_flags = (uint16_t)ttl; /* extended rcode and version above */
 	} else if (pr->o.vflag > 2) {
 		out_str(o, " [");
-		print_duration(pr, ttl);
+		print_relts(pr, ttl);
 		out_char(o, ']');
 	}
 	cp += 10;

@@ -72,6 +72,9 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8035:
 		print_arp(pr, p, length, caplen);
 		return true;
+	case 0x88cc:
+		print_lldp(pr, p, length);
+		return true;
 	default:
 		return false;
 	}

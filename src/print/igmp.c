@@ -27,24 +27,6 @@ static const np_tok igmpv3_record_names[] = {
 	{1, "is_in"}, {2, "is_ex"}, {3, "to_in"}, {4, "to_ex"}, {5, "allow"}, {6, "block"}, {0, NULL},
 };
 
-/* A duration as tcpdump's unsigned_relts_print: "1h2m3s", "0s". */
-static void print_duration(np_printer *pr, uint32_t secs)
-{
-	static const char *const unit[] = {"y", "w", "d", "h", "m", "s"};
-	static const uint32_t size[] = {31536000, 604800, 86400, 3600, 60, 1};
-	if (secs == 0) {
-		out_str(pr->out, "0s");
-		return;
-	}
-	for (unsigned i = 0; secs > 0; i++) {
-		if (secs < size[i])
-			continue;
-		out_u32(pr->out, secs / size[i]);
-		out_str(pr->out, unit[i]);
-		secs %= size[i];
-	}
-}
-
 /* " a.b.c.d" for an address inside the message; false when not captured. */
 static bool print_addr(np_printer *pr, const char *before, const uint8_t *a)
 {
@@ -142,7 +124,7 @@ static void print_v3_max_resp(np_printer *pr, uint8_t mrc)
 	if (mrt < 600)
 		out_fmt(pr->out, "%.1fs", mrt * 0.1);
 	else
-		print_duration(pr, mrt / 10);
+		print_relts(pr, mrt / 10);
 	out_char(pr->out, ']');
 }
 

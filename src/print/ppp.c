@@ -107,17 +107,6 @@ static const np_tok chapcode_values[] = {
 };
 static const np_tok papcode_values[] = {{1, "Auth-Req"}, {2, "Auth-ACK"}, {3, "Auth-NACK"}, {0, NULL}};
 static const np_tok ppp_ml_flag_values[] = {{0x80, "begin"}, {0x40, "end"}, {0, NULL}};
-static const np_tok oui_values[] = {
-	{0x000000, "Ethernet"}, {0x00000c, "Cisco"}, {0x00005e, "IANA"},
-	{0x000081, "Nortel Networks SONMP"}, {0x0000f8, "Cisco bridged"}, {0x0080c2, "Ethernet bridged"},
-	{0x00a03e, "ATM Forum"}, {0x00e02f, "DOCSIS Spanning Tree"}, {0x080007, "Appletalk"},
-	{0x009069, "Juniper"}, {0x080009, "Hewlett-Packard"}, {0x0080c2, "IEEE 802.1 Private"},
-	{0x00120f, "IEEE 802.3 Private"}, {0x0012bb, "ANSI/TIA"}, {0x001b21, "DCBX"},
-	{0x002320, "Nicira Networks"}, {0x5c16c7, "Big Switch Networks"}, {0xb0d2f5, "Vello Systems"},
-	{0x002481, "HP"}, {0x0004ea, "HP-Labs"}, {0x748771, "Infoblox Inc"},
-	{0xa42305, "Open Networking Lab"}, {0x00049f, "Freescale"}, {0x0015ad, "Netronome"},
-	{0x001018, "Broadcom"}, {0x00e004, "PMC-Sierra"}, {0xd0f0db, "Ericsson"}, {0, NULL},
-};
 
 static void handle_ppp(np_printer *pr, uint32_t proto, const uint8_t *p, uint32_t length);
 
@@ -251,7 +240,7 @@ static enum opt_next lcp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		if (!length_ok(pr, len, 6, false))
 			return OPT_SKIP;
 		NP_GET_BE24(v, p + 2, end);
-		out_fmt(pr->out, ": Vendor: %s (%u)", tok2str(oui_values, "Unknown", v), v);
+		out_fmt(pr->out, ": Vendor: %s (%u)", tok2str(oui_names, "Unknown", v), v);
 		return OPT_DONE;
 	case 1:  /* MRU */
 		if (!length_ok(pr, len, 4, true))
@@ -572,7 +561,7 @@ static bool print_cp_body(np_printer *pr, uint32_t proto, uint8_t code, const ui
 		NP_GET_BE32(v, p, end);
 		out_fmt(pr->out, "\n\t  Magic-Num 0x%08x", v);
 		NP_GET_BE24(v2, p + 4, end);
-		out_fmt(pr->out, " Vendor: %s (%u)", tok2str(oui_values, "Unknown", v2), v2);
+		out_fmt(pr->out, " Vendor: %s (%u)", tok2str(oui_names, "Unknown", v2), v2);
 		return true;
 	case CP_CONF_REQ:
 	case CP_CONF_ACK:

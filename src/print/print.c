@@ -43,6 +43,49 @@ void print_invalid(np_printer *pr)
 	out_str(pr->out, " (invalid)");
 }
 
+uint32_t print_text_zt(np_printer *pr, const uint8_t *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint8_t c;
+		if (!np_get_u8(p + i, pr->snapend, &c))
+			return 0;
+		if (c == '\0')
+			return i + 1;
+		print_safe_char(pr, c);
+	}
+	return 0;
+}
+
+bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint8_t c;
+		if (!np_get_u8(p + i, pr->snapend, &c))
+			return false;
+		if (c == 0)
+			break;
+		print_safe_char(pr, c);
+	}
+	return true;
+}
+
+void print_relts(np_printer *pr, uint32_t secs)
+{
+	static const char units[] = "ywdhms";
+	static const uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
+	if (secs == 0) {
+		out_str(pr->out, "0s");
+		return;
+	}
+	for (int i = 0; secs > 0; i++) {
+		if (secs >= seconds[i]) {
+			out_u32(pr->out, secs / seconds[i]);
+			out_char(pr->out, units[i]);
+			secs %= seconds[i];
+		}
+	}
+}
+
 void print_safe_char(np_printer *pr, uint8_t c)
 {
 	if (c & 0x80) {
@@ -123,6 +166,19 @@ const char *tok_name(const np_tok *t, uint32_t v)
 			return t->s;
 	return NULL;
 }
+
+/* tcpdump's oui_values, in its order (0x0080c2 is "Ethernet bridged"). */
+const np_tok oui_names[] = {
+	{0x000000, "Ethernet"}, {0x00000c, "Cisco"}, {0x00005e, "IANA"},
+	{0x000081, "Nortel Networks SONMP"}, {0x0000f8, "Cisco bridged"}, {0x0080c2, "Ethernet bridged"},
+	{0x00a03e, "ATM Forum"}, {0x00e02f, "DOCSIS Spanning Tree"}, {0x080007, "Appletalk"},
+	{0x009069, "Juniper"}, {0x080009, "Hewlett-Packard"}, {0x0080c2, "IEEE 802.1 Private"},
+	{0x00120f, "IEEE 802.3 Private"}, {0x0012bb, "ANSI/TIA"}, {0x001b21, "DCBX"},
+	{0x002320, "Nicira Networks"}, {0x5c16c7, "Big Switch Networks"}, {0xb0d2f5, "Vello Systems"},
+	{0x002481, "HP"}, {0x0004ea, "HP-Labs"}, {0x748771, "Infoblox Inc"},
+	{0xa42305, "Open Networking Lab"}, {0x00049f, "Freescale"}, {0x0015ad, "Netronome"},
+	{0x001018, "Broadcom"}, {0x00e004, "PMC-Sierra"}, {0xd0f0db, "Ericsson"}, {0, NULL},
+};
 
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v)
 {

@@ -38,7 +38,12 @@ typedef struct np_print_opts {
 	int nano;    /* timestamps are nanoseconds */
 	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
 	int style;   /* enum np_print_style (decode --style) */
+	int packettype; /* enum np_packet_type (decode -T) */
 } np_print_opts;
+
+/* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
+ * protocol whatever their ports. Only the types with a printer here. */
+enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
  * it in 2001 (print/classic.c). */
@@ -92,6 +97,15 @@ void print_trunc(np_printer *pr);
  * another if pr->stopped is set. The NP_GET_* macros' `trunc:` labels in
  * printers end in this. */
 void print_trunc_stop(np_printer *pr);
+/* tcpdump's nd_printztn: a NUL-terminated string within n bytes; the bytes
+ * it took, NUL included, or 0 when no NUL came within n bytes or before
+ * the capture ended (what was there is printed). */
+uint32_t print_text_zt(np_printer *pr, const uint8_t *p, uint32_t n);
+/* tcpdump's nd_printjnp: up to n bytes as safe text, stopping at a NUL;
+ * false when the capture ended first. */
+bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n);
+/* A duration in seconds as tcpdump's unsigned_relts_print: "1h2m3s", "0s". */
+void print_relts(np_printer *pr, uint32_t secs);
 /* " (invalid)". */
 void print_invalid(np_printer *pr);
 /* One packet byte as tcpdump's fn_print_char: "M-" for 8-bit, "^" for controls. */
@@ -138,6 +152,7 @@ typedef struct np_tok {
 	const char *s;
 } np_tok;
 const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
+extern const np_tok oui_names[]; /* organisation (OUI) names, tcpdump's oui_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -166,6 +181,9 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 const char *ethertype_name(uint16_t type); /* NULL when unknown */
 /* An 802.1Q tag's TCI as the -e text: "vlan N, p N[, DEI], ". */
 void print_vlan_tci(np_printer *pr, uint16_t tci);
+
+/* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */
+void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* Network and transport printers, tcpdump's signatures. */
 void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
@@ -237,6 +255,15 @@ void print_domain(np_printer *pr, const uint8_t *p, uint32_t length, bool over_t
 const uint8_t *print_dns_name(np_printer *pr, const uint8_t *cp, const uint8_t *base);
 /* DHCPv6 (dhcp6.c): UDP 546 and 547. */
 void print_dhcp6(np_printer *pr, const uint8_t *p, uint32_t length);
+/* BFD (bfd.c): UDP to 3784, 3785, 4784, 6784; port is the destination. */
+bool print_bfd_port(uint16_t dport);
+void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
+/* HSRP v0/v1 (hsrp.c): UDP to 1985. */
+void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* syslog (syslog.c): UDP 514. */
+void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
+/* TFTP (tftp.c): UDP 69. */
+void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

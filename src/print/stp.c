@@ -120,21 +120,6 @@ static bool print_stp_timers(np_printer *pr, const uint8_t *bpdu)
 	return true;
 }
 
-/* tcpdump's nd_printjnp: up to n bytes as safe text, stopping at a NUL;
- * false when the capture ends first (what was captured is printed). */
-static bool print_stp_name(np_printer *pr, const uint8_t *p, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++) {
-		uint8_t c;
-		if (!np_get_u8(p + i, pr->snapend, &c))
-			return false;
-		if (c == 0)
-			break;
-		print_safe_char(pr, c);
-	}
-	return true;
-}
-
 /* Four (or five) 32-bit words as one run of hex digits; false when not captured. */
 static bool read_digest(const np_printer *pr, const uint8_t *p, uint32_t *w, int n)
 {
@@ -232,7 +217,7 @@ static void print_stp_mstp(np_printer *pr, const uint8_t *p, uint32_t length)
 		goto trunc;
 	NP_GET_BE16(v3len, p + MST_OFF_V3_LEN, pr->snapend);
 	out_fmt(pr->out, "\n\tv3len %u, MCID Name ", v3len);
-	if (!print_stp_name(pr, p + MST_OFF_CONFIG_NAME, MST_NAME_LEN))
+	if (!print_text_nul(pr, p + MST_OFF_CONFIG_NAME, MST_NAME_LEN))
 		goto trunc;
 	NP_GET_BE16(rev, p + MST_OFF_REVISION, pr->snapend);
 	if (!read_digest(pr, p + MST_OFF_DIGEST, digest, 4))
@@ -263,7 +248,7 @@ static void print_stp_spb(np_printer *pr, const uint8_t *s)
 		return;
 	NP_GET_BE16(v4len, s, pr->snapend);
 	out_fmt(pr->out, "\n\tv4len %u, AUXMCID Name ", v4len);
-	if (!print_stp_name(pr, s + SPB_OFF_NAME, MST_NAME_LEN))
+	if (!print_text_nul(pr, s + SPB_OFF_NAME, MST_NAME_LEN))
 		goto trunc;
 	NP_GET_BE16(rev, s + SPB_OFF_REVISION, pr->snapend);
 	if (!read_digest(pr, s + SPB_OFF_DIGEST, digest, 4))

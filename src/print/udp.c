@@ -22,6 +22,9 @@ enum {
 	PORT_DHCP6_SERV = 547,
 	PORT_DHCP6_CLI = 546,
 	PORT_MDNS = 5353,
+	PORT_HSRP = 1985,
+	PORT_TFTP = 69,
+	PORT_SYSLOG = 514,
 };
 
 /* The protocol in the IP header itself (IPv6: the first next header). */
@@ -108,6 +111,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_domain(pr, cp, length, false, true);
 		return true;
 	}
+	/* tcpdump tries the TIMED port before TFTP */
+	if (port_is(sport, dport, PORT_TFTP)) {
+		print_tftp(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_BOOTPC) || port_is(sport, dport, PORT_BOOTPS)) {
 		print_bootp(pr, cp, length);
 		return true;
@@ -125,9 +133,43 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_dhcp6(pr, cp, length);
 		return true;
 	}
-	/* TODO: the other port printers of tcpdump's udp_print (TFTP, RIP,
-	 * syslog, VXLAN, ...), in its order. */
+	/* tcpdump tries L2TP, RX, RIPng, AHCP, Babel, HNCP, WB, AutoRP and
+	 * RADIUS ports before HSRP */
+	if (dport == PORT_HSRP) {
+		print_hsrp(pr, cp, length);
+		return true;
+	}
+	/* ... and LWRES, LDP, OLSR, LSP ping, BCM LI before BFD */
+	if (print_bfd_port(dport)) {
+		print_bfd(pr, cp, length, dport);
+		return true;
+	}
+	/* ... and LMP, VQP, sFlow, LWAPP and SIP before syslog */
+	if (port_is(sport, dport, PORT_SYSLOG)) {
+		print_syslog(pr, cp, length);
+		return true;
+	}
+	/* TODO: the other port printers of tcpdump's udp_print (RIP, RADIUS,
+	 * VXLAN, ...), in its order. */
 	return false;
+}
+
+/* -T TYPE (tcpdump prints no checksum note then). */
+static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length)
+{
+	switch (pr->o.packettype) {
+	case NP_PT_DOMAIN:
+		print_domain(pr, cp, length, false, false);
+		break;
+	case NP_PT_SNMP:
+		print_snmp(pr, cp, length);
+		break;
+	case NP_PT_TFTP:
+		print_tftp(pr, cp, length);
+		break;
+	default:
+		break;
+	}
 }
 
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
@@ -175,6 +217,10 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 		return;
 	}
 	print_udp_endpoints(pr, iph, true, sport, dport);
+	if (pr->o.packettype) { /* -T: the payload is this, whatever the ports */
+		print_udp_forced(pr, cp, length);
+		return;
+	}
 	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
 		print_udp_cksum(pr, iph, p, length, u->cksum);

@@ -69,13 +69,8 @@ static void print_vrrp_detail(np_printer *pr, const uint8_t *p, uint32_t len, co
 	}
 	if (version == 2 && auth_type == VRRP_AUTH_SIMPLE) {
 		out_str(o, " auth \"");
-		for (unsigned i = 0; i < 8; i++) {
-			uint8_t c;
-			NP_GET_U8(c, a + i, pr->snapend);
-			if (c == 0)
-				break;
-			print_safe_char(pr, c);
-		}
+		if (!print_text_nul(pr, a, 8))
+			goto trunc;
 		out_char(o, '"');
 	}
 	return;
