@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../collect/source.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../flow/writer.h"
@@ -19,8 +20,10 @@
 #include "../profile/profiler.h"
 
 static const char flows_usage[] =
-	"usage: netprofile flows [-r file | -i interface] [options] [expression]\n"
+	"usage: netprofile flows [-r file | -i interface | --flows file...] [options] [expression]\n"
 	"  -r FILE              read a pcap/pcapng file ('-' = standard input)\n"
+	"  --flows FILE         convert flow records instead (repeatable), told apart by content:\n"
+	"                       IPFIX (YAF's too), netprofile CSV/JSON lines, text tables\n"
 	"  -i IFACE             capture live (drops root to -Z USER, default nobody)\n"
 	"  -c N                 stop after N packets\n"
 	"  -o FILE              write records to FILE instead of standard output\n"
@@ -46,11 +49,13 @@ struct flows_args {
 	bool ipfix; /* --format ipfix */
 	bool uniflow;
 	const char *export_url;
+	const char *flowfiles[64];
+	int nflowfiles;
 	uint32_t template_refresh_s;
 	np_flow_config cfg;
 };
 
-enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO, OPT_EXPORT, OPT_TREFRESH };
+enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO, OPT_EXPORT, OPT_TREFRESH, OPT_FLOWS };
 
 static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 {
@@ -63,6 +68,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
 		{"nano", no_argument, NULL, OPT_NANO},
 		{"export", required_argument, NULL, OPT_EXPORT},
+		{"flows", required_argument, NULL, OPT_FLOWS},
 		{"template-refresh", required_argument, NULL, OPT_TREFRESH},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
@@ -99,6 +105,12 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 						     optarg);
 			a->export_url = optarg;
 			break;
+		case OPT_FLOWS:
+			if (a->nflowfiles == 64)
+				rc = cli_usage_error("flows", "too many --flows files");
+			else
+				a->flowfiles[a->nflowfiles++] = optarg;
+			break;
 		case OPT_TREFRESH:
 			rc = cli_parse_u32_opt("flows", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
 			break;
@@ -123,6 +135,11 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 	}
 	if (rc)
 		return rc;
+	if (a->nflowfiles) {
+		if (a->src.rfile || a->src.iface || optind < argc)
+			return cli_usage_error("flows", "--flows takes neither -r, -i nor a filter");
+		return 0;
+	}
 	if (cli_check_one_source("flows", &a->src))
 		return 1;
 	a->src.filter = cli_join_args(argc, argv, optind);
@@ -236,11 +253,38 @@ static int close_outputs(struct flows_run *run, np_out *out, int fd)
 	return status;
 }
 
+static void emit_record(void *ctx, const np_flow *f, bool has_flags)
+{
+	(void)has_flags;
+	emit_flow(ctx, f);
+}
+
+/* flows --flows: records from files (tables, IPFIX) into the writers. */
+static int convert_flow_files(const struct flows_args *a)
+{
+	static struct flows_run run;
+	np_out out;
+	int fd;
+	int status = open_outputs(&run, a, &out, &fd);
+	/* --uniflow keeps uniflow input as it came; otherwise directions pair. */
+	np_flowsrc_opts opts = {.no_pairing = a->uniflow};
+	for (int i = 0; i < a->nflowfiles && !status; i++) {
+		char err[512];
+		if (np_flowsrc_read_file(a->flowfiles[i], &opts, emit_record, &run, err, sizeof(err)) < 0) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			status = 1;
+		}
+	}
+	return close_outputs(&run, &out, fd) | status;
+}
+
 int cmd_flows(int argc, char **argv)
 {
 	struct flows_args a;
 	if (parse_flows_args(argc, argv, &a) != 0)
 		return 1;
+	if (a.nflowfiles)
+		return convert_flow_files(&a);
 	static struct flows_run run;
 	np_out out;
 	int fd;
