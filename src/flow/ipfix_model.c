@@ -170,7 +170,7 @@ void np_ipfix_rec_from_flow(np_ipfix_rec *r, const np_flow *f, bool biflow, bool
 	r->dport = reverse && !icmp ? k->sport : k->dport;
 	r->proto = k->proto;
 	r->vlan = k->vlan;
-	r->end_reason = f->end_reason;
+	r->end_reason = np_ipfix_end_reason(f->end_reason);
 	r->app = np_ipfix_app_label(f->app);
 	r->start_ms = ms_of(d->first_us);
 	r->end_ms = ms_of(d->last_us);
@@ -210,7 +210,8 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 	k->dport = r->dport;
 	k->proto = r->proto;
 	k->vlan = r->vlan;
-	f->end_reason = r->end_reason;
+	f->end_reason = np_flow_end_from_ipfix(r->end_reason, r->init_flags | r->union_flags | r->rev_init_flags |
+									 r->rev_union_flags);
 	f->app = np_ipfix_app_from_label(r->app);
 	f->fwd.first_us = us_of(r->start_ntp, r->start_ms);
 	f->fwd.last_us = us_of(r->end_ntp, r->end_ms);
@@ -233,6 +234,36 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 		f->rev.last_us = f->rev.first_us;
 	f->rev.initial_flags = r->rev_init_flags;
 	f->rev.session_flags = r->rev_union_flags;
+}
+
+/* flowEndReason (IANA): 1 idle timeout, 2 active timeout, 3 end of flow
+ * detected (FIN or RST, as YAF says either), 4 forced end, 5 lack of
+ * resources. */
+uint8_t np_ipfix_end_reason(uint8_t reason)
+{
+	switch (reason) {
+	case NP_END_IDLE: return 1;
+	case NP_END_ACTIVE: return 2;
+	case NP_END_FIN:
+	case NP_END_RST: return 3;
+	case NP_END_EOF: return 4;
+	case NP_END_EVICTED: return 5;
+	default: return 0;
+	}
+}
+
+/* Back again; a TCP close with RST among its flags was ended by the RST
+ * (the flow table ends a flow at its first RST). */
+uint8_t np_flow_end_from_ipfix(uint8_t reason, uint8_t all_flags)
+{
+	switch (reason) {
+	case 1: return NP_END_IDLE;
+	case 2: return NP_END_ACTIVE;
+	case 3: return all_flags & 0x04 ? NP_END_RST : NP_END_FIN;
+	case 4: return NP_END_EOF;
+	case 5: return NP_END_EVICTED;
+	default: return 0;
+	}
 }
 
 /* The services np_flow.app names, with the port YAF labels them by. */

@@ -80,6 +80,11 @@ void np_ipfix_rec_from_flow(np_ipfix_rec *r, const np_flow *f, bool biflow, bool
  * (YAF); the reverse end is rev_end_ms, or the flow's end. */
 void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f);
 
+/* np_flow.end_reason to IANA's flowEndReason, and back (all_flags: the
+ * record's TCP flags, both directions, to tell RST from FIN). */
+uint8_t np_ipfix_end_reason(uint8_t reason);
+uint8_t np_flow_end_from_ipfix(uint8_t reason, uint8_t all_flags);
+
 /* The application label both ways: np_flow.app (decode/services.h id) to
  * the port number YAF's silkAppLabel uses, and back (0 = unknown). */
 uint16_t np_ipfix_app_label(uint8_t app);
