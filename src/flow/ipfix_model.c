@@ -141,8 +141,12 @@ static uint64_t ntp_of(int64_t us)
 /* A time from its microsecond and millisecond forms: the microseconds
  * when they agree with the milliseconds (YAF 2.16 writes microsecond
  * fields without their fraction), else the milliseconds. */
+#define MAX_MS 253402300799999ULL /* 9999-12-31: hostile times stop here */
+
 static int64_t us_of(uint64_t ntp, uint64_t ms)
 {
+	if (ms > MAX_MS)
+		ms = MAX_MS;
 	if (ntp >> 32 >= NTP_UNIX_OFFSET) {
 		uint64_t us = ((ntp >> 32) - NTP_UNIX_OFFSET) * 1000000 + (((ntp & 0xffffffffULL) * 1000000 + (1ULL << 31)) >> 32);
 		if (us / 1000 == ms || ms == 0)
@@ -227,7 +231,7 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 		f->rev.first_us = us_of(r->rev_start_ntp, r->rev_start_ms);
 		f->rev.last_us = us_of(r->rev_end_ntp, r->rev_end_ms);
 	} else { /* YAF: the reverse start as a delta, no reverse end */
-		f->rev.first_us = f->fwd.first_us + (int64_t)r->rev_delta_ms * 1000;
+		f->rev.first_us = f->fwd.first_us + (int64_t)r->rev_delta_ms * 1000; /* both bounded */
 		f->rev.last_us = f->fwd.last_us;
 	}
 	if (f->rev.last_us < f->rev.first_us)
