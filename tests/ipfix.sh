@@ -95,16 +95,35 @@ if command -v nfcapd > /dev/null && command -v nfdump > /dev/null && [ -x "$gen"
 		recs=$(wc -l < "$tmp/nf.want")
 		check "nfcapd ($mode UDP export): nfdump's $recs flows have our packets and bytes" \
 			'[ "$recs" -gt 0 ] && cmp -s "$tmp/nf.want" "$tmp/nf.got"'
+		cp "$tmp/nf.want" "$tmp/nf.want.$mode"
 	done
+	# watch --export: the sensor feeds the collector while it profiles
+	mkdir -p "$tmp/nfc.watch"
+	p=$(port)
+	nfcapd -w "$tmp/nfc.watch" -p "$p" -b 127.0.0.1 > "$tmp/nfcapd.log" 2>&1 &
+	pid=$!
+	sleep 1
+	"$np" watch -r "$tmp/small.pcap" --db "$tmp/watch.db" --export "udp://127.0.0.1:$p" > /dev/null 2>&1
+	wrc=$?
+	sleep 1
+	kill "$pid"
+	wait "$pid" 2> /dev/null
+	f=$(ls "$tmp/nfc.watch"/nfcapd.* 2> /dev/null | head -1)
+	nfdump -r "$f" -q -o csv 2> /dev/null |
+		awk -F, '{ if ($8 != "TCP" && $8 != "UDP") { $6 = 0; $7 = 0 } print $4","$5","$6","$7","$12","$13","$14","$15 }' |
+		sort > "$tmp/nf.watch"
+	check "watch --export: nfcapd gets every flow, with our packets and bytes" \
+		'[ $wrc -eq 0 ] && cmp -s "$tmp/nf.want.biflow" "$tmp/nf.watch"'
 else
 	echo "ipfix: nfcapd/nfdump not found, UDP export not checked against nfcapd"
 fi
 
 p=$(port)
-python3 - "$p" "$tmp/tcp.ipfix" <<'PY' &
+python3 - "$p" "$tmp/tcp.ipfix" "$tmp/tcp.ready" <<'PY' &
 import socket, sys
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(1); s.settimeout(20)
+open(sys.argv[3], "w").close()
 c, _ = s.accept()
 with open(sys.argv[2], "wb") as out:
     while True:
@@ -114,7 +133,7 @@ with open(sys.argv[2], "wb") as out:
         out.write(b)
 PY
 lpid=$!
-sleep 0.5
+for _ in $(seq 50); do [ -e "$tmp/tcp.ready" ] && break; sleep 0.1; done
 "$np" flows -r "$here/data/demo.pcap" --export "tcp://127.0.0.1:$p" > /dev/null 2>&1
 wait "$lpid"
 check "TCP export: ipfixDump reads the stream a collector received, as the file" \

@@ -33,6 +33,7 @@
 #include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../flow/writer.h"
+#include "../flow/writer_ipfix.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
 
@@ -49,11 +50,15 @@ static const char watch_usage[] =
 	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
 	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
 	"  --no-flags           ignore TCP flags\n"
+	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
+	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
 	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
 
 struct watch_args {
 	cli_source_args src;
 	const char *db, *alerts, *flows_dir;
+	const char *export_url;       /* --export */
+	uint32_t template_refresh_s;
 	bool json, use_syslog, pace, no_flags;
 	uint32_t rotate_min, commit_s;
 	np_inventory_opts inv;
@@ -89,6 +94,8 @@ static void on_signal(int sig)
 enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
        OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
 
+enum { OPT_EXPORT = 1100, OPT_TREFRESH };
+
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
 	return cli_parse_u32_opt("watch", name, arg, 1, 100000000, out);
@@ -123,6 +130,12 @@ static int watch_option(struct watch_args *a, int c)
 	case OPT_ACTIVE: return number_opt("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return number_opt("flow limit", optarg, &a->cfg.max_flows);
 	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
+	case OPT_EXPORT:
+		a->export_url = optarg;
+		if (!np_ipfix_target_is_net(optarg))
+			return cli_usage_error("watch", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'", optarg);
+		return 0;
+	case OPT_TREFRESH: return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
 	default: return cli_usage_error("watch", "unknown option");
 	}
 }
@@ -137,6 +150,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"no-flags", no_argument, NULL, OPT_NOFLAGS},
 		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
+		{"export", required_argument, NULL, OPT_EXPORT},   {"template-refresh", required_argument, NULL, OPT_TREFRESH},
 		{"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
@@ -172,6 +186,7 @@ struct watch {
 	bool flows_error;       /* writing flows failed (reported once): stop writing them */
 	np_out flows_out;
 	np_flow_writer writer;
+	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t alerts_sent, flows_written;
@@ -312,6 +327,8 @@ static void on_flow_end(void *ctx, const np_flow *f)
 {
 	struct watch *w = ctx;
 	write_flow(w, f);
+	if (w->export_to)
+		np_ipfix_writer_write(w->export_to, f);
 	np_profiler_add_flow(w->ended, f, true);
 	w->ended_count++;
 }
@@ -486,6 +503,14 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 			return -1;
 		}
 	}
+	if (a->export_url) {
+		w->export_to = np_ipfix_writer_open(a->export_url, false, a->src.iface || a->pace, a->template_refresh_s,
+						    err, sizeof(err));
+		if (!w->export_to) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			return -1;
+		}
+	}
 	/* The inventory opens before root is dropped, so its file can stay root's. */
 	w->inv = np_inventory_open(a->db, err, sizeof(err));
 	if (!w->inv) {
@@ -534,6 +559,14 @@ int cmd_watch(int argc, char **argv)
 	np_flow_table_flush(w.table, NP_END_EOF);
 	commit(&w);
 	close_flow_file(&w);
+	if (w.export_to) {
+		np_ipfix_writer_flush(w.export_to);
+		if (np_ipfix_writer_error(w.export_to))
+			fprintf(stderr, "netprofile: IPFIX export: %s (%llu records not sent)\n",
+				np_ipfix_writer_error(w.export_to), (unsigned long long)np_ipfix_writer_dropped(w.export_to));
+		if (np_ipfix_writer_close(w.export_to) != 0)
+			w.failed = 1;
+	}
 	print_stats(&w);
 	np_flow_table_free(w.table);
 	np_profiler_free(w.ended);
