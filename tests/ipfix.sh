@@ -67,6 +67,31 @@ check "--format ipfix without -o: standard output is the IPFIX file" \
 
 # ---- export over UDP to nfcapd, over TCP to a listener read by ipfixDump ---------------------
 port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# nfcapd_collect NAME OUT CMD...: run CMD (its "PORT" replaced by a port
+# nfcapd listens on, on 127.0.0.1) and write what nfdump reads of the
+# collected flows to OUT, one sorted line per flow: addresses, ports
+# (TCP/UDP), packets, bytes, reverse packets, reverse bytes. CMD's status
+# is returned.
+nfcapd_collect() {
+	local name=$1 out=$2 p pid rc f
+	shift 2
+	mkdir -p "$tmp/nfc.$name"
+	p=$(port)
+	nfcapd -w "$tmp/nfc.$name" -p "$p" -b 127.0.0.1 > "$tmp/nfcapd.$name.log" 2>&1 &
+	pid=$!
+	sleep 1
+	"${@//PORT/$p}"
+	rc=$?
+	sleep 1
+	kill "$pid"
+	wait "$pid" 2> /dev/null
+	f=$(ls "$tmp/nfc.$name"/nfcapd.* 2> /dev/null | head -1)
+	nfdump -r "$f" -q -o csv 2> /dev/null |
+		awk -F, '{ if ($8 != "TCP" && $8 != "UDP") { $6 = 0; $7 = 0 } print $4","$5","$6","$7","$12","$13","$14","$15 }' |
+		sort > "$out"
+	return $rc
+}
+
 # A burst larger than a collector's socket buffer is lost over UDP (nfcapd
 # counts it), so the capture sent is a small one: every flow must arrive.
 if command -v nfcapd > /dev/null && command -v nfdump > /dev/null && [ -x "$gen" ]; then
@@ -74,44 +99,20 @@ if command -v nfcapd > /dev/null && command -v nfdump > /dev/null && [ -x "$gen"
 	for mode in biflow uniflow; do
 		uni=()
 		[ $mode = uniflow ] && uni=(--uniflow)
-		mkdir -p "$tmp/nfc.$mode"
-		p=$(port)
-		nfcapd -w "$tmp/nfc.$mode" -p "$p" -b 127.0.0.1 > "$tmp/nfcapd.log" 2>&1 &
-		pid=$!
-		sleep 1
-		"$np" flows -r "$tmp/small.pcap" "${uni[@]}" --export "udp://127.0.0.1:$p" --format csv > "$tmp/nf.csv" 2> /dev/null
-		sleep 1
-		kill "$pid"
-		wait "$pid" 2> /dev/null
-		f=$(ls "$tmp/nfc.$mode"/nfcapd.* 2> /dev/null | head -1)
-		# per flow: addresses, ports (TCP/UDP), packets, bytes, reverse packets and bytes
-		nfdump -r "$f" -q -o csv 2> /dev/null |
-			awk -F, '{ if ($8 != "TCP" && $8 != "UDP") { $6 = 0; $7 = 0 } print $4","$5","$6","$7","$12","$13","$14","$15 }' |
-			sort > "$tmp/nf.got"
+		nfcapd_collect $mode "$tmp/nf.got" bash -c '"$1" flows -r "$2" "${@:3}" --format csv > "$0"' \
+			"$tmp/nf.csv" "$np" "$tmp/small.pcap" "${uni[@]}" --export udp://127.0.0.1:PORT 2> /dev/null
 		awk -F, -v OFS=, -v uni=$mode 'NR > 1 { if ($5 != 6 && $5 != 17) { $3 = 0; $4 = 0 }
 			if (uni == "uniflow") { $14 = 0; $15 = 0 }
 			print $1, $2, $3, $4, $6, $7, ($14 == "" ? 0 : $14), ($15 == "" ? 0 : $15) }' "$tmp/nf.csv" |
-			sort > "$tmp/nf.want"
-		recs=$(wc -l < "$tmp/nf.want")
+			sort > "$tmp/nf.want.$mode"
+		recs=$(wc -l < "$tmp/nf.want.$mode")
 		check "nfcapd ($mode UDP export): nfdump's $recs flows have our packets and bytes" \
-			'[ "$recs" -gt 0 ] && cmp -s "$tmp/nf.want" "$tmp/nf.got"'
-		cp "$tmp/nf.want" "$tmp/nf.want.$mode"
+			'[ "$recs" -gt 0 ] && cmp -s "$tmp/nf.want.$mode" "$tmp/nf.got"'
 	done
 	# watch --export: the sensor feeds the collector while it profiles
-	mkdir -p "$tmp/nfc.watch"
-	p=$(port)
-	nfcapd -w "$tmp/nfc.watch" -p "$p" -b 127.0.0.1 > "$tmp/nfcapd.log" 2>&1 &
-	pid=$!
-	sleep 1
-	"$np" watch -r "$tmp/small.pcap" --db "$tmp/watch.db" --export "udp://127.0.0.1:$p" > /dev/null 2>&1
+	nfcapd_collect watch "$tmp/nf.watch" "$np" watch -r "$tmp/small.pcap" --db "$tmp/watch.db" \
+		--export udp://127.0.0.1:PORT > /dev/null 2>&1
 	wrc=$?
-	sleep 1
-	kill "$pid"
-	wait "$pid" 2> /dev/null
-	f=$(ls "$tmp/nfc.watch"/nfcapd.* 2> /dev/null | head -1)
-	nfdump -r "$f" -q -o csv 2> /dev/null |
-		awk -F, '{ if ($8 != "TCP" && $8 != "UDP") { $6 = 0; $7 = 0 } print $4","$5","$6","$7","$12","$13","$14","$15 }' |
-		sort > "$tmp/nf.watch"
 	check "watch --export: nfcapd gets every flow, with our packets and bytes" \
 		'[ $wrc -eq 0 ] && cmp -s "$tmp/nf.want.biflow" "$tmp/nf.watch"'
 else
