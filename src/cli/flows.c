@@ -12,14 +12,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../collect/source.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../flow/writer.h"
 #include "../profile/profiler.h"
 
 static const char flows_usage[] =
-	"usage: netprofile flows [-r file | -i interface] [options] [expression]\n"
+	"usage: netprofile flows [-r file | -i interface | --flows file...] [options] [expression]\n"
 	"  -r FILE              read a pcap/pcapng file ('-' = standard input)\n"
+	"  --flows FILE         convert flow records (repeatable): CSV/JSON lines, text tables,\n"
+	"                       IPFIX files, told apart by content; one-way records are paired\n"
 	"  -i IFACE             capture live (drops root to -Z USER, default nobody)\n"
 	"  -c N                 stop after N packets\n"
 	"  -o FILE              write records to FILE instead of standard output\n"
@@ -38,12 +41,14 @@ struct flows_args {
 	long count;
 	const char *outfile;
 	const char *fields;
+	const char *flowfiles[64];
+	int nflowfiles;
 	int format;
 	bool uniflow;
 	np_flow_config cfg;
 };
 
-enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO };
+enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO, OPT_FLOWS };
 
 static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 {
@@ -55,6 +60,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
 		{"nano", no_argument, NULL, OPT_NANO},
+		{"flows", required_argument, NULL, OPT_FLOWS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -92,6 +98,12 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			rc = cli_parse_u32_opt("flows", "flow limit", optarg, 1, 100000000, &a->cfg.max_flows);
 			break;
 		case OPT_NANO: a->src.nano = true; break;
+		case OPT_FLOWS:
+			if (a->nflowfiles == 64)
+				rc = cli_usage_error("flows", "too many --flows files");
+			else
+				a->flowfiles[a->nflowfiles++] = optarg;
+			break;
 		case OPT_HELP:
 			printf(flows_usage, np_flow_field_names());
 			exit(0);
@@ -101,7 +113,11 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 	}
 	if (rc)
 		return rc;
-	if (cli_check_one_source("flows", &a->src))
+	if (a->nflowfiles && (a->src.rfile || a->src.iface))
+		return cli_usage_error("flows", "--flows converts flow records: it takes no -r or -i");
+	if (a->nflowfiles && optind < argc)
+		return cli_usage_error("flows", "--flows takes no filter expression");
+	if (!a->nflowfiles && cli_check_one_source("flows", &a->src))
 		return 1;
 	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
@@ -139,6 +155,38 @@ static int open_output(const char *path)
 	return fd;
 }
 
+static void write_record(void *ctx, const np_flow *f, bool has_flags)
+{
+	(void)has_flags;
+	np_flow_writer_write(ctx, f);
+}
+
+/* flows --flows: records in, records out in the format asked for. */
+static int convert_flow_files(const struct flows_args *a, np_flow_writer *w)
+{
+	int status = 0;
+	for (int i = 0; i < a->nflowfiles; i++) {
+		char err[512];
+		np_flowsrc *s = np_flowsrc_open(a->flowfiles[i], NULL, err, sizeof(err));
+		if (!s) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			status = 1;
+			continue;
+		}
+		if (np_flowsrc_read(s, write_record, w, err, sizeof(err)) < 0) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			status = 1;
+		}
+		np_flowsrc_flush(s, write_record, w);
+		np_exporter_stats t;
+		np_flowsrc_totals(s, &t);
+		fprintf(stderr, "flows: %s: %llu records read, %llu malformed\n", a->flowfiles[i],
+			(unsigned long long)t.records, (unsigned long long)t.malformed);
+		np_flowsrc_close(s);
+	}
+	return status;
+}
+
 int cmd_flows(int argc, char **argv)
 {
 	struct flows_args a;
@@ -155,10 +203,23 @@ int cmd_flows(int argc, char **argv)
 	char bad[64];
 	np_source src;
 	int early = 0;
-	if (np_flow_writer_init(&run.writer, &out, a.format, a.uniflow, a.fields, bad) != 0)
+	if (np_flow_writer_init(&run.writer, &out, a.format, a.uniflow, a.fields, bad) != 0) {
 		early = cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
-	else if (cli_open_source(&src, &a.src) != 0)
+	} else if (a.nflowfiles) {
+		early = convert_flow_files(&a, &run.writer);
+		out_flush(&out);
+		if (out.failed) {
+			fprintf(stderr, "netprofile: cannot write flows: %s\n", strerror(out.failed_errno));
+			early = 1;
+		}
+		out_close(&out);
+		if (fd != STDOUT_FILENO)
+			close(fd);
+		free(a.src.filter);
+		return early;
+	} else if (cli_open_source(&src, &a.src) != 0) {
 		early = 1;
+	}
 	if (early) {
 		out_close(&out);
 		if (fd != STDOUT_FILENO)
