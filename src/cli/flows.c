@@ -22,8 +22,8 @@
 static const char flows_usage[] =
 	"usage: netprofile flows [-r file | -i interface | --flows file...] [options] [expression]\n"
 	"  -r FILE              read a pcap/pcapng file ('-' = standard input)\n"
-	"  --flows FILE         convert flow records instead (repeatable), told apart by content:\n"
-	"                       IPFIX (YAF's too), netprofile CSV/JSON lines, text tables\n"
+	"  --flows FILE         convert flow records (repeatable): CSV/JSON lines, text tables,\n"
+	"                       IPFIX files, told apart by content; one-way records are paired\n"
 	"  -i IFACE             capture live (drops root to -Z USER, default nobody)\n"
 	"  -c N                 stop after N packets\n"
 	"  -o FILE              write records to FILE instead of standard output\n"
@@ -45,12 +45,12 @@ struct flows_args {
 	long count;
 	const char *outfile;
 	const char *fields;
+	const char *flowfiles[64];
+	int nflowfiles;
 	int format;
 	bool ipfix; /* --format ipfix */
 	bool uniflow;
 	const char *export_url;
-	const char *flowfiles[64];
-	int nflowfiles;
 	uint32_t template_refresh_s;
 	np_flow_config cfg;
 };
@@ -135,12 +135,11 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 	}
 	if (rc)
 		return rc;
-	if (a->nflowfiles) {
-		if (a->src.rfile || a->src.iface || optind < argc)
-			return cli_usage_error("flows", "--flows takes neither -r, -i nor a filter");
-		return 0;
-	}
-	if (cli_check_one_source("flows", &a->src))
+	if (a->nflowfiles && (a->src.rfile || a->src.iface))
+		return cli_usage_error("flows", "--flows converts flow records: it takes no -r or -i");
+	if (a->nflowfiles && optind < argc)
+		return cli_usage_error("flows", "--flows takes no filter expression");
+	if (!a->nflowfiles && cli_check_one_source("flows", &a->src))
 		return 1;
 	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
@@ -270,10 +269,22 @@ static int convert_flow_files(const struct flows_args *a)
 	np_flowsrc_opts opts = {.no_pairing = a->uniflow};
 	for (int i = 0; i < a->nflowfiles && !status; i++) {
 		char err[512];
-		if (np_flowsrc_read_file(a->flowfiles[i], &opts, emit_record, &run, err, sizeof(err)) < 0) {
+		np_flowsrc *s = np_flowsrc_open(a->flowfiles[i], &opts, err, sizeof(err));
+		if (!s) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			status = 1;
+			continue;
+		}
+		if (np_flowsrc_read(s, emit_record, &run, err, sizeof(err)) < 0) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			status = 1;
 		}
+		np_flowsrc_flush(s, emit_record, &run);
+		np_exporter_stats t;
+		np_flowsrc_totals(s, &t);
+		fprintf(stderr, "flows: %s: %llu records read, %llu malformed\n", a->flowfiles[i],
+			(unsigned long long)t.records, (unsigned long long)t.malformed);
+		np_flowsrc_close(s);
 	}
 	return close_outputs(&run, &out, fd) | status;
 }

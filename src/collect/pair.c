@@ -2,8 +2,10 @@
  * pair.c - the uniflow pairing window (see pair.h).
  *
  * Waiting records sit in a pool (grown by doubling up to NP_PAIR_MAX),
- * found through a chained hash on the flow key's symmetric hash (a record
- * and its reverse land in the same bucket), and kept on a list in the
+ * found through a chained hash on their own direction's key (a record
+ * looks for its partner under the reversed key, so a flood of one
+ * direction never lengthens the chains its partners are looked up in),
+ * at most PAIR_SCAN entries of a chain looked at, and kept on a list in the
  * order they came, which is the order they leave by when no partner shows
  * up: records come roughly in the order they end, so the list's head is
  * always the first to expire and expiry never scans.
@@ -15,11 +17,12 @@
 
 #define NONE UINT32_MAX
 #define NBUCKETS 16384u
+#define PAIR_SCAN 64
 
 struct waiting {
 	np_flow f;
 	int64_t wall_us;
-	uint32_t hnext;      /* bucket chain */
+	uint32_t hnext, hprev; /* bucket chain (hprev NONE: first in its bucket) */
 	uint32_t prev, next; /* arrival list */
 	bool has_flags;
 };
@@ -38,9 +41,30 @@ static int64_t flow_end(const np_flow_dir *d)
 	return d->last_us > d->first_us ? d->last_us : d->first_us;
 }
 
+/* Equal starts (softflowd gives both directions the flow's start, in
+ * milliseconds): whether b, not a, opened the conversation - the side
+ * whose TCP flags have SYN without ACK (the other answered), else the side
+ * sending to a well-known port (below 1024) from one that is not; else the
+ * one that came first. */
+static bool opened_by_b(const np_flow *a, const np_flow *b)
+{
+	if (a->key.proto == 6) {
+		bool a_syn = (a->fwd.session_flags | a->fwd.initial_flags) & 0x02, b_syn = (b->fwd.session_flags | b->fwd.initial_flags) & 0x02;
+		bool a_ack = (a->fwd.session_flags | a->fwd.initial_flags) & 0x10, b_ack = (b->fwd.session_flags | b->fwd.initial_flags) & 0x10;
+		if (b_syn && !b_ack && a_ack)
+			return true;
+		if (a_syn && !a_ack && b_ack)
+			return false;
+	}
+	if (a->key.proto == 6 || a->key.proto == 17 || a->key.proto == 132)
+		return b->key.dport < 1024 && b->key.sport >= 1024;
+	return false;
+}
+
 void np_pair_join(const np_flow *a, const np_flow *b, np_flow *out)
 {
-	const np_flow *fw = b->fwd.first_us < a->fwd.first_us ? b : a, *rv = fw == a ? b : a;
+	bool b_first = b->fwd.first_us < a->fwd.first_us || (b->fwd.first_us == a->fwd.first_us && opened_by_b(a, b));
+	const np_flow *fw = b_first ? b : a, *rv = fw == a ? b : a;
 	*out = *fw;
 	out->rev = rv->fwd;
 	if (!out->app) {
@@ -85,19 +109,41 @@ uint32_t np_pairer_waiting(const np_pairer *p)
 	return p->nwaiting;
 }
 
+/* A directional hash: a key and its reverse land in different buckets. */
+static uint32_t key_hash(const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport, const np_flow_key *k)
+{
+	uint32_t h = 2166136261u;
+	uint8_t tail[8] = {(uint8_t)(sport >> 8), (uint8_t)sport, (uint8_t)(dport >> 8), (uint8_t)dport,
+			   k->proto, k->family, (uint8_t)(k->vlan >> 8), (uint8_t)k->vlan};
+	for (int i = 0; i < 16; i++)
+		h = (h ^ src[i]) * 16777619u;
+	for (int i = 0; i < 16; i++)
+		h = (h ^ dst[i]) * 16777619u;
+	for (int i = 0; i < 8; i++)
+		h = (h ^ tail[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
 static uint32_t *bucket_of(np_pairer *p, const np_flow_key *k)
 {
-	return &p->buckets[np_flow_key_hash(k) & (NBUCKETS - 1)];
+	return &p->buckets[key_hash(k->src, k->dst, k->sport, k->dport, k) & (NBUCKETS - 1)];
+}
+
+static uint32_t *reverse_bucket_of(np_pairer *p, const np_flow_key *k)
+{
+	return &p->buckets[key_hash(k->dst, k->src, k->dport, k->sport, k) & (NBUCKETS - 1)];
 }
 
 /* Take entry i off its bucket chain and the arrival list, onto the free list. */
 static void unlink_entry(np_pairer *p, uint32_t i)
 {
 	struct waiting *w = &p->pool[i];
-	uint32_t *at = bucket_of(p, &w->f.key);
-	while (*at != i)
-		at = &p->pool[*at].hnext;
-	*at = w->hnext;
+	if (w->hprev != NONE)
+		p->pool[w->hprev].hnext = w->hnext;
+	else
+		*bucket_of(p, &w->f.key) = w->hnext;
+	if (w->hnext != NONE)
+		p->pool[w->hnext].hprev = w->hprev;
 	if (w->prev != NONE)
 		p->pool[w->prev].next = w->next;
 	else
@@ -147,9 +193,10 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 {
 	if (flow_end(&f->fwd) > p->clock_us)
 		p->clock_us = flow_end(&f->fwd);
-	/* the oldest waiting record with the reverse key and overlapping times */
-	uint32_t best = NONE;
-	for (uint32_t i = *bucket_of(p, &f->key); i != NONE; i = p->pool[i].hnext)
+	/* the oldest waiting record with the reverse key and overlapping times,
+	 * among the first PAIR_SCAN of its chain */
+	uint32_t best = NONE, looked = 0;
+	for (uint32_t i = *reverse_bucket_of(p, &f->key); i != NONE && looked < PAIR_SCAN; i = p->pool[i].hnext, looked++)
 		if (np_pair_matches(&p->pool[i].f, f, p->window_us) && (best == NONE || p->pool[i].wall_us < p->pool[best].wall_us))
 			best = i;
 	if (best != NONE) {
@@ -176,6 +223,9 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 	w->wall_us = wall_us;
 	uint32_t *b = bucket_of(p, &f->key);
 	w->hnext = *b;
+	w->hprev = NONE;
+	if (*b != NONE)
+		p->pool[*b].hprev = i;
 	*b = i;
 	w->prev = p->tail;
 	w->next = NONE;

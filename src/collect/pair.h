@@ -7,8 +7,8 @@
  * A record waits in a bounded window for its other direction: the record
  * with the reverse key (addresses, ports swapped; same protocol and VLAN)
  * whose times overlap its own within the window. The two go on as one
- * biflow, forward = the earlier start (equal starts: the one that came
- * first). A record leaves alone when its window passes - by the window's
+ * biflow, forward = the earlier start (equal starts: see np_pair_join). A
+ * record leaves alone when its window passes - by the window's
  * clock (the latest record end seen) or by the wall clock (so a quiet
  * exporter does not hold records back) - or, when NP_PAIR_MAX records
  * wait, the oldest leaves to make room. Nothing is ever dropped.
@@ -29,7 +29,9 @@ enum { NP_PAIR_MAX = 65536 };
 typedef void (*np_pair_fn)(void *ctx, const np_flow *f, bool has_flags);
 
 /* Join b (the other direction of a's conversation, key reversed, only its
- * fwd filled) to a into out: forward = the earlier start, a on a tie. */
+ * fwd filled) to a into out: forward = the earlier start; on a tie the
+ * side that sent SYN without ACK, else the one to a well-known port from
+ * one that is not, else a. */
 void np_pair_join(const np_flow *a, const np_flow *b, np_flow *out);
 /* Whether b can be a's other direction: reverse keys, times within slack. */
 bool np_pair_matches(const np_flow *a, const np_flow *b, int64_t slack_us);

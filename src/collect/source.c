@@ -313,6 +313,33 @@ uint64_t np_flowsrc_forgotten(const np_flowsrc *s)
 	return s->core->forgotten;
 }
 
+static void print_one(FILE *out, const char *prefix, const char *name, const np_exporter_stats *st)
+{
+	fprintf(out,
+		"%s: %s: %llu records, %llu messages, %llu lost (sequence gaps), %llu malformed, "
+		"%llu before their template, %llu templates (%llu redefined or withdrawn), %llu refused\n",
+		prefix, name, (unsigned long long)st->records, (unsigned long long)st->messages,
+		(unsigned long long)st->gaps, (unsigned long long)st->malformed, (unsigned long long)st->no_template,
+		(unsigned long long)st->templates, (unsigned long long)st->template_changes,
+		(unsigned long long)st->refused);
+}
+
+void np_flowsrc_print_stats(const np_flowsrc *s, FILE *out, const char *prefix, int max_exporters)
+{
+	np_exporter_stats t;
+	np_flowsrc_totals(s, &t);
+	char name[400];
+	snprintf(name, sizeof(name), "%s (%u exporters, %llu forgotten, %u records waiting for their other direction)",
+		 s->name, s->core->nexporters,
+		 (unsigned long long)s->core->forgotten, s->core->pairer ? np_pairer_waiting(s->core->pairer) : 0);
+	print_one(out, prefix, name, &t);
+	int shown = 0;
+	for (const struct exporter_node *n = s->core->newest; n && shown < max_exporters; n = n->older, shown++)
+		print_one(out, prefix, n->ex.name, &n->ex.st);
+	if (s->core->nexporters > (uint32_t)shown)
+		fprintf(out, "%s: ... and %u more exporters\n", prefix, s->core->nexporters - (uint32_t)shown);
+}
+
 void np_flowsrc_close(np_flowsrc *s)
 {
 	if (!s)

@@ -56,6 +56,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../flow/flow.h"
 
@@ -203,6 +204,9 @@ void np_flowsrc_totals(const np_flowsrc *s, np_exporter_stats *totals);
 /* Exporters forgotten to keep within NP_COLLECT_MAX_EXPORTERS. */
 uint64_t np_flowsrc_forgotten(const np_flowsrc *s);
 void np_flowsrc_close(np_flowsrc *s);
+/* The statistics on `out`: one line of totals for the source, then one
+ * per exporter, the most recently heard first, at most max_exporters. */
+void np_flowsrc_print_stats(const np_flowsrc *s, FILE *out, const char *prefix, int max_exporters);
 
 /* Read a whole file into fn (open, read, flush, close): 0, or -1 with err.
  * What was read before a fault has been handed on. */
