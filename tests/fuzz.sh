@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz.sh - short, bounded libFuzzer runs: decoder + printer over whole
 # frames, the DNS and DHCP parsers + printers on their own, and the flow
-# path (fragments, flow table, writers, profiler) over packet sequences.
+# path (fragments, flow table, writers, profiler) over packet sequences,
+# and IPFIX files through libfixbuf into records and out again (fuzz_ipfix).
 #
 # Frame seeds are the frames of the shipped demo capture and of the
 # generator's capture (each prefixed by link type and option bytes); the
@@ -19,7 +20,7 @@ if ! command -v clang >/dev/null; then
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_ipfix >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
 flowseeds=$(mktemp -d)
 work=$(mktemp -d)
@@ -222,6 +223,14 @@ if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap"
 fi
 flow_seeds $([ -f data/demo.pcap ] && echo data/demo.pcap) $([ -s "$work/gen.pcap" ] && echo "$work/gen.pcap")
+# IPFIX seeds: our export of the demo capture (biflow, uniflow) and YAF's.
+ipfixseeds=$work/ipfix-seeds
+mkdir -p "$ipfixseeds"
+if [ -x build/netprofile ] && [ -f data/demo.pcap ]; then
+	build/netprofile flows -r data/demo.pcap --format ipfix -o "$ipfixseeds/bi.ipfix" 2>/dev/null
+	build/netprofile flows -r data/demo.pcap --format ipfix --uniflow -o "$ipfixseeds/uni.ipfix" 2>/dev/null
+fi
+cp ../shared/corpus/yaf/demo.*.ipfix "$ipfixseeds/" 2>/dev/null
 pass=0
 fail=0
 # run_target NAME SECONDS MAXLEN [SEED_DIR]
@@ -244,5 +253,6 @@ run_target fuzz_decode "$secs" 2048 "$seeds"
 run_target fuzz_dns $(((secs + 1) / 2)) 1024
 run_target fuzz_dhcp $(((secs + 1) / 2)) 1024
 run_target fuzz_flow $(((secs + 1) / 2)) 4096 "$flowseeds"
+run_target fuzz_ipfix $(((secs + 1) / 2)) 8192 "$ipfixseeds"
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]

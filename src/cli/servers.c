@@ -17,7 +17,7 @@
 
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
-#include "../profile/flowfile.h"
+#include "../collect/source.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
 
@@ -25,8 +25,9 @@ static const char servers_usage[] =
 	"usage: netprofile servers [-r capture]... [-i interface] [--flows file]... [options] [expression]\n"
 	"  -r FILE            a capture to profile (repeatable; '-' = standard input)\n"
 	"  -i IFACE           profile a live interface until interrupted (drops root to -Z USER)\n"
-	"  --flows FILE       flow records instead of packets: netprofile flows CSV/JSON, or a text\n"
-	"                     table with a header (SIP DIP SPORT DPORT PROTOCOL PACKETS BYTES [FLAGS] STIME [DUR])\n"
+	"  --flows FILE       flow records instead of packets, told apart by content: netprofile flows\n"
+	"                     CSV/JSON lines, a text table with a header (SIP DIP SPORT DPORT PROTOCOL\n"
+	"                     PACKETS BYTES [FLAGS] STIME [DUR]), an IPFIX file\n"
 	"  --db PATH          the inventory database (default netprofile.db); with no input, print it\n"
 	"  --format FMT       text (default), csv or json, for the inventory and the alerts\n"
 	"  --no-flags         ignore TCP flags and the handshake (as for NetFlow/sFlow records)\n"
@@ -264,7 +265,7 @@ static int read_inputs(struct servers_args *a, struct servers_run *run)
 	np_flow_table_flush(run->table, NP_END_EOF);
 	for (int i = 0; i < a->nflowfiles; i++) {
 		char err[512];
-		if (np_flowfile_read(a->flowfiles[i], add_record, run->prof, err, sizeof(err)) < 0) {
+		if (np_flowsrc_read_file(a->flowfiles[i], NULL, add_record, run->prof, err, sizeof(err)) < 0) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			status = -1;
 		}

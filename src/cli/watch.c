@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,16 +31,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../collect/source.h"
 #include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../flow/writer.h"
+#include "../flow/writer_ipfix.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
 
 static const char watch_usage[] =
-	"usage: netprofile watch (-i interface | -r capture) [options] [expression]\n"
+	"usage: netprofile watch (-i interface | -r capture | --listen SPEC...) [options] [expression]\n"
 	"  -i IFACE             capture live; root is dropped to -Z USER (default nobody) once open\n"
 	"  -r FILE              replay a capture (as fast as possible; --pace for its own pace)\n"
+	"  --listen SPEC        collect flow records from exporters (repeatable): udp://ADDR[:PORT] or\n"
+	"                       tcp://ADDR[:PORT]; NetFlow v5, v9 and IPFIX told apart by version;\n"
+	"                       no port: 2055 and 4739; root is dropped to -Z USER once open\n"
 	"  --db PATH            the inventory (default netprofile.db)\n"
 	"  --alerts FILE        alerts to FILE (default standard error; '-' = standard output);\n"
 	"                       --syslog to syslog only, unless --alerts is given too\n"
@@ -50,11 +56,19 @@ static const char watch_usage[] =
 	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
 	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
 	"  --no-flags           ignore TCP flags\n"
+	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
+	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
 	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+
+#define MAX_LISTEN 16
 
 struct watch_args {
 	cli_source_args src;
+	const char *listen[MAX_LISTEN];
+	int nlisten;
 	const char *db, *alerts, *flows_dir;
+	const char *export_url;       /* --export */
+	uint32_t template_refresh_s;
 	bool json, use_syslog, pace, no_flags;
 	uint32_t rotate_min, commit_s;
 	np_inventory_opts inv;
@@ -88,7 +102,9 @@ static void on_signal(int sig)
 /* ---- arguments ------------------------------------------------------------------- */
 
 enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
-       OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
+       OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_LISTEN };
+
+enum { OPT_EXPORT = 1100, OPT_TREFRESH };
 
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
@@ -123,7 +139,18 @@ static int watch_option(struct watch_args *a, int c)
 	case OPT_IDLE: return number_opt("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return number_opt("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return number_opt("flow limit", optarg, &a->cfg.max_flows);
+	case OPT_LISTEN:
+		if (a->nlisten == MAX_LISTEN)
+			return cli_usage_error("watch", "too many --listen");
+		a->listen[a->nlisten++] = optarg;
+		return 0;
 	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
+	case OPT_EXPORT:
+		a->export_url = optarg;
+		if (!np_ipfix_target_is_net(optarg))
+			return cli_usage_error("watch", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'", optarg);
+		return 0;
+	case OPT_TREFRESH: return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
 	default: return cli_usage_error("watch", "unknown option");
 	}
 }
@@ -138,7 +165,9 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"no-flags", no_argument, NULL, OPT_NOFLAGS},
 		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
-		{"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0},
+		{"export", required_argument, NULL, OPT_EXPORT},   {"template-refresh", required_argument, NULL, OPT_TREFRESH},
+		{"listen", required_argument, NULL, OPT_LISTEN},   {"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
@@ -150,8 +179,8 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
 		if (watch_option(a, c) != 0)
 			return 1;
-	if (!!a->src.rfile == !!a->src.iface)
-		return cli_usage_error("watch", "give one of -i INTERFACE or -r FILE");
+	if ((a->src.rfile && a->src.iface) || (!a->src.rfile && !a->src.iface && !a->nlisten))
+		return cli_usage_error("watch", "give one of -i INTERFACE or -r FILE, or --listen");
 	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
 }
@@ -161,6 +190,8 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 struct watch {
 	struct watch_args *a;
 	np_source src;
+	bool have_packets;          /* -i or -r; else only --listen */
+	np_flowsrc *listen[MAX_LISTEN]; /* collectors (collect/listen.c) */
 	np_packet pkt;
 	np_flow_table *table;
 	np_profiler *ended;   /* flows ended since the last commit */
@@ -173,6 +204,7 @@ struct watch {
 	bool flows_error;       /* writing flows failed (reported once): stop writing them */
 	np_out flows_out;
 	np_flow_writer writer;
+	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t alerts_sent, flows_written;
@@ -316,12 +348,21 @@ static void write_flow(struct watch *w, const np_flow *f)
 
 /* ---- profiling and committing --------------------------------------------------------------------- */
 
-static void on_flow_end(void *ctx, const np_flow *f)
+/* A record from a collector: what an ended flow of our own table gets
+ * (so --export relays collected records as IPFIX too). */
+static void on_record(void *ctx, const np_flow *f, bool has_flags)
 {
 	struct watch *w = ctx;
 	write_flow(w, f);
-	np_profiler_add_flow(w->ended, f, true);
+	if (w->export_to)
+		np_ipfix_writer_write(w->export_to, f);
+	np_profiler_add_flow(w->ended, f, has_flags);
 	w->ended_count++;
+}
+
+static void on_flow_end(void *ctx, const np_flow *f)
+{
+	on_record(ctx, f, true);
 }
 
 static void add_active(void *ctx, const np_flow *f)
@@ -372,6 +413,8 @@ static void print_stats(struct watch *w)
 		(unsigned long long)s->packets, ps.ps_recv, ps.ps_drop, have_ps ? "" : ": not live",
 		np_flow_table_active(w->table), (unsigned long long)s->flows_written, (unsigned long long)s->evicted,
 		(unsigned long long)w->alerts_sent);
+	for (int i = 0; i < w->a->nlisten; i++)
+		np_flowsrc_print_stats(w->listen[i], stderr, "watch", 20);
 }
 
 static int64_t wall_us(void)
@@ -437,11 +480,49 @@ static void handle_signals(struct watch *w)
 	}
 }
 
+/* What the collectors have; their records go where ended flows go. */
+static void read_listeners(struct watch *w)
+{
+	char err[512];
+	for (int i = 0; i < w->a->nlisten; i++)
+		if (np_flowsrc_read(w->listen[i], on_record, w, err, sizeof(err)) < 0)
+			watch_error(w, "%s", err);
+	if (w->ended_count >= w->ended_limit)
+		commit(w);
+}
+
+/* Only collectors: wait for records, commit by the wall clock. */
+static int listen_loop(struct watch *w)
+{
+	struct pollfd pfd[MAX_LISTEN];
+	int64_t last_wall = wall_us();
+	for (int i = 0; i < w->a->nlisten; i++)
+		pfd[i] = (struct pollfd){.fd = np_flowsrc_fd(w->listen[i]), .events = POLLIN};
+	while (!got_stop) {
+		int64_t left = (int64_t)w->a->commit_s * 1000000 - (wall_us() - last_wall);
+		int rc = poll(pfd, (nfds_t)w->a->nlisten, left > 0 ? (int)(left / 1000) + 1 : 0);
+		if (rc < 0 && errno != EINTR) {
+			fprintf(stderr, "netprofile: poll: %s\n", strerror(errno));
+			return -1;
+		}
+		read_listeners(w);
+		handle_signals(w);
+		if (wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) {
+			commit(w);
+			last_wall = wall_us();
+		}
+	}
+	return 0;
+}
+
 static int run_loop(struct watch *w)
 {
+	if (!w->have_packets)
+		return listen_loop(w);
 	int64_t last_wall = wall_us();
 	while (!got_stop) {
 		int rc = np_source_dispatch(&w->src, 256, watch_packet, w);
+		read_listeners(w);
 		handle_signals(w);
 		if (rc == -1) {
 			fprintf(stderr, "netprofile: %s\n", w->src.err);
@@ -494,15 +575,34 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 			return -1;
 		}
 	}
+	if (a->export_url) {
+		w->export_to = np_ipfix_writer_open(a->export_url, false, a->src.iface || a->pace, a->template_refresh_s,
+						    err, sizeof(err));
+		if (!w->export_to) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			return -1;
+		}
+	}
 	/* The inventory opens before root is dropped, so its file can stay root's. */
 	w->inv = np_inventory_open(a->db, err, sizeof(err));
 	if (!w->inv) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		return -1;
 	}
-	bool dropping = a->src.iface && (geteuid() == 0 || getuid() == 0);
-	if (cli_open_source(&w->src, &a->src) != 0)
+	bool dropping = (a->src.iface || a->nlisten) && (geteuid() == 0 || getuid() == 0);
+	/* Collectors open their ports first, while root may still be held. */
+	for (int i = 0; i < a->nlisten; i++)
+		if (!(w->listen[i] = np_flowsrc_open(a->listen[i], NULL, err, sizeof(err)))) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			return -1;
+		}
+	w->have_packets = a->src.iface || a->src.rfile;
+	if (w->have_packets && cli_open_source(&w->src, &a->src) != 0)
 		return -1;
+	if (!w->have_packets && np_source_drop_root(&w->src, a->src.user) != 0) {
+		fprintf(stderr, "netprofile: %s\n", w->src.err);
+		return -1;
+	}
 	/* Flow files are created from now on, as the user root was dropped to. */
 	if (a->flows_dir && access(a->flows_dir, W_OK | X_OK) != 0) {
 		int e = errno;
@@ -514,7 +614,10 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		np_source_close(&w->src);
 		return -1;
 	}
-	cli_announce_source(&w->src, &a->src);
+	if (w->have_packets)
+		cli_announce_source(&w->src, &a->src);
+	for (int i = 0; i < a->nlisten; i++)
+		fprintf(stderr, "listening on %s for NetFlow v5, v9 and IPFIX\n", a->listen[i]);
 	w->pkt.dlt = w->src.dlt;
 	w->ended = new_profiler(w);
 	w->payload = new_profiler(w);
@@ -540,14 +643,27 @@ int cmd_watch(int argc, char **argv)
 	int rc = run_loop(&w);
 	/* Whatever happened, every open flow is ended, written and committed. */
 	np_flow_table_flush(w.table, NP_END_EOF);
+	read_listeners(&w);
+	for (int i = 0; i < a.nlisten; i++)
+		np_flowsrc_flush(w.listen[i], on_record, &w);
 	commit(&w);
 	close_flow_file(&w);
+	if (w.export_to) {
+		np_ipfix_writer_flush(w.export_to);
+		if (np_ipfix_writer_error(w.export_to))
+			fprintf(stderr, "netprofile: IPFIX export: %s (%llu records not sent)\n",
+				np_ipfix_writer_error(w.export_to), (unsigned long long)np_ipfix_writer_dropped(w.export_to));
+		if (np_ipfix_writer_close(w.export_to) != 0)
+			w.failed = 1;
+	}
 	print_stats(&w);
 	np_flow_table_free(w.table);
 	np_profiler_free(w.ended);
 	np_profiler_free(w.payload);
 	np_inventory_close(w.inv);
 	np_source_close(&w.src);
+	for (int i = 0; i < a.nlisten; i++)
+		np_flowsrc_close(w.listen[i]);
 	if (w.alerts && w.alerts != stdout && w.alerts != stderr)
 		fclose(w.alerts);
 	free(a.src.filter);

@@ -1,5 +1,13 @@
 /*
- * flowfile.c - reading flow records from files (see flowfile.h).
+ * table.c - the flow-record source backend for text (see source.h): the
+ * CSV and JSON lines that `netprofile flows` writes, and text tables with a
+ * header row in the layout of the seed article and SiLK's rwcut (SIP DIP
+ * SPORT DPORT PROTOCOL PACKETS BYTES FLAGS STIME [DUR], optional leading
+ * FLOW column; non-TCP rows have no FLAGS value).
+ *
+ * Real tables have typos: the reader takes what it can make sense of,
+ * warns on stderr (naming file and line) about what was odd, and never
+ * stops on a single bad row.
  *
  * A file is read one line at a time into a bounded buffer (a longer line is
  * skipped with a warning). The first line that means anything tells the
@@ -16,15 +24,17 @@
  * obvious typos repaired (a row from an address to itself whose reverse
  * row names the real peer), and the two directions of each conversation
  * paired into one biflow (forward = the earlier start; equal starts: file
- * order) before they are handed on in file order.
+ * order; joined by collect/pair.h's rule) before they are handed on in file
+ * order. JSON lines are parsed by json-c.
  *
  * TCP flags: SiLK's FLAGS is the union of a direction's flags, so it goes
  * into session_flags and initial_flags stays 0 (nothing is known about the
  * first packet); initialFlags/sessionFlags columns are taken as they are.
  */
-#include "flowfile.h"
+#include "source.h"
 
 #include <arpa/inet.h>
+#include <json-c/json.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -34,6 +44,7 @@
 #include <strings.h>
 
 #include "../decode/services.h"
+#include "pair.h"
 
 enum {
 	LINE_CAP = 65536,   /* longest line read */
@@ -121,8 +132,7 @@ struct reader {
 	int64_t last_time;
 	bool dateless_warned;
 	/* out */
-	np_flowfile_fn fn;
-	void *ctx;
+	np_exporter *ex;
 	long records;
 	bool oom;
 };
@@ -134,6 +144,7 @@ __attribute__((format(printf, 3, 4)))
 #endif
 static void warn(struct reader *r, long line, const char *fmt, ...)
 {
+	r->ex->st.malformed++;
 	if (++r->nwarn > MAX_WARNINGS)
 		return;
 	va_list ap;
@@ -1020,7 +1031,7 @@ static void pair_rows(struct reader *r)
 
 static void hand_on(struct reader *r, const np_flow *f, bool has_flags)
 {
-	r->fn(r->ctx, f, has_flags);
+	np_exporter_record(r->ex, f, has_flags, false);
 }
 
 static void emit_biflow(struct reader *r, const struct rec *x)
@@ -1047,10 +1058,8 @@ static void finish_table(struct reader *r)
 			continue;
 		}
 		const struct rec *b = &r->recs[a->partner];
-		np_flow f = a->f;
-		f.rev = b->f.fwd;
-		if (!f.app)
-			f.app = b->f.app;
+		np_flow f;
+		np_pair_join(&a->f, &b->f, &f);
 		hand_on(r, &f, a->flags_known && b->flags_known);
 	}
 	r->nrecs = 0;
@@ -1153,196 +1162,73 @@ static void text_row(struct reader *r)
 
 /* ---- JSON lines ------------------------------------------------------------------------ */
 
-struct jp {
-	const char *p, *e;
-	char *out;
-	size_t used, cap;
-};
-
-static void json_ws(struct jp *j)
+/* A JSON value as a cell: strings as they are, numbers and booleans in
+ * the text they were written in, null and containers as no value. */
+static struct cell json_cell(struct json_object *v)
 {
-	while (j->p < j->e && (is_space(*j->p) || *j->p == '\n'))
-		j->p++;
-}
-
-static int hexval(char c)
-{
-	return is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-}
-
-/* A string, unescaped into the scratch buffer. */
-static bool json_string(struct jp *j, struct cell *c)
-{
-	if (j->p >= j->e || *j->p != '"')
-		return false;
-	j->p++;
-	c->s = j->out + j->used;
-	c->n = 0;
-	while (j->p < j->e && *j->p != '"') {
-		char ch = *j->p++;
-		if ((unsigned char)ch < 0x20)
-			return false;
-		if (ch == '\\') {
-			if (j->p >= j->e)
-				return false;
-			char esc = *j->p++;
-			switch (esc) {
-			case '"': case '\\': case '/': ch = esc; break;
-			case 'b': ch = '\b'; break;
-			case 'f': ch = '\f'; break;
-			case 'n': ch = '\n'; break;
-			case 'r': ch = '\r'; break;
-			case 't': ch = '\t'; break;
-			case 'u': {
-				unsigned u = 0;
-				for (int i = 0; i < 4; i++) {
-					if (j->p >= j->e || hexval(*j->p) < 0)
-						return false;
-					u = u * 16 + (unsigned)hexval(*j->p++);
-				}
-				ch = u >= 0x20 && u < 0x80 ? (char)u : '?';
-				break;
-			}
-			default: return false;
-			}
-		}
-		if (j->used + 1 >= j->cap)
-			return false;
-		j->out[j->used++] = ch;
-		c->n++;
+	struct cell c = {NULL, 0};
+	if (!v || json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array))
+		return c;
+	if (json_object_is_type(v, json_type_string)) {
+		c.s = json_object_get_string(v);
+		c.n = (size_t)json_object_get_string_len(v);
+		return c;
 	}
-	if (j->p >= j->e || j->used >= j->cap)
-		return false;
-	j->p++;
-	j->out[j->used++] = '\0';
-	return true;
+	c.s = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+	c.n = c.s ? strlen(c.s) : 0;
+	return c;
 }
 
-static bool json_skip(struct jp *j, int depth);
-
-/* A value: strings and scalars as cells (null: none), containers skipped. */
-static bool json_value(struct jp *j, struct cell *c, int depth)
+/* One object on the line (json-c), with nothing after it but a ','. */
+static struct json_object *json_line_object(struct reader *r)
 {
-	json_ws(j);
-	c->s = NULL;
-	c->n = 0;
-	if (j->p >= j->e)
-		return false;
-	char ch = *j->p;
-	if (ch == '"')
-		return json_string(j, c);
-	if (ch == '{' || ch == '[')
-		return json_skip(j, depth);
-	const char *st = j->p;
-	while (j->p < j->e && (is_digit(*j->p) || strchr("+-.eEtruefalsn", *j->p)))
-		j->p++;
-	if (j->p == st)
-		return false;
-	if ((size_t)(j->p - st) == 4 && memcmp(st, "null", 4) == 0)
-		return true;
-	c->s = st;
-	c->n = (size_t)(j->p - st);
-	return true;
-}
-
-static bool json_skip(struct jp *j, int depth)
-{
-	if (depth > 32)
-		return false;
-	char close = *j->p == '{' ? '}' : ']';
-	bool obj = close == '}';
-	j->p++;
-	json_ws(j);
-	if (j->p < j->e && *j->p == close) {
-		j->p++;
-		return true;
+	struct json_tokener *tok = json_tokener_new_ex(32);
+	if (!tok)
+		return NULL;
+	struct json_object *o = json_tokener_parse_ex(tok, r->line, (int)r->len);
+	size_t used = json_tokener_get_parse_end(tok);
+	bool whole = json_tokener_get_error(tok) == json_tokener_success;
+	json_tokener_free(tok);
+	if (!whole || !o || !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		return NULL;
 	}
-	for (;;) {
-		struct cell c;
-		json_ws(j);
-		if (obj) {
-			if (!json_string(j, &c))
-				return false;
-			json_ws(j);
-			if (j->p >= j->e || *j->p++ != ':')
-				return false;
+	for (size_t i = used; i < r->len; i++)
+		if (!is_space(r->line[i]) && !(r->line[i] == ',' && i == used)) {
+			json_object_put(o);
+			return NULL;
 		}
-		if (!json_value(j, &c, depth + 1))
-			return false;
-		json_ws(j);
-		if (j->p >= j->e)
-			return false;
-		if (*j->p == close) {
-			j->p++;
-			return true;
-		}
-		if (*j->p++ != ',')
-			return false;
-	}
+	return o;
 }
 
 static void json_row(struct reader *r)
 {
 	struct cell row[NFIELDS];
 	memset(row, 0, sizeof(row));
-	struct jp j = {r->line, r->line + r->len, r->scratch, 0, LINE_CAP};
-	json_ws(&j);
-	if (j.p < j.e && (*j.p == '[' || *j.p == ']') && j.e - j.p <= 2)
+	if ((r->line[0] == '[' || r->line[0] == ']') && r->len <= 2)
 		return; /* a JSON array around the objects */
-	bool ok = j.p < j.e && *j.p == '{';
-	bool any = false, has_flags = false, has_rev = false;
-	if (ok) {
-		j.p++;
-		json_ws(&j);
-		if (j.p < j.e && *j.p == '}')
-			j.p++;
-		else
-			for (;;) {
-				struct cell key, val;
-				json_ws(&j);
-				if (!json_string(&j, &key)) {
-					ok = false;
-					break;
-				}
-				json_ws(&j);
-				if (j.p >= j.e || *j.p++ != ':' || !json_value(&j, &val, 1)) {
-					ok = false;
-					break;
-				}
-				int f = field_of(key);
-				if (f >= 0 && f != K_IGNORE) {
-					row[f] = val;
-					any = true;
-					if (f == FWD(D_FLAGS) || f == FWD(D_IFLAGS) || f == FWD(D_SFLAGS))
-						has_flags = true;
-					if (f >= REV(0) && val.s && val.n)
-						has_rev = true;
-				}
-				json_ws(&j);
-				if (j.p < j.e && *j.p == ',') {
-					j.p++;
-					continue;
-				}
-				if (j.p < j.e && *j.p == '}') {
-					j.p++;
-					break;
-				}
-				ok = false;
-				break;
-			}
-		json_ws(&j);
-		if (j.p < j.e && *j.p == ',')
-			j.p++;
-		json_ws(&j);
-		if (ok && j.p != j.e)
-			ok = false;
-	}
-	if (!ok) {
+	struct json_object *o = json_line_object(r);
+	if (!o) {
 		warn(r, r->lineno, "not a JSON object on one line: skipped");
 		return;
 	}
+	bool any = false, has_flags = false, has_rev = false;
+	json_object_object_foreach(o, key, val)
+	{
+		struct cell k = {key, strlen(key)};
+		int f = field_of(k);
+		if (f < 0 || f == K_IGNORE)
+			continue;
+		row[f] = json_cell(val);
+		any = true;
+		if (f == FWD(D_FLAGS) || f == FWD(D_IFLAGS) || f == FWD(D_SFLAGS))
+			has_flags = true;
+		if (f >= REV(0) && row[f].s && row[f].n)
+			has_rev = true;
+	}
 	if (!any || !row[K_SIP].s) {
 		warn(r, r->lineno, "a JSON object without sIP/dIP: not a flow record, skipped");
+		json_object_put(o);
 		return;
 	}
 	if (has_rev && !r->table_biflow) {
@@ -1356,6 +1242,7 @@ static void json_row(struct reader *r)
 	struct rec x;
 	if (row_to_rec(r, row, &x))
 		add_rec(r, &x);
+	json_object_put(o);
 }
 
 /* ---- lines --------------------------------------------------------------------------------- */
@@ -1385,6 +1272,7 @@ static int read_line(struct reader *r)
 	if (!any)
 		return 0;
 	r->lineno++;
+	r->ex->st.messages++;
 	while (n && is_space(r->line[n - 1]))
 		n--;
 	size_t st = 0;
@@ -1442,7 +1330,9 @@ static long fail(char *err, size_t errlen, const char *fmt, const char *path, co
 	return -1;
 }
 
-long np_flowfile_read(const char *path, np_flowfile_fn fn, void *ctx, char *err, size_t errlen)
+/* Read every record of path ("-" = stdin). Returns records read, or -1 if
+ * the file cannot be read at all (message in err). */
+static long read_table(const char *path, np_exporter *ex, char *err, size_t errlen)
 {
 	char dummy[8];
 	if (!err || !errlen) {
@@ -1452,8 +1342,7 @@ long np_flowfile_read(const char *path, np_flowfile_fn fn, void *ctx, char *err,
 	struct reader r;
 	memset(&r, 0, sizeof(r));
 	r.path = path;
-	r.fn = fn;
-	r.ctx = ctx;
+	r.ex = ex;
 	bool is_stdin = strcmp(path, "-") == 0;
 	if (is_stdin)
 		r.path = "(standard input)";
@@ -1554,3 +1443,37 @@ done:
 	free(r.scratch);
 	return result;
 }
+
+/* ---- the backend ---------------------------------------------------------------------------- */
+
+/* Text of any kind: the reader itself says what is wrong with other bytes. */
+static bool table_probe(const uint8_t *head, size_t n)
+{
+	(void)head;
+	(void)n;
+	return true;
+}
+
+static int table_open(np_flowsrc *s, const char *spec, char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	s->state = NULL;
+	s->fd = -1;
+	(void)spec;
+	return 0;
+}
+
+static int table_read(np_flowsrc *s, char *err, size_t errlen)
+{
+	const char *name = strcmp(s->name, "-") == 0 ? "(standard input)" : s->name;
+	np_exporter *ex = np_flowsrc_exporter(s, name);
+	s->at_end = true;
+	if (!ex) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		return -1;
+	}
+	return read_table(s->name, ex, err, errlen) < 0 ? -1 : 0;
+}
+
+const struct np_flowsrc_ops np_flowsrc_table = {"table", table_probe, NULL, table_open, table_read, NULL};
