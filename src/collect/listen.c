@@ -219,25 +219,6 @@ static void peer_name(const struct sockaddr_storage *ss, socklen_t len, char *ou
 		snprintf(out, outlen, "%s:%s", host, serv);
 }
 
-/* One whole message from an exporter to the decoder of its version. */
-static void dispatch(np_exporter *ex, const uint8_t *msg, size_t len)
-{
-	uint16_t version;
-	const np_msg_decoder *d = np_get_be16(msg, msg + len, &version) ? np_msg_decoder_for(version) : NULL;
-	if (!d) {
-		ex->st.messages++;
-		ex->st.malformed++;
-		return;
-	}
-	void *state = np_exporter_decoder_state(ex, d);
-	if (d->state_new && !state) {
-		ex->st.messages++;
-		ex->st.refused++;
-		return;
-	}
-	d->decode(state, ex, msg, len);
-}
-
 static void read_datagrams(np_flowsrc *s, struct listener *l, int fd)
 {
 	for (int n = 0; n < DGRAMS_PER_READ; n++) {
@@ -250,7 +231,7 @@ static void read_datagrams(np_flowsrc *s, struct listener *l, int fd)
 		peer_name(&ss, sl, peer, sizeof(peer));
 		np_exporter *ex = np_flowsrc_exporter(s, peer);
 		if (ex)
-			dispatch(ex, l->dgram, (size_t)got);
+			np_exporter_message(ex, l->dgram, (size_t)got);
 	}
 }
 
@@ -307,7 +288,7 @@ static bool take_messages(np_exporter *ex, struct conn *cn)
 		}
 		if (cn->len - off < mlen)
 			break;
-		dispatch(ex, cn->buf + off, mlen);
+		np_exporter_message(ex, cn->buf + off, mlen);
 		off += mlen;
 	}
 	memmove(cn->buf, cn->buf + off, cn->len - off);
