@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # fuzz.sh - short, bounded libFuzzer runs: decoder + printer over whole
 # frames, the DNS and DHCP parsers + printers on their own, and the flow
-# path (fragments, flow table, writers, profiler) over packet sequences.
+# path (fragments, flow table, writers, profiler) over packet sequences,
+# and explain + anomalies (fuzz/fuzz_analyze.c) over packet sequences.
 #
 # Frame seeds are the frames of the shipped demo capture and of the
 # generator's capture (each prefixed by link type and option bytes); the
 # flow target's seeds are runs of those frames in its own format
 # (fuzz/fuzz_flow.c) plus hand-built IPv4/IPv6 fragments in several orders.
 # Any sanitizer report or crash fails the suite. FUZZ_SECONDS (default 20)
-# bounds the frame target; the DNS, DHCP and flow targets get half as long
+# bounds the frame target; the DNS, DHCP, flow and analyze targets get half as long
 # each.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +20,7 @@ if ! command -v clang >/dev/null; then
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_analyze >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
 flowseeds=$(mktemp -d)
 work=$(mktemp -d)
@@ -244,5 +245,7 @@ run_target fuzz_decode "$secs" 2048 "$seeds"
 run_target fuzz_dns $(((secs + 1) / 2)) 1024
 run_target fuzz_dhcp $(((secs + 1) / 2)) 1024
 run_target fuzz_flow $(((secs + 1) / 2)) 4096 "$flowseeds"
+# explain + anomalies over packet sequences, in fuzz_flow's record layout (its seeds)
+run_target fuzz_analyze $(((secs + 1) / 2)) 4096 "$flowseeds"
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -9,7 +9,8 @@
  *     counters and at most NP_STEP_PACKETS packet numbers per step. A
  *     conversation's story is told when it is over: closed (FIN both ways
  *     or RST) and quiet for CLOSE_QUIET_S, idle for IDLE_S, or pushed out
- *     by a new one when the table is full (the least recently seen goes);
+ *     by a new one when the table is full (the least recently seen of the
+ *     EVICT_LOOK slots after the last one filled goes: a clock, not a scan);
  *   - traceroutes (TRACE_SLOTS), found from the ICMP time-exceeded
  *     messages that quote a remembered probe, told when quiet for IDLE_S;
  *   - hosts (HOST_SLOTS; further hosts are not followed) collect IP ID
@@ -49,6 +50,8 @@
 #define IDLE_S 120
 #define PROBE_MAX_TTL 30
 #define FIRST_LINE 80
+#define SWEEP_PACKETS 1024
+#define EVICT_LOOK 16
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
@@ -184,11 +187,12 @@ struct np_explain {
 	unsigned probe_next;
 	struct conv *conv; /* CONV_SLOTS */
 	int32_t bucket[CONV_BUCKETS];
-	unsigned nconv;
+	unsigned nconv, free_hint;
 	struct trace trace[TRACE_SLOTS];
 	struct host *host; /* HOST_SLOTS */
 	unsigned nhosts;
 	int64_t last_sweep;
+	unsigned since_sweep;
 };
 
 /* ---- small helpers ------------------------------------------------------------------ */
@@ -438,12 +442,18 @@ static void tell_conv(np_explain *e, struct conv *c);
 static struct conv *conv_new(np_explain *e)
 {
 	struct conv *free_slot = NULL, *oldest = NULL;
-	for (unsigned i = 0; i < CONV_SLOTS && !free_slot; i++) {
-		struct conv *c = &e->conv[i];
-		if (!c->used)
-			free_slot = c;
-		else if (!oldest || c->last_sec < oldest->last_sec)
-			oldest = c;
+	if (e->nconv < CONV_SLOTS) {
+		for (unsigned k = 0; k < CONV_SLOTS && !free_slot; k++) {
+			struct conv *c = &e->conv[(e->free_hint + k) % CONV_SLOTS];
+			if (!c->used)
+				free_slot = c;
+		}
+	} else { /* full: the least recently seen of EVICT_LOOK slots, taken round the table */
+		for (unsigned k = 0; k < EVICT_LOOK; k++) {
+			struct conv *c = &e->conv[(e->free_hint + k) % CONV_SLOTS];
+			if (!oldest || c->last_sec < oldest->last_sec)
+				oldest = c;
+		}
 	}
 	if (!free_slot) { /* full: the least recently seen is told now */
 		tell_conv(e, oldest);
@@ -451,6 +461,7 @@ static struct conv *conv_new(np_explain *e)
 		free_slot = oldest;
 	}
 	memset(free_slot, 0, sizeof(*free_slot));
+	e->free_hint = (unsigned)(free_slot - e->conv + 1) % CONV_SLOTS;
 	free_slot->used = true;
 	free_slot->first_closer = -1;
 	free_slot->rst_by = -1;
@@ -1126,28 +1137,45 @@ static void tell_ttl(np_explain *e, const struct host *h)
 
 /* ---- per packet, sweep, end ---------------------------------------------------------------- */
 
+static bool conv_due(const np_explain *e, const struct conv *c, bool all)
+{
+	int64_t quiet = e->now.sec - c->last_sec;
+	return c->used && (all || (c->closed && quiet > CLOSE_QUIET_S) || quiet > IDLE_S || quiet < -IDLE_S);
+}
+
+static int cmp_conv_number(const void *a, const void *b)
+{
+	const struct conv *x = *(const struct conv *const *)a, *y = *(const struct conv *const *)b;
+	return x->number < y->number ? -1 : x->number > y->number;
+}
+
 static void sweep(np_explain *e, bool all)
 {
-	/* conversations told in number order when several are due */
-	for (;;) {
-		struct conv *due = NULL;
+	/* The due conversations, a batch at a time, told in number order. */
+	enum { BATCH = 256 };
+	struct conv *due[BATCH];
+	bool more = e->nconv > 0;
+	while (more) {
+		unsigned n = 0;
+		more = false;
 		for (unsigned i = 0; i < CONV_SLOTS; i++) {
-			struct conv *c = &e->conv[i];
-			if (!c->used)
+			if (!conv_due(e, &e->conv[i], all))
 				continue;
-			int64_t quiet = e->now.sec - c->last_sec;
-			if (all || (c->closed && quiet > CLOSE_QUIET_S) || quiet > IDLE_S || quiet < -IDLE_S)
-				if (!due || c->number < due->number)
-					due = c;
+			if (n == BATCH) {
+				more = true;
+				break;
+			}
+			due[n++] = &e->conv[i];
 		}
-		if (!due)
-			break;
-		tell_conv(e, due);
-		conv_unlink(e, due);
+		qsort(due, n, sizeof(due[0]), cmp_conv_number);
+		for (unsigned i = 0; i < n; i++) {
+			tell_conv(e, due[i]);
+			conv_unlink(e, due[i]);
+		}
 	}
 	for (unsigned i = 0; i < TRACE_SLOTS; i++) {
 		struct trace *t = &e->trace[i];
-		if (t->used && (all || e->now.sec - t->last_sec > IDLE_S / 12))
+		if (t->used && (all || e->now.sec - t->last_sec > IDLE_S / 12 || t->last_sec - e->now.sec > IDLE_S))
 			tell_trace(e, t);
 	}
 }
@@ -1156,8 +1184,13 @@ void np_explain_packet(np_explain *e, const np_packet *pkt, uint64_t number)
 {
 	e->pkt = pkt;
 	e->now = (pt){number, pkt->ts_sec, pkt->ts_frac};
-	if (e->now.sec != e->last_sweep) {
+	/* A sweep reads the whole table: at most once per second of capture
+	 * time and per SWEEP_PACKETS packets, or after 10 s of capture time. */
+	e->since_sweep++;
+	int64_t gap = e->now.sec - e->last_sweep;
+	if ((gap >= 1 && e->since_sweep >= SWEEP_PACKETS) || gap >= 10 || gap < 0) {
 		e->last_sweep = e->now.sec;
+		e->since_sweep = 0;
 		sweep(e, false);
 	}
 	const np_layer *arp = np_find_layer(pkt, NP_LAYER_ARP);
