@@ -1,7 +1,7 @@
 # netprofile - build, test and demo.
 #
 #   make          build build/netprofile (and the library build/libnetprofile.a)
-#   make demo     install missing Debian packages, build, decode the shipped capture
+#   make demo     install missing Debian packages, build, decode and explain the shipped capture
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
@@ -55,6 +55,8 @@ deps:
 demo: deps all
 	@echo "== netprofile decode: the shipped capture as tcpdump -n prints it"
 	./$(BUILD)/netprofile decode -# -n -r data/demo.pcap
+	@echo "== netprofile explain: its conversations told step by step"
+	./$(BUILD)/netprofile explain -r data/demo.pcap
 	@echo "== netprofile flows: its conversations as flow records"
 	./$(BUILD)/netprofile flows -r data/demo.pcap
 	@echo "== netprofile servers: who serves what (inventory in build/demo.db)"
