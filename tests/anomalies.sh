@@ -6,7 +6,8 @@
 #   2. False alarms: the shipped demo capture and the tcpdump corpus
 #      captures that are not malformed (index.tsv) give no finding, except
 #      the listed ones that truly hold an anomaly.
-#   3. Hostile input: every corpus capture (malformed ones included) runs
+#   3. watch --anomalies gives the same findings as alerts.
+#   4. Hostile input: every corpus capture (malformed ones included) runs
 #      through anomalies and explain without a crash, exit status 0 or a
 #      one-line error (under the ASan build when NETPROFILE points there).
 . "$(dirname "$0")/lib/suite.sh" anomalies
@@ -163,6 +164,15 @@ check "an unknown format is a usage error (exit 1)" '[ $? -eq 1 ] && grep -q "un
 "$np" anomalies -r "$tmp/scan-bad.pcap" 'tcp[13] & 2 != 0 and not tcp[13] & 16 != 0' >"$tmp/scan-filter.txt" 2>/dev/null
 check "a BPF expression selects packets, numbered as decode -# numbers them (the 25th SYN is packet 25)" \
 	'grep -q "^25 .* scan 10.0.0.66" "$tmp/scan-filter.txt"'
+
+# watch --anomalies: the same checks, as alerts through watch's alert path
+"$np" watch -r "$tmp/scan-bad.pcap" --db "$tmp/w.db" --anomalies --alerts "$tmp/alerts.txt" >/dev/null 2>&1
+check "watch --anomalies alerts on the scan, naming packet 49" 'grep -q "^anomaly 49 .* scan 10.0.0.66" "$tmp/alerts.txt"'
+"$np" watch -r "$tmp/tcp-xmas-bad.pcap" --db "$tmp/w2.db" --anomalies --format json >"$tmp/alerts.json" 2>/dev/null
+check "watch --anomalies --format json gives the finding's JSON" \
+	'grep -q "{\"check\": \"tcp-xmas\", \"packet\": 1," "$tmp/alerts.json"'
+"$np" watch -r "$tmp/tcp-xmas-bad.pcap" --db "$tmp/w3.db" >"$tmp/alerts-off.txt" 2>/dev/null
+check "without --anomalies, watch does not run the checks" '! grep -q "tcp-xmas" "$tmp/alerts-off.txt"'
 
 # ---- false alarms -----------------------------------------------------------------------
 "$np" anomalies -r "$here/data/demo.pcap" >"$tmp/demo.txt" 2>/dev/null
