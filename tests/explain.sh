@@ -7,10 +7,47 @@
 #      ssh (key made here), types a command, logs out;
 #   2. traceroute to the server through the router, UDP and ICMP (-I).
 # Expected packet numbers come from tcpdump's own reading of the same
-# capture (tcpdump -# -n -S -v), never from our output. NP14_KEEP=DIR keeps
+# capture (tcpdump -# -n -S -v), never from our output. Before those, IP ID
+# and TTL patterns on packets built here (known by construction). NP14_KEEP=DIR keeps
 # the captures and outputs there. Needs root,
 # iproute2, tcpdump, dnsmasq, sshd/ssh, traceroute; skips without them.
 . "$(dirname "$0")/lib/suite.sh" explain
+
+# ---- IP ID and TTL per host, on packets built here (no root needed) ----------------
+PYTHONPATH="$here/tests/lib" python3 - "$tmp/hosts.pcap" <<'PY'
+import random, struct, sys
+from netpkt import csum
+def ip4(a): return bytes(int(x) for x in a.split('.'))
+def frame(src, dst, ident, ttl=64):
+    udp = struct.pack('!HHHH', 4000, 9, 12, 0) + b'abcd'
+    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), ident, 0x4000, ttl, 17, 0, ip4(src), ip4(dst))
+    h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
+    return bytes.fromhex('020000000002020000000001') + b'\x08\x00' + h + udp
+dests = ['10.0.1.1', '10.0.1.2', '10.0.1.3']
+rnd = random.Random(14)
+frames = []
+for i in range(12):
+    d = dests[i % 3]
+    frames.append(frame('10.0.0.10', d, 500 + i))                        # one global counter
+    frames.append(frame('10.0.0.11', d, 1000 * (i % 3 + 1) * 7 + i // 3))  # a counter per destination
+    frames.append(frame('10.0.0.12', d, 0))                               # always zero
+    frames.append(frame('10.0.0.13', d, rnd.randrange(65536)))            # random
+    frames.append(frame('10.0.0.20', d, rnd.randrange(65536), ttl=115))   # Windows, 13 hops away
+    frames.append(frame('10.0.0.21', d, rnd.randrange(65536), ttl=250))   # 255, 5 hops away
+with open(sys.argv[1], 'wb') as f:
+    f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for n, fr in enumerate(frames):
+        f.write(struct.pack('<IIII', 1700000000 + n, 0, len(fr), len(fr)) + fr)
+PY
+"$np" explain -r "$tmp/hosts.pcap" >"$tmp/hosts.txt" 2>/dev/null
+check "ipid: a host with one global counter is named usable for an idle scan" \
+	'grep -q "^host 10.0.0.10, ipid,.*one global IP ID counter.*idle scan" "$tmp/hosts.txt"'
+check "ipid: a host with a counter per destination" 'grep -q "^host 10.0.0.11, ipid,.*one IP ID counter per destination" "$tmp/hosts.txt"'
+check "ipid: a host whose IDs are always zero" 'grep -q "^host 10.0.0.12, ipid,.*IP ID always 0" "$tmp/hosts.txt"'
+check "ipid: a host with random IDs" 'grep -q "^host 10.0.0.13, ipid,.*random IP IDs" "$tmp/hosts.txt"'
+check "ttl: TTL 115 is initial 128, 13 hops away" 'grep -q "^host 10.0.0.20, ttl,.*TTL 115: initial TTL 128 guessed.*13 hops away" "$tmp/hosts.txt"'
+check "ttl: TTL 250 is initial 255, 5 hops away" 'grep -q "^host 10.0.0.21, ttl,.*TTL 250: initial TTL 255 guessed.*5 hops away" "$tmp/hosts.txt"'
+check "host steps name the host's first and last packets (10.0.0.10: 1-67)" 'grep -q "^host 10.0.0.10, ipid, packets 1-67," "$tmp/hosts.txt"'
 
 if [ "$(id -u)" != 0 ]; then
 	echo "explain: skipped: not root (network namespaces needed)"

@@ -120,6 +120,7 @@ struct conv {
 	uint16_t cport, sport;
 	bool saw_syn;
 	int64_t last_sec;
+	pt first; /* its first packet */
 	plist syns;
 	pt synack, ack, rst;
 	int rst_by; /* 0 client, 1 server */
@@ -168,7 +169,9 @@ struct host {
 	int max_ttl; /* unicast packets only; -1 none */
 	/* IP ID (IPv4) */
 	uint64_t ids, zero_ids, trans, small, same, dtrans, dsmall;
+	uint64_t switches, switch_small; /* steps between packets to different destinations */
 	uint16_t last_id;
+	uint8_t last_dst[4];
 	struct host_dest dest[HOST_DESTS];
 	unsigned ndests;
 };
@@ -537,12 +540,13 @@ static void conv_payload(struct conv *c, int dir, const np_layer *t, uint32_t se
 	if (s->have_end && (int32_t)(seq + plen - s->max_end) <= 0) {
 		if (!s->retrans++)
 			s->retrans_first = now.n;
-	} else {
+	} else { /* bytes count what is new: past the highest end sent so far */
+		uint32_t fresh = s->have_end && (int32_t)(seq - s->max_end) < 0 ? seq + plen - s->max_end : plen;
+		s->bytes += fresh;
 		s->max_end = seq + plen;
 		s->have_end = true;
 	}
 	s->segments++;
-	s->bytes += plen;
 	if (!c->data_first.n)
 		c->data_first = now;
 	c->data_last = now;
@@ -631,6 +635,7 @@ static void watch_tcp(np_explain *e, const np_layer *t)
 		c->next = e->bucket[h];
 		e->bucket[h] = (int32_t)(c - e->conv);
 		c->saw_syn = f & TH_SYN;
+		c->first = e->now;
 		const np_layer *eth = e->pkt->nlayers ? &e->pkt->layer[0] : NULL;
 		if (dir == 0) {
 			attach_arp(e, c, eth && eth->kind == NP_LAYER_ETH ? eth->u.eth.dst : NULL);
@@ -704,10 +709,16 @@ static void describe_opts(np_step *s, const struct conv *c)
 
 static void tell_handshake(np_explain *e, const struct conv *c, const char *cli, const char *srv)
 {
-	if (!c->syns.count && !c->synack.n)
-		return;
 	np_step s;
 	step_init(&s, c->number, "handshake");
+	if (!c->syns.count && !c->synack.n) {
+		plist l = {0};
+		plist_add(&l, c->first);
+		step_packets(&s, &l);
+		summary_add(&s, "no handshake in the capture: %s and %s were already talking when it began", cli, srv);
+		emit(e, &s);
+		return;
+	}
 	plist l = c->syns;
 	plist_add(&l, c->synack);
 	if (c->synack.n && c->ack.n) {
@@ -748,11 +759,12 @@ static void tell_data(np_explain *e, const struct conv *c)
 	s.ts_sec = c->data_first.sec;
 	s.ts_frac = c->data_first.frac;
 	const char *svc = c->service ? c->service : np_service_by_port(6, c->sport);
-	summary_add(&s, "%s: the client sent %llu bytes in %llu segments, the server %llu bytes in %llu segments, "
+	summary_add(&s, "%s: the client sent %llu bytes in %llu segment%s, the server %llu bytes in %llu segment%s, "
 		    "with %llu packets that only acknowledged",
 		    svc ? svc : "an application not named", (unsigned long long)c->s[0].bytes,
-		    (unsigned long long)c->s[0].segments, (unsigned long long)c->s[1].bytes,
-		    (unsigned long long)c->s[1].segments, (unsigned long long)(c->s[0].acks + c->s[1].acks));
+		    (unsigned long long)c->s[0].segments, c->s[0].segments == 1 ? "" : "s",
+		    (unsigned long long)c->s[1].bytes, (unsigned long long)c->s[1].segments,
+		    c->s[1].segments == 1 ? "" : "s", (unsigned long long)(c->s[0].acks + c->s[1].acks));
 	int first = c->s[1].first_data.n && (!c->s[0].first_data.n || c->s[1].first_data.n < c->s[0].first_data.n);
 	const char *who[2] = {"client", "server"};
 	for (int k = 0; k < 2; k++) {
@@ -1059,7 +1071,12 @@ static void watch_host(np_explain *e)
 		h->trans++;
 		h->small += small_step(h->last_id, id);
 		h->same += h->last_id == id;
+		if (memcmp(h->last_dst, dst, 4)) {
+			h->switches++;
+			h->switch_small += small_step(h->last_id, id);
+		}
 	}
+	memcpy(h->last_dst, dst, 4);
 	h->ids++;
 	h->zero_ids += id == 0;
 	h->last_id = id;
@@ -1067,11 +1084,11 @@ static void watch_host(np_explain *e)
 	for (unsigned i = 0; i < h->ndests && !d; i++)
 		if (!memcmp(h->dest[i].addr, dst, 4))
 			d = &h->dest[i];
-	if (d) {
+	if (d && d->last_id != id) {
 		h->dtrans++;
 		h->dsmall += small_step(d->last_id, id);
 		d->last_id = id;
-	} else if (h->ndests < HOST_DESTS) {
+	} else if (!d && h->ndests < HOST_DESTS) {
 		d = &h->dest[h->ndests++];
 		memcpy(d->addr, dst, 4);
 		d->last_id = id;
@@ -1098,22 +1115,24 @@ static void tell_ipid(np_explain *e, const struct host *h)
 	host_step(&s, h, "ipid");
 	summary_add(&s, "%s sent %llu IPv4 datagrams: ", s.host, (unsigned long long)h->ids);
 	bool many = h->ndests > 1;
+	uint64_t moved = h->trans - h->same; /* a repeated ID is the same datagram seen twice: no step */
 	if (h->zero_ids == h->ids)
 		summary_add(&s, "IP ID always 0 (atomic datagrams with DF set, RFC 6864): nothing to learn from it, "
 				"not usable for an idle scan");
 	else if (h->same == h->trans)
 		summary_add(&s, "the same IP ID %u every time: unusual, often a crafted packet (be suspicious of it)",
 			    h->last_id);
-	else if (h->small * 10 >= h->trans * 8 && many)
-		summary_add(&s, "one global IP ID counter (it rises by a little from each packet to the next, whatever "
-				"the destination): others can count the packets it sends, so it can serve as the "
-				"zombie of an idle scan");
-	else if (h->small * 10 >= h->trans * 8)
-		summary_add(&s, "a rising IP ID counter, all to one destination, so a global counter and one per "
-				"destination cannot be told apart here");
-	else if (many && h->dtrans && h->dsmall * 10 >= h->dtrans * 8)
-		summary_add(&s, "one IP ID counter per destination (each rises on its own): nothing to learn from "
-				"outside, not usable for an idle scan");
+	else if (h->switches >= 2 && h->switch_small * 10 >= h->switches * 8 && moved && h->small * 10 >= moved * 8)
+		summary_add(&s, "one global IP ID counter (it rises by a little from each packet to the next, also "
+				"when the destination changes): others can count the packets it sends, so it can serve "
+				"as the zombie of an idle scan");
+	else if (many && h->dtrans && h->dsmall * 10 >= h->dtrans * 8 && h->switches >= 2)
+		summary_add(&s, "one IP ID counter per destination (or per connection: each rises on its own, the "
+				"ID jumps when the destination changes): nothing to learn from outside, not usable for "
+				"an idle scan");
+	else if (moved && h->small * 10 >= moved * 8)
+		summary_add(&s, "a rising IP ID counter, but too few changes of destination to tell a global "
+				"counter from one per destination");
 	else
 		summary_add(&s, "no counter to follow: random IP IDs, or one counter per connection (Linux): nothing "
 				"to predict, not usable for an idle scan");
