@@ -1,7 +1,7 @@
 # netprofile - build, test and demo.
 #
 #   make          build build/netprofile (and the library build/libnetprofile.a)
-#   make demo     install missing Debian packages, build, decode the shipped capture
+#   make demo     install missing Debian packages, build, decode and explain the shipped capture
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
@@ -16,7 +16,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 
-LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/flow/*.c src/collect/*.c src/profile/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/analyze/*.c src/flow/*.c src/collect/*.c src/profile/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 
 BUILD   ?= build
@@ -55,6 +55,8 @@ deps:
 demo: deps all
 	@echo "== netprofile decode: the shipped capture as tcpdump -n prints it"
 	./$(BUILD)/netprofile decode -# -n -r data/demo.pcap
+	@echo "== netprofile explain: its conversations told step by step"
+	./$(BUILD)/netprofile explain -r data/demo.pcap
 	@echo "== netprofile flows: its conversations as flow records"
 	./$(BUILD)/netprofile flows -r data/demo.pcap
 	@echo "== netprofile servers: who serves what (inventory in build/demo.db)"

@@ -2,7 +2,8 @@
 # fuzz.sh - short, bounded libFuzzer runs: decoder + printer over whole
 # frames, the DNS and DHCP parsers + printers on their own, and the flow
 # path (fragments, flow table, writers, profiler) over packet sequences,
-# and IPFIX files through libfixbuf into records and out again (fuzz_ipfix).
+# IPFIX files through libfixbuf into records and out again (fuzz_ipfix),
+# and explain + anomalies (fuzz/fuzz_analyze.c) over packet sequences.
 #
 # Frame seeds are the frames of the shipped demo capture and of the
 # generator's capture (each prefixed by link type and option bytes); the
@@ -12,7 +13,8 @@
 # bounds the frame target; the DNS, DHCP and flow targets get half as long
 # each, as do the flow-file reader (seeded with the seed article's tables
 # and our own CSV and JSON lines) and the collector's messages (seeded with
-# NetFlow v5, v9 and IPFIX messages from tests/lib/flowmsg.py).
+# NetFlow v5, v9 and IPFIX messages from tests/lib/flowmsg.py); the analyze
+# target too.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here" || exit 2
@@ -22,7 +24,8 @@ if ! command -v clang >/dev/null; then
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_ipfix build/fuzz_flowfile build/fuzz_netflow >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_ipfix build/fuzz_flowfile build/fuzz_netflow \
+	build/fuzz_analyze >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
 flowseeds=$(mktemp -d)
 fileseeds=$(mktemp -d)
@@ -291,5 +294,7 @@ run_target fuzz_flow $(((secs + 1) / 2)) 4096 "$flowseeds"
 run_target fuzz_ipfix $(((secs + 1) / 2)) 8192 "$ipfixseeds"
 run_target fuzz_flowfile $(((secs + 1) / 2)) 8192 "$fileseeds"
 run_target fuzz_netflow $(((secs + 1) / 2)) 8192 "$msgseeds"
+# explain + anomalies over packet sequences, in fuzz_flow's record layout (its seeds)
+run_target fuzz_analyze $(((secs + 1) / 2)) 4096 "$flowseeds"
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -14,6 +14,8 @@ int cmd_decode(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
 int cmd_servers(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_anomalies(int argc, char **argv);
 
 /* Where packets come from, as every packet-reading subcommand takes it. */
 typedef struct cli_source_args {
@@ -45,6 +47,16 @@ int cli_parse_format(const char *cmd, const char *arg, int *format);
 int cli_check_one_source(const char *cmd, const cli_source_args *a);
 /* "90", "90s", "15m", "2h", "7d", "1w" -> microseconds; false if malformed. */
 bool cli_parse_duration(const char *s, int64_t *us);
+
+/* The options explain and anomalies share: -r/-i/-Z/-s, -c, --nano,
+ * --format text|json, a trailing BPF expression; --help prints usage and
+ * exits. 0, or cmd's usage error (exit code 1). */
+typedef struct cli_analyze_args {
+	cli_source_args src;
+	long count;
+	bool json;
+} cli_analyze_args;
+int cli_parse_analyze_args(const char *cmd, const char *usage, int argc, char **argv, cli_analyze_args *a);
 
 /* Print "netprofile: <msg>" and a usage hint to stderr; returns exit code 1. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,4 +127,52 @@ bool cli_parse_duration(const char *s, int64_t *us)
 		return false;
 	*us = (int64_t)(v * mult * 1e6);
 	return true;
+}
+
+int cli_parse_analyze_args(const char *cmd, const char *usage, int argc, char **argv, cli_analyze_args *a)
+{
+	enum { OPT_FORMAT = 1000, OPT_NANO, OPT_HELP };
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"nano", no_argument, NULL, OPT_NANO},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	memset(a, 0, sizeof(*a));
+	a->src.user = "nobody";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+nc:r:i:s:Z:", longopts, NULL)) != -1) {
+		long v;
+		switch (c) {
+		case 'n': break;
+		case 'c':
+			if (!cli_parse_long(optarg, 1, 2147483647L, &a->count))
+				return cli_usage_error(cmd, "invalid packet count '%s'", optarg);
+			break;
+		case 's':
+			if (!cli_parse_long(optarg, 0, 262144, &v))
+				return cli_usage_error(cmd, "invalid snaplen '%s'", optarg);
+			a->src.snaplen = v == 0 ? 262144 : (int)v;
+			break;
+		case 'r': a->src.rfile = optarg; break;
+		case 'i': a->src.iface = optarg; break;
+		case 'Z': a->src.user = optarg; break;
+		case OPT_NANO: a->src.nano = true; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") && strcmp(optarg, "text"))
+				return cli_usage_error(cmd, "unknown format '%s' (text, json)", optarg);
+			a->json = strcmp(optarg, "json") == 0;
+			break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			exit(0);
+		default:
+			return cli_usage_error(cmd, "unknown option");
+		}
+	}
+	if (cli_check_one_source(cmd, &a->src))
+		return 1;
+	a->src.filter = cli_join_args(argc, argv, optind);
+	return 0;
 }

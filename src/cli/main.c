@@ -19,7 +19,9 @@ static void print_help(FILE *f)
 		   "  decode    print packets as tcpdump -n does\n"
 		   "  flows     turn packets into flow records (YAF/SiLK conventions)\n"
 		   "  servers   list the servers, keep them in an inventory, alert on new ones\n"
-		   "  watch     profile an interface continuously: inventory, alerts, flow files\n\n"
+		   "  watch     profile an interface continuously: inventory, alerts, flow files\n"
+		   "  explain   tell each conversation's story: ARP, DNS, handshake, data, teardown\n"
+		   "  anomalies name what is odd: illegal TCP flags, bogons, fragment tricks, scans\n\n"
 		   "Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
 }
@@ -69,6 +71,10 @@ int main(int argc, char **argv)
 		return cmd_servers(argc - 1, argv + 1);
 	if (strcmp(cmd, "watch") == 0)
 		return cmd_watch(argc - 1, argv + 1);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc - 1, argv + 1);
+	if (strcmp(cmd, "anomalies") == 0)
+		return cmd_anomalies(argc - 1, argv + 1);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		print_help(stdout);
 		return 0;

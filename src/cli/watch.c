@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../analyze/anomalies.h"
 #include "../collect/source.h"
 #include "../decode/packet.h"
 #include "../flow/flow.h"
@@ -58,6 +59,7 @@ static const char watch_usage[] =
 	"  --no-flags           ignore TCP flags\n"
 	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
 	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
+	"  --anomalies          also alert on the named checks of netprofile anomalies, per packet\n"
 	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
 
 #define MAX_LISTEN 16
@@ -69,7 +71,7 @@ struct watch_args {
 	const char *db, *alerts, *flows_dir;
 	const char *export_url;       /* --export */
 	uint32_t template_refresh_s;
-	bool json, use_syslog, pace, no_flags;
+	bool json, use_syslog, pace, no_flags, anomalies;
 	uint32_t rotate_min, commit_s;
 	np_inventory_opts inv;
 	np_flow_config cfg;
@@ -102,7 +104,7 @@ static void on_signal(int sig)
 /* ---- arguments ------------------------------------------------------------------- */
 
 enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
-       OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_LISTEN };
+       OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_LISTEN, OPT_ANOMALIES };
 
 enum { OPT_EXPORT = 1100, OPT_TREFRESH };
 
@@ -136,6 +138,7 @@ static int watch_option(struct watch_args *a, int c)
 			: cli_usage_error("watch", "invalid duration '%s'", optarg);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_PACE: a->pace = true; return 0;
+	case OPT_ANOMALIES: a->anomalies = true; return 0;
 	case OPT_IDLE: return number_opt("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return number_opt("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return number_opt("flow limit", optarg, &a->cfg.max_flows);
@@ -166,8 +169,8 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
 		{"export", required_argument, NULL, OPT_EXPORT},   {"template-refresh", required_argument, NULL, OPT_TREFRESH},
-		{"listen", required_argument, NULL, OPT_LISTEN},   {"help", no_argument, NULL, OPT_HELP},
-		{NULL, 0, NULL, 0},
+		{"listen", required_argument, NULL, OPT_LISTEN},   {"anomalies", no_argument, NULL, OPT_ANOMALIES},
+		{"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
@@ -208,6 +211,9 @@ struct watch {
 	int64_t last_commit_us;
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t alerts_sent, flows_written;
+	np_anomalies *checks; /* --anomalies */
+	np_out finding_text;  /* where a finding is formatted (fd -1: never written) */
+	uint64_t packets;     /* numbered as decode -# numbers them, for the checks */
 	/* Flows ended since the last commit, each held by `ended` until then:
 	 * a flood ends flows far faster than the commit interval passes, so
 	 * reaching the flow limit commits early and memory stays bounded by
@@ -238,16 +244,34 @@ static const char *alerts_name(const char *path)
 	return !path ? "standard error" : !strcmp(path, "-") ? "standard output" : path;
 }
 
-static void on_alert(void *ctx, const np_alert *a)
+static void send_alert(struct watch *w, const char *line)
 {
-	struct watch *w = ctx;
-	char line[1024];
-	np_alert_format(a, w->a->json, line, sizeof(line));
 	w->alerts_sent++;
 	if (w->a->use_syslog)
 		syslog(LOG_WARNING, "%s", line);
 	if (w->alerts && (fprintf(w->alerts, "%s\n", line) < 0 || fflush(w->alerts) != 0))
 		watch_error(w, "%s: cannot write alerts: %s", alerts_name(w->a->alerts), strerror(errno));
+}
+
+static void on_alert(void *ctx, const np_alert *a)
+{
+	char line[1024];
+	np_alert_format(a, ((struct watch *)ctx)->a->json, line, sizeof(line));
+	send_alert(ctx, line);
+}
+
+/* A finding of --anomalies, as an alert: "anomaly <finding>" or its JSON. */
+static void on_finding(void *ctx, const np_finding *f)
+{
+	struct watch *w = ctx;
+	np_out *line = &w->finding_text; /* never flushed: a line is far below its block */
+	line->len = 0;
+	if (!w->a->json)
+		out_str(line, "anomaly ");
+	np_finding_write(line, f, w->a->json, w->src.nano);
+	out_char(line, '\0');
+	send_alert(w, line->buf);
+	line->len = 0;
 }
 
 /* Open (or, on SIGHUP, reopen) the alert file. The new file is opened
@@ -453,6 +477,12 @@ static void watch_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *
 	if (w->a->pace)
 		keep_pace(w, us);
 	np_decode(&w->pkt, w->pkt.dlt, data, h->caplen, h->len);
+	w->packets++;
+	if (w->checks) {
+		w->pkt.ts_sec = h->ts.tv_sec;
+		w->pkt.ts_frac = (uint32_t)h->ts.tv_usec;
+		np_anomalies_packet(w->checks, &w->pkt, w->packets);
+	}
 	np_flow_table_add(w->table, &w->pkt, us);
 	int64_t now = np_flow_table_now(w->table);
 	if (!w->last_commit_us)
@@ -625,6 +655,8 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	a->cfg.payload_ctx = w->payload;
 	w->ended_limit = a->cfg.max_flows ? a->cfg.max_flows : 1000000;
 	w->table = np_flow_table_new(&a->cfg, on_flow_end, w);
+	if (a->anomalies && (out_open_fd(&w->finding_text, -1) != 0 || !(w->checks = np_anomalies_new(on_finding, w))))
+		return -1;
 	return w->table ? 0 : -1;
 }
 
@@ -660,6 +692,8 @@ int cmd_watch(int argc, char **argv)
 	np_flow_table_free(w.table);
 	np_profiler_free(w.ended);
 	np_profiler_free(w.payload);
+	np_anomalies_free(w.checks);
+	free(w.finding_text.buf);
 	np_inventory_close(w.inv);
 	np_source_close(&w.src);
 	for (int i = 0; i < a.nlisten; i++)
