@@ -16,7 +16,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 
-LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/flow/*.c src/profile/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/flow/*.c src/profile/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 
 BUILD   ?= build
@@ -40,6 +40,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The report page's own files are built into assets.o (.incbin).
+$(BUILD)/src/report/assets.o: src/report/page.css src/report/page.html src/report/page.js
 
 $(BUILD)/gen_capture: bench/gen_capture.c
 	@mkdir -p $(dir $@)

@@ -9,11 +9,14 @@
 #include <stdint.h>
 
 #include "../capture/source.h"
+#include "../flow/flow.h"
+#include "../profile/profiler.h"
 
 int cmd_decode(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
 int cmd_servers(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* Where packets come from, as every packet-reading subcommand takes it. */
 typedef struct cli_source_args {
@@ -45,6 +48,24 @@ int cli_parse_format(const char *cmd, const char *arg, int *format);
 int cli_check_one_source(const char *cmd, const cli_source_args *a);
 /* "90", "90s", "15m", "2h", "7d", "1w" -> microseconds; false if malformed. */
 bool cli_parse_duration(const char *s, int64_t *us);
+
+/* The inputs of a profiling run (servers, report): profile_run.c. */
+typedef struct cli_profile_inputs {
+	cli_source_args src; /* -i, -Z, the filter; rfile is taken from rfiles */
+	const char *const *rfiles;
+	int nrfiles;
+	const char *const *flowfiles; /* --flows */
+	int nflowfiles;
+	np_flow_config cfg; /* timeouts, flow limit; the payload hook is set here */
+	bool no_flags;
+	void (*tap)(void *ctx, const np_flow *f); /* optional: every flow profiled */
+	void *tap_ctx;
+} cli_profile_inputs;
+
+/* Read every input into a new profiler and finish it (np_profiler_free
+ * it). *status is -1 when an input failed (what was read is kept);
+ * *packets (optional) counts the packets read from captures. */
+np_profiler *cli_profile_run(const cli_profile_inputs *in, int *status, uint64_t *packets);
 
 /* Print "netprofile: <msg>" and a usage hint to stderr; returns exit code 1. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

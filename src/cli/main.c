@@ -19,7 +19,8 @@ static void print_help(FILE *f)
 		   "  decode    print packets as tcpdump -n does\n"
 		   "  flows     turn packets into flow records (YAF/SiLK conventions)\n"
 		   "  servers   list the servers, keep them in an inventory, alert on new ones\n"
-		   "  watch     profile an interface continuously: inventory, alerts, flow files\n\n"
+		   "  watch     profile an interface continuously: inventory, alerts, flow files\n"
+		   "  report    one self-contained HTML file showing an inventory or captures\n\n"
 		   "Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
 }
@@ -69,6 +70,8 @@ int main(int argc, char **argv)
 		return cmd_servers(argc - 1, argv + 1);
 	if (strcmp(cmd, "watch") == 0)
 		return cmd_watch(argc - 1, argv + 1);
+	if (strcmp(cmd, "report") == 0)
+		return cmd_report(argc - 1, argv + 1);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		print_help(stdout);
 		return 0;
