@@ -1,7 +1,7 @@
 # netprofile - build, test and demo.
 #
 #   make          build build/netprofile (and the library build/libnetprofile.a)
-#   make demo     install missing Debian packages, build, decode the shipped capture
+#   make demo     install missing Debian packages, build, decode the shipped capture, write build/report.html
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
@@ -63,6 +63,9 @@ demo: deps all
 	@echo "== netprofile servers: who serves what (inventory in build/demo.db)"
 	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
 	./$(BUILD)/netprofile servers -r data/demo.pcap --db build/demo.db
+	@echo "== netprofile report: the capture as one self-contained HTML page"
+	./$(BUILD)/netprofile report -r data/demo.pcap -o $(BUILD)/report.html
+	@echo "open file://$(abspath $(BUILD)/report.html)"
 
 check: deps-lab all asan
 	@sh tests/run.sh
@@ -83,6 +86,7 @@ lab: deps-lab all
 bench: deps all
 	bash bench/decode.sh
 	bash bench/flows.sh
+	bash bench/report.sh
 
 clean:
 	rm -rf build

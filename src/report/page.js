@@ -506,6 +506,7 @@
 	trafficChart();
 	drawTimeline();
 	window.addEventListener("resize", debounce(scheduleTimeline, 150));
-	window.npReport.renderMs = performance.now() - t_start;
+	window.npReport.renderMs = performance.now() - t_start; /* this script's own time */
+	window.npReport.readyAt = performance.now(); /* since the navigation started */
 	window.npReport.ready = true;
 })();
