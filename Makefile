@@ -1,7 +1,8 @@
 # netprofile - build, test and demo.
 #
 #   make          build build/netprofile (and the library build/libnetprofile.a)
-#   make demo     install missing Debian packages, build, decode and explain the shipped capture
+#   make demo     install missing Debian packages, build, decode and explain the shipped capture,
+#                 write build/report.html
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
@@ -16,7 +17,8 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 
-LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/analyze/*.c src/flow/*.c src/collect/*.c src/profile/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/analyze/*.c src/flow/*.c src/collect/*.c \
+	src/profile/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 
 BUILD   ?= build
@@ -41,6 +43,9 @@ $(BUILD)/%.o: %.c
 	@echo "  CC  $@"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The report page's own files are built into assets.o (.incbin).
+$(BUILD)/src/report/assets.o: src/report/page.css src/report/page.html src/report/page.js
+
 $(BUILD)/gen_capture: bench/gen_capture.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -o $@ $<
@@ -62,6 +67,9 @@ demo: deps all
 	@echo "== netprofile servers: who serves what (inventory in build/demo.db)"
 	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
 	./$(BUILD)/netprofile servers -r data/demo.pcap --db build/demo.db
+	@echo "== netprofile report: the capture as one self-contained HTML page"
+	./$(BUILD)/netprofile report -r data/demo.pcap -o $(BUILD)/report.html
+	@echo "open file://$(abspath $(BUILD)/report.html)"
 
 check: deps-lab all asan
 	@sh tests/run.sh
@@ -82,6 +90,7 @@ lab: deps-lab all
 bench: deps all
 	bash bench/decode.sh
 	bash bench/flows.sh
+	bash bench/report.sh
 
 clean:
 	rm -rf build

@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 #include "../capture/source.h"
+#include "../flow/flow.h"
+#include "../profile/profiler.h"
 
 int cmd_decode(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
@@ -16,6 +18,7 @@ int cmd_servers(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_anomalies(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* Where packets come from, as every packet-reading subcommand takes it. */
 typedef struct cli_source_args {
@@ -57,6 +60,23 @@ typedef struct cli_analyze_args {
 	bool json;
 } cli_analyze_args;
 int cli_parse_analyze_args(const char *cmd, const char *usage, int argc, char **argv, cli_analyze_args *a);
+/* The inputs of a profiling run (servers, report): profile_run.c. */
+typedef struct cli_profile_inputs {
+	cli_source_args src; /* -i, -Z, the filter; rfile is taken from rfiles */
+	const char *const *rfiles;
+	int nrfiles;
+	const char *const *flowfiles; /* --flows */
+	int nflowfiles;
+	np_flow_config cfg; /* timeouts, flow limit; the payload hook is set here */
+	bool no_flags;
+	void (*tap)(void *ctx, const np_flow *f); /* optional: every flow profiled */
+	void *tap_ctx;
+} cli_profile_inputs;
+
+/* Read every input into a new profiler and finish it (np_profiler_free
+ * it). *status is -1 when an input failed (what was read is kept);
+ * *packets (optional) counts the packets read from captures. */
+np_profiler *cli_profile_run(const cli_profile_inputs *in, int *status, uint64_t *packets);
 
 /* Print "netprofile: <msg>" and a usage hint to stderr; returns exit code 1. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

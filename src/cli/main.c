@@ -22,6 +22,7 @@ static void print_help(FILE *f)
 		   "  watch     profile an interface continuously: inventory, alerts, flow files\n"
 		   "  explain   tell each conversation's story: ARP, DNS, handshake, data, teardown\n"
 		   "  anomalies name what is odd: illegal TCP flags, bogons, fragment tricks, scans\n\n"
+		   "  report    one self-contained HTML file showing an inventory or captures\n\n"
 		   "Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
 }
@@ -75,6 +76,8 @@ int main(int argc, char **argv)
 		return cmd_explain(argc - 1, argv + 1);
 	if (strcmp(cmd, "anomalies") == 0)
 		return cmd_anomalies(argc - 1, argv + 1);
+	if (strcmp(cmd, "report") == 0)
+		return cmd_report(argc - 1, argv + 1);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		print_help(stdout);
 		return 0;

@@ -218,61 +218,6 @@ static void print_alert(void *ctx, const np_alert *a)
 	fflush(p->out);
 }
 
-/* ---- input --------------------------------------------------------------------------- */
-
-struct servers_run {
-	np_flow_table *table;
-	np_profiler *prof;
-};
-
-static void emit_flow(void *ctx, const np_flow *f)
-{
-	struct servers_run *run = ctx;
-	np_profiler_add_flow(run->prof, f, true);
-}
-
-static int read_capture(struct servers_run *run, cli_source_args *src)
-{
-	np_source s;
-	if (cli_open_source(&s, src) != 0)
-		return -1;
-	cli_stop_on_signals(&s);
-	/* A file is read and decoded on a second core (flow/pipeline.h). */
-	int rc = np_flow_pipeline_run(&s, 0, run->table, true);
-	cli_stop_on_signals(NULL);
-	if (rc < 0)
-		fprintf(stderr, "netprofile: %s\n", s.err);
-	np_source_close(&s);
-	return rc < 0 ? -1 : 0;
-}
-
-static void add_record(void *ctx, const np_flow *f, bool has_flags)
-{
-	np_profiler_add_flow(ctx, f, has_flags);
-}
-
-static int read_inputs(struct servers_args *a, struct servers_run *run)
-{
-	int status = 0;
-	for (int i = 0; i < a->nrfiles; i++) {
-		cli_source_args src = a->src;
-		src.rfile = a->rfiles[i];
-		if (read_capture(run, &src) != 0)
-			status = -1;
-	}
-	if (a->src.iface && read_capture(run, &a->src) != 0)
-		status = -1;
-	np_flow_table_flush(run->table, NP_END_EOF);
-	for (int i = 0; i < a->nflowfiles; i++) {
-		char err[512];
-		if (np_flowsrc_read_file(a->flowfiles[i], NULL, add_record, run->prof, err, sizeof(err)) < 0) {
-			fprintf(stderr, "netprofile: %s\n", err);
-			status = -1;
-		}
-	}
-	return status;
-}
-
 static void print_validation(np_profiler *prof)
 {
 	np_validation v;
@@ -317,22 +262,17 @@ int cmd_servers(int argc, char **argv)
 	int status = 0;
 	bool have_input = a.nrfiles || a.src.iface || a.nflowfiles;
 	if (have_input) {
-		static struct servers_run run;
-		np_profile_config pc = {a.no_flags};
-		run.prof = np_profiler_new(&pc);
-		a.cfg.payload_fn = np_profiler_payload;
-		a.cfg.payload_ctx = run.prof;
-		a.cfg.batch = !a.src.iface;
-		run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
-		if (read_inputs(&a, &run) != 0)
+		cli_profile_inputs in = {a.src, a.rfiles, a.nrfiles, a.flowfiles, a.nflowfiles, a.cfg, a.no_flags, NULL, NULL};
+		int read_status;
+		np_profiler *prof = cli_profile_run(&in, &read_status, NULL);
+		if (read_status != 0)
 			status = 1;
-		np_profiler_finish(run.prof);
 		if (a.validate)
-			print_validation(run.prof);
+			print_validation(prof);
 		FILE *af = open_alerts(a.alerts);
 		struct printer_ctx actx = {af ? af : stderr, a.format, false, 0};
 		size_t n;
-		const np_server *servers = np_profiler_servers(run.prof, &n);
+		const np_server *servers = np_profiler_servers(prof, &n);
 		if (!af || np_inventory_merge(inv, servers, n, &a.inv, print_alert, &actx, err, sizeof(err)) != 0) {
 			if (af)
 				fprintf(stderr, "netprofile: %s: cannot update the inventory: %s\n", a.db, err);
@@ -340,8 +280,7 @@ int cmd_servers(int argc, char **argv)
 		}
 		if (af && af != stdout && af != stderr)
 			fclose(af);
-		np_flow_table_free(run.table);
-		np_profiler_free(run.prof);
+		np_profiler_free(prof);
 	}
 	struct printer_ctx pctx = {stdout, a.format, false, a.min_confidence};
 	if (np_inventory_each(inv, print_row, &pctx) != 0) {

@@ -126,19 +126,104 @@ static int migrate(sqlite3 *db, char **msg)
 			    msg) == SQLITE_OK ? 0 : -1;
 }
 
-np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
+/* The schema version: 0 in a new file or one written before versions were
+ * kept (the same tables), NP_INVENTORY_SCHEMA once written by this build;
+ * a larger number is a newer netprofile's, which this one must not touch. */
+static int check_schema_version(sqlite3 *db, const char *path, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+		return -1;
+	}
+	int version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (version < 0) {
+		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+		return -1;
+	}
+	if (version > NP_INVENTORY_SCHEMA) {
+		snprintf(err, errlen, "%s: written by a newer netprofile (inventory schema %d, this one knows up to %d)",
+			 path, version, NP_INVENTORY_SCHEMA);
+		return -1;
+	}
+	return 0;
+}
+
+static bool has_table(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Columns added by later versions (servers.status) are read only where
+ * the file has them. */
+static bool has_column(sqlite3 *db, const char *table, const char *column)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof(sql), "PRAGMA table_info(%s)", table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool found = false;
+	while (!found && sqlite3_step(st) == SQLITE_ROW)
+		found = sqlite3_column_text(st, 1) && strcmp((const char *)sqlite3_column_text(st, 1), column) == 0;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The file opened with flags, its schema version checked. */
+static np_inventory *open_db(const char *path, int flags, char *err, size_t errlen)
 {
 	np_inventory *inv = calloc(1, sizeof(*inv));
 	if (!inv) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &inv->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &inv->db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, inv->db ? sqlite3_errmsg(inv->db) : "cannot open");
 		np_inventory_close(inv);
 		return NULL;
 	}
 	sqlite3_busy_timeout(inv->db, 5000);
+	if (check_schema_version(inv->db, path, err, errlen) != 0) {
+		np_inventory_close(inv);
+		return NULL;
+	}
+	return inv;
+}
+
+np_inventory *np_inventory_open_existing(const char *path, char *err, size_t errlen)
+{
+	np_inventory *inv = open_db(path, SQLITE_OPEN_READONLY, err, errlen);
+	if (!inv)
+		return NULL;
+	static const char *const tables[] = {"servers", "clients", "alerts"};
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		if (!has_table(inv->db, tables[i])) {
+			snprintf(err, errlen, "%s: not a netprofile inventory (no %s table)", path, tables[i]);
+			np_inventory_close(inv);
+			return NULL;
+		}
+	return inv;
+}
+
+const char *np_inventory_errmsg(np_inventory *inv)
+{
+	return sqlite3_errmsg(inv->db);
+}
+
+np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
+{
+	np_inventory *inv = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen);
+	if (!inv)
+		return NULL;
 	char *msg = NULL;
 	if (sqlite3_exec(inv->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, msg ? msg : "cannot create tables");
@@ -152,6 +237,9 @@ np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
 		np_inventory_close(inv);
 		return NULL;
 	}
+	char version[40];
+	snprintf(version, sizeof(version), "PRAGMA user_version=%d", NP_INVENTORY_SCHEMA);
+	sqlite3_exec(inv->db, version, NULL, NULL, NULL);
 	return inv;
 }
 
@@ -509,14 +597,17 @@ int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, co
 
 int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_row *r), void *ctx)
 {
+	char sql[320];
+	snprintf(sql, sizeof(sql),
+		 "SELECT address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
+		 " clients, confidence, evidence, ties, first_us, last_us, %s FROM servers"
+		 " ORDER BY family, addr_bin, protocol, port",
+		 has_column(inv->db, "servers", "status") ? "status" : "NULL");
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(inv->db,
-			       "SELECT address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
-			       " clients, confidence, evidence, ties, status FROM servers"
-			       " ORDER BY family, addr_bin, protocol, port",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(inv->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		np_inventory_row r;
 #define COL_TEXT(i) ((const char *)sqlite3_column_text(st, (i)))
 		r.address = COL_TEXT(0);
@@ -532,10 +623,75 @@ int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventor
 		r.confidence = sqlite3_column_double(st, 10);
 		r.evidence = COL_TEXT(11);
 		r.ties = COL_TEXT(12);
-		r.status = COL_TEXT(13);
+		r.first_us = sqlite3_column_int64(st, 13);
+		r.last_us = sqlite3_column_int64(st, 14);
+		r.status = COL_TEXT(15);
 #undef COL_TEXT
 		fn(ctx, &r);
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int np_inventory_each_client(np_inventory *inv, unsigned max_per_server,
+			     void (*fn)(void *ctx, const np_inventory_client *c), void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(inv->db,
+			       "SELECT address, protocol, port, client, first_seen, last_seen, flows FROM"
+			       " (SELECT *, ROW_NUMBER() OVER (PARTITION BY address, protocol, port"
+			       "   ORDER BY flows DESC, client) AS rank FROM clients)"
+			       " WHERE ?1 = 0 OR rank <= ?1 ORDER BY address, protocol, port, rank",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, max_per_server);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		np_inventory_client c = {
+			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4),
+			(const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 2), sqlite3_column_int64(st, 6),
+		};
+		fn(ctx, &c);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int np_inventory_each_alert(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_alert_row *a), void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(inv->db,
+			       "SELECT time, kind, address, protocol, port, service, evidence FROM alerts ORDER BY time",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		np_inventory_alert_row a = {
+			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
+			sqlite3_column_int(st, 4),
+		};
+		fn(ctx, &a);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int np_inventory_top_clients(np_inventory *inv, unsigned n,
+			     void (*fn)(void *ctx, const char *client, int64_t servers, int64_t flows), void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(inv->db,
+			       "SELECT client, COUNT(*), SUM(flows) FROM clients GROUP BY client"
+			       " ORDER BY SUM(flows) DESC, client LIMIT ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, n);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }

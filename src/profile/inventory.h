@@ -48,14 +48,35 @@ typedef struct np_inventory_opts {
 /* One row as stored, for printing. */
 typedef struct np_inventory_row {
 	const char *address, *protocol, *service, *first_seen, *last_seen, *evidence, *ties;
-	const char *status; /* "confirmed" (an answer seen) or "unconfirmed" (only sent to) */
+	const char *status; /* "confirmed" (an answer seen) or "unconfirmed" (only sent to); NULL where
+			     * an inventory opened read-only predates the status column */
 	int port;
 	int64_t flows, packets, bytes, clients;
+	int64_t first_us, last_us;
 	double confidence;
 } np_inventory_row;
 
+/* One client of a server, and one stored alert, as read back. */
+typedef struct np_inventory_client {
+	const char *address, *protocol, *client, *first_seen, *last_seen;
+	int port;
+	int64_t flows;
+} np_inventory_client;
+
+typedef struct np_inventory_alert_row {
+	const char *time, *kind, *address, *protocol, *service, *evidence;
+	int port;
+} np_inventory_alert_row;
+
+/* The schema this build writes and reads (PRAGMA user_version). */
+#define NP_INVENTORY_SCHEMA 1
+
 /* Open or create; NULL with a message in err. */
 np_inventory *np_inventory_open(const char *path, char *err, size_t errlen);
+/* Open an inventory that must exist, read-only: NULL with a message in
+ * err when it is missing, not a database, not an inventory, or written by
+ * a newer schema than this build knows. */
+np_inventory *np_inventory_open_existing(const char *path, char *err, size_t errlen);
 void np_inventory_close(np_inventory *inv);
 /* Add a run's servers in one transaction; alerts go to fn once it has
  * committed (none when it fails). 0 or -1 (err). */
@@ -63,6 +84,18 @@ int np_inventory_merge(np_inventory *inv, const np_server *servers, size_t n, co
 		       np_alert_fn fn, void *ctx, char *err, size_t errlen);
 /* Every server row, sorted by address (numerically) and port. */
 int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_row *r), void *ctx);
+/* Each server's clients, most flows first, at most max_per_server of them
+ * (0 = all), grouped by server. 0 or -1. */
+int np_inventory_each_client(np_inventory *inv, unsigned max_per_server,
+			     void (*fn)(void *ctx, const np_inventory_client *c), void *ctx);
+/* Every stored alert, oldest first. 0 or -1. */
+int np_inventory_each_alert(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_alert_row *a), void *ctx);
+/* The n clients with the most flows over all servers: address, servers
+ * used, flows. 0 or -1. */
+int np_inventory_top_clients(np_inventory *inv, unsigned n,
+			     void (*fn)(void *ctx, const char *client, int64_t servers, int64_t flows), void *ctx);
+/* The last error of the database, for messages. */
+const char *np_inventory_errmsg(np_inventory *inv);
 
 /* A JSON string body: quotes, backslashes and control characters escaped
  * (cut short, never overflowing, when out is too small). */

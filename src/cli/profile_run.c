@@ -1,0 +1,82 @@
+/*
+ * profile_run.c - what `servers` and `report` share: captures (-r, in
+ * turn), an interface (-i) and flow-record files (--flows) read through
+ * one flow table into one profiler, which is then finished. A tap sees
+ * every flow the profiler is given (the report's traffic over time).
+ * Not for: option parsing (each subcommand's file) or storing (inventory).
+ */
+#include "cli.h"
+
+#include <stdio.h>
+
+#include "../flow/pipeline.h"
+#include "../collect/source.h"
+
+struct run_ctx {
+	np_profiler *prof;
+	const cli_profile_inputs *in;
+};
+
+static void emit_flow(void *ctx, const np_flow *f)
+{
+	struct run_ctx *run = ctx;
+	np_profiler_add_flow(run->prof, f, true);
+	if (run->in->tap)
+		run->in->tap(run->in->tap_ctx, f);
+}
+
+static void add_record(void *ctx, const np_flow *f, bool has_flags)
+{
+	struct run_ctx *run = ctx;
+	np_profiler_add_flow(run->prof, f, has_flags);
+	if (run->in->tap)
+		run->in->tap(run->in->tap_ctx, f);
+}
+
+static int read_capture(np_flow_table *table, const cli_source_args *src)
+{
+	np_source s;
+	if (cli_open_source(&s, src) != 0)
+		return -1;
+	cli_stop_on_signals(&s);
+	/* A file is read and decoded on a second core (flow/pipeline.h). */
+	int rc = np_flow_pipeline_run(&s, 0, table, true);
+	cli_stop_on_signals(NULL);
+	if (rc < 0)
+		fprintf(stderr, "netprofile: %s\n", s.err);
+	np_source_close(&s);
+	return rc < 0 ? -1 : 0;
+}
+
+np_profiler *cli_profile_run(const cli_profile_inputs *in, int *status, uint64_t *packets)
+{
+	np_profile_config pc = {in->no_flags};
+	struct run_ctx run = {np_profiler_new(&pc), in};
+	np_flow_config cfg = in->cfg;
+	cfg.payload_fn = np_profiler_payload;
+	cfg.payload_ctx = run.prof;
+	cfg.batch = !in->src.iface;
+	np_flow_table *table = np_flow_table_new(&cfg, emit_flow, &run);
+	*status = 0;
+	for (int i = 0; i < in->nrfiles; i++) {
+		cli_source_args src = in->src;
+		src.rfile = in->rfiles[i];
+		if (read_capture(table, &src) != 0)
+			*status = -1;
+	}
+	if (in->src.iface && read_capture(table, &in->src) != 0)
+		*status = -1;
+	np_flow_table_flush(table, NP_END_EOF);
+	if (packets)
+		*packets = np_flow_table_stats(table)->packets;
+	np_flow_table_free(table);
+	for (int i = 0; i < in->nflowfiles; i++) {
+		char err[512];
+		if (np_flowsrc_read_file(in->flowfiles[i], NULL, add_record, &run, err, sizeof(err)) < 0) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			*status = -1;
+		}
+	}
+	np_profiler_finish(run.prof);
+	return run.prof;
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# report.sh - `netprofile report` (NETPROFILE, else build/netprofile):
+#   - bad input: a missing, corrupt, foreign or newer-schema inventory, an
+#     unwritable output, wrong options: one line naming the file, exit 1, no
+#     report and no temporary file left, an earlier report untouched;
+#   - the page's data: one JSON block that a hostile service or host name
+#     (</script>, <img onerror>, U+2028) cannot end early, read back intact;
+#   - in a real browser (Debian's chromium, headless, over the DevTools
+#     protocol with tests/lib/cdp.py): no console error, no request of any
+#     kind, no CSP violation; the servers table holds every server of the
+#     inventory (sqlite3 counts them), sorting by bytes puts the largest
+#     first, the filter narrows the rows, a row opens its clients; hostile
+#     names shown as text, no script of theirs run; the plain-SVG charts
+#     when Chart.js is missing; a screenshot in build/report.png.
+# The browser checks are skipped, with a message, without chromium or
+# python3-websocket (scripts/install-deps.sh installs both).
+. "$(dirname "$0")/lib/suite.sh" report
+
+command -v sqlite3 > /dev/null || abort "sqlite3 not installed"
+[ -x "$np" ] || abort "$np not built"
+gen=$here/build/gen_capture
+[ -x "$gen" ] || abort "$gen not built (make)"
+
+# ---- bad input ------------------------------------------------------------------------
+
+# expect_fail NAME FILE-IN-MESSAGE CMD...: exit 1, one line on stderr naming the file.
+expect_fail() {
+	local name=$1 file=$2
+	shift 2
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	local rc=$?
+	check "$name: exit 1 (got $rc)" '[ $rc -eq 1 ]'
+	check "$name: one line naming $file ($(head -c 200 "$tmp/err"))" \
+		'[ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -qF -- "$file" "$tmp/err"'
+	check "$name: nothing on stdout" '[ ! -s "$tmp/out" ]'
+}
+
+mkdir -p "$tmp/out-dir"
+expect_fail "missing inventory" "$tmp/none.db" "$np" report --db "$tmp/none.db" -o "$tmp/out-dir/r.html"
+head -c 8192 /dev/urandom > "$tmp/corrupt.db"
+expect_fail "corrupt inventory" "$tmp/corrupt.db" "$np" report --db "$tmp/corrupt.db" -o "$tmp/out-dir/r.html"
+sqlite3 "$tmp/foreign.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+expect_fail "not an inventory" "$tmp/foreign.db" "$np" report --db "$tmp/foreign.db" -o "$tmp/out-dir/r.html"
+check "not an inventory: says so" 'grep -q "not a netprofile inventory" "$tmp/err"'
+
+"$np" servers -r "$here/data/demo.pcap" --db "$tmp/demo.db" > /dev/null 2>&1
+check "demo inventory built" '[ "$(sqlite3 "$tmp/demo.db" "SELECT COUNT(*) FROM servers")" -gt 0 ]'
+cp "$tmp/demo.db" "$tmp/newer.db"
+sqlite3 "$tmp/newer.db" "PRAGMA user_version=99"
+expect_fail "newer schema" "$tmp/newer.db" "$np" report --db "$tmp/newer.db" -o "$tmp/out-dir/r.html"
+check "newer schema: says so" 'grep -q "newer" "$tmp/err"'
+check "newer schema: servers refuses it too" '! "$np" servers --db "$tmp/newer.db" > /dev/null 2>&1'
+check "no report after failures" '[ -z "$(ls -A "$tmp/out-dir")" ]'
+
+expect_fail "output directory missing" "$tmp/no/such/dir/r.html" \
+	"$np" report --db "$tmp/demo.db" -o "$tmp/no/such/dir/r.html"
+expect_fail "output is a directory" "$tmp/out-dir" "$np" report --db "$tmp/demo.db" -o "$tmp/out-dir"
+check "no temporary file left" '[ -z "$(ls -A "$tmp/out-dir")" ]'
+"$np" report -r "$tmp/none.pcap" -o "$tmp/unreadable.html" > /dev/null 2> "$tmp/err"
+rc=$?
+check "unreadable capture: exit 1, named ($(head -1 "$tmp/err"))" \
+	'[ $rc -eq 1 ] && head -1 "$tmp/err" | grep -qF "$tmp/none.pcap"'
+
+"$np" report --db "$tmp/demo.db" -o "$tmp/out-dir/keep.html" 2> /dev/null
+check "report written" '[ -s "$tmp/out-dir/keep.html" ]'
+cp "$tmp/out-dir/keep.html" "$tmp/keep.orig"
+"$np" report --db "$tmp/corrupt.db" -o "$tmp/out-dir/keep.html" 2> /dev/null
+check "a failed run leaves the earlier report as it was" 'cmp -s "$tmp/keep.orig" "$tmp/out-dir/keep.html"'
+check "only the report in its directory" '[ "$(ls -A "$tmp/out-dir")" = keep.html ]'
+
+"$np" report --db "$tmp/demo.db" -r "$here/data/demo.pcap" -o "$tmp/x.html" > /dev/null 2>&1
+check "--db with -r refused" '[ $? -eq 1 ] && [ ! -e "$tmp/x.html" ]'
+"$np" report -o "$tmp/x.html" > /dev/null 2>&1
+check "no input refused" '[ $? -eq 1 ] && [ ! -e "$tmp/x.html" ]'
+"$np" report --db "$tmp/demo.db" -o - > "$tmp/stdout.html" 2> "$tmp/err"
+check "-o - writes the page to stdout" 'head -c 15 "$tmp/stdout.html" | grep -q "<!DOCTYPE html>" && [ ! -s "$tmp/err" ]'
+
+# ---- the data block against hostile names ------------------------------------------------
+
+# A service name and a host name (a server's address, a client's) that try to
+# end the script element and run code; evidence with a line separator.
+evil_svc='</script><img src=x onerror="window.__pwned=1">'
+evil_host='<img src=x onerror=window.__pwned=2>.evil.example'
+evil_ev=$'handshake\u2028</SCRIPT ><!--<script>window.__pwned=3</script>&amp;'
+cp "$tmp/demo.db" "$tmp/evil.db"
+q() { printf "'%s'" "${1//\'/\'\'}"; }
+sqlite3 "$tmp/evil.db" "UPDATE servers SET service = $(q "$evil_svc") WHERE port = 80;
+UPDATE servers SET evidence = $(q "$evil_ev") WHERE port = 53;
+UPDATE clients SET client = $(q "$evil_host");
+UPDATE servers SET address = $(q "$evil_host") WHERE rowid = (SELECT MIN(rowid) FROM servers);"
+"$np" report --db "$tmp/evil.db" -o "$tmp/evil.html" 2> "$tmp/err"
+check "hostile inventory: report written" '[ $? -eq 0 ] && [ -s "$tmp/evil.html" ]'
+check "hostile inventory: three script elements end in the file" \
+	'[ "$(grep -oi "</script" "$tmp/evil.html" | wc -l)" -eq 3 ]'
+check "hostile inventory: no raw < > & or U+2028 in the data" \
+	'sed -n "/id=\"np-data\">/,/<\/script>/p" "$tmp/evil.html" | sed "s/.*id=\"np-data\">//; s/<\/script>.*//" |
+	 grep -qvP "[<>&\x{2028}]" 2>/dev/null || ! sed -n "/id=\"np-data\">/,/<\/script>/p" "$tmp/evil.html" |
+	 sed "s/.*id=\"np-data\">//; s/<\/script>.*//" | grep -q "[<>&]"'
+python3 - "$tmp/evil.html" "$evil_svc" "$evil_host" "$evil_ev" > "$tmp/roundtrip" 2>&1 <<'PY'
+import json, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+start = page.index('<script type="application/json" id="np-data">') + len('<script type="application/json" id="np-data">')
+block = page[start:page.index("</script>", start)]
+assert not any(c in block for c in "<>&\u2028\u2029"), "raw character in the data"
+data = json.loads(block)
+strings = set(data["strs"]) | set(data["hosts"])
+for s in sys.argv[2:]:
+    assert s in strings, "not read back: %r" % s
+print("ok")
+PY
+check "hostile inventory: the JSON reads back every name intact ($(tail -1 "$tmp/roundtrip"))" \
+	'[ "$(cat "$tmp/roundtrip")" = ok ]'
+check "inventory's server count in the data" \
+	"grep -q '\"servers\":{\"n\":$(sqlite3 "$tmp/evil.db" "SELECT COUNT(*) FROM servers")' \"\$tmp/evil.html\""
+
+# ---- a capture, profiled on the spot ----------------------------------------------------------
+
+"$gen" -n 60000 -o "$tmp/mix.pcap" 2> /dev/null
+"$np" report -r "$tmp/mix.pcap" -o "$tmp/mix.html" --title "report test" 2> "$tmp/err"
+rc=$?
+check "report -r: written ($(head -c 200 "$tmp/err"))" '[ $rc -eq 0 ] && [ -s "$tmp/mix.html" ]'
+"$np" servers -r "$tmp/mix.pcap" --db "$tmp/mix.db" > /dev/null 2>&1
+mix_servers=$(sqlite3 "$tmp/mix.db" "SELECT COUNT(*) FROM servers")
+check "report -r: as many servers as servers stores ($mix_servers)" \
+	"grep -q '\"servers\":{\"n\":$mix_servers,' \"\$tmp/mix.html\""
+packets=$(tcpdump -n -r "$tmp/mix.pcap" 2> /dev/null | wc -l)
+check "report -r: packets as tcpdump counts them ($packets)" "grep -q '\"packets\":$packets,' \"\$tmp/mix.html\""
+"$np" report --db "$tmp/mix.db" -o "$tmp/mixdb.html" 2> /dev/null
+"$np" report -r "$tmp/mix.pcap" --chartjs "$tmp/none.js" -o "$tmp/nochart.html" 2> "$tmp/err"
+check "missing Chart.js: still written, with a warning naming it" \
+	'[ $? -eq 0 ] && [ -s "$tmp/nochart.html" ] && grep -q "$tmp/none.js" "$tmp/err"'
+
+# ---- in a real browser ------------------------------------------------------------------------
+
+py=
+for p in /usr/bin/python3 python3; do
+	if command -v "$p" > /dev/null && "$p" -c "import websocket" 2> /dev/null; then
+		py=$p
+		break
+	fi
+done
+if ! command -v chromium > /dev/null || [ -z "$py" ]; then
+	echo "report: browser checks skipped: needs chromium and python3-websocket (apt-get install chromium python3-websocket)"
+	finish
+fi
+# browse NAME MODE FILE ARGS...: the checker's PASS/FAIL lines, counted.
+browse() {
+	local name=$1
+	shift
+	local t0=$SECONDS
+	timeout 300 "$py" "$here/tests/lib/report_check.py" "$@" > "$tmp/browse" 2>&1
+	local rc=$? seen=0
+	echo "report: $name: browser checks in $((SECONDS - t0)) s"
+	while read -r verdict rest; do
+		case $verdict in
+		PASS) ok; seen=$((seen + 1)) ;;
+		FAIL) bad "$name: $rest"; seen=$((seen + 1)) ;;
+		esac
+	done < "$tmp/browse"
+	if [ $rc -ne 0 ] || [ $seen -eq 0 ]; then
+		bad "$name: the browser check did not run through (exit $rc): $(tail -3 "$tmp/browse")"
+	fi
+}
+mkdir -p "$here/build"
+browse "captures" page "$tmp/mix.html" "$mix_servers" "$here/build/report.png"
+check "screenshot written to build/report.png" '[ "$(head -c 4 "$here/build/report.png" | od -An -c | tr -d " ")" = "211PNG" ]'
+browse "inventory" page "$tmp/mixdb.html" "$mix_servers"
+browse "hostile names" hostile "$tmp/evil.html" "$evil_svc" "$evil_host"
+browse "no Chart.js" nochart "$tmp/nochart.html"
+finish
