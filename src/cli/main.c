@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <pcap/pcap.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +22,22 @@ static void print_help(FILE *f)
 		   "  flows     turn packets into flow records (YAF/SiLK conventions)\n"
 		   "  servers   list the servers, keep them in an inventory, alert on new ones\n"
 		   "  watch     profile an interface continuously: inventory, alerts, flow files\n\n"
+		   "options:\n"
+		   "  --help    this text\n"
+		   "  --version netprofile's version and the versions of the libraries it runs with\n\n"
 		   "Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
+}
+
+/* `--version`, as tcpdump prints it: ours, then one line per library we are
+ * linked with, as that library names itself at run time (the shared library
+ * actually loaded, not the headers we were built with). A new library
+ * (libfixbuf, libpq) adds its line here. */
+static void print_version(void)
+{
+	printf("netprofile version %s\n", NETPROFILE_VERSION);
+	printf("%s\n", pcap_lib_version());
+	printf("SQLite version %s\n", sqlite3_libversion());
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -74,7 +90,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0) {
-		printf("netprofile %s\n", NETPROFILE_VERSION);
+		print_version();
 		return 0;
 	}
 	fprintf(stderr, "netprofile: unknown command '%s'\n", cmd);
