@@ -35,7 +35,8 @@ static const char servers_usage[] =
 	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
 	"  --quiet-after DURATION  report a server not seen for DURATION as gone quiet\n"
 	"  --alerts FILE      write alerts to FILE instead of standard output\n"
-	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n"
+	CLI_PROGRESS_HELP;
 
 struct servers_args {
 	cli_source_args src;
@@ -89,6 +90,7 @@ static int parse_option(struct servers_args *a, int c)
 	case OPT_IDLE: return parse_u32("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return parse_u32("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return parse_u32("flow limit", optarg, &a->cfg.max_flows);
+	case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
 	case OPT_HELP: fputs(servers_usage, stdout); exit(0);
 	default: return cli_usage_error("servers", "unknown option");
 	}
@@ -103,6 +105,7 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"alerts", required_argument, NULL, OPT_ALERTS},
 		{"idle-timeout", required_argument, NULL, OPT_IDLE}, {"active-timeout", required_argument, NULL, OPT_ACTIVE},
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS}, {"help", no_argument, NULL, OPT_HELP},
+		CLI_PROGRESS_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));

@@ -49,7 +49,8 @@ static const char watch_usage[] =
 	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
 	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
 	"  --no-flags           ignore TCP flags\n"
-	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n"
+	CLI_PROGRESS_HELP;
 
 struct watch_args {
 	cli_source_args src;
@@ -122,6 +123,7 @@ static int watch_option(struct watch_args *a, int c)
 	case OPT_IDLE: return number_opt("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return number_opt("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return number_opt("flow limit", optarg, &a->cfg.max_flows);
+	case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
 	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
 	default: return cli_usage_error("watch", "unknown option");
 	}
@@ -137,7 +139,8 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"no-flags", no_argument, NULL, OPT_NOFLAGS},
 		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
-		{"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0},
+		{"help", no_argument, NULL, OPT_HELP},             CLI_PROGRESS_LONGOPTS,
+		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
