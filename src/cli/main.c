@@ -61,12 +61,15 @@ char *cli_join_args(int argc, char **argv, int from)
 	char *s = malloc(len + 1);
 	if (!s)
 		return NULL;
-	s[0] = '\0';
+	size_t at = 0;
 	for (int i = from; i < argc; i++) {
+		size_t n = strlen(argv[i]);
 		if (i > from)
-			strcat(s, " ");
-		strcat(s, argv[i]);
+			s[at++] = ' ';
+		memcpy(s + at, argv[i], n);
+		at += n;
 	}
+	s[at] = '\0';
 	return s;
 }
 

@@ -522,7 +522,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 
 int cmd_watch(int argc, char **argv)
 {
-	struct watch_args a;
+	static struct watch_args a; /* static as w is: w.a points to it */
 	if (parse_watch_args(argc, argv, &a) != 0)
 		return 1;
 	static struct watch w;

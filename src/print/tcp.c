@@ -143,7 +143,7 @@ static uint32_t tcp_seq_hash(const uint8_t *key)
 static bool tcp_seq_grow(struct tcp_seq_table *t)
 {
 	size_t n = t->nbuckets ? t->nbuckets * 2 : TCP_SEQ_MIN_BUCKETS;
-	struct tcp_seq_entry **b = calloc(n, sizeof(*b));
+	struct tcp_seq_entry **b = calloc(n, sizeof(*b)); /* NOLINT(bugprone-sizeof-expression): an array of pointers */
 	if (!b)
 		return false;
 	for (size_t i = 0; i < t->nbuckets; i++) {
