@@ -7,7 +7,10 @@
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
 #   make fuzz     run the libFuzzer target for a while (needs clang)
-#   make lint     cppcheck and clang-tidy
+#   make lint     clang-format (check only), cppcheck and clang-tidy
+#   make install  the binary, man pages, bash completion, systemd unit under
+#                 PREFIX (/usr/local), staged under DESTDIR; make uninstall
+#   make deb      the Debian package build/deb/netprofile_VERSION_ARCH.deb (debian/)
 
 CC      ?= cc
 PKGS    := libpcap sqlite3 json-c libfixbuf
@@ -15,7 +18,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap -lsqlite3 -ljson-c -lfixbuf -lglib-2.0) -lm -pthread
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 
 LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/analyze/*.c src/flow/*.c src/collect/*.c \
 	src/profile/*.c src/report/*.c)
@@ -27,7 +30,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g
 
-.PHONY: all clean deps demo check test asan bench fuzz lint
+.PHONY: all clean deps demo check test asan bench fuzz lint lint-format lint-cppcheck lint-tidy lint-files
 
 all: $(BUILD)/netprofile $(BUILD)/gen_capture
 
@@ -126,3 +129,72 @@ fuzz-flowfile: $(BUILD)/fuzz_flowfile
 	$(call run_fuzzer,flowfile,8192,tests/data/seed)
 fuzz-netflow: $(BUILD)/fuzz_netflow
 	$(call run_fuzzer,netflow,8192)
+
+# ---- installing ------------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=staging]: the unit's ExecStart is
+# rewritten to the installed binary. debian/rules installs with PREFIX=/usr
+# and SYSTEMDUNITDIR=/lib/systemd/system.
+VERSION := $(shell sed -n 's/^\#define NETPROFILE_VERSION "\(.*\)"/\1/p' src/cli/main.c)
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+MAN_PAGES := $(wildcard man/*.1)
+
+.PHONY: install uninstall deb bench-progress
+install: $(BUILD)/netprofile
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(SYSTEMDUNITDIR)
+	install -m 0755 $(BUILD)/netprofile $(DESTDIR)$(BINDIR)/netprofile
+	install -m 0644 $(MAN_PAGES) $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 contrib/netprofile.bash $(DESTDIR)$(BASHCOMPDIR)/netprofile
+	sed 's|/usr/local/bin/netprofile|$(BINDIR)/netprofile|g' contrib/netprofile-watch.service \
+		>$(DESTDIR)$(SYSTEMDUNITDIR)/netprofile-watch.service
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/netprofile-watch.service
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/netprofile $(DESTDIR)$(BASHCOMPDIR)/netprofile \
+		$(DESTDIR)$(SYSTEMDUNITDIR)/netprofile-watch.service \
+		$(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(MAN_PAGES))
+
+# The package is built from a copy of the tree in build/deb/ (dpkg-buildpackage
+# cleans the tree it builds in), then checked with lintian.
+deb:
+	@sh scripts/install-deps.sh
+	rm -rf build/deb && mkdir -p build/deb/netprofile-$(VERSION)
+	tar -cf - --exclude=./build --exclude=./.git . | tar -xf - -C build/deb/netprofile-$(VERSION)
+	cd build/deb/netprofile-$(VERSION) && dpkg-buildpackage -us -uc -b
+	lintian build/deb/netprofile_$(VERSION)_*.deb
+	@ls build/deb/*.deb
+
+bench-progress: all
+	bash bench/progress.sh
+
+# ---- lint ------------------------------------------------------------------------
+# make lint: the layout (.clang-format, checked only: scripts/format-all.sh
+# applies it), cppcheck, and clang-tidy (.clang-tidy) on every C file, one
+# stamp per file in $(BUILD)/lint so a rerun checks only what changed.
+# tests/lint.sh runs the three, so `make check` does.
+LINT_C     := $(wildcard src/*/*.c tests/unit/*.c fuzz/*.c bench/*.c)
+LINT_FILES := $(LINT_C) $(wildcard src/*/*.h tests/unit/*.h fuzz/*.h)
+TIDY_FLAGS := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(PKG_CFLAGS)
+
+lint: lint-format lint-cppcheck lint-tidy
+
+lint-files:
+	@echo $(LINT_FILES)
+
+lint-format:
+	clang-format --dry-run --Werror $(LINT_FILES)
+
+lint-cppcheck:
+	cppcheck --quiet --std=c11 --enable=warning,portability,performance --inline-suppr --error-exitcode=1 \
+		-D_DEFAULT_SOURCE --suppress=missingIncludeSystem -j2 src tests/unit fuzz $(wildcard bench/*.c)
+
+lint-tidy: $(LINT_C:%.c=$(BUILD)/lint/%.tidy)
+
+$(BUILD)/lint/%.tidy: %.c .clang-tidy $(wildcard src/*/*.h tests/unit/*.h fuzz/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  TIDY $<"
+	@clang-tidy --quiet $< -- $(TIDY_FLAGS) >$@.log 2>&1 || { grep -v 'warnings\? generated' $@.log; exit 1; }
+	@touch $@

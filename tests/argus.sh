@@ -506,7 +506,7 @@ if [ -d "$corpus" ]; then
 		fi
 	done
 else
-	echo "argus: SKIP corpus captures: $corpus not found (../shared is not beside this clone)"
+	skip "corpus captures: $corpus not found (../shared is not beside this clone)"
 fi
 
 for i in "${!pcaps[@]}"; do

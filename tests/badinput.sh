@@ -51,7 +51,7 @@ run empty0_td tcpdump -n -r "$tmp/empty0.pcap"
 expect_error empty0 "$(rc empty0_td)" "empty0.pcap"
 
 if [ "$(id -u)" = 0 ]; then
-	echo "SKIP: unreadable file: root reads any file, so the case cannot be staged here"
+	skip "unreadable file: root reads any file, so the case cannot be staged here"
 else
 	cp "$src" "$tmp/noread.pcap" && chmod 000 "$tmp/noread.pcap"
 	run noread "$np" decode -r "$tmp/noread.pcap"

@@ -20,7 +20,8 @@ cats=${CATEGORIES:-.}
 rows=${ROWS:-.}
 
 if [ ! -f "$corpus/index.tsv" ]; then
-	echo "golden: SKIP: tcpdump corpus not found at $corpus (../shared is not beside this clone)"
+	echo "golden: SKIP tcpdump corpus not found at $corpus (../shared is not beside this clone)"
+	echo "golden: 0 passed, 0 failed, 1 skipped"
 	exit 0
 fi
 if [ ! -x "$np" ]; then
@@ -63,5 +64,5 @@ for c in $(printf '%s\n' "${!pass[@]}" "${!fail[@]}" | sort -u | tr ' ' '\001');
 	c=${c//$'\001'/ }
 	printf 'golden: %-40s %4d passed, %4d failed\n' "$c" "${pass[$c]:-0}" "${fail[$c]:-0}"
 done
-echo "golden: $total_pass passed, $total_fail failed"
+echo "golden: $total_pass passed, $total_fail failed, 0 skipped"
 [ "$total_fail" -eq 0 ]

@@ -29,8 +29,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-skip() { echo "skip: $*"; }
-
 is_root=false
 [ "$(id -u)" = 0 ] && is_root=true
 sanitized=false

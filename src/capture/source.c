@@ -1,7 +1,7 @@
 /*
  * source.c - libpcap-backed packet sources (see source.h).
  */
-#define _GNU_SOURCE
+#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): glibc's feature macro */
 #include "source.h"
 
 #include <errno.h>
@@ -116,6 +116,12 @@ int np_source_set_filter(np_source *s, const char *expr)
 	return 0;
 }
 
+void np_source_show_progress(np_source *s, enum np_progress_mode mode)
+{
+	if (!s->live && s->pcap)
+		np_progress_start(&s->progress, pcap_file(s->pcap), s->name, mode);
+}
+
 int np_source_open_writer(np_source *s, const char *path)
 {
 	s->dumper = pcap_dump_open(s->pcap, path);
@@ -175,6 +181,8 @@ static void loop_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *dat
 		pcap_dump((u_char *)lc->s->dumper, h, data);
 	if (lc->fn)
 		lc->fn(lc->ctx, h, data);
+	if (lc->s->progress.active)
+		np_progress_packet(&lc->s->progress);
 }
 
 /* Did the loop end because np_source_break asked it to? A break that
@@ -258,6 +266,7 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 	int rc = pcap_loop(s->pcap, count > 0 ? (int)count : -1, loop_cb, (u_char *)&lc);
 	if (s->dumper)
 		pcap_dump_flush(s->dumper);
+	np_progress_end(&s->progress);
 	if (broken_off(s, &rc))
 		return 1;
 	if (rc == -1) {
@@ -287,8 +296,10 @@ int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx)
 		return -2;
 	if (rc == -1)
 		snprintf(s->err, sizeof(s->err), "%s: %s", s->name, pcap_geterr(s->pcap));
-	if (rc == 0 && !s->live)
+	if (rc == 0 && !s->live) {
 		s->eof = true;
+		np_progress_end(&s->progress);
+	}
 	return rc;
 }
 
@@ -308,6 +319,7 @@ void np_source_break(np_source *s)
 
 void np_source_close(np_source *s)
 {
+	np_progress_end(&s->progress);
 	if (s->dumper)
 		pcap_dump_close(s->dumper);
 	np_pcapmap_close(&s->map);

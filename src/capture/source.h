@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "pcapmap.h"
+#include "../util/progress.h"
 
 typedef struct np_source {
 	pcap_t *pcap;
@@ -35,6 +36,7 @@ typedef struct np_source {
 				* gives them back itself (np_source_release_before) */
 	bool have_prog;
 	int dlt;
+	np_progress progress;  /* a file's progress line (np_source_show_progress) */
 	char err[PCAP_ERRBUF_SIZE + 256];
 } np_source;
 
@@ -44,6 +46,10 @@ int np_source_open_file(np_source *s, const char *path, bool nano);
 int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano);
 /* Compile and install a BPF filter expression. */
 int np_source_set_filter(np_source *s, const char *expr);
+/* A file being read shows its progress line on stderr (util/progress.h)
+ * as mode says; nothing for a live capture. It ends when the loop reaches
+ * the end of the file, or at np_source_close. */
+void np_source_show_progress(np_source *s, enum np_progress_mode mode);
 /* Write every packet read to `path` as pcap ("-" = standard output). */
 int np_source_open_writer(np_source *s, const char *path);
 /* Give up root: switch to `user` (and its groups). When not root, give up

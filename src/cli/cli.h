@@ -29,7 +29,23 @@ typedef struct cli_source_args {
 	int snaplen;        /* -s */
 	bool nano;          /* --nano */
 	char *filter;       /* trailing BPF expression, or NULL */
+	enum np_progress_mode progress; /* --progress, --no-progress (a file's progress line) */
 } cli_source_args;
+
+/* --progress and --no-progress, the same in every subcommand that reads
+ * files: CLI_PROGRESS_LONGOPTS in its getopt_long table, and
+ *   case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: src.progress = cli_progress_mode(c);
+ * CLI_PROGRESS_HELP is their line of its --help. */
+enum { CLI_OPT_PROGRESS = 900, CLI_OPT_NO_PROGRESS };
+#define CLI_PROGRESS_LONGOPTS \
+	{"progress", no_argument, NULL, CLI_OPT_PROGRESS}, {"no-progress", no_argument, NULL, CLI_OPT_NO_PROGRESS}
+#define CLI_PROGRESS_HELP \
+	"  --progress, --no-progress  show (never show) a progress line on stderr while a file is read\n" \
+	"                       (default: shown when stderr is a terminal and the file is over 32 MB)\n"
+static inline enum np_progress_mode cli_progress_mode(int opt)
+{
+	return opt == CLI_OPT_PROGRESS ? NP_PROGRESS_ON : NP_PROGRESS_OFF;
+}
 
 /* Open file or interface, drop root after opening an interface, install
  * the filter and the -w writer. Prints the error and returns -1 on failure. */

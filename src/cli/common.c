@@ -20,6 +20,8 @@ int cli_open_source(np_source *src, const cli_source_args *a)
 			  : np_source_open_live(src, a->iface, a->snaplen, a->nano);
 	if (rc == 0 && a->iface)
 		rc = np_source_drop_root(src, a->user ? a->user : "nobody");
+	if (rc == 0 && a->rfile)
+		np_source_show_progress(src, a->progress);
 	if (rc == 0)
 		rc = np_source_set_filter(src, a->filter);
 	if (rc == 0 && a->wfile)

@@ -31,6 +31,7 @@ static const char decode_usage[] =
 	"  -T TYPE   print UDP payloads as TYPE whatever the ports: domain, snmp, tftp\n"
 	"  --nano    nanosecond timestamps\n"
 	"  --style=classic  tcpdump 3.x / WinDump text, as in 2001 (default: tcpdump)\n"
+	CLI_PROGRESS_HELP
 	"  expression: a BPF filter, as tcpdump takes it\n";
 
 struct decode_args {
@@ -62,6 +63,7 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		{"help", no_argument, NULL, OPT_HELP},
 		{"style", required_argument, NULL, OPT_STYLE},
 		{"number", no_argument, NULL, '#'},
+		CLI_PROGRESS_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
@@ -102,6 +104,7 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 			break;
 		case OPT_NANO: a->src.nano = true; break;
 		case OPT_MICRO: a->src.nano = false; break;
+		case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); break;
 		case OPT_STYLE:
 			if (strcmp(optarg, "tcpdump") == 0)
 				a->po.style = NP_STYLE_TCPDUMP;

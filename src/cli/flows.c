@@ -38,6 +38,7 @@ static const char flows_usage[] =
 	"  --active-timeout S   end a flow S seconds after it began (default 1800)\n"
 	"  --max-flows N        flows held at once; when full the least recently active\n"
 	"                       flow is ended and written (default 1000000)\n"
+	CLI_PROGRESS_HELP
 	"  expression           a BPF filter, as tcpdump takes it\n";
 
 struct flows_args {
@@ -70,6 +71,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		{"export", required_argument, NULL, OPT_EXPORT},
 		{"flows", required_argument, NULL, OPT_FLOWS},
 		{"template-refresh", required_argument, NULL, OPT_TREFRESH},
+		CLI_PROGRESS_LONGOPTS,
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -126,6 +128,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			rc = cli_parse_u32_opt("flows", "flow limit", optarg, 1, 100000000, &a->cfg.max_flows);
 			break;
 		case OPT_NANO: a->src.nano = true; break;
+		case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); break;
 		case OPT_HELP:
 			printf(flows_usage, np_flow_field_names());
 			exit(0);

@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <pcap/pcap.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +23,24 @@ static void print_help(FILE *f)
 		   "  servers   list the servers, keep them in an inventory, alert on new ones\n"
 		   "  watch     profile an interface continuously: inventory, alerts, flow files\n"
 		   "  explain   tell each conversation's story: ARP, DNS, handshake, data, teardown\n"
-		   "  anomalies name what is odd: illegal TCP flags, bogons, fragment tricks, scans\n\n"
+		   "  anomalies name what is odd: illegal TCP flags, bogons, fragment tricks, scans\n"
 		   "  report    one self-contained HTML file showing an inventory or captures\n\n"
+		   "options:\n"
+		   "  --help    this text\n"
+		   "  --version netprofile's version and the versions of the libraries it runs with\n\n"
 		   "Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
+}
+
+/* `--version`, as tcpdump prints it: ours, then one line per library we are
+ * linked with, as that library names itself at run time (the shared library
+ * actually loaded, not the headers we were built with). A new library
+ * (libfixbuf, libpq) adds its line here. */
+static void print_version(void)
+{
+	printf("netprofile version %s\n", NETPROFILE_VERSION);
+	printf("%s\n", pcap_lib_version());
+	printf("SQLite version %s\n", sqlite3_libversion());
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -48,12 +64,15 @@ char *cli_join_args(int argc, char **argv, int from)
 	char *s = malloc(len + 1);
 	if (!s)
 		return NULL;
-	s[0] = '\0';
+	size_t at = 0;
 	for (int i = from; i < argc; i++) {
+		size_t n = strlen(argv[i]);
 		if (i > from)
-			strcat(s, " ");
-		strcat(s, argv[i]);
+			s[at++] = ' ';
+		memcpy(s + at, argv[i], n);
+		at += n;
 	}
+	s[at] = '\0';
 	return s;
 }
 
@@ -83,7 +102,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0) {
-		printf("netprofile %s\n", NETPROFILE_VERSION);
+		print_version();
 		return 0;
 	}
 	fprintf(stderr, "netprofile: unknown command '%s'\n", cmd);

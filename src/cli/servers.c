@@ -37,7 +37,8 @@ static const char servers_usage[] =
 	"  --quiet-after DURATION  report a server not seen for DURATION as gone quiet\n"
 	"  --min-confidence X  list only servers of confidence X (0-1) or more\n"
 	"  --alerts FILE      write alerts to FILE (default standard error; '-' = standard output)\n"
-	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n"
+	CLI_PROGRESS_HELP;
 
 struct servers_args {
 	cli_source_args src;
@@ -99,6 +100,7 @@ static int parse_option(struct servers_args *a, int c)
 			return cli_usage_error("servers", "invalid confidence '%s' (a number from 0 to 1)", optarg);
 		return 0;
 	}
+	case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
 	case OPT_HELP: fputs(servers_usage, stdout); exit(0);
 	default: return cli_usage_error("servers", "unknown option");
 	}
@@ -114,6 +116,7 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 		{"idle-timeout", required_argument, NULL, OPT_IDLE}, {"active-timeout", required_argument, NULL, OPT_ACTIVE},
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS}, {"help", no_argument, NULL, OPT_HELP},
 		{"min-confidence", required_argument, NULL, OPT_MINCONF},
+		CLI_PROGRESS_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));

@@ -60,7 +60,8 @@ static const char watch_usage[] =
 	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
 	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
 	"  --anomalies          also alert on the named checks of netprofile anomalies, per packet\n"
-	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n"
+	CLI_PROGRESS_HELP;
 
 #define MAX_LISTEN 16
 
@@ -147,6 +148,7 @@ static int watch_option(struct watch_args *a, int c)
 			return cli_usage_error("watch", "too many --listen");
 		a->listen[a->nlisten++] = optarg;
 		return 0;
+	case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
 	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
 	case OPT_EXPORT:
 		a->export_url = optarg;
@@ -170,7 +172,8 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
 		{"export", required_argument, NULL, OPT_EXPORT},   {"template-refresh", required_argument, NULL, OPT_TREFRESH},
 		{"listen", required_argument, NULL, OPT_LISTEN},   {"anomalies", no_argument, NULL, OPT_ANOMALIES},
-		{"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0},
+		{"help", no_argument, NULL, OPT_HELP},             CLI_PROGRESS_LONGOPTS,
+		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
@@ -662,7 +665,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 
 int cmd_watch(int argc, char **argv)
 {
-	struct watch_args a;
+	static struct watch_args a; /* static as w is: w.a points to it */
 	if (parse_watch_args(argc, argv, &a) != 0)
 		return 1;
 	static struct watch w;

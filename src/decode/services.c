@@ -258,7 +258,7 @@ static np_payload_id identify_ntp(const uint8_t *p, uint32_t len)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	unsigned version = (p[0] >> 3) & 7, mode = p[0] & 7;
 	unsigned stratum = p[1], poll = p[2];
-	int precision = (int8_t)p[3];
+	int precision = (int8_t)p[3]; /* NOLINT(bugprone-signed-char-misuse,cert-str34-c): signed on the wire */
 	bool xmit = false;
 	for (int i = 40; i < 48; i++)
 		xmit |= p[i] != 0;
@@ -492,9 +492,9 @@ uint8_t np_service_id(const char *name)
 {
 	if (!name)
 		return 0;
-	for (uint8_t i = 1; i < sizeof(id_names) / sizeof(id_names[0]); i++)
+	for (size_t i = 1; i < sizeof(id_names) / sizeof(id_names[0]); i++)
 		if (strcmp(id_names[i], name) == 0)
-			return i;
+			return (uint8_t)i;
 	return 0;
 }
 

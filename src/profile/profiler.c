@@ -67,6 +67,12 @@ struct np_profiler {
 	bool finished;
 };
 
+static _Noreturn void out_of_memory(void)
+{
+	fprintf(stderr, "netprofile: out of memory\n");
+	exit(1);
+}
+
 static void *grow(void *arr, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
@@ -75,12 +81,19 @@ static void *grow(void *arr, size_t *cap, size_t need, size_t elem)
 	while (ncap < need)
 		ncap *= 2;
 	void *n = realloc(arr, ncap * elem);
-	if (!n) {
-		fprintf(stderr, "netprofile: out of memory\n");
-		exit(1);
-	}
+	if (!n)
+		out_of_memory();
 	*cap = ncap;
 	return n;
+}
+
+/* n zeroed elements (at least one), or the end of the run, as grow(). */
+static void *zalloc(size_t n, size_t elem)
+{
+	void *p = calloc(n ? n : 1, elem);
+	if (!p)
+		out_of_memory();
+	return p;
 }
 
 np_profiler *np_profiler_new(const np_profile_config *cfg)
@@ -321,9 +334,7 @@ static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat *
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
-	struct peer_tuple *t = calloc(n ? n : 1, sizeof(*t));
-	if (!t)
-		return;
+	struct peer_tuple *t = zalloc(n, sizeof(*t));
 	n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
@@ -342,6 +353,23 @@ static void compute_fanin(np_profiler *p)
 		}
 	}
 	p->nendpoints = tally_peers(t, n, &p->endpoints);
+	qsort(t, n, sizeof(*t), peer_tuple_cmp);
+	p->endpoints = zalloc(n, sizeof(*p->endpoints));
+	p->nendpoints = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
+		if (new_ep) {
+			struct endpoint_stat *e = &p->endpoints[p->nendpoints++];
+			e->key = t[i].ep;
+		}
+		struct endpoint_stat *e = &p->endpoints[p->nendpoints - 1];
+		e->fanin.flows++;
+		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
+		if (new_peer)
+			e->fanin.peers++;
+		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
+			e->fanin.peer_ports++;
+	}
 	free(t);
 }
 
@@ -776,7 +804,7 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 
 static void build_servers(np_profiler *p)
 {
-	struct assign *a = calloc(p->nconvs ? p->nconvs : 1, sizeof(*a));
+	struct assign *a = zalloc(p->nconvs, sizeof(*a));
 	size_t n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const struct conv *c = &p->convs[i];
@@ -789,7 +817,7 @@ static void build_servers(np_profiler *p)
 		a[n++].conv = i;
 	}
 	qsort(a, n, sizeof(*a), assign_cmp);
-	p->servers = calloc(n ? n : 1, sizeof(*p->servers));
+	p->servers = zalloc(n, sizeof(*p->servers));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
 			np_server *s = &p->servers[p->nservers++];
@@ -797,7 +825,7 @@ static void build_servers(np_profiler *p)
 			size_t run = 0;
 			while (i + run < n && key_cmp(&a[i + run].server, &a[i].server) == 0)
 				run++;
-			s->clients = calloc(run, sizeof(*s->clients));
+			s->clients = zalloc(run, sizeof(*s->clients));
 		}
 		np_server *s = &p->servers[p->nservers - 1];
 		const struct conv *c = &p->convs[a[i].conv];
@@ -897,8 +925,8 @@ void np_profiler_validate(np_profiler *p, np_validation *v)
 	memset(v, 0, sizeof(*v));
 	if (!p->endpoints)
 		compute_fanin(p);
-	np_server_key *truth = calloc(p->nconvs + 1, sizeof(*truth));
-	np_server_key *guess = calloc(p->nconvs + 1, sizeof(*guess));
+	np_server_key *truth = zalloc(p->nconvs + 1, sizeof(*truth));
+	np_server_key *guess = zalloc(p->nconvs + 1, sizeof(*guess));
 	size_t nt = 0, ng = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		struct conv *c = &p->convs[i];

@@ -9,11 +9,16 @@
 #             says so in its header comment.
 #       tmp   a scratch directory, removed on exit (a suite with more to
 #             clean up sets its own EXIT trap after sourcing this)
-#       pass, fail  the counts
+#       pass, fail, skipped  the counts
 # Gives ok, bad MESSAGE, check MESSAGE 'CONDITION' (eval'ed),
-#       summary  prints "NAME: N passed, N failed" (the line tests/run.sh
-#                sums); its status is non-zero if anything failed
+#       skip REASON  a check (or group of checks) that cannot run here:
+#                counted, and "NAME: SKIP REASON" printed (tests/run.sh
+#                lists those lines at the end)
+#       summary  prints "NAME: N passed, N failed, N skipped" (the line
+#                tests/run.sh sums); its status is non-zero if anything failed
 #       finish   summary, then exit with its status
+#       skip_all REASON  the whole suite cannot run here: one skip, the
+#                summary, exit 0
 #       abort MESSAGE  prints "NAME: MESSAGE" and a one-failure summary,
 #                exits 1 (a suite that cannot run at all)
 suite=$1
@@ -21,22 +26,31 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 np=${NETPROFILE:-$here/build/netprofile}
 pass=0
 fail=0
+skipped=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
+skip() {
+	skipped=$((skipped + 1))
+	echo "$suite: SKIP $*"
+}
 summary() {
-	echo "$suite: $pass passed, $fail failed"
+	echo "$suite: $pass passed, $fail failed, $skipped skipped"
 	[ "$fail" -eq 0 ]
 }
 finish() {
 	summary
 	exit
 }
+skip_all() {
+	skip "$@"
+	finish
+}
 abort() {
 	echo "$suite: $*"
-	echo "$suite: 0 passed, 1 failed"
+	echo "$suite: 0 passed, 1 failed, $skipped skipped"
 	exit 1
 }
