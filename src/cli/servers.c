@@ -25,6 +25,7 @@ static const char servers_usage[] =
 	"usage: netprofile servers [-r capture]... [-i interface] [--flows file]... [options] [expression]\n"
 	"  -r FILE            a capture to profile (repeatable; '-' = standard input)\n"
 	"  -i IFACE           profile a live interface until interrupted (drops root to -Z USER)\n"
+	"  -B KIB             kernel capture buffer for -i, KiB (default 65536)\n"
 	"  --flows FILE       flow records instead of packets: netprofile flows CSV/JSON, or a text\n"
 	"                     table with a header (SIP DIP SPORT DPORT PROTOCOL PACKETS BYTES [FLAGS] STIME [DUR])\n"
 	"  --db PATH          the inventory database (default netprofile.db); with no input, print it\n"
@@ -70,6 +71,7 @@ static int parse_option(struct servers_args *a, int c)
 		return 0;
 	case 'i': a->src.iface = optarg; return 0;
 	case 'Z': a->src.user = optarg; return 0;
+	case 'B': return cli_parse_buffer("servers", optarg, &a->src);
 	case OPT_FLOWS:
 		if (a->nflowfiles == 64)
 			return cli_usage_error("servers", "too many --flows files");
@@ -107,10 +109,11 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
+	a->src.buffer_kib = CLI_FLOW_BUFFER_KIB;
 	a->db = "netprofile.db";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+nr:i:Z:B:", longopts, NULL)) != -1)
 		if (parse_option(a, c) != 0)
 			return 1;
 	if (a->src.iface && a->nrfiles)
@@ -203,8 +206,8 @@ static int read_capture(struct servers_run *run, cli_source_args *src)
 	if (cli_open_source(&s, src) != 0)
 		return -1;
 	cli_stop_on_signals(&s);
-	/* A file is read and decoded on a second core (flow/pipeline.h). */
-	int rc = np_flow_pipeline_run(&s, 0, run->table, true);
+	/* Read and decoded on a second core (flow/pipeline.h). */
+	int rc = np_flow_pipeline_run(&s, 0, run->table, true, NULL);
 	cli_stop_on_signals(NULL);
 	if (rc < 0)
 		fprintf(stderr, "netprofile: %s\n", s.err);

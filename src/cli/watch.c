@@ -32,6 +32,7 @@
 
 #include "../decode/packet.h"
 #include "../flow/flow.h"
+#include "../flow/pipeline.h"
 #include "../flow/writer.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
@@ -39,6 +40,7 @@
 static const char watch_usage[] =
 	"usage: netprofile watch (-i interface | -r capture) [options] [expression]\n"
 	"  -i IFACE             capture live; root is dropped to -Z USER (default nobody) once open\n"
+	"  -B KIB               kernel capture buffer, KiB (default 65536)\n"
 	"  -r FILE              replay a capture (as fast as possible; --pace for its own pace)\n"
 	"  --db PATH            the inventory (default netprofile.db)\n"
 	"  --alerts FILE        alerts to FILE (default standard output); --syslog to syslog\n"
@@ -101,6 +103,7 @@ static int watch_option(struct watch_args *a, int c)
 	case 'r': a->src.rfile = optarg; return 0;
 	case 'i': a->src.iface = optarg; return 0;
 	case 'Z': a->src.user = optarg; return 0;
+	case 'B': return cli_parse_buffer("watch", optarg, &a->src);
 	case OPT_DB: a->db = optarg; return 0;
 	case OPT_ALERTS: a->alerts = optarg; return 0;
 	case OPT_FORMAT:
@@ -141,12 +144,13 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
+	a->src.buffer_kib = CLI_FLOW_BUFFER_KIB;
 	a->db = "netprofile.db";
 	a->rotate_min = 5;
 	a->commit_s = 5;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+nr:i:Z:B:", longopts, NULL)) != -1)
 		if (watch_option(a, c) != 0)
 			return 1;
 	if (!!a->src.rfile == !!a->src.iface)
@@ -160,7 +164,6 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 struct watch {
 	struct watch_args *a;
 	np_source src;
-	np_packet pkt;
 	np_flow_table *table;
 	np_profiler *ended;   /* flows ended since the last commit */
 	np_profiler *payload; /* names services from payload for the table's flows */
@@ -173,7 +176,10 @@ struct watch {
 	np_out flows_out;
 	np_flow_writer writer;
 	int64_t last_commit_us;
+	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
+	uint64_t drops_seen;   /* the kernel's drop count at the last look */
+	int64_t drops_last_us; /* when it last grew: drops within DROP_EPISODE_S are one episode */
 	uint64_t alerts_sent, flows_written;
 	/* Flows ended since the last commit, each held by `ended` until then:
 	 * a flood ends flows far faster than the commit interval passes, so
@@ -355,13 +361,13 @@ static void commit(struct watch *w)
 static void print_stats(struct watch *w)
 {
 	const np_flow_stats *s = np_flow_table_stats(w->table);
-	struct pcap_stat ps;
-	memset(&ps, 0, sizeof(ps));
-	bool have_ps = w->src.live && pcap_stats(w->src.pcap, &ps) == 0;
+	uint64_t received = 0, dropped = 0;
+	bool have_ps = np_source_stats(&w->src, &received, &dropped);
 	fprintf(stderr,
-		"watch: %llu packets (%u received, %u dropped by the kernel%s), %u flows active, %llu written, "
+		"watch: %llu packets (%llu received, %llu dropped by the kernel%s), %u flows active, %llu written, "
 		"%llu evicted early, %llu alerts\n",
-		(unsigned long long)s->packets, ps.ps_recv, ps.ps_drop, have_ps ? "" : ": not live",
+		(unsigned long long)s->packets, (unsigned long long)received, (unsigned long long)dropped,
+		have_ps ? "" : ": not live",
 		np_flow_table_active(w->table), (unsigned long long)s->flows_written, (unsigned long long)s->evicted,
 		(unsigned long long)w->alerts_sent);
 }
@@ -395,14 +401,19 @@ static void keep_pace(struct watch *w, int64_t pkt_us)
 	}
 }
 
-static void watch_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+/* The pipeline's hooks (flow/pipeline.h), on this thread: */
+
+/* before each packet: --pace */
+static void watch_before(void *ctx, int64_t us)
+{
+	keep_pace(ctx, us);
+}
+
+/* after each packet: a commit interval of capture time has passed, or
+ * --max-flows flows have ended since the last commit */
+static void watch_after(void *ctx)
 {
 	struct watch *w = ctx;
-	int64_t us = np_source_packet_us(&w->src, h);
-	if (w->a->pace)
-		keep_pace(w, us);
-	np_decode(&w->pkt, w->pkt.dlt, data, h->caplen, h->len);
-	np_flow_table_add(w->table, &w->pkt, us);
 	int64_t now = np_flow_table_now(w->table);
 	if (!w->last_commit_us)
 		w->last_commit_us = now;
@@ -429,24 +440,55 @@ static void handle_signals(struct watch *w)
 	}
 }
 
+/* Drops that follow one another within this many seconds are one episode,
+ * told once. */
+#define DROP_EPISODE_S 10
+
+/* The kernel dropped packets (its buffer was full): say so once when an
+ * episode starts, not at every look; the statistics line has the count. */
+static void check_drops(struct watch *w)
+{
+	uint64_t received, dropped;
+	if (!np_source_stats(&w->src, &received, &dropped) || dropped <= w->drops_seen)
+		return;
+	int64_t now = wall_us();
+	if (!w->drops_last_us || now - w->drops_last_us > (int64_t)DROP_EPISODE_S * 1000000)
+		fprintf(stderr,
+			"netprofile: %s: the kernel dropped %llu packets (%llu of %llu so far): the capture buffer was full; "
+			"a larger -B may help\n",
+			w->src.name, (unsigned long long)(dropped - w->drops_seen), (unsigned long long)dropped,
+			(unsigned long long)received);
+	w->drops_seen = dropped;
+	w->drops_last_us = now;
+}
+
+/* every NP_PIPELINE_TICK_MS, and at once after a signal */
+static bool watch_tick(void *ctx)
+{
+	struct watch *w = ctx;
+	handle_signals(w);
+	if (!w->src.live)
+		return !got_stop;
+	check_drops(w);
+	/* A quiet live link: commit by the wall clock too. */
+	if (!w->last_wall_commit_us)
+		w->last_wall_commit_us = wall_us();
+	if (wall_us() - w->last_wall_commit_us >= (int64_t)w->a->commit_s * 1000000) {
+		np_flow_table_expire(w->table, np_flow_table_now(w->table));
+		commit(w);
+		w->last_wall_commit_us = wall_us();
+	}
+	return !got_stop;
+}
+
 static int run_loop(struct watch *w)
 {
-	int64_t last_wall = wall_us();
-	while (!got_stop) {
-		int rc = np_source_dispatch(&w->src, 256, watch_packet, w);
-		handle_signals(w);
-		if (rc == -1) {
-			fprintf(stderr, "netprofile: %s\n", w->src.err);
-			return -1;
-		}
-		if (rc == 0 && np_source_at_end(&w->src))
-			break;
-		/* A quiet live link: commit by the wall clock too. */
-		if (w->src.live && wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) {
-			np_flow_table_expire(w->table, np_flow_table_now(w->table));
-			commit(w);
-			last_wall = wall_us();
-		}
+	np_pipeline_hooks hooks = {w->a->pace ? watch_before : NULL, watch_after, watch_tick, w};
+	int rc = np_flow_pipeline_run(&w->src, 0, w->table, true, &hooks);
+	handle_signals(w);
+	if (rc == -1) {
+		fprintf(stderr, "netprofile: %s\n", w->src.err);
+		return -1;
 	}
 	return 0;
 }
@@ -507,7 +549,6 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		return -1;
 	}
 	cli_announce_source(&w->src, &a->src);
-	w->pkt.dlt = w->src.dlt;
 	w->ended = new_profiler(w);
 	w->payload = new_profiler(w);
 	a->cfg.payload_fn = np_profiler_payload;
