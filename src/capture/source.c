@@ -63,7 +63,7 @@ int np_source_open_file(np_source *s, const char *path, bool nano)
 	return 0;
 }
 
-int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano)
+int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano, int buffer_kib)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
 	source_init(s, iface);
@@ -76,8 +76,9 @@ int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano)
 	}
 	pcap_set_snaplen(s->pcap, snaplen > 0 ? snaplen : 262144);
 	pcap_set_promisc(s->pcap, 1);
-	pcap_set_timeout(s->pcap, 100);
-	pcap_set_immediate_mode(s->pcap, 1);
+	pcap_set_timeout(s->pcap, NP_SOURCE_TIMEOUT_MS);
+	if (buffer_kib > 0)
+		pcap_set_buffer_size(s->pcap, buffer_kib * 1024);
 	if (nano)
 		pcap_set_tstamp_precision(s->pcap, PCAP_TSTAMP_PRECISION_NANO);
 	int rc = pcap_activate(s->pcap);
@@ -315,6 +316,16 @@ void np_source_break(np_source *s)
 	 * while it is not reading, would break a later read at once. */
 	if (s->pcap && !s->map.walking)
 		pcap_breakloop(s->pcap);
+}
+
+bool np_source_stats(np_source *s, uint64_t *received, uint64_t *dropped)
+{
+	struct pcap_stat ps;
+	if (!s->live || !s->pcap || pcap_stats(s->pcap, &ps) != 0)
+		return false;
+	*received = ps.ps_recv;
+	*dropped = ps.ps_drop;
+	return true;
 }
 
 void np_source_close(np_source *s)

@@ -27,6 +27,7 @@ typedef struct cli_source_args {
 	const char *wfile;  /* -w */
 	const char *user;   /* -Z, default nobody */
 	int snaplen;        /* -s */
+	int buffer_kib;     /* -B: the kernel's capture buffer, KiB (0: libpcap's 2 MiB) */
 	bool nano;          /* --nano */
 	char *filter;       /* trailing BPF expression, or NULL */
 	enum np_progress_mode progress; /* --progress, --no-progress (a file's progress line) */
@@ -54,6 +55,9 @@ int cli_open_source(np_source *src, const cli_source_args *a);
 void cli_announce_source(const np_source *src, const cli_source_args *a);
 /* SIGINT/SIGTERM stop the read loop of src (NULL to disarm). */
 void cli_stop_on_signals(np_source *src);
+/* Has SIGINT/SIGTERM come since cli_stop_on_signals armed them? (A
+ * pipeline's tick answers the break with it, np_pipeline_hooks.) */
+bool cli_stop_asked(void);
 /* Parse a whole decimal number in [min, max]; false if it is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
 /* An option's whole decimal number in [min, max] into *out; 0, or the
@@ -62,6 +66,12 @@ int cli_parse_u32_opt(const char *cmd, const char *name, const char *arg, long m
 /* --format text, csv or json into enum np_flow_format (flow/writer.h);
  * 0, or cmd's usage error (exit code 1). */
 int cli_parse_format(const char *cmd, const char *arg, int *format);
+/* -B SIZE, KiB as tcpdump takes it, into a->buffer_kib; 0, or cmd's usage error. */
+int cli_parse_buffer(const char *cmd, const char *arg, cli_source_args *a);
+/* The -B default of the commands that keep flows (flows, servers, watch):
+ * 64 MiB, a quarter second of a busy gigabit link, so a moment the table
+ * thread spends elsewhere is not a loss. */
+#define CLI_FLOW_BUFFER_KIB (64 * 1024)
 /* Exactly one of -r and -i given; 0, or cmd's usage error (exit code 1). */
 int cli_check_one_source(const char *cmd, const cli_source_args *a);
 /* "90", "90s", "15m", "2h", "7d", "1w" -> microseconds; false if malformed. */

@@ -17,7 +17,7 @@
 int cli_open_source(np_source *src, const cli_source_args *a)
 {
 	int rc = a->rfile ? np_source_open_file(src, a->rfile, a->nano)
-			  : np_source_open_live(src, a->iface, a->snaplen, a->nano);
+			  : np_source_open_live(src, a->iface, a->snaplen, a->nano, a->buffer_kib);
 	if (rc == 0 && a->iface)
 		rc = np_source_drop_root(src, a->user ? a->user : "nobody");
 	if (rc == 0 && a->rfile)
@@ -46,10 +46,12 @@ void cli_announce_source(const np_source *src, const cli_source_args *a)
 }
 
 static np_source *stoppable;
+static volatile sig_atomic_t stop_asked;
 
 static void on_stop_signal(int sig)
 {
 	(void)sig;
+	stop_asked = 1;
 	if (stoppable)
 		np_source_break(stoppable);
 }
@@ -63,6 +65,11 @@ void cli_stop_on_signals(np_source *src)
 	sa.sa_flags = 0;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+}
+
+bool cli_stop_asked(void)
+{
+	return stop_asked;
 }
 
 bool cli_parse_long(const char *s, long min, long max, long *out)
@@ -95,6 +102,16 @@ int cli_parse_format(const char *cmd, const char *arg, int *format)
 		*format = NP_FLOW_JSON;
 	else
 		return cli_usage_error(cmd, "unknown format '%s' (text, csv, json)", arg);
+	return 0;
+}
+
+int cli_parse_buffer(const char *cmd, const char *arg, cli_source_args *a)
+{
+	long v;
+	/* pcap_set_buffer_size takes bytes in an int */
+	if (!cli_parse_long(arg, 1, 2097151, &v))
+		return cli_usage_error(cmd, "invalid buffer size '%s' (KiB, 1 to 2097151)", arg);
+	a->buffer_kib = (int)v;
 	return 0;
 }
 

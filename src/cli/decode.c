@@ -17,12 +17,13 @@
 #include "../print/print.h"
 
 static const char decode_usage[] =
-	"usage: netprofile decode [-#AenqStvxX] [-c count] [-r file | -i interface] [-s snaplen]\n"
+	"usage: netprofile decode [-#AenqStvxX] [-B size] [-c count] [-r file | -i interface] [-s snaplen]\n"
 	"                         [-w file] [-Z user] [-T type] [--nano] [--style=tcpdump|classic] [expression]\n"
 	"  -r FILE   read packets from a pcap/pcapng file ('-' = standard input)\n"
 	"  -i IFACE  capture live from an interface (root drops to -Z user, default nobody)\n"
 	"  -w FILE   write the (filtered) packets to a pcap file instead of printing\n"
 	"  -c N      stop after N packets          -s N  snapshot length (live)\n"
+	"  -B KIB    kernel capture buffer, KiB (live; default 2048)\n"
 	"  -#        number the packets            -n    no name resolution (always on)\n"
 	"  -t/-tt/-ttt/-tttt/-ttttt  timestamp forms, as tcpdump\n"
 	"  -e        print link-level headers      -q    quieter output\n"
@@ -70,7 +71,7 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 	a->src.user = "nobody";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+#AeqnStvxXc:r:i:s:w:Z:T:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+#AeqnStvxXB:c:r:i:s:w:Z:T:", longopts, NULL)) != -1) {
 		switch (c) {
 		case '#': a->po.number = 1; break;
 		case 'A': a->po.Aflag++; break;
@@ -95,6 +96,10 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		}
 		case 'r': a->src.rfile = optarg; break;
 		case 'i': a->src.iface = optarg; break;
+		case 'B':
+			if (cli_parse_buffer("decode", optarg, &a->src))
+				return 1;
+			break;
 		case 'w': a->src.wfile = optarg; break;
 		case 'Z': a->src.user = optarg; break;
 		case 'T':
@@ -134,7 +139,6 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 struct decode_run {
 	np_printer pr;
 	np_packet pkt;
-	bool printing;
 	bool line_buffered;
 };
 
@@ -145,8 +149,6 @@ static void decode_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *da
 	pkt->ts_sec = h->ts.tv_sec;
 	pkt->ts_frac = (uint32_t)h->ts.tv_usec;
 	np_decode(pkt, pkt->dlt, data, h->caplen, h->len);
-	if (!run->printing)
-		return;
 	print_packet(&run->pr, pkt);
 	if (run->line_buffered)
 		out_flush(run->pr.out);
@@ -190,11 +192,12 @@ int cmd_decode(int argc, char **argv)
 	print_init(&run.pr, &a.po, &out);
 	run.pr.o.nano = src.nano;
 	run.pkt.dlt = src.dlt;
-	run.printing = a.src.wfile == NULL;
 	run.line_buffered = a.src.iface != NULL || isatty(STDOUT_FILENO);
 
 	cli_stop_on_signals(&src);
-	int rc = np_source_loop(&src, a.count, decode_one, &run);
+	/* -w: the packets are written as read (capture/), not decoded, as
+	 * tcpdump -w does not decode them either. */
+	int rc = np_source_loop(&src, a.count, a.src.wfile ? NULL : decode_one, &run);
 	cli_stop_on_signals(NULL);
 	out_flush(&out);
 	int status = 0;
@@ -207,10 +210,10 @@ int cmd_decode(int argc, char **argv)
 		status = 1;
 	}
 	if (a.src.iface) {
-		struct pcap_stat st;
-		if (pcap_stats(src.pcap, &st) == 0)
-			fprintf(stderr, "%u packets received by filter\n%u packets dropped by kernel\n", st.ps_recv,
-				st.ps_drop);
+		uint64_t received, dropped;
+		if (np_source_stats(&src, &received, &dropped))
+			fprintf(stderr, "%llu packets received by filter\n%llu packets dropped by kernel\n",
+				(unsigned long long)received, (unsigned long long)dropped);
 	}
 	print_free(&run.pr);
 	out_close(&out);

@@ -25,6 +25,7 @@ static const char flows_usage[] =
 	"  --flows FILE         convert flow records (repeatable): CSV/JSON lines, text tables,\n"
 	"                       IPFIX files, told apart by content; one-way records are paired\n"
 	"  -i IFACE             capture live (drops root to -Z USER, default nobody)\n"
+	"  -B KIB               kernel capture buffer for -i, KiB (default 65536)\n"
 	"  -c N                 stop after N packets\n"
 	"  -o FILE              write records to FILE instead of standard output\n"
 	"  --format FMT         text (default), csv, json or ipfix (IPFIX file, YAF's elements)\n"
@@ -77,15 +78,17 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
+	a->src.buffer_kib = CLI_FLOW_BUFFER_KIB;
 	int c, rc = 0;
 	optind = 1;
-	while (rc == 0 && (c = getopt_long(argc, argv, "+nr:i:c:o:s:Z:", longopts, NULL)) != -1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, "+nr:i:c:o:s:Z:B:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n': break;
 		case 'r': a->src.rfile = optarg; break;
 		case 'i': a->src.iface = optarg; break;
 		case 'o': a->outfile = optarg; break;
 		case 'Z': a->src.user = optarg; break;
+		case 'B': rc = cli_parse_buffer("flows", optarg, &a->src); break;
 		case 's': {
 			uint32_t v = 0;
 			rc = cli_parse_u32_opt("flows", "snaplen", optarg, 0, 262144, &v);
@@ -154,6 +157,7 @@ struct flows_run {
 	np_ipfix_writer *ipfix;      /* --format ipfix */
 	np_ipfix_writer *export_to;  /* --export */
 	bool text;
+	np_out *out;
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -167,15 +171,28 @@ static void emit_flow(void *ctx, const np_flow *f)
 		np_ipfix_writer_write(run->export_to, f);
 }
 
-static void print_summary(const np_flow_stats *s)
+/* Live: the records of flows that ended go out now, not when the buffer fills. */
+static bool flush_records(void *ctx)
 {
+	struct flows_run *run = ctx;
+	out_flush(run->out);
+	return !cli_stop_asked();
+}
+
+static void print_summary(const np_flow_stats *s, np_source *src)
+{
+	uint64_t received, dropped;
+	char kernel[96] = "";
+	if (np_source_stats(src, &received, &dropped))
+		snprintf(kernel, sizeof(kernel), "; %llu packets received by filter, %llu dropped by kernel",
+			 (unsigned long long)received, (unsigned long long)dropped);
 	fprintf(stderr,
 		"flows: %llu packets read, %llu IP, %llu not IP, %llu truncated; %llu flows written, "
-		"%llu evicted early (table full), peak %llu active\n",
+		"%llu evicted early (table full), peak %llu active%s\n",
 		(unsigned long long)s->packets, (unsigned long long)(s->packets - s->not_ip),
 		(unsigned long long)s->not_ip, (unsigned long long)s->truncated,
 		(unsigned long long)s->flows_written, (unsigned long long)s->evicted,
-		(unsigned long long)s->peak_active);
+		(unsigned long long)s->peak_active, kernel);
 }
 
 static int open_output(const char *path)
@@ -316,13 +333,14 @@ int cmd_flows(int argc, char **argv)
 	np_profiler *naming = np_profiler_new(NULL);
 	a.cfg.payload_fn = np_profiler_payload;
 	a.cfg.payload_ctx = naming;
-	/* Files: batched, and read and decoded on a second core. Live: one
-	 * packet at a time, so records do not wait for traffic. */
-	a.cfg.batch = a.src.rfile != NULL;
+	/* Batched, and read and decoded on a second core (flow/pipeline.h). */
+	a.cfg.batch = true;
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
+	run.out = &out;
+	np_pipeline_hooks live = {.tick = flush_records, .ctx = &run};
 
 	cli_stop_on_signals(&src);
-	int rc = np_flow_pipeline_run(&src, a.count, run.table, true);
+	int rc = np_flow_pipeline_run(&src, a.count, run.table, true, src.live ? &live : NULL);
 	cli_stop_on_signals(NULL);
 	/* Whatever was read before a fault is still written out. */
 	np_flow_table_flush(run.table, NP_END_EOF);
@@ -332,7 +350,7 @@ int cmd_flows(int argc, char **argv)
 		status = 1;
 	}
 	status |= close_outputs(&run, &out, fd);
-	print_summary(np_flow_table_stats(run.table));
+	print_summary(np_flow_table_stats(run.table), &src);
 	np_flow_table_free(run.table);
 	np_profiler_free(naming);
 	np_source_close(&src);

@@ -40,7 +40,7 @@ static int read_capture(np_flow_table *table, const cli_source_args *src)
 		return -1;
 	cli_stop_on_signals(&s);
 	/* A file is read and decoded on a second core (flow/pipeline.h). */
-	int rc = np_flow_pipeline_run(&s, 0, table, true);
+	int rc = np_flow_pipeline_run(&s, 0, table, true, NULL);
 	cli_stop_on_signals(NULL);
 	if (rc < 0)
 		fprintf(stderr, "netprofile: %s\n", s.err);

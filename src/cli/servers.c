@@ -25,6 +25,7 @@ static const char servers_usage[] =
 	"usage: netprofile servers [-r capture]... [-i interface] [--flows file]... [options] [expression]\n"
 	"  -r FILE            a capture to profile (repeatable; '-' = standard input)\n"
 	"  -i IFACE           profile a live interface until interrupted (drops root to -Z USER)\n"
+	"  -B KIB             kernel capture buffer for -i, KiB (default 65536)\n"
 	"  --flows FILE       flow records instead of packets, told apart by content: netprofile flows\n"
 	"                     CSV/JSON lines, a text table with a header (SIP DIP SPORT DPORT PROTOCOL\n"
 	"                     PACKETS BYTES [FLAGS] STIME [DUR]), an IPFIX file\n"
@@ -74,6 +75,7 @@ static int parse_option(struct servers_args *a, int c)
 		return 0;
 	case 'i': a->src.iface = optarg; return 0;
 	case 'Z': a->src.user = optarg; return 0;
+	case 'B': return cli_parse_buffer("servers", optarg, &a->src);
 	case OPT_FLOWS:
 		if (a->nflowfiles == 64)
 			return cli_usage_error("servers", "too many --flows files");
@@ -121,10 +123,11 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
+	a->src.buffer_kib = CLI_FLOW_BUFFER_KIB;
 	a->db = "netprofile.db";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+nr:i:Z:B:", longopts, NULL)) != -1)
 		if (parse_option(a, c) != 0)
 			return 1;
 	if (a->src.iface && a->nrfiles)

@@ -35,6 +35,7 @@
 #include "../collect/source.h"
 #include "../decode/packet.h"
 #include "../flow/flow.h"
+#include "../flow/pipeline.h"
 #include "../flow/writer.h"
 #include "../flow/writer_ipfix.h"
 #include "../profile/inventory.h"
@@ -43,6 +44,7 @@
 static const char watch_usage[] =
 	"usage: netprofile watch (-i interface | -r capture | --listen SPEC...) [options] [expression]\n"
 	"  -i IFACE             capture live; root is dropped to -Z USER (default nobody) once open\n"
+	"  -B KIB               kernel capture buffer, KiB (default 65536)\n"
 	"  -r FILE              replay a capture (as fast as possible; --pace for its own pace)\n"
 	"  --listen SPEC        collect flow records from exporters (repeatable): udp://ADDR[:PORT] or\n"
 	"                       tcp://ADDR[:PORT]; NetFlow v5, v9 and IPFIX told apart by version;\n"
@@ -121,6 +123,7 @@ static int watch_option(struct watch_args *a, int c)
 	case 'r': a->src.rfile = optarg; return 0;
 	case 'i': a->src.iface = optarg; return 0;
 	case 'Z': a->src.user = optarg; return 0;
+	case 'B': return cli_parse_buffer("watch", optarg, &a->src);
 	case OPT_DB: a->db = optarg; return 0;
 	case OPT_ALERTS: a->alerts = optarg; return 0;
 	case OPT_FORMAT:
@@ -177,12 +180,13 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 	};
 	memset(a, 0, sizeof(*a));
 	a->src.user = "nobody";
+	a->src.buffer_kib = CLI_FLOW_BUFFER_KIB;
 	a->db = "netprofile.db";
 	a->rotate_min = 5;
 	a->commit_s = 5;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+nr:i:Z:", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "+nr:i:Z:B:", longopts, NULL)) != -1)
 		if (watch_option(a, c) != 0)
 			return 1;
 	if ((a->src.rfile && a->src.iface) || (!a->src.rfile && !a->src.iface && !a->nlisten))
@@ -198,7 +202,6 @@ struct watch {
 	np_source src;
 	bool have_packets;          /* -i or -r; else only --listen */
 	np_flowsrc *listen[MAX_LISTEN]; /* collectors (collect/listen.c) */
-	np_packet pkt;
 	np_flow_table *table;
 	np_profiler *ended;   /* flows ended since the last commit */
 	np_profiler *payload; /* names services from payload for the table's flows */
@@ -212,7 +215,10 @@ struct watch {
 	np_flow_writer writer;
 	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
+	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
+	uint64_t drops_seen;   /* the kernel's drop count at the last look */
+	int64_t drops_last_us; /* when it last grew: drops within DROP_EPISODE_S are one episode */
 	uint64_t alerts_sent, flows_written;
 	np_anomalies *checks; /* --anomalies */
 	np_out finding_text;  /* where a finding is formatted (fd -1: never written) */
@@ -431,13 +437,13 @@ static void commit(struct watch *w)
 static void print_stats(struct watch *w)
 {
 	const np_flow_stats *s = np_flow_table_stats(w->table);
-	struct pcap_stat ps;
-	memset(&ps, 0, sizeof(ps));
-	bool have_ps = w->src.live && pcap_stats(w->src.pcap, &ps) == 0;
+	uint64_t received = 0, dropped = 0;
+	bool have_ps = np_source_stats(&w->src, &received, &dropped);
 	fprintf(stderr,
-		"watch: %llu packets (%u received, %u dropped by the kernel%s), %u flows active, %llu written, "
+		"watch: %llu packets (%llu received, %llu dropped by the kernel%s), %u flows active, %llu written, "
 		"%llu evicted early, %llu alerts\n",
-		(unsigned long long)s->packets, ps.ps_recv, ps.ps_drop, have_ps ? "" : ": not live",
+		(unsigned long long)s->packets, (unsigned long long)received, (unsigned long long)dropped,
+		have_ps ? "" : ": not live",
 		np_flow_table_active(w->table), (unsigned long long)s->flows_written, (unsigned long long)s->evicted,
 		(unsigned long long)w->alerts_sent);
 	for (int i = 0; i < w->a->nlisten; i++)
@@ -473,20 +479,28 @@ static void keep_pace(struct watch *w, int64_t pkt_us)
 	}
 }
 
-static void watch_packet(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
+/* The pipeline's hooks (flow/pipeline.h), on this thread: */
+
+/* before each packet: --pace */
+static void watch_before(void *ctx, int64_t us)
+{
+	keep_pace(ctx, us);
+}
+
+/* each decoded packet, with --anomalies (the run is then on this thread
+ * alone: see np_pipeline_hooks.packet), numbered as decode -# numbers them */
+static void watch_decoded(void *ctx, const np_packet *pkt)
 {
 	struct watch *w = ctx;
-	int64_t us = np_source_packet_us(&w->src, h);
-	if (w->a->pace)
-		keep_pace(w, us);
-	np_decode(&w->pkt, w->pkt.dlt, data, h->caplen, h->len);
 	w->packets++;
-	if (w->checks) {
-		w->pkt.ts_sec = h->ts.tv_sec;
-		w->pkt.ts_frac = (uint32_t)h->ts.tv_usec;
-		np_anomalies_packet(w->checks, &w->pkt, w->packets);
-	}
-	np_flow_table_add(w->table, &w->pkt, us);
+	np_anomalies_packet(w->checks, pkt, w->packets);
+}
+
+/* after each packet: a commit interval of capture time has passed, or
+ * --max-flows flows have ended since the last commit */
+static void watch_after(void *ctx)
+{
+	struct watch *w = ctx;
 	int64_t now = np_flow_table_now(w->table);
 	if (!w->last_commit_us)
 		w->last_commit_us = now;
@@ -548,27 +562,64 @@ static int listen_loop(struct watch *w)
 	return 0;
 }
 
+/* Drops that follow one another within this many seconds are one episode,
+ * told once. */
+#define DROP_EPISODE_S 10
+
+/* The kernel dropped packets (its buffer was full): say so once when an
+ * episode starts, not at every look; the statistics line has the count. */
+static void check_drops(struct watch *w)
+{
+	uint64_t received, dropped;
+	if (!np_source_stats(&w->src, &received, &dropped) || dropped <= w->drops_seen)
+		return;
+	int64_t now = wall_us();
+	if (!w->drops_last_us || now - w->drops_last_us > (int64_t)DROP_EPISODE_S * 1000000)
+		fprintf(stderr,
+			"netprofile: %s: the kernel dropped %llu packets (%llu of %llu so far): the capture buffer was full; "
+			"a larger -B may help\n",
+			w->src.name, (unsigned long long)(dropped - w->drops_seen), (unsigned long long)dropped,
+			(unsigned long long)received);
+	w->drops_seen = dropped;
+	w->drops_last_us = now;
+}
+
+/* every NP_PIPELINE_TICK_MS, and at once after a signal */
+static bool watch_tick(void *ctx)
+{
+	struct watch *w = ctx;
+	read_listeners(w); /* -i or -r with --listen too: collected records come in here */
+	handle_signals(w);
+	if (!w->src.live)
+		return !got_stop;
+	check_drops(w);
+	/* A quiet live link: commit by the wall clock too. */
+	if (!w->last_wall_commit_us)
+		w->last_wall_commit_us = wall_us();
+	if (wall_us() - w->last_wall_commit_us >= (int64_t)w->a->commit_s * 1000000) {
+		np_flow_table_expire(w->table, np_flow_table_now(w->table));
+		commit(w);
+		w->last_wall_commit_us = wall_us();
+	}
+	return !got_stop;
+}
+
 static int run_loop(struct watch *w)
 {
 	if (!w->have_packets)
 		return listen_loop(w);
-	int64_t last_wall = wall_us();
-	while (!got_stop) {
-		int rc = np_source_dispatch(&w->src, 256, watch_packet, w);
-		read_listeners(w);
-		handle_signals(w);
-		if (rc == -1) {
-			fprintf(stderr, "netprofile: %s\n", w->src.err);
-			return -1;
-		}
-		if (rc == 0 && np_source_at_end(&w->src))
-			break;
-		/* A quiet live link: commit by the wall clock too. */
-		if (w->src.live && wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) {
-			np_flow_table_expire(w->table, np_flow_table_now(w->table));
-			commit(w);
-			last_wall = wall_us();
-		}
+	np_pipeline_hooks hooks = {
+		.before = w->a->pace ? watch_before : NULL,
+		.after = watch_after,
+		.tick = watch_tick,
+		.packet = w->checks ? watch_decoded : NULL,
+		.ctx = w,
+	};
+	int rc = np_flow_pipeline_run(&w->src, 0, w->table, true, &hooks);
+	handle_signals(w);
+	if (rc == -1) {
+		fprintf(stderr, "netprofile: %s\n", w->src.err);
+		return -1;
 	}
 	return 0;
 }
@@ -651,7 +702,6 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		cli_announce_source(&w->src, &a->src);
 	for (int i = 0; i < a->nlisten; i++)
 		fprintf(stderr, "listening on %s for NetFlow v5, v9 and IPFIX\n", a->listen[i]);
-	w->pkt.dlt = w->src.dlt;
 	w->ended = new_profiler(w);
 	w->payload = new_profiler(w);
 	a->cfg.payload_fn = np_profiler_payload;

@@ -3,13 +3,25 @@
  *
  * The reader thread appends each packet's observation (np_flow_obs, then
  * its payload, 8-byte aligned) to the chunk it is filling; a full chunk is
- * published to the accounting thread, which hands each record to
- * np_flow_table_add_obs with the payload left in the chunk, syncs the table
- * at the end of the chunk (so no batched packet still points into it) and
- * gives the chunk back. NCHUNKS chunks circulate; a side with nothing to do
- * sleeps on a condition variable. A reader that finds the ring full waits
- * until half of it is free, so the two threads wake each other a few times
- * per megabyte, not per chunk.
+ * published to the accounting thread (the caller's), which hands each
+ * record to np_flow_table_add_obs with the payload left in the chunk,
+ * syncs the table at the end of the chunk (so no batched packet still
+ * points into it) and gives the chunk back. A side with nothing to do
+ * sleeps on a condition variable; the reader signals only an accounting
+ * thread that sleeps, so the two threads do not wake each other per chunk.
+ *
+ * A file: FILE_CHUNKS chunks circulate, and a reader that finds the ring
+ * full waits until half of it is free. A live capture: up to LIVE_CHUNKS
+ * chunks, allocated as the ring first fills, and the chunk being filled is
+ * published each time libpcap's read returns (a block of packets, or its
+ * timeout on a quiet link), so a packet waits for at most that timeout; a
+ * reader that finds the ring full waits for one chunk (meanwhile the
+ * kernel's buffer fills, and what it cannot hold it counts as dropped).
+ *
+ * A break of the source (a signal) stops the reader's read: it asks the
+ * accounting thread, whose tick hook says whether the run goes on (watch
+ * answers SIGUSR1 so) or ends. Signals are blocked on the reader thread, so
+ * their handlers run on the caller's, as without a second thread.
  *
  * A record bigger than a chunk (a payload near the 256 KiB snaplen limit)
  * grows that chunk; nothing is cut, so the table sees exactly what
@@ -18,14 +30,17 @@
 #include "pipeline.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "../decode/packet.h"
 
-#define NCHUNKS 8
+#define FILE_CHUNKS 8
+#define LIVE_CHUNKS 256 /* 32 MiB at most, with the kernel's buffer a second of 500k packets a second */
 #define CHUNK_BYTES (128u * 1024u)
 
 /* Each chunk on its own cache lines: the reader writes `used` at every
@@ -39,19 +54,24 @@ struct chunk {
 
 struct pipeline {
 	/* shared, under mu: filled and emptied count chunks since the start;
-	 * chunk i lives at i % NCHUNKS; the reader owns chunks [filled,
-	 * emptied + NCHUNKS), the accounting thread [emptied, filled). */
+	 * chunk i lives at i % nchunks; the reader owns chunks [filled,
+	 * emptied + nchunks), the accounting thread [emptied, filled). */
 	pthread_mutex_t mu;
-	pthread_cond_t data, space;
+	pthread_cond_t data, space, answer;
 	uint64_t filled, emptied;
-	bool done, reader_waits;
+	bool done, reader_waits, acct_waits;
+	bool break_asked; /* the reader's read was broken off: go on or stop? */
+	bool stop;        /* the answer, or the accounting side's own decision */
 	int rc;
-	struct chunk chunk[NCHUNKS];
+	unsigned nchunks;
+	uint64_t resume_at; /* a waiting reader goes on when filled - emptied <= this */
+	struct chunk *chunk;
 
 	/* the reader's own, on lines of its own */
 	_Alignas(64) np_source *src;
 	long count;
 	bool want_payload;
+	bool has_tick;
 	bool out_of_memory;
 	np_flow_frags *frags;
 	np_packet pkt;
@@ -62,18 +82,25 @@ static size_t round8(size_t n)
 	return (n + 7) & ~(size_t)7;
 }
 
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* ---- the reader's side ----------------------------------------------------- */
 
 static void publish(struct pipeline *p)
 {
 	pthread_mutex_lock(&p->mu);
 	p->filled++;
-	pthread_cond_signal(&p->data);
-	/* Wait for room: the next chunk to fill must have been emptied; once
-	 * waiting, wait until half the ring is free. */
-	if (p->filled - p->emptied == NCHUNKS) {
+	if (p->acct_waits)
+		pthread_cond_signal(&p->data);
+	/* Wait for room: the next chunk to fill must have been emptied. */
+	if (p->filled - p->emptied == p->nchunks) {
 		p->reader_waits = true;
-		while (p->filled - p->emptied > NCHUNKS / 2)
+		while (p->filled - p->emptied > p->resume_at)
 			pthread_cond_wait(&p->space, &p->mu);
 		p->reader_waits = false;
 	}
@@ -81,12 +108,12 @@ static void publish(struct pipeline *p)
 	 * not pointed to any more (see put_obs). */
 	const uint8_t *oldest = NULL;
 	for (uint64_t i = p->emptied; i < p->filled && !oldest; i++)
-		oldest = p->chunk[i % NCHUNKS].oldest;
+		oldest = p->chunk[i % p->nchunks].oldest;
 	pthread_mutex_unlock(&p->mu);
 	if (oldest)
 		np_source_release_before(p->src, oldest);
-	p->chunk[p->filled % NCHUNKS].used = 0;
-	p->chunk[p->filled % NCHUNKS].oldest = NULL;
+	p->chunk[p->filled % p->nchunks].used = 0;
+	p->chunk[p->filled % p->nchunks].oldest = NULL;
 }
 
 /* Append one observation to the chunk being filled, its payload after it;
@@ -98,21 +125,27 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 	if (!stable || !o.plen)
 		o.payload = NULL;
 	size_t need = sizeof(o) + (o.payload ? 0 : round8(o.plen));
-	struct chunk *c = &p->chunk[p->filled % NCHUNKS];
+	struct chunk *c = &p->chunk[p->filled % p->nchunks];
 	if (c->used + need > c->cap && c->used) {
 		publish(p);
-		c = &p->chunk[p->filled % NCHUNKS];
+		c = &p->chunk[p->filled % p->nchunks];
 	}
-	if (need > c->cap) {
-		uint8_t *bigger = realloc(c->data, need);
-		if (!bigger) { /* keep the packet, without its payload */
+	if (need > c->cap) { /* a chunk not allocated yet, or a record bigger than one */
+		size_t want = need > CHUNK_BYTES ? need : CHUNK_BYTES;
+		uint8_t *bigger = realloc(c->data, want);
+		if (!bigger && o.plen) { /* keep the packet, without its payload */
 			p->out_of_memory = true;
 			o.plen = 0;
 			need = sizeof(o);
-		} else {
-			c->data = bigger;
-			c->cap = need;
+			bigger = need <= c->cap ? c->data : realloc(c->data, need);
+			want = need;
 		}
+		if (!bigger) {
+			p->out_of_memory = true;
+			return;
+		}
+		c->data = bigger;
+		c->cap = want;
 	}
 	if (o.payload && !c->oldest)
 		c->oldest = o.payload;
@@ -133,12 +166,55 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 		put_obs(p, &o[i], stable && o[i].payload >= data && o[i].payload < data + h->caplen);
 }
 
+/* The read was broken off: hand over what was read, and ask whether to go on. */
+static bool reader_stops(struct pipeline *p)
+{
+	if (!p->has_tick)
+		return true;
+	if (p->chunk[p->filled % p->nchunks].used)
+		publish(p);
+	pthread_mutex_lock(&p->mu);
+	p->break_asked = true;
+	pthread_cond_signal(&p->data);
+	while (p->break_asked)
+		pthread_cond_wait(&p->answer, &p->mu);
+	bool stop = p->stop;
+	pthread_mutex_unlock(&p->mu);
+	return stop;
+}
+
+static int read_source(struct pipeline *p)
+{
+	long left = p->count;
+	for (;;) {
+		int max = left > 0 && left < 0x7fffffff ? (int)left : -1;
+		int n = np_source_dispatch(p->src, max, read_one, p);
+		if (n > 0 && p->count > 0 && (left -= n) <= 0)
+			return 0;
+		if (n == -1)
+			return -1;
+		if (n == -2) {
+			if (reader_stops(p))
+				return 1;
+			continue;
+		}
+		if (n == 0 && np_source_at_end(p->src))
+			return 0;
+		/* Live: what this read gave goes to the table now. */
+		if (p->src->live && p->chunk[p->filled % p->nchunks].used)
+			publish(p);
+	}
+}
+
 static void *reader_main(void *arg)
 {
 	struct pipeline *p = arg;
-	int rc = np_source_loop(p->src, p->count, read_one, p);
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	int rc = read_source(p);
 	pthread_mutex_lock(&p->mu);
-	if (p->chunk[p->filled % NCHUNKS].used)
+	if (p->chunk[p->filled % p->nchunks].used)
 		p->filled++;
 	p->rc = rc;
 	p->done = true;
@@ -149,7 +225,7 @@ static void *reader_main(void *arg)
 
 /* ---- the accounting side --------------------------------------------------- */
 
-static void account_chunk(np_flow_table *t, const uint8_t *data, size_t used)
+static void account_chunk(np_flow_table *t, const uint8_t *data, size_t used, const np_pipeline_hooks *h)
 {
 	for (size_t off = 0; off < used;) {
 		np_flow_obs o;
@@ -159,46 +235,159 @@ static void account_chunk(np_flow_table *t, const uint8_t *data, size_t used)
 			o.payload = data + off;
 			off += round8(o.plen);
 		}
+		if (h && h->before)
+			h->before(h->ctx, o.ts_us);
 		np_flow_table_add_obs(t, &o, true);
+		if (h && h->after)
+			h->after(h->ctx);
 	}
 	np_flow_table_sync(t); /* nothing may point into the chunk once given back */
 }
 
-/* Without a second thread: the same work, one packet at a time. */
+/* Wait, with mu held, until a chunk is ready, the reader is done or asks,
+ * or (with a tick) the next tick is due at tick_at (monotonic ms). */
+static void wait_for_work(struct pipeline *p, const np_pipeline_hooks *h, int64_t tick_at)
+{
+	while (p->emptied == p->filled && !p->done && !p->break_asked) {
+		p->acct_waits = true;
+		if (!h || !h->tick) {
+			pthread_cond_wait(&p->data, &p->mu);
+		} else {
+			if (mono_ms() >= tick_at)
+				break;
+			struct timespec ts;
+			clock_gettime(CLOCK_MONOTONIC, &ts);
+			int64_t ns = ts.tv_nsec + (tick_at - mono_ms()) * 1000000;
+			if (ns < 0)
+				ns = 0;
+			ts.tv_sec += ns / 1000000000;
+			ts.tv_nsec = ns % 1000000000;
+			pthread_cond_timedwait(&p->data, &p->mu, &ts);
+		}
+		p->acct_waits = false;
+	}
+	p->acct_waits = false;
+}
+
+/* The caller's tick, with mu released; a false answer stops the reader. */
+static void run_tick(struct pipeline *p, const np_pipeline_hooks *h)
+{
+	pthread_mutex_unlock(&p->mu);
+	bool go = h->tick(h->ctx);
+	pthread_mutex_lock(&p->mu);
+	if (!go && !p->stop) {
+		p->stop = true;
+		np_source_break(p->src); /* the reader answers it by asking, and stops */
+	}
+}
+
+static int run_accounting(struct pipeline *p, np_flow_table *t, const np_pipeline_hooks *h)
+{
+	bool ticking = h && h->tick;
+	int64_t tick_at = mono_ms() + NP_PIPELINE_TICK_MS;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		wait_for_work(p, h, tick_at);
+		if (p->break_asked) {
+			if (!p->stop)
+				run_tick(p, h);
+			tick_at = mono_ms() + NP_PIPELINE_TICK_MS;
+			p->break_asked = false;
+			pthread_cond_signal(&p->answer);
+			continue;
+		}
+		if (p->emptied != p->filled) {
+			const struct chunk *c = &p->chunk[p->emptied % p->nchunks];
+			pthread_mutex_unlock(&p->mu);
+			account_chunk(t, c->data, c->used, h);
+			pthread_mutex_lock(&p->mu);
+			p->emptied++;
+			if (p->reader_waits && p->filled - p->emptied <= p->resume_at)
+				pthread_cond_signal(&p->space);
+		} else if (p->done) {
+			break; /* done, and every chunk accounted */
+		}
+		if (ticking && mono_ms() >= tick_at) {
+			run_tick(p, h);
+			tick_at = mono_ms() + NP_PIPELINE_TICK_MS;
+		}
+	}
+	int rc = p->rc;
+	pthread_mutex_unlock(&p->mu);
+	return rc;
+}
+
+/* ---- without a second thread: the same work, one packet at a time ---------- */
+
 struct direct {
 	np_source *src;
 	np_flow_table *t;
+	const np_pipeline_hooks *h;
 	np_packet pkt;
 };
 
 static void direct_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
 {
 	struct direct *d = ctx;
+	int64_t us = np_source_packet_us(d->src, h);
+	if (d->h && d->h->before)
+		d->h->before(d->h->ctx, us);
+	d->pkt.ts_sec = h->ts.tv_sec;
+	d->pkt.ts_frac = (uint32_t)h->ts.tv_usec;
 	np_decode(&d->pkt, d->pkt.dlt, data, h->caplen, h->len);
-	np_flow_table_add(d->t, &d->pkt, np_source_packet_us(d->src, h));
+	if (d->h && d->h->packet)
+		d->h->packet(d->h->ctx, &d->pkt);
+	np_flow_table_add(d->t, &d->pkt, us);
+	if (d->h && d->h->after)
+		d->h->after(d->h->ctx);
 }
 
-static int run_direct(np_source *src, long count, np_flow_table *t)
+static int direct_loop(struct direct *d, long count)
+{
+	const np_pipeline_hooks *h = d->h;
+	long left = count;
+	for (;;) {
+		int max = left > 0 && left < 256 ? (int)left : 256;
+		int n = np_source_dispatch(d->src, max, direct_one, d);
+		np_flow_table_sync(d->t);
+		bool go = !h || !h->tick || h->tick(h->ctx);
+		if (n > 0 && count > 0 && (left -= n) <= 0)
+			return 0;
+		if (n == -1)
+			return -1;
+		if (!go || (n == -2 && (!h || !h->tick)))
+			return 1;
+		if (n == 0 && np_source_at_end(d->src))
+			return 0;
+	}
+}
+
+static int run_direct(np_source *src, long count, np_flow_table *t, const np_pipeline_hooks *h)
 {
 	struct direct *d = calloc(1, sizeof(*d));
 	if (!d)
 		return -1;
 	d->src = src;
 	d->t = t;
+	d->h = h;
 	d->pkt.dlt = src->dlt;
-	int rc = np_source_loop(src, count, direct_one, d);
+	int rc = direct_loop(d, count);
 	np_flow_table_sync(t);
 	free(d);
 	return rc;
 }
 
+/* ---- the run --------------------------------------------------------------- */
+
 static void pipeline_free(struct pipeline *p)
 {
-	for (int i = 0; i < NCHUNKS; i++)
+	for (unsigned i = 0; p->chunk && i < p->nchunks; i++)
 		free(p->chunk[i].data);
+	free(p->chunk);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->data);
 	pthread_cond_destroy(&p->space);
+	pthread_cond_destroy(&p->answer);
 	free(p);
 }
 
@@ -209,53 +398,62 @@ static bool regular_file(const np_source *src)
 	return f && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want_payload)
+static struct pipeline *pipeline_new(np_source *src, long count, np_flow_table *t, bool want_payload,
+				     const np_pipeline_hooks *h)
 {
-	if (src->live || !regular_file(src))
-		return run_direct(src, count, t);
 	/* aligned: the struct keeps the two threads' fields on separate lines */
 	struct pipeline *p = aligned_alloc(64, (sizeof(*p) + 63) & ~(size_t)63);
 	if (!p)
-		return run_direct(src, count, t);
+		return NULL;
 	memset(p, 0, sizeof(*p));
 	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->data, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&p->data, &ca);
+	pthread_condattr_destroy(&ca);
 	pthread_cond_init(&p->space, NULL);
-	bool ok = true;
-	for (int i = 0; i < NCHUNKS && ok; i++) {
+	pthread_cond_init(&p->answer, NULL);
+	p->nchunks = src->live ? LIVE_CHUNKS : FILE_CHUNKS;
+	p->resume_at = src->live ? p->nchunks - 1 : p->nchunks / 2;
+	/* _Alignas on the member aligns each element of the array */
+	p->chunk = aligned_alloc(64, p->nchunks * sizeof(*p->chunk));
+	bool ok = p->chunk != NULL;
+	if (ok)
+		memset(p->chunk, 0, p->nchunks * sizeof(*p->chunk));
+	/* A file's ring is allocated now; a live one as it first fills. */
+	for (unsigned i = 0; ok && i < (src->live ? 1u : p->nchunks); i++) {
 		p->chunk[i].data = malloc(CHUNK_BYTES);
 		p->chunk[i].cap = CHUNK_BYTES;
 		ok = p->chunk[i].data != NULL;
+	}
+	if (!ok) {
+		pipeline_free(p);
+		return NULL;
 	}
 	p->src = src;
 	src->data_kept = true; /* payloads of a mapped file are pointed to, not copied */
 	p->count = count;
 	p->want_payload = want_payload;
+	p->has_tick = h && h->tick;
 	p->frags = np_flow_table_frags(t);
 	p->pkt.dlt = src->dlt;
-	pthread_t reader;
-	if (!ok || pthread_create(&reader, NULL, reader_main, p) != 0) {
-		pipeline_free(p);
-		return run_direct(src, count, t);
-	}
+	return p;
+}
 
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (p->emptied == p->filled && !p->done)
-			pthread_cond_wait(&p->data, &p->mu);
-		if (p->emptied == p->filled)
-			break; /* done, and every chunk accounted */
-		const uint8_t *data = p->chunk[p->emptied % NCHUNKS].data;
-		size_t used = p->chunk[p->emptied % NCHUNKS].used;
-		pthread_mutex_unlock(&p->mu);
-		account_chunk(t, data, used);
-		pthread_mutex_lock(&p->mu);
-		p->emptied++;
-		if (p->reader_waits && p->filled - p->emptied <= NCHUNKS / 2)
-			pthread_cond_signal(&p->space);
+int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want_payload,
+			 const np_pipeline_hooks *hooks)
+{
+	if ((!src->live && !regular_file(src)) || (hooks && hooks->packet))
+		return run_direct(src, count, t, hooks);
+	struct pipeline *p = pipeline_new(src, count, t, want_payload, hooks);
+	pthread_t reader;
+	if (!p || pthread_create(&reader, NULL, reader_main, p) != 0) {
+		if (p)
+			pipeline_free(p);
+		return run_direct(src, count, t, hooks);
 	}
-	int rc = p->rc;
-	pthread_mutex_unlock(&p->mu);
+	int rc = run_accounting(p, t, hooks);
 	pthread_join(reader, NULL);
 	if (p->out_of_memory && rc == 0) {
 		snprintf(src->err, sizeof(src->err), "%s: out of memory for a packet's payload", src->name);

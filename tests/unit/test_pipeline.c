@@ -86,7 +86,7 @@ static void run(const char *path, long count, bool pipeline, struct result *r)
 			      .batch = true};
 	np_flow_table *t = np_flow_table_new(&cfg, emit, r);
 	if (pipeline) {
-		r->rc = np_flow_pipeline_run(&src, count, t, true);
+		r->rc = np_flow_pipeline_run(&src, count, t, true, NULL);
 	} else {
 		static struct direct_ctx d;
 		d.src = &src;
@@ -281,7 +281,7 @@ static void test_fragments_across_files(const char *dir)
 		for (int i = 0; i < 2; i++) {
 			np_source src;
 			CHECK(np_source_open_file(&src, i ? b : a, false) == 0);
-			CHECK(np_flow_pipeline_run(&src, 0, t, false) == 0);
+			CHECK(np_flow_pipeline_run(&src, 0, t, false, NULL) == 0);
 			np_source_close(&src);
 		}
 		np_flow_table_flush(t, NP_END_EOF);
