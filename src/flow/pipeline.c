@@ -49,7 +49,7 @@
 struct chunk {
 	_Alignas(64) uint8_t *data;
 	size_t cap, used;
-	const uint8_t *oldest; /* the first mapped packet whose payload it points to, or NULL */
+	const uint8_t *oldest; /* its first mapped packet (or payload), or NULL: nothing mapped */
 };
 
 struct pipeline {
@@ -162,6 +162,9 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 	np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
 	unsigned n = np_flow_observe(p->frags, &p->pkt, np_source_packet_us(p->src, h), p->want_payload, o);
 	bool stable = np_source_data_stable(p->src, data);
+	struct chunk *c = &p->chunk[p->filled % p->nchunks];
+	if (stable && !c->oldest)
+		c->oldest = data; /* pages before the chunk's first packet can go once those before it are done */
 	for (unsigned i = 0; i < n; i++)
 		put_obs(p, &o[i], stable && o[i].payload >= data && o[i].payload < data + h->caplen);
 }
