@@ -1285,7 +1285,7 @@ np_explain *np_explain_new(np_step_fn fn, void *ctx)
 		e->bucket[i] = -1;
 	e->fn = fn;
 	e->ctx = ctx;
-	e->last_sweep = INT64_MIN;
+	e->last_sweep = 0; /* capture times are 32-bit seconds: gaps cannot overflow */
 	return e;
 }
 
