@@ -679,12 +679,12 @@ static void check_arp_conflict(np_anomalies *a, const struct np_arp_info *arp)
 static void check_arp(np_anomalies *a)
 {
 	const np_layer *l = np_find_layer(a->pkt, NP_LAYER_ARP);
-	if (!l || l->status != NP_OK)
-		return;
 	const struct np_arp_info *arp = &l->u.arp;
-	if (arp->pro != 0x0800 || arp->pln != 4 || arp->hln != 6 || !arp->spa || !arp->sha || !arp->tpa ||
-	    !arp->tha || (arp->op != 1 && arp->op != 2))
+	if (l->status != NP_OK || arp->pro != 0x0800 || arp->pln != 4 || arp->hln != 6 || !arp->spa ||
+	    !arp->sha || !arp->tpa || !arp->tha || (arp->op != 1 && arp->op != 2)) {
+		check_malformed(a); /* not IPv4-over-Ethernet ARP: only what the decoder says */
 		return;
+	}
 	if (!check_arp_bogon(a, arp))
 		check_malformed(a);
 	check_arp_conflict(a, arp);
