@@ -663,7 +663,7 @@ static void tell_arp(np_explain *e, const struct conv *c, const char *cli)
 	const uint8_t *m = c->arp.mac;
 	summary_add(&s,
 		    "%s asked who has %u.%u.%u.%u (ARP who-has); %u.%u.%u.%u answered that it is at "
-		    "%02x:%02x:%02x:%02x:%02x:%02x (%.1f ms later): the next hop %s",
+		    "%02x:%02x:%02x:%02x:%02x:%02x (%.3f ms later): the next hop %s",
 		    cli, c->arp.target[0], c->arp.target[1], c->arp.target[2], c->arp.target[3], c->arp.target[0],
 		    c->arp.target[1], c->arp.target[2], c->arp.target[3], m[0], m[1], m[2], m[3], m[4], m[5],
 		    pt_ms(c->arp.ask, c->arp.answer),
