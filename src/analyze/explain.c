@@ -977,14 +977,19 @@ static void tell_trace(np_explain *e, struct trace *t)
 	addr_text(t->dst, t->alen, dst, sizeof(dst));
 	const char *what = t->proto == 17 ? "UDP probes" : "ICMP echo requests";
 	unsigned end_ttl = 0, later = 0;
+	for (unsigned ttl = 1; ttl <= TRACE_TTLS; ttl++) { /* probes sent past the end before it was known */
+		if (end_ttl)
+			later += t->hop[ttl].probes;
+		else if (t->hop[ttl].answers && t->hop[ttl].kind != 1)
+			end_ttl = ttl;
+	}
+	end_ttl = 0;
 	for (unsigned ttl = 1; ttl <= TRACE_TTLS; ttl++) {
 		struct trace_hop *h = &t->hop[ttl];
 		if (!h->answers)
 			continue;
-		if (end_ttl) {
-			later += h->probes;
-			continue;
-		}
+		if (end_ttl)
+			break;
 		np_step s;
 		step_init(&s, t->number, "traceroute");
 		step_packets(&s, &h->pk);
@@ -1000,10 +1005,12 @@ static void tell_trace(np_explain *e, struct trace *t)
 				    ttl, h->probes, h->probes > 1 ? "s" : "", who,
 				    h->kind == 2 ? "ICMP port unreachable" : h->kind == 3 ? "ICMP echo reply" : "ICMP unreachable",
 				    dst, ttl, ttl > 1 ? "s" : "");
+			if (later)
+				summary_add(&s, " (%u probes sent with higher TTLs before the end was known were answered too)",
+					    later);
 		}
 		emit(e, &s);
 	}
-	(void)later;
 }
 
 /* ---- hosts: IP ID and TTL ---------------------------------------------------------------- */
