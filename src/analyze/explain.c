@@ -188,11 +188,12 @@ struct np_explain {
 	unsigned dns_next;
 	struct probe_rec probe[PROBE_KEEP];
 	unsigned probe_next;
-	struct conv *conv; /* CONV_SLOTS */
+	struct conv *conv; /* conv_slots (CONV_SLOTS unless sized smaller) */
+	unsigned conv_slots, host_slots;
 	int32_t bucket[CONV_BUCKETS];
 	unsigned nconv, free_hint;
 	struct trace trace[TRACE_SLOTS];
-	struct host *host; /* HOST_SLOTS */
+	struct host *host; /* host_slots */
 	unsigned nhosts;
 	int64_t last_sweep;
 	unsigned since_sweep;
@@ -445,15 +446,15 @@ static void tell_conv(np_explain *e, struct conv *c);
 static struct conv *conv_new(np_explain *e)
 {
 	struct conv *free_slot = NULL, *oldest = NULL;
-	if (e->nconv < CONV_SLOTS) {
-		for (unsigned k = 0; k < CONV_SLOTS && !free_slot; k++) {
-			struct conv *c = &e->conv[(e->free_hint + k) % CONV_SLOTS];
+	if (e->nconv < e->conv_slots) {
+		for (unsigned k = 0; k < e->conv_slots && !free_slot; k++) {
+			struct conv *c = &e->conv[(e->free_hint + k) % e->conv_slots];
 			if (!c->used)
 				free_slot = c;
 		}
 	} else { /* full: the least recently seen of EVICT_LOOK slots, taken round the table */
 		for (unsigned k = 0; k < EVICT_LOOK; k++) {
-			struct conv *c = &e->conv[(e->free_hint + k) % CONV_SLOTS];
+			struct conv *c = &e->conv[(e->free_hint + k) % e->conv_slots];
 			if (!oldest || c->last_sec < oldest->last_sec)
 				oldest = c;
 		}
@@ -464,7 +465,7 @@ static struct conv *conv_new(np_explain *e)
 		free_slot = oldest;
 	}
 	memset(free_slot, 0, sizeof(*free_slot));
-	e->free_hint = (unsigned)(free_slot - e->conv + 1) % CONV_SLOTS;
+	e->free_hint = (unsigned)(free_slot - e->conv + 1) % e->conv_slots;
 	free_slot->used = true;
 	free_slot->first_closer = -1;
 	free_slot->rst_by = -1;
@@ -1030,7 +1031,7 @@ static struct host *host_get(np_explain *e, const uint8_t *a, int alen)
 	for (int i = 0; i < alen; i++)
 		h = (h ^ a[i]) * 16777619u;
 	for (unsigned i = 0; i < 16; i++) {
-		struct host *x = &e->host[(h + i) % HOST_SLOTS];
+		struct host *x = &e->host[(h + i) % e->host_slots];
 		if (x->used && x->alen == alen && !memcmp(x->addr, a, (size_t)alen))
 			return x;
 		if (!x->used) {
@@ -1184,7 +1185,7 @@ static void sweep(np_explain *e, bool all)
 	while (more) {
 		unsigned n = 0;
 		more = false;
-		for (unsigned i = 0; i < CONV_SLOTS; i++) {
+		for (unsigned i = 0; i < e->conv_slots; i++) {
 			if (!conv_due(e, &e->conv[i], all))
 				continue;
 			if (n == BATCH) {
@@ -1266,7 +1267,7 @@ void np_explain_finish(np_explain *e)
 	if (!order)
 		return;
 	unsigned n = 0;
-	for (unsigned i = 0; i < HOST_SLOTS && n < e->nhosts; i++)
+	for (unsigned i = 0; i < e->host_slots && n < e->nhosts; i++)
 		if (e->host[i].used)
 			order[n++] = &e->host[i];
 	qsort(order, n, sizeof(*order), cmp_host_first);
@@ -1277,13 +1278,15 @@ void np_explain_finish(np_explain *e)
 	free(order);
 }
 
-np_explain *np_explain_new(np_step_fn fn, void *ctx)
+np_explain *np_explain_new_sized(np_step_fn fn, void *ctx, unsigned conv_slots, unsigned host_slots)
 {
 	np_explain *e = calloc(1, sizeof(*e));
 	if (!e)
 		return NULL;
-	e->conv = calloc(CONV_SLOTS, sizeof(*e->conv));
-	e->host = calloc(HOST_SLOTS, sizeof(*e->host));
+	e->conv_slots = conv_slots ? conv_slots : 1;
+	e->host_slots = host_slots ? host_slots : 1;
+	e->conv = calloc(e->conv_slots, sizeof(*e->conv));
+	e->host = calloc(e->host_slots, sizeof(*e->host));
 	if (!e->conv || !e->host) {
 		np_explain_free(e);
 		return NULL;
@@ -1294,6 +1297,11 @@ np_explain *np_explain_new(np_step_fn fn, void *ctx)
 	e->ctx = ctx;
 	e->last_sweep = 0; /* capture times are 32-bit seconds: gaps cannot overflow */
 	return e;
+}
+
+np_explain *np_explain_new(np_step_fn fn, void *ctx)
+{
+	return np_explain_new_sized(fn, ctx, CONV_SLOTS, HOST_SLOTS);
 }
 
 void np_explain_free(np_explain *e)
