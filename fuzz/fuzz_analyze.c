@@ -6,7 +6,8 @@
  *
  * Input (the record layout of fuzz_flow.c, so its seeds serve here too):
  *   byte 0  bits 0-3 link type (as fuzz_decode), bit 4 JSON output
- *   bytes 1-2  unused here
+ *   byte 1  bits 0-3 conversation slots - 1, bits 4-7 host slots - 1
+ *   byte 2  bits 0-3 scan sources - 1 (small tables: eviction runs)
  *   then up to MAX_PACKETS records:
  *           [2 bytes big-endian: bits 0-11 captured length, bits 12-15
  *            wire length beyond it in 64-byte steps][time code][frame]
@@ -49,8 +50,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	int dlt = link_types[(data[0] & 15) % (sizeof(link_types) / sizeof(link_types[0]))];
 	json = (data[0] >> 4) & 1;
-	np_explain *e = np_explain_new(on_step, NULL);
-	np_anomalies *a = np_anomalies_new(on_finding, NULL);
+	/* small tables, so eviction and the full-table paths run */
+	np_explain *e = np_explain_new_sized(on_step, NULL, 1u + (data[1] & 15), 1u + (data[1] >> 4));
+	np_anomalies *a = np_anomalies_new_sized(on_finding, NULL, 1u + (data[2] & 15));
 	if (!e || !a)
 		abort();
 	static np_packet pkt;

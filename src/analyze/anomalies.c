@@ -92,7 +92,8 @@ struct np_anomalies {
 	uint64_t number;
 	struct frag_slot frag[FRAG_SLOTS];
 	struct arp_slot arp[ARP_SLOTS];
-	struct scan_slot *scan; /* SCAN_SLOTS */
+	struct scan_slot *scan; /* scan_slots (SCAN_SLOTS unless sized smaller) */
+	unsigned scan_slots;
 	uint8_t offload_mac[OFFLOAD_MACS][6];
 	unsigned noffload;
 };
@@ -104,10 +105,16 @@ const char *np_anomaly_name(int check)
 
 np_anomalies *np_anomalies_new(np_finding_fn fn, void *ctx)
 {
+	return np_anomalies_new_sized(fn, ctx, SCAN_SLOTS);
+}
+
+np_anomalies *np_anomalies_new_sized(np_finding_fn fn, void *ctx, unsigned scan_slots)
+{
 	np_anomalies *a = calloc(1, sizeof(*a));
 	if (!a)
 		return NULL;
-	a->scan = calloc(SCAN_SLOTS, sizeof(*a->scan));
+	a->scan_slots = scan_slots ? scan_slots : 1;
+	a->scan = calloc(a->scan_slots, sizeof(*a->scan));
 	if (!a->scan) {
 		free(a);
 		return NULL;
@@ -679,12 +686,12 @@ static void check_arp_conflict(np_anomalies *a, const struct np_arp_info *arp)
 static void check_arp(np_anomalies *a)
 {
 	const np_layer *l = np_find_layer(a->pkt, NP_LAYER_ARP);
-	if (!l || l->status != NP_OK)
-		return;
 	const struct np_arp_info *arp = &l->u.arp;
-	if (arp->pro != 0x0800 || arp->pln != 4 || arp->hln != 6 || !arp->spa || !arp->sha || !arp->tpa ||
-	    !arp->tha || (arp->op != 1 && arp->op != 2))
+	if (l->status != NP_OK || arp->pro != 0x0800 || arp->pln != 4 || arp->hln != 6 || !arp->spa ||
+	    !arp->sha || !arp->tpa || !arp->tha || (arp->op != 1 && arp->op != 2)) {
+		check_malformed(a); /* not IPv4-over-Ethernet ARP: only what the decoder says */
 		return;
+	}
 	if (!check_arp_bogon(a, arp))
 		check_malformed(a);
 	check_arp_conflict(a, arp);
@@ -699,7 +706,7 @@ static struct scan_slot *scan_source(np_anomalies *a, const uint8_t *src, int al
 		h = (h ^ src[i]) * 16777619u;
 	struct scan_slot *oldest = NULL;
 	for (unsigned i = 0; i < 8; i++) {
-		struct scan_slot *s = &a->scan[(h + i) % SCAN_SLOTS];
+		struct scan_slot *s = &a->scan[(h + i) % a->scan_slots];
 		if (s->used && s->alen == alen && !memcmp(s->src, src, (size_t)alen))
 			return s;
 		if (!oldest || !s->used || (oldest->used && s->last < oldest->last))

@@ -63,6 +63,8 @@ typedef void (*np_finding_fn)(void *ctx, const np_finding *f);
 typedef struct np_anomalies np_anomalies;
 
 np_anomalies *np_anomalies_new(np_finding_fn fn, void *ctx);
+/* The same with a smaller scan table (the fuzz target fills it quickly). */
+np_anomalies *np_anomalies_new_sized(np_finding_fn fn, void *ctx, unsigned scan_slots);
 void np_anomalies_free(np_anomalies *a);
 /* Run every check on one decoded packet. */
 void np_anomalies_packet(np_anomalies *a, const np_packet *pkt, uint64_t number);

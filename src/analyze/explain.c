@@ -188,11 +188,12 @@ struct np_explain {
 	unsigned dns_next;
 	struct probe_rec probe[PROBE_KEEP];
 	unsigned probe_next;
-	struct conv *conv; /* CONV_SLOTS */
+	struct conv *conv; /* conv_slots (CONV_SLOTS unless sized smaller) */
+	unsigned conv_slots, host_slots;
 	int32_t bucket[CONV_BUCKETS];
 	unsigned nconv, free_hint;
 	struct trace trace[TRACE_SLOTS];
-	struct host *host; /* HOST_SLOTS */
+	struct host *host; /* host_slots */
 	unsigned nhosts;
 	int64_t last_sweep;
 	unsigned since_sweep;
@@ -445,15 +446,15 @@ static void tell_conv(np_explain *e, struct conv *c);
 static struct conv *conv_new(np_explain *e)
 {
 	struct conv *free_slot = NULL, *oldest = NULL;
-	if (e->nconv < CONV_SLOTS) {
-		for (unsigned k = 0; k < CONV_SLOTS && !free_slot; k++) {
-			struct conv *c = &e->conv[(e->free_hint + k) % CONV_SLOTS];
+	if (e->nconv < e->conv_slots) {
+		for (unsigned k = 0; k < e->conv_slots && !free_slot; k++) {
+			struct conv *c = &e->conv[(e->free_hint + k) % e->conv_slots];
 			if (!c->used)
 				free_slot = c;
 		}
 	} else { /* full: the least recently seen of EVICT_LOOK slots, taken round the table */
 		for (unsigned k = 0; k < EVICT_LOOK; k++) {
-			struct conv *c = &e->conv[(e->free_hint + k) % CONV_SLOTS];
+			struct conv *c = &e->conv[(e->free_hint + k) % e->conv_slots];
 			if (!oldest || c->last_sec < oldest->last_sec)
 				oldest = c;
 		}
@@ -464,7 +465,7 @@ static struct conv *conv_new(np_explain *e)
 		free_slot = oldest;
 	}
 	memset(free_slot, 0, sizeof(*free_slot));
-	e->free_hint = (unsigned)(free_slot - e->conv + 1) % CONV_SLOTS;
+	e->free_hint = (unsigned)(free_slot - e->conv + 1) % e->conv_slots;
 	free_slot->used = true;
 	free_slot->first_closer = -1;
 	free_slot->rst_by = -1;
@@ -663,7 +664,7 @@ static void tell_arp(np_explain *e, const struct conv *c, const char *cli)
 	const uint8_t *m = c->arp.mac;
 	summary_add(&s,
 		    "%s asked who has %u.%u.%u.%u (ARP who-has); %u.%u.%u.%u answered that it is at "
-		    "%02x:%02x:%02x:%02x:%02x:%02x (%.1f ms later): the next hop %s",
+		    "%02x:%02x:%02x:%02x:%02x:%02x (%.3f ms later): the next hop %s",
 		    cli, c->arp.target[0], c->arp.target[1], c->arp.target[2], c->arp.target[3], c->arp.target[0],
 		    c->arp.target[1], c->arp.target[2], c->arp.target[3], m[0], m[1], m[2], m[3], m[4], m[5],
 		    pt_ms(c->arp.ask, c->arp.answer),
@@ -977,14 +978,19 @@ static void tell_trace(np_explain *e, struct trace *t)
 	addr_text(t->dst, t->alen, dst, sizeof(dst));
 	const char *what = t->proto == 17 ? "UDP probes" : "ICMP echo requests";
 	unsigned end_ttl = 0, later = 0;
+	for (unsigned ttl = 1; ttl <= TRACE_TTLS; ttl++) { /* probes sent past the end before it was known */
+		if (end_ttl)
+			later += t->hop[ttl].probes;
+		else if (t->hop[ttl].answers && t->hop[ttl].kind != 1)
+			end_ttl = ttl;
+	}
+	end_ttl = 0;
 	for (unsigned ttl = 1; ttl <= TRACE_TTLS; ttl++) {
 		struct trace_hop *h = &t->hop[ttl];
 		if (!h->answers)
 			continue;
-		if (end_ttl) {
-			later += h->probes;
-			continue;
-		}
+		if (end_ttl)
+			break;
 		np_step s;
 		step_init(&s, t->number, "traceroute");
 		step_packets(&s, &h->pk);
@@ -1000,10 +1006,12 @@ static void tell_trace(np_explain *e, struct trace *t)
 				    ttl, h->probes, h->probes > 1 ? "s" : "", who,
 				    h->kind == 2 ? "ICMP port unreachable" : h->kind == 3 ? "ICMP echo reply" : "ICMP unreachable",
 				    dst, ttl, ttl > 1 ? "s" : "");
+			if (later)
+				summary_add(&s, " (%u probes sent with higher TTLs before the end was known were answered too)",
+					    later);
 		}
 		emit(e, &s);
 	}
-	(void)later;
 }
 
 /* ---- hosts: IP ID and TTL ---------------------------------------------------------------- */
@@ -1023,7 +1031,7 @@ static struct host *host_get(np_explain *e, const uint8_t *a, int alen)
 	for (int i = 0; i < alen; i++)
 		h = (h ^ a[i]) * 16777619u;
 	for (unsigned i = 0; i < 16; i++) {
-		struct host *x = &e->host[(h + i) % HOST_SLOTS];
+		struct host *x = &e->host[(h + i) % e->host_slots];
 		if (x->used && x->alen == alen && !memcmp(x->addr, a, (size_t)alen))
 			return x;
 		if (!x->used) {
@@ -1177,7 +1185,7 @@ static void sweep(np_explain *e, bool all)
 	while (more) {
 		unsigned n = 0;
 		more = false;
-		for (unsigned i = 0; i < CONV_SLOTS; i++) {
+		for (unsigned i = 0; i < e->conv_slots; i++) {
 			if (!conv_due(e, &e->conv[i], all))
 				continue;
 			if (n == BATCH) {
@@ -1259,7 +1267,7 @@ void np_explain_finish(np_explain *e)
 	if (!order)
 		return;
 	unsigned n = 0;
-	for (unsigned i = 0; i < HOST_SLOTS && n < e->nhosts; i++)
+	for (unsigned i = 0; i < e->host_slots && n < e->nhosts; i++)
 		if (e->host[i].used)
 			order[n++] = &e->host[i];
 	qsort(order, n, sizeof(*order), cmp_host_first);
@@ -1270,13 +1278,15 @@ void np_explain_finish(np_explain *e)
 	free(order);
 }
 
-np_explain *np_explain_new(np_step_fn fn, void *ctx)
+np_explain *np_explain_new_sized(np_step_fn fn, void *ctx, unsigned conv_slots, unsigned host_slots)
 {
 	np_explain *e = calloc(1, sizeof(*e));
 	if (!e)
 		return NULL;
-	e->conv = calloc(CONV_SLOTS, sizeof(*e->conv));
-	e->host = calloc(HOST_SLOTS, sizeof(*e->host));
+	e->conv_slots = conv_slots ? conv_slots : 1;
+	e->host_slots = host_slots ? host_slots : 1;
+	e->conv = calloc(e->conv_slots, sizeof(*e->conv));
+	e->host = calloc(e->host_slots, sizeof(*e->host));
 	if (!e->conv || !e->host) {
 		np_explain_free(e);
 		return NULL;
@@ -1285,8 +1295,13 @@ np_explain *np_explain_new(np_step_fn fn, void *ctx)
 		e->bucket[i] = -1;
 	e->fn = fn;
 	e->ctx = ctx;
-	e->last_sweep = INT64_MIN;
+	e->last_sweep = 0; /* capture times are 32-bit seconds: gaps cannot overflow */
 	return e;
+}
+
+np_explain *np_explain_new(np_step_fn fn, void *ctx)
+{
+	return np_explain_new_sized(fn, ctx, CONV_SLOTS, HOST_SLOTS);
 }
 
 void np_explain_free(np_explain *e)

@@ -46,6 +46,8 @@ typedef void (*np_step_fn)(void *ctx, const np_step *s);
 typedef struct np_explain np_explain;
 
 np_explain *np_explain_new(np_step_fn fn, void *ctx);
+/* The same with smaller tables (the fuzz target fills them quickly). */
+np_explain *np_explain_new_sized(np_step_fn fn, void *ctx, unsigned conv_slots, unsigned host_slots);
 void np_explain_packet(np_explain *e, const np_packet *pkt, uint64_t number);
 /* End of input: the stories still open, then the host steps. */
 void np_explain_finish(np_explain *e);
