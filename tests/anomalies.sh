@@ -168,7 +168,7 @@ check "a BPF expression selects packets, numbered as decode -# numbers them (the
 # watch --anomalies: the same checks, as alerts through watch's alert path
 "$np" watch -r "$tmp/scan-bad.pcap" --db "$tmp/w.db" --anomalies --alerts "$tmp/alerts.txt" >/dev/null 2>&1
 check "watch --anomalies alerts on the scan, naming packet 49" 'grep -q "^anomaly 49 .* scan 10.0.0.66" "$tmp/alerts.txt"'
-"$np" watch -r "$tmp/tcp-xmas-bad.pcap" --db "$tmp/w2.db" --anomalies --format json >"$tmp/alerts.json" 2>/dev/null
+"$np" watch -r "$tmp/tcp-xmas-bad.pcap" --db "$tmp/w2.db" --anomalies --format json --alerts - >"$tmp/alerts.json" 2>/dev/null
 check "watch --anomalies --format json gives the finding's JSON" \
 	'grep -q "{\"check\": \"tcp-xmas\", \"packet\": 1," "$tmp/alerts.json"'
 "$np" watch -r "$tmp/tcp-xmas-bad.pcap" --db "$tmp/w3.db" >"$tmp/alerts-off.txt" 2>/dev/null
