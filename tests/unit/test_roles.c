@@ -56,7 +56,7 @@ static np_flow udp_exchange(uint16_t sport, uint16_t dport)
 
 static np_role decide_fanin(const np_flow *f, bool use_flags, np_fanin fwd, np_fanin rev)
 {
-	np_role_input in = {f, use_flags, fwd, rev};
+	np_role_input in = {f, use_flags, fwd, rev, {0, 0, false, false, false, 0}};
 	np_role r;
 	np_role_decide(&in, &r);
 	return r;
@@ -561,6 +561,66 @@ static void test_half_open_peers(void)
 	}
 }
 
+/* ---- receive-only services and one-way UDP ---------------------------------------------- */
+
+static np_role decide_oneway(const np_flow *f, np_oneway ow)
+{
+	np_fanin none = {0, 0, 0};
+	np_role_input in = {f, true, none, none, ow};
+	np_role r;
+	np_role_decide(&in, &r);
+	return r;
+}
+
+static void test_receive_only(void)
+{
+	np_oneway lone = {1, 1, false, false, false, 0};
+	/* Syslog: <PRI> to 514, repeated: a server, not confirmed, confidence <= 0.85. */
+	np_flow s = flow(17, 40000, 514);
+	s.fwd.packets = 5, s.fwd.bytes = 500, s.fwd.last_us = 60000000;
+	s.app = np_service_id("syslog"), s.app_side = 2;
+	np_role r = decide_oneway(&s, lone);
+	CHECK(r.server == NP_SIDE_REVERSE && !r.confirmed && r.confidence <= NP_UNCONFIRMED_MAX &&
+	      has(&r, "receive-port:syslog") && has(&r, "payload:syslog"));
+	/* One empty datagram to 514: a probe. */
+	np_flow p = flow(17, 40000, 514);
+	p.fwd.packets = 1, p.fwd.bytes = 28, p.fwd.last_us = p.fwd.first_us;
+	r = decide_oneway(&p, lone);
+	CHECK(r.server == NP_SIDE_NONE);
+	/* Refused (an ICMP unreachable came back), or from a scanner: no server. */
+	np_oneway refused = lone, scanner = lone;
+	refused.refused = true, scanner.scanner = true;
+	CHECK(decide_oneway(&s, refused).server == NP_SIDE_NONE);
+	CHECK(decide_oneway(&s, scanner).server == NP_SIDE_NONE && !strcmp(decide_oneway(&s, scanner).evidence, "scan"));
+	/* NTP mode 3, repeated, from a sender seen one way: a server; the same
+	 * from a sender the capture hears (its answer would be there): none. */
+	np_flow n = flow(17, 40000, 123);
+	n.fwd.packets = 6, n.fwd.bytes = 456, n.fwd.last_us = 320000000;
+	n.app = np_service_id("ntp"), n.app_side = 2;
+	CHECK(decide_oneway(&n, lone).server == NP_SIDE_REVERSE);
+	np_oneway heard = lone, other_heard = lone;
+	heard.sender_heard = true;
+	other_heard.senders = 3, other_heard.heard_senders = 1;
+	CHECK(decide_oneway(&n, heard).server == NP_SIDE_NONE);
+	CHECK(decide_oneway(&n, other_heard).server == NP_SIDE_NONE);
+	/* One lone NTP request: a probe's shape. */
+	n.fwd.packets = 1, n.fwd.last_us = n.fwd.first_us;
+	CHECK(decide_oneway(&n, lone).server == NP_SIDE_NONE);
+	/* ... unless it came back from new ports (more flows than senders). */
+	np_oneway again = lone;
+	again.flows = 3;
+	CHECK(decide_oneway(&n, again).server == NP_SIDE_REVERSE);
+	/* A service port sending on to an ephemeral one: the server, seen sending. */
+	np_flow q = flow(17, 443, 51000);
+	q.fwd.packets = 20, q.fwd.bytes = 20000, q.fwd.last_us = 8000000;
+	r = decide_oneway(&q, lone);
+	CHECK(r.server == NP_SIDE_FORWARD && r.confirmed);
+	/* Answered: confirmed. */
+	np_flow a = udp_exchange(51000, 53);
+	r = decide(&a, true);
+	CHECK(r.server == NP_SIDE_REVERSE && r.confirmed);
+}
+
 int main(void)
 {
 	test_handshake();
@@ -570,6 +630,7 @@ int main(void)
 	test_ports();
 	test_first_sender();
 	test_no_server();
+	test_receive_only();
 	test_answered();
 	test_bounds();
 	test_payload_ids();
