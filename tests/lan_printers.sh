@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # lan_printers.sh - the printers of LAN and network-edge protocols (LLDP,
-# BFD, HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
+# CDP and SNAP, BFD, HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
 # randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet frames (LLDP) or Ethernet/IPv4/UDP frames carrying messages with typical, random and
+# Ethernet frames (LLDP, LLC/SNAP) or Ethernet/IPv4/UDP frames carrying messages with typical, random and
 # malformed field values, and a second capture of the same frames cut at
 # every length past the Ethernet or UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
@@ -186,6 +186,62 @@ def lldp():
 
 lldp_frames = [lldp() for _ in range(400)]
 
+# CDP behind LLC/SNAP: every TLV type (and unknown ones) with right and
+# wrong value lengths, addresses (IPv4, IPv6, other protocols, bad
+# counts and lengths), prefixes, short headers and TLV lengths past the
+# end. Other SNAP payloads beside it: ethertypes under OUI 0, unknown
+# OUIs and PIDs (Cisco's DTP, UDLD and VTP and RFC 2684 bridged frames,
+# which tcpdump decodes and netprofile does not yet, are left out).
+def cdp_addr():
+    n = rng.randrange(0, 4)
+    v = struct.pack(">I", rng.choice([n, n, n + 1, 0]))
+    for _ in range(n):
+        k = rng.randrange(3)
+        if k == 0:
+            v += b"\x01\x01\xcc" + struct.pack(">H", 4) + rbytes(4)
+        elif k == 1:
+            v += b"\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd" + struct.pack(">H", 16) + rbytes(16)
+        else:
+            pl = rng.randrange(0, 4)
+            al = rng.randrange(0, 5)
+            v += bytes([u8(), pl]) + rbytes(pl) + struct.pack(">H", al) + rbytes(al)
+    return v[:rng.choice([len(v)] * 4 + [rng.randrange(0, len(v) + 1)])] + rbytes(rng.choice([0, 0, 0, 2]))
+
+def cdp_tlv():
+    t = rng.choice(list(range(0, 0x19)) + [0x1234])
+    if t in (2, 0x16):
+        v = cdp_addr()
+    elif t == 7:
+        v = rbytes(rng.choice([5, 10, 7]))
+    elif t in (1, 3, 5, 6, 9, 0x14, 0x17):
+        v = text(rng.randrange(0, 30))
+    else:
+        v = rbytes(rng.choice([0, 1, 2, 3, 4, 5]))
+    n = len(v) + 4
+    n = rng.choice([n] * 8 + [rng.randrange(0, 4), n + 7])
+    return struct.pack(">HH", t, n) + v
+
+def cdp():
+    body = bytes([rng.choice([1, 2]), u8()]) + rbytes(2) + b"".join(cdp_tlv() for _ in range(rng.randrange(0, 7)))
+    return body[:rng.choice([len(body)] * 6 + [rng.randrange(0, 5)])]
+
+def snap_payload():
+    k = rng.randrange(10)
+    if k < 7:
+        return b"\x00\x00\x0c\x20\x00" + cdp()
+    if k == 7:
+        return b"\x00\x00\x00" + struct.pack(">H", rng.choice([0x0800, 0x0806, 0x1234, 0x86dd])) + rbytes(30)
+    if k == 8:
+        return rbytes(3) + rbytes(2) + rbytes(10)
+    return b"\x00\x00\x0c" + struct.pack(">H", rng.choice([0x1234, 0x0000])) + rbytes(8)
+
+def snap_frame():
+    llc = b"\xaa\xaa\x03" + snap_payload()
+    src = b"\x00\x18\xba" + rbytes(3)
+    return b"\x01\x00\x0c\xcc\xcc\xcc" + src + struct.pack(">H", len(llc)) + llc
+
+cdp_frames = [snap_frame() for _ in range(400)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -195,13 +251,13 @@ def pcap(name, frames):
 
 UDP_END = 14 + 20 + 8
 for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
-                     ("tftp", tftp_frames), ("lldp", lldp_frames)):
-    start = 14 if name == "lldp" else UDP_END
+                     ("tftp", tftp_frames), ("lldp", lldp_frames), ("cdp", cdp_frames)):
+    start = 14 if name in ("lldp", "cdp") else UDP_END
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv")
+option_sets=("-n" "-n -v" "-n -vv" "-n -e")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086

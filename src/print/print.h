@@ -172,6 +172,12 @@ uint32_t print_ipv6_link(np_printer *pr, const uint8_t *p, uint32_t length, uint
  * src_mac and dst_mac may be NULL (links without MAC addresses). */
 int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
 	      const uint8_t *dst_mac);
+/* SNAP after LLC 0xaa/0xaa UI (snap.c), tcpdump's snap_print: non-zero
+ * when a printer took the payload. */
+int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
+	       const uint8_t *dst_mac);
+/* Cisco Discovery Protocol after SNAP 00000c/2000 (cdp.c). */
+void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
 void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 
