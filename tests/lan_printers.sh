@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # lan_printers.sh - the printers of LAN and network-edge protocols (LLDP,
-# CDP and SNAP, BFD, HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
+# CDP and SNAP, BFD, HSRP, RIP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
 # randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -242,6 +242,34 @@ def snap_frame():
 
 cdp_frames = [snap_frame() for _ in range(400)]
 
+# RIP: versions 0-3, every command, v1 entries with and without their
+# must-be-zero bytes, v2 routes (contiguous and odd masks, next hops),
+# simple, RFC 4822 and unknown authentication, other address families,
+# lengths that are not a multiple of an entry.
+def rip_entry(vers):
+    k = rng.randrange(8)
+    if vers == 2 and k == 0:
+        a = rng.choice([1, 2, 3, 7])
+        body = rbytes(16) if a != 2 else (b"secret" + bytes(10))
+        return struct.pack(">HH", 0xffff, a) + body + (rbytes(rng.randrange(0, 20)) if a in (1, 7) else b"")
+    fam = rng.choice([2, 2, 2, 0, 24, 7, 99])
+    if vers == 1:
+        mbz = rng.choice([bytes(10)] * 4 + [rbytes(10)])
+        return struct.pack(">H", fam) + mbz[:2] + rbytes(4) + mbz[2:] + struct.pack(">I", rng.randrange(0, 17))
+    plen = rng.randrange(0, 33)
+    mask = (0xffffffff << (32 - plen)) & 0xffffffff if rng.random() < 0.85 else rng.getrandbits(32)
+    hop = rng.choice([bytes(4), rbytes(4)])
+    return struct.pack(">HH", fam, rng.getrandbits(16)) + rbytes(4) + struct.pack(">I", mask) + hop + \
+        struct.pack(">I", rng.randrange(0, 17))
+
+def rip():
+    vers = rng.choice([1, 2, 2, 0, 3])
+    body = bytes([rng.choice([1, 2, 2, 3, 4, 5, 6, 9]), vers, 0, 0])
+    body += b"".join(rip_entry(vers) for _ in range(rng.randrange(0, 5)))
+    return body + rbytes(rng.choice([0, 0, 0, 3, 12]))
+
+rip_frames = [ipv4_udp(520, 520, rip()) for _ in range(300)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -251,7 +279,8 @@ def pcap(name, frames):
 
 UDP_END = 14 + 20 + 8
 for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
-                     ("tftp", tftp_frames), ("lldp", lldp_frames), ("cdp", cdp_frames)):
+                     ("tftp", tftp_frames), ("lldp", lldp_frames), ("cdp", cdp_frames),
+                     ("rip", rip_frames)):
     start = 14 if name in ("lldp", "cdp") else UDP_END
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])

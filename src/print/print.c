@@ -180,6 +180,12 @@ const np_tok oui_names[] = {
 	{0x001018, "Broadcom"}, {0x00e004, "PMC-Sierra"}, {0xd0f0db, "Ericsson"}, {0, NULL},
 };
 
+/* BSD address families (DLT_NULL, RIP), tcpdump's bsd_af_values. */
+const np_tok bsd_af_names[] = {
+	{2, "IPv4"}, {6, "NS"}, {7, "ISO"}, {16, "Appletalk"}, {23, "IPX"},
+	{24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}, {0, NULL},
+};
+
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v)
 {
 	static char buf[4][128];

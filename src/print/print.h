@@ -152,6 +152,7 @@ typedef struct np_tok {
 	const char *s;
 } np_tok;
 const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
+extern const np_tok bsd_af_names[]; /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[]; /* organisation (OUI) names, tcpdump's oui_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
@@ -266,6 +267,8 @@ bool print_bfd_port(uint16_t dport);
 void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
 /* HSRP v0/v1 (hsrp.c): UDP to 1985. */
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* RIP v1/v2 (rip.c): UDP 520. */
+void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 /* TFTP (tftp.c): UDP 69. */
