@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# lan_printers.sh - the printers of LAN and network-edge protocols (LLDP,
-# CDP and SNAP, BFD, HSRP, RIP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
-# randomised packets.
+# lan_printers.sh - the printers of LAN and network-edge protocols
+# (LLDP; CDP, DTP and UDLD over SNAP; BFD, HSRP, RIP, syslog, TFTP; issue
+# 19) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet frames (LLDP, LLC/SNAP) or Ethernet/IPv4/UDP frames carrying messages with typical, random and
-# malformed field values, and a second capture of the same frames cut at
+# Ethernet frames (LLDP, LLC/SNAP) or Ethernet/IPv4/UDP frames carrying
+# messages with typical, random and malformed field values, and a second capture of the same frames cut at
 # every length past the Ethernet or UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
 # `netprofile decode` with each option set; the texts must be
@@ -190,7 +190,7 @@ lldp_frames = [lldp() for _ in range(400)]
 # wrong value lengths, addresses (IPv4, IPv6, other protocols, bad
 # counts and lengths), prefixes, short headers and TLV lengths past the
 # end. Other SNAP payloads beside it: ethertypes under OUI 0, unknown
-# OUIs and PIDs (Cisco's DTP, UDLD and VTP and RFC 2684 bridged frames,
+# OUIs and PIDs, Cisco DTP and UDLD (Cisco's VTP and RFC 2684 bridged frames,
 # which tcpdump decodes and netprofile does not yet, are left out).
 def cdp_addr():
     n = rng.randrange(0, 4)
@@ -225,8 +225,32 @@ def cdp():
     body = bytes([rng.choice([1, 2]), u8()]) + rbytes(2) + b"".join(cdp_tlv() for _ in range(rng.randrange(0, 7)))
     return body[:rng.choice([len(body)] * 6 + [rng.randrange(0, 5)])]
 
+def dtp():
+    body = bytes([rng.choice([1, 1, 2])])
+    for _ in range(rng.randrange(0, 5)):
+        t = rng.choice([1, 2, 3, 4, 9, 0])
+        v = {1: text(rng.randrange(0, 12)), 2: rbytes(1), 3: rbytes(1), 4: rbytes(6)}.get(t, rbytes(3))
+        if rng.random() < 0.15:
+            v = rbytes(rng.randrange(0, 8))
+        body += struct.pack(">HH", t, rng.choice([len(v) + 4] * 8 + [rng.randrange(0, 4), 200])) + v
+    return body[:rng.choice([len(body)] * 6 + [0])]
+
+def udld():
+    body = bytes([rng.choice([0x21, 0x22, 0x23, 0x20, 0x41, u8()]), u8()]) + rbytes(2)
+    for _ in range(rng.randrange(0, 6)):
+        t = rng.choice([1, 2, 3, 4, 5, 6, 7, 9])
+        v = {4: rbytes(1), 5: rbytes(1), 7: rbytes(4)}.get(t, text(rng.randrange(1, 14)))
+        if rng.random() < 0.15:
+            v = rbytes(rng.randrange(0, 6))
+        body += struct.pack(">HH", t, rng.choice([len(v) + 4] * 8 + [rng.randrange(0, 5), 300])) + v
+    return body[:rng.choice([len(body)] * 6 + [rng.randrange(0, 4)])]
+
 def snap_payload():
-    k = rng.randrange(10)
+    k = rng.randrange(14)
+    if k >= 12:
+        return b"\x00\x00\x0c\x20\x04" + dtp()
+    if k >= 10:
+        return b"\x00\x00\x0c\x01\x11" + udld()
     if k < 7:
         return b"\x00\x00\x0c\x20\x00" + cdp()
     if k == 7:

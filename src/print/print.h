@@ -179,6 +179,9 @@ int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caple
 	       const uint8_t *dst_mac);
 /* Cisco Discovery Protocol after SNAP 00000c/2000 (cdp.c). */
 void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Cisco DTP (dtp.c, PID 0x2004) and UDLD (udld.c, PID 0x0111) after SNAP. */
+void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_udld(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
 void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 

@@ -3,10 +3,10 @@
  * 10) as tcpdump 4.99's snap_print writes it: with -e "oui Cisco
  * (0x00000c), pid CDP (0x2000), length N: ", without -e the header only
  * when no printer takes the payload. OUI 0 (and Cisco's 0x0000f8) carry
- * an ethertype; Cisco's own PIDs carry CDP and PVST+; RFC 2684's carry
- * BPDUs.
+ * an ethertype; Cisco's own PIDs carry CDP, DTP, UDLD and PVST+; RFC
+ * 2684's carry BPDUs.
  *
- * Not for: Cisco DTP, UDLD and VTP, or frames bridged over RFC 2684
+ * Not for: Cisco VTP, or frames bridged over RFC 2684
  * (Ethernet, Token Ring, FDDI); those print as unknown SNAP payloads
  * (tcpdump decodes them).
  */
@@ -22,10 +22,10 @@ enum {
 	OUI_APPLETALK = 0x080007,
 };
 
-enum { PID_CISCO_CDP = 0x2000, PID_CISCO_PVST = 0x010b, PID_CISCO_VLANBRIDGE = 0x010c, PID_RFC2684_BPDU = 0x000e };
+enum { PID_CISCO_CDP = 0x2000, PID_CISCO_DTP = 0x2004, PID_CISCO_UDLD = 0x0111, PID_CISCO_PVST = 0x010b, PID_CISCO_VLANBRIDGE = 0x010c, PID_RFC2684_BPDU = 0x000e };
 
 static const np_tok cisco_pid_names[] = {
-	{PID_CISCO_CDP, "CDP"}, {0x2003, "VTP"}, {0x2004, "DTP"}, {0x0111, "UDLD"},
+	{PID_CISCO_CDP, "CDP"}, {0x2003, "VTP"}, {PID_CISCO_DTP, "DTP"}, {PID_CISCO_UDLD, "UDLD"},
 	{PID_CISCO_PVST, "PVST"}, {PID_CISCO_VLANBRIDGE, "VLAN Bridge"}, {0, NULL},
 };
 
@@ -62,6 +62,14 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 	case OUI_CISCO:
 		if (pid == PID_CISCO_CDP) {
 			print_cdp(pr, p, length);
+			return true;
+		}
+		if (pid == PID_CISCO_DTP) {
+			print_dtp(pr, p, length);
+			return true;
+		}
+		if (pid == PID_CISCO_UDLD) {
+			print_udld(pr, p, length);
 			return true;
 		}
 		if (pid == PID_CISCO_PVST || pid == PID_CISCO_VLANBRIDGE) {
