@@ -72,7 +72,7 @@ void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length)
 	return;
 invalid:
 	print_invalid(pr);
-	NP_CHECK(p, pr->snapend, length);
+	print_rest_captured(pr, p, length);
 	return;
 trunc:
 	print_trunc_stop(pr);

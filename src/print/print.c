@@ -69,6 +69,12 @@ bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n)
 	return true;
 }
 
+void print_rest_captured(np_printer *pr, const uint8_t *p, uint32_t length)
+{
+	if (!np_has(p, pr->snapend, length))
+		print_trunc_stop(pr);
+}
+
 void print_relts(np_printer *pr, uint32_t secs)
 {
 	static const char units[] = "ywdhms";

@@ -106,6 +106,9 @@ uint32_t print_text_zt(np_printer *pr, const uint8_t *p, uint32_t n);
 bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n);
 /* A duration in seconds as tcpdump's unsigned_relts_print: "1h2m3s", "0s". */
 void print_relts(np_printer *pr, uint32_t secs);
+/* tcpdump's ND_TCHECK_LEN after an invalid field: the truncation stop
+ * when [p, p+length) is not all captured, nothing otherwise. */
+void print_rest_captured(np_printer *pr, const uint8_t *p, uint32_t length);
 /* " (invalid)". */
 void print_invalid(np_printer *pr);
 /* One packet byte as tcpdump's fn_print_char: "M-" for 8-bit, "^" for controls. */

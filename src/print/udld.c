@@ -104,7 +104,7 @@ void print_udld(np_printer *pr, const uint8_t *p, uint32_t length)
 invalid:
 	print_invalid(pr);
 rest:
-	NP_CHECK(p, pr->snapend, length);
+	print_rest_captured(pr, p, length);
 	return;
 trunc:
 	print_trunc_stop(pr);
