@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# lan_printers.sh - the printers of LAN and network-edge protocols (LLDP,
-# BFD, HSRP, syslog, TFTP, ...; issue 19) against Debian's tcpdump on
-# randomised packets.
+# lan_printers.sh - the printers of LAN and network-edge protocols
+# (LLDP; CDP, DTP and UDLD over SNAP; BFD, HSRP, RIP, syslog, TFTP; issue
+# 19) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet frames (LLDP) or Ethernet/IPv4/UDP frames carrying messages with typical, random and
-# malformed field values, and a second capture of the same frames cut at
+# Ethernet frames (LLDP, LLC/SNAP) or Ethernet/IPv4/UDP frames carrying
+# messages with typical, random and malformed field values, and a second capture of the same frames cut at
 # every length past the Ethernet or UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
 # `netprofile decode` with each option set; the texts must be
@@ -186,6 +186,114 @@ def lldp():
 
 lldp_frames = [lldp() for _ in range(400)]
 
+# CDP behind LLC/SNAP: every TLV type (and unknown ones) with right and
+# wrong value lengths, addresses (IPv4, IPv6, other protocols, bad
+# counts and lengths), prefixes, short headers and TLV lengths past the
+# end. Other SNAP payloads beside it: ethertypes under OUI 0, unknown
+# OUIs and PIDs, Cisco DTP and UDLD (Cisco's VTP and RFC 2684 bridged frames,
+# which tcpdump decodes and netprofile does not yet, are left out).
+def cdp_addr():
+    n = rng.randrange(0, 4)
+    v = struct.pack(">I", rng.choice([n, n, n + 1, 0]))
+    for _ in range(n):
+        k = rng.randrange(3)
+        if k == 0:
+            v += b"\x01\x01\xcc" + struct.pack(">H", 4) + rbytes(4)
+        elif k == 1:
+            v += b"\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd" + struct.pack(">H", 16) + rbytes(16)
+        else:
+            pl = rng.randrange(0, 4)
+            al = rng.randrange(0, 5)
+            v += bytes([u8(), pl]) + rbytes(pl) + struct.pack(">H", al) + rbytes(al)
+    return v[:rng.choice([len(v)] * 4 + [rng.randrange(0, len(v) + 1)])] + rbytes(rng.choice([0, 0, 0, 2]))
+
+def cdp_tlv():
+    t = rng.choice(list(range(0, 0x19)) + [0x1234])
+    if t in (2, 0x16):
+        v = cdp_addr()
+    elif t == 7:
+        v = rbytes(rng.choice([5, 10, 7]))
+    elif t in (1, 3, 5, 6, 9, 0x14, 0x17):
+        v = text(rng.randrange(0, 30))
+    else:
+        v = rbytes(rng.choice([0, 1, 2, 3, 4, 5]))
+    n = len(v) + 4
+    n = rng.choice([n] * 8 + [rng.randrange(0, 4), n + 7])
+    return struct.pack(">HH", t, n) + v
+
+def cdp():
+    body = bytes([rng.choice([1, 2]), u8()]) + rbytes(2) + b"".join(cdp_tlv() for _ in range(rng.randrange(0, 7)))
+    return body[:rng.choice([len(body)] * 6 + [rng.randrange(0, 5)])]
+
+def dtp():
+    body = bytes([rng.choice([1, 1, 2])])
+    for _ in range(rng.randrange(0, 5)):
+        t = rng.choice([1, 2, 3, 4, 9, 0])
+        v = {1: text(rng.randrange(0, 12)), 2: rbytes(1), 3: rbytes(1), 4: rbytes(6)}.get(t, rbytes(3))
+        if rng.random() < 0.15:
+            v = rbytes(rng.randrange(0, 8))
+        body += struct.pack(">HH", t, rng.choice([len(v) + 4] * 8 + [rng.randrange(0, 4), 200])) + v
+    return body[:rng.choice([len(body)] * 6 + [0])]
+
+def udld():
+    body = bytes([rng.choice([0x21, 0x22, 0x23, 0x20, 0x41, u8()]), u8()]) + rbytes(2)
+    for _ in range(rng.randrange(0, 6)):
+        t = rng.choice([1, 2, 3, 4, 5, 6, 7, 9])
+        v = {4: rbytes(1), 5: rbytes(1), 7: rbytes(4)}.get(t, text(rng.randrange(1, 14)))
+        if rng.random() < 0.15:
+            v = rbytes(rng.randrange(0, 6))
+        body += struct.pack(">HH", t, rng.choice([len(v) + 4] * 8 + [rng.randrange(0, 5), 300])) + v
+    return body[:rng.choice([len(body)] * 6 + [rng.randrange(0, 4)])]
+
+def snap_payload():
+    k = rng.randrange(14)
+    if k >= 12:
+        return b"\x00\x00\x0c\x20\x04" + dtp()
+    if k >= 10:
+        return b"\x00\x00\x0c\x01\x11" + udld()
+    if k < 7:
+        return b"\x00\x00\x0c\x20\x00" + cdp()
+    if k == 7:
+        return b"\x00\x00\x00" + struct.pack(">H", rng.choice([0x0800, 0x0806, 0x1234, 0x86dd])) + rbytes(30)
+    if k == 8:
+        return rbytes(3) + rbytes(2) + rbytes(10)
+    return b"\x00\x00\x0c" + struct.pack(">H", rng.choice([0x1234, 0x0000])) + rbytes(8)
+
+def snap_frame():
+    llc = b"\xaa\xaa\x03" + snap_payload()
+    src = b"\x00\x18\xba" + rbytes(3)
+    return b"\x01\x00\x0c\xcc\xcc\xcc" + src + struct.pack(">H", len(llc)) + llc
+
+cdp_frames = [snap_frame() for _ in range(400)]
+
+# RIP: versions 0-3, every command, v1 entries with and without their
+# must-be-zero bytes, v2 routes (contiguous and odd masks, next hops),
+# simple, RFC 4822 and unknown authentication, other address families,
+# lengths that are not a multiple of an entry.
+def rip_entry(vers):
+    k = rng.randrange(8)
+    if vers == 2 and k == 0:
+        a = rng.choice([1, 2, 3, 7])
+        body = rbytes(16) if a != 2 else (b"secret" + bytes(10))
+        return struct.pack(">HH", 0xffff, a) + body + (rbytes(rng.randrange(0, 20)) if a in (1, 7) else b"")
+    fam = rng.choice([2, 2, 2, 0, 24, 7, 99])
+    if vers == 1:
+        mbz = rng.choice([bytes(10)] * 4 + [rbytes(10)])
+        return struct.pack(">H", fam) + mbz[:2] + rbytes(4) + mbz[2:] + struct.pack(">I", rng.randrange(0, 17))
+    plen = rng.randrange(0, 33)
+    mask = (0xffffffff << (32 - plen)) & 0xffffffff if rng.random() < 0.85 else rng.getrandbits(32)
+    hop = rng.choice([bytes(4), rbytes(4)])
+    return struct.pack(">HH", fam, rng.getrandbits(16)) + rbytes(4) + struct.pack(">I", mask) + hop + \
+        struct.pack(">I", rng.randrange(0, 17))
+
+def rip():
+    vers = rng.choice([1, 2, 2, 0, 3])
+    body = bytes([rng.choice([1, 2, 2, 3, 4, 5, 6, 9]), vers, 0, 0])
+    body += b"".join(rip_entry(vers) for _ in range(rng.randrange(0, 5)))
+    return body + rbytes(rng.choice([0, 0, 0, 3, 12]))
+
+rip_frames = [ipv4_udp(520, 520, rip()) for _ in range(300)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -195,13 +303,14 @@ def pcap(name, frames):
 
 UDP_END = 14 + 20 + 8
 for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
-                     ("tftp", tftp_frames), ("lldp", lldp_frames)):
-    start = 14 if name == "lldp" else UDP_END
+                     ("tftp", tftp_frames), ("lldp", lldp_frames), ("cdp", cdp_frames),
+                     ("rip", rip_frames)):
+    start = 14 if name in ("lldp", "cdp") else UDP_END
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv")
+option_sets=("-n" "-n -v" "-n -vv" "-n -e")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086

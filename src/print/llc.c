@@ -1,10 +1,10 @@
 /*
  * llc.c - IEEE 802.2 LLC text after an 802.3 length field (tcpdump's
  * llc_print): the SAPs, the I/S/U control field, Spanning Tree BPDUs
- * (handed to stp.c) and RFC 948 IP. Links without MAC addresses (Linux
+ * (handed to stp.c), SNAP (snap.c) and RFC 948 IP. Links without MAC addresses (Linux
  * cooked captures) pass NULL ones and get the SAP names only.
  *
- * Not for: SNAP, IPX, NetBEUI or OSI payloads; those SAPs print like any
+ * Not for: IPX, NetBEUI or OSI payloads; those SAPs print like any
  * other unknown SAP pair followed by the hex dump.
  */
 #include "print.h"
@@ -19,6 +19,7 @@
 #define LLC_UI 0x03
 #define LLC_XID 0xaf
 #define LLCSAP_IP 0x06
+#define LLCSAP_SNAP 0xaa
 #define LLCSAP_8021D 0x42
 
 static const np_tok llc_sap_names[] = {
@@ -171,6 +172,11 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 	if (h.ssap == LLCSAP_IP && h.dsap == LLCSAP_IP && h.control == LLC_UI) {
 		print_ip(pr, p, length); /* RFC 948 */
 		return (int)h.hdrlen;
+	}
+	if (h.ssap == LLCSAP_SNAP && h.dsap == LLCSAP_SNAP && h.control == LLC_UI) {
+		/* a negative length: the caller dumps the unknown payload */
+		int printed = print_snap(pr, p, length, caplen, src, dst);
+		return printed ? (int)h.hdrlen + 5 : -((int)h.hdrlen + 5);
 	}
 	if (!pr->o.eflag)
 		print_llc_addrs(pr, &h, src, dst);

@@ -9,15 +9,11 @@
 
 #define NULL_HDRLEN 4
 
-static const np_tok bsd_af_values[] = {
-	{2, "IPv4"}, {6, "NS"}, {7, "ISO"}, {16, "Appletalk"}, {23, "IPX"},
-	{24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}, {0, NULL},
-};
 
 static void print_null_header(np_printer *pr, uint32_t family, uint32_t length)
 {
 	np_out *o = pr->out;
-	const char *name = tok_name(bsd_af_values, family);
+	const char *name = tok_name(bsd_af_names, family);
 	if (!pr->o.qflag) {
 		out_str(o, "AF ");
 		out_str(o, name ? name : "Unknown");

@@ -69,6 +69,12 @@ bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n)
 	return true;
 }
 
+void print_rest_captured(np_printer *pr, const uint8_t *p, uint32_t length)
+{
+	if (!np_has(p, pr->snapend, length))
+		print_trunc_stop(pr);
+}
+
 void print_relts(np_printer *pr, uint32_t secs)
 {
 	static const char units[] = "ywdhms";
@@ -178,6 +184,12 @@ const np_tok oui_names[] = {
 	{0x002481, "HP"}, {0x0004ea, "HP-Labs"}, {0x748771, "Infoblox Inc"},
 	{0xa42305, "Open Networking Lab"}, {0x00049f, "Freescale"}, {0x0015ad, "Netronome"},
 	{0x001018, "Broadcom"}, {0x00e004, "PMC-Sierra"}, {0xd0f0db, "Ericsson"}, {0, NULL},
+};
+
+/* BSD address families (DLT_NULL, RIP), tcpdump's bsd_af_values. */
+const np_tok bsd_af_names[] = {
+	{2, "IPv4"}, {6, "NS"}, {7, "ISO"}, {16, "Appletalk"}, {23, "IPX"},
+	{24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}, {0, NULL},
 };
 
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v)

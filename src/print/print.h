@@ -106,6 +106,9 @@ uint32_t print_text_zt(np_printer *pr, const uint8_t *p, uint32_t n);
 bool print_text_nul(np_printer *pr, const uint8_t *p, uint32_t n);
 /* A duration in seconds as tcpdump's unsigned_relts_print: "1h2m3s", "0s". */
 void print_relts(np_printer *pr, uint32_t secs);
+/* tcpdump's ND_TCHECK_LEN after an invalid field: the truncation stop
+ * when [p, p+length) is not all captured, nothing otherwise. */
+void print_rest_captured(np_printer *pr, const uint8_t *p, uint32_t length);
 /* " (invalid)". */
 void print_invalid(np_printer *pr);
 /* One packet byte as tcpdump's fn_print_char: "M-" for 8-bit, "^" for controls. */
@@ -152,6 +155,7 @@ typedef struct np_tok {
 	const char *s;
 } np_tok;
 const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
+extern const np_tok bsd_af_names[]; /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[]; /* organisation (OUI) names, tcpdump's oui_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
@@ -172,6 +176,15 @@ uint32_t print_ipv6_link(np_printer *pr, const uint8_t *p, uint32_t length, uint
  * src_mac and dst_mac may be NULL (links without MAC addresses). */
 int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
 	      const uint8_t *dst_mac);
+/* SNAP after LLC 0xaa/0xaa UI (snap.c), tcpdump's snap_print: non-zero
+ * when a printer took the payload. */
+int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
+	       const uint8_t *dst_mac);
+/* Cisco Discovery Protocol after SNAP 00000c/2000 (cdp.c). */
+void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Cisco DTP (dtp.c, PID 0x2004) and UDLD (udld.c, PID 0x0111) after SNAP. */
+void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_udld(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
 void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 
@@ -260,6 +273,8 @@ bool print_bfd_port(uint16_t dport);
 void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
 /* HSRP v0/v1 (hsrp.c): UDP to 1985. */
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* RIP v1/v2 (rip.c): UDP 520. */
+void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 /* TFTP (tftp.c): UDP 69. */

@@ -25,6 +25,7 @@ enum {
 	PORT_HSRP = 1985,
 	PORT_TFTP = 69,
 	PORT_SYSLOG = 514,
+	PORT_RIP = 520,
 };
 
 /* The protocol in the IP header itself (IPv6: the first next header). */
@@ -120,7 +121,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_bootp(pr, cp, length);
 		return true;
 	}
-	/* tcpdump tries TIMED, TFTP, RIP, AODV and ISAKMP ports before SNMP */
+	if (port_is(sport, dport, PORT_RIP)) {
+		print_rip(pr, cp, length);
+		return true;
+	}
+	/* tcpdump tries the AODV and ISAKMP ports before SNMP */
 	if (port_is(sport, dport, PORT_SNMP) || port_is(sport, dport, PORT_SNMPTRAP)) {
 		print_snmp(pr, cp, length);
 		return true;

@@ -1,9 +1,9 @@
 /*
- * test_lan_printers.c - the LLDP, BFD, HSRP, syslog and TFTP printers
- * (src/print/lldp.c, bfd.c, hsrp.c, syslog.c, tftp.c) on messages from
- * tcpdump's own captures (bfd-raw-auth-sha1.pcap, HSRP_coup.pcap,
- * syslog_udp.pcap, tftp.pcap) and a built LLDP message whose text
- * tcpdump printed: the whole message prints tcpdump 4.99.3's text, and a
+ * test_lan_printers.c - the LLDP, CDP, BFD, HSRP, RIP, syslog and TFTP
+ * printers (src/print/lldp.c, cdp.c, bfd.c, hsrp.c, rip.c, syslog.c,
+ * tftp.c) on messages from tcpdump's own captures
+ * (bfd-raw-auth-sha1.pcap, HSRP_coup.pcap, syslog_udp.pcap, tftp.pcap)
+ * and built LLDP, CDP and RIP messages whose text tcpdump printed: the whole message prints tcpdump 4.99.3's text, and a
  * message cut at every length prints the truncation mark (after a prefix
  * of the whole text where tcpdump prints one), without a read past the
  * cut (each cut is its own exact-size allocation, so the ASan run catches
@@ -85,6 +85,61 @@ static const char lldp_v[] = "LLDP, length 45\n"
 			     "\t    aggregation status [supported, enabled], aggregation port ID 100\n"
 			     "\tEnd TLV (0), length 0";
 
+/* CDPv2: Device-ID S1, address 10.0.0.1, L2 switch + IGMP snooping,
+ * native VLAN 5, full duplex. */
+static const uint8_t cdp_msg[] = {
+	0x02, 0xb4, 0x0b, 0xea, 0x00, 0x01, 0x00, 0x06, 0x53, 0x31, 0x00, 0x02, 0x00, 0x11, 0x00, 0x00,
+	0x00, 0x01, 0x01, 0x01, 0xcc, 0x00, 0x04, 0x0a, 0x00, 0x00, 0x01, 0x00, 0x04, 0x00, 0x08, 0x00,
+	0x00, 0x00, 0x28, 0x00, 0x0a, 0x00, 0x06, 0x00, 0x05, 0x00, 0x0b, 0x00, 0x05, 0x01,
+};
+
+static const char cdp_v[] = "CDPv2, ttl: 180s, checksum: 0x0bea (unverified), length 46\n"
+			    "\tDevice-ID (0x01), value length: 2 bytes: 'S1'\n"
+			    "\tAddress (0x02), value length: 13 bytes: IPv4 (1) 10.0.0.1\n"
+			    "\tCapability (0x04), value length: 4 bytes: (0x00000028): L2 Switch, IGMP snooping\n"
+			    "\tNative VLAN ID (0x0a), value length: 2 bytes: 5\n"
+			    "\tDuplex (0x0b), value length: 1 byte: full";
+
+static const char cdp_plain[] = "CDPv2, ttl: 180s, Device-ID 'S1'\n"
+				"\t  0x0000:  0000 0001 0101 cc00 040a 0000 01\n"
+				"\t  0x0000:  0000 0028\n"
+				"\t  0x0000:  0005\n"
+				"\t  0x0000:  01, length 46";
+
+/* RIPv2 response: 10.1.0.0/16 metric 1 via self, 192.168.5.0/24 tag 7
+ * metric 3 via 10.0.0.9. */
+static const uint8_t rip_msg[] = {
+	0x02, 0x02, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x0a, 0x01, 0x00, 0x00, 0xff, 0xff, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x02, 0x00, 0x07, 0xc0, 0xa8,
+	0x05, 0x00, 0xff, 0xff, 0xff, 0x00, 0x0a, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x03,
+};
+
+static const char rip_v[] = "\n\tRIPv2, Response, length: 44, routes: 2 or less\n"
+			    "\t  AFI IPv4,        10.1.0.0/16, tag 0x0000, metric: 1, next-hop: self\n"
+			    "\t  AFI IPv4,     192.168.5.0/24, tag 0x0007, metric: 3, next-hop: 10.0.0.9";
+
+/* RIP reads only what was captured: a cut at an entry's end prints the
+ * entries before it and no mark; elsewhere the mark follows. */
+static void check_rip_cuts(void)
+{
+	np_out o;
+	memset(&o, 0, sizeof(o));
+	for (size_t cut = 0; cut < sizeof(rip_msg); cut++) {
+		uint8_t *c = cut_copy(rip_msg, cut);
+		const char *got = print_payload(&o, print_rip, c, cut, sizeof(rip_msg), 1, NULL);
+		size_t n = strlen(got);
+		bool marked = n >= 7 && strcmp(got + n - 7, " [|rip]") == 0;
+		size_t body = marked ? n - 7 : n;
+		bool at_entry_end = cut >= 4 && (cut - 4) % 20 == 0;
+		bool ok = strncmp(got, rip_v, body) == 0 && marked == !at_entry_end;
+		if (!ok)
+			fprintf(stderr, "rip cut %zu: '%s'\n", cut, got);
+		CHECK(ok);
+		free(c);
+	}
+	free(o.buf);
+}
+
 static void bfd_control(np_printer *pr, const uint8_t *p, uint32_t length)
 {
 	print_bfd(pr, p, length, 3784);
@@ -142,6 +197,17 @@ int main(void)
 	CHECK(payload_prints(&o, print_lldp, lldp_msg, sizeof(lldp_msg), sizeof(lldp_msg), 0,
 			     "LLDP, length 45: sw1"));
 	free(o.buf);
+	memset(&o, 0, sizeof(o));
+	CHECK(payload_prints(&o, print_cdp, cdp_msg, sizeof(cdp_msg), sizeof(cdp_msg), 1, cdp_v));
+	CHECK(payload_prints(&o, print_cdp, cdp_msg, sizeof(cdp_msg), sizeof(cdp_msg), 0, cdp_plain));
+	free(o.buf);
+	check_cuts(print_cdp, cdp_msg, sizeof(cdp_msg), cdp_v, " [|cdp]", 1);
+	memset(&o, 0, sizeof(o));
+	CHECK(payload_prints(&o, print_rip, rip_msg, sizeof(rip_msg), sizeof(rip_msg), 1, rip_v));
+	CHECK(payload_prints(&o, print_rip, rip_msg, sizeof(rip_msg), sizeof(rip_msg), 0,
+			     "RIPv2, Response, length: 44"));
+	free(o.buf);
+	check_rip_cuts();
 	check_cuts(print_lldp, lldp_msg, sizeof(lldp_msg), lldp_v, " [|lldp]", 1);
 	check_cuts(print_syslog, syslog_msg, sizeof(syslog_msg), syslog_v, " [|syslog]", 1);
 	return check_summary("test_lan_printers");
