@@ -69,6 +69,7 @@ typedef struct np_ipfix_decoder {
 	uint64_t templates; /* received since the session was made */
 	uint16_t seen[NP_EXPORTER_MAX_TEMPLATES]; /* template IDs seen (note_template) */
 	unsigned nseen;
+	bool paired; /* the session has template pairs (pair_templates) */
 	struct domain_seq seq[MAX_DOMAINS];
 	unsigned nseq;
 } np_ipfix_decoder;
@@ -105,6 +106,35 @@ static uint16_t wire_length(fbTemplate_t *t)
 
 static void note_template(np_ipfix_decoder *d, uint16_t tid);
 
+static uint16_t internal_tid(uint8_t kind)
+{
+	return kind == KIND_FLOW ? NP_IPFIX_TID_REC : kind == KIND_TCP ? NP_IPFIX_TID_TCP : 0;
+}
+
+/* Template pairs tell libfixbuf which of our templates decodes YAF's
+ * nested TCP records, and which templates to skip. Its table of pairs
+ * costs 128 KB a session, so it is made only for an exporter that sends
+ * such nested records (YAF); then every template it sent gets its pair.
+ * Without pairs, top-level records are read with our record template
+ * (the kind is checked after) and nested ones in their own layout. */
+static void pair_templates(np_ipfix_decoder *d, fbSession_t *s, uint16_t tid, uint8_t kind)
+{
+	if (!d->paired && kind != KIND_TCP)
+		return;
+	if (!d->paired) {
+		d->paired = true;
+		for (unsigned i = 0; i < d->nseen; i++) {
+			GError *e = NULL;
+			fbTemplate_t *t = d->seen[i] == tid ? NULL : fbSessionGetTemplate(s, FALSE, d->seen[i], &e);
+			g_clear_error(&e);
+			const struct tmpl_info *info = t ? fbTemplateGetContext(t) : NULL;
+			if (t)
+				fbSessionAddTemplatePair(s, d->seen[i], internal_tid(info ? info->kind : KIND_SKIP));
+		}
+	}
+	fbSessionAddTemplatePair(s, tid, internal_tid(kind));
+}
+
 static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void *app_ctx, void **tmpl_ctx,
 			    fbTemplateCtxFree_fn *free_fn)
 {
@@ -114,7 +144,7 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 	note_template(d, tid);
 	struct tmpl_info *info = calloc(1, sizeof(*info));
 	if (!info) {
-		fbSessionAddTemplatePair(s, tid, 0);
+		pair_templates(d, s, tid, KIND_SKIP);
 		return;
 	}
 	info->wire_len = wire_length(t);
@@ -130,12 +160,9 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 	else if (flags)
 		info->kind = KIND_TCP;
 	info->top_flags = flags;
-	fbSessionAddTemplatePair(s, tid,
-				 info->kind == KIND_FLOW  ? NP_IPFIX_TID_REC
-				 : info->kind == KIND_TCP ? NP_IPFIX_TID_TCP
-							  : 0);
 	*tmpl_ctx = info;
 	*free_fn = free_tmpl_info;
+	pair_templates(d, s, tid, info->kind);
 }
 
 /* libfixbuf reports through GLib's log; what matters is counted here, so
@@ -213,6 +240,7 @@ static void session_close(np_ipfix_decoder *d)
 	if (d->model)
 		model_drop();
 	d->nseen = 0;
+	d->paired = false;
 	d->fbuf = NULL;
 	d->model = NULL;
 }
