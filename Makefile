@@ -94,6 +94,7 @@ bench: deps all
 	bash bench/decode.sh
 	bash bench/flows.sh
 	bash bench/report.sh
+	bash bench/ipfix.sh
 
 clean:
 	rm -rf build

@@ -67,6 +67,9 @@ typedef struct np_ipfix_decoder {
 	fBuf_t *fbuf; /* owns the session */
 	np_exporter *ex; /* records and statistics go here */
 	uint64_t templates; /* received since the session was made */
+	uint16_t seen[NP_EXPORTER_MAX_TEMPLATES]; /* template IDs seen (note_template) */
+	unsigned nseen;
+	bool paired; /* the session has template pairs (pair_templates) */
 	struct domain_seq seq[MAX_DOMAINS];
 	unsigned nseq;
 } np_ipfix_decoder;
@@ -101,15 +104,47 @@ static uint16_t wire_length(fbTemplate_t *t)
 	return len > 0 && len < 65536 ? (uint16_t)len : 0;
 }
 
+static void note_template(np_ipfix_decoder *d, uint16_t tid);
+
+static uint16_t internal_tid(uint8_t kind)
+{
+	return kind == KIND_FLOW ? NP_IPFIX_TID_REC : kind == KIND_TCP ? NP_IPFIX_TID_TCP : 0;
+}
+
+/* Template pairs tell libfixbuf which of our templates decodes YAF's
+ * nested TCP records, and which templates to skip. Its table of pairs
+ * costs 128 KB a session, so it is made only for an exporter that sends
+ * such nested records (YAF); then every template it sent gets its pair.
+ * Without pairs, top-level records are read with our record template
+ * (the kind is checked after) and nested ones in their own layout. */
+static void pair_templates(np_ipfix_decoder *d, fbSession_t *s, uint16_t tid, uint8_t kind)
+{
+	if (!d->paired && kind != KIND_TCP)
+		return;
+	if (!d->paired) {
+		d->paired = true;
+		for (unsigned i = 0; i < d->nseen; i++) {
+			GError *e = NULL;
+			fbTemplate_t *t = d->seen[i] == tid ? NULL : fbSessionGetTemplate(s, FALSE, d->seen[i], &e);
+			g_clear_error(&e);
+			const struct tmpl_info *info = t ? fbTemplateGetContext(t) : NULL;
+			if (t)
+				fbSessionAddTemplatePair(s, d->seen[i], internal_tid(info ? info->kind : KIND_SKIP));
+		}
+	}
+	fbSessionAddTemplatePair(s, tid, internal_tid(kind));
+}
+
 static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void *app_ctx, void **tmpl_ctx,
 			    fbTemplateCtxFree_fn *free_fn)
 {
 	np_ipfix_decoder *d = app_ctx;
 	d->templates++;
 	d->ex->st.templates++;
+	note_template(d, tid);
 	struct tmpl_info *info = calloc(1, sizeof(*info));
 	if (!info) {
-		fbSessionAddTemplatePair(s, tid, 0);
+		pair_templates(d, s, tid, KIND_SKIP);
 		return;
 	}
 	info->wire_len = wire_length(t);
@@ -125,12 +160,9 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 	else if (flags)
 		info->kind = KIND_TCP;
 	info->top_flags = flags;
-	fbSessionAddTemplatePair(s, tid,
-				 info->kind == KIND_FLOW  ? NP_IPFIX_TID_REC
-				 : info->kind == KIND_TCP ? NP_IPFIX_TID_TCP
-							  : 0);
 	*tmpl_ctx = info;
 	*free_fn = free_tmpl_info;
+	pair_templates(d, s, tid, info->kind);
 }
 
 /* libfixbuf reports through GLib's log; what matters is counted here, so
@@ -143,10 +175,45 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	(void)data;
 }
 
-/* The session (templates) and its model, made afresh in d. */
+/* One information model for every exporter (libfixbuf's holds every IANA
+ * element: one per exporter would cost a few hundred KB each); it lives
+ * while a decoder does. Elements unknown to it that exporters name are
+ * added to it by libfixbuf. */
+static fbInfoModel_t *shared_model;
+static unsigned shared_model_users;
+
+static fbInfoModel_t *model_take(void)
+{
+	if (!shared_model)
+		shared_model = np_ipfix_model_new();
+	shared_model_users++;
+	return shared_model;
+}
+
+static void model_drop(void)
+{
+	if (shared_model_users && --shared_model_users == 0) {
+		fbInfoModelFree(shared_model);
+		shared_model = NULL;
+	}
+}
+
+/* Template IDs seen since the session was made, to count redefinitions. */
+static void note_template(np_ipfix_decoder *d, uint16_t tid)
+{
+	for (unsigned i = 0; i < d->nseen; i++)
+		if (d->seen[i] == tid) {
+			d->ex->st.template_changes++;
+			return;
+		}
+	if (d->nseen < NP_EXPORTER_MAX_TEMPLATES)
+		d->seen[d->nseen++] = tid;
+}
+
+/* The session (templates), made afresh in d. */
 static bool session_open(np_ipfix_decoder *d)
 {
-	d->model = np_ipfix_model_new();
+	d->model = model_take();
 	fbSession_t *s = fbSessionAlloc(d->model);
 	GError *e = NULL;
 	if (!np_ipfix_add_internal_templates(s, d->model, &e)) {
@@ -171,7 +238,9 @@ static void session_close(np_ipfix_decoder *d)
 	if (d->fbuf)
 		fBufFree(d->fbuf);
 	if (d->model)
-		fbInfoModelFree(d->model);
+		model_drop();
+	d->nseen = 0;
+	d->paired = false;
 	d->fbuf = NULL;
 	d->model = NULL;
 }
@@ -299,6 +368,76 @@ static void check_sequence(np_ipfix_decoder *d, uint32_t domain, uint32_t seq, l
 	ds->next = seq + (uint32_t)(records >= 0 ? records : 0);
 }
 
+/* Whether a template ID names a template withdrawn (or defined without
+ * fields) earlier in this message, or in the session: libfixbuf keeps such
+ * a template, and reading a data set with it never ends (its records have
+ * no length). */
+static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t *emptied, const uint16_t *defined,
+			      unsigned n_emptied, unsigned n_defined)
+{
+	for (unsigned i = n_defined; i-- > 0;)
+		if (defined[i] == tid)
+			return false;
+	for (unsigned i = 0; i < n_emptied; i++)
+		if (emptied[i] == tid)
+			return true;
+	GError *e = NULL;
+	fbTemplate_t *t = fbSessionGetTemplate(fBufGetSession(d->fbuf), FALSE, tid, &e);
+	g_clear_error(&e);
+	return t && fbTemplateCountElements(t) == 0;
+}
+
+/* The message (header checked) into out without the data sets of empty
+ * templates (counted as data before their template), and cut at a set
+ * that runs past the message (counted malformed). Returns the new length. */
+static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, uint16_t mlen, uint8_t *out, bool *cut)
+{
+	enum { MAX_TRACK = 256 };
+	uint16_t emptied[MAX_TRACK], defined[MAX_TRACK];
+	unsigned n_emptied = 0, n_defined = 0;
+	const uint8_t *end = msg + mlen, *p = msg + IPFIX_HEADER_LEN;
+	size_t olen = IPFIX_HEADER_LEN;
+	memcpy(out, msg, IPFIX_HEADER_LEN);
+	while (np_has(p, end, 4)) {
+		uint16_t id = 0, len = 0;
+		np_get_be16(p, end, &id);
+		np_get_be16(p + 2, end, &len);
+		if (len < 4 || !np_has(p, end, len)) {
+			*cut = true;
+			break;
+		}
+		if (id == 2 || id == 3) { /* template records: [tid][count] then fields */
+			const uint8_t *t = p + 4, *tend = p + len;
+			uint16_t tid = 0, count = 0;
+			while (np_get_be16(t, tend, &tid) && np_get_be16(t + 2, tend, &count) && tid >= 256) {
+				if (count == 0)
+					d->ex->st.template_changes++; /* a withdrawal */
+				if (count == 0 && n_emptied < MAX_TRACK)
+					emptied[n_emptied++] = tid;
+				else if (count > 0 && n_defined < MAX_TRACK)
+					defined[n_defined++] = tid;
+				size_t flen = 4 + (id == 3 ? 2 : 0); /* options templates: scope count */
+				for (uint16_t f = 0; f < count && np_has(t + flen, tend, 4); f++) {
+					uint16_t ie = 0;
+					np_get_be16(t + flen, tend, &ie);
+					flen += ie & 0x8000 ? 8 : 4;
+				}
+				t += flen;
+			}
+		} else if (id >= 256 && template_is_empty(d, id, emptied, defined, n_emptied, n_defined)) {
+			d->ex->st.no_template++;
+			p += len;
+			continue;
+		}
+		memcpy(out + olen, p, len);
+		olen += len;
+		p += len;
+	}
+	out[2] = (uint8_t)(olen >> 8);
+	out[3] = (uint8_t)olen;
+	return (uint16_t)olen;
+}
+
 /* One whole message. Returns 0, or -1 with the reason in err (records
  * before the fault handed on; the decoder stays usable). */
 static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, char *err, size_t errlen)
@@ -317,8 +456,13 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 		snprintf(err, errlen, "not an IPFIX message (version %u, length %u of %zu bytes)", version, mlen, len);
 		return -1;
 	}
-	/* libfixbuf reads the buffer but takes it as writable. */
-	fBufSetBuffer(d->fbuf, (uint8_t *)msg, mlen);
+	/* libfixbuf takes the buffer as writable: it gets our copy, without
+	 * the data sets it must not see. */
+	static _Thread_local uint8_t copy[65536];
+	bool cut = false;
+	mlen = drop_unreadable_sets(d, msg, mlen, copy, &cut);
+	msg = copy;
+	fBufSetBuffer(d->fbuf, copy, mlen);
 	int rc = 0;
 	for (;;) {
 		np_ipfix_rec r;
@@ -345,6 +489,11 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 		fbSubTemplateMultiListClear(&r.stml);
 	}
 	d->ex->st.messages++;
+	if (rc == 0 && cut) {
+		d->ex->st.malformed++;
+		snprintf(err, errlen, "bad IPFIX message: a set runs past the message's end");
+		rc = -1;
+	}
 	if (rc == 0)
 		check_sequence(d, domain, seq, count_data_records(d, msg, msg + mlen));
 	return rc;
