@@ -3,15 +3,16 @@
 #
 # As root, installs what is missing with apt-get; as another user, stops and
 # names the apt-get line to run. Called by `make demo` and `make check`.
-#   build:  gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev
+#   build:  gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev
 #   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target),
+#           libfixbuf-tools (ipfixDump, tests/ipfix.sh),
 #           argus-server argus-client (tests/argus.sh)
 #   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory)
 # With --lab (`make lab`, `make check`), and only as root, also LAB_PACKAGES:
 # the real servers and clients of the lab (tests/lab/), which runs as root only.
 set -eu
 
-PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev sqlite3 tcpdump clang python3 argus-server argus-client softflowd nfdump time"
+PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libfixbuf-tools sqlite3 tcpdump clang python3 argus-server argus-client softflowd nfdump time"
 # chrony replaces systemd-timesyncd (they conflict). No service of these is
 # started by the install (see policy-rc.d below): the lab starts its own.
 LAB_PACKAGES="iproute2 ethtool dnsmasq-base nginx bind9-dnsutils curl iputils-ping openssl

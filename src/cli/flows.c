@@ -16,6 +16,7 @@
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../flow/writer.h"
+#include "../flow/writer_ipfix.h"
 #include "../profile/profiler.h"
 
 static const char flows_usage[] =
@@ -26,10 +27,13 @@ static const char flows_usage[] =
 	"  -i IFACE             capture live (drops root to -Z USER, default nobody)\n"
 	"  -c N                 stop after N packets\n"
 	"  -o FILE              write records to FILE instead of standard output\n"
-	"  --format FMT         text (default), csv or json\n"
+	"  --format FMT         text (default), csv, json or ipfix (IPFIX file, YAF's elements)\n"
 	"  --fields LIST        comma-separated fields (text and csv), from:\n"
 	"                       %s\n"
 	"  --uniflow            one record per direction instead of biflows\n"
+	"  --export URL         also send the records, as flows end, to an IPFIX collector:\n"
+	"                       udp://HOST:PORT or tcp://HOST:PORT\n"
+	"  --template-refresh S over UDP, send the templates again every S seconds (default 60)\n"
 	"  --idle-timeout S     end a flow after S seconds without packets (default 300)\n"
 	"  --active-timeout S   end a flow S seconds after it began (default 1800)\n"
 	"  --max-flows N        flows held at once; when full the least recently active\n"
@@ -44,11 +48,14 @@ struct flows_args {
 	const char *flowfiles[64];
 	int nflowfiles;
 	int format;
+	bool ipfix; /* --format ipfix */
 	bool uniflow;
+	const char *export_url;
+	uint32_t template_refresh_s;
 	np_flow_config cfg;
 };
 
-enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO, OPT_FLOWS };
+enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO, OPT_EXPORT, OPT_TREFRESH, OPT_FLOWS };
 
 static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 {
@@ -60,7 +67,9 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
 		{"nano", no_argument, NULL, OPT_NANO},
+		{"export", required_argument, NULL, OPT_EXPORT},
 		{"flows", required_argument, NULL, OPT_FLOWS},
+		{"template-refresh", required_argument, NULL, OPT_TREFRESH},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -85,7 +94,26 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			if (!cli_parse_long(optarg, 1, 2147483647L, &a->count))
 				rc = cli_usage_error("flows", "invalid packet count '%s'", optarg);
 			break;
-		case OPT_FORMAT: rc = cli_parse_format("flows", optarg, &a->format); break;
+		case OPT_FORMAT:
+			a->ipfix = strcmp(optarg, "ipfix") == 0;
+			if (!a->ipfix)
+				rc = cli_parse_format("flows", optarg, &a->format);
+			break;
+		case OPT_EXPORT:
+			if (!np_ipfix_target_is_net(optarg))
+				rc = cli_usage_error("flows", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'",
+						     optarg);
+			a->export_url = optarg;
+			break;
+		case OPT_FLOWS:
+			if (a->nflowfiles == 64)
+				rc = cli_usage_error("flows", "too many --flows files");
+			else
+				a->flowfiles[a->nflowfiles++] = optarg;
+			break;
+		case OPT_TREFRESH:
+			rc = cli_parse_u32_opt("flows", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
+			break;
 		case OPT_FIELDS: a->fields = optarg; break;
 		case OPT_UNIFLOW: a->uniflow = true; break;
 		case OPT_IDLE:
@@ -98,12 +126,6 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			rc = cli_parse_u32_opt("flows", "flow limit", optarg, 1, 100000000, &a->cfg.max_flows);
 			break;
 		case OPT_NANO: a->src.nano = true; break;
-		case OPT_FLOWS:
-			if (a->nflowfiles == 64)
-				rc = cli_usage_error("flows", "too many --flows files");
-			else
-				a->flowfiles[a->nflowfiles++] = optarg;
-			break;
 		case OPT_HELP:
 			printf(flows_usage, np_flow_field_names());
 			exit(0);
@@ -125,13 +147,21 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 
 struct flows_run {
 	np_flow_table *table;
-	np_flow_writer writer;
+	np_flow_writer writer;       /* text, CSV, JSON */
+	np_ipfix_writer *ipfix;      /* --format ipfix */
+	np_ipfix_writer *export_to;  /* --export */
+	bool text;
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
 {
 	struct flows_run *run = ctx;
-	np_flow_writer_write(&run->writer, f);
+	if (run->text)
+		np_flow_writer_write(&run->writer, f);
+	if (run->ipfix)
+		np_ipfix_writer_write(run->ipfix, f);
+	if (run->export_to)
+		np_ipfix_writer_write(run->export_to, f);
 }
 
 static void print_summary(const np_flow_stats *s)
@@ -155,36 +185,108 @@ static int open_output(const char *path)
 	return fd;
 }
 
-static void write_record(void *ctx, const np_flow *f, bool has_flags)
+/* Close an IPFIX writer, saying what it could not write; 1 on failure. */
+static int close_ipfix(np_ipfix_writer *w, const char *what)
 {
-	(void)has_flags;
-	np_flow_writer_write(ctx, f);
+	if (!w)
+		return 0;
+	np_ipfix_writer_flush(w);
+	const char *err = np_ipfix_writer_error(w);
+	if (err)
+		fprintf(stderr, "netprofile: %s: %s (%llu records not written)\n", what, err,
+			(unsigned long long)np_ipfix_writer_dropped(w));
+	return np_ipfix_writer_close(w) == 0 ? 0 : 1;
 }
 
-/* flows --flows: records in, records out in the format asked for. */
-static int convert_flow_files(const struct flows_args *a, np_flow_writer *w)
+/* The outputs: text/CSV/JSON through np_out, or an IPFIX file; and the
+ * --export feed. Returns 0, or 1 with the reason said. */
+static int open_outputs(struct flows_run *run, const struct flows_args *a, np_out *out, int *fd)
+{
+	char err[256];
+	bool live = a->src.iface != NULL;
+	*fd = -1;
+	if (a->export_url) {
+		run->export_to = np_ipfix_writer_open(a->export_url, a->uniflow, live, a->template_refresh_s, err,
+						      sizeof(err));
+		if (!run->export_to) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			return 1;
+		}
+	}
+	if (a->ipfix) {
+		run->ipfix = np_ipfix_writer_open(a->outfile ? a->outfile : "-", a->uniflow, live, 0, err, sizeof(err));
+		if (!run->ipfix) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			return 1;
+		}
+		return 0;
+	}
+	*fd = open_output(a->outfile);
+	if (*fd < 0)
+		return 1;
+	out_open_fd(out, *fd);
+	run->text = true;
+	char bad[64];
+	if (np_flow_writer_init(&run->writer, out, a->format, a->uniflow, a->fields, bad) != 0)
+		return cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
+	return 0;
+}
+
+static int close_outputs(struct flows_run *run, np_out *out, int fd)
 {
 	int status = 0;
-	for (int i = 0; i < a->nflowfiles; i++) {
+	if (run->text) {
+		out_flush(out);
+		if (out->failed) {
+			fprintf(stderr, "netprofile: cannot write flows: %s\n", strerror(out->failed_errno));
+			status = 1;
+		}
+		out_close(out);
+	}
+	if (fd >= 0 && fd != STDOUT_FILENO)
+		close(fd);
+	status |= close_ipfix(run->ipfix, "IPFIX file");
+	status |= close_ipfix(run->export_to, "IPFIX export");
+	run->ipfix = run->export_to = NULL;
+	run->text = false;
+	return status;
+}
+
+static void emit_record(void *ctx, const np_flow *f, bool has_flags)
+{
+	(void)has_flags;
+	emit_flow(ctx, f);
+}
+
+/* flows --flows: records from files (tables, IPFIX) into the writers. */
+static int convert_flow_files(const struct flows_args *a)
+{
+	static struct flows_run run;
+	np_out out;
+	int fd;
+	int status = open_outputs(&run, a, &out, &fd);
+	/* --uniflow keeps uniflow input as it came; otherwise directions pair. */
+	np_flowsrc_opts opts = {.no_pairing = a->uniflow};
+	for (int i = 0; i < a->nflowfiles && !status; i++) {
 		char err[512];
-		np_flowsrc *s = np_flowsrc_open(a->flowfiles[i], NULL, err, sizeof(err));
+		np_flowsrc *s = np_flowsrc_open(a->flowfiles[i], &opts, err, sizeof(err));
 		if (!s) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			status = 1;
 			continue;
 		}
-		if (np_flowsrc_read(s, write_record, w, err, sizeof(err)) < 0) {
+		if (np_flowsrc_read(s, emit_record, &run, err, sizeof(err)) < 0) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			status = 1;
 		}
-		np_flowsrc_flush(s, write_record, w);
+		np_flowsrc_flush(s, emit_record, &run);
 		np_exporter_stats t;
 		np_flowsrc_totals(s, &t);
 		fprintf(stderr, "flows: %s: %llu records read, %llu malformed\n", a->flowfiles[i],
 			(unsigned long long)t.records, (unsigned long long)t.malformed);
 		np_flowsrc_close(s);
 	}
-	return status;
+	return close_outputs(&run, &out, fd) | status;
 }
 
 int cmd_flows(int argc, char **argv)
@@ -192,38 +294,17 @@ int cmd_flows(int argc, char **argv)
 	struct flows_args a;
 	if (parse_flows_args(argc, argv, &a) != 0)
 		return 1;
+	if (a.nflowfiles)
+		return convert_flow_files(&a);
 	static struct flows_run run;
 	np_out out;
-	int fd = open_output(a.outfile);
-	if (fd < 0) {
-		free(a.src.filter);
-		return 1;
-	}
-	out_open_fd(&out, fd);
-	char bad[64];
+	int fd;
 	np_source src;
-	int early = 0;
-	if (np_flow_writer_init(&run.writer, &out, a.format, a.uniflow, a.fields, bad) != 0) {
-		early = cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
-	} else if (a.nflowfiles) {
-		early = convert_flow_files(&a, &run.writer);
-		out_flush(&out);
-		if (out.failed) {
-			fprintf(stderr, "netprofile: cannot write flows: %s\n", strerror(out.failed_errno));
-			early = 1;
-		}
-		out_close(&out);
-		if (fd != STDOUT_FILENO)
-			close(fd);
-		free(a.src.filter);
-		return early;
-	} else if (cli_open_source(&src, &a.src) != 0) {
+	int early = open_outputs(&run, &a, &out, &fd);
+	if (!early && cli_open_source(&src, &a.src) != 0)
 		early = 1;
-	}
 	if (early) {
-		out_close(&out);
-		if (fd != STDOUT_FILENO)
-			close(fd);
+		close_outputs(&run, &out, fd);
 		free(a.src.filter);
 		return early;
 	}
@@ -242,22 +323,15 @@ int cmd_flows(int argc, char **argv)
 	cli_stop_on_signals(NULL);
 	/* Whatever was read before a fault is still written out. */
 	np_flow_table_flush(run.table, NP_END_EOF);
-	out_flush(&out);
 	int status = 0;
 	if (rc < 0) {
 		fprintf(stderr, "netprofile: %s\n", src.err);
 		status = 1;
 	}
-	if (out.failed) {
-		fprintf(stderr, "netprofile: cannot write flows: %s\n", strerror(out.failed_errno));
-		status = 1;
-	}
+	status |= close_outputs(&run, &out, fd);
 	print_summary(np_flow_table_stats(run.table));
 	np_flow_table_free(run.table);
 	np_profiler_free(naming);
-	out_close(&out);
-	if (fd != STDOUT_FILENO)
-		close(fd);
 	np_source_close(&src);
 	free(a.src.filter);
 	return status;

@@ -35,6 +35,7 @@
 #include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../flow/writer.h"
+#include "../flow/writer_ipfix.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
 
@@ -54,6 +55,8 @@ static const char watch_usage[] =
 	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
 	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
 	"  --no-flags           ignore TCP flags\n"
+	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
+	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
 	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
 
 #define MAX_LISTEN 16
@@ -63,6 +66,8 @@ struct watch_args {
 	const char *listen[MAX_LISTEN];
 	int nlisten;
 	const char *db, *alerts, *flows_dir;
+	const char *export_url;       /* --export */
+	uint32_t template_refresh_s;
 	bool json, use_syslog, pace, no_flags;
 	uint32_t rotate_min, commit_s;
 	np_inventory_opts inv;
@@ -97,6 +102,8 @@ static void on_signal(int sig)
 
 enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
        OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_LISTEN };
+
+enum { OPT_EXPORT = 1100, OPT_TREFRESH };
 
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
@@ -137,6 +144,12 @@ static int watch_option(struct watch_args *a, int c)
 		a->listen[a->nlisten++] = optarg;
 		return 0;
 	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
+	case OPT_EXPORT:
+		a->export_url = optarg;
+		if (!np_ipfix_target_is_net(optarg))
+			return cli_usage_error("watch", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'", optarg);
+		return 0;
+	case OPT_TREFRESH: return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
 	default: return cli_usage_error("watch", "unknown option");
 	}
 }
@@ -151,6 +164,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"no-flags", no_argument, NULL, OPT_NOFLAGS},
 		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
+		{"export", required_argument, NULL, OPT_EXPORT},   {"template-refresh", required_argument, NULL, OPT_TREFRESH},
 		{"listen", required_argument, NULL, OPT_LISTEN},   {"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0},
 	};
@@ -189,6 +203,7 @@ struct watch {
 	bool flows_error;       /* writing flows failed (reported once): stop writing them */
 	np_out flows_out;
 	np_flow_writer writer;
+	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t alerts_sent, flows_written;
@@ -325,21 +340,21 @@ static void write_flow(struct watch *w, const np_flow *f)
 
 /* ---- profiling and committing --------------------------------------------------------------------- */
 
-static void on_flow_end(void *ctx, const np_flow *f)
-{
-	struct watch *w = ctx;
-	write_flow(w, f);
-	np_profiler_add_flow(w->ended, f, true);
-	w->ended_count++;
-}
-
-/* A record from a collector: what an ended flow of our own table gets. */
+/* A record from a collector: what an ended flow of our own table gets
+ * (so --export relays collected records as IPFIX too). */
 static void on_record(void *ctx, const np_flow *f, bool has_flags)
 {
 	struct watch *w = ctx;
 	write_flow(w, f);
+	if (w->export_to)
+		np_ipfix_writer_write(w->export_to, f);
 	np_profiler_add_flow(w->ended, f, has_flags);
 	w->ended_count++;
+}
+
+static void on_flow_end(void *ctx, const np_flow *f)
+{
+	on_record(ctx, f, true);
 }
 
 static void add_active(void *ctx, const np_flow *f)
@@ -552,6 +567,14 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 			return -1;
 		}
 	}
+	if (a->export_url) {
+		w->export_to = np_ipfix_writer_open(a->export_url, false, a->src.iface || a->pace, a->template_refresh_s,
+						    err, sizeof(err));
+		if (!w->export_to) {
+			fprintf(stderr, "netprofile: %s\n", err);
+			return -1;
+		}
+	}
 	/* The inventory opens before root is dropped, so its file can stay root's. */
 	w->inv = np_inventory_open(a->db, err, sizeof(err));
 	if (!w->inv) {
@@ -617,6 +640,14 @@ int cmd_watch(int argc, char **argv)
 		np_flowsrc_flush(w.listen[i], on_record, &w);
 	commit(&w);
 	close_flow_file(&w);
+	if (w.export_to) {
+		np_ipfix_writer_flush(w.export_to);
+		if (np_ipfix_writer_error(w.export_to))
+			fprintf(stderr, "netprofile: IPFIX export: %s (%llu records not sent)\n",
+				np_ipfix_writer_error(w.export_to), (unsigned long long)np_ipfix_writer_dropped(w.export_to));
+		if (np_ipfix_writer_close(w.export_to) != 0)
+			w.failed = 1;
+	}
 	print_stats(&w);
 	np_flow_table_free(w.table);
 	np_profiler_free(w.ended);

@@ -1,0 +1,300 @@
+/*
+ * ipfix_model.c - the IPFIX elements netprofile writes and reads (see
+ * ipfix_model.h): CERT's element definitions, the template spec shared by
+ * export and collection, and the record <-> np_flow conversions.
+ */
+#include "ipfix_model.h"
+
+#include <string.h>
+
+#include "../decode/services.h"
+
+/* CERT's elements (YAF's cert_ipfix.xml) that libfixbuf's built-in model
+ * lacks; the reversible ones get their reverse (number | 0x4000). */
+static fbInfoElement_t cert_elements[] = {
+	FB_IE_INIT_FULL("initialTCPFlags", 6871, 14, 1, FB_IE_FLAGS | FB_IE_F_ENDIAN | FB_IE_F_REVERSIBLE, 0, 0,
+			FB_UINT_8, NULL),
+	FB_IE_INIT_FULL("unionTCPFlags", 6871, 15, 1, FB_IE_FLAGS | FB_IE_F_ENDIAN | FB_IE_F_REVERSIBLE, 0, 0,
+			FB_UINT_8, NULL),
+	FB_IE_INIT_FULL("reverseFlowDeltaMilliseconds", 6871, 21, 4, FB_IE_F_ENDIAN | FB_UNITS_MILLISECONDS, 0, 0,
+			FB_UINT_32, NULL),
+	FB_IE_INIT_FULL("silkAppLabel", 6871, 33, 2, FB_IE_IDENTIFIER | FB_IE_F_ENDIAN, 0, 0, FB_UINT_16, NULL),
+	FB_IE_NULL,
+};
+
+/* Spec flags: which templates an element belongs to. The internal
+ * template takes every element; export templates pick by family and
+ * biflow; INTERNAL marks padding and the nested list (reading only). */
+enum { SF_V4 = 1, SF_V6 = 2, SF_BI = 4, SF_INTERNAL = 8, SF_ALL = 0xff };
+
+/* In np_ipfix_rec's order: the internal template must match its layout. */
+static fbInfoElementSpec_t rec_spec[] = {
+	{"flowStartMilliseconds", 8, 0},
+	{"flowEndMilliseconds", 8, 0},
+	{"reverseFlowStartMilliseconds", 8, SF_BI},
+	{"reverseFlowEndMilliseconds", 8, SF_BI},
+	{"octetTotalCount", 8, 0},
+	{"reverseOctetTotalCount", 8, SF_BI},
+	{"packetTotalCount", 8, 0},
+	{"reversePacketTotalCount", 8, SF_BI},
+	{"flowStartMicroseconds", 8, 0},
+	{"flowEndMicroseconds", 8, 0},
+	{"reverseFlowStartMicroseconds", 8, SF_BI},
+	{"reverseFlowEndMicroseconds", 8, SF_BI},
+	{"sourceIPv6Address", 16, SF_V6},
+	{"destinationIPv6Address", 16, SF_V6},
+	{"sourceIPv4Address", 4, SF_V4},
+	{"destinationIPv4Address", 4, SF_V4},
+	{"reverseFlowDeltaMilliseconds", 4, SF_BI},
+	{"sourceTransportPort", 2, 0},
+	{"destinationTransportPort", 2, 0},
+	{"vlanId", 2, 0},
+	{"reverseVlanId", 2, SF_BI},
+	{"silkAppLabel", 2, 0},
+	{"protocolIdentifier", 1, 0},
+	{"flowEndReason", 1, 0},
+	{"initialTCPFlags", 1, 0},
+	{"unionTCPFlags", 1, 0},
+	{"reverseInitialTCPFlags", 1, SF_BI},
+	{"reverseUnionTCPFlags", 1, SF_BI},
+	{"paddingOctets", 4, SF_INTERNAL},
+	{"subTemplateMultiList", FB_IE_VARLEN, SF_INTERNAL},
+	FB_IESPEC_NULL,
+};
+
+static fbInfoElementSpec_t tcp_spec[] = {
+	{"initialTCPFlags", 1, 0},
+	{"unionTCPFlags", 1, 0},
+	{"reverseInitialTCPFlags", 1, 0},
+	{"reverseUnionTCPFlags", 1, 0},
+	FB_IESPEC_NULL,
+};
+
+fbInfoModel_t *np_ipfix_model_new(void)
+{
+	fbInfoModel_t *m = fbInfoModelAlloc();
+	fbInfoModelAddElementArray(m, cert_elements);
+	return m;
+}
+
+static bool add_template(fbSession_t *s, fbInfoModel_t *m, bool internal, uint16_t tid, fbInfoElementSpec_t *spec,
+			 uint32_t flags, GError **err)
+{
+	fbTemplate_t *t = fbTemplateAlloc(m);
+	if (!fbTemplateAppendSpecArray(t, spec, flags, err)) {
+		fbTemplateFreeUnused(t);
+		return false;
+	}
+	return fbSessionAddTemplate(s, internal, tid, t, err) != 0;
+}
+
+bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
+{
+	return add_template(s, m, true, NP_IPFIX_TID_REC, rec_spec, SF_ALL, err) &&
+	       add_template(s, m, true, NP_IPFIX_TID_TCP, tcp_spec, 0, err);
+}
+
+bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
+{
+	return add_template(s, m, false, NP_IPFIX_TID_BI4, rec_spec, SF_V4 | SF_BI, err) &&
+	       add_template(s, m, false, NP_IPFIX_TID_BI6, rec_spec, SF_V6 | SF_BI, err) &&
+	       add_template(s, m, false, NP_IPFIX_TID_UNI4, rec_spec, SF_V4, err) &&
+	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, err);
+}
+
+uint16_t np_ipfix_export_tid(int family, bool biflow)
+{
+	if (biflow)
+		return family == 6 ? NP_IPFIX_TID_BI6 : NP_IPFIX_TID_BI4;
+	return family == 6 ? NP_IPFIX_TID_UNI6 : NP_IPFIX_TID_UNI4;
+}
+
+static uint32_t ipv4_host(const uint8_t *a)
+{
+	return (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+}
+
+static void ipv4_bytes(uint32_t v, uint8_t *a)
+{
+	a[0] = (uint8_t)(v >> 24);
+	a[1] = (uint8_t)(v >> 16);
+	a[2] = (uint8_t)(v >> 8);
+	a[3] = (uint8_t)v;
+}
+
+/* Microseconds to milliseconds, rounding down as YAF does. */
+static uint64_t ms_of(int64_t us)
+{
+	return us > 0 ? (uint64_t)(us / 1000) : 0;
+}
+
+#define NTP_UNIX_OFFSET 2208988800ULL /* 1900 to 1970, seconds */
+
+static uint64_t ntp_of(int64_t us)
+{
+	if (us <= 0)
+		return 0;
+	uint64_t s = (uint64_t)us / 1000000 + NTP_UNIX_OFFSET, frac = ((uint64_t)us % 1000000 << 32) / 1000000;
+	return s << 32 | frac;
+}
+
+/* A time from its microsecond and millisecond forms: the microseconds
+ * when they agree with the milliseconds (YAF 2.16 writes microsecond
+ * fields without their fraction), else the milliseconds. */
+#define MAX_MS 253402300799999ULL /* 9999-12-31: hostile times stop here */
+
+static int64_t us_of(uint64_t ntp, uint64_t ms)
+{
+	if (ms > MAX_MS)
+		ms = MAX_MS;
+	if (ntp >> 32 >= NTP_UNIX_OFFSET) {
+		uint64_t us = ((ntp >> 32) - NTP_UNIX_OFFSET) * 1000000 + (((ntp & 0xffffffffULL) * 1000000 + (1ULL << 31)) >> 32);
+		if (us / 1000 == ms || ms == 0)
+			return (int64_t)us;
+	}
+	return (int64_t)ms * 1000;
+}
+
+void np_ipfix_rec_from_flow(np_ipfix_rec *r, const np_flow *f, bool biflow, bool reverse)
+{
+	memset(r, 0, sizeof(*r));
+	const np_flow_key *k = &f->key;
+	const np_flow_dir *d = reverse ? &f->rev : &f->fwd;
+	const uint8_t *s = reverse ? k->dst : k->src, *t = reverse ? k->src : k->dst;
+	if (k->family == 6) {
+		memcpy(r->sip6, s, 16);
+		memcpy(r->dip6, t, 16);
+	} else {
+		r->sip4 = ipv4_host(s);
+		r->dip4 = ipv4_host(t);
+	}
+	/* ICMP keeps type*256+code in the destination port either way. */
+	bool icmp = k->proto == 1 || k->proto == 58;
+	r->sport = reverse && !icmp ? k->dport : k->sport;
+	r->dport = reverse && !icmp ? k->sport : k->dport;
+	r->proto = k->proto;
+	r->vlan = k->vlan;
+	r->end_reason = np_ipfix_end_reason(f->end_reason);
+	r->app = np_ipfix_app_label(f->app);
+	r->start_ms = ms_of(d->first_us);
+	r->end_ms = ms_of(d->last_us);
+	r->start_ntp = ntp_of(d->first_us);
+	r->end_ntp = ntp_of(d->last_us);
+	r->packets = d->packets;
+	r->octets = d->bytes;
+	r->init_flags = d->initial_flags;
+	r->union_flags = d->session_flags;
+	if (!biflow || f->rev.packets == 0)
+		return;
+	r->rev_start_ms = ms_of(f->rev.first_us);
+	r->rev_end_ms = ms_of(f->rev.last_us);
+	r->rev_start_ntp = ntp_of(f->rev.first_us);
+	r->rev_end_ntp = ntp_of(f->rev.last_us);
+	r->rev_delta_ms = r->rev_start_ms > r->start_ms ? (uint32_t)(r->rev_start_ms - r->start_ms) : 0;
+	r->rev_packets = f->rev.packets;
+	r->rev_octets = f->rev.bytes;
+	r->rev_vlan = k->vlan;
+	r->rev_init_flags = f->rev.initial_flags;
+	r->rev_union_flags = f->rev.session_flags;
+}
+
+void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
+{
+	memset(f, 0, sizeof(*f));
+	np_flow_key *k = &f->key;
+	k->family = (uint8_t)family;
+	if (family == 6) {
+		memcpy(k->src, r->sip6, 16);
+		memcpy(k->dst, r->dip6, 16);
+	} else {
+		ipv4_bytes(r->sip4, k->src);
+		ipv4_bytes(r->dip4, k->dst);
+	}
+	k->sport = r->sport;
+	k->dport = r->dport;
+	k->proto = r->proto;
+	k->vlan = r->vlan;
+	f->end_reason = np_flow_end_from_ipfix(r->end_reason, r->init_flags | r->union_flags | r->rev_init_flags |
+									 r->rev_union_flags);
+	f->app = np_ipfix_app_from_label(r->app);
+	f->fwd.first_us = us_of(r->start_ntp, r->start_ms);
+	f->fwd.last_us = us_of(r->end_ntp, r->end_ms);
+	f->fwd.packets = r->packets > UINT32_MAX ? UINT32_MAX : (uint32_t)r->packets;
+	f->fwd.bytes = r->octets;
+	f->fwd.initial_flags = r->init_flags;
+	f->fwd.session_flags = r->union_flags;
+	if (r->rev_packets == 0)
+		return;
+	f->rev.packets = r->rev_packets > UINT32_MAX ? UINT32_MAX : (uint32_t)r->rev_packets;
+	f->rev.bytes = r->rev_octets;
+	if (r->rev_start_ms || r->rev_start_ntp) {
+		f->rev.first_us = us_of(r->rev_start_ntp, r->rev_start_ms);
+		f->rev.last_us = us_of(r->rev_end_ntp, r->rev_end_ms);
+	} else { /* YAF: the reverse start as a delta, no reverse end */
+		f->rev.first_us = f->fwd.first_us + (int64_t)r->rev_delta_ms * 1000; /* both bounded */
+		f->rev.last_us = f->fwd.last_us;
+	}
+	if (f->rev.last_us < f->rev.first_us)
+		f->rev.last_us = f->rev.first_us;
+	f->rev.initial_flags = r->rev_init_flags;
+	f->rev.session_flags = r->rev_union_flags;
+}
+
+/* flowEndReason (IANA): 1 idle timeout, 2 active timeout, 3 end of flow
+ * detected (FIN or RST, as YAF says either), 4 forced end, 5 lack of
+ * resources. */
+uint8_t np_ipfix_end_reason(uint8_t reason)
+{
+	switch (reason) {
+	case NP_END_IDLE: return 1;
+	case NP_END_ACTIVE: return 2;
+	case NP_END_FIN:
+	case NP_END_RST: return 3;
+	case NP_END_EOF: return 4;
+	case NP_END_EVICTED: return 5;
+	default: return 0;
+	}
+}
+
+/* Back again; a TCP close with RST among its flags was ended by the RST
+ * (the flow table ends a flow at its first RST). */
+uint8_t np_flow_end_from_ipfix(uint8_t reason, uint8_t all_flags)
+{
+	switch (reason) {
+	case 1: return NP_END_IDLE;
+	case 2: return NP_END_ACTIVE;
+	case 3: return all_flags & 0x04 ? NP_END_RST : NP_END_FIN;
+	case 4: return NP_END_EOF;
+	case 5: return NP_END_EVICTED;
+	default: return 0;
+	}
+}
+
+/* The services np_flow.app names, with the port YAF labels them by. */
+static const struct {
+	const char *name;
+	uint16_t label;
+} app_labels[] = {
+	{"ssh", 22},   {"http", 80},  {"ftp", 21},    {"ftp-data", 20}, {"smtp", 25},   {"telnet", 23},
+	{"pptp", 1723}, {"tls", 443}, {"dns", 53},    {"ntp", 123},     {"sip", 5060},  {"rtp", 5004},
+	{"rtcp", 5005}, {"dhcp", 67}, {"dhcpv6", 547},
+};
+
+uint16_t np_ipfix_app_label(uint8_t app)
+{
+	const char *name = np_service_name(app);
+	if (!name)
+		return 0;
+	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
+		if (strcmp(app_labels[i].name, name) == 0)
+			return app_labels[i].label;
+	return 0;
+}
+
+uint8_t np_ipfix_app_from_label(uint16_t label)
+{
+	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
+		if (app_labels[i].label == label)
+			return np_service_id(app_labels[i].name);
+	return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * ipfix_model.h - the one table of IPFIX elements netprofile writes and
+ * reads, and the record that libfixbuf transcodes to and from: YAF's
+ * standard biflow record (addresses, ports, protocol, vlanId, flow start
+ * and end in milliseconds, packet and octet totals, flowEndReason), CERT's
+ * elements (enterprise 6871: initialTCPFlags 14, unionTCPFlags 15, their
+ * reverses 16398 and 16399, reverseFlowDeltaMilliseconds 21, silkAppLabel
+ * 33), flowStart/EndMicroseconds beside the milliseconds, and RFC 5103's reverse elements (enterprise 29305) for the other
+ * direction of a biflow.
+ *
+ * The export writer (flow/writer_ipfix.c) and the IPFIX reader and
+ * collector (collect/ipfix.c) both use it, so an element is named once.
+ *
+ * Not for: sending or receiving messages (the writer and the reader do).
+ */
+#ifndef NP_IPFIX_MODEL_H
+#define NP_IPFIX_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <fixbuf/public.h>
+
+#include "flow.h"
+
+/* The record as it sits in memory; libfixbuf fills and reads it through
+ * the internal template (np_ipfix_add_internal_templates). Laid out with
+ * no hidden padding: the template's paddingOctets fill the gaps. */
+typedef struct np_ipfix_rec {
+	uint64_t start_ms, end_ms;         /* flowStart/EndMilliseconds */
+	uint64_t rev_start_ms, rev_end_ms; /* their RFC 5103 reverses */
+	uint64_t octets, rev_octets;       /* octetTotalCount and reverse */
+	uint64_t packets, rev_packets;     /* packetTotalCount and reverse */
+	/* flowStart/EndMicroseconds and reverses, NTP format (RFC 7011 6.1.9):
+	 * the microseconds the millisecond times lose, so a capture written
+	 * and read back gives the same records. */
+	uint64_t start_ntp, end_ntp, rev_start_ntp, rev_end_ntp;
+	uint8_t sip6[16], dip6[16];        /* sourceIPv6Address, destinationIPv6Address */
+	uint32_t sip4, dip4;               /* IPv4 addresses, host byte order */
+	uint32_t rev_delta_ms;             /* reverseFlowDeltaMilliseconds (YAF) */
+	uint16_t sport, dport;
+	uint16_t vlan, rev_vlan;
+	uint16_t app; /* silkAppLabel: the application as its port number */
+	uint8_t proto, end_reason;
+	uint8_t init_flags, union_flags, rev_init_flags, rev_union_flags;
+	uint8_t pad[4];
+	fbSubTemplateMultiList_t stml; /* reading only: YAF's nested TCP flags */
+} np_ipfix_rec;
+
+/* YAF's TCP sub-record (inside the subTemplateMultiList). */
+typedef struct np_ipfix_tcp_rec {
+	uint8_t init_flags, union_flags, rev_init_flags, rev_union_flags;
+} np_ipfix_tcp_rec;
+
+/* Template ids: the internal ones, and what we export (YAF's scheme:
+ * one template per address family and per biflow/uniflow). */
+enum {
+	NP_IPFIX_TID_REC = 0x9990,  /* internal: np_ipfix_rec */
+	NP_IPFIX_TID_TCP = 0x9991,  /* internal: np_ipfix_tcp_rec */
+	NP_IPFIX_TID_BI4 = 0xb000,  /* export: biflow, IPv4 */
+	NP_IPFIX_TID_BI6 = 0xb001,  /* export: biflow, IPv6 */
+	NP_IPFIX_TID_UNI4 = 0xb002, /* export: uniflow, IPv4 */
+	NP_IPFIX_TID_UNI6 = 0xb003, /* export: uniflow, IPv6 */
+};
+
+/* A new information model with CERT's elements added. */
+fbInfoModel_t *np_ipfix_model_new(void);
+/* Add the internal templates to a session (export and collection). */
+bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
+/* Add the four export templates to an exporting session. */
+bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
+/* The export template for a record. */
+uint16_t np_ipfix_export_tid(int family, bool biflow);
+
+/* A flow into a record: both directions (biflow), or one (reverse picks
+ * which, with addresses and ports swapped for the reverse one). */
+void np_ipfix_rec_from_flow(np_ipfix_rec *r, const np_flow *f, bool biflow, bool reverse);
+/* A record into a flow; family is 4 or 6 (from the external template).
+ * Times: the reverse start is rev_start_ms, or start + reverse delta
+ * (YAF); the reverse end is rev_end_ms, or the flow's end. */
+void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f);
+
+/* np_flow.end_reason to IANA's flowEndReason, and back (all_flags: the
+ * record's TCP flags, both directions, to tell RST from FIN). */
+uint8_t np_ipfix_end_reason(uint8_t reason);
+uint8_t np_flow_end_from_ipfix(uint8_t reason, uint8_t all_flags);
+
+/* The application label both ways: np_flow.app (decode/services.h id) to
+ * the port number YAF's silkAppLabel uses, and back (0 = unknown). */
+uint16_t np_ipfix_app_label(uint8_t app);
+uint8_t np_ipfix_app_from_label(uint16_t label);
+
+#endif
