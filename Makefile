@@ -80,6 +80,7 @@ lab: deps-lab all
 bench: deps all
 	bash bench/decode.sh
 	bash bench/flows.sh
+	bash bench/ipfix.sh
 
 clean:
 	rm -rf build

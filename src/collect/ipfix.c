@@ -299,6 +299,74 @@ static void check_sequence(np_ipfix_decoder *d, uint32_t domain, uint32_t seq, l
 	ds->next = seq + (uint32_t)(records >= 0 ? records : 0);
 }
 
+/* Whether a template ID names a template withdrawn (or defined without
+ * fields) earlier in this message, or in the session: libfixbuf keeps such
+ * a template, and reading a data set with it never ends (its records have
+ * no length). */
+static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t *emptied, const uint16_t *defined,
+			      unsigned n_emptied, unsigned n_defined)
+{
+	for (unsigned i = n_defined; i-- > 0;)
+		if (defined[i] == tid)
+			return false;
+	for (unsigned i = 0; i < n_emptied; i++)
+		if (emptied[i] == tid)
+			return true;
+	GError *e = NULL;
+	fbTemplate_t *t = fbSessionGetTemplate(fBufGetSession(d->fbuf), FALSE, tid, &e);
+	g_clear_error(&e);
+	return t && fbTemplateCountElements(t) == 0;
+}
+
+/* The message (header checked) into out without the data sets of empty
+ * templates (counted as data before their template), and cut at a set
+ * that runs past the message (counted malformed). Returns the new length. */
+static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, uint16_t mlen, uint8_t *out, bool *cut)
+{
+	enum { MAX_TRACK = 256 };
+	uint16_t emptied[MAX_TRACK], defined[MAX_TRACK];
+	unsigned n_emptied = 0, n_defined = 0;
+	const uint8_t *end = msg + mlen, *p = msg + IPFIX_HEADER_LEN;
+	size_t olen = IPFIX_HEADER_LEN;
+	memcpy(out, msg, IPFIX_HEADER_LEN);
+	while (np_has(p, end, 4)) {
+		uint16_t id = 0, len = 0;
+		np_get_be16(p, end, &id);
+		np_get_be16(p + 2, end, &len);
+		if (len < 4 || !np_has(p, end, len)) {
+			*cut = true;
+			break;
+		}
+		if (id == 2 || id == 3) { /* template records: [tid][count] then fields */
+			const uint8_t *t = p + 4, *tend = p + len;
+			uint16_t tid = 0, count = 0;
+			while (np_get_be16(t, tend, &tid) && np_get_be16(t + 2, tend, &count) && tid >= 256) {
+				if (count == 0 && n_emptied < MAX_TRACK)
+					emptied[n_emptied++] = tid;
+				else if (count > 0 && n_defined < MAX_TRACK)
+					defined[n_defined++] = tid;
+				size_t flen = 4 + (id == 3 ? 2 : 0); /* options templates: scope count */
+				for (uint16_t f = 0; f < count && np_has(t + flen, tend, 4); f++) {
+					uint16_t ie = 0;
+					np_get_be16(t + flen, tend, &ie);
+					flen += ie & 0x8000 ? 8 : 4;
+				}
+				t += flen;
+			}
+		} else if (id >= 256 && template_is_empty(d, id, emptied, defined, n_emptied, n_defined)) {
+			d->ex->st.no_template++;
+			p += len;
+			continue;
+		}
+		memcpy(out + olen, p, len);
+		olen += len;
+		p += len;
+	}
+	out[2] = (uint8_t)(olen >> 8);
+	out[3] = (uint8_t)olen;
+	return (uint16_t)olen;
+}
+
 /* One whole message. Returns 0, or -1 with the reason in err (records
  * before the fault handed on; the decoder stays usable). */
 static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, char *err, size_t errlen)
@@ -317,8 +385,13 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 		snprintf(err, errlen, "not an IPFIX message (version %u, length %u of %zu bytes)", version, mlen, len);
 		return -1;
 	}
-	/* libfixbuf reads the buffer but takes it as writable. */
-	fBufSetBuffer(d->fbuf, (uint8_t *)msg, mlen);
+	/* libfixbuf takes the buffer as writable: it gets our copy, without
+	 * the data sets it must not see. */
+	static _Thread_local uint8_t copy[65536];
+	bool cut = false;
+	mlen = drop_unreadable_sets(d, msg, mlen, copy, &cut);
+	msg = copy;
+	fBufSetBuffer(d->fbuf, copy, mlen);
 	int rc = 0;
 	for (;;) {
 		np_ipfix_rec r;
@@ -345,6 +418,11 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 		fbSubTemplateMultiListClear(&r.stml);
 	}
 	d->ex->st.messages++;
+	if (rc == 0 && cut) {
+		d->ex->st.malformed++;
+		snprintf(err, errlen, "bad IPFIX message: a set runs past the message's end");
+		rc = -1;
+	}
 	if (rc == 0)
 		check_sequence(d, domain, seq, count_data_records(d, msg, msg + mlen));
 	return rc;

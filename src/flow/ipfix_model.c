@@ -41,23 +41,28 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"flowEndMicroseconds", 8, 0},
 	{"reverseFlowStartMicroseconds", 8, SF_BI},
 	{"reverseFlowEndMicroseconds", 8, SF_BI},
+	{"octetDeltaCount", 8, SF_INTERNAL},
+	{"packetDeltaCount", 8, SF_INTERNAL},
 	{"sourceIPv6Address", 16, SF_V6},
 	{"destinationIPv6Address", 16, SF_V6},
 	{"sourceIPv4Address", 4, SF_V4},
 	{"destinationIPv4Address", 4, SF_V4},
 	{"reverseFlowDeltaMilliseconds", 4, SF_BI},
+	{"flowStartSeconds", 4, SF_INTERNAL},
+	{"flowEndSeconds", 4, SF_INTERNAL},
 	{"sourceTransportPort", 2, 0},
 	{"destinationTransportPort", 2, 0},
 	{"vlanId", 2, 0},
 	{"reverseVlanId", 2, SF_BI},
 	{"silkAppLabel", 2, 0},
+	{"tcpControlBits", 2, SF_INTERNAL},
 	{"protocolIdentifier", 1, 0},
 	{"flowEndReason", 1, 0},
 	{"initialTCPFlags", 1, 0},
 	{"unionTCPFlags", 1, 0},
 	{"reverseInitialTCPFlags", 1, SF_BI},
 	{"reverseUnionTCPFlags", 1, SF_BI},
-	{"paddingOctets", 4, SF_INTERNAL},
+	{"paddingOctets", 2, SF_INTERNAL},
 	{"subTemplateMultiList", FB_IE_VARLEN, SF_INTERNAL},
 	FB_IESPEC_NULL,
 };
@@ -217,12 +222,21 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 	f->end_reason = np_flow_end_from_ipfix(r->end_reason, r->init_flags | r->union_flags | r->rev_init_flags |
 									 r->rev_union_flags);
 	f->app = np_ipfix_app_from_label(r->app);
-	f->fwd.first_us = us_of(r->start_ntp, r->start_ms);
-	f->fwd.last_us = us_of(r->end_ntp, r->end_ms);
-	f->fwd.packets = r->packets > UINT32_MAX ? UINT32_MAX : (uint32_t)r->packets;
-	f->fwd.bytes = r->octets;
+	/* Routers: seconds instead of milliseconds, delta counts, the flags'
+	 * union alone. */
+	uint64_t start_ms = r->start_ms ? r->start_ms : (uint64_t)r->start_s * 1000;
+	uint64_t end_ms = r->end_ms ? r->end_ms : (uint64_t)r->end_s * 1000;
+	uint64_t packets = r->packets ? r->packets : r->delta_packets;
+	f->fwd.first_us = us_of(r->start_ntp, start_ms);
+	f->fwd.last_us = us_of(r->end_ntp, end_ms);
+	if (f->fwd.last_us < f->fwd.first_us)
+		f->fwd.last_us = f->fwd.first_us;
+	f->fwd.packets = packets > UINT32_MAX ? UINT32_MAX : (uint32_t)packets;
+	f->fwd.bytes = r->octets ? r->octets : r->delta_octets;
 	f->fwd.initial_flags = r->init_flags;
 	f->fwd.session_flags = r->union_flags;
+	if (!r->init_flags && !r->union_flags)
+		f->fwd.session_flags = (uint8_t)r->tcp_bits;
 	if (r->rev_packets == 0)
 		return;
 	f->rev.packets = r->rev_packets > UINT32_MAX ? UINT32_MAX : (uint32_t)r->rev_packets;
