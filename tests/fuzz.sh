@@ -258,7 +258,7 @@ r5 = [v5_record('10.1.0.1', '10.1.0.2', 40000, 80, 6, 5, 500, 90000, 95000, 0x1b
 row = ipfix_row('10.7.0.1', '10.7.0.2', 41000, 443, 6, 0x1b, 7, 700, T0, T0 + 1000)
 r9 = v9_row('10.8.0.1', '10.8.0.2', 42000, 22, 6, 0x1b, 9, 900, 90000, 95000)
 seeds = [
-    b'=' + rec(0, v5_message(r5, 0)) + rec(1, v5_message(r5[:1], 7)) + rec(0, v5_message(r5[1:], 10)),
+    b'\x3d' + rec(0, v5_message(r5, 0)) + rec(1, v5_message(r5[:1], 7)) + rec(0, v5_message(r5[1:], 10)),
     b'\x00' + rec(2, v5_message(r5 * 10, 0)) + rec(2, v5_message(r5, 0, count=9)),
     b'\x11' + rec(3, ipfix_message([ipfix_data_set(300, [row])], 0)) + rec(3, ipfix_message([ipfix_template_set(300)], 1)) +
     rec(3, ipfix_message([ipfix_data_set(300, [row, row])], 1)) + rec(3, ipfix_message([ipfix_template_set(300, IPFIX_LAYOUT2)], 3)) +

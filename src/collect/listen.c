@@ -54,6 +54,11 @@ struct listener {
 	int nsocks;
 	struct conn *conns[MAX_CONNS];
 	uint64_t refused_conns;
+	/* the last datagram's peer and its name: most datagrams come from the
+	 * exporter before, and naming a peer costs more than its records */
+	struct sockaddr_storage last_peer;
+	socklen_t last_peer_len;
+	char last_name[64];
 	uint8_t dgram[MSG_CAP];
 };
 
@@ -227,9 +232,12 @@ static void read_datagrams(np_flowsrc *s, struct listener *l, int fd)
 		ssize_t got = recvfrom(fd, l->dgram, sizeof(l->dgram), 0, (struct sockaddr *)&ss, &sl);
 		if (got < 0)
 			return; /* EAGAIN: all read; other errors (ICMP reports) are not ours to stop on */
-		char peer[64];
-		peer_name(&ss, sl, peer, sizeof(peer));
-		np_exporter *ex = np_flowsrc_exporter(s, peer);
+		if (sl != l->last_peer_len || memcmp(&ss, &l->last_peer, sl) != 0) {
+			peer_name(&ss, sl, l->last_name, sizeof(l->last_name));
+			memcpy(&l->last_peer, &ss, sl);
+			l->last_peer_len = sl;
+		}
+		np_exporter *ex = np_flowsrc_exporter(s, l->last_name);
 		if (ex)
 			np_exporter_message(ex, l->dgram, (size_t)got);
 	}
