@@ -18,7 +18,7 @@ cannot quietly break the easy ones.
 Each case lives in its own address block, 10.C.0.0/16 and fd00:C::/64 with C
 the case number, so every server the tool lists can be charged to a case.
 
-Usage: gen_hardcases.py [--seed N] -o PREFIX      writes PREFIX.pcap and PREFIX.truth
+Usage: gen_hardcases.py [--seed N] [--view V] -o PREFIX   writes PREFIX.pcap and PREFIX.truth
        gen_hardcases.py --list                    the cases and their numbers
 
 The truth file, one line each ('#' comments):
@@ -73,6 +73,8 @@ CASES = [
     (6, "ftp-active"), (7, "ftp-passive"), (8, "ntp-123"), (9, "sip-5060"), (10, "rtp"),
     (11, "mid-connection"), (12, "one-way"), (13, "client-serving"), (14, "fan-in"),
     (15, "p2p"), (16, "dns-53-53"), (17, "nonstandard-port"),
+    (18, "syslog"), (19, "snmp-trap"), (20, "flow-collector"), (21, "quic"), (22, "web-one-way"),
+    (23, "ntp-no-answer"),
 ]
 
 # ---- packets -----------------------------------------------------------------------
@@ -110,7 +112,8 @@ class Gen:
         if len(frame) < 60:
             frame += b"\0" * (60 - len(frame))
         self.order += 1
-        self.pkts.append((t, self.order, frame))
+        ports = struct.unpack("!HH", l4[:4]) if proto in (6, 17) else (0, 0)
+        self.pkts.append((t, self.order, frame, (src, ports[0], dst, ports[1], proto)))
         return pkt
 
     def pseudo(self, src, dst, proto, length):
@@ -164,11 +167,39 @@ class Gen:
         self.noservers.append("noserver %s %s:%d %s:%d case=%s note=%s" % (proto, a, ap, b, bp, case,
                                                                         note.replace(" ", "-")))
 
+    def apply_view(self, view):
+        """The capture point's view: 'whole'; 'midstream', every
+        conversation's first 1-3 packets sent before the capture began;
+        'oneway', a quarter of the hosts (by address) seen one way: what is
+        sent to them takes another path. The truth keeps the servers that
+        still show a packet."""
+        self.pkts.sort(key=lambda x: (x[0], x[1]))
+        if view == "midstream":
+            seen, kept = {}, []
+            for p in self.pkts:
+                src, sp, dst, dp, proto = p[3]
+                conv = (proto,) + tuple(sorted(((src, sp), (dst, dp))))
+                n = seen.get(conv, 0)
+                seen[conv] = n + 1
+                if n >= 1 + zlib.crc32(repr(conv).encode()) % 3:
+                    kept.append(p)
+            self.pkts = kept
+        elif view == "oneway":
+            self.pkts = [p for p in self.pkts if zlib.crc32(p[3][2].encode()) % 4 != 0]
+        ends = set()
+        for p in self.pkts:
+            if p[0] >= T0:
+                src, sp, dst, dp, proto = p[3]
+                ends.add((src, proto, sp))
+                ends.add((dst, proto, dp))
+        pn = {"tcp": 6, "udp": 17}
+        self.servers = {k: v for k, v in self.servers.items() if (k[0], pn[k[1]], k[2]) in ends}
+
     def write(self, prefix):
         self.pkts.sort(key=lambda x: (x[0], x[1]))
         with open(prefix + ".pcap", "wb") as f:
             f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-            for t, _, frame in self.pkts:
+            for t, _, frame, _ in self.pkts:
                 if t < T0:
                     continue  # before the capture started
                 sec = int(t)
@@ -1144,12 +1175,260 @@ def case_nonstandard(g, C, name):
             c.close(0)
 
 
+# ---- receive-only services and one-way views (issue 13) -------------------------------------------
+
+def syslog_msg(g, host, t):
+    pri = g.rng.choice((13, 30, 38, 86, 134, 165))
+    if g.rng.random() < 0.5:  # RFC 3164
+        return ("<%d>Mar  1 %02d:%02d:%02d %s sshd[%d]: Accepted publickey for admin" %
+                (pri, int(t) // 3600 % 24, int(t) // 60 % 60, int(t) % 60, host, g.rng.randrange(1000, 60000))).encode()
+    return ("<%d>1 2026-03-01T00:%02d:%02dZ %s CRON %d - - (root) CMD (run-parts /etc/cron.hourly)" %
+            (pri, int(t) // 60 % 60, int(t) % 60, host, g.rng.randrange(1000, 60000))).encode()
+
+
+def snmp_trap(g):
+    oid = b"\x06\x0a\x2b\x06\x01\x06\x03\x01\x01\x04\x01\x00"  # snmpTrapOID.0
+    val = b"\x06\x08\x2b\x06\x01\x06\x03\x01\x01\x05"[:10]
+    vb = b"\x30" + bytes([len(oid) + len(val)]) + oid + val
+    vbl = b"\x30" + bytes([len(vb)]) + vb
+    body = b"\x02\x02" + struct.pack("!H", g.rng.randrange(1, 30000)) + b"\x02\x01\x00\x02\x01\x00" + vbl
+    pdu = b"\xa7" + bytes([len(body)]) + body
+    msg = b"\x02\x01\x01\x04\x06public" + pdu
+    return b"\x30" + bytes([len(msg)]) + msg
+
+
+def netflow_v5(g, t, n):
+    hdr = struct.pack("!HHIIIIBBH", 5, n, 123456, int(t), 0, g.rng.randrange(1 << 32), 0, 0, 0)
+    return hdr + b"".join(filler(g, 48) for _ in range(n))
+
+
+def ipfix_msg(g, t):
+    body = struct.pack("!HH", 256, 4 + 40) + filler(g, 40)
+    return struct.pack("!HHIII", 10, 16 + len(body), int(t), g.rng.randrange(1 << 32), 1) + body
+
+
+def sflow_dgram(g, agent):
+    return struct.pack("!II4sIIII", 5, 1, ipaddress.ip_address(agent).packed, 0, g.rng.randrange(1 << 32),
+                       g.rng.randrange(1 << 32), 1) + filler(g, 120)
+
+
+def quic_long(g, dcid, scid, ptype=0, size=1200):
+    hdr = bytes([0xc0 | (ptype << 4) | 3]) + struct.pack("!I", 1) + bytes([len(dcid)]) + dcid + \
+        bytes([len(scid)]) + scid
+    if ptype == 0:
+        hdr += b"\x00"  # token length
+    return hdr + struct.pack("!H", 0x4000 | (size - len(hdr) - 2)) + filler(g, size - len(hdr) - 2)
+
+
+def quic_short(g, dcid, n):
+    return bytes([0x40 | g.rng.randrange(32)]) + dcid + filler(g, n)
+
+
+def quic_session(g, cl, srv, t, vis="both", rounds=20):
+    """A QUIC connection to UDP 443: Initials both ways, then short headers."""
+    cport = cl.port()
+    cid_c, cid_s = filler(g, 8), filler(g, 8)
+    send_c = vis in ("both", "c2s")
+    send_s = vis in ("both", "s2c")
+    if send_c:
+        g.udp(t, cl.addr, cport, srv, 443, quic_long(g, cid_s, cid_c, 0, 1252))
+    if send_s:
+        g.udp(t + 0.02, srv, 443, cl.addr, cport, quic_long(g, cid_c, cid_s, 0, 1252))
+        g.udp(t + 0.021, srv, 443, cl.addr, cport, quic_long(g, cid_c, cid_s, 2, 1100))
+    for k in range(rounds):
+        tt = t + 0.05 + k * g.rng.uniform(0.05, 0.3)
+        if send_c:
+            g.udp(tt, cl.addr, cport, srv, 443, quic_short(g, cid_s, g.rng.randrange(30, 200)))
+        if send_s:
+            g.udp(tt + 0.015, srv, 443, cl.addr, cport, quic_short(g, cid_c, g.rng.randrange(200, 1300)))
+
+
+def ntp_control(g, query=True, op=1, seq=1, mode=6):
+    if mode == 6:
+        data = b"" if query else b"assID=0 status=0618 leap_none, sync_ntp, 1 event, no_sys_peer,\r\n"
+        pad = (-len(data)) % 4
+        return struct.pack("!BBHHHHH", (4 << 3) | 6, (0 if query else 0x80) | op, seq, 0, 0, 0, len(data)) + \
+            data + b"\0" * pad
+    # mode 7 (ntpdc): implementation 3 (XNTPD), request 1 (peer list), 40 bytes of request data
+    return struct.pack("!BBBBHH", (2 << 3) | 7, 0, 3, 1, 0, 0) + b"\0" * 40
+
+
+def case_syslog(g, C, name):
+    """Syslog collectors never answer: receive port, <PRI>, senders, repetition."""
+    g.server(name, A(C, 10), "udp", 514, "syslog", "structure", note="collector of twelve hosts' logs")
+    for i in range(12):
+        h = Host(g, A(C, 100 + i), g.rng.choice(("linux", "windows")))
+        sport = h.port() if g.rng.random() < 0.5 else 514
+        t = when(g, 1, 200)
+        for k in range(g.rng.randrange(4, 15)):
+            tt = t + k * g.rng.uniform(5, 40)
+            g.udp(tt, h.addr, sport, A(C, 10), 514, syslog_msg(g, "host%d" % i, tt))
+    g.server(name, A(C, 11), "udp", 514, "syslog", "structure", note="collector of one chatty host")
+    h = Host(g, A(C, 150), "linux")
+    sport = h.port()
+    t = when(g, 1, 200)
+    for k in range(30):
+        g.udp(t + k * 9.5, h.addr, sport, A(C, 11), 514, syslog_msg(g, "fw1", t + k * 9.5))
+    g.server(name, V6(C, 10), "udp", 514, "syslog", "structure", note="IPv6 collector, three hosts")
+    for i in range(3):
+        h = Host(g, V6(C, 0x100 + i), "linux")
+        sport = h.port()
+        t = when(g, 1, 300)
+        for k in range(5):
+            g.udp(t + k * 30, h.addr, sport, V6(C, 10), 514, syslog_msg(g, "v6host%d" % i, t + k * 30))
+    g.server(name, A(C, 12), "udp", 514, "syslog", "payload", note="one message from one host: only <PRI> says so")
+    h = Host(g, A(C, 151), "linux")
+    t = when(g)
+    g.udp(t, h.addr, h.port(), A(C, 12), 514, syslog_msg(g, "lonely", t))
+    # a scanner's empty datagrams to 514 on many hosts; a lone empty probe to 514
+    scn, sport = A(C, 66), g.rng.randrange(40000, 60000)
+    t = when(g)
+    for i in range(16):
+        g.udp(t + i * 0.01, scn, sport, A(C, 200 + i), 514, b"")
+        g.noserver(name, "udp", scn, sport, A(C, 200 + i), 514, "sweep of 514: one empty datagram per host")
+    t = when(g)
+    p = g.rng.randrange(40000, 60000)
+    g.udp(t, A(C, 67), p, A(C, 230), 514, b"")
+    g.noserver(name, "udp", A(C, 67), p, A(C, 230), 514, "one empty datagram to 514: a probe")
+
+
+def case_snmp_trap(g, C, name):
+    """SNMP trap receivers on 162 never answer (traps; informs would)."""
+    g.server(name, A(C, 10), "udp", 162, "snmptrap", "structure", note="trap receiver of six agents")
+    for i in range(6):
+        h = Host(g, A(C, 100 + i), "linux")
+        t = when(g, 1, 300)
+        for k in range(g.rng.randrange(1, 4)):
+            g.udp(t + k * g.rng.uniform(20, 120), h.addr, h.port(), A(C, 10), 162, snmp_trap(g))
+    g.server(name, A(C, 11), "udp", 162, "snmptrap", "payload", note="one agent's one trap")
+    h = Host(g, A(C, 120), "linux")
+    g.udp(when(g), h.addr, h.port(), A(C, 11), 162, snmp_trap(g))
+    g.server(name, A(C, 12), "udp", 161, "snmp", "structure", note="an SNMP agent that answers (polled)")
+    mgr = Host(g, A(C, 130), "linux")
+    for k in range(5):
+        t = when(g)
+        p = mgr.port()
+        g.udp(t, mgr.addr, p, A(C, 12), 161, snmp_get())
+        g.udp(t + 0.002, A(C, 12), 161, mgr.addr, p, snmp_get(True))
+    # a trap to a host that is not listening: port unreachable
+    h = Host(g, A(C, 121), "linux")
+    t, p = when(g), h.port()
+    sent = g.udp(t, h.addr, p, A(C, 13), 162, snmp_trap(g))
+    g.unreachable(t + 0.001, A(C, 13), h.addr, sent)
+    g.noserver(name, "udp", h.addr, p, A(C, 13), 162, "trap to a host without a receiver: port unreachable")
+
+
+def export_stream(g, src, dst, port, n, every, t_hi, make):
+    """An exporter sending to a collector every `every` seconds from one port."""
+    sport = g.rng.randrange(40000, 60000)
+    t = when(g, 1, t_hi)
+    for k in range(n):
+        g.udp(t + k * every, src, sport, dst, port, make(t + k * every))
+
+
+def case_flow_collector(g, C, name):
+    """Flow collectors: NetFlow on 2055, IPFIX on 4739, sFlow on 6343."""
+    g.server(name, A(C, 10), "udp", 2055, "netflow", "structure", note="NetFlow v5 from three routers")
+    for i in range(3):
+        export_stream(g, A(C, 100 + i), A(C, 10), 2055, 20, 10, 60,
+                      lambda t: netflow_v5(g, t, g.rng.randrange(1, 30)))
+    g.server(name, A(C, 11), "udp", 4739, "ipfix", "structure", note="IPFIX from one exporter every 30 s")
+    export_stream(g, A(C, 110), A(C, 11), 4739, 15, 30, 60, lambda t: ipfix_msg(g, t))
+    g.server(name, A(C, 12), "udp", 6343, "sflow", "structure", note="sFlow from four switches")
+    for i in range(4):
+        sw = A(C, 120 + i)
+        export_stream(g, sw, A(C, 12), 6343, 8, 15, 100, lambda t, sw=sw: sflow_dgram(g, sw))
+
+
+def case_quic(g, C, name):
+    """QUIC on UDP 443, both ways and one way."""
+    g.server(name, A(C, 10), "udp", 443, "quic", "structure", "payload", note="QUIC, both directions seen")
+    for i in range(4):
+        quic_session(g, Host(g, A(C, 100 + i), "linux"), A(C, 10), when(g))
+    g.server(name, A(C, 11), "udp", 443, "quic", "structure", "payload",
+             note="QUIC from four clients seen one way (client to server)")
+    for i in range(4):
+        quic_session(g, Host(g, A(C, 110 + i), "windows"), A(C, 11), when(g), vis="c2s")
+    g.server(name, A(C, 12), "udp", 443, "quic", "payload", "payload",
+             note="one client's QUIC seen one way: the long header, repetition and the port")
+    quic_session(g, Host(g, A(C, 120), "linux"), A(C, 12), when(g), vis="c2s")
+    g.server(name, A(C, 13), "udp", 443, "quic", "structure", "payload",
+             note="QUIC seen one way (server to client): the server port sends on")
+    quic_session(g, Host(g, A(C, 121), "linux"), A(C, 13), when(g), vis="s2c")
+    g.server(name, V6(C, 10), "udp", 443, "quic", "structure", "payload", note="QUIC over IPv6, one way")
+    for i in range(3):
+        quic_session(g, Host(g, V6(C, 0x100 + i), "linux"), V6(C, 10), when(g), vis="c2s")
+    # a lone QUIC Initial to a host that does not answer: a probe
+    h = Host(g, A(C, 130), "linux")
+    t, p = when(g), h.port()
+    g.udp(t, h.addr, p, A(C, 14), 443, quic_long(g, filler(g, 8), filler(g, 8), 0, 1252))
+    g.noserver(name, "udp", h.addr, p, A(C, 14), 443, "one QUIC Initial, never repeated, never answered")
+
+
+def case_web_one_way(g, C, name):
+    """HTTP and HTTPS seen one way, or cut short."""
+    clients = [Host(g, A(C, 100 + i), g.rng.choice(("linux", "windows"))) for i in range(4)]
+    g.server(name, A(C, 10), "tcp", 80, "http", "structure", note="HTTP, client-to-server only")
+    g.server(name, A(C, 11), "tcp", 443, "https", "structure", note="HTTPS, server-to-client only")
+    g.server(name, A(C, 12), "tcp", 8080, "http", "structure", "payload",
+             note="cut short: handshake and request, then the capture loses it")
+    g.server(name, A(C, 13), "tcp", 8888, "http", "payload|flags", "payload",
+             note="HTTP on 8888, client-to-server only, one client")
+    g.server(name, A(C, 14), "tcp", 443, "https", "structure",
+             note="cut short: SYN, SYN+ACK, ClientHello, nothing more")
+    for cl in clients:
+        web_session(g, cl, A(C, 10), 80, when(g), tls=False, vis="c2s")
+        web_session(g, cl, A(C, 11), 443, when(g), vis="s2c")
+        c = Tcp(g, cl.addr, cl.port(), A(C, 12), 8080, when(g), 0.01, cl.os)
+        c.handshake()
+        c.send(0, http_get(A(C, 12)), ack=False)
+        c = Tcp(g, cl.addr, cl.port(), A(C, 14), 443, when(g), 0.01, cl.os)
+        c.handshake()
+        c.send(0, tls_hello(g, True), ack=False)
+    web_session(g, clients[0], A(C, 13), 8888, when(g), tls=False, vis="c2s")
+
+
+def case_ntp_no_answer(g, C, name):
+    """NTP whose answers are not in the capture; control queries (modes 6, 7)."""
+    g.server(name, A(C, 10), "udp", 123, "ntp", "structure", note="five clients seen one way, polling every 64 s")
+    for i in range(5):
+        h = Host(g, A(C, 100 + i), "linux")
+        p = h.port() if i % 2 else 123
+        t = when(g, 1, 300)
+        for k in range(6):
+            g.udp(t + k * 64, h.addr, p, A(C, 10), 123, ntp_packet(g, 3, t + k * 64))
+    g.server(name, A(C, 11), "udp", 123, "ntp", "none",
+             note="one ntpdate request seen one way: a lone request is also what a probe looks like")
+    h = Host(g, A(C, 110), "linux")
+    t = when(g)
+    g.udp(t, h.addr, h.port(), A(C, 11), 123, ntp_packet(g, 3, t))
+    g.server(name, A(C, 12), "udp", 123, "ntp", "structure", note="ntpq (mode 6) queries, answered")
+    h = Host(g, A(C, 111), "linux")
+    for k in range(3):
+        t, p = when(g), h.port()
+        g.udp(t, h.addr, p, A(C, 12), 123, ntp_control(g, True, 1, k + 1))
+        g.udp(t + 0.001, A(C, 12), 123, h.addr, p, ntp_control(g, False, 1, k + 1))
+    g.server(name, A(C, 13), "udp", 123, "ntp", "payload", note="ntpdc (mode 7) queries seen one way, repeated")
+    h = Host(g, A(C, 112), "linux")
+    t, p = when(g), h.port()
+    for k in range(4):
+        g.udp(t + k * 2, h.addr, p, A(C, 13), 123, ntp_control(g, mode=7))
+    # ntpq to a host without ntpd: port unreachable
+    h = Host(g, A(C, 113), "linux")
+    t, p = when(g), h.port()
+    sent = g.udp(t, h.addr, p, A(C, 14), 123, ntp_control(g, True, 1, 1))
+    g.unreachable(t + 0.001, A(C, 14), h.addr, sent)
+    g.noserver(name, "udp", h.addr, p, A(C, 14), 123, "ntpq to a host without ntpd: port unreachable")
+
+
 CASE_FNS = {
     "baseline": case_baseline, "syn-scan": case_syn_scan, "udp-scan": case_udp_scan, "icmp": case_icmp,
     "closed-ports": case_closed_ports, "ftp-active": case_ftp_active, "ftp-passive": case_ftp_passive,
     "ntp-123": case_ntp, "sip-5060": case_sip, "rtp": case_rtp, "mid-connection": case_mid_connection,
     "one-way": case_one_way, "client-serving": case_client_serving, "fan-in": case_fan_in, "p2p": case_p2p,
     "dns-53-53": case_dns_53, "nonstandard-port": case_nonstandard,
+    "syslog": case_syslog, "snmp-trap": case_snmp_trap, "flow-collector": case_flow_collector,
+    "quic": case_quic, "web-one-way": case_web_one_way, "ntp-no-answer": case_ntp_no_answer,
 }
 
 
@@ -1157,6 +1436,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-o", dest="prefix", help="write PREFIX.pcap and PREFIX.truth")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--view", choices=("whole", "midstream", "oneway"), default="whole",
+                    help="whole capture, every conversation joined mid-stream, or a quarter of hosts seen one way")
     ap.add_argument("--list", action="store_true", help="print the cases and their address blocks")
     a = ap.parse_args()
     if a.list:
@@ -1168,6 +1449,7 @@ def main():
     g = Gen(a.seed)
     for num, name in CASES:
         CASE_FNS[name](g, num, name)
+    g.apply_view(a.view)
     n = g.write(a.prefix)
     print("gen_hardcases: %d packets, %d servers, %d conversations without one -> %s.pcap, %s.truth" %
           (n, len(g.servers), len(g.noservers), a.prefix, a.prefix), file=sys.stderr)

@@ -3,10 +3,12 @@
  *
  * Input: byte 0 picks the link type, byte 1 the printer options (-v level,
  * -e, -x/-X, -q, -S), the rest is one captured frame. The frame is decoded
- * and printed to /dev/null; the sanitizers do the judging. Any input that
+ * and printed to /dev/null, and the packets its tunnels carry are
+ * decapsulated as deep as they go (decode/tunnel.c); the sanitizers do the judging. Any input that
  * reads outside the frame, leaks or hits undefined behaviour is a bug.
  */
 #include "fuzz_common.h"
+#include "../src/decode/tunnel.h"
 
 static const int link_types[] = {
 	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL, NP_DLT_LOOP,
@@ -42,6 +44,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_printer_open(&pr, &o, NULL, 0);
 	print_packet(&pr, &pkt);
 	fuzz_printer_close(&pr);
+	static np_packet inner[NP_TUNNEL_MAX_DEPTH];
+	const np_packet *cur = &pkt;
+	np_tunnel t;
+	for (int d = 0; d < NP_TUNNEL_MAX_DEPTH && np_tunnel_inner(cur, &inner[d], &t); d++)
+		cur = &inner[d];
 	free(frame);
 	return 0;
 }

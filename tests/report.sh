@@ -75,6 +75,17 @@ check "no input refused" '[ $? -eq 1 ] && [ ! -e "$tmp/x.html" ]'
 "$np" report --db "$tmp/demo.db" -o - > "$tmp/stdout.html" 2> "$tmp/err"
 check "-o - writes the page to stdout" 'head -c 15 "$tmp/stdout.html" | grep -q "<!DOCTYPE html>" && [ ! -s "$tmp/err" ]'
 
+# The servers' status (confirmed/unconfirmed) where the inventory has it, and
+# an inventory from before that column still read (the column left empty).
+check "status of every server in the data" \
+	'grep -q "\"strs\":\[[^]]*\"confirmed\"" "$tmp/stdout.html"'
+cp "$tmp/demo.db" "$tmp/old.db"
+sqlite3 "$tmp/old.db" "ALTER TABLE servers DROP COLUMN status; PRAGMA user_version=0" 2> /dev/null
+"$np" report --db "$tmp/old.db" -o "$tmp/old.html" 2> "$tmp/err"
+rc=$?
+check "inventory without a status column: read ($(head -1 "$tmp/err"))" \
+	'[ $rc -eq 0 ] && grep -q "\"servers\":{\"n\":4," "$tmp/old.html" && ! grep -q "\"confirmed\"" "$tmp/old.html"'
+
 # ---- the data block against hostile names ------------------------------------------------
 
 # A service name and a host name (a server's address, a client's) that try to

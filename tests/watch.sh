@@ -123,6 +123,19 @@ mismatch=$(sqlite3 "$db" "SELECT COUNT(*) FROM servers s WHERE clients <> (SELEC
 	WHERE c.address = s.address AND c.protocol = s.protocol AND c.port = s.port)")
 check "after the kills, every server's client count matches its clients ($mismatch do not)" '[ "$mismatch" = 0 ]'
 
+# Where alerts go without --alerts: standard error (standard output is for
+# what the user asked for), standard output only with --alerts -.
+"$np" watch -r "$tmp/mix.pcap" --db "$tmp/dest1.db" >"$tmp/dest1.out" 2>"$tmp/dest1.err"
+printed_alerts "$tmp/dest1.err" >"$tmp/dest1.printed"
+stored_alerts "$tmp/dest1.db" >"$tmp/dest1.stored"
+check "no --alerts: every alert on standard error ($(wc -l <"$tmp/dest1.printed")), standard output empty" \
+	'[ ! -s "$tmp/dest1.out" ] && [ -s "$tmp/dest1.printed" ] && cmp -s "$tmp/dest1.printed" "$tmp/dest1.stored"'
+"$np" watch -r "$tmp/mix.pcap" --db "$tmp/dest2.db" --alerts - >"$tmp/dest2.out" 2>"$tmp/dest2.err"
+printed_alerts "$tmp/dest2.out" >"$tmp/dest2.printed"
+stored_alerts "$tmp/dest2.db" >"$tmp/dest2.stored"
+check "--alerts -: every alert on standard output ($(wc -l <"$tmp/dest2.printed")), none on standard error" \
+	'[ -s "$tmp/dest2.printed" ] && cmp -s "$tmp/dest2.printed" "$tmp/dest2.stored" && ! grep -q "^ALERT" "$tmp/dest2.err"'
+
 # ---- a SYN flood --------------------------------------------------------------
 # A million distinct flows (600k under the sanitizers) through a table of
 # --max-flows 20000: peak memory stays bounded by the table, not the flood;

@@ -31,7 +31,8 @@ static const char servers_usage[] =
 	"  --learn DURATION   servers first seen within DURATION of the first observation are the\n"
 	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
 	"  --quiet-after DURATION  report a server not seen for DURATION as gone quiet\n"
-	"  --alerts FILE      write alerts to FILE instead of standard output\n"
+	"  --min-confidence X  list only servers of confidence X (0-1) or more\n"
+	"  --alerts FILE      write alerts to FILE (default standard error; '-' = standard output)\n"
 	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n";
 
 struct servers_args {
@@ -44,12 +45,13 @@ struct servers_args {
 	const char *alerts;
 	int format; /* enum np_flow_format: 0 text, 1 csv, 2 json */
 	bool no_flags, validate;
+	double min_confidence;
 	np_inventory_opts inv;
 	np_flow_config cfg;
 };
 
 enum { OPT_FLOWS = 1000, OPT_DB, OPT_FORMAT, OPT_NOFLAGS, OPT_VALIDATE, OPT_LEARN, OPT_QUIET, OPT_ALERTS,
-       OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
+       OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_MINCONF, OPT_HELP };
 
 static int parse_u32(const char *name, const char *arg, uint32_t *out)
 {
@@ -86,6 +88,13 @@ static int parse_option(struct servers_args *a, int c)
 	case OPT_IDLE: return parse_u32("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return parse_u32("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return parse_u32("flow limit", optarg, &a->cfg.max_flows);
+	case OPT_MINCONF: {
+		char *end;
+		a->min_confidence = strtod(optarg, &end);
+		if (end == optarg || *end || !(a->min_confidence >= 0 && a->min_confidence <= 1))
+			return cli_usage_error("servers", "invalid confidence '%s' (a number from 0 to 1)", optarg);
+		return 0;
+	}
 	case OPT_HELP: fputs(servers_usage, stdout); exit(0);
 	default: return cli_usage_error("servers", "unknown option");
 	}
@@ -100,6 +109,7 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"alerts", required_argument, NULL, OPT_ALERTS},
 		{"idle-timeout", required_argument, NULL, OPT_IDLE}, {"active-timeout", required_argument, NULL, OPT_ACTIVE},
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS}, {"help", no_argument, NULL, OPT_HELP},
+		{"min-confidence", required_argument, NULL, OPT_MINCONF},
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
@@ -122,6 +132,7 @@ struct printer_ctx {
 	FILE *out;
 	int format;
 	bool header_done;
+	double min_confidence;
 };
 
 static void json_str(FILE *o, const char *s)
@@ -131,12 +142,28 @@ static void json_str(FILE *o, const char *s)
 	fprintf(o, "\"%s\"", buf);
 }
 
+/* RFC 4180: quoted, a quote inside doubled, so any CSV reader takes it back. */
+static void csv_str(FILE *o, const char *s)
+{
+	fputc('"', o);
+	for (; s && *s; s++) {
+		if (*s == '"')
+			fputc('"', o);
+		fputc(*s, o);
+	}
+	fputc('"', o);
+}
+
 static void print_row(void *ctx, const np_inventory_row *r)
 {
 	struct printer_ctx *p = ctx;
 	FILE *o = p->out;
 	const char *svc = r->service ? r->service : "";
 	const char *ties = r->ties ? r->ties : "";
+	const char *status = r->status ? r->status : "";
+	/* Stored with 3 decimals' worth of precision, compared as printed. */
+	if (r->confidence + 0.0005 < p->min_confidence)
+		return;
 	if (p->format == 2) {
 		fputs("{\"address\":", o);
 		json_str(o, r->address);
@@ -149,26 +176,32 @@ static void print_row(void *ctx, const np_inventory_row *r)
 		json_str(o, r->evidence);
 		fputs(",\"ties\":", o);
 		json_str(o, ties);
-		fputs("}\n", o);
+		fprintf(o, ",\"status\":\"%s\"}\n", status);
 		return;
 	}
 	if (p->format == 1) {
 		if (!p->header_done)
 			fputs("address,protocol,port,service,flows,packets,bytes,clients,first_seen,last_seen,confidence,"
-			      "evidence,ties\n", o);
+			      "evidence,ties,status\n", o);
 		p->header_done = true;
-		fprintf(o, "%s,%s,%d,%s,%lld,%lld,%lld,%lld,%s,%s,%.3f,\"%s\",\"%s\"\n", r->address, r->protocol, r->port,
-			svc, (long long)r->flows, (long long)r->packets, (long long)r->bytes, (long long)r->clients,
-			r->first_seen, r->last_seen, r->confidence, r->evidence ? r->evidence : "", ties);
+		fprintf(o, "%s,%s,%d,", r->address, r->protocol, r->port);
+		csv_str(o, svc);
+		fprintf(o, ",%lld,%lld,%lld,%lld,%s,%s,%.3f,", (long long)r->flows, (long long)r->packets,
+			(long long)r->bytes, (long long)r->clients, r->first_seen, r->last_seen, r->confidence);
+		csv_str(o, r->evidence);
+		fputc(',', o);
+		csv_str(o, ties);
+		fprintf(o, ",%s\n", status);
 		return;
 	}
 	if (!p->header_done)
-		fprintf(o, "%-39s %-5s %5s %-14s %7s %6s %8s %10s %5s  %-24s %-24s %s\n", "ADDRESS", "PROTO", "PORT",
-			"SERVICE", "CLIENTS", "FLOWS", "PACKETS", "BYTES", "CONF", "FIRST SEEN", "LAST SEEN", "EVIDENCE");
+		fprintf(o, "%-39s %-5s %5s %-14s %7s %6s %8s %10s %5s %-11s  %-24s %-24s %s\n", "ADDRESS", "PROTO", "PORT",
+			"SERVICE", "CLIENTS", "FLOWS", "PACKETS", "BYTES", "CONF", "STATUS", "FIRST SEEN", "LAST SEEN",
+			"EVIDENCE");
 	p->header_done = true;
-	fprintf(o, "%-39s %-5s %5d %-14s %7lld %6lld %8lld %10lld %5.2f  %-24s %-24s %s%s%s\n", r->address,
+	fprintf(o, "%-39s %-5s %5d %-14s %7lld %6lld %8lld %10lld %5.2f %-11s  %-24s %-24s %s%s%s\n", r->address,
 		r->protocol, r->port, svc, (long long)r->clients, (long long)r->flows, (long long)r->packets,
-		(long long)r->bytes, r->confidence, r->first_seen, r->last_seen, r->evidence ? r->evidence : "",
+		(long long)r->bytes, r->confidence, status, r->first_seen, r->last_seen, r->evidence ? r->evidence : "",
 		*ties ? "; ties " : "", ties);
 }
 
@@ -196,9 +229,13 @@ static void print_validation(np_profiler *prof)
 		(unsigned long long)v.list_fp, (unsigned long long)v.list_fn);
 }
 
+/* Standard output carries the table only: alerts go to standard error
+ * unless a file, or '-' for standard output, is asked for. */
 static FILE *open_alerts(const char *path)
 {
-	if (!path || !strcmp(path, "-"))
+	if (!path)
+		return stderr;
+	if (!strcmp(path, "-"))
 		return stdout;
 	FILE *f = fopen(path, "a");
 	if (!f)
@@ -229,7 +266,7 @@ int cmd_servers(int argc, char **argv)
 		if (a.validate)
 			print_validation(prof);
 		FILE *af = open_alerts(a.alerts);
-		struct printer_ctx actx = {af ? af : stderr, a.format, false};
+		struct printer_ctx actx = {af ? af : stderr, a.format, false, 0};
 		size_t n;
 		const np_server *servers = np_profiler_servers(prof, &n);
 		if (!af || np_inventory_merge(inv, servers, n, &a.inv, print_alert, &actx, err, sizeof(err)) != 0) {
@@ -237,11 +274,11 @@ int cmd_servers(int argc, char **argv)
 				fprintf(stderr, "netprofile: %s: cannot update the inventory: %s\n", a.db, err);
 			status = 1;
 		}
-		if (af && af != stdout)
+		if (af && af != stdout && af != stderr)
 			fclose(af);
 		np_profiler_free(prof);
 	}
-	struct printer_ctx pctx = {stdout, a.format, false};
+	struct printer_ctx pctx = {stdout, a.format, false, a.min_confidence};
 	if (np_inventory_each(inv, print_row, &pctx) != 0) {
 		fprintf(stderr, "netprofile: %s: cannot read the inventory\n", a.db);
 		status = 1;

@@ -41,7 +41,8 @@ static const char watch_usage[] =
 	"  -i IFACE             capture live; root is dropped to -Z USER (default nobody) once open\n"
 	"  -r FILE              replay a capture (as fast as possible; --pace for its own pace)\n"
 	"  --db PATH            the inventory (default netprofile.db)\n"
-	"  --alerts FILE        alerts to FILE (default standard output); --syslog to syslog\n"
+	"  --alerts FILE        alerts to FILE (default standard error; '-' = standard output);\n"
+	"                       --syslog to syslog only, unless --alerts is given too\n"
 	"  --format text|json   alert format\n"
 	"  --flows-out DIR      write ended flows as CSV files in DIR, a new file every --rotate minutes\n"
 	"  --rotate MINUTES     (default 5)\n"
@@ -200,6 +201,11 @@ static void watch_error(struct watch *w, const char *fmt, ...)
 
 /* ---- alerts -------------------------------------------------------------------------- */
 
+static const char *alerts_name(const char *path)
+{
+	return !path ? "standard error" : !strcmp(path, "-") ? "standard output" : path;
+}
+
 static void on_alert(void *ctx, const np_alert *a)
 {
 	struct watch *w = ctx;
@@ -209,7 +215,7 @@ static void on_alert(void *ctx, const np_alert *a)
 	if (w->a->use_syslog)
 		syslog(LOG_WARNING, "%s", line);
 	if (w->alerts && (fprintf(w->alerts, "%s\n", line) < 0 || fflush(w->alerts) != 0))
-		watch_error(w, "%s: cannot write alerts: %s", w->a->alerts ? w->a->alerts : "stdout", strerror(errno));
+		watch_error(w, "%s: cannot write alerts: %s", alerts_name(w->a->alerts), strerror(errno));
 }
 
 /* Open (or, on SIGHUP, reopen) the alert file. The new file is opened
@@ -219,17 +225,19 @@ static void on_alert(void *ctx, const np_alert *a)
 static int open_alerts(struct watch *w)
 {
 	FILE *f = NULL;
-	if (w->a->alerts && strcmp(w->a->alerts, "-")) {
+	if (w->a->alerts && !strcmp(w->a->alerts, "-")) {
+		f = stdout;
+	} else if (w->a->alerts) {
 		f = fopen(w->a->alerts, "a");
 		if (!f) {
 			fprintf(stderr, "netprofile: %s: %s%s\n", w->a->alerts, strerror(errno),
 				w->alerts ? "; alerts still go to the file open before" : "");
 			return -1;
 		}
-	} else if (!w->a->use_syslog || w->a->alerts) {
-		f = stdout;
+	} else if (!w->a->use_syslog) {
+		f = stderr;
 	}
-	if (w->alerts && w->alerts != stdout)
+	if (w->alerts && w->alerts != stdout && w->alerts != stderr)
 		fclose(w->alerts);
 	w->alerts = f;
 	return 0;
@@ -540,7 +548,7 @@ int cmd_watch(int argc, char **argv)
 	np_profiler_free(w.payload);
 	np_inventory_close(w.inv);
 	np_source_close(&w.src);
-	if (w.alerts && w.alerts != stdout)
+	if (w.alerts && w.alerts != stdout && w.alerts != stderr)
 		fclose(w.alerts);
 	free(a.src.filter);
 	return rc != 0 || w.failed ? 1 : 0;

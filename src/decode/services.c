@@ -43,19 +43,23 @@ static const struct port_entry ports[] = {
 	{1434, UDP, "ms-sql-m"},   {1521, TCP, "oracle"},      {1701, UDP, "l2tp"},
 	{1723, TCP, "pptp"},       {1812, UDP, "radius"},      {1813, UDP, "radius-acct"},
 	{1883, TCP, "mqtt"},       {1900, UDP, "ssdp"},        {2049, BOTH, "nfs"},
+	{2055, UDP, "netflow"},
 	{2181, TCP, "zookeeper"},  {2375, TCP, "docker"},      {2376, TCP, "docker-s"},
 	{3128, TCP, "squid"},      {3260, TCP, "iscsi"},       {3268, TCP, "globalcat-ldap"},
 	{3306, TCP, "mysql"},      {3389, BOTH, "ms-wbt-server"}, {3478, BOTH, "stun"},
-	{3690, TCP, "svn"},        {4500, UDP, "ipsec-nat-t"}, {4789, UDP, "vxlan"},
+	{3690, TCP, "svn"},        {4500, UDP, "ipsec-nat-t"}, {4739, BOTH, "ipfix"},
+	{4789, UDP, "vxlan"},
 	{5060, BOTH, "sip"},       {5061, TCP, "sips"},        {5222, TCP, "xmpp-client"},
 	{5353, UDP, "mdns"},       {5355, UDP, "llmnr"},       {5432, TCP, "postgresql"},
 	{5672, TCP, "amqp"},       {5900, TCP, "vnc"},         {5985, TCP, "wsman"},
-	{5986, TCP, "wsmans"},     {6000, TCP, "x11"},         {6379, TCP, "redis"},
+	{5986, TCP, "wsmans"},     {6000, TCP, "x11"},         {6081, UDP, "geneve"},
+	{6343, UDP, "sflow"},      {6379, TCP, "redis"},
 	{6443, TCP, "kubernetes"}, {6514, TCP, "syslog-tls"},  {6667, TCP, "ircd"},
 	{8000, TCP, "http-alt"},   {8008, TCP, "http-alt"},    {8080, TCP, "http-alt"},
 	{8443, TCP, "https-alt"},  {8883, TCP, "secure-mqtt"}, {9000, TCP, "cslistener"},
 	{9092, TCP, "kafka"},      {9100, TCP, "jetdirect"},   {9200, TCP, "elasticsearch"},
-	{9418, TCP, "git"},        {10050, TCP, "zabbix-agent"}, {10051, TCP, "zabbix-trapper"},
+	{9418, TCP, "git"},        {9995, UDP, "netflow"},     {9996, UDP, "netflow"},
+	{10050, TCP, "zabbix-agent"}, {10051, TCP, "zabbix-trapper"},
 	{11211, BOTH, "memcache"}, {27017, TCP, "mongodb"},
 };
 
@@ -88,6 +92,17 @@ const char *np_service_by_port(uint8_t proto, uint16_t port)
 bool np_port_is_service(uint8_t proto, uint16_t port)
 {
 	return np_service_by_port(proto, port) != NULL;
+}
+
+bool np_port_is_receive_only(uint8_t proto, uint16_t port)
+{
+	static const uint16_t receive_only[] = {162, 514, 2055, 4739, 6343, 9995, 9996};
+	if (proto != 17)
+		return false;
+	for (size_t i = 0; i < sizeof(receive_only) / sizeof(receive_only[0]); i++)
+		if (receive_only[i] == port)
+			return true;
+	return false;
 }
 
 bool np_port_is_ephemeral(uint16_t port)
@@ -256,6 +271,130 @@ static np_payload_id identify_ntp(const uint8_t *p, uint32_t len)
 	return id(NULL, NP_PAYLOAD_UNKNOWN);
 }
 
+/* NTP control (mode 6, RFC 9327: ntpq) and private (mode 7: ntpdc)
+ * messages. Mode 6: a 12-byte header whose count of data bytes, padded to
+ * 32 bits, is the rest of the datagram (with an optional MAC); the R bit
+ * says response. Mode 7: the R bit, an implementation (0, 2, 3), a request
+ * code and item counts that fit. Both are queries a server answers. */
+static np_payload_id identify_ntp_control(const uint8_t *p, uint32_t len)
+{
+	const uint8_t *end = p + len;
+	uint8_t b0, b1, b2, b3;
+	uint16_t count, offset, items, itemsize;
+	if (!np_get_u8(p, end, &b0) || !np_get_u8(p + 1, end, &b1) || !np_get_u8(p + 2, end, &b2) ||
+	    !np_get_u8(p + 3, end, &b3))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	unsigned version = (b0 >> 3) & 7, mode = b0 & 7;
+	if (version < 1 || version > 4)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	bool response = b1 & 0x80;
+	if (mode == 6 && np_get_be16(p + 8, end, &offset) && np_get_be16(p + 10, end, &count)) {
+		unsigned op = b1 & 0x1f;
+		uint32_t padded = 12u + ((count + 3u) & ~3u);
+		if (op < 1 || op > 31 || count > 468 || (len != padded && len != padded + 20 && len != padded + 24))
+			return id(NULL, NP_PAYLOAD_UNKNOWN);
+		if (!response && offset != 0)
+			return id(NULL, NP_PAYLOAD_UNKNOWN);
+		return id("ntp", response ? NP_PAYLOAD_FROM_SERVER : NP_PAYLOAD_FROM_CLIENT);
+	}
+	if (mode == 7 && len >= 8 && np_get_be16(p + 4, end, &items) && np_get_be16(p + 6, end, &itemsize)) {
+		response = b0 & 0x80;
+		unsigned n = items & 0xfff, size = itemsize & 0xfff;
+		if ((b2 != 0 && b2 != 2 && b2 != 3) || b3 > 63 || (itemsize & 0xf000) || n * size > 500 ||
+		    8u + n * size > len)
+			return id(NULL, NP_PAYLOAD_UNKNOWN);
+		return id("ntp", response ? NP_PAYLOAD_FROM_SERVER : NP_PAYLOAD_FROM_CLIENT);
+	}
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* Syslog over UDP (RFC 3164 and 5424): "<PRI>" with PRI 0-191, then a
+ * version digit, a month name or a host: something printable. Only
+ * senders send it; the collector never answers. */
+static np_payload_id identify_syslog(const uint8_t *p, uint32_t len)
+{
+	uint32_t i = 1;
+	unsigned pri = 0;
+	if (len < 4 || p[0] != '<')
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	while (i < len && i <= 3 && p[i] >= '0' && p[i] <= '9')
+		pri = pri * 10 + (p[i++] - '0');
+	if (i == 1 || i >= len || p[i] != '>' || pri > 191 || (p[1] == '0' && i > 2))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	if (i + 1 >= len || p[i + 1] < 0x20 || p[i + 1] > 0x7e)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	return id("syslog", NP_PAYLOAD_FROM_CLIENT);
+}
+
+/* SNMP (RFC 3416): SEQUENCE { INTEGER version 0-3, ... , PDU }. v1/v2c
+ * carry a community string before the PDU, whose tag says the role:
+ * GetRequest, GetNext, Set, GetBulk from the manager (the client of the
+ * agent), Response from the agent; Trap, SNMPv2-Trap and Inform from the
+ * agent to the trap receiver, which serves on 162. */
+static np_payload_id identify_snmp(const uint8_t *p, uint32_t len)
+{
+	const uint8_t *end = p + len;
+	uint8_t t0, l0, ti, li, ver, tc, lc, pdu;
+	if (!np_get_u8(p, end, &t0) || !np_get_u8(p + 1, end, &l0) || t0 != 0x30 || l0 >= 0x80 ||
+	    2u + l0 != len || !np_get_u8(p + 2, end, &ti) || !np_get_u8(p + 3, end, &li) || !np_get_u8(p + 4, end, &ver) ||
+	    ti != 0x02 || li != 1 || ver > 1 || !np_get_u8(p + 5, end, &tc) || !np_get_u8(p + 6, end, &lc) ||
+	    tc != 0x04 || lc >= 0x80 || !np_get_u8(p + 7 + lc, end, &pdu))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	switch (pdu) {
+	case 0xa0: case 0xa1: case 0xa3: case 0xa5: return id("snmp", NP_PAYLOAD_FROM_CLIENT);
+	case 0xa2: return id("snmp", NP_PAYLOAD_FROM_SERVER);
+	case 0xa4: case 0xa6: case 0xa7: return id("snmptrap", NP_PAYLOAD_FROM_CLIENT);
+	default: return id(NULL, NP_PAYLOAD_UNKNOWN);
+	}
+}
+
+/* Flow export to a collector, which never answers: NetFlow v5 (a 24-byte
+ * header and 1-30 records of 48 bytes), NetFlow v9 (RFC 3954: version 9,
+ * a count, sysuptime, time), IPFIX (RFC 7011: version 10 and the message
+ * length, which is the datagram's), sFlow v5 (version 5 as 32 bits, agent
+ * address type 1 or 2). The exporter is the collector's client. */
+static np_payload_id identify_flow_export(const uint8_t *p, uint32_t len)
+{
+	const uint8_t *end = p + len;
+	uint16_t version = 0, count = 0, mlen = 0;
+	uint32_t v32 = 0, atype = 0, unix_secs = 0;
+	if (!np_get_be16(p, end, &version) || !np_get_be16(p + 2, end, &count))
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	if (version == 5 && count >= 1 && count <= 30 && len == 24u + 48u * count)
+		return id("netflow", NP_PAYLOAD_FROM_CLIENT);
+	if (version == 9 && count >= 1 && count <= 200 && len >= 24 && np_get_be32(p + 8, end, &unix_secs) &&
+	    unix_secs > 946684800u)
+		return id("netflow", NP_PAYLOAD_FROM_CLIENT);
+	mlen = count;
+	if (version == 10 && mlen == len && len >= 20 && np_get_be32(p + 4, end, &unix_secs) && unix_secs > 946684800u)
+		return id("ipfix", NP_PAYLOAD_FROM_CLIENT);
+	if (np_get_be32(p, end, &v32) && v32 == 5 && np_get_be32(p + 4, end, &atype) && (atype == 1 || atype == 2) &&
+	    len >= 28)
+		return id("sflow", NP_PAYLOAD_FROM_CLIENT);
+	return id(NULL, NP_PAYLOAD_UNKNOWN);
+}
+
+/* QUIC (RFC 9000, 9369): a long header (form and fixed bits set), a known
+ * version (1, 2, drafts 0xff0000xx, Google's Q0xx), connection id lengths
+ * of at most 20 that fit. Initial packets come from both sides, padded
+ * alike; only 0-RTT is the client's alone. */
+static np_payload_id identify_quic(const uint8_t *p, uint32_t len)
+{
+	const uint8_t *end = p + len;
+	uint8_t b0, dcil, scil;
+	uint32_t version;
+	if (!np_get_u8(p, end, &b0) || (b0 & 0xc0) != 0xc0 || !np_get_be32(p + 1, end, &version) ||
+	    !np_get_u8(p + 5, end, &dcil) || dcil > 20 || !np_get_u8(p + 6 + dcil, end, &scil) || scil > 20 ||
+	    7u + dcil + scil >= len)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	bool known = version == 1 || version == 0x6b3343cf || (version & 0xffffff00u) == 0xff000000u ||
+		     (version & 0xffffff00u) == 0x51303000u;
+	if (!known)
+		return id(NULL, NP_PAYLOAD_UNKNOWN);
+	unsigned type = version == 0x6b3343cf ? ((b0 >> 4) + 3) & 3 : (b0 >> 4) & 3; /* v2 rotates the types */
+	return id("quic", type == 1 ? NP_PAYLOAD_FROM_CLIENT : NP_PAYLOAD_UNKNOWN);
+}
+
 /* SIP (RFC 3261): a request line "METHOD sip:uri SIP/2.0" from the side
  * acting as client, a status line "SIP/2.0 200 OK" from the server. Over
  * UDP both ends often use port 5060, so only this tells them apart. */
@@ -324,6 +463,16 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 		if (!r.service && len >= 48 && len <= 68)
 			r = identify_ntp(p, len);
 		if (!r.service)
+			r = identify_ntp_control(p, len);
+		if (!r.service)
+			r = identify_syslog(p, len);
+		if (!r.service)
+			r = identify_snmp(p, len);
+		if (!r.service)
+			r = identify_flow_export(p, len);
+		if (!r.service)
+			r = identify_quic(p, len);
+		if (!r.service)
 			r = identify_sip(p, len);
 		if (!r.service)
 			r = identify_rtp(p, len);
@@ -336,7 +485,7 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 
 static const char *const id_names[] = {
 	NULL, "ssh", "http", "ftp", "ftp-data", "smtp", "telnet", "pptp", "tls", "dns", "ntp", "gre",
-	"sip", "rtp", "rtcp", "dhcp", "dhcpv6",
+	"sip", "rtp", "rtcp", "dhcp", "dhcpv6", "syslog", "snmp", "snmptrap", "netflow", "ipfix", "sflow", "quic",
 };
 
 uint8_t np_service_id(const char *name)

@@ -2,8 +2,10 @@
  * services.h - the one table of service names: port numbers (from IANA's
  * registry, the ones network defenders meet) and what the first payload
  * bytes of a conversation say (SSH banner, FTP greeting, HTTP request line,
- * DNS header, NTP mode, TELNET options, PPTP cookie, TLS ClientHello, SIP
- * request or status line, RTP/RTCP header: media, which nobody serves).
+ * DNS header, NTP mode (client/server, control modes 6 and 7), TELNET
+ * options, PPTP cookie, TLS ClientHello, SIP request or status line, syslog
+ * <PRI>, SNMP PDU (traps), NetFlow/IPFIX/sFlow export, QUIC long header,
+ * RTP/RTCP header: media, which nobody serves).
  *
  * Not for: deciding which endpoint is the server (profile/roles.h); this
  * only names services and says which side a payload came from.
@@ -19,6 +21,9 @@ const char *np_service_by_port(uint8_t proto, uint16_t port);
 /* Whether a port is in the ephemeral ranges common systems pick client
  * ports from (1024-5000 old BSD/Windows, 32768-60999 Linux, 49152-65535 IANA). */
 bool np_port_is_ephemeral(uint16_t port);
+/* Whether a UDP port is one a service only receives on, never answering:
+ * syslog 514, SNMP traps 162, NetFlow 2055/9995/9996, IPFIX 4739, sFlow 6343. */
+bool np_port_is_receive_only(uint8_t proto, uint16_t port);
 /* Whether IANA lists the port as a well-known or registered service. */
 bool np_port_is_service(uint8_t proto, uint16_t port);
 

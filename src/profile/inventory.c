@@ -22,6 +22,7 @@ static const char schema[] =
 	"  first_seen TEXT, last_seen TEXT, flows INTEGER, packets INTEGER, bytes INTEGER,"
 	"  clients INTEGER, confidence REAL, evidence TEXT, ties TEXT,"
 	"  family INTEGER, addr_bin BLOB, first_us INTEGER, last_us INTEGER, quiet_reported INTEGER DEFAULT 0,"
+	"  status TEXT NOT NULL DEFAULT 'confirmed',"
 	"  PRIMARY KEY (address, protocol, port));"
 	"CREATE TABLE IF NOT EXISTS clients ("
 	"  address TEXT NOT NULL, protocol TEXT NOT NULL, port INTEGER NOT NULL, client TEXT NOT NULL,"
@@ -160,6 +161,16 @@ static bool has_column(sqlite3 *db, const char *table, const char *column)
 	return found;
 }
 
+/* An inventory written before servers had a status: every row it holds
+ * was answered (the rule then), so the column comes in as 'confirmed'. */
+static int migrate(sqlite3 *db, char **msg)
+{
+	if (has_column(db, "servers", "status"))
+		return 0;
+	return sqlite3_exec(db, "ALTER TABLE servers ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed'", NULL, NULL,
+			    msg) == SQLITE_OK ? 0 : -1;
+}
+
 /* The file opened with flags, its schema version checked. */
 static np_inventory *open_db(const char *path, int flags, char *err, size_t errlen)
 {
@@ -209,6 +220,12 @@ np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
 	char *msg = NULL;
 	if (sqlite3_exec(inv->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, msg ? msg : "cannot create tables");
+		sqlite3_free(msg);
+		np_inventory_close(inv);
+		return NULL;
+	}
+	if (migrate(inv->db, &msg) != 0) {
+		snprintf(err, errlen, "%s: cannot add the status column: %s", path, msg ? msg : sqlite3_errmsg(inv->db));
 		sqlite3_free(msg);
 		np_inventory_close(inv);
 		return NULL;
@@ -375,6 +392,7 @@ static int upsert_server(struct merge_ctx *m, const np_server *s)
 	sqlite3_bind_blob(st, 14, s->key.addr, s->key.family == 4 ? 4 : 16, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, s->first_us);
 	sqlite3_bind_int64(st, 16, s->last_us);
+	sqlite3_bind_text(st, 17, s->confirmed ? "confirmed" : "unconfirmed", -1, SQLITE_STATIC);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
@@ -473,8 +491,8 @@ static int prepare_all(struct merge_ctx *m)
 {
 	static const char upsert_sql[] =
 		"INSERT INTO servers (address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
-		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0)"
+		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported, status)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0,?17)"
 		" ON CONFLICT(address, protocol, port) DO UPDATE SET"
 		"  service = COALESCE(servers.service, excluded.service),"
 		"  first_seen = CASE WHEN excluded.first_us < servers.first_us THEN excluded.first_seen ELSE servers.first_seen END,"
@@ -488,7 +506,8 @@ static int prepare_all(struct merge_ctx *m)
 		"  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
 		"              WHEN excluded.ties = '' OR instr(servers.ties, excluded.ties) > 0 THEN servers.ties"
 		"              ELSE servers.ties || ',' || excluded.ties END,"
-		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END";
+		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
+		"  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END";
 	static const char client_new_sql[] =
 		"INSERT OR IGNORE INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7)";

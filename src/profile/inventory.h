@@ -3,7 +3,8 @@
  * alerts it raises when it changes.
  *
  * Tables: servers (address, protocol, port, service, first/last seen,
- * flows, packets, bytes, distinct clients, confidence, evidence, ties),
+ * flows, packets, bytes, distinct clients, confidence, evidence, ties,
+ * status: confirmed once an answer of it was seen, else unconfirmed),
  * clients (per server), alerts (what was raised, when), meta. Each merge
  * is one transaction in WAL mode, so a kill at any moment loses nothing
  * that was committed, and a later run adds to what earlier runs stored.
@@ -47,7 +48,7 @@ typedef struct np_inventory_opts {
 /* One row as stored, for printing. */
 typedef struct np_inventory_row {
 	const char *address, *protocol, *service, *first_seen, *last_seen, *evidence, *ties;
-	const char *status; /* NULL where the inventory has no status column */
+	const char *status; /* "confirmed" (an answer seen) or "unconfirmed" (only sent to) */
 	int port;
 	int64_t flows, packets, bytes, clients;
 	int64_t first_us, last_us;

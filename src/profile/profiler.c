@@ -43,8 +43,19 @@ struct endpoint_stat {
 	np_fanin fanin;
 };
 
+/* Two addresses: an ICMP unreachable's sender and receiver; a scanner's
+ * address (b unused). */
+struct addr_pair {
+	uint8_t a[16], b[16];
+	uint8_t family;
+};
+
 struct np_profiler {
 	np_profile_config cfg;
+	struct endpoint_stat *receivers; /* one-way UDP: distinct senders, and (sender, port)s */
+	size_t nreceivers;
+	struct addr_pair *refusals, *scanners, *heard;
+	size_t nrefusals, nscanners, nheard;
 	struct conv *convs;
 	size_t nconvs, capconvs;
 	struct ftp_expect *expects;
@@ -88,6 +99,10 @@ void np_profiler_free(np_profiler *p)
 		free(p->servers[i].clients);
 	free(p->servers);
 	free(p->endpoints);
+	free(p->receivers);
+	free(p->refusals);
+	free(p->scanners);
+	free(p->heard);
 	free(p->expects);
 	free(p->convs);
 	free(p);
@@ -280,6 +295,29 @@ static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
 	return peer_port != own_port && !np_port_is_service(f->key.proto, peer_port);
 }
 
+/* Sort the tuples and count, per endpoint, its tuples (flows), distinct
+ * peers and distinct (peer, peer port)s. */
+static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
+{
+	qsort(t, n, sizeof(*t), peer_tuple_cmp);
+	struct endpoint_stat *v = calloc(n ? n : 1, sizeof(*v));
+	size_t nv = 0;
+	for (size_t i = 0; v && i < n; i++) {
+		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
+		if (new_ep)
+			v[nv++].key = t[i].ep;
+		struct endpoint_stat *e = &v[nv - 1];
+		e->fanin.flows++;
+		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
+		if (new_peer)
+			e->fanin.peers++;
+		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
+			e->fanin.peer_ports++;
+	}
+	*out = v;
+	return nv;
+}
+
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
@@ -303,34 +341,18 @@ static void compute_fanin(np_profiler *p)
 			t[n++].peer_port = f->key.sport;
 		}
 	}
-	qsort(t, n, sizeof(*t), peer_tuple_cmp);
-	p->endpoints = calloc(n ? n : 1, sizeof(*p->endpoints));
-	p->nendpoints = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_ep) {
-			struct endpoint_stat *e = &p->endpoints[p->nendpoints++];
-			e->key = t[i].ep;
-		}
-		struct endpoint_stat *e = &p->endpoints[p->nendpoints - 1];
-		e->fanin.flows++;
-		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
-		if (new_peer)
-			e->fanin.peers++;
-		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
-			e->fanin.peer_ports++;
-	}
+	p->nendpoints = tally_peers(t, n, &p->endpoints);
 	free(t);
 }
 
-static np_fanin fanin_of(const np_profiler *p, const np_server_key *k)
+static np_fanin stat_of(const struct endpoint_stat *v, size_t n, const np_server_key *k)
 {
-	size_t lo = 0, hi = p->nendpoints;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = key_cmp(&p->endpoints[mid].key, k);
+		int c = key_cmp(&v[mid].key, k);
 		if (c == 0)
-			return p->endpoints[mid].fanin;
+			return v[mid].fanin;
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -338,6 +360,133 @@ static np_fanin fanin_of(const np_profiler *p, const np_server_key *k)
 	}
 	np_fanin none = {0, 0, 0};
 	return none;
+}
+
+/* ---- one-way conversations: receivers, scanners, refusals ---------------------- */
+
+static int addr_pair_cmp(const void *x, const void *y)
+{
+	const struct addr_pair *a = x, *b = y;
+	if (a->family != b->family)
+		return a->family - b->family;
+	int c = memcmp(a->a, b->a, 16);
+	return c ? c : memcmp(a->b, b->b, 16);
+}
+
+static size_t unique_pairs(struct addr_pair *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), addr_pair_cmp);
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!out || addr_pair_cmp(&v[out - 1], &v[i]) != 0)
+			v[out++] = v[i];
+	return out;
+}
+
+static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
+{
+	struct addr_pair k;
+	memset(&k, 0, sizeof(k));
+	k.family = family;
+	memcpy(k.a, a, 16);
+	if (b)
+		memcpy(k.b, b, 16);
+	return n && bsearch(&k, v, n, sizeof(*v), addr_pair_cmp) != NULL;
+}
+
+static bool is_unreachable(const np_flow *f)
+{
+	return (f->key.proto == 1 && f->key.dport >> 8 == 3) || (f->key.proto == 58 && f->key.dport >> 8 == 1);
+}
+
+static bool one_way(const np_flow *f)
+{
+	return (f->key.proto == 6 || f->key.proto == 17) && f->rev.packets == 0;
+}
+
+/* A sender of lone unanswered packets (one or a retry) to this many
+ * distinct (address, port)s is scanning, not using a service. */
+enum { SCAN_ENDPOINTS = 6 };
+
+static void find_scanners(np_profiler *p)
+{
+	struct peer_tuple *t = calloc(p->nconvs + 1, sizeof(*t));
+	struct addr_pair *sc = calloc(p->nconvs + 1, sizeof(*sc));
+	if (!t || !sc) {
+		free(t);
+		free(sc);
+		return;
+	}
+	size_t n = 0, ns = 0;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (!one_way(f) || f->fwd.packets > 2)
+			continue;
+		t[n].ep = endpoint_of(f, false);
+		t[n].ep.port = 0; /* the scanner's address, whatever its source ports */
+		memcpy(t[n].peer, f->key.dst, 16);
+		t[n++].peer_port = f->key.dport;
+	}
+	struct endpoint_stat *senders = NULL;
+	size_t nsenders = tally_peers(t, n, &senders);
+	for (size_t i = 0; i < nsenders; i++)
+		if (senders[i].fanin.peer_ports >= SCAN_ENDPOINTS) {
+			sc[ns].family = senders[i].key.family;
+			memcpy(sc[ns++].a, senders[i].key.addr, 16);
+		}
+	free(senders);
+	free(t);
+	p->scanners = sc;
+	p->nscanners = unique_pairs(sc, ns);
+}
+
+static void compute_one_way(np_profiler *p)
+{
+	struct addr_pair *r = calloc(p->nconvs + 1, sizeof(*r));
+	struct peer_tuple *t = calloc(p->nconvs + 1, sizeof(*t));
+	if (!r || !t) {
+		free(r);
+		free(t);
+		return;
+	}
+	size_t nr = 0, n = 0;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (is_unreachable(f)) {
+			r[nr].family = f->key.family;
+			memcpy(r[nr].a, f->key.src, 16);
+			memcpy(r[nr++].b, f->key.dst, 16);
+		}
+	}
+	p->refusals = r;
+	p->nrefusals = unique_pairs(r, nr);
+	find_scanners(p);
+	/* Hosts packets were seen going to. */
+	struct addr_pair *h = calloc(2 * p->nconvs + 1, sizeof(*h));
+	size_t nh = 0;
+	for (size_t i = 0; h && i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (f->fwd.packets) {
+			h[nh].family = f->key.family;
+			memcpy(h[nh++].a, f->key.dst, 16);
+		}
+		if (f->rev.packets) {
+			h[nh].family = f->key.family;
+			memcpy(h[nh++].a, f->key.src, 16);
+		}
+	}
+	p->heard = h;
+	p->nheard = h ? unique_pairs(h, nh) : 0;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (!one_way(f) || f->key.proto != 17 || has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL))
+			continue;
+		t[n].ep = endpoint_of(f, true);
+		memcpy(t[n].peer, f->key.src, 16);
+		t[n++].peer_port = f->key.sport;
+	}
+	p->nreceivers = tally_peers(t, n, &p->receivers);
+	free(t);
 }
 
 /* ---- deciding ---------------------------------------------------------------- */
@@ -348,8 +497,18 @@ static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role
 	in.flow = &c->f;
 	in.use_flags = use_flags;
 	np_server_key fk = endpoint_of(&c->f, false), rk = endpoint_of(&c->f, true);
-	in.fwd_fanin = fanin_of(p, &fk);
-	in.rev_fanin = fanin_of(p, &rk);
+	in.fwd_fanin = stat_of(p->endpoints, p->nendpoints, &fk);
+	in.rev_fanin = stat_of(p->endpoints, p->nendpoints, &rk);
+	memset(&in.rev_oneway, 0, sizeof(in.rev_oneway));
+	if (one_way(&c->f) && c->f.key.proto == 17) {
+		const np_flow *f = &c->f;
+		np_fanin rx = stat_of(p->receivers, p->nreceivers, &rk);
+		in.rev_oneway.senders = rx.peers;
+		in.rev_oneway.flows = rx.peer_ports;
+		in.rev_oneway.refused = has_pair(p->refusals, p->nrefusals, f->key.family, f->key.dst, f->key.src);
+		in.rev_oneway.scanner = has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL);
+		in.rev_oneway.sender_heard = has_pair(p->heard, p->nheard, f->key.family, f->key.src, NULL);
+	}
 	np_role_decide(&in, out);
 }
 
@@ -602,10 +761,13 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 	s->own++;
 	if (!half_open(c))
 		add_client(s, c);
-	if (c->role.confidence > s->confidence) {
+	/* A confirmed conversation's evidence outweighs any unconfirmed one's. */
+	bool better = c->role.confirmed != s->confirmed ? c->role.confirmed : c->role.confidence > s->confidence;
+	if (better || !s->evidence[0]) {
 		s->confidence = c->role.confidence;
 		memcpy(s->evidence, c->role.evidence, sizeof(s->evidence));
 	}
+	s->confirmed |= c->role.confirmed;
 	/* The payload names the service, but "tls" says less than a port's name. */
 	const char *named = f->app ? np_service_name(f->app) : NULL;
 	if (!s->service && named && !(strcmp(named, "tls") == 0 && np_service_by_port(s->key.proto, s->key.port)))
@@ -658,6 +820,7 @@ void np_profiler_finish(np_profiler *p)
 		return;
 	p->finished = true;
 	compute_fanin(p);
+	compute_one_way(p);
 	for (size_t i = 0; i < p->nconvs; i++)
 		decide(p, &p->convs[i], p->convs[i].has_flags, &p->convs[i].role);
 	tie_ftp_data(p);

@@ -35,7 +35,8 @@ typedef struct np_server {
 	const char *service; /* static string, or NULL */
 	int64_t first_us, last_us;
 	uint64_t flows, packets, bytes;
-	double confidence;   /* the highest of its conversations */
+	bool confirmed;      /* an answer of it was seen (else: only sent to; see roles.h) */
+	double confidence;   /* the highest of its confirmed conversations (of all, if none is) */
 	char evidence[192];  /* of that conversation */
 	char ties[128];      /* connections that belong to it: "ftp-data:active=1,passive=2", "gre=1" */
 	uint32_t nclients;   /* peers that got past the handshake (see half_open in profiler.c) */

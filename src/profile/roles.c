@@ -178,6 +178,77 @@ static bool is_media(const np_flow *f)
 	return app && !f->app_side && (!strcmp(app, "rtp") || !strcmp(app, "rtcp"));
 }
 
+/* A UDP flow sent one way and never answered. Toward the receiver: a
+ * request in the payload (a syslog <PRI>, NTP mode 3, a DNS query, a trap,
+ * flow export), or a payload of the port's own protocol (QUIC to 443); a
+ * receive-only port, or any service port the sender is not on; sending
+ * repeated over time (a probe is sent once, and its retries within a
+ * second); several senders. For a request/response service (NTP, DNS,
+ * QUIC) only when the sender is seen one way (nothing sent to it is in
+ * the capture: otherwise its answer would be there), and never for one
+ * lone request (a probe's shape). Toward the sender: a service port sending
+ * repeatedly to an ephemeral one is a server whose clients' packets took
+ * another path. Below RECEIVE_MIN, no server: a lone packet to 514 or a
+ * lone QUIC Initial is a probe. */
+#define RECEIVE_MIN 3.0
+
+static void decide_one_way_udp(const np_role_input *in, np_role *out)
+{
+	const np_flow *f = in->flow;
+	struct score sc = {0, out->evidence, sizeof(out->evidence)};
+	uint16_t sp = f->key.sport, dp = f->key.dport;
+	const char *ds = np_service_by_port(17, dp), *ss = np_service_by_port(17, sp);
+	/* Repeated: within this flow, or in other flows (new source ports). */
+	bool repeated = (f->fwd.packets >= 2 && f->fwd.last_us - f->fwd.first_us >= 1000000) ||
+			in->rev_oneway.flows > in->rev_oneway.senders;
+	const char *app = np_service_name(f->app);
+	if (ss && !ds && np_port_is_ephemeral(dp) && repeated && f->app_side != 2) {
+		note(&sc, 0, "port:%s", ss);
+		note(&sc, 0, "ephemeral-destination,repeated,one-way", NULL);
+		out->server = NP_SIDE_FORWARD;
+		out->confirmed = true;
+		out->confidence = 0.8;
+		return;
+	}
+	if (f->app_side == 2)
+		note(&sc, 2, "payload:%s", app);
+	else if (app && !f->app_side)
+		note(&sc, 1, "payload:%s", app);
+	if (np_port_is_receive_only(17, dp))
+		note(&sc, 2, "receive-port:%s", ds);
+	else if (ds && (!ss || sp == dp))
+		note(&sc, 1, "port:%s", ds);
+	if (repeated)
+		note(&sc, 1, "repeated", NULL);
+	if (repeated && f->fwd.packets >= 10 && f->fwd.last_us - f->fwd.first_us >= 2000000)
+		note(&sc, 0.5, "sustained", NULL);
+	if (np_port_is_ephemeral(sp) && !ss)
+		note(&sc, 0.5, "ephemeral-source", NULL);
+	if (in->rev_oneway.senders >= 2) {
+		char buf[24];
+		snprintf(buf, sizeof(buf), "%u", in->rev_oneway.senders);
+		note(&sc, fmin(3.0, log2((double)in->rev_oneway.senders)), "senders:%s", buf);
+	}
+	note(&sc, 0, "no-answer-seen", NULL);
+	/* A request/response service whose client the capture hears from
+	 * others: its answer would have been seen too, so none came. Only a
+	 * receive-only service is a server without answering then. */
+	bool receive_only = np_port_is_receive_only(17, dp) ||
+			    (app && (!strcmp(app, "syslog") || !strcmp(app, "snmptrap") || !strcmp(app, "netflow") ||
+				     !strcmp(app, "ipfix") || !strcmp(app, "sflow")));
+	if (!receive_only && (in->rev_oneway.sender_heard || (!repeated && in->rev_oneway.senders < 2)))
+		sc.s = 0;
+	if (sc.s < RECEIVE_MIN) {
+		out->server = NP_SIDE_NONE;
+		out->confidence = 1;
+		snprintf(out->evidence, sizeof(out->evidence), "no-answer");
+		return;
+	}
+	out->server = NP_SIDE_REVERSE;
+	out->confirmed = false;
+	out->confidence = fmin(NP_UNCONFIRMED_MAX, 1.0 / (1.0 + exp(-sc.s / 2)));
+}
+
 static void decide_none(np_role *out, double confidence, const char *why)
 {
 	out->server = NP_SIDE_NONE;
@@ -194,14 +265,24 @@ void np_role_decide(const np_role_input *in, np_role *out)
 		decide_none(out, 1, (f->key.proto == 1 || f->key.proto == 58) ? "icmp" : "no-ports");
 		return;
 	}
-	if (!np_role_answered(f, in->use_flags, &why)) {
+	bool answered = np_role_answered(f, in->use_flags, &why);
+	bool one_way_udp = !answered && f->key.proto == 17 && !f->rev.packets;
+	if (!answered && !one_way_udp) {
 		decide_none(out, 1, why);
+		return;
+	}
+	if (one_way_udp && (in->rev_oneway.refused || in->rev_oneway.scanner)) {
+		decide_none(out, 1, in->rev_oneway.refused ? "refused" : "scan");
 		return;
 	}
 	if (is_media(f)) {
 		char buf[32];
 		snprintf(buf, sizeof(buf), "media,payload:%s", np_service_name(f->app));
 		decide_none(out, 0.9, buf);
+		return;
+	}
+	if (one_way_udp) {
+		decide_one_way_udp(in, out);
 		return;
 	}
 	struct score sc = {0, out->evidence, sizeof(out->evidence)};
@@ -239,4 +320,9 @@ void np_role_decide(const np_role_input *in, np_role *out)
 	}
 	out->server = sc.s >= 0 ? NP_SIDE_REVERSE : NP_SIDE_FORWARD;
 	out->confidence = 1.0 / (1.0 + exp(-fabs(sc.s)));
+	/* Confirmed: the server was seen sending. A TCP server seen only
+	 * through its client's ACKs was not. */
+	out->confirmed = (out->server == NP_SIDE_REVERSE ? f->rev.packets : f->fwd.packets) != 0;
+	if (!out->confirmed && out->confidence > NP_UNCONFIRMED_MAX)
+		out->confidence = NP_UNCONFIRMED_MAX;
 }

@@ -6,8 +6,12 @@
  * what the payload says (a request line, a greeting, an NTP mode); fan-in
  * (one endpoint met by many clients or client ports); the port (a service
  * port against an ephemeral one); who sent first; and whether the
- * responder answered at all (a UDP "server" that never replies, a SYN
- * answered by RST, a scan: no server). They are added as log-odds into one
+ * responder answered at all (a SYN answered by RST, a scan, a probe that
+ * got an ICMP unreachable: no server). A UDP endpoint that is only sent
+ * to is a server when the evidence says so -- a receive-only port (syslog,
+ * SNMP traps, flow collectors), a request in the payload, repeated sending
+ * over time, many senders -- listed as not confirmed, with a lower
+ * confidence; a lone probe is not. They are added as log-odds into one
  * score, never one rule deciding alone. Without TCP flags (NetFlow/sFlow
  * records, or --no-flags) the handshake is left out.
  *
@@ -32,11 +36,23 @@ typedef struct np_fanin {
 	uint32_t flows;
 } np_fanin;
 
+/* What the run knows about an endpoint that was sent to and never
+ * answered (a UDP receiver): receive-only services (syslog, SNMP traps,
+ * flow collectors) and captures that see one direction only. */
+typedef struct np_oneway {
+	uint32_t senders; /* distinct addresses sending to it unanswered (scanners left out) */
+	uint32_t flows;   /* their unanswered flows to it (more than senders: someone came back) */
+	bool refused;     /* its host sent this sender an ICMP unreachable */
+	bool scanner;     /* this sender sent lone unanswered packets to many endpoints */
+	bool sender_heard; /* the capture sees packets sent to this sender (from anyone) */
+} np_oneway;
+
 enum np_server_side { NP_SIDE_NONE = 0, NP_SIDE_FORWARD = 1, NP_SIDE_REVERSE = 2 };
 
 typedef struct np_role {
 	uint8_t server;    /* enum np_server_side: which endpoint of the flow key serves */
-	double confidence; /* 0.5 .. 1 */
+	bool confirmed;    /* the server was seen sending (an answer); false: only sent to */
+	double confidence; /* 0.5 .. 1; at most NP_UNCONFIRMED_MAX when not confirmed */
 	char evidence[192];
 } np_role;
 
@@ -45,7 +61,11 @@ typedef struct np_role_input {
 	bool use_flags;         /* the handshake may be used */
 	np_fanin fwd_fanin;     /* of the forward endpoint (src, sport) */
 	np_fanin rev_fanin;     /* of the reverse endpoint (dst, dport) */
+	np_oneway rev_oneway;   /* of the reverse endpoint, for an unanswered UDP flow */
 } np_role_input;
+
+/* The highest confidence of a server no answer of which was seen. */
+#define NP_UNCONFIRMED_MAX 0.85
 
 /* server = NP_SIDE_NONE when nobody serves: no answer, a reset, a probe,
  * ICMP, a media stream (RTP), or evidence too weak to tell ("undecided",
