@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz.sh - short, bounded libFuzzer runs: decoder + printer over whole
 # frames, the DNS and DHCP parsers + printers on their own, and the flow
-# path (fragments, flow table, writers, profiler) over packet sequences.
+# path (fragments, flow table, writers, profiler) over packet sequences,
+# and the report's JSON strings (any bytes stay inside their <script>).
 #
 # Frame seeds are the frames of the shipped demo capture and of the
 # generator's capture (each prefixed by link type and option bytes); the
@@ -19,7 +20,7 @@ if ! command -v clang >/dev/null; then
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_report_json >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
 flowseeds=$(mktemp -d)
 work=$(mktemp -d)
@@ -244,5 +245,6 @@ run_target fuzz_decode "$secs" 2048 "$seeds"
 run_target fuzz_dns $(((secs + 1) / 2)) 1024
 run_target fuzz_dhcp $(((secs + 1) / 2)) 1024
 run_target fuzz_flow $(((secs + 1) / 2)) 4096 "$flowseeds"
+run_target fuzz_report_json $(((secs + 3) / 4)) 512
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]
