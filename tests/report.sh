@@ -137,6 +137,15 @@ check "report -r: as many servers as servers stores ($mix_servers)" \
 packets=$(tcpdump -n -r "$tmp/mix.pcap" 2> /dev/null | wc -l)
 check "report -r: packets as tcpdump counts them ($packets)" "grep -q '\"packets\":$packets,' \"\$tmp/mix.html\""
 "$np" report --db "$tmp/mix.db" -o "$tmp/mixdb.html" 2> /dev/null
+# Flow records: the servers that servers --flows finds, and traffic over time.
+"$np" flows -r "$tmp/mix.pcap" --format csv -o "$tmp/mix.csv" 2> /dev/null
+"$np" servers --flows "$tmp/mix.csv" --db "$tmp/flows.db" > /dev/null 2>&1
+"$np" report --flows "$tmp/mix.csv" -o "$tmp/flows.html" 2> /dev/null
+flow_servers=$(sqlite3 "$tmp/flows.db" "SELECT COUNT(*) FROM servers")
+flow_count=$(($(wc -l < "$tmp/mix.csv") - 1))
+check "report --flows: $flow_servers servers, $flow_count flows, traffic over time" \
+	"grep -q '\"servers\":{\"n\":$flow_servers,' \"\$tmp/flows.html\" && grep -q '\"flows\":$flow_count,' \"\$tmp/flows.html\" &&
+	 grep -q '\"traffic\":{\"start\"' \"\$tmp/flows.html\""
 "$np" report -r "$tmp/mix.pcap" --chartjs "$tmp/none.js" -o "$tmp/nochart.html" 2> "$tmp/err"
 check "missing Chart.js: still written, with a warning naming it" \
 	'[ $? -eq 0 ] && [ -s "$tmp/nochart.html" ] && grep -q "$tmp/none.js" "$tmp/err"'

@@ -220,7 +220,8 @@
 			? ["Time span", sameDay ? a.slice(11) + " – " + b.slice(11) : a.slice(0, 16) + " – " + b.slice(0, 16),
 			   (sameDay ? a.slice(0, 10) + ", " : "") + fmtDuration(tMax - tMin)]
 			: ["Time span", "–"]];
-		if (D.packets !== undefined) items.push(["Packets", fmtInt(D.packets)], ["Flows", fmtInt(D.flows)]);
+		if (D.packets !== undefined) items.push(["Packets", fmtInt(D.packets)]);
+		if (D.flows !== undefined) items.push(["Flows", fmtInt(D.flows)]);
 		items.push(["Servers", fmtInt(S.n), "on " + fmtInt(serverHosts) + " addresses"],
 			["Services", fmtInt(services.size)],
 			["Alerts", fmtInt(A.n), Array.from(alertKinds, (kv) => kv[1] + " " + kv[0]).join(", ")]);

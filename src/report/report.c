@@ -430,9 +430,10 @@ static void write_data(FILE *f, const struct report_data *d, const np_report_opt
 	key(&w, "generated");
 	np_report_json_str(f, now);
 	fprintf(f, ",\"t0\":%lld,\"chartjs\":%s", (long long)(w.t0_us / 1000), have_chartjs ? "true" : "false");
+	if (o->traffic && o->packets) /* none from flow records */
+		fprintf(f, ",\"packets\":%llu", (unsigned long long)o->packets);
 	if (o->traffic)
-		fprintf(f, ",\"packets\":%llu,\"flows\":%llu", (unsigned long long)o->packets,
-			(unsigned long long)np_report_traffic_flows(o->traffic));
+		fprintf(f, ",\"flows\":%llu", (unsigned long long)np_report_traffic_flows(o->traffic));
 	fprintf(f, ",\"maxClients\":%u", o->max_clients);
 	write_strtab(&w, "hosts", &d->hosts);
 	write_strtab(&w, "strs", &d->strs);
