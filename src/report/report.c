@@ -182,16 +182,13 @@ static void read_server(void *ctx, const np_inventory_row *r)
 		d->oom = true; /* or a duplicate key, which the primary key rules out */
 		return;
 	}
-	char ties[600] = "";
-	if (r->ties && *r->ties)
-		snprintf(ties, sizeof(ties), "%s", r->ties);
 	*s = (struct server_col){
 		strtab_get(&d->hosts, r->address, true),
 		strtab_get(&d->strs, r->protocol, true),
 		strtab_get(&d->strs, r->service, true),
 		strtab_get(&d->strs, r->status, true),
 		strtab_get(&d->strs, r->evidence, true),
-		*ties ? strtab_get(&d->strs, ties, true) : -1,
+		r->ties && *r->ties ? strtab_get(&d->strs, r->ties, true) : -1,
 		r->port,
 		r->clients,
 		r->flows,
