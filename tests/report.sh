@@ -98,7 +98,8 @@ q() { printf "'%s'" "${1//\'/\'\'}"; }
 sqlite3 "$tmp/evil.db" "UPDATE servers SET service = $(q "$evil_svc") WHERE port = 80;
 UPDATE servers SET evidence = $(q "$evil_ev") WHERE port = 53;
 UPDATE clients SET client = $(q "$evil_host");
-UPDATE servers SET address = $(q "$evil_host") WHERE rowid = (SELECT MIN(rowid) FROM servers);"
+UPDATE servers SET address = $(q "$evil_host") WHERE rowid = (SELECT MIN(rowid) FROM servers);
+UPDATE servers SET ties = CAST(X'41C0AF42E280A843' AS TEXT) WHERE port = 53;"
 "$np" report --db "$tmp/evil.db" -o "$tmp/evil.html" 2> "$tmp/err"
 check "hostile inventory: report written" '[ $? -eq 0 ] && [ -s "$tmp/evil.html" ]'
 check "hostile inventory: three script elements end in the file" \
@@ -117,6 +118,8 @@ data = json.loads(block)
 strings = set(data["strs"]) | set(data["hosts"])
 for s in sys.argv[2:]:
     assert s in strings, "not read back: %r" % s
+# bytes that are not UTF-8 (an overlong '/') come out as U+FFFD, one each
+assert "A\ufffd\ufffdB\u2028C" in strings, "invalid UTF-8 not replaced"
 print("ok")
 PY
 check "hostile inventory: the JSON reads back every name intact ($(tail -1 "$tmp/roundtrip"))" \
