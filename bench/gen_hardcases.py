@@ -58,6 +58,7 @@ import argparse
 import ipaddress
 import random
 import os
+import re
 import struct
 import sys
 import zlib
@@ -88,6 +89,7 @@ def mac_of(addr):
 
 class Gen:
     def __init__(self, seed):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.pkts = []
         self.ipid = {}
@@ -172,7 +174,8 @@ class Gen:
         conversation's first 1-3 packets sent before the capture began;
         'oneway', a quarter of the hosts (by address) seen one way: what is
         sent to them takes another path. The truth keeps the servers that
-        still show a packet."""
+        still show a packet; one that shows a single packet becomes
+        need=none (a lone packet is what a probe looks like)."""
         self.pkts.sort(key=lambda x: (x[0], x[1]))
         if view == "midstream":
             seen, kept = {}, []
@@ -185,15 +188,22 @@ class Gen:
                     kept.append(p)
             self.pkts = kept
         elif view == "oneway":
-            self.pkts = [p for p in self.pkts if zlib.crc32(p[3][2].encode()) % 4 != 0]
-        ends = set()
+            self.pkts = [p for p in self.pkts if zlib.crc32(("%d:%s" % (self.seed, p[3][2])).encode()) % 4 != 0]
+        ends = {}
         for p in self.pkts:
             if p[0] >= T0:
                 src, sp, dst, dp, proto = p[3]
-                ends.add((src, proto, sp))
-                ends.add((dst, proto, dp))
+                for e in ((src, proto, sp), (dst, proto, dp)):
+                    ends[e] = ends.get(e, 0) + 1
         pn = {"tcp": 6, "udp": 17}
-        self.servers = {k: v for k, v in self.servers.items() if (k[0], pn[k[1]], k[2]) in ends}
+        kept = {}
+        for k, line in self.servers.items():
+            n = ends.get((k[0], pn[k[1]], k[2]), 0)
+            if n == 1 and view != "whole":  # one packet left: a probe looks the same
+                line = re.sub(r" need=\S+", " need=none", line)
+            if n:
+                kept[k] = line
+        self.servers = kept
 
     def write(self, prefix):
         self.pkts.sort(key=lambda x: (x[0], x[1]))

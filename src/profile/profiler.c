@@ -54,6 +54,8 @@ struct np_profiler {
 	np_profile_config cfg;
 	struct endpoint_stat *receivers; /* one-way UDP: distinct senders, and (sender, port)s */
 	size_t nreceivers;
+	struct endpoint_stat *receivers_heard; /* the same, counting only senders heard from others */
+	size_t nreceivers_heard;
 	struct addr_pair *refusals, *scanners, *heard;
 	size_t nrefusals, nscanners, nheard;
 	struct conv *convs;
@@ -100,6 +102,7 @@ void np_profiler_free(np_profiler *p)
 	free(p->servers);
 	free(p->endpoints);
 	free(p->receivers);
+	free(p->receivers_heard);
 	free(p->refusals);
 	free(p->scanners);
 	free(p->heard);
@@ -486,6 +489,12 @@ static void compute_one_way(np_profiler *p)
 		t[n++].peer_port = f->key.sport;
 	}
 	p->nreceivers = tally_peers(t, n, &p->receivers);
+	/* The same, of the senders the capture hears from others. */
+	size_t nh2 = 0;
+	for (size_t i = 0; i < n; i++)
+		if (has_pair(p->heard, p->nheard, t[i].ep.family, t[i].peer, NULL))
+			t[nh2++] = t[i];
+	p->nreceivers_heard = tally_peers(t, nh2, &p->receivers_heard);
 	free(t);
 }
 
@@ -508,6 +517,7 @@ static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role
 		in.rev_oneway.refused = has_pair(p->refusals, p->nrefusals, f->key.family, f->key.dst, f->key.src);
 		in.rev_oneway.scanner = has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL);
 		in.rev_oneway.sender_heard = has_pair(p->heard, p->nheard, f->key.family, f->key.src, NULL);
+		in.rev_oneway.heard_senders = stat_of(p->receivers_heard, p->nreceivers_heard, &rk).peers;
 	}
 	np_role_decide(&in, out);
 }

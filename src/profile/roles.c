@@ -146,6 +146,9 @@ bool np_role_answered(const np_flow *f, bool use_flags, const char **why)
 		*why = "no-answer";
 		if (f->key.proto == 17)
 			return f->app_side == 1;
+		/* A SYN+ACK is a listening port's answer, alone or not. */
+		if (f->key.proto == 6 && use_flags && is_synack(f->fwd.initial_flags))
+			return true;
 		if (f->key.proto != 6 || probe_sized(&f->fwd, f->key.family))
 			return false;
 		return !use_flags || (fflags & TH_ACK);
@@ -185,8 +188,9 @@ static bool is_media(const np_flow *f)
  * repeated over time (a probe is sent once, and its retries within a
  * second); several senders. For a request/response service (NTP, DNS,
  * QUIC) only when the sender is seen one way (nothing sent to it is in
- * the capture: otherwise its answer would be there), and never for one
- * lone request (a probe's shape). Toward the sender: a service port sending
+ * the capture: otherwise its answer would be there) and so is every other
+ * sender to it (one heard sender unanswered is a service that does not
+ * answer), and never for one lone request (a probe's shape). Toward the sender: a service port sending
  * repeatedly to an ephemeral one is a server whose clients' packets took
  * another path. Below RECEIVE_MIN, no server: a lone packet to 514 or a
  * lone QUIC Initial is a probe. */
@@ -236,7 +240,8 @@ static void decide_one_way_udp(const np_role_input *in, np_role *out)
 	bool receive_only = np_port_is_receive_only(17, dp) ||
 			    (app && (!strcmp(app, "syslog") || !strcmp(app, "snmptrap") || !strcmp(app, "netflow") ||
 				     !strcmp(app, "ipfix") || !strcmp(app, "sflow")));
-	if (!receive_only && (in->rev_oneway.sender_heard || (!repeated && in->rev_oneway.senders < 2)))
+	if (!receive_only && (in->rev_oneway.sender_heard || in->rev_oneway.heard_senders ||
+			      (!repeated && in->rev_oneway.senders < 2)))
 		sc.s = 0;
 	if (sc.s < RECEIVE_MIN) {
 		out->server = NP_SIDE_NONE;
