@@ -140,6 +140,12 @@ check "report -r: as many servers as servers stores ($mix_servers)" \
 packets=$(tcpdump -n -r "$tmp/mix.pcap" 2> /dev/null | wc -l)
 check "report -r: packets as tcpdump counts them ($packets)" "grep -q '\"packets\":$packets,' \"\$tmp/mix.html\""
 "$np" report --db "$tmp/mix.db" -o "$tmp/mixdb.html" 2> /dev/null
+# --learn and --quiet-after as servers takes them: a baseline without alerts,
+# servers quiet for half a second raised as gone-quiet (the capture lasts ~2 s).
+"$np" report -r "$tmp/mix.pcap" --learn 10m --quiet-after 0.5s -o "$tmp/quiet.html" 2> /dev/null
+check "report -r --learn --quiet-after: gone-quiet alerts only" \
+	'grep -o "\"strs\":\[[^]]*\]" "$tmp/quiet.html" > "$tmp/strs" && grep -q "\"gone-quiet\"" "$tmp/strs" &&
+	 ! grep -q "\"new-server\"" "$tmp/strs"'
 # Flow records: the servers that servers --flows finds, and traffic over time.
 "$np" flows -r "$tmp/mix.pcap" --format csv -o "$tmp/mix.csv" 2> /dev/null
 "$np" servers --flows "$tmp/mix.csv" --db "$tmp/flows.db" > /dev/null 2>&1
