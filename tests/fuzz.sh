@@ -3,7 +3,8 @@
 # frames, the DNS and DHCP parsers + printers on their own, and the flow
 # path (fragments, flow table, writers, profiler) over packet sequences,
 # IPFIX files through libfixbuf into records and out again (fuzz_ipfix),
-# and explain + anomalies (fuzz/fuzz_analyze.c) over packet sequences.
+# explain + anomalies (fuzz/fuzz_analyze.c) over packet sequences, and the
+# report's JSON strings (any bytes stay inside their <script>).
 #
 # Frame seeds are the frames of the shipped demo capture and of the
 # generator's capture (each prefixed by link type and option bytes); the
@@ -25,7 +26,7 @@ if ! command -v clang >/dev/null; then
 	exit 1
 fi
 make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_ipfix build/fuzz_flowfile build/fuzz_netflow \
-	build/fuzz_analyze >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+	build/fuzz_analyze build/fuzz_report_json >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
 flowseeds=$(mktemp -d)
 fileseeds=$(mktemp -d)
@@ -296,5 +297,6 @@ run_target fuzz_flowfile $(((secs + 1) / 2)) 8192 "$fileseeds"
 run_target fuzz_netflow $(((secs + 1) / 2)) 8192 "$msgseeds"
 # explain + anomalies over packet sequences, in fuzz_flow's record layout (its seeds)
 run_target fuzz_analyze $(((secs + 1) / 2)) 4096 "$flowseeds"
+run_target fuzz_report_json $(((secs + 3) / 4)) 512
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -75,6 +75,17 @@ check "no input refused" '[ $? -eq 1 ] && [ ! -e "$tmp/x.html" ]'
 "$np" report --db "$tmp/demo.db" -o - > "$tmp/stdout.html" 2> "$tmp/err"
 check "-o - writes the page to stdout" 'head -c 15 "$tmp/stdout.html" | grep -q "<!DOCTYPE html>" && [ ! -s "$tmp/err" ]'
 
+# The servers' status (confirmed/unconfirmed) where the inventory has it, and
+# an inventory from before that column still read (the column left empty).
+check "status of every server in the data" \
+	'grep -q "\"strs\":\[[^]]*\"confirmed\"" "$tmp/stdout.html"'
+cp "$tmp/demo.db" "$tmp/old.db"
+sqlite3 "$tmp/old.db" "ALTER TABLE servers DROP COLUMN status; PRAGMA user_version=0" 2> /dev/null
+"$np" report --db "$tmp/old.db" -o "$tmp/old.html" 2> "$tmp/err"
+rc=$?
+check "inventory without a status column: read ($(head -1 "$tmp/err"))" \
+	'[ $rc -eq 0 ] && grep -q "\"servers\":{\"n\":4," "$tmp/old.html" && ! grep -q "\"confirmed\"" "$tmp/old.html"'
+
 # ---- the data block against hostile names ------------------------------------------------
 
 # A service name and a host name (a server's address, a client's) that try to
@@ -87,7 +98,8 @@ q() { printf "'%s'" "${1//\'/\'\'}"; }
 sqlite3 "$tmp/evil.db" "UPDATE servers SET service = $(q "$evil_svc") WHERE port = 80;
 UPDATE servers SET evidence = $(q "$evil_ev") WHERE port = 53;
 UPDATE clients SET client = $(q "$evil_host");
-UPDATE servers SET address = $(q "$evil_host") WHERE rowid = (SELECT MIN(rowid) FROM servers);"
+UPDATE servers SET address = $(q "$evil_host") WHERE rowid = (SELECT MIN(rowid) FROM servers);
+UPDATE servers SET ties = CAST(X'41C0AF42E280A843' AS TEXT) WHERE port = 53;"
 "$np" report --db "$tmp/evil.db" -o "$tmp/evil.html" 2> "$tmp/err"
 check "hostile inventory: report written" '[ $? -eq 0 ] && [ -s "$tmp/evil.html" ]'
 check "hostile inventory: three script elements end in the file" \
@@ -106,6 +118,8 @@ data = json.loads(block)
 strings = set(data["strs"]) | set(data["hosts"])
 for s in sys.argv[2:]:
     assert s in strings, "not read back: %r" % s
+# bytes that are not UTF-8 (an overlong '/') come out as U+FFFD, one each
+assert "A\ufffd\ufffdB\u2028C" in strings, "invalid UTF-8 not replaced"
 print("ok")
 PY
 check "hostile inventory: the JSON reads back every name intact ($(tail -1 "$tmp/roundtrip"))" \
@@ -126,6 +140,21 @@ check "report -r: as many servers as servers stores ($mix_servers)" \
 packets=$(tcpdump -n -r "$tmp/mix.pcap" 2> /dev/null | wc -l)
 check "report -r: packets as tcpdump counts them ($packets)" "grep -q '\"packets\":$packets,' \"\$tmp/mix.html\""
 "$np" report --db "$tmp/mix.db" -o "$tmp/mixdb.html" 2> /dev/null
+# --learn and --quiet-after as servers takes them: a baseline without alerts,
+# servers quiet for half a second raised as gone-quiet (the capture lasts ~2 s).
+"$np" report -r "$tmp/mix.pcap" --learn 10m --quiet-after 0.5s -o "$tmp/quiet.html" 2> /dev/null
+check "report -r --learn --quiet-after: gone-quiet alerts only" \
+	'grep -o "\"strs\":\[[^]]*\]" "$tmp/quiet.html" > "$tmp/strs" && grep -q "\"gone-quiet\"" "$tmp/strs" &&
+	 ! grep -q "\"new-server\"" "$tmp/strs"'
+# Flow records: the servers that servers --flows finds, and traffic over time.
+"$np" flows -r "$tmp/mix.pcap" --format csv -o "$tmp/mix.csv" 2> /dev/null
+"$np" servers --flows "$tmp/mix.csv" --db "$tmp/flows.db" > /dev/null 2>&1
+"$np" report --flows "$tmp/mix.csv" -o "$tmp/flows.html" 2> /dev/null
+flow_servers=$(sqlite3 "$tmp/flows.db" "SELECT COUNT(*) FROM servers")
+flow_count=$(($(wc -l < "$tmp/mix.csv") - 1))
+check "report --flows: $flow_servers servers, $flow_count flows, traffic over time" \
+	"grep -q '\"servers\":{\"n\":$flow_servers,' \"\$tmp/flows.html\" && grep -q '\"flows\":$flow_count,' \"\$tmp/flows.html\" &&
+	 grep -q '\"traffic\":{\"start\"' \"\$tmp/flows.html\""
 "$np" report -r "$tmp/mix.pcap" --chartjs "$tmp/none.js" -o "$tmp/nochart.html" 2> "$tmp/err"
 check "missing Chart.js: still written, with a warning naming it" \
 	'[ $? -eq 0 ] && [ -s "$tmp/nochart.html" ] && grep -q "$tmp/none.js" "$tmp/err"'

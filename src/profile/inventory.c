@@ -109,23 +109,6 @@ void np_alert_format(const np_alert *a, bool json, char *buf, size_t len)
 	}
 }
 
-/* An inventory written before servers had a status: every row it holds
- * was answered (the rule then), so the column comes in as 'confirmed'. */
-static int migrate(sqlite3 *db, char **msg)
-{
-	sqlite3_stmt *st;
-	bool has_status = false;
-	if (sqlite3_prepare_v2(db, "PRAGMA table_info(servers)", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		has_status |= sqlite3_column_text(st, 1) && !strcmp((const char *)sqlite3_column_text(st, 1), "status");
-	sqlite3_finalize(st);
-	if (has_status)
-		return 0;
-	return sqlite3_exec(db, "ALTER TABLE servers ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed'", NULL, NULL,
-			    msg) == SQLITE_OK ? 0 : -1;
-}
-
 /* The schema version: 0 in a new file or one written before versions were
  * kept (the same tables), NP_INVENTORY_SCHEMA once written by this build;
  * a larger number is a newer netprofile's, which this one must not touch. */
@@ -176,6 +159,16 @@ static bool has_column(sqlite3 *db, const char *table, const char *column)
 		found = sqlite3_column_text(st, 1) && strcmp((const char *)sqlite3_column_text(st, 1), column) == 0;
 	sqlite3_finalize(st);
 	return found;
+}
+
+/* An inventory written before servers had a status: every row it holds
+ * was answered (the rule then), so the column comes in as 'confirmed'. */
+static int migrate(sqlite3 *db, char **msg)
+{
+	if (has_column(db, "servers", "status"))
+		return 0;
+	return sqlite3_exec(db, "ALTER TABLE servers ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed'", NULL, NULL,
+			    msg) == SQLITE_OK ? 0 : -1;
 }
 
 /* The file opened with flags, its schema version checked. */

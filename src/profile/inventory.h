@@ -48,8 +48,7 @@ typedef struct np_inventory_opts {
 /* One row as stored, for printing. */
 typedef struct np_inventory_row {
 	const char *address, *protocol, *service, *first_seen, *last_seen, *evidence, *ties;
-	const char *status; /* "confirmed" (an answer seen) or "unconfirmed" (only sent to); NULL where
-			     * an inventory opened read-only predates the status column */
+	const char *status; /* "confirmed" (an answer seen) or "unconfirmed" (only sent to) */
 	int port;
 	int64_t flows, packets, bytes, clients;
 	int64_t first_us, last_us;

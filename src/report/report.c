@@ -182,16 +182,13 @@ static void read_server(void *ctx, const np_inventory_row *r)
 		d->oom = true; /* or a duplicate key, which the primary key rules out */
 		return;
 	}
-	char ties[600] = "";
-	if (r->ties && *r->ties)
-		snprintf(ties, sizeof(ties), "%s", r->ties);
 	*s = (struct server_col){
 		strtab_get(&d->hosts, r->address, true),
 		strtab_get(&d->strs, r->protocol, true),
 		strtab_get(&d->strs, r->service, true),
 		strtab_get(&d->strs, r->status, true),
 		strtab_get(&d->strs, r->evidence, true),
-		*ties ? strtab_get(&d->strs, ties, true) : -1,
+		r->ties && *r->ties ? strtab_get(&d->strs, r->ties, true) : -1,
 		r->port,
 		r->clients,
 		r->flows,
@@ -430,9 +427,10 @@ static void write_data(FILE *f, const struct report_data *d, const np_report_opt
 	key(&w, "generated");
 	np_report_json_str(f, now);
 	fprintf(f, ",\"t0\":%lld,\"chartjs\":%s", (long long)(w.t0_us / 1000), have_chartjs ? "true" : "false");
+	if (o->traffic && o->packets) /* none from flow records */
+		fprintf(f, ",\"packets\":%llu", (unsigned long long)o->packets);
 	if (o->traffic)
-		fprintf(f, ",\"packets\":%llu,\"flows\":%llu", (unsigned long long)o->packets,
-			(unsigned long long)np_report_traffic_flows(o->traffic));
+		fprintf(f, ",\"flows\":%llu", (unsigned long long)np_report_traffic_flows(o->traffic));
 	fprintf(f, ",\"maxClients\":%u", o->max_clients);
 	write_strtab(&w, "hosts", &d->hosts);
 	write_strtab(&w, "strs", &d->strs);

@@ -49,7 +49,7 @@ typedef struct np_report_opts {
 	const char *inventory; /* its path, for messages ("inventory" if NULL) */
 	const char *chartjs; /* path of chart.min.js; a missing file: the page draws plain SVG */
 	const np_report_traffic *traffic; /* NULL for an inventory alone */
-	uint64_t packets;    /* read from captures (with traffic) */
+	uint64_t packets;    /* read from captures (with traffic; 0 = none, flow records only) */
 	unsigned max_clients; /* clients listed per server (they are all counted) */
 } np_report_opts;
 

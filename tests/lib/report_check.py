@@ -56,6 +56,7 @@ def check_page(b, servers):
     max_bytes = b.eval("Math.max(...npReport.data.servers.bytes)")
     first_bytes = b.eval("npReport.data.servers.bytes[%d]" % top[0][0]) if top else None
     result("sorting by bytes puts the largest first", first_bytes == max_bytes, "%s vs max %s" % (first_bytes, max_bytes))
+    result("status shown", all(("confirmed" in r[1]) for r in top), top[:1])
     ordered = b.eval("(() => { const v = npReport.servers.view, b = npReport.data.servers.bytes;"
                      " for (let i = 1; i < v.length; i++) if (b[v[i - 1]] < b[v[i]]) return false; return true; })()")
     result("sorted by bytes all the way down", ordered)
