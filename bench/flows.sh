@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # flows.sh: the `make bench` flow benchmark, netprofile flows against the
-# flow meters our users know: Argus, softflowd and nfpcapd (nfdump).
+# flow meters our users know: YAF (built from source by bench/build-yaf.sh
+# where its source is on the machine; skipped with its message otherwise),
+# Argus, softflowd and nfpcapd (nfdump).
 #
 # What it measures: on two generated captures of the same traffic (full
 # packets, and cut to 96 bytes with -s 96), the time each tool takes to turn
@@ -20,6 +22,8 @@
 #
 # The commands (output to /dev/null or a scratch directory):
 #   netprofile flows -r F --format csv -o /dev/null
+#   yaf --in F --out /dev/null            (YAF 2.16: IPFIX biflows, its defaults: idle 300 s,
+#                                          active 1800 s, as netprofile's)
 #   argus -X -r F -w /dev/null            (-X: built-in defaults, not /etc/argus.conf)
 #   softflowd -r F -v 9 -n 127.0.0.1:9    (NetFlow v9 so IPv6 is exported too, to the
 #                                          local discard port; its default 8192-flow table)
@@ -89,6 +93,11 @@ else
     echo "netprofile: $NETPROFILE not found or not executable (run make first); timing the peers only"
     raise_status 2
 fi
+if YAF_BIN=$(bash "$ROOT/bench/build-yaf.sh"); then
+    tools+=(yaf)
+else
+    echo "yaf: not measured (see the line above)"
+fi
 for peer in argus softflowd nfpcapd; do
     if command -v "$peer" > /dev/null; then
         tools+=("$peer")
@@ -106,6 +115,7 @@ done
 tool_command() { # $1 tool, $2 pcap
     case $1 in
     netprofile) echo "$NETPROFILE flows -r $2 --format csv -o /dev/null" ;;
+    yaf) echo "$YAF_BIN --in $2 --out /dev/null" ;;
     argus) echo "argus -X -r $2 -w /dev/null" ;;
     softflowd)
         echo "softflowd -r $2 -v 9 -n 127.0.0.1:9 ${SOFTFLOWD_MAX_FLOWS:+-m $SOFTFLOWD_MAX_FLOWS}"

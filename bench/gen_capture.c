@@ -366,8 +366,17 @@ static uint8_t server_ttl(bool is_private)
     return (uint8_t)(initial[rng_below(sizeof initial)] - hops);
 }
 
+/* --public-clients: the clients' subnets in public space (81.x.y.0/24)
+ * instead of 10/8 and 192.168/16 (tcpdump -n is much slower on private
+ * addresses, so its benchmark is run on both). */
+static bool public_clients;
+
 static void subnet_prefix(uint32_t k, uint8_t prefix[3])
 {
+    if (public_clients) {
+        prefix[0] = 81, prefix[1] = (uint8_t)(1 + k / 256), prefix[2] = (uint8_t)k;
+        return;
+    }
     if (k % 4 == 3) {
         prefix[0] = 192, prefix[1] = 168, prefix[2] = (uint8_t)(k / 4);
         return;
@@ -1880,12 +1889,13 @@ struct options {
 
 static void usage(FILE *to)
 {
-    fputs("usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] [--flood] -o FILE|-\n"
+    fputs("usage: gen_capture -n PACKETS [-s SNAPLEN] [-f FLOWS] [--seed N] [--flood] [--public-clients] -o FILE|-\n"
           "  writes a deterministic pcap of realistic mixed traffic\n"
           "  -s SNAPLEN  cut packets to this many bytes (default 65535)\n"
           "  -f FLOWS    concurrent sessions interleaved (default PACKETS/20)\n"
           "  --seed N    random seed (default 1)\n"
-          "  --flood     a SYN flood instead: random sources, one flow per SYN\n",
+          "  --flood     a SYN flood instead: random sources, one flow per SYN\n"
+          "  --public-clients  clients on public addresses (81.x.y.z), not 10/8 and 192.168/16\n",
           to);
 }
 
@@ -1913,6 +1923,11 @@ static struct options parse_options(int argc, char **argv)
         }
         if (!strcmp(arg, "--flood")) {
             o.flood = true;
+            i--;
+            continue;
+        }
+        if (!strcmp(arg, "--public-clients")) {
+            public_clients = true;
             i--;
             continue;
         }

@@ -58,6 +58,8 @@ int np_source_open_file(np_source *s, const char *path, bool nano)
 		return -1;
 	}
 	s->dlt = pcap_datalink(s->pcap);
+	if (fp != stdin)
+		np_pcapmap_open(&s->map, fileno(fp), nano);
 	return 0;
 }
 
@@ -99,7 +101,14 @@ int np_source_set_filter(np_source *s, const char *expr)
 		return -1;
 	}
 	int rc = pcap_setfilter(s->pcap, &prog);
-	pcap_freecode(&prog);
+	if (s->map.walking && rc == 0) {
+		if (s->have_prog)
+			pcap_freecode(&s->prog);
+		s->prog = prog; /* mapped records are filtered with it */
+		s->have_prog = true;
+	} else {
+		pcap_freecode(&prog);
+	}
 	if (rc < 0) {
 		snprintf(s->err, sizeof(s->err), "%s: cannot set filter: %s", s->name, pcap_geterr(s->pcap));
 		return -1;
@@ -107,10 +116,22 @@ int np_source_set_filter(np_source *s, const char *expr)
 	return 0;
 }
 
+/* How far a file has been read: the mapping's next record while it is
+ * walked, else the stream's position (-1 on a pipe). */
+static int64_t read_position(void *ctx)
+{
+	const np_source *s = ctx;
+	if (s->map.walking)
+		return (int64_t)s->map.off;
+	FILE *f = pcap_file(s->pcap);
+	return f ? (int64_t)ftello(f) : -1;
+}
+
 void np_source_show_progress(np_source *s, enum np_progress_mode mode)
 {
-	if (!s->live && s->pcap)
-		np_progress_start(&s->progress, pcap_file(s->pcap), s->name, mode);
+	FILE *f = s->pcap && !s->live ? pcap_file(s->pcap) : NULL;
+	if (f)
+		np_progress_start(&s->progress, fileno(f), s->name, mode, read_position, s);
 }
 
 int np_source_open_writer(np_source *s, const char *path)
@@ -190,9 +211,72 @@ static bool broken_off(np_source *s, int *rc)
 	return *rc == -2;
 }
 
+/* ---- mapped files ---------------------------------------------------------------- */
+
+enum map_end { MAP_LIMIT, MAP_EOF, MAP_BROKEN, MAP_HANDOFF };
+
+/* Hand the rest of a mapped file to libpcap, from the record the mapping
+ * did not take: its stdio stream is moved there, so libpcap reads (and
+ * words its error about) that record as it would have. A break asked for
+ * before the switch is answered here; one after it reaches libpcap. */
+static int map_handoff(np_source *s)
+{
+	size_t off = s->map.off;
+	s->map.walking = false;
+	if (s->stopping) {
+		s->stopping = 0;
+		return MAP_BROKEN;
+	}
+	if (fseeko(pcap_file(s->pcap), (off_t)off, SEEK_SET) != 0) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", s->name, strerror(errno));
+		return -1;
+	}
+	return MAP_HANDOFF;
+}
+
+/* Up to `max` packets (0 = no limit) that pass the filter, from the
+ * mapping; *done counts them. */
+static int map_walk(np_source *s, long max, long *done, const struct loop_ctx *lc)
+{
+	struct pcap_pkthdr h;
+	const uint8_t *data;
+	*done = 0;
+	while (max <= 0 || *done < max) {
+		if (s->stopping) {
+			s->stopping = 0;
+			return MAP_BROKEN;
+		}
+		if (!np_pcapmap_next(&s->map, &h, &data))
+			return s->map.off == s->map.size ? MAP_EOF : map_handoff(s);
+		if (s->have_prog && !pcap_offline_filter(&s->prog, &h, data))
+			continue;
+		loop_cb((u_char *)lc, &h, data);
+		(*done)++;
+		if (!s->data_kept)
+			np_pcapmap_release(&s->map, (size_t)(data - s->map.base));
+	}
+	return MAP_LIMIT;
+}
+
 int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 {
 	struct loop_ctx lc = {s, fn, ctx};
+	if (s->map.walking) {
+		long done;
+		int end = map_walk(s, count, &done, &lc);
+		if (end != MAP_HANDOFF && s->dumper)
+			pcap_dump_flush(s->dumper);
+		if (end != MAP_HANDOFF)
+			np_progress_end(&s->progress);
+		if (end == MAP_LIMIT || end == MAP_EOF)
+			return 0;
+		if (end == MAP_BROKEN)
+			return 1;
+		if (end < 0)
+			return -1;
+		if (count > 0)
+			count -= done;
+	}
 	int rc = pcap_loop(s->pcap, count > 0 ? (int)count : -1, loop_cb, (u_char *)&lc);
 	if (s->dumper)
 		pcap_dump_flush(s->dumper);
@@ -209,6 +293,20 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx)
 {
 	struct loop_ctx lc = {s, fn, ctx};
+	if (s->map.walking) {
+		long done;
+		int end = map_walk(s, max, &done, &lc);
+		if (end == MAP_BROKEN)
+			return -2;
+		if (end < 0)
+			return -1;
+		if (end == MAP_EOF && done == 0) {
+			s->eof = true;
+			np_progress_end(&s->progress);
+		}
+		if (end != MAP_HANDOFF || done > 0)
+			return (int)done;
+	}
 	int rc = pcap_dispatch(s->pcap, max, loop_cb, (u_char *)&lc);
 	if (broken_off(s, &rc))
 		return -2;
@@ -229,7 +327,9 @@ bool np_source_at_end(const np_source *s)
 void np_source_break(np_source *s)
 {
 	s->stopping = 1;
-	if (s->pcap)
+	/* A mapped walk answers s->stopping itself; libpcap's own flag, set
+	 * while it is not reading, would break a later read at once. */
+	if (s->pcap && !s->map.walking)
 		pcap_breakloop(s->pcap);
 }
 
@@ -238,6 +338,10 @@ void np_source_close(np_source *s)
 	np_progress_end(&s->progress);
 	if (s->dumper)
 		pcap_dump_close(s->dumper);
+	np_pcapmap_close(&s->map);
+	if (s->have_prog)
+		pcap_freecode(&s->prog);
+	s->have_prog = false;
 	if (s->pcap)
 		pcap_close(s->pcap);
 	s->dumper = NULL;

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "../util/progress.h"
+#include "pcapmap.h"
 
 typedef struct np_source {
 	pcap_t *pcap;
@@ -28,6 +29,12 @@ typedef struct np_source {
 	bool eof;              /* a file has been read to its end */
 	volatile sig_atomic_t stopping; /* np_source_break called, not yet answered by a loop */
 	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
+	np_pcapmap map;        /* a classic pcap file read from a mapping (pcapmap.h) until
+				* a record libpcap must read (map.walking false then) */
+	struct bpf_program prog; /* the filter, for pcap_offline_filter on mapped records */
+	bool data_kept;        /* the caller keeps mapped packet bytes past the callback and
+				* gives them back itself (np_source_release_before) */
+	bool have_prog;
 	int dlt;
 	np_progress progress;  /* a file's progress line (np_source_show_progress) */
 	char err[PCAP_ERRBUF_SIZE + 256];
@@ -58,6 +65,21 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx);
  * np_source_at_end), -1 on error (err says what), -2 when broken off. */
 int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx);
 bool np_source_at_end(const np_source *s);
+/* Whether a packet's bytes stay valid after the callback (a mapped file's),
+ * rather than only during it (libpcap's buffer). They do until np_source_close
+ * when the caller set data_kept (and then gives them back with
+ * np_source_release_before); otherwise only until the next packet, and a
+ * mapped file's pages are given back behind the reading. */
+static inline bool np_source_data_stable(const np_source *s, const uint8_t *data)
+{
+	return s->data_kept && np_pcapmap_holds(&s->map, data);
+}
+/* data_kept: nothing before `oldest` (a packet's bytes) is needed any more. */
+static inline void np_source_release_before(np_source *s, const uint8_t *oldest)
+{
+	if (np_pcapmap_holds(&s->map, oldest))
+		np_pcapmap_release(&s->map, (size_t)(oldest - s->map.base));
+}
 void np_source_break(np_source *s);
 void np_source_close(np_source *s);
 

@@ -422,6 +422,8 @@ void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_
 	struct waiting *w = &t->batch[(t->batch_head + t->batch_n) % NP_FLOW_BATCH];
 	w->o = *o;
 	w->o.plen = plen;
+	if (plen && payload_kept)
+		__builtin_prefetch(o->payload); /* read by payload_fn a batch later */
 	if (plen && !payload_kept) {
 		memcpy(w->copy, o->payload, plen);
 		w->o.payload = w->copy;

@@ -34,6 +34,7 @@
 struct chunk {
 	_Alignas(64) uint8_t *data;
 	size_t cap, used;
+	const uint8_t *oldest; /* the first mapped packet whose payload it points to, or NULL */
 };
 
 struct pipeline {
@@ -76,15 +77,27 @@ static void publish(struct pipeline *p)
 			pthread_cond_wait(&p->space, &p->mu);
 		p->reader_waits = false;
 	}
+	/* The mapped file's pages before the oldest chunk still in use are
+	 * not pointed to any more (see put_obs). */
+	const uint8_t *oldest = NULL;
+	for (uint64_t i = p->emptied; i < p->filled && !oldest; i++)
+		oldest = p->chunk[i % NCHUNKS].oldest;
 	pthread_mutex_unlock(&p->mu);
+	if (oldest)
+		np_source_release_before(p->src, oldest);
 	p->chunk[p->filled % NCHUNKS].used = 0;
+	p->chunk[p->filled % NCHUNKS].oldest = NULL;
 }
 
-/* Append one observation (and its payload) to the chunk being filled. */
-static void put_obs(struct pipeline *p, const np_flow_obs *obs)
+/* Append one observation to the chunk being filled, its payload after it;
+ * a payload in a mapped file stays where it is (`stable`): the record keeps
+ * the pointer. In the chunk, a NULL payload pointer means "inline". */
+static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 {
 	np_flow_obs o = *obs;
-	size_t need = sizeof(o) + round8(o.plen);
+	if (!stable || !o.plen)
+		o.payload = NULL;
+	size_t need = sizeof(o) + (o.payload ? 0 : round8(o.plen));
 	struct chunk *c = &p->chunk[p->filled % NCHUNKS];
 	if (c->used + need > c->cap && c->used) {
 		publish(p);
@@ -101,9 +114,11 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs)
 			c->cap = need;
 		}
 	}
+	if (o.payload && !c->oldest)
+		c->oldest = o.payload;
 	memcpy(c->data + c->used, &o, sizeof(o));
-	if (o.plen)
-		memcpy(c->data + c->used + sizeof(o), o.payload, o.plen);
+	if (o.plen && !o.payload)
+		memcpy(c->data + c->used + sizeof(o), obs->payload, o.plen);
 	c->used += need;
 }
 
@@ -113,8 +128,9 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 	np_flow_obs o[NP_FLOW_OBS_MAX];
 	np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
 	unsigned n = np_flow_observe(p->frags, &p->pkt, np_source_packet_us(p->src, h), p->want_payload, o);
+	bool stable = np_source_data_stable(p->src, data);
 	for (unsigned i = 0; i < n; i++)
-		put_obs(p, &o[i]);
+		put_obs(p, &o[i], stable && o[i].payload >= data && o[i].payload < data + h->caplen);
 }
 
 static void *reader_main(void *arg)
@@ -138,9 +154,12 @@ static void account_chunk(np_flow_table *t, const uint8_t *data, size_t used)
 	for (size_t off = 0; off < used;) {
 		np_flow_obs o;
 		memcpy(&o, data + off, sizeof(o));
-		o.payload = data + off + sizeof(o);
+		off += sizeof(o);
+		if (!o.payload) {
+			o.payload = data + off;
+			off += round8(o.plen);
+		}
 		np_flow_table_add_obs(t, &o, true);
-		off += sizeof(o) + round8(o.plen);
 	}
 	np_flow_table_sync(t); /* nothing may point into the chunk once given back */
 }
@@ -209,6 +228,7 @@ int np_flow_pipeline_run(np_source *src, long count, np_flow_table *t, bool want
 		ok = p->chunk[i].data != NULL;
 	}
 	p->src = src;
+	src->data_kept = true; /* payloads of a mapped file are pointed to, not copied */
 	p->count = count;
 	p->want_payload = want_payload;
 	p->frags = np_flow_table_frags(t);

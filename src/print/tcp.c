@@ -98,11 +98,13 @@ enum {
  * ACK-bearing segment of it (or any SYN, which restarts it), and prints
  * later numbers relative to those. It never forgets a conversation.
  */
-#define TCP_SEQ_KEYLEN 37 /* version, two 16-byte addresses, both ports */
+#define TCP_SEQ_KEYLEN 40 /* version, two 16-byte addresses, both ports; zero padded to 5 words */
 #define TCP_SEQ_MIN_BUCKETS 4096
 
-/* The table grows (doubling, at two entries a bucket on average) so that a
- * capture of millions of connections stays O(1) a lookup. */
+/* The table grows (doubling, at one entry a bucket on average) so that a
+ * capture of millions of connections stays O(1) a lookup. Keys are hashed
+ * and compared a 64-bit word at a time: this lookup runs for every TCP
+ * packet that acknowledges something. */
 struct tcp_seq_entry {
 	struct tcp_seq_entry *next;
 	uint32_t hash;
@@ -132,12 +134,29 @@ void tcp_seq_table_free(struct tcp_seq_table *t)
 	free(t);
 }
 
+static uint64_t key_word(const uint8_t *key, unsigned i)
+{
+	uint64_t w;
+	memcpy(&w, key + i * 8, 8);
+	return w;
+}
+
 static uint32_t tcp_seq_hash(const uint8_t *key)
 {
-	uint32_t h = 2166136261u;
-	for (unsigned i = 0; i < TCP_SEQ_KEYLEN; i++)
-		h = (h ^ key[i]) * 16777619u;
-	return h ^ (h >> 15);
+	uint64_t h = 0x9e3779b97f4a7c15u;
+	for (unsigned i = 0; i < TCP_SEQ_KEYLEN / 8; i++) {
+		h = (h ^ key_word(key, i)) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	return (uint32_t)(h ^ (h >> 29));
+}
+
+static bool tcp_seq_key_equal(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t diff = 0;
+	for (unsigned i = 0; i < TCP_SEQ_KEYLEN / 8; i++)
+		diff |= key_word(a, i) ^ key_word(b, i);
+	return diff == 0;
 }
 
 static bool tcp_seq_grow(struct tcp_seq_table *t)
@@ -171,13 +190,13 @@ static struct tcp_seq_entry *tcp_seq_lookup(np_printer *pr, const uint8_t *key, 
 	struct tcp_seq_table *t = pr->tcp_seq;
 	uint32_t h = tcp_seq_hash(key);
 	for (struct tcp_seq_entry *e = t->bucket[h & (t->nbuckets - 1)]; e; e = e->next) {
-		if (e->hash == h && memcmp(e->key, key, TCP_SEQ_KEYLEN) == 0) {
+		if (e->hash == h && tcp_seq_key_equal(e->key, key)) {
 			*found = true;
 			return e;
 		}
 	}
 	*found = false;
-	if (t->count >= t->nbuckets * 2)
+	if (t->count >= t->nbuckets)
 		tcp_seq_grow(t); /* if it fails the chains just get longer */
 	struct tcp_seq_entry *e = calloc(1, sizeof(*e));
 	if (!e)

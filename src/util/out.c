@@ -65,19 +65,6 @@ void out_grow(np_out *o, size_t need)
 	o->cap = cap;
 }
 
-void out_mem(np_out *o, const char *s, size_t n)
-{
-	if (o->len + n > o->cap)
-		out_grow(o, n);
-	memcpy(o->buf + o->len, s, n);
-	o->len += n;
-}
-
-void out_str(np_out *o, const char *s)
-{
-	out_mem(o, s, strlen(s));
-}
-
 void out_vfmt(np_out *o, const char *fmt, va_list ap)
 {
 	va_list ap2;
@@ -126,11 +113,32 @@ static char *format_u64(char *end, uint64_t v)
 	return end;
 }
 
+/* Decimal digits in v (1 for 0). */
+static unsigned count_digits(uint64_t v)
+{
+	unsigned n = 1;
+	for (;;) {
+		if (v < 10)
+			return n;
+		if (v < 100)
+			return n + 1;
+		if (v < 1000)
+			return n + 2;
+		if (v < 10000)
+			return n + 3;
+		v /= 10000;
+		n += 4;
+	}
+}
+
+/* Numbers are formatted in place, in the buffer: no copy, no library call
+ * per number (the flow writer formats millions of them). */
 void out_u64(np_out *o, uint64_t v)
 {
-	char tmp[24];
-	char *p = format_u64(tmp + sizeof(tmp), v);
-	out_mem(o, p, (size_t)(tmp + sizeof(tmp) - p));
+	unsigned n = count_digits(v);
+	out_reserve(o, n);
+	format_u64(o->buf + o->len + n, v);
+	o->len += n;
 }
 
 void out_u32(np_out *o, uint32_t v)
@@ -150,13 +158,16 @@ void out_i64(np_out *o, int64_t v)
 
 void out_u32_pad(np_out *o, uint32_t v, int width)
 {
-	char tmp[32];
-	char *end = tmp + sizeof(tmp), *p = format_u64(end, v);
-	if (width > (int)sizeof(tmp))
-		width = (int)sizeof(tmp);
-	while (end - p < width)
+	unsigned n = count_digits(v);
+	if (width > 32)
+		width = 32;
+	if (width > (int)n)
+		n = (unsigned)width;
+	out_reserve(o, n);
+	char *start = o->buf + o->len, *p = format_u64(start + n, v);
+	while (p > start)
 		*--p = '0';
-	out_mem(o, p, (size_t)(end - p));
+	o->len += n;
 }
 
 void out_hex(np_out *o, uint32_t v, int width)
@@ -175,20 +186,71 @@ void out_hex(np_out *o, uint32_t v, int width)
 
 void out_ipv4(np_out *o, const uint8_t a[4])
 {
+	out_reserve(o, 15);
+	char *p = o->buf + o->len;
 	for (int i = 0; i < 4; i++) {
 		if (i)
-			out_char(o, '.');
-		out_u32(o, a[i]);
+			*p++ = '.';
+		unsigned v = a[i];
+		if (v >= 100) {
+			*p++ = (char)('0' + v / 100);
+			v %= 100;
+			*p++ = (char)('0' + v / 10);
+		} else if (v >= 10) {
+			*p++ = (char)('0' + v / 10);
+		}
+		*p++ = (char)('0' + v % 10);
 	}
+	o->len = (size_t)(p - o->buf);
 }
 
+/* IPv6 text exactly as glibc's inet_ntop (and so tcpdump) writes it: the
+ * longest run of two or more zero words (the first of equal ones) as "::",
+ * lower-case hex, and an IPv4-compatible or -mapped address's last 32 bits
+ * dotted. Written here because inet_ntop formats each word with sprintf. */
 void out_ipv6(np_out *o, const uint8_t a[16])
 {
-	char tmp[INET6_ADDRSTRLEN];
-	if (inet_ntop(AF_INET6, a, tmp, sizeof(tmp)))
-		out_str(o, tmp);
-	else
-		out_str(o, "?");
+	static const char hex[] = "0123456789abcdef";
+	unsigned w[8];
+	int best = -1, best_len = 0, cur = -1, cur_len = 0;
+	for (int i = 0; i < 8; i++) {
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+		if (w[i] == 0) {
+			if (cur < 0)
+				cur = i, cur_len = 0;
+			cur_len++;
+		} else if (cur >= 0) {
+			if (best < 0 || cur_len > best_len)
+				best = cur, best_len = cur_len;
+			cur = -1;
+		}
+	}
+	if (cur >= 0 && (best < 0 || cur_len > best_len))
+		best = cur, best_len = cur_len;
+	if (best_len < 2)
+		best = -1;
+	out_reserve(o, 46);
+	char *p = o->buf + o->len;
+	for (int i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + best_len) {
+			if (i == best)
+				*p++ = ':';
+			continue;
+		}
+		if (i)
+			*p++ = ':';
+		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+			o->len = (size_t)(p - o->buf);
+			out_ipv4(o, a + 12);
+			return;
+		}
+		int shift = w[i] >= 0x1000 ? 12 : w[i] >= 0x100 ? 8 : w[i] >= 0x10 ? 4 : 0;
+		for (; shift >= 0; shift -= 4)
+			*p++ = hex[(w[i] >> shift) & 0xf];
+	}
+	if (best >= 0 && best + best_len == 8)
+		*p++ = ':';
+	o->len = (size_t)(p - o->buf);
 }
 
 void out_mac(np_out *o, const uint8_t a[6])

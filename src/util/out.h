@@ -46,8 +46,20 @@ static inline void out_reserve(np_out *o, size_t n)
 		out_grow(o, n);
 }
 
-void out_mem(np_out *o, const char *s, size_t n);
-void out_str(np_out *o, const char *s);
+/* Inline, so a string literal's length and a small copy are known at
+ * compile time (no strlen or memcpy call per word printed). */
+static inline void out_mem(np_out *o, const char *s, size_t n)
+{
+	if (o->len + n > o->cap)
+		out_grow(o, n);
+	__builtin_memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static inline void out_str(np_out *o, const char *s)
+{
+	out_mem(o, s, __builtin_strlen(s));
+}
 void out_fmt(np_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void out_vfmt(np_out *o, const char *fmt, va_list ap);
 void out_u32(np_out *o, uint32_t v);
