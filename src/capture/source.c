@@ -1,7 +1,7 @@
 /*
  * source.c - libpcap-backed packet sources (see source.h).
  */
-#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): glibc's feature macro */
+#define _GNU_SOURCE
 #include "source.h"
 
 #include <errno.h>
