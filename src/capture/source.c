@@ -1,7 +1,7 @@
 /*
  * source.c - libpcap-backed packet sources (see source.h).
  */
-#define _GNU_SOURCE /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp): glibc's feature macro */
+#define _GNU_SOURCE
 #include "source.h"
 
 #include <errno.h>
@@ -117,10 +117,22 @@ int np_source_set_filter(np_source *s, const char *expr)
 	return 0;
 }
 
+/* How far a file has been read: the mapping's next record while it is
+ * walked, else the stream's position (-1 on a pipe). */
+static int64_t read_position(void *ctx)
+{
+	const np_source *s = ctx;
+	if (s->map.walking)
+		return (int64_t)s->map.off;
+	FILE *f = pcap_file(s->pcap);
+	return f ? (int64_t)ftello(f) : -1;
+}
+
 void np_source_show_progress(np_source *s, enum np_progress_mode mode)
 {
-	if (!s->live && s->pcap)
-		np_progress_start(&s->progress, pcap_file(s->pcap), s->name, mode);
+	FILE *f = s->pcap && !s->live ? pcap_file(s->pcap) : NULL;
+	if (f)
+		np_progress_start(&s->progress, fileno(f), s->name, mode, read_position, s);
 }
 
 int np_source_open_writer(np_source *s, const char *path)
@@ -255,6 +267,8 @@ int np_source_loop(np_source *s, long count, np_packet_fn fn, void *ctx)
 		int end = map_walk(s, count, &done, &lc);
 		if (end != MAP_HANDOFF && s->dumper)
 			pcap_dump_flush(s->dumper);
+		if (end != MAP_HANDOFF)
+			np_progress_end(&s->progress);
 		if (end == MAP_LIMIT || end == MAP_EOF)
 			return 0;
 		if (end == MAP_BROKEN)
@@ -287,8 +301,10 @@ int np_source_dispatch(np_source *s, int max, np_packet_fn fn, void *ctx)
 			return -2;
 		if (end < 0)
 			return -1;
-		if (end == MAP_EOF && done == 0)
+		if (end == MAP_EOF && done == 0) {
 			s->eof = true;
+			np_progress_end(&s->progress);
+		}
 		if (end != MAP_HANDOFF || done > 0)
 			return (int)done;
 	}

@@ -436,7 +436,7 @@ static bool parse_flags(const struct cell *c, uint8_t *out)
 			continue;
 		if (ch >= 'a' && ch <= 'z')
 			ch = (char)(ch - 'a' + 'A');
-		const char *at = memchr(letters, ch, 8); /* NOLINT(bugprone-not-null-terminated-result): 8 letters */
+		const char *at = memchr(letters, ch, 8);
 		if (!at)
 			return false;
 		f |= (uint8_t)(1u << (at - letters));
@@ -451,7 +451,7 @@ static bool looks_like_flags(const struct cell *c)
 	if (c->n == 1 && c->s[0] == '-')
 		return true;
 	for (size_t i = 0; i < c->n; i++)
-		if (!memchr("FSRPAUEC", c->s[i], 8)) /* NOLINT(bugprone-not-null-terminated-result): 8 letters */
+		if (!memchr("FSRPAUEC", c->s[i], 8))
 			return false;
 	return c->n > 0;
 }

@@ -258,7 +258,8 @@ static np_payload_id identify_ntp(const uint8_t *p, uint32_t len)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	unsigned version = (p[0] >> 3) & 7, mode = p[0] & 7;
 	unsigned stratum = p[1], poll = p[2];
-	int precision = (int8_t)p[3]; /* NOLINT(bugprone-signed-char-misuse,cert-str34-c): signed on the wire */
+	/* NOLINTNEXTLINE(bugprone-signed-char-misuse,cert-str34-c): signed on the wire */
+	int precision = (int8_t)p[3];
 	bool xmit = false;
 	for (int i = 40; i < 48; i++)
 		xmit |= p[i] != 0;

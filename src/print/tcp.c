@@ -162,7 +162,8 @@ static bool tcp_seq_key_equal(const uint8_t *a, const uint8_t *b)
 static bool tcp_seq_grow(struct tcp_seq_table *t)
 {
 	size_t n = t->nbuckets ? t->nbuckets * 2 : TCP_SEQ_MIN_BUCKETS;
-	struct tcp_seq_entry **b = calloc(n, sizeof(*b)); /* NOLINT(bugprone-sizeof-expression): an array of pointers */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	struct tcp_seq_entry **b = calloc(n, sizeof(*b));
 	if (!b)
 		return false;
 	for (size_t i = 0; i < t->nbuckets; i++) {

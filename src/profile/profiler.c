@@ -737,6 +737,8 @@ static void add_client(np_server *s, const struct conv *c)
 
 static void merge_clients(np_server *s)
 {
+	if (s->nclients < 2)
+		return; /* nothing to merge (and qsort takes no NULL array) */
 	qsort(s->clients, s->nclients, sizeof(*s->clients), client_cmp);
 	uint32_t out = 0;
 	for (uint32_t i = 0; i < s->nclients; i++) {

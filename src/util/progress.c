@@ -4,6 +4,7 @@
 #include "progress.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -19,19 +20,21 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-void np_progress_start(np_progress *p, FILE *f, const char *name, enum np_progress_mode mode)
+void np_progress_start(np_progress *p, int fd, const char *name, enum np_progress_mode mode,
+		       np_progress_position_fn position, void *ctx)
 {
 	memset(p, 0, sizeof(*p));
-	if (!f || mode == NP_PROGRESS_OFF)
+	if (fd < 0 || mode == NP_PROGRESS_OFF)
 		return;
 	struct stat st;
-	p->size = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
+	p->size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (int64_t)st.st_size : -1;
 	p->tty = isatty(STDERR_FILENO) == 1;
 	if (mode == NP_PROGRESS_AUTO && (!p->tty || p->size < NP_PROGRESS_MIN_BYTES))
 		return;
 	const char *slash = strrchr(name, '/');
 	p->name = strcmp(name, "-") == 0 ? "standard input" : slash ? slash + 1 : name;
-	p->file = f;
+	p->position = position;
+	p->position_ctx = ctx;
 	p->countdown = CHECK_EVERY;
 	p->start_ns = now_ns();
 	p->next_ns = p->start_ns + REDRAW_NS;
@@ -93,7 +96,7 @@ static void draw(np_progress *p, int64_t now, bool last)
 {
 	char line[256], a[32], b[32];
 	size_t len = 0;
-	off_t pos = ftello(p->file);
+	int64_t pos = p->position(p->position_ctx);
 	double read = (double)pos;
 	double secs = (double)(now - p->start_ns) / 1e9;
 	if (secs <= 0)

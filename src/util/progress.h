@@ -18,7 +18,6 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 
 enum np_progress_mode {
 	NP_PROGRESS_AUTO = 0, /* on when stderr is a terminal and the file is large */
@@ -29,20 +28,26 @@ enum np_progress_mode {
 /* Files at least this large get the line in NP_PROGRESS_AUTO. */
 #define NP_PROGRESS_MIN_BYTES (32ll * 1024 * 1024)
 
+/* Bytes of the stream read so far, or -1 when it has no position (a pipe). */
+typedef int64_t (*np_progress_position_fn)(void *ctx);
+
 typedef struct np_progress {
 	bool active;
 	bool tty;       /* stderr is a terminal: rewrite the line in place */
 	uint32_t countdown; /* packets until the next look at the clock */
 	uint64_t packets;
-	FILE *file;     /* the stream read (its position is what was read) */
+	np_progress_position_fn position;
+	void *position_ctx;
 	int64_t size;   /* bytes, -1 when unknown (a pipe) */
 	int64_t start_ns, next_ns;
 	const char *name;
 } np_progress;
 
-/* Start for the stream f (named name, kept by pointer) in mode; leaves p
- * inactive when the mode and the file say no line. */
-void np_progress_start(np_progress *p, FILE *f, const char *name, enum np_progress_mode mode);
+/* Start for the file open as fd (named name, kept by pointer; its size
+ * from fstat, unknown for a pipe) in mode, asking position(ctx) how far the
+ * reading is; leaves p inactive when the mode and the file say no line. */
+void np_progress_start(np_progress *p, int fd, const char *name, enum np_progress_mode mode,
+		       np_progress_position_fn position, void *ctx);
 /* The clock check behind np_progress_packet (not called directly). */
 void np_progress_tick(np_progress *p);
 /* The read is over (end of file, error or interrupted): draw the last

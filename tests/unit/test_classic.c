@@ -9,6 +9,7 @@
  * under several option sets; each cut is a heap copy of exactly that many
  * bytes, so the ASan build catches any read past the capture.
  */
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,9 +68,8 @@ static void ether(frame *f, const uint8_t *dst, const uint8_t *src, unsigned typ
 static void ip4(frame *f, unsigned proto, const char *src, const char *dst, unsigned ttl, unsigned id, unsigned frag,
 		const uint8_t *opt, size_t optlen)
 {
-	unsigned a[4], b[4];
-	sscanf(src, "%u.%u.%u.%u", &a[0], &a[1], &a[2], &a[3]);
-	sscanf(dst, "%u.%u.%u.%u", &b[0], &b[1], &b[2], &b[3]);
+	uint8_t a[4] = {0}, b[4] = {0};
+	CHECK(inet_pton(AF_INET, src, a) == 1 && inet_pton(AF_INET, dst, b) == 1);
 	f->ip = f->n;
 	put8(f, 0x40 | (unsigned)((20 + optlen) / 4));
 	put8(f, 0);
