@@ -5,6 +5,11 @@
  *
  * Live capture opens the interface as root and then drops to an
  * unprivileged user before the first packet is read (np_source_drop_root).
+ * It is not in immediate mode: libpcap then uses TPACKET_V3, where the
+ * kernel fills blocks of packets and wakes the reader once per block, or
+ * after NP_SOURCE_TIMEOUT_MS when a block has packets but is not full, so
+ * a packet waits at most that long and a busy link costs one wake-up per
+ * few hundred packets instead of one per packet.
  *
  * Errors come back as a message that names the file or interface.
  * Not for: decoding; callers hand each packet to np_decode().
@@ -17,6 +22,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "pcapmap.h"
 #include "../util/progress.h"
 #include "pcapmap.h"
 
@@ -42,8 +48,10 @@ typedef struct np_source {
 
 /* Open a capture file ("-" = standard input). Returns 0 or -1 (see err). */
 int np_source_open_file(np_source *s, const char *path, bool nano);
-/* Open an interface for live capture. */
-int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano);
+#define NP_SOURCE_TIMEOUT_MS 100
+/* Open an interface for live capture; buffer_kib is the kernel buffer
+ * (tcpdump's -B, KiB), 0 for libpcap's default (2 MiB). */
+int np_source_open_live(np_source *s, const char *iface, int snaplen, bool nano, int buffer_kib);
 /* Compile and install a BPF filter expression. */
 int np_source_set_filter(np_source *s, const char *expr);
 /* A file being read shows its progress line on stderr (util/progress.h)
@@ -81,6 +89,11 @@ static inline void np_source_release_before(np_source *s, const uint8_t *oldest)
 		np_pcapmap_release(&s->map, (size_t)(oldest - s->map.base));
 }
 void np_source_break(np_source *s);
+/* A live capture's kernel counters since it was opened (libpcap's
+ * pcap_stats): packets that passed the filter, and of those the ones the
+ * kernel dropped because the buffer was full. Call from one thread at a
+ * time. false when not live or unknown. */
+bool np_source_stats(np_source *s, uint64_t *received, uint64_t *dropped);
 void np_source_close(np_source *s);
 
 /* A packet's capture time in microseconds (a source opened with nano
