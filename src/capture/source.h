@@ -24,7 +24,6 @@
 
 #include "pcapmap.h"
 #include "../util/progress.h"
-#include "pcapmap.h"
 
 typedef struct np_source {
 	pcap_t *pcap;
