@@ -5,6 +5,7 @@
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
+#   make bench-live  as root: what live capture loses at fixed rates, beside the peers (bench/live.sh)
 #   make fuzz     run the libFuzzer target for a while (needs clang)
 #   make lint     cppcheck and clang-tidy
 
@@ -80,6 +81,13 @@ lab: deps-lab all
 bench: deps all
 	bash bench/decode.sh
 	bash bench/flows.sh
+
+# As root: live capture through a veth pair, netprofile beside tcpdump,
+# softflowd and YAF (bench/live.sh).
+bench-live: deps all
+	bash bench/live.sh
+
+.PHONY: bench-live
 
 clean:
 	rm -rf build

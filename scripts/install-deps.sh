@@ -6,12 +6,13 @@
 #   build:  gcc make pkg-config libpcap-dev
 #   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target),
 #           argus-server argus-client (tests/argus.sh)
-#   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory)
+#   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory),
+#           tcpreplay (bench/live.sh and tests/live.sh send packets with it)
 # With --lab (`make lab`, `make check`), and only as root, also LAB_PACKAGES:
 # the real servers and clients of the lab (tests/lab/), which runs as root only.
 set -eu
 
-PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang python3 argus-server argus-client softflowd nfdump time"
+PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev sqlite3 tcpdump clang python3 argus-server argus-client softflowd nfdump time tcpreplay"
 # chrony replaces systemd-timesyncd (they conflict). No service of these is
 # started by the install (see policy-rc.d below): the lab starts its own.
 LAB_PACKAGES="iproute2 ethtool dnsmasq-base nginx bind9-dnsutils curl iputils-ping openssl
