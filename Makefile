@@ -6,6 +6,7 @@
 #   make check    install missing packages, build (plain and with ASan+UBSan), run every test
 #   make lab      as root: the lab (tests/lab/): real servers and clients in network namespaces
 #   make bench    benchmarks against the peer tools (bench/)
+#   make bench-live  as root: what live capture loses at fixed rates, beside the peers (bench/live.sh)
 #   make fuzz     run the libFuzzer target for a while (needs clang)
 #   make lint     clang-format (check only), cppcheck and clang-tidy
 #   make install  the binary, man pages, bash completion, systemd unit under
@@ -95,6 +96,13 @@ bench: deps all
 	bash bench/flows.sh
 	bash bench/report.sh
 	bash bench/ipfix.sh
+
+# As root: live capture through a veth pair, netprofile beside tcpdump,
+# softflowd and YAF (bench/live.sh).
+bench-live: deps all
+	bash bench/live.sh
+
+.PHONY: bench-live
 
 clean:
 	rm -rf build

@@ -9,7 +9,8 @@
 #           argus-server argus-client (tests/argus.sh)
 #   report: libjs-chart.js (Chart.js, inlined into `netprofile report`'s page),
 #           chromium python3-websocket (tests/report.sh drives the page in a browser)
-#   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory)
+#   bench:  softflowd nfdump (nfpcapd) and argus (peers), time (peak memory),
+#           tcpreplay (bench/live.sh and tests/live.sh send packets with it)
 #   install, package, lint: man-db (man --warnings, lexgrog), bash-completion,
 #           debhelper and lintian (make deb), clang-format cppcheck clang-tidy
 # With --lab (`make lab`, `make check`), and only as root, also LAB_PACKAGES:
@@ -18,7 +19,7 @@ set -eu
 
 PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libfixbuf-tools sqlite3 tcpdump clang python3
  argus-server argus-client softflowd nfdump time libjs-chart.js chromium python3-websocket
- man-db bash-completion debhelper lintian clang-format cppcheck clang-tidy"
+ man-db bash-completion debhelper lintian clang-format cppcheck clang-tidy tcpreplay"
 # chrony replaces systemd-timesyncd (they conflict). No service of these is
 # started by the install (see policy-rc.d below): the lab starts its own.
 LAB_PACKAGES="iproute2 ethtool dnsmasq-base nginx bind9-dnsutils curl iputils-ping openssl
