@@ -6,8 +6,8 @@
 # explain + anomalies (fuzz/fuzz_analyze.c) over packet sequences, and the
 # report's JSON strings (any bytes stay inside their <script>).
 #
-# Frame seeds are the frames of the shipped demo capture and of the
-# generator's capture (each prefixed by link type and option bytes); the
+# Frame seeds are the frames of the shipped demo capture, of the
+# generator's capture and of some Ethernet captures of tcpdump's suite (each prefixed by link type and option bytes); the
 # flow target's seeds are runs of those frames in its own format
 # (fuzz/fuzz_flow.c) plus hand-built IPv4/IPv6 fragments in several orders.
 # Any sanitizer report or crash fails the suite. FUZZ_SECONDS (default 20)
@@ -36,7 +36,7 @@ trap 'rm -rf "$seeds" "$flowseeds" "$fileseeds" "$msgseeds" "$work"' EXIT
 
 # One seed file per frame: [link type 0 = Ethernet][options][frame].
 split_pcap() {
-	python3 - "$1" "$seeds" <<'PY'
+	python3 - "$1" "$seeds" "${2:-s}" <<'PY'
 import struct, sys
 data = open(sys.argv[1], 'rb').read()
 if len(data) < 24:
@@ -48,7 +48,7 @@ while off + 16 <= len(data) and i < 400:
     frame = data[off + 16: off + 16 + incl]
     off += 16 + incl
     for opts in (0, 1 | 4, 2 | 8):
-        open('%s/s%04d_%d' % (sys.argv[2], i, opts), 'wb').write(bytes([0, opts]) + frame)
+        open('%s/%s%04d_%d' % (sys.argv[2], sys.argv[3], i, opts), 'wb').write(bytes([0, opts]) + frame)
     i += 1
 PY
 }
@@ -227,8 +227,15 @@ build(sys.argv[1], sys.argv[2:])
 PY
 }
 [ -f data/demo.pcap ] && split_pcap data/demo.pcap
+# Ethernet captures of tcpdump's suite for the LAN printers (issue 19),
+# where ../shared is beside the clone.
+suite=$here/../shared/corpus/tcpdump-suite/tests
+for c in LLDP_and_CDP lldp_mudurl lldp_8021_linkagg 3560_CDP DTP UDLD HSRP_coup bfd-raw-auth-md5 \
+	bfd-multihop syslog_udp tftp ripv1v2 ripv2_auth; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
-	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap"
+	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi
 flow_seeds $([ -f data/demo.pcap ] && echo data/demo.pcap) $([ -s "$work/gen.pcap" ] && echo "$work/gen.pcap")
 # IPFIX seeds: our export of the demo capture (biflow, uniflow) and YAF's.

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # lan_printers.sh - the printers of LAN and network-edge protocols
-# (LLDP; CDP, DTP and UDLD over SNAP; BFD, HSRP, RIP, syslog, TFTP; issue
-# 19) against Debian's tcpdump on randomised packets.
+# (LLDP; CDP, DTP and UDLD over SNAP; PPPoE; BFD, HSRP, RIP, syslog,
+# TFTP; issue 19) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet frames (LLDP, LLC/SNAP) or Ethernet/IPv4/UDP frames carrying
+# Ethernet frames (LLDP, LLC/SNAP, PPPoE) or Ethernet/IPv4/UDP frames carrying
 # messages with typical, random and malformed field values, and a second capture of the same frames cut at
 # every length past the Ethernet or UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
@@ -294,6 +294,26 @@ def rip():
 
 rip_frames = [ipv4_udp(520, 520, rip()) for _ in range(300)]
 
+# PPPoE: discovery codes (known and not) with tags as text, as hex, empty,
+# EOL in the middle, lengths past the frame; sessions carrying PPP LCP;
+# odd version and type nibbles.
+def pppoe():
+    code = rng.choice([0x09, 0x07, 0x19, 0x65, 0xa7, 0x00, 0x00, 0x42])
+    if code == 0:
+        body = b"\xc0\x21" + bytes([rng.choice([9, 10, 1, 5])]) + bytes([u8()]) + struct.pack(">H", 8) + rbytes(4)
+    else:
+        body = b""
+        for _ in range(rng.randrange(0, 5)):
+            t = rng.choice([0x0101, 0x0102, 0x0103, 0x0104, 0x0120, 0x0201, 0x0000, 0x0999])
+            v = rng.choice([b"", text(rng.randrange(1, 20)), rbytes(rng.randrange(1, 9)), b"x" * 100])
+            body += struct.pack(">HH", t, len(v)) + v
+    plen = rng.choice([len(body)] * 6 + [len(body) + 10, 0, 2000])
+    hdr = bytes([rng.choice([0x11] * 8 + [0x21, 0x12]), code]) + struct.pack(">HH", rng.choice([0, 0x17, u8()]), plen)
+    return b"\xff\xff\xff\xff\xff\xff\x00\x11\x22" + rbytes(3) + \
+        struct.pack(">H", 0x8864 if code == 0 else 0x8863) + hdr + body
+
+pppoe_frames = [pppoe() for _ in range(300)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -304,8 +324,8 @@ def pcap(name, frames):
 UDP_END = 14 + 20 + 8
 for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
                      ("tftp", tftp_frames), ("lldp", lldp_frames), ("cdp", cdp_frames),
-                     ("rip", rip_frames)):
-    start = 14 if name in ("lldp", "cdp") else UDP_END
+                     ("rip", rip_frames), ("pppoe", pppoe_frames)):
+    start = 14 if name in ("lldp", "cdp", "pppoe") else UDP_END
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
