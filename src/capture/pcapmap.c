@@ -57,7 +57,7 @@ bool np_pcapmap_open(np_pcapmap *m, int fd, bool want_nano)
 	return true;
 }
 
-#define RELEASE_STEP (8u << 20)
+#define RELEASE_STEP (1u << 20)
 
 void np_pcapmap_release(np_pcapmap *m, size_t off)
 {
