@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # lan_printers.sh - the printers of LAN and network-edge protocols
-# (LLDP; CDP, DTP and UDLD over SNAP; PPPoE; BFD, HSRP, RIP, syslog,
+# (LLDP; CDP, DTP and UDLD over SNAP; PPPoE; LACP; BFD, HSRP, RIP, syslog,
 # TFTP; issue 19) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet frames (LLDP, LLC/SNAP, PPPoE) or Ethernet/IPv4/UDP frames carrying
+# Ethernet frames (LLDP, LLC/SNAP, PPPoE, LACP) or Ethernet/IPv4/UDP frames carrying
 # messages with typical, random and malformed field values, and a second capture of the same frames cut at
 # every length past the Ethernet or UDP header, so each truncation mark must land
 # where tcpdump's does. Every capture is decoded by tcpdump and by
@@ -314,6 +314,25 @@ def pppoe():
 
 pppoe_frames = [pppoe() for _ in range(300)]
 
+# Slow protocols: LACP and Marker PDUs (versions 1 and others) with
+# actor, partner, collector, marker and unknown TLVs of right and wrong
+# lengths, terminators, short PDUs, unknown subtypes (OAM, whose body is
+# not decoded yet, is left out).
+def slow():
+    sub = rng.choice([1, 1, 1, 2, 2, 9])
+    body = bytes([sub, rng.choice([1] * 8 + [2])])
+    for _ in range(rng.randrange(0, 5)):
+        t = rng.choice([1, 2, 3, 1, 7, 0])
+        n = {1: 18, 2: 18, 3: 14}.get(t, rng.randrange(0, 10)) if sub == 1 else {1: 14}.get(t, rng.randrange(0, 10))
+        if rng.random() < 0.1:
+            n = rng.randrange(0, 20)
+        v = rbytes(n)
+        body += bytes([t, rng.choice([n + 2] * 8 + [1, 0, 200])]) + v
+    body = body[:rng.choice([len(body)] * 8 + [0, 1])]
+    return b"\x01\x80\xc2\x00\x00\x02\x00\x13\xc4" + rbytes(3) + b"\x88\x09" + body
+
+slow_frames = [slow() for _ in range(300)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -324,8 +343,9 @@ def pcap(name, frames):
 UDP_END = 14 + 20 + 8
 for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", syslog_frames),
                      ("tftp", tftp_frames), ("lldp", lldp_frames), ("cdp", cdp_frames),
-                     ("rip", rip_frames), ("pppoe", pppoe_frames)):
-    start = 14 if name in ("lldp", "cdp", "pppoe") else UDP_END
+                     ("rip", rip_frames), ("pppoe", pppoe_frames),
+                     ("slow", slow_frames)):
+    start = 14 if name in ("lldp", "cdp", "pppoe", "slow") else UDP_END
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2

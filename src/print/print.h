@@ -195,6 +195,8 @@ const char *ethertype_name(uint16_t type); /* NULL when unknown */
 /* An 802.1Q tag's TCI as the -e text: "vlan N, p N[, DEI], ". */
 void print_vlan_tci(np_printer *pr, uint16_t tci);
 
+/* IEEE 802.3 Slow Protocols, ethertype 0x8809: LACP, Marker (slow.c). */
+void print_slow(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPPoE discovery and session, ethertypes 0x8863/0x8864 (pppoe.c). */
 void print_pppoe(np_printer *pr, const uint8_t *p, uint32_t length);
 /* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */

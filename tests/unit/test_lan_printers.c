@@ -1,8 +1,9 @@
 /*
- * test_lan_printers.c - the LLDP, CDP, BFD, HSRP, RIP, syslog and TFTP
- * printers (src/print/lldp.c, cdp.c, bfd.c, hsrp.c, rip.c, syslog.c,
- * tftp.c) on messages from tcpdump's own captures
- * (bfd-raw-auth-sha1.pcap, HSRP_coup.pcap, syslog_udp.pcap, tftp.pcap)
+ * test_lan_printers.c - the LLDP, CDP, DTP, UDLD, PPPoE, BFD, HSRP, RIP,
+ * syslog and TFTP printers (src/print/lldp.c, cdp.c, dtp.c, udld.c,
+ * pppoe.c, bfd.c, hsrp.c, rip.c, syslog.c, tftp.c) on messages from
+ * tcpdump's own captures (UDLD.pcap, DTP.pcap, pppoe.pcap,
+ * bfd-raw-auth-sha1.pcap, HSRP_coup.pcap, syslog_udp.pcap, tftp.pcap)
  * and built LLDP, CDP and RIP messages whose text tcpdump printed: the whole message prints tcpdump 4.99.3's text, and a
  * message cut at every length prints the truncation mark (after a prefix
  * of the whole text where tcpdump prints one), without a read past the
@@ -140,6 +141,44 @@ static void check_rip_cuts(void)
 	free(o.buf);
 }
 
+/* UDLD probe from UDLD.pcap. */
+static const uint8_t udld_msg[] = {
+	0x21, 0x03, 0x6d, 0x85, 0x00, 0x01, 0x00, 0x0f, 0x46, 0x4f, 0x43, 0x31, 0x30, 0x33, 0x31,
+	0x5a, 0x37, 0x4a, 0x47, 0x00, 0x02, 0x00, 0x09, 0x47, 0x69, 0x30, 0x2f, 0x31, 0x00, 0x03,
+	0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x05, 0x07, 0x00, 0x05, 0x00, 0x05,
+	0x05, 0x00, 0x06, 0x00, 0x06, 0x53, 0x31, 0x00, 0x07, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01,
+};
+
+static const char udld_v[] = "UDLDv1, Code Probe message (1), Flags [RT, RSY] (0x03), length 60\n"
+			     "\tChecksum 0x6d85 (unverified)\n"
+			     "\tDevice-ID TLV (0x0001) TLV, length 15, FOC1031Z7JG\n"
+			     "\tPort-ID TLV (0x0002) TLV, length 9, Gi0/1\n"
+			     "\tEcho TLV (0x0003) TLV, length 8, ^@^@^@^@\n"
+			     "\tMessage Interval TLV (0x0004) TLV, length 5, 7s\n"
+			     "\tTimeout Interval TLV (0x0005) TLV, length 5, 5s\n"
+			     "\tDevice Name TLV (0x0006) TLV, length 6, S1\n"
+			     "\tSequence Number TLV (0x0007) TLV, length 8, 1";
+
+/* DTP from DTP.pcap (29 bytes; the frame's padding left out). */
+static const uint8_t dtp_msg[] = {
+	0x01, 0x00, 0x01, 0x00, 0x08, 0x4c, 0x61, 0x62, 0x00, 0x00, 0x02, 0x00, 0x05, 0x04, 0x00,
+	0x03, 0x00, 0x05, 0x40, 0x00, 0x04, 0x00, 0x0a, 0x00, 0x19, 0x06, 0xea, 0xb8, 0x85,
+};
+
+static const char dtp_v[] = "DTPv1, length 29\n"
+			    "\tDomain (0x0001) TLV, length 8, Lab\n"
+			    "\tStatus (0x0002) TLV, length 5, 0x4\n"
+			    "\tDTP type (0x0003) TLV, length 5, 0x40\n"
+			    "\tNeighbor (0x0004) TLV, length 10, 00:19:06:ea:b8:85";
+
+/* PPPoE PADI from pppoe.pcap. */
+static const uint8_t pppoe_msg[] = {
+	0x11, 0x09, 0x00, 0x00, 0x00, 0x12, 0x01, 0x01, 0x00, 0x00, 0x01, 0x20,
+	0x00, 0x02, 0x05, 0xdc, 0x01, 0x03, 0x00, 0x04, 0x16, 0x37, 0x2c, 0x16,
+};
+
+static const char pppoe_text[] = "PPPoE PADI [Service-Name] [PPP-Max-Payload 0x05DC] [Host-Uniq 0x16372C16]";
+
 static void bfd_control(np_printer *pr, const uint8_t *p, uint32_t length)
 {
 	print_bfd(pr, p, length, 3784);
@@ -208,6 +247,14 @@ int main(void)
 			     "RIPv2, Response, length: 44"));
 	free(o.buf);
 	check_rip_cuts();
+	memset(&o, 0, sizeof(o));
+	CHECK(payload_prints(&o, print_udld, udld_msg, sizeof(udld_msg), sizeof(udld_msg), 1, udld_v));
+	CHECK(payload_prints(&o, print_dtp, dtp_msg, sizeof(dtp_msg), sizeof(dtp_msg), 1, dtp_v));
+	CHECK(payload_prints(&o, print_pppoe, pppoe_msg, sizeof(pppoe_msg), sizeof(pppoe_msg), 0, pppoe_text));
+	free(o.buf);
+	check_cuts(print_udld, udld_msg, sizeof(udld_msg), udld_v, " [|udld]", 1);
+	check_cuts(print_dtp, dtp_msg, sizeof(dtp_msg), dtp_v, " [|dtp]", 1);
+	check_cuts(print_pppoe, pppoe_msg, sizeof(pppoe_msg), pppoe_text, " [|pppoe]", 0);
 	check_cuts(print_lldp, lldp_msg, sizeof(lldp_msg), lldp_v, " [|lldp]", 1);
 	check_cuts(print_syslog, syslog_msg, sizeof(syslog_msg), syslog_v, " [|syslog]", 1);
 	return check_summary("test_lan_printers");
