@@ -15,8 +15,10 @@ command -v sqlite3 >/dev/null || abort "sqlite3 is needed (apt-get install sqlit
 [ -x "$np" ] || abort "$np is not built (run make)"
 python3 "$here/bench/gen_hardcases.py" --seed 1 -o "$tmp/hard" 2>"$tmp/gen" || abort "gen_hardcases.py failed: $(cat "$tmp/gen")"
 
-"$np" servers -r "$tmp/hard.pcap" --db "$tmp/inv.db" --format csv >"$tmp/all.csv" 2>/dev/null
+"$np" servers -r "$tmp/hard.pcap" --db "$tmp/inv.db" --format csv >"$tmp/all.csv" 2>"$tmp/alerts"
 check "servers: exit 0" '[ $? -eq 0 ]'
+check "the alerts say the status: the syslog collector's new-server alert is unconfirmed, an answered one confirmed" \
+	'grep -q "new-server 10.18.0.10 udp/514 syslog: .*, unconfirmed, evidence" "$tmp/alerts" && grep -q "new-server 10.1.0.10 tcp/443 https: .*, confirmed, evidence" "$tmp/alerts"'
 # field FILE ADDRESS PROTO PORT COLUMN: one column of one server row
 field() {
 	python3 - "$@" <<'EOF'

@@ -95,17 +95,20 @@ void np_alert_format(const np_alert *a, bool json, char *buf, size_t len)
 	np_time_iso(a->time_us, t, sizeof(t));
 	const char *svc = a->service ? a->service : "";
 	const char *ev = a->evidence ? a->evidence : "";
+	const char *status = a->status ? a->status : "confirmed";
 	if (json) {
 		char esvc[128], eev[512];
 		np_json_escape(svc, esvc, sizeof(esvc));
 		np_json_escape(ev, eev, sizeof(eev));
 		snprintf(buf, len,
 			 "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
-			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\"}",
-			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, esvc, a->clients, a->confidence, eev);
+			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\",\"status\":\"%s\"}",
+			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, esvc, a->clients, a->confidence, eev,
+			 status);
 	} else {
-		snprintf(buf, len, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, evidence %s", t, a->kind, addr,
-			 np_proto_name(a->key->proto), a->key->port, *svc ? " " : "", svc, a->clients, a->confidence, ev);
+		snprintf(buf, len, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, %s, evidence %s", t, a->kind,
+			 addr, np_proto_name(a->key->proto), a->key->port, *svc ? " " : "", svc, a->clients, a->confidence,
+			 status, ev);
 	}
 }
 
@@ -270,6 +273,7 @@ struct queued_alert {
 	int64_t when;
 	uint32_t clients;
 	double confidence;
+	bool confirmed;
 };
 
 static int64_t meta_get(sqlite3 *db, const char *key, int64_t dflt)
@@ -333,6 +337,7 @@ static int emit_alert(struct merge_ctx *m, const char *kind, const np_server *s,
 	q->when = when;
 	q->clients = s->nclients;
 	q->confidence = s->confidence;
+	q->confirmed = s->confirmed;
 	return 0;
 }
 
@@ -341,7 +346,7 @@ static void tell_alerts(struct merge_ctx *m)
 	for (size_t i = 0; i < m->nqueued; i++) {
 		const struct queued_alert *q = &m->queued[i];
 		np_alert a = {q->kind, &q->key, q->has_service ? q->service : NULL, q->evidence, q->when, q->clients,
-			      q->confidence};
+			      q->confidence, q->confirmed ? "confirmed" : "unconfirmed"};
 		m->fn(m->fnctx, &a);
 	}
 }
@@ -450,7 +455,7 @@ static int report_quiet(struct merge_ctx *m, int64_t now_us)
 		return 0;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(m->db,
-			       "SELECT family, addr_bin, protocol, port, service, evidence, last_us, clients, confidence "
+			       "SELECT family, addr_bin, protocol, port, service, evidence, last_us, clients, confidence, status "
 			       "FROM servers WHERE last_us < ? AND quiet_reported = 0",
 			       -1, &st, NULL) != SQLITE_OK)
 		return -1;
@@ -472,6 +477,8 @@ static int report_quiet(struct merge_ctx *m, int64_t now_us)
 			 (long long)((now_us - sqlite3_column_int64(st, 6)) / 1000000));
 		s.nclients = (uint32_t)sqlite3_column_int(st, 7);
 		s.confidence = sqlite3_column_double(st, 8);
+		const char *status = (const char *)sqlite3_column_text(st, 9);
+		s.confirmed = !status || strcmp(status, "unconfirmed") != 0;
 		if (emit_alert(m, "gone-quiet", &s, now_us) != 0) {
 			sqlite3_finalize(st);
 			return -1;

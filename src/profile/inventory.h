@@ -36,6 +36,7 @@ typedef struct np_alert {
 	int64_t time_us; /* when it happened, capture time */
 	uint32_t clients;
 	double confidence;
+	const char *status; /* "confirmed" or "unconfirmed" (NULL: confirmed) */
 } np_alert;
 
 typedef void (*np_alert_fn)(void *ctx, const np_alert *a);
