@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <fixbuf/public.h>
+#include <json-c/json_c_version.h>
 #include <pcap/pcap.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -41,6 +43,9 @@ static void print_version(void)
 	printf("netprofile version %s\n", NETPROFILE_VERSION);
 	printf("%s\n", pcap_lib_version());
 	printf("SQLite version %s\n", sqlite3_libversion());
+	/* libfixbuf names no version at run time: the one built against. */
+	printf("libfixbuf version %d.%d.%d\n", FIXBUF_VERSION_MAJOR, FIXBUF_VERSION_MINOR, FIXBUF_VERSION_RELEASE);
+	printf("json-c version %s\n", json_c_version());
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
