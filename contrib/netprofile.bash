@@ -26,8 +26,9 @@ _netprofile_commands()
 _netprofile_format_values()
 {
 	case $1 in
-	watch) echo "text json" ;;
-	decode) echo "" ;;
+	watch | explain | anomalies) echo "text json" ;;
+	flows) echo "text csv json ipfix" ;;
+	decode | report) echo "" ;;
 	*) echo "text csv json" ;;
 	esac
 }
