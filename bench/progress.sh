@@ -10,7 +10,7 @@
 # -o /dev/null` (two threads; the line is drawn by the reading thread) and
 # `decode -r F -w /dev/null` (one thread, no printing: the cheapest work per
 # packet, where a per-packet cost would show most). Target: under 1% of the
-# CPU time (exit 1 if missed). Needs /usr/bin/time (Debian package time).
+# CPU time (exit 1 if missed).
 # Settings (environment): NETPROFILE, GEN (build/gen_capture), PACKETS,
 # RUNS, TMPDIR.
 set -u
@@ -32,7 +32,8 @@ echo "capture: $packets packets, $(($(stat -c %s "$cap") / 1000000)) MB; load: $
 cpu() {
 	local cmd
 	printf -v cmd '%q ' "$@"
-	script -qfec "/usr/bin/time -f '%e %U %S' -o $work/t $cmd" /dev/null >/dev/null 2>&1 </dev/null
+	# bash's time: milliseconds, where /usr/bin/time gives hundredths
+	script -qfec "bash -c 'TIMEFORMAT=\"%3R %3U %3S\"; { time $cmd 2>/dev/tty; } 2>$work/t'" /dev/null >/dev/null 2>&1 </dev/null
 	awk '{print $1, $2 + $3}' "$work/t"
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }

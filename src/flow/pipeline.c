@@ -151,6 +151,7 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 		c->oldest = o.payload;
 	memcpy(c->data + c->used, &o, sizeof(o));
 	if (o.plen && !o.payload)
+		/* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): plen > 0 only with a payload */
 		memcpy(c->data + c->used + sizeof(o), obs->payload, o.plen);
 	c->used += need;
 }
