@@ -90,7 +90,9 @@ clean:
 # libFuzzer targets (clang), one per fuzz/fuzz_NAME.c: `make fuzz` (decoder +
 # printer over whole frames), `make fuzz-dns`, `make fuzz-dhcp` (those parsers
 # and printers alone), `make fuzz-flow` (decoder, fragment observer, flow
-# table, writers, profiler over packet sequences). FUZZ_SECONDS bounds a run.
+# table, writers, profiler over packet sequences), `make fuzz-flowfile` (--flows
+# tables and JSON lines), `make fuzz-netflow` (collector messages, pairing).
+# FUZZ_SECONDS bounds a run.
 FUZZ_SECONDS ?= 30
 $(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB_SRC)
 	@mkdir -p $(dir $@)
@@ -101,7 +103,7 @@ $(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB_SRC)
 run_fuzzer = @mkdir -p build/fuzz-$(1)-corpus && \
 	./$(BUILD)/fuzz_$(1) -max_total_time=$(FUZZ_SECONDS) -max_len=$(2) -print_final_stats=1 build/fuzz-$(1)-corpus $(3)
 
-.PHONY: fuzz-dns fuzz-dhcp fuzz-flow
+.PHONY: fuzz-dns fuzz-dhcp fuzz-flow fuzz-flowfile fuzz-netflow
 fuzz: $(BUILD)/fuzz_decode
 	$(call run_fuzzer,decode,2048,fuzz/seeds)
 fuzz-dns: $(BUILD)/fuzz_dns
@@ -110,3 +112,7 @@ fuzz-dhcp: $(BUILD)/fuzz_dhcp
 	$(call run_fuzzer,dhcp,1024)
 fuzz-flow: $(BUILD)/fuzz_flow
 	$(call run_fuzzer,flow,4096)
+fuzz-flowfile: $(BUILD)/fuzz_flowfile
+	$(call run_fuzzer,flowfile,8192,tests/data/seed)
+fuzz-netflow: $(BUILD)/fuzz_netflow
+	$(call run_fuzzer,netflow,8192)

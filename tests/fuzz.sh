@@ -10,7 +10,9 @@
 # (fuzz/fuzz_flow.c) plus hand-built IPv4/IPv6 fragments in several orders.
 # Any sanitizer report or crash fails the suite. FUZZ_SECONDS (default 20)
 # bounds the frame target; the DNS, DHCP and flow targets get half as long
-# each.
+# each, as do the flow-file reader (seeded with the seed article's tables
+# and our own CSV and JSON lines) and the collector's messages (seeded with
+# NetFlow v5, v9 and IPFIX messages from tests/lib/flowmsg.py).
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here" || exit 2
@@ -20,11 +22,13 @@ if ! command -v clang >/dev/null; then
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_ipfix >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
+make -s build/fuzz_decode build/fuzz_dns build/fuzz_dhcp build/fuzz_flow build/fuzz_ipfix build/fuzz_flowfile build/fuzz_netflow >/dev/null || { echo "fuzz: 0 passed, 1 failed"; exit 1; }
 seeds=$(mktemp -d)
 flowseeds=$(mktemp -d)
+fileseeds=$(mktemp -d)
+msgseeds=$(mktemp -d)
 work=$(mktemp -d)
-trap 'rm -rf "$seeds" "$flowseeds" "$work"' EXIT
+trap 'rm -rf "$seeds" "$flowseeds" "$fileseeds" "$msgseeds" "$work"' EXIT
 
 # One seed file per frame: [link type 0 = Ethernet][options][frame].
 split_pcap() {
@@ -223,6 +227,37 @@ if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap"
 fi
 flow_seeds $([ -f data/demo.pcap ] && echo data/demo.pcap) $([ -s "$work/gen.pcap" ] && echo "$work/gen.pcap")
+# Flow files: the seed article's tables, and flows' CSV and JSON lines.
+cp tests/data/seed/*.txt "$fileseeds"/ 2>/dev/null
+if [ -f data/demo.pcap ] && [ -x build/netprofile ]; then
+	build/netprofile flows -r data/demo.pcap --format csv -o "$fileseeds/demo.csv" 2>/dev/null
+	build/netprofile flows -r data/demo.pcap --format json -o "$fileseeds/demo.json" 2>/dev/null
+fi
+# Collector input (fuzz/fuzz_netflow.c's format): [window byte], then
+# [exporter][2-byte length][message] records.
+PYTHONPATH="$here/tests/lib" python3 - "$msgseeds" <<'PY'
+import struct, sys
+from flowmsg import *
+def rec(ex, m):
+    return struct.pack('>BH', ex, len(m)) + m
+T0 = 1700000000000
+r5 = [v5_record('10.1.0.1', '10.1.0.2', 40000, 80, 6, 5, 500, 90000, 95000, 0x1b),
+      v5_record('10.1.0.2', '10.1.0.1', 80, 40000, 6, 4, 3000, 90001, 95000, 0x1b),
+      v5_record('10.2.0.1', '10.2.0.2', 5000, 53, 17, 1, 60, 0xffffff00, 0xffffffff)]
+row = ipfix_row('10.7.0.1', '10.7.0.2', 41000, 443, 6, 0x1b, 7, 700, T0, T0 + 1000)
+r9 = v9_row('10.8.0.1', '10.8.0.2', 42000, 22, 6, 0x1b, 9, 900, 90000, 95000)
+seeds = [
+    b'\x3d' + rec(0, v5_message(r5, 0)) + rec(1, v5_message(r5[:1], 7)) + rec(0, v5_message(r5[1:], 10)),
+    b'\x00' + rec(2, v5_message(r5 * 10, 0)) + rec(2, v5_message(r5, 0, count=9)),
+    b'\x11' + rec(3, ipfix_message([ipfix_data_set(300, [row])], 0)) + rec(3, ipfix_message([ipfix_template_set(300)], 1)) +
+    rec(3, ipfix_message([ipfix_data_set(300, [row, row])], 1)) + rec(3, ipfix_message([ipfix_template_set(300, IPFIX_LAYOUT2)], 3)) +
+    rec(3, ipfix_message([ipfix_withdrawal_set(300)], 3)),
+    b'\x05' + rec(4, v9_message([v9_template_flowset(260), v9_data_flowset(260, [r9])], 0, 2)) +
+    rec(4, v9_message([v9_data_flowset(260, [r9, r9])], 1, 2)),
+]
+for i, s in enumerate(seeds):
+    open('%s/m%02d' % (sys.argv[1], i), 'wb').write(s)
+PY
 # IPFIX seeds: our export of the demo capture (biflow, uniflow) and YAF's.
 ipfixseeds=$work/ipfix-seeds
 mkdir -p "$ipfixseeds"
@@ -254,5 +289,7 @@ run_target fuzz_dns $(((secs + 1) / 2)) 1024
 run_target fuzz_dhcp $(((secs + 1) / 2)) 1024
 run_target fuzz_flow $(((secs + 1) / 2)) 4096 "$flowseeds"
 run_target fuzz_ipfix $(((secs + 1) / 2)) 8192 "$ipfixseeds"
+run_target fuzz_flowfile $(((secs + 1) / 2)) 8192 "$fileseeds"
+run_target fuzz_netflow $(((secs + 1) / 2)) 8192 "$msgseeds"
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -52,8 +52,8 @@ done
 if command -v clang > /dev/null; then
 	mkdir -p build/tests/tsan
 	bin=build/tests/tsan/test_pipeline
-	if clang -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g $(pkg-config --cflags libfixbuf) -o "$bin" \
-		tests/unit/test_pipeline.c src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c \
+	if clang -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g -o "$bin" \
+		$(pkg-config --cflags libfixbuf) tests/unit/test_pipeline.c src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c \
 		src/flow/*.c src/collect/*.c src/profile/*.c $(pkg-config --libs libpcap sqlite3 json-c libfixbuf) -lm -pthread; then
 		TSAN_OPTIONS="halt_on_error=1 exitcode=66" run_test tsan "$bin"
 	else

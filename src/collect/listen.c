@@ -54,6 +54,11 @@ struct listener {
 	int nsocks;
 	struct conn *conns[MAX_CONNS];
 	uint64_t refused_conns;
+	/* the last datagram's peer and its name: most datagrams come from the
+	 * exporter before, and naming a peer costs more than its records */
+	struct sockaddr_storage last_peer;
+	socklen_t last_peer_len;
+	char last_name[64];
 	uint8_t dgram[MSG_CAP];
 };
 
@@ -219,25 +224,6 @@ static void peer_name(const struct sockaddr_storage *ss, socklen_t len, char *ou
 		snprintf(out, outlen, "%s:%s", host, serv);
 }
 
-/* One whole message from an exporter to the decoder of its version. */
-static void dispatch(np_exporter *ex, const uint8_t *msg, size_t len)
-{
-	uint16_t version;
-	const np_msg_decoder *d = np_get_be16(msg, msg + len, &version) ? np_msg_decoder_for(version) : NULL;
-	if (!d) {
-		ex->st.messages++;
-		ex->st.malformed++;
-		return;
-	}
-	void *state = np_exporter_decoder_state(ex, d);
-	if (d->state_new && !state) {
-		ex->st.messages++;
-		ex->st.refused++;
-		return;
-	}
-	d->decode(state, ex, msg, len);
-}
-
 static void read_datagrams(np_flowsrc *s, struct listener *l, int fd)
 {
 	for (int n = 0; n < DGRAMS_PER_READ; n++) {
@@ -246,11 +232,14 @@ static void read_datagrams(np_flowsrc *s, struct listener *l, int fd)
 		ssize_t got = recvfrom(fd, l->dgram, sizeof(l->dgram), 0, (struct sockaddr *)&ss, &sl);
 		if (got < 0)
 			return; /* EAGAIN: all read; other errors (ICMP reports) are not ours to stop on */
-		char peer[64];
-		peer_name(&ss, sl, peer, sizeof(peer));
-		np_exporter *ex = np_flowsrc_exporter(s, peer);
+		if (sl != l->last_peer_len || memcmp(&ss, &l->last_peer, sl) != 0) {
+			peer_name(&ss, sl, l->last_name, sizeof(l->last_name));
+			memcpy(&l->last_peer, &ss, sl);
+			l->last_peer_len = sl;
+		}
+		np_exporter *ex = np_flowsrc_exporter(s, l->last_name);
 		if (ex)
-			dispatch(ex, l->dgram, (size_t)got);
+			np_exporter_message(ex, l->dgram, (size_t)got);
 	}
 }
 
@@ -307,7 +296,7 @@ static bool take_messages(np_exporter *ex, struct conn *cn)
 		}
 		if (cn->len - off < mlen)
 			break;
-		dispatch(ex, cn->buf + off, mlen);
+		np_exporter_message(ex, cn->buf + off, mlen);
 		off += mlen;
 	}
 	memmove(cn->buf, cn->buf + off, cn->len - off);

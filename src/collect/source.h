@@ -208,6 +208,17 @@ void np_flowsrc_close(np_flowsrc *s);
  * per exporter, the most recently heard first, at most max_exporters. */
 void np_flowsrc_print_stats(const np_flowsrc *s, FILE *out, const char *prefix, int max_exporters);
 
+/* A source with no input of its own: whole export messages are fed to it
+ * by hand (tests, fuzzing, a backend that reads messages elsewhere). */
+np_flowsrc *np_flowsrc_open_fed(const char *name, const np_flowsrc_opts *opts);
+/* One whole message from the exporter `exporter` (made when new) to the
+ * decoder of its version, records to fn; an unknown version is counted
+ * malformed. The collector's own path for every message it takes. */
+void np_flowsrc_feed(np_flowsrc *s, const char *exporter, const uint8_t *msg, size_t len, np_flowsrc_fn fn,
+		     void *ctx);
+/* The same, inside a backend's read (records go to the reader's fn). */
+void np_exporter_message(np_exporter *ex, const uint8_t *msg, size_t len);
+
 /* Read a whole file into fn (open, read, flush, close): 0, or -1 with err.
  * What was read before a fault has been handed on. */
 int np_flowsrc_read_file(const char *path, const np_flowsrc_opts *opts, np_flowsrc_fn fn, void *ctx, char *err,

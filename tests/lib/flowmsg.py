@@ -88,3 +88,26 @@ def ipfix_row2(src, dst, sport, dport, proto, pkts, octets, start_ms, end_ms):
 def ipfix_message(sets, seq, domain=1, export_secs=1700000000):
     body = b''.join(sets)
     return struct.pack('!HHIII', 10, 16 + len(body), export_secs, seq, domain) + body
+
+
+# ---- sending to a collector -------------------------------------------------
+
+
+class Exporters:
+    """Exporters on 127.0.0.1, one UDP socket each, sending to the collector
+    on `port`; each new one prints "NAME 127.0.0.1:PORT" so the test can
+    find its statistics line."""
+
+    def __init__(self, port):
+        self.dst = ('127.0.0.1', port)
+
+    def new(self, name):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        s.bind(('127.0.0.1', 0))
+        print(name, '127.0.0.1:%d' % s.getsockname()[1], flush=True)
+        return s
+
+    def send(self, s, msg, pause=0.002):
+        import time
+        s.sendto(msg, self.dst)
+        time.sleep(pause)
