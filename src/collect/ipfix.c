@@ -67,6 +67,9 @@ typedef struct np_ipfix_decoder {
 	fBuf_t *fbuf; /* owns the session */
 	np_exporter *ex; /* records and statistics go here */
 	uint64_t templates; /* received since the session was made */
+	uint16_t seen[NP_EXPORTER_MAX_TEMPLATES]; /* template IDs seen (note_template) */
+	unsigned nseen;
+	bool paired; /* the session has template pairs (pair_templates) */
 	struct domain_seq seq[MAX_DOMAINS];
 	unsigned nseq;
 } np_ipfix_decoder;
@@ -101,15 +104,47 @@ static uint16_t wire_length(fbTemplate_t *t)
 	return len > 0 && len < 65536 ? (uint16_t)len : 0;
 }
 
+static void note_template(np_ipfix_decoder *d, uint16_t tid);
+
+static uint16_t internal_tid(uint8_t kind)
+{
+	return kind == KIND_FLOW ? NP_IPFIX_TID_REC : kind == KIND_TCP ? NP_IPFIX_TID_TCP : 0;
+}
+
+/* Template pairs tell libfixbuf which of our templates decodes YAF's
+ * nested TCP records, and which templates to skip. Its table of pairs
+ * costs 128 KB a session, so it is made only for an exporter that sends
+ * such nested records (YAF); then every template it sent gets its pair.
+ * Without pairs, top-level records are read with our record template
+ * (the kind is checked after) and nested ones in their own layout. */
+static void pair_templates(np_ipfix_decoder *d, fbSession_t *s, uint16_t tid, uint8_t kind)
+{
+	if (!d->paired && kind != KIND_TCP)
+		return;
+	if (!d->paired) {
+		d->paired = true;
+		for (unsigned i = 0; i < d->nseen; i++) {
+			GError *e = NULL;
+			fbTemplate_t *t = d->seen[i] == tid ? NULL : fbSessionGetTemplate(s, FALSE, d->seen[i], &e);
+			g_clear_error(&e);
+			const struct tmpl_info *info = t ? fbTemplateGetContext(t) : NULL;
+			if (t)
+				fbSessionAddTemplatePair(s, d->seen[i], internal_tid(info ? info->kind : KIND_SKIP));
+		}
+	}
+	fbSessionAddTemplatePair(s, tid, internal_tid(kind));
+}
+
 static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void *app_ctx, void **tmpl_ctx,
 			    fbTemplateCtxFree_fn *free_fn)
 {
 	np_ipfix_decoder *d = app_ctx;
 	d->templates++;
 	d->ex->st.templates++;
+	note_template(d, tid);
 	struct tmpl_info *info = calloc(1, sizeof(*info));
 	if (!info) {
-		fbSessionAddTemplatePair(s, tid, 0);
+		pair_templates(d, s, tid, KIND_SKIP);
 		return;
 	}
 	info->wire_len = wire_length(t);
@@ -125,12 +160,9 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 	else if (flags)
 		info->kind = KIND_TCP;
 	info->top_flags = flags;
-	fbSessionAddTemplatePair(s, tid,
-				 info->kind == KIND_FLOW  ? NP_IPFIX_TID_REC
-				 : info->kind == KIND_TCP ? NP_IPFIX_TID_TCP
-							  : 0);
 	*tmpl_ctx = info;
 	*free_fn = free_tmpl_info;
+	pair_templates(d, s, tid, info->kind);
 }
 
 /* libfixbuf reports through GLib's log; what matters is counted here, so
@@ -143,10 +175,45 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	(void)data;
 }
 
-/* The session (templates) and its model, made afresh in d. */
+/* One information model for every exporter (libfixbuf's holds every IANA
+ * element: one per exporter would cost a few hundred KB each); it lives
+ * while a decoder does. Elements unknown to it that exporters name are
+ * added to it by libfixbuf. */
+static fbInfoModel_t *shared_model;
+static unsigned shared_model_users;
+
+static fbInfoModel_t *model_take(void)
+{
+	if (!shared_model)
+		shared_model = np_ipfix_model_new();
+	shared_model_users++;
+	return shared_model;
+}
+
+static void model_drop(void)
+{
+	if (shared_model_users && --shared_model_users == 0) {
+		fbInfoModelFree(shared_model);
+		shared_model = NULL;
+	}
+}
+
+/* Template IDs seen since the session was made, to count redefinitions. */
+static void note_template(np_ipfix_decoder *d, uint16_t tid)
+{
+	for (unsigned i = 0; i < d->nseen; i++)
+		if (d->seen[i] == tid) {
+			d->ex->st.template_changes++;
+			return;
+		}
+	if (d->nseen < NP_EXPORTER_MAX_TEMPLATES)
+		d->seen[d->nseen++] = tid;
+}
+
+/* The session (templates), made afresh in d. */
 static bool session_open(np_ipfix_decoder *d)
 {
-	d->model = np_ipfix_model_new();
+	d->model = model_take();
 	fbSession_t *s = fbSessionAlloc(d->model);
 	GError *e = NULL;
 	if (!np_ipfix_add_internal_templates(s, d->model, &e)) {
@@ -171,7 +238,9 @@ static void session_close(np_ipfix_decoder *d)
 	if (d->fbuf)
 		fBufFree(d->fbuf);
 	if (d->model)
-		fbInfoModelFree(d->model);
+		model_drop();
+	d->nseen = 0;
+	d->paired = false;
 	d->fbuf = NULL;
 	d->model = NULL;
 }
@@ -341,6 +410,8 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 			const uint8_t *t = p + 4, *tend = p + len;
 			uint16_t tid = 0, count = 0;
 			while (np_get_be16(t, tend, &tid) && np_get_be16(t + 2, tend, &count) && tid >= 256) {
+				if (count == 0)
+					d->ex->st.template_changes++; /* a withdrawal */
 				if (count == 0 && n_emptied < MAX_TRACK)
 					emptied[n_emptied++] = tid;
 				else if (count > 0 && n_defined < MAX_TRACK)
