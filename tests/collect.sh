@@ -14,10 +14,11 @@
 #   - thousands of exporters and a flood: memory stays bounded, every
 #     record is counted as arrived or lost (records + gaps = sent);
 #   - a privileged port opened as root, then root dropped;
-#   - softflowd (Debian) reads captures and exports NetFlow v5 to the
-#     collector: the inventory equals `servers -r` on the same capture
-#     (IPv4: v5 carries nothing else), with and without --no-flags, and the
-#     --flows-out files hold every IPv4 packet of the capture.
+#   - softflowd (Debian) reads captures and exports NetFlow v5, and IPFIX
+#     where the libfixbuf backend is built, to the collector: the inventory
+#     equals `servers -r` on the same capture (v5: IPv4, which is all it
+#     carries), with and without --no-flags, and the --flows-out files hold
+#     every packet of the capture (v5: every IPv4 packet).
 . "$(dirname "$0")/lib/suite.sh" collect
 cd "$here" || exit 2
 export PYTHONPATH="$here/tests/lib"
@@ -196,7 +197,9 @@ out=$(cat "$tmp"/tpl/flows-*.csv 2>/dev/null)
 check "v9/IPFIX: no crash on template cases" '[ "$wrc" -eq 0 ] && ! grep -qiE "sanitizer|runtime error" "$tmp/tpl.err"'
 if [ "$(stat tpl "$(name_of ipfix)" records)" = 0 ] && [ "$(stat tpl "$(name_of ipfix)" malformed)" -gt 0 ]; then
 	echo "collect: NetFlow v9 / IPFIX messages are not decoded by this build (src/collect/ipfix.c is the placeholder): 9 template checks skipped"
+	sf_versions=5
 else
+	sf_versions="5 10"
 	check "IPFIX: data before its template counted" '[ "$(stat tpl "$(name_of ipfix)" before)" -ge 1 ]'
 	check "IPFIX: the record after its template read" 'echo "$out" | grep -q "^10.7.0.1,10.7.0.2,41000,443,6,7,700,"'
 	check "IPFIX: a template ID redefined: the new layout read" 'echo "$out" | grep -q "^10.7.0.3,10.7.0.4,41001,8443,6,3,300,"'
@@ -263,7 +266,14 @@ echo "collect: flood: $sent records sent, ${got:-?} arrived, ${lost:-?} counted 
 check "flood: every record arrived or counted lost (records + gaps = sent)" '[ -n "$got" ] && [ $((got + lost)) -eq "$sent" ]'
 check "6000 exporters: at most 4096 kept, the others forgotten and said so" \
 	'grep -qE "\(409[0-6] exporters, [0-9]*[1-9][0-9]* forgotten" "$tmp/flood.err"'
-check "6000 exporters with templates and a flood, --max-flows 20000: memory bounded (RSS under 200 MB)" '[ -n "$rss" ] && [ "$rss" -lt 204800 ]'
+# The bound: 4096 exporters held, each with libfixbuf's 64 KB message
+# buffer once it has sent IPFIX (256 MB), and the pairing window.
+# (ASan's shadow memory and redzones make RSS meaningless there: skipped)
+if ldd "$np" 2>/dev/null | grep -q libasan; then
+	echo "collect: an ASan build: the memory bound is checked on the plain build only"
+else
+	check "6000 exporters with templates and a flood, --max-flows 20000: memory bounded (RSS under 512 MB)" '[ -n "$rss" ] && [ "$rss" -lt 524288 ]'
+fi
 check "flood: watch exits 0" '[ "$wrc" -eq 0 ]'
 
 # ---- a privileged port, root dropped -------------------------------------------
@@ -293,21 +303,26 @@ fi
 # or, without flags, where a connection was refused at once (the flagless
 # answer then goes by ports); and softflowd counts the bytes of a few
 # packets differently. Counts are compared on the demo capture.
-inventory() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, 'NR > 1 && $1 !~ /:/ {print $1","$2","$3","$5","$6","$7","$8}' | sort; }
-servers_only() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, 'NR > 1 && $1 !~ /:/ && $3 != 123 {print $1","$2","$3}' | sort; }
+# $fam: the address families the version carries (v5: IPv4 only).
+inventory() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, -v fam="$fam" 'NR > 1 && (fam == "all" || $1 !~ /:/) {print $1","$2","$3","$5","$6","$7","$8}' | sort; }
+servers_only() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, -v fam="$fam" 'NR > 1 && (fam == "all" || $1 !~ /:/) && $3 != 123 {print $1","$2","$3}' | sort; }
 if ! command -v softflowd >/dev/null; then
 	echo "collect: softflowd missing (apt-get install softflowd): end-to-end checks skipped"
 	finish
 fi
 build/gen_capture -n 3000 --seed 5 -o "$tmp/mix.pcap" >/dev/null 2>&1
+for v in ${sf_versions:-5}; do
+fam=ip4
+filter=ip
+[ "$v" = 10 ] && fam=all && filter="ip or ip6"
 for cap in data/demo.pcap "$tmp/mix.pcap" $(ls "$here"/../shared/corpus/lab/*.pcap 2>/dev/null | head -2); do
 	[ -s "$cap" ] || continue
 	for flagopt in "" --no-flags; do
 		[ "$cap" != data/demo.pcap ] && [ -n "$flagopt" ] && continue
-		tag=$(basename "$cap" .pcap)${flagopt:+-noflags}
+		tag=v$v-$(basename "$cap" .pcap)${flagopt:+-noflags}
 		port=$(free_port)
 		start_watch "sf-$tag" --listen "udp://127.0.0.1:$port" --flows-out "$tmp/sf-$tag" $flagopt || { bad "watch for $tag"; continue; }
-		timeout 60 softflowd -r "$cap" -a -v 5 -n "127.0.0.1:$port" >/dev/null 2>&1
+		timeout 60 softflowd -r "$cap" -a -v "$v" -n "127.0.0.1:$port" >/dev/null 2>&1
 		sleep 0.5
 		stop_watch
 		"$np" servers -r "$cap" --db "$tmp/sf-$tag/r.db" $flagopt >/dev/null 2>&1
@@ -316,12 +331,13 @@ for cap in data/demo.pcap "$tmp/mix.pcap" $(ls "$here"/../shared/corpus/lab/*.pc
 		a=$($what "$tmp/sf-$tag/w.db")
 		b=$($what "$tmp/sf-$tag/r.db")
 		if [ -n "$b" ] && [ "$a" = "$b" ]; then ok; else
-			bad "softflowd v5 $tag: the inventory ($what) differs from servers -r"
+			bad "softflowd $tag: the inventory ($what) differs from servers -r"
 			diff <(echo "$b") <(echo "$a") | head -10
 		fi
-		pk=$(cat "$tmp/sf-$tag"/flows-*.csv 2>/dev/null | awk -F, 'NR > 1 && $1 != "sIP" && $1 !~ /:/ {n += $6 + $17} END {print n + 0}')
-		want=$(tcpdump -n -r "$cap" ip 2>/dev/null | wc -l)
-		check "softflowd v5 $tag: the --flows-out files hold all $want IPv4 packets (got $pk)" '[ "$pk" -eq "$want" ]'
+		pk=$(cat "$tmp/sf-$tag"/flows-*.csv 2>/dev/null | awk -F, -v fam="$fam" '$1 != "sIP" && (fam == "all" || $1 !~ /:/) {n += $6 + $17} END {print n + 0}')
+		want=$(tcpdump -n -r "$cap" "$filter" 2>/dev/null | wc -l)
+		check "softflowd $tag: the --flows-out files hold all $want packets ($filter; got $pk)" '[ "$pk" -eq "$want" ]'
 	done
+done
 done
 finish
