@@ -89,6 +89,7 @@ for x in "$snd np11s" "$rcv np11r"; do
     ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
     ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
     ip -n "$1" link set "$2" up
+    ip -n "$1" link set lo up # softflowd exports to 127.0.0.1
 done
 in_rcv() { ip netns exec $rcv "$@"; }
 rx_packets() { in_rcv cat /sys/class/net/np11r/statistics/rx_packets; }

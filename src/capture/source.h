@@ -31,6 +31,7 @@ typedef struct np_source {
 	bool eof;              /* a file has been read to its end */
 	volatile sig_atomic_t stopping; /* np_source_break called, not yet answered by a loop */
 	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
+	char *writebuf;        /* and for the -w file */
 	int dlt;
 	char err[PCAP_ERRBUF_SIZE + 256];
 } np_source;

@@ -674,6 +674,16 @@ void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_
 	}
 }
 
+void np_profiler_append(np_profiler *to, const np_profiler *from)
+{
+	for (size_t i = 0; i < from->nconvs; i++)
+		add_conv(to, &from->convs[i].f, from->convs[i].has_flags, from->convs[i].counted);
+	for (size_t i = 0; i < from->nexpects; i++) {
+		to->expects = grow(to->expects, &to->capexpects, to->nexpects + 1, sizeof(*to->expects));
+		to->expects[to->nexpects++] = from->expects[i];
+	}
+}
+
 void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us)
 {
 	size_t kept = 0;
