@@ -89,6 +89,7 @@ for x in "$snd np11s" "$rcv np11r"; do
     ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
     ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
     ip -n "$1" link set "$2" up
+    ip -n "$1" link set lo up # softflowd exports to 127.0.0.1
 done
 in_rcv() { ip netns exec $rcv "$@"; }
 rx_packets() { in_rcv cat /sys/class/net/np11r/statistics/rx_packets; }
@@ -152,11 +153,15 @@ one() {
     after=$(rx_packets)
     [[ $t == softflowd ]] && in_rcv softflowctl -c "$WORK/sf.ctl" statistics >"$WORK/sf.stats" 2>&1
     # time(1) ignores SIGINT while it waits: the tool is its child
-    kill -INT "$(pgrep -P "$tool_pid")" 2>/dev/null
+    if [[ $t == softflowd ]]; then
+        in_rcv softflowctl -c "$WORK/sf.ctl" shutdown >/dev/null 2>&1
+    else
+        kill -INT "$(pgrep -P "$tool_pid")" 2>/dev/null
+    fi
     # YAF looks at its stop flag only when libpcap returns, which on a
     # quiet link it never does: one more packet wakes it (counted in rx).
     for _ in $(seq 30); do kill -0 "$tool_pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$tool_pid" 2>/dev/null; then
+    if [[ $t == yaf ]] && kill -0 "$tool_pid" 2>/dev/null; then
         ip netns exec $snd tcpreplay -q -i np11s --limit 1 "$CAP" >/dev/null 2>&1
         after=$((after + 1))
     fi
@@ -165,10 +170,12 @@ one() {
     got=$(counted "$t")
     local rx=$((after - before))
     read -r _ u s m < <(grep '^TIME' "$WORK/$t.time")
-    awk -v rx="$rx" -v got="${got:-0}" -v u="$u" -v s="$s" -v m="$m" 'BEGIN {
+    local fig
+    fig=$(awk -v rx="$rx" -v got="${got:-0}" -v u="$u" -v s="$s" -v m="$m" 'BEGIN {
         loss = rx > 0 ? (rx - got) * 100 / rx : 100; if (loss < 0) loss = 0
-        cpu = rx > 0 ? (u + s) * 1e6 / rx : 0; printf "%.3f %.2f %.0f\n", loss, cpu, m / 1024 }'
-    echo "$t $rate rx=$rx counted=$got $(grep -o 'Rated: [0-9.]* Bps, [0-9.]* Mbps, [0-9.]* pps' "$WORK/replay.out" | head -n 1)" | tee -a "$WORK/log" >&2
+        cpu = rx > 0 ? (u + s) * 1e6 / rx : 0; printf "%.3f %.2f %.0f\n", loss, cpu, m / 1024 }')
+    echo "$fig"
+    echo "$t $rate rx=$rx counted=$got (loss% CPU-us/pkt MB: $fig) $(grep -o 'Rated: [0-9.]* Bps, [0-9.]* Mbps, [0-9.]* pps' "$WORK/replay.out" | head -n 1)" | tee -a "$WORK/log" >&2
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }

@@ -59,7 +59,7 @@ replay() { ip netns exec $snd tcpreplay -q -i np11ts --pps "$1" "$cap" >"$tmp/re
 # wait up to 5 s for the "listening on" line in $1
 ready() {
 	for _ in $(seq 50); do
-		grep -q "^listening on" "$1" && return 0
+		grep -qs "^listening on" "$1" && return 0
 		sleep 0.1
 	done
 	return 1

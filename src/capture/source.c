@@ -24,6 +24,21 @@ static void source_init(np_source *s, const char *name)
 	s->name = name;
 }
 
+/* Open path ("-": the standard stream) with a stdio buffer of our own,
+ * READ_BUFFER_SIZE bytes kept in *buf; NULL with s->err set. */
+static FILE *open_buffered(np_source *s, const char *path, bool writing, char **buf)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? (writing ? stdout : stdin) : fopen(path, writing ? "wb" : "rb");
+	if (!fp) {
+		snprintf(s->err, sizeof(s->err), "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	*buf = malloc(READ_BUFFER_SIZE);
+	if (*buf)
+		setvbuf(fp, *buf, _IOFBF, READ_BUFFER_SIZE);
+	return fp;
+}
+
 int np_source_open_file(np_source *s, const char *path, bool nano)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
@@ -32,14 +47,9 @@ int np_source_open_file(np_source *s, const char *path, bool nano)
 	/* Open the file ourselves to give it a 1 MiB buffer: with libpcap's
 	 * default stdio buffer reading costs a read() every 4 KiB, a third of
 	 * the time of a flow run. libpcap closes the file in pcap_close. */
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!fp) {
-		snprintf(s->err, sizeof(s->err), "%s: %s", path, strerror(errno));
+	FILE *fp = open_buffered(s, path, false, &s->readbuf);
+	if (!fp)
 		return -1;
-	}
-	s->readbuf = malloc(READ_BUFFER_SIZE);
-	if (s->readbuf)
-		setvbuf(fp, s->readbuf, _IOFBF, READ_BUFFER_SIZE);
 	/* One thread reads the file (flow/pipeline.c may make it not the main
 	 * one): stdio need not take its lock twice a packet. */
 	__fsetlocking(fp, FSETLOCKING_BYCALLER);
@@ -137,9 +147,18 @@ void np_source_show_progress(np_source *s, enum np_progress_mode mode)
 
 int np_source_open_writer(np_source *s, const char *path)
 {
-	s->dumper = pcap_dump_open(s->pcap, path);
+	/* Our own FILE with a 1 MiB buffer, as for reading: stdio's 4 KiB
+	 * would cost a write() every ten packets of a busy link. */
+	FILE *fp = open_buffered(s, path, true, &s->writebuf);
+	if (!fp)
+		return -1;
+	s->dumper = pcap_dump_fopen(s->pcap, fp);
 	if (!s->dumper) {
 		snprintf(s->err, sizeof(s->err), "%s: %s", path, pcap_geterr(s->pcap));
+		if (fp != stdout)
+			fclose(fp);
+		free(s->writebuf);
+		s->writebuf = NULL;
 		return -1;
 	}
 	return 0;
@@ -348,7 +367,7 @@ void np_source_close(np_source *s)
 {
 	np_progress_end(&s->progress);
 	if (s->dumper)
-		pcap_dump_close(s->dumper);
+		pcap_dump_close(s->dumper); /* closes its file */
 	np_pcapmap_close(&s->map);
 	if (s->have_prog)
 		pcap_freecode(&s->prog);
@@ -357,6 +376,8 @@ void np_source_close(np_source *s)
 		pcap_close(s->pcap);
 	s->dumper = NULL;
 	s->pcap = NULL;
+	free(s->writebuf);
+	s->writebuf = NULL;
 	free(s->readbuf); /* after pcap_close, which closed the file */
 	s->readbuf = NULL;
 }

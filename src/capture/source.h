@@ -40,6 +40,7 @@ typedef struct np_source {
 	bool data_kept;        /* the caller keeps mapped packet bytes past the callback and
 				* gives them back itself (np_source_release_before) */
 	bool have_prog;
+	char *writebuf;        /* and for the -w file */
 	int dlt;
 	np_progress progress;  /* a file's progress line (np_source_show_progress) */
 	char err[PCAP_ERRBUF_SIZE + 256];

@@ -23,7 +23,7 @@ static const char decode_usage[] =
 	"  -i IFACE  capture live from an interface (root drops to -Z user, default nobody)\n"
 	"  -w FILE   write the (filtered) packets to a pcap file instead of printing\n"
 	"  -c N      stop after N packets          -s N  snapshot length (live)\n"
-	"  -B KIB    kernel capture buffer, KiB (live; default 2048)\n"
+	"  -B KIB    kernel capture buffer, KiB (live; default 2048, with -w 65536)\n"
 	"  -#        number the packets            -n    no name resolution (always on)\n"
 	"  -t/-tt/-ttt/-tttt/-ttttt  timestamp forms, as tcpdump\n"
 	"  -e        print link-level headers      -q    quieter output\n"
@@ -132,6 +132,10 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 	/* tcpdump counts -t's: one = none(1), two = unix(2), ... */
 	if (cli_check_one_source("decode", &a->src))
 		return 1;
+	/* Writing a busy link to a disk: a moment the disk makes us wait must
+	 * not lose packets; printing keeps tcpdump's 2 MiB. */
+	if (a->src.wfile && !a->src.buffer_kib)
+		a->src.buffer_kib = CLI_FLOW_BUFFER_KIB;
 	a->src.filter = cli_join_args(argc, argv, optind);
 	return 0;
 }

@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -219,7 +220,16 @@ struct watch {
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t drops_seen;   /* the kernel's drop count at the last look */
 	int64_t drops_last_us; /* when it last grew: drops within DROP_EPISODE_S are one episode */
-	uint64_t alerts_sent, flows_written;
+	_Atomic uint64_t alerts_sent; /* counted on the commit thread */
+	uint64_t flows_written;
+	/* The commit thread (see decide): batch is handed to it; carried holds
+	 * the control sessions of the batch it decided last, for the next. */
+	pthread_t commit_thread;
+	pthread_mutex_t commit_mu, alerts_mu;
+	pthread_cond_t commit_cv;
+	np_profiler *batch, *carried;
+	int64_t batch_carry_from;
+	bool commit_threaded, commit_quit;
 	np_anomalies *checks; /* --anomalies */
 	np_out finding_text;  /* where a finding is formatted (fd -1: never written) */
 	uint64_t packets;     /* numbered as decode -# numbers them, for the checks */
@@ -258,8 +268,10 @@ static void send_alert(struct watch *w, const char *line)
 	w->alerts_sent++;
 	if (w->a->use_syslog)
 		syslog(LOG_WARNING, "%s", line);
+	pthread_mutex_lock(&w->alerts_mu); /* SIGHUP reopens the file on the other thread */
 	if (w->alerts && (fprintf(w->alerts, "%s\n", line) < 0 || fflush(w->alerts) != 0))
 		watch_error(w, "%s: cannot write alerts: %s", alerts_name(w->a->alerts), strerror(errno));
+	pthread_mutex_unlock(&w->alerts_mu);
 }
 
 static void on_alert(void *ctx, const np_alert *a)
@@ -302,9 +314,11 @@ static int open_alerts(struct watch *w)
 	} else if (!w->a->use_syslog) {
 		f = stderr;
 	}
+	pthread_mutex_lock(&w->alerts_mu);
 	if (w->alerts && w->alerts != stdout && w->alerts != stderr)
 		fclose(w->alerts);
 	w->alerts = f;
+	pthread_mutex_unlock(&w->alerts_mu);
 	return 0;
 }
 
@@ -409,29 +423,108 @@ static np_profiler *new_profiler(const struct watch *w)
 	return np_profiler_new(&pc);
 }
 
-/* One transaction: the flows that ended since the last commit (counted)
- * and those still active (known, not counted), decided together so that an
- * FTP data connection meets its control session whichever has ended. */
-static void commit(struct watch *w)
+/* Decide a batch and merge it into the inventory in one transaction: the
+ * control sessions carried from the batch before, then the flows that ended
+ * (counted) and those still active (known, not counted), decided together
+ * so that an FTP data connection meets its control session whichever has
+ * ended. A second or more with a hundred thousand flows open: it runs on
+ * the commit thread. */
+static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 {
 	char err[512];
 	size_t n;
-	np_profiler *p = w->ended;
-	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
-	np_flow_table_each(w->table, add_active, p);
-	np_profiler_take_announcements(w->payload, p, carry_from);
+	np_profiler *p = w->carried ? w->carried : new_profiler(w);
+	np_profiler_append(p, batch);
+	np_profiler_free(batch);
 	np_profiler_finish(p);
 	const np_server *servers = np_profiler_servers(p, &n);
 	if (np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) != 0)
 		watch_error(w, "%s: cannot update the inventory: %s", w->a->db, err);
-	w->ended = new_profiler(w);
-	np_profiler_carry_controls(p, w->ended, carry_from);
+	w->carried = new_profiler(w);
+	np_profiler_carry_controls(p, w->carried, carry_from);
 	np_profiler_free(p);
+}
+
+static void *commit_main(void *arg)
+{
+	struct watch *w = arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL); /* handlers run on the main thread */
+	pthread_mutex_lock(&w->commit_mu);
+	for (;;) {
+		while (!w->batch && !w->commit_quit)
+			pthread_cond_wait(&w->commit_cv, &w->commit_mu);
+		if (!w->batch)
+			break;
+		np_profiler *batch = w->batch;
+		int64_t carry_from = w->batch_carry_from;
+		pthread_mutex_unlock(&w->commit_mu);
+		decide(w, batch, carry_from);
+		pthread_mutex_lock(&w->commit_mu);
+		w->batch = NULL;
+		pthread_cond_broadcast(&w->commit_cv);
+	}
+	pthread_mutex_unlock(&w->commit_mu);
+	return NULL;
+}
+
+/* Commit: the table's thread collects the batch (the active flows, the FTP
+ * announcements) and hands it to the commit thread. When that one is still
+ * busy with the batch before, a live capture commits later (false: the
+ * packets keep flowing meanwhile), unless `wait` (a replayed file, whose
+ * batches must be the same every run, or memory to bound). */
+static bool commit(struct watch *w, bool wait)
+{
+	if (w->commit_threaded) {
+		pthread_mutex_lock(&w->commit_mu);
+		while (w->batch && wait)
+			pthread_cond_wait(&w->commit_cv, &w->commit_mu);
+		bool busy = w->batch != NULL;
+		pthread_mutex_unlock(&w->commit_mu);
+		if (busy)
+			return false;
+	}
+	np_profiler *p = w->ended;
+	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
+	np_flow_table_each(w->table, add_active, p);
+	np_profiler_take_announcements(w->payload, p, carry_from);
+	w->ended = new_profiler(w);
 	w->ended_count = 0;
 	if (w->flows_fd >= 0) {
 		out_flush(&w->flows_out);
 		check_flow_file(w);
 	}
+	if (!w->commit_threaded) {
+		decide(w, p, carry_from);
+		return true;
+	}
+	pthread_mutex_lock(&w->commit_mu);
+	w->batch = p;
+	w->batch_carry_from = carry_from;
+	pthread_cond_broadcast(&w->commit_cv);
+	pthread_mutex_unlock(&w->commit_mu);
+	return true;
+}
+
+static void start_commit_thread(struct watch *w)
+{
+	pthread_mutex_init(&w->commit_mu, NULL);
+	pthread_cond_init(&w->commit_cv, NULL);
+	w->commit_threaded = pthread_create(&w->commit_thread, NULL, commit_main, w) == 0;
+}
+
+/* The batch handed over is decided; then the thread ends. */
+static void stop_commit_thread(struct watch *w)
+{
+	if (!w->commit_threaded)
+		return;
+	pthread_mutex_lock(&w->commit_mu);
+	w->commit_quit = true;
+	pthread_cond_broadcast(&w->commit_cv);
+	pthread_mutex_unlock(&w->commit_mu);
+	pthread_join(w->commit_thread, NULL);
+	w->commit_threaded = false;
 }
 
 static void print_stats(struct watch *w)
@@ -505,11 +598,10 @@ static void watch_after(void *ctx)
 	if (!w->last_commit_us)
 		w->last_commit_us = now;
 	/* now < last commit: the table's clock restarted (time went back). */
-	if (now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000 || now < w->last_commit_us ||
-	    w->ended_count >= w->ended_limit) {
-		commit(w);
+	if ((now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000 || now < w->last_commit_us ||
+	     w->ended_count >= w->ended_limit) &&
+	    commit(w, !w->src.live || w->ended_count >= 2 * (uint64_t)w->ended_limit))
 		w->last_commit_us = now;
-	}
 }
 
 /* ---- the run ------------------------------------------------------------------------------------------------------------- */
@@ -534,8 +626,9 @@ static void read_listeners(struct watch *w)
 	for (int i = 0; i < w->a->nlisten; i++)
 		if (np_flowsrc_read(w->listen[i], on_record, w, err, sizeof(err)) < 0)
 			watch_error(w, "%s", err);
+	/* Memory is bounded: past the limit, wait for the commit thread. */
 	if (w->ended_count >= w->ended_limit)
-		commit(w);
+		commit(w, w->ended_count >= 2 * (uint64_t)w->ended_limit);
 }
 
 /* Only collectors: wait for records, commit by the wall clock. */
@@ -554,10 +647,8 @@ static int listen_loop(struct watch *w)
 		}
 		read_listeners(w);
 		handle_signals(w);
-		if (wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) {
-			commit(w);
+		if (wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000 && commit(w, false))
 			last_wall = wall_us();
-		}
 	}
 	return 0;
 }
@@ -598,8 +689,8 @@ static bool watch_tick(void *ctx)
 		w->last_wall_commit_us = wall_us();
 	if (wall_us() - w->last_wall_commit_us >= (int64_t)w->a->commit_s * 1000000) {
 		np_flow_table_expire(w->table, np_flow_table_now(w->table));
-		commit(w);
-		w->last_wall_commit_us = wall_us();
+		if (commit(w, false))
+			w->last_wall_commit_us = wall_us();
 	}
 	return !got_stop;
 }
@@ -648,6 +739,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	char err[512];
 	w->a = a;
 	w->flows_fd = -1;
+	pthread_mutex_init(&w->alerts_mu, NULL);
 	if (a->use_syslog)
 		openlog("netprofile", LOG_PID, LOG_DAEMON);
 	if (open_alerts(w) != 0)
@@ -725,13 +817,15 @@ int cmd_watch(int argc, char **argv)
 		return 1;
 	}
 	install_signals(&w);
+	start_commit_thread(&w);
 	int rc = run_loop(&w);
 	/* Whatever happened, every open flow is ended, written and committed. */
 	np_flow_table_flush(w.table, NP_END_EOF);
 	read_listeners(&w);
 	for (int i = 0; i < a.nlisten; i++)
 		np_flowsrc_flush(w.listen[i], on_record, &w);
-	commit(&w);
+	commit(&w, true);
+	stop_commit_thread(&w);
 	close_flow_file(&w);
 	if (w.export_to) {
 		np_ipfix_writer_flush(w.export_to);
@@ -744,6 +838,7 @@ int cmd_watch(int argc, char **argv)
 	print_stats(&w);
 	np_flow_table_free(w.table);
 	np_profiler_free(w.ended);
+	np_profiler_free(w.carried);
 	np_profiler_free(w.payload);
 	np_anomalies_free(w.checks);
 	free(w.finding_text.buf);

@@ -356,23 +356,6 @@ static void compute_fanin(np_profiler *p)
 		}
 	}
 	p->nendpoints = tally_peers(t, n, &p->endpoints);
-	qsort(t, n, sizeof(*t), peer_tuple_cmp);
-	p->endpoints = zalloc(n, sizeof(*p->endpoints));
-	p->nendpoints = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_ep) {
-			struct endpoint_stat *e = &p->endpoints[p->nendpoints++];
-			e->key = t[i].ep;
-		}
-		struct endpoint_stat *e = &p->endpoints[p->nendpoints - 1];
-		e->fanin.flows++;
-		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
-		if (new_peer)
-			e->fanin.peers++;
-		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
-			e->fanin.peer_ports++;
-	}
 	free(t);
 }
 
@@ -874,6 +857,16 @@ void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_
 		const struct conv *c = &from->convs[i];
 		if ((conv_is_service(c, 6, 21) || conv_is_service(c, 6, 1723)) && conv_last_us(c) >= since_us)
 			add_conv(to, &c->f, c->has_flags, false);
+	}
+}
+
+void np_profiler_append(np_profiler *to, const np_profiler *from)
+{
+	for (size_t i = 0; i < from->nconvs; i++)
+		add_conv(to, &from->convs[i].f, from->convs[i].has_flags, from->convs[i].counted);
+	for (size_t i = 0; i < from->nexpects; i++) {
+		to->expects = grow(to->expects, &to->capexpects, to->nexpects + 1, sizeof(*to->expects));
+		to->expects[to->nexpects++] = from->expects[i];
 	}
 }
 
