@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../analyze/anomalies.h"
 #include "../flow/flow.h"
 #include "../profile/inventory.h"
 
@@ -43,6 +44,26 @@ typedef struct np_report_bucket {
 np_report_bucket *np_report_traffic_buckets(const np_report_traffic *t, size_t max, int64_t *start_us,
 					    int64_t *step_us, size_t *n);
 
+/* The anomaly findings of the captures (-r): at most this many listed in
+ * the page, all of them counted by check. */
+#define NP_REPORT_MAX_FINDINGS 10000
+
+typedef struct np_report_finding {
+	np_finding f; /* ts_frac in microseconds */
+	int file;     /* which capture, an index into np_report_opts.files */
+} np_report_finding;
+
+typedef struct np_report_findings {
+	np_report_finding *rows;
+	size_t n, cap;
+	uint64_t counts[NP_CHECK_COUNT]; /* every finding, listed or not */
+} np_report_findings;
+
+np_report_findings *np_report_findings_new(void);
+void np_report_findings_free(np_report_findings *fs);
+/* Count f, and keep it while fewer than NP_REPORT_MAX_FINDINGS are kept. */
+void np_report_findings_add(np_report_findings *fs, const np_finding *f, int file, bool nano);
+
 typedef struct np_report_opts {
 	const char *title;
 	const char *source;  /* what it was built from, for the summary */
@@ -51,6 +72,9 @@ typedef struct np_report_opts {
 	const np_report_traffic *traffic; /* NULL for an inventory alone */
 	uint64_t packets;    /* read from captures (with traffic; 0 = none, flow records only) */
 	unsigned max_clients; /* clients listed per server (they are all counted) */
+	const np_report_findings *findings; /* NULL: not built from captures */
+	const char *const *files; /* the captures the findings name */
+	int nfiles;
 } np_report_opts;
 
 /* Write the report of inv to path ("-" = standard output): to a temporary
