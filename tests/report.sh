@@ -60,6 +60,8 @@ check "no temporary file left" '[ -z "$(ls -A "$tmp/out-dir")" ]'
 rc=$?
 check "unreadable capture: exit 1, named ($(head -1 "$tmp/err"))" \
 	'[ $rc -eq 1 ] && head -1 "$tmp/err" | grep -qF "$tmp/none.pcap"'
+check "unreadable capture: named once (anomalies read it again quietly)" \
+	'[ "$(grep -cF "$tmp/none.pcap" "$tmp/err")" -eq 1 ]'
 
 "$np" report --db "$tmp/demo.db" -o "$tmp/out-dir/keep.html" 2> /dev/null
 check "report written" '[ -s "$tmp/out-dir/keep.html" ]'

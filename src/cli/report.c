@@ -157,7 +157,8 @@ static void on_packet(void *ctx, const np_packet *pkt, uint64_t number)
 
 /* -r: the anomaly checks over each capture, read a second time, as
  * `netprofile anomalies -r` runs them (standard input cannot be read again).
- * A capture that failed to read was reported by the first reading. */
+ * A capture that failed to read was reported by the first reading, and a
+ * read error part-way keeps the findings before it. */
 static np_report_findings *check_captures(const struct report_args *a)
 {
 	np_report_findings *fs = np_report_findings_new();
@@ -168,11 +169,11 @@ static np_report_findings *check_captures(const struct report_args *a)
 			fprintf(stderr, "report: standard input is read once: no anomaly checks for it\n");
 			continue;
 		}
-		cli_source_args src = a->in.src;
-		src.rfile = a->rfiles[i];
-		np_source s;
-		if (cli_open_source(&s, &src) != 0)
+		np_source s; /* opened quietly: the first reading said what is wrong with it */
+		if (np_source_open_file(&s, a->rfiles[i], a->in.src.nano) != 0) {
+			np_source_close(&s);
 			continue;
+		}
 		struct findings_run run = {NULL, fs, i, s.nano};
 		run.checks = np_anomalies_new(on_finding, &run);
 		if (run.checks) {
