@@ -194,6 +194,7 @@ cp "$tmp/odd.pcap" "$evil_cap"
 TZ=UTC "$np" anomalies --format json -r "$tmp/odd.pcap" > "$tmp/odd.json" 2> /dev/null
 check "anomalies (the reference) finds the XMAS and land packets" \
 	'[ "$(grep -o "\"check\": \"[a-z-]*\"" "$tmp/odd.json" | tr "\n" " ")" = "\"check\": \"tcp-xmas\" \"check\": \"land\" " ]'
+"$np" explain --format json -r "$tmp/odd.pcap" > "$tmp/odd-explain.json" 2> /dev/null
 "$np" report -r "$tmp/odd.pcap" -r "$evil_cap" -o "$tmp/odd.html" 2> "$tmp/err"
 check "report -r with anomalies: written ($(head -c 200 "$tmp/err"))" '[ $? -eq 0 ] && [ -s "$tmp/odd.html" ]'
 check "report -r with a hostile capture path: three script elements end in the file" \
@@ -221,9 +222,16 @@ counts = dict(zip(F["checks"], F["counts"]))
 want = {c: 2 * sum(r["check"] == c for r in ref) for c in F["checks"]}
 assert counts == want, "counts %r != %r" % (counts, want)
 assert F["n"] == 2 * len(ref) == 4, F["n"]
+H = d["hostSteps"]
+ref = [json.loads(l) for l in open(sys.argv[2].replace("odd.json", "odd-explain.json"))]
+ref = [(r["host"], r["step"], r["summary"]) for r in ref if r.get("step") in ("ipid", "ttl")]
+for k in (0, 1):
+    got = [(H["host"][i], H["step"][i], H["summary"][i]) for i in range(H["n"]) if H["file"][i] == k]
+    assert got == ref and len(ref) >= 2, "host steps of capture %d: %r != %r" % (k, got, ref)
+assert H["total"] == H["n"] == 2 * len(ref)
 print("ok")
 PY
-check "report -r: the findings anomalies prints, for each capture, and their counts ($(tail -1 "$tmp/findings"))" \
+check "report -r: the findings anomalies prints, explain's host steps, for each capture, and their counts ($(tail -1 "$tmp/findings"))" \
 	'[ "$(cat "$tmp/findings")" = ok ]'
 "$np" report -r "$tmp/flood.pcap" -o "$tmp/flood.html" 2> /dev/null
 flood_ref=$("$np" anomalies -r "$tmp/flood.pcap" 2>&1 > /dev/null | grep -o "tcp-xmas [0-9]*")

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../analyze/anomalies.h"
+#include "../analyze/explain.h"
 #include "../profile/inventory.h"
 #include "../report/report.h"
 
@@ -138,6 +139,7 @@ static np_inventory *profile_inputs(struct report_args *a, np_report_traffic *tr
 
 struct findings_run {
 	np_anomalies *checks;
+	np_explain *story; /* for its host-level steps */
 	np_report_findings *findings;
 	int file;
 	bool nano;
@@ -149,13 +151,20 @@ static void on_finding(void *ctx, const np_finding *f)
 	np_report_findings_add(run->findings, f, run->file, run->nano);
 }
 
+static void on_step(void *ctx, const np_step *s)
+{
+	struct findings_run *run = ctx;
+	np_report_findings_step(run->findings, s, run->file);
+}
+
 static void on_packet(void *ctx, const np_packet *pkt, uint64_t number)
 {
 	struct findings_run *run = ctx;
 	np_anomalies_packet(run->checks, pkt, number);
+	np_explain_packet(run->story, pkt, number);
 }
 
-/* -r: the anomaly checks over each capture, read a second time, as
+/* -r: the anomaly checks (and explain, for its host steps) over each capture, read a second time, as
  * `netprofile anomalies -r` runs them (standard input cannot be read again).
  * A capture that failed to read was reported by the first reading, and a
  * read error part-way keeps the findings before it. */
@@ -174,14 +183,17 @@ static np_report_findings *check_captures(const struct report_args *a)
 			np_source_close(&s);
 			continue;
 		}
-		struct findings_run run = {NULL, fs, i, s.nano};
+		struct findings_run run = {NULL, NULL, fs, i, s.nano};
 		run.checks = np_anomalies_new(on_finding, &run);
-		if (run.checks) {
+		run.story = np_explain_new(on_step, &run);
+		if (run.checks && run.story) {
 			cli_stop_on_signals(&s);
 			np_analyze_source(&s, 0, on_packet, &run);
 			cli_stop_on_signals(NULL);
-			np_anomalies_free(run.checks);
+			np_explain_finish(run.story);
 		}
+		np_anomalies_free(run.checks);
+		np_explain_free(run.story);
 		np_source_close(&s);
 	}
 	return fs;

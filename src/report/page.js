@@ -309,7 +309,7 @@
 		debounce((e) => alertsTable.filter(e.target.value), 120));
 
 	/* ---- anomalies (the checks of netprofile anomalies, over the captures) ------------------- */
-	let anomaliesTable = null;
+	let anomaliesTable = null, hostStepsTable = null;
 	function anomalies() {
 		if (!F) return;
 		document.getElementById("anomalies-section").hidden = false;
@@ -335,6 +335,18 @@
 		document.getElementById("anomaly-filter").addEventListener("input",
 			debounce((e) => anomaliesTable.filter(e.target.value), 120));
 		anomaliesTable.render();
+		const H = D.hostSteps;
+		document.getElementById("host-steps-note").textContent = "What netprofile explain says of each host's IP IDs " +
+			"and TTLs" + (H.total > H.n ? ": the first " + fmtInt(H.n) + " of " + fmtInt(H.total) + " are listed." : ".");
+		const hcols = [];
+		if (F.files.length > 1)
+			hcols.push({ label: "Capture", width: "minmax(80px,1fr)", key: (i) => F.files[H.file[i]], text: (i) => F.files[H.file[i]] });
+		hcols.push(
+			{ label: "Host", width: "minmax(120px,1.2fr)", key: (i) => addrKey(H.host[i]), text: (i) => H.host[i] },
+			{ label: "Step", width: "60px", key: (i) => H.step[i], text: (i) => H.step[i] },
+			{ label: "What it shows", width: "minmax(200px,5fr)", key: (i) => H.summary[i], text: (i) => H.summary[i], title: (i) => H.summary[i] });
+		hostStepsTable = new VTable(document.getElementById("host-steps"), hcols, H.n, { rows: 10 });
+		hostStepsTable.render();
 	}
 
 	/* ---- top talkers ------------------------------------------------------------------------ */
@@ -542,7 +554,7 @@
 	alertsTable.render();
 	anomalies();
 	talkers();
-	window.npReport = { data: D, servers: serversTable, alerts: alertsTable, anomalies: anomaliesTable, clients: null, ready: false };
+	window.npReport = { data: D, servers: serversTable, alerts: alertsTable, anomalies: anomaliesTable, hostSteps: hostStepsTable, clients: null, ready: false };
 	servicesChart();
 	trafficChart();
 	drawTimeline();

@@ -413,7 +413,8 @@ static void write_traffic(struct writer *w, const np_report_opts *o)
 		putc(']', (w)->f);                        \
 	} while (0)
 
-/* The anomaly findings: the listed ones column-wise, every check's count. */
+/* The anomaly findings: the listed ones column-wise, every check's count;
+ * then explain's host steps. */
 static void write_findings(struct writer *w, const np_report_opts *o)
 {
 	const np_report_findings *fs = o->findings;
@@ -436,6 +437,15 @@ static void write_findings(struct writer *w, const np_report_opts *o)
 	STR_COLUMN(w, "src", n, r[i].f.src);
 	STR_COLUMN(w, "dst", n, r[i].f.dst);
 	STR_COLUMN(w, "detail", n, r[i].f.detail);
+	putc('}', w->f);
+	const np_report_host_step *h = fs->hosts;
+	n = fs->nhosts;
+	begin_columns(w, "hostSteps", n);
+	fprintf(w->f, ",\"total\":%llu,\"max\":%d", (unsigned long long)fs->host_steps, NP_REPORT_MAX_HOST_STEPS);
+	COLUMN(w, "file", n, "%d", h[i].file);
+	STR_COLUMN(w, "host", n, h[i].host);
+	STR_COLUMN(w, "step", n, h[i].kind);
+	STR_COLUMN(w, "summary", n, h[i].summary);
 	putc('}', w->f);
 }
 

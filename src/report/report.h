@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "../analyze/anomalies.h"
+#include "../analyze/explain.h"
 #include "../flow/flow.h"
 #include "../profile/inventory.h"
 
@@ -53,16 +54,31 @@ typedef struct np_report_finding {
 	int file;     /* which capture, an index into np_report_opts.files */
 } np_report_finding;
 
+/* explain's host-level steps (ipid, ttl): at most this many listed. */
+#define NP_REPORT_MAX_HOST_STEPS 10000
+
+typedef struct np_report_host_step {
+	char host[NP_ADDR_TEXT];
+	char kind[8]; /* "ipid", "ttl" */
+	char summary[512];
+	int file;
+} np_report_host_step;
+
 typedef struct np_report_findings {
 	np_report_finding *rows;
 	size_t n, cap;
 	uint64_t counts[NP_CHECK_COUNT]; /* every finding, listed or not */
+	np_report_host_step *hosts;
+	size_t nhosts, caphosts;
+	uint64_t host_steps; /* every host step, listed or not */
 } np_report_findings;
 
 np_report_findings *np_report_findings_new(void);
 void np_report_findings_free(np_report_findings *fs);
 /* Count f, and keep it while fewer than NP_REPORT_MAX_FINDINGS are kept. */
 void np_report_findings_add(np_report_findings *fs, const np_finding *f, int file, bool nano);
+/* The same for one of explain's steps; only host-level ones are kept. */
+void np_report_findings_step(np_report_findings *fs, const np_step *s, int file);
 
 typedef struct np_report_opts {
 	const char *title;

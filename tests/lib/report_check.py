@@ -130,6 +130,9 @@ def check_anomalies(b, n, check, texts):
     result("sorting by packet puts the last first", first == b.eval("Math.max(...npReport.data.anomalies.packet)"), first)
     summary = b.eval("document.getElementById('summary').innerText")
     result("summary counts the findings by check", "Anomalies" in summary and check in summary, summary[-200:])
+    hosts = b.eval("npReport.hostSteps ? npReport.hostSteps.view.length : -1")
+    want = b.eval("npReport.data.hostSteps.n")
+    result("host steps table has its %d rows" % want, hosts == want > 0, hosts)
     result("no script ran from the data", b.eval("window.__pwned === undefined"))
     result("no image element", b.eval("document.querySelectorAll('img').length") == 0)
     page_text = b.eval("(() => { const t = npReport.anomalies; t.body.style.height = '100000px'; t.render();"
