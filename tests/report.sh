@@ -60,6 +60,8 @@ check "no temporary file left" '[ -z "$(ls -A "$tmp/out-dir")" ]'
 rc=$?
 check "unreadable capture: exit 1, named ($(head -1 "$tmp/err"))" \
 	'[ $rc -eq 1 ] && head -1 "$tmp/err" | grep -qF "$tmp/none.pcap"'
+check "unreadable capture: named once (anomalies read it again quietly)" \
+	'[ "$(grep -cF "$tmp/none.pcap" "$tmp/err")" -eq 1 ]'
 
 "$np" report --db "$tmp/demo.db" -o "$tmp/out-dir/keep.html" 2> /dev/null
 check "report written" '[ -s "$tmp/out-dir/keep.html" ]'
@@ -159,6 +161,89 @@ check "report --flows: $flow_servers servers, $flow_count flows, traffic over ti
 check "missing Chart.js: still written, with a warning naming it" \
 	'[ $? -eq 0 ] && [ -s "$tmp/nochart.html" ] && grep -q "$tmp/none.js" "$tmp/err"'
 
+# ---- anomaly findings, from captures ------------------------------------------------------------
+
+# A land packet and an XMAS scan among ordinary ones; the same capture again
+# under a hostile path (it is named in the page); and a flood of XMAS packets
+# past the page's limit of 10,000 listed findings. `netprofile anomalies` is
+# the reference for what the page lists.
+PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'PY'
+import struct, sys
+from netpkt import csum
+out = sys.argv[1]
+def ip4(a): return bytes(int(x) for x in a.split('.'))
+def frame(src, dst, sport, dport, flags):
+    seg = struct.pack('!HHIIBBHHH', sport, dport, 1000, 0, 5 << 4, flags, 65535, 0, 0)
+    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(seg), 1, 0x4000, 64, 6, 0, ip4(src), ip4(dst))
+    h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
+    return bytes.fromhex('020000000002020000000001') + b'\x08\x00' + h + seg
+def pcap(name, frames):
+    with open('%s/%s' % (out, name), 'wb') as f:
+        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
+        for k, fr in enumerate(frames):
+            f.write(struct.pack('<IIII', 1700000000 + k // 100, (k % 100) * 10007, len(fr), len(fr)) + fr)
+A, B = '10.0.0.1', '10.0.0.2'
+pcap('odd.pcap', [frame(A, B, 40000, 80, 0x02), frame(B, A, 80, 40000, 0x12), frame(A, B, 40000, 80, 0x10),
+                  frame(A, B, 40001, 80, 0x29), frame(A, B, 40000, 80, 0x10), frame(A, A, 139, 139, 0x02),
+                  frame(B, A, 80, 40000, 0x11)])
+pcap('flood.pcap', [frame(A, B, 1024 + k % 60000, 80, 0x29) for k in range(10050)])
+PY
+mkdir -p "$tmp/<"
+evil_cap="$tmp/</script><img src=x onerror=window.__pwned=4>.pcap"
+cp "$tmp/odd.pcap" "$evil_cap"
+TZ=UTC "$np" anomalies --format json -r "$tmp/odd.pcap" > "$tmp/odd.json" 2> /dev/null
+check "anomalies (the reference) finds the XMAS and land packets" \
+	'[ "$(grep -o "\"check\": \"[a-z-]*\"" "$tmp/odd.json" | tr "\n" " ")" = "\"check\": \"tcp-xmas\" \"check\": \"land\" " ]'
+"$np" explain --format json -r "$tmp/odd.pcap" > "$tmp/odd-explain.json" 2> /dev/null
+"$np" report -r "$tmp/odd.pcap" -r "$evil_cap" -o "$tmp/odd.html" 2> "$tmp/err"
+check "report -r with anomalies: written ($(head -c 200 "$tmp/err"))" '[ $? -eq 0 ] && [ -s "$tmp/odd.html" ]'
+check "report -r with a hostile capture path: three script elements end in the file" \
+	'[ "$(grep -oi "</script" "$tmp/odd.html" | wc -l)" -eq 3 ]'
+python3 - "$tmp/odd.html" "$tmp/odd.json" "$tmp/odd.pcap" "$evil_cap" > "$tmp/findings" 2>&1 <<'PY'
+import json, sys, time
+page = open(sys.argv[1], encoding="utf-8").read()
+tag = '<script type="application/json" id="np-data">'
+start = page.index(tag) + len(tag)
+block = page[start:page.index("</script>", start)]
+assert not any(c in block for c in "<>&\u2028\u2029"), "raw character in the data"
+d = json.loads(block)
+F = d["anomalies"]
+ref = [json.loads(l) for l in open(sys.argv[2])]
+assert F["files"] == sys.argv[3:], "files: %r" % F["files"]
+def row(i):
+    ms = d["t0"] + F["t"][i]
+    when = time.strftime("%H:%M:%S", time.gmtime(ms // 1000)) + ".%06d" % F["us"][i]
+    return {"check": F["checks"][F["check"][i]], "packet": F["packet"][i], "time": when,
+            "src": F["src"][i], "dst": F["dst"][i], "detail": F["detail"][i]}
+for k in (0, 1):
+    got = [row(i) for i in range(F["n"]) if F["file"][i] == k]
+    assert got == ref, "capture %d: %r != %r" % (k, got, ref)
+counts = dict(zip(F["checks"], F["counts"]))
+want = {c: 2 * sum(r["check"] == c for r in ref) for c in F["checks"]}
+assert counts == want, "counts %r != %r" % (counts, want)
+assert F["n"] == 2 * len(ref) == 4, F["n"]
+H = d["hostSteps"]
+ref = [json.loads(l) for l in open(sys.argv[2].replace("odd.json", "odd-explain.json"))]
+ref = [(r["host"], r["step"], r["summary"]) for r in ref if r.get("step") in ("ipid", "ttl")]
+for k in (0, 1):
+    got = [(H["host"][i], H["step"][i], H["summary"][i]) for i in range(H["n"]) if H["file"][i] == k]
+    assert got == ref and len(ref) >= 2, "host steps of capture %d: %r != %r" % (k, got, ref)
+assert H["total"] == H["n"] == 2 * len(ref)
+print("ok")
+PY
+check "report -r: the findings anomalies prints, explain's host steps, for each capture, and their counts ($(tail -1 "$tmp/findings"))" \
+	'[ "$(cat "$tmp/findings")" = ok ]'
+"$np" report -r "$tmp/flood.pcap" -o "$tmp/flood.html" 2> /dev/null
+flood_ref=$("$np" anomalies -r "$tmp/flood.pcap" 2>&1 > /dev/null | grep -o "tcp-xmas [0-9]*")
+check "a flood of findings: 10000 listed, all counted ($flood_ref)" \
+	'[ "$flood_ref" = "tcp-xmas 10050" ] &&
+	 grep -q "\"anomalies\":{\"n\":10000,\"max\":10000,\"checks\":\[[^]]*\],\"counts\":\[0,0,0,10050,0" "$tmp/flood.html"'
+"$np" report --db "$tmp/demo.db" -o "$tmp/nofind.html" 2> /dev/null
+"$np" report --flows "$tmp/mix.csv" -o "$tmp/nofind2.html" 2> /dev/null
+check "no anomalies from --db or --flows" \
+	'[ -s "$tmp/nofind.html" ] && [ -s "$tmp/nofind2.html" ] &&
+	 ! grep -q "\"anomalies\":" "$tmp/nofind.html" && ! grep -q "\"anomalies\":" "$tmp/nofind2.html"'
+
 # ---- in a real browser ------------------------------------------------------------------------
 
 py=
@@ -196,4 +281,5 @@ check "screenshot written to build/report.png" '[ "$(head -c 4 "$here/build/repo
 browse "inventory" page "$tmp/mixdb.html" "$mix_servers"
 browse "hostile names" hostile "$tmp/evil.html" "$evil_svc" "$evil_host"
 browse "no Chart.js" nochart "$tmp/nochart.html"
+browse "anomalies" anomalies "$tmp/odd.html" 4 land "$evil_cap"
 finish

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analyze/anomalies.h"
+#include "../analyze/explain.h"
 #include "../profile/inventory.h"
 #include "../report/report.h"
 
@@ -135,6 +137,68 @@ static np_inventory *profile_inputs(struct report_args *a, np_report_traffic *tr
 	return inv;
 }
 
+struct findings_run {
+	np_anomalies *checks;
+	np_explain *story; /* for its host-level steps */
+	np_report_findings *findings;
+	int file;
+	bool nano;
+};
+
+static void on_finding(void *ctx, const np_finding *f)
+{
+	struct findings_run *run = ctx;
+	np_report_findings_add(run->findings, f, run->file, run->nano);
+}
+
+static void on_step(void *ctx, const np_step *s)
+{
+	struct findings_run *run = ctx;
+	np_report_findings_step(run->findings, s, run->file);
+}
+
+static void on_packet(void *ctx, const np_packet *pkt, uint64_t number)
+{
+	struct findings_run *run = ctx;
+	np_anomalies_packet(run->checks, pkt, number);
+	np_explain_packet(run->story, pkt, number);
+}
+
+/* -r: the anomaly checks (and explain, for its host steps) over each capture, read a second time, as
+ * `netprofile anomalies -r` runs them (standard input cannot be read again).
+ * A capture that failed to read was reported by the first reading, and a
+ * read error part-way keeps the findings before it. */
+static np_report_findings *check_captures(const struct report_args *a)
+{
+	np_report_findings *fs = np_report_findings_new();
+	if (!fs)
+		return NULL;
+	for (int i = 0; i < a->in.nrfiles; i++) {
+		if (strcmp(a->rfiles[i], "-") == 0) {
+			fprintf(stderr, "report: standard input is read once: no anomaly checks for it\n");
+			continue;
+		}
+		np_source s; /* opened quietly: the first reading said what is wrong with it */
+		if (np_source_open_file(&s, a->rfiles[i], a->in.src.nano) != 0) {
+			np_source_close(&s);
+			continue;
+		}
+		struct findings_run run = {NULL, NULL, fs, i, s.nano};
+		run.checks = np_anomalies_new(on_finding, &run);
+		run.story = np_explain_new(on_step, &run);
+		if (run.checks && run.story) {
+			cli_stop_on_signals(&s);
+			np_analyze_source(&s, 0, on_packet, &run);
+			cli_stop_on_signals(NULL);
+			np_explain_finish(run.story);
+		}
+		np_anomalies_free(run.checks);
+		np_explain_free(run.story);
+		np_source_close(&s);
+	}
+	return fs;
+}
+
 /* "captures a.pcap, b.pcap" for the page's summary. */
 static void describe_inputs(const struct report_args *a, char *buf, size_t len)
 {
@@ -154,6 +218,7 @@ int cmd_report(int argc, char **argv)
 	int status = 0;
 	uint64_t packets = 0;
 	np_report_traffic *traffic = NULL;
+	np_report_findings *findings = NULL;
 	np_inventory *inv;
 	if (a.db) {
 		inv = np_inventory_open_existing(a.db, err, sizeof(err));
@@ -164,12 +229,15 @@ int cmd_report(int argc, char **argv)
 		traffic = np_report_traffic_new();
 		inv = traffic ? profile_inputs(&a, traffic, &packets, &status) : NULL;
 		describe_inputs(&a, source, sizeof(source));
+		if (inv && a.in.nrfiles)
+			findings = check_captures(&a);
 	}
 	if (!inv) {
 		np_report_traffic_free(traffic);
 		return 1;
 	}
-	np_report_opts o = {a.title, source, a.db, a.chartjs, traffic, packets, a.max_clients};
+	np_report_opts o = {a.title, source, a.db, a.chartjs, traffic, packets, a.max_clients,
+			    findings, a.rfiles, a.in.nrfiles};
 	if (np_report_write(inv, &o, a.out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		status = 1;
@@ -178,5 +246,6 @@ int cmd_report(int argc, char **argv)
 	}
 	np_inventory_close(inv);
 	np_report_traffic_free(traffic);
+	np_report_findings_free(findings);
 	return status ? 1 : 0;
 }

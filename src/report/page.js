@@ -208,6 +208,7 @@
 	const alertKinds = new Map();
 	for (let i = 0; i < A.n; i++) alertKinds.set(str(A.kind[i]), (alertKinds.get(str(A.kind[i])) || 0) + 1);
 	const serverHosts = new Set(S.host).size;
+	const F = D.anomalies; /* from captures only */
 
 	function summary() {
 		document.title = D.title;
@@ -225,6 +226,8 @@
 		items.push(["Servers", fmtInt(S.n), "on " + fmtInt(serverHosts) + " addresses"],
 			["Services", fmtInt(services.size)],
 			["Alerts", fmtInt(A.n), Array.from(alertKinds, (kv) => kv[1] + " " + kv[0]).join(", ")]);
+		if (F) items.push(["Anomalies", fmtInt(F.counts.reduce((a, b) => a + b, 0)),
+			F.checks.map((c, i) => [F.counts[i], c]).filter((kv) => kv[0] > 0).map((kv) => fmtInt(kv[0]) + " " + kv[1]).join(", ")]);
 		for (const it of items) {
 			const div = el("div");
 			div.appendChild(el("dt", "", it[0]));
@@ -304,6 +307,47 @@
 	});
 	document.getElementById("alert-filter").addEventListener("input",
 		debounce((e) => alertsTable.filter(e.target.value), 120));
+
+	/* ---- anomalies (the checks of netprofile anomalies, over the captures) ------------------- */
+	let anomaliesTable = null, hostStepsTable = null;
+	function anomalies() {
+		if (!F) return;
+		document.getElementById("anomalies-section").hidden = false;
+		const total = F.counts.reduce((a, b) => a + b, 0);
+		document.getElementById("anomaly-note").textContent = "What netprofile anomalies finds in the captures" +
+			(total > F.n ? ": the first " + fmtInt(F.n) + " of " + fmtInt(total) + " findings are listed (at most " +
+			 fmtInt(F.max) + "); the summary counts them all." : ".") + " Times are UTC.";
+		const when = (i) => fmtTime(F.t[i]) + "." + pad(F.us[i], 6);
+		const cols = [];
+		if (F.files.length > 1)
+			cols.push({ label: "Capture", width: "minmax(80px,1fr)", key: (i) => F.files[F.file[i]], text: (i) => F.files[F.file[i]] });
+		cols.push(
+			Object.assign({ label: "Packet", width: "80px" }, num(F.packet)),
+			{ label: "Time", width: "200px", time: true, key: (i) => F.t[i] * 1e6 + F.us[i], text: when },
+			{ label: "Check", width: "130px", key: (i) => F.checks[F.check[i]], text: (i) => F.checks[F.check[i]] },
+			{ label: "Source", width: "minmax(120px,1.3fr)", key: (i) => addrKey(F.src[i]), text: (i) => F.src[i] },
+			{ label: "Destination", width: "minmax(120px,1.3fr)", key: (i) => addrKey(F.dst[i]), text: (i) => F.dst[i] },
+			{ label: "Detail", width: "minmax(160px,3fr)", key: (i) => F.detail[i], text: (i) => F.detail[i], title: (i) => F.detail[i] });
+		anomaliesTable = new VTable(document.getElementById("anomalies"), cols, F.n, {
+			rows: 12,
+			onChange: (t) => { document.getElementById("anomaly-count").textContent = fmtInt(t.view.length) + " of " + fmtInt(F.n) + " findings"; },
+		});
+		document.getElementById("anomaly-filter").addEventListener("input",
+			debounce((e) => anomaliesTable.filter(e.target.value), 120));
+		anomaliesTable.render();
+		const H = D.hostSteps;
+		document.getElementById("host-steps-note").textContent = "What netprofile explain says of each host's IP IDs " +
+			"and TTLs" + (H.total > H.n ? ": the first " + fmtInt(H.n) + " of " + fmtInt(H.total) + " are listed." : ".");
+		const hcols = [];
+		if (F.files.length > 1)
+			hcols.push({ label: "Capture", width: "minmax(80px,1fr)", key: (i) => F.files[H.file[i]], text: (i) => F.files[H.file[i]] });
+		hcols.push(
+			{ label: "Host", width: "minmax(120px,1.2fr)", key: (i) => addrKey(H.host[i]), text: (i) => H.host[i] },
+			{ label: "Step", width: "60px", key: (i) => H.step[i], text: (i) => H.step[i] },
+			{ label: "What it shows", width: "minmax(200px,5fr)", key: (i) => H.summary[i], text: (i) => H.summary[i], title: (i) => H.summary[i] });
+		hostStepsTable = new VTable(document.getElementById("host-steps"), hcols, H.n, { rows: 10 });
+		hostStepsTable.render();
+	}
 
 	/* ---- top talkers ------------------------------------------------------------------------ */
 	function smallTable(id, heads, rows) {
@@ -508,8 +552,9 @@
 	summary();
 	serversTable.render();
 	alertsTable.render();
+	anomalies();
 	talkers();
-	window.npReport = { data: D, servers: serversTable, alerts: alertsTable, clients: null, ready: false };
+	window.npReport = { data: D, servers: serversTable, alerts: alertsTable, anomalies: anomaliesTable, hostSteps: hostStepsTable, clients: null, ready: false };
 	servicesChart();
 	trafficChart();
 	drawTimeline();

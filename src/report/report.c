@@ -400,6 +400,55 @@ static void write_traffic(struct writer *w, const np_report_opts *o)
 	free(b);
 }
 
+/* A string column: "name":["...",...]. */
+#define STR_COLUMN(w, name, n, expr)                      \
+	do {                                              \
+		key((w), (name));                         \
+		putc('[', (w)->f);                        \
+		for (size_t i = 0; i < (n); i++) {        \
+			if (i)                            \
+				putc(',', (w)->f);        \
+			np_report_json_str((w)->f, expr); \
+		}                                         \
+		putc(']', (w)->f);                        \
+	} while (0)
+
+/* The anomaly findings: the listed ones column-wise, every check's count;
+ * then explain's host steps. */
+static void write_findings(struct writer *w, const np_report_opts *o)
+{
+	const np_report_findings *fs = o->findings;
+	const np_report_finding *r = fs->rows;
+	size_t n = fs->n;
+	begin_columns(w, "anomalies", n);
+	fprintf(w->f, ",\"max\":%d", NP_REPORT_MAX_FINDINGS);
+	STR_COLUMN(w, "checks", (size_t)NP_CHECK_COUNT, np_anomaly_name((int)i));
+	COLUMN(w, "counts", (size_t)NP_CHECK_COUNT, "%llu", (unsigned long long)fs->counts[i]);
+	STR_COLUMN(w, "files", (size_t)o->nfiles, o->files[i]);
+	COLUMN(w, "file", n, "%d", r[i].file);
+	COLUMN(w, "packet", n, "%llu", (unsigned long long)r[i].f.packet);
+	/* whole seconds (clamped to what a date can hold) as milliseconds after t0, then microseconds */
+	COLUMN(w, "t", n, "%lld",
+	       (long long)((r[i].f.ts_sec < -1000000000000LL ? -1000000000000LL
+			    : r[i].f.ts_sec > 1000000000000LL ? 1000000000000LL : r[i].f.ts_sec) * 1000 -
+			   w->t0_us / 1000));
+	COLUMN(w, "us", n, "%u", (unsigned)r[i].f.ts_frac);
+	COLUMN(w, "check", n, "%d", (int)r[i].f.check);
+	STR_COLUMN(w, "src", n, r[i].f.src);
+	STR_COLUMN(w, "dst", n, r[i].f.dst);
+	STR_COLUMN(w, "detail", n, r[i].f.detail);
+	putc('}', w->f);
+	const np_report_host_step *h = fs->hosts;
+	n = fs->nhosts;
+	begin_columns(w, "hostSteps", n);
+	fprintf(w->f, ",\"total\":%llu,\"max\":%d", (unsigned long long)fs->host_steps, NP_REPORT_MAX_HOST_STEPS);
+	COLUMN(w, "file", n, "%d", h[i].file);
+	STR_COLUMN(w, "host", n, h[i].host);
+	STR_COLUMN(w, "step", n, h[i].kind);
+	STR_COLUMN(w, "summary", n, h[i].summary);
+	putc('}', w->f);
+}
+
 static int64_t first_time(const struct report_data *d, const np_report_opts *o)
 {
 	int64_t t0 = INT64_MAX;
@@ -438,6 +487,8 @@ static void write_data(FILE *f, const struct report_data *d, const np_report_opt
 	write_clients(&w, d);
 	write_alerts(&w, d);
 	write_traffic(&w, o);
+	if (o->findings)
+		write_findings(&w, o);
 	key(&w, "topClients");
 	putc('[', f);
 	for (size_t i = 0; i < d->ntop; i++)

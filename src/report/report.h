@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../analyze/anomalies.h"
+#include "../analyze/explain.h"
 #include "../flow/flow.h"
 #include "../profile/inventory.h"
 
@@ -43,6 +45,41 @@ typedef struct np_report_bucket {
 np_report_bucket *np_report_traffic_buckets(const np_report_traffic *t, size_t max, int64_t *start_us,
 					    int64_t *step_us, size_t *n);
 
+/* The anomaly findings of the captures (-r): at most this many listed in
+ * the page, all of them counted by check. */
+#define NP_REPORT_MAX_FINDINGS 10000
+
+typedef struct np_report_finding {
+	np_finding f; /* ts_frac in microseconds */
+	int file;     /* which capture, an index into np_report_opts.files */
+} np_report_finding;
+
+/* explain's host-level steps (ipid, ttl): at most this many listed. */
+#define NP_REPORT_MAX_HOST_STEPS 10000
+
+typedef struct np_report_host_step {
+	char host[NP_ADDR_TEXT];
+	char kind[8]; /* "ipid", "ttl" */
+	char summary[512];
+	int file;
+} np_report_host_step;
+
+typedef struct np_report_findings {
+	np_report_finding *rows;
+	size_t n, cap;
+	uint64_t counts[NP_CHECK_COUNT]; /* every finding, listed or not */
+	np_report_host_step *hosts;
+	size_t nhosts, caphosts;
+	uint64_t host_steps; /* every host step, listed or not */
+} np_report_findings;
+
+np_report_findings *np_report_findings_new(void);
+void np_report_findings_free(np_report_findings *fs);
+/* Count f, and keep it while fewer than NP_REPORT_MAX_FINDINGS are kept. */
+void np_report_findings_add(np_report_findings *fs, const np_finding *f, int file, bool nano);
+/* The same for one of explain's steps; only host-level ones are kept. */
+void np_report_findings_step(np_report_findings *fs, const np_step *s, int file);
+
 typedef struct np_report_opts {
 	const char *title;
 	const char *source;  /* what it was built from, for the summary */
@@ -51,6 +88,9 @@ typedef struct np_report_opts {
 	const np_report_traffic *traffic; /* NULL for an inventory alone */
 	uint64_t packets;    /* read from captures (with traffic; 0 = none, flow records only) */
 	unsigned max_clients; /* clients listed per server (they are all counted) */
+	const np_report_findings *findings; /* NULL: not built from captures */
+	const char *const *files; /* the captures the findings name */
+	int nfiles;
 } np_report_opts;
 
 /* Write the report of inv to path ("-" = standard output): to a temporary

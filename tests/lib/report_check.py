@@ -5,6 +5,8 @@ per check: "PASS name" or "FAIL name: what was seen". The suite counts them.
   report_check.py page FILE SERVERS [SCREENSHOT]   the tables, sorting, filter, clients
   report_check.py hostile FILE TEXT...             hostile names stay text
   report_check.py nochart FILE                     the SVG charts without Chart.js
+  report_check.py anomalies FILE N CHECK TEXT...   the findings table: N rows, the filter
+                                                   on CHECK, hostile TEXT shown as text
 Every mode also checks: no console error, no exception, no request of any
 kind but the file itself, no Content-Security-Policy violation.
 """
@@ -103,6 +105,42 @@ def check_nochart(b):
     result("traffic drawn as SVG", b.eval("document.querySelectorAll('#traffic-chart svg').length") == 1)
 
 
+def check_anomalies(b, n, check, texts):
+    shown = b.eval("!document.getElementById('anomalies-section').hidden")
+    result("anomalies section shown", shown)
+    rows = b.eval("npReport.anomalies ? npReport.anomalies.view.length : -1")
+    result("findings table has %d rows" % n, rows == n, rows)
+    dom = b.eval("document.querySelectorAll('#anomalies .vt-row:not([hidden])').length")
+    result("findings rows in the page", dom == min(n, 12 + 10) or (n > 12 and 12 <= dom <= 60), dom)
+    count = b.eval("document.getElementById('anomaly-count').textContent").replace(",", "")
+    result("findings count shown", count.startswith("%d of %d" % (n, n)), count)
+    b.eval("(() => { const f = document.getElementById('anomaly-filter'); f.value = %r;"
+           " f.dispatchEvent(new Event('input')); })()" % check)
+    time.sleep(0.5)
+    nf = b.eval("npReport.anomalies.view.length")
+    want = b.eval("npReport.data.anomalies.check.filter(c => npReport.data.anomalies.checks[c] === %r).length" % check)
+    vis = visible_rows(b, "anomalies")
+    result("filter on %s leaves its %d findings" % (check, want), nf == want and 0 < nf < n and
+           all(check in r[1] for r in vis), "%s rows" % nf)
+    b.eval("(() => { const f = document.getElementById('anomaly-filter'); f.value = '';"
+           " f.dispatchEvent(new Event('input')); })()")
+    time.sleep(0.3)
+    b.eval("Array.from(document.querySelectorAll('#anomalies .vt-head > div')).find(h => h.textContent == 'Packet').click()")
+    first = b.eval("npReport.data.anomalies.packet[npReport.anomalies.view[0]]")
+    result("sorting by packet puts the last first", first == b.eval("Math.max(...npReport.data.anomalies.packet)"), first)
+    summary = b.eval("document.getElementById('summary').innerText")
+    result("summary counts the findings by check", "Anomalies" in summary and check in summary, summary[-200:])
+    hosts = b.eval("npReport.hostSteps ? npReport.hostSteps.view.length : -1")
+    want = b.eval("npReport.data.hostSteps.n")
+    result("host steps table has its %d rows" % want, hosts == want > 0, hosts)
+    result("no script ran from the data", b.eval("window.__pwned === undefined"))
+    result("no image element", b.eval("document.querySelectorAll('img').length") == 0)
+    page_text = b.eval("(() => { const t = npReport.anomalies; t.body.style.height = '100000px'; t.render();"
+                       " return document.body.innerText; })()")
+    for t in texts:
+        result("shown as text: %r" % t[:30], t in page_text)
+
+
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     b = cdp.Browser()
@@ -118,6 +156,8 @@ def main():
             check_hostile(b, sys.argv[3:])
         elif mode == "nochart":
             check_nochart(b)
+        elif mode == "anomalies":
+            check_anomalies(b, int(sys.argv[3]), sys.argv[4], sys.argv[5:])
         # anything the checks themselves provoked
         errors = b.errors()
         result("no errors while used", not errors, errors[:5])
