@@ -157,6 +157,32 @@ check "cut-off IPFIX file: the $got records before the cut are written, as the w
 	'[ "$got" -gt 0 ] && [ "$got" -lt $(($(wc -l < "$tmp/full.csv") - 1)) ] &&
 	 [ -z "$(comm -23 <(sort "$tmp/cut.csv") <(sort "$tmp/full.csv"))" ]'
 
+# ---- templates libfixbuf would loop on --------------------------------------------------------
+# A withdrawn template, and one whose fields all have length 0, each followed
+# by a data set with it; then a good template and record: the reader must end
+# and give that record (libfixbuf alone never leaves such a data set).
+python3 - "$tmp/hostile.ipfix" <<'PY'
+import struct, sys
+def msg(sets, seq):
+    body = b''.join(sets)
+    return struct.pack('!HHIII', 10, 16 + len(body), 1700000000, seq, 1) + body
+def tset(tid, fields):
+    body = struct.pack('!HH', tid, len(fields)) + b''.join(struct.pack('!HH', ie, n) for ie, n in fields)
+    return struct.pack('!HH', 2, 4 + len(body)) + body
+def dset(tid, data):
+    return struct.pack('!HH', tid, 4 + len(data)) + data
+good = [(8, 4), (12, 4), (7, 2), (11, 2), (4, 1), (2, 8), (1, 8), (152, 8), (153, 8)]
+row = bytes([10, 9, 0, 1, 10, 9, 0, 2]) + struct.pack('!HHBQQQQ', 40000, 22, 6, 3, 180, 1700000000000, 1700000000500)
+out = msg([tset(300, good), tset(300, [])], 0) + msg([dset(300, b'\0' * 16)], 0)
+out += msg([tset(301, [(8, 0), (12, 0)]), dset(301, b'\0' * 8)], 0)
+out += msg([tset(302, good), dset(302, row)], 0)
+open(sys.argv[1], 'wb').write(out)
+PY
+timeout 20 "$np" flows --flows "$tmp/hostile.ipfix" --format csv > "$tmp/hostile.csv" 2> /dev/null
+rc=$?
+check "withdrawn and zero-length templates: the reader ends and reads the good record" \
+	'[ $rc -ne 124 ] && grep -q "^10.9.0.1,10.9.0.2,40000,22,6,3,180," "$tmp/hostile.csv"'
+
 # ---- YAF's own IPFIX ------------------------------------------------------------------------------
 servers_of() { # servers args... -> address,protocol,port,flows,packets,bytes,clients
 	rm -f "$tmp/s.db"

@@ -368,10 +368,10 @@ static void check_sequence(np_ipfix_decoder *d, uint32_t domain, uint32_t seq, l
 	ds->next = seq + (uint32_t)(records >= 0 ? records : 0);
 }
 
-/* Whether a template ID names a template withdrawn (or defined without
- * fields) earlier in this message, or in the session: libfixbuf keeps such
- * a template, and reading a data set with it never ends (its records have
- * no length). */
+/* Whether a template ID names a template withdrawn, or defined without
+ * fields or with fields of length 0 only, earlier in this message or in
+ * the session: libfixbuf keeps such a template, and reading a data set
+ * with it never ends (its records have no length). */
 static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t *emptied, const uint16_t *defined,
 			      unsigned n_emptied, unsigned n_defined)
 {
@@ -384,7 +384,15 @@ static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t 
 	GError *e = NULL;
 	fbTemplate_t *t = fbSessionGetTemplate(fBufGetSession(d->fbuf), FALSE, tid, &e);
 	g_clear_error(&e);
-	return t && fbTemplateCountElements(t) == 0;
+	if (!t)
+		return false;
+	uint32_t n = fbTemplateCountElements(t);
+	for (uint32_t i = 0; i < n; i++) {
+		const fbInfoElement_t *ie = fbTemplateGetIndexedIE(t, i);
+		if (ie && ie->len > 0)
+			return false; /* a varlen field takes at least its length byte */
+	}
+	return true;
 }
 
 /* The message (header checked) into out without the data sets of empty
@@ -412,16 +420,19 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 			while (np_get_be16(t, tend, &tid) && np_get_be16(t + 2, tend, &count) && tid >= 256) {
 				if (count == 0)
 					d->ex->st.template_changes++; /* a withdrawal */
-				if (count == 0 && n_emptied < MAX_TRACK)
-					emptied[n_emptied++] = tid;
-				else if (count > 0 && n_defined < MAX_TRACK)
-					defined[n_defined++] = tid;
 				size_t flen = 4 + (id == 3 ? 2 : 0); /* options templates: scope count */
+				uint32_t min_len = 0; /* a record's least length: 0 = unreadable */
 				for (uint16_t f = 0; f < count && np_has(t + flen, tend, 4); f++) {
-					uint16_t ie = 0;
+					uint16_t ie = 0, ielen = 0;
 					np_get_be16(t + flen, tend, &ie);
+					np_get_be16(t + flen + 2, tend, &ielen);
+					min_len += ielen == 65535 ? 1 : ielen;
 					flen += ie & 0x8000 ? 8 : 4;
 				}
+				if (min_len == 0 && n_emptied < MAX_TRACK)
+					emptied[n_emptied++] = tid;
+				else if (min_len > 0 && n_defined < MAX_TRACK)
+					defined[n_defined++] = tid;
 				t += flen;
 			}
 		} else if (id >= 256 && template_is_empty(d, id, emptied, defined, n_emptied, n_defined)) {
