@@ -104,7 +104,7 @@ static uint16_t wire_length(fbTemplate_t *t)
 	return len > 0 && len < 65536 ? (uint16_t)len : 0;
 }
 
-static void note_template(np_ipfix_decoder *d, uint16_t tid);
+static bool note_template(np_ipfix_decoder *d, uint16_t tid);
 
 static uint16_t internal_tid(uint8_t kind)
 {
@@ -140,8 +140,8 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 {
 	np_ipfix_decoder *d = app_ctx;
 	d->templates++;
-	d->ex->st.templates++;
-	note_template(d, tid);
+	if (note_template(d, tid))
+		d->ex->st.templates++; /* held now: a redefinition replaces one */
 	struct tmpl_info *info = calloc(1, sizeof(*info));
 	if (!info) {
 		pair_templates(d, s, tid, KIND_SKIP);
@@ -199,15 +199,17 @@ static void model_drop(void)
 }
 
 /* Template IDs seen since the session was made, to count redefinitions. */
-static void note_template(np_ipfix_decoder *d, uint16_t tid)
+/* Whether tid is new to this exporter (a redefinition is counted). */
+static bool note_template(np_ipfix_decoder *d, uint16_t tid)
 {
 	for (unsigned i = 0; i < d->nseen; i++)
 		if (d->seen[i] == tid) {
 			d->ex->st.template_changes++;
-			return;
+			return false;
 		}
 	if (d->nseen < NP_EXPORTER_MAX_TEMPLATES)
 		d->seen[d->nseen++] = tid;
+	return true;
 }
 
 /* The session (templates), made afresh in d. */
