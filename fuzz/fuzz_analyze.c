@@ -24,7 +24,7 @@
 #define MAX_PACKETS 96
 
 static const int link_types[] = {
-	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL, NP_DLT_LOOP,
+	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL,         NP_DLT_LOOP,
 	NP_DLT_RAW,    NP_DLT_IPV4,      NP_DLT_IPV6,       NP_DLT_LINKTYPE_RAW,
 };
 
@@ -61,8 +61,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (uint64_t i = 1; i <= MAX_PACKETS && off + 3 <= size; i++) {
 		uint16_t lv = (uint16_t)(data[off] << 8 | data[off + 1]);
 		uint8_t code = data[off + 2];
-		us += code < 128 ? code * 50000LL : code < 254 ? -(code - 128) * 50000LL : code == 254 ? 86400000000LL
-													: -86400000000LL;
+		us += code < 128    ? code * 50000LL
+		      : code < 254  ? -(code - 128) * 50000LL
+		      : code == 254 ? 86400000000LL
+				    : -86400000000LL;
 		off += 3;
 		size_t n = lv & 0x0fff;
 		if (n > size - off)

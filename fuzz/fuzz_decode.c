@@ -7,11 +7,11 @@
  * decapsulated as deep as they go (decode/tunnel.c); the sanitizers do the judging. Any input that
  * reads outside the frame, leaks or hits undefined behaviour is a bug.
  */
-#include "fuzz_common.h"
 #include "../src/decode/tunnel.h"
+#include "fuzz_common.h"
 
 static const int link_types[] = {
-	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL, NP_DLT_LOOP,
+	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL,         NP_DLT_LOOP,
 	NP_DLT_RAW,    NP_DLT_IPV4,      NP_DLT_IPV6,       NP_DLT_LINKTYPE_RAW,
 };
 

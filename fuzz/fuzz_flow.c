@@ -36,7 +36,7 @@
 #define TS_MAX (((1LL << 31) - 1) * SEC)
 
 static const int link_types[] = {
-	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL, NP_DLT_LOOP,
+	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL,         NP_DLT_LOOP,
 	NP_DLT_RAW,    NP_DLT_IPV4,      NP_DLT_IPV6,       NP_DLT_LINKTYPE_RAW,
 };
 
@@ -58,24 +58,24 @@ static int64_t step_time(int64_t ts, uint8_t code, bool *sweep)
 	int64_t v = code & 63;
 	*sweep = false;
 	switch (code >> 6) {
-	case 0: ts += v * 37000; break;             /* forward 0..2.3 s */
-	case 1: ts += (v + 1) * (SEC + 3); break;   /* forward 1..64 s: past idle, active, hold */
-	case 2: ts -= v * 37000; break;             /* backward 0..2.3 s */
+	case 0: ts += v * 37000; break;           /* forward 0..2.3 s */
+	case 1: ts += (v + 1) * (SEC + 3); break; /* forward 1..64 s: past idle, active, hold */
+	case 2: ts -= v * 37000; break;           /* backward 0..2.3 s */
 	default:
 		if (v < 48)
-			ts -= (v + 1) * (SEC + 3);          /* backward 1..48 s */
+			ts -= (v + 1) * (SEC + 3); /* backward 1..48 s */
 		else if (v == 48)
-			ts += 10 * 365 * 86400 * SEC;       /* years ahead */
+			ts += 10 * 365 * 86400 * SEC; /* years ahead */
 		else if (v == 49)
-			ts -= 10 * 365 * 86400 * SEC;       /* years back */
+			ts -= 10 * 365 * 86400 * SEC; /* years back */
 		else if (v == 50)
 			ts = -(int64_t)(code ^ 0x5a) * SEC; /* damaged: before 1970 */
 		else if (v == 51)
-			ts = TS_MAX - 2 * SEC;              /* the end of 32-bit time */
+			ts = TS_MAX - 2 * SEC; /* the end of 32-bit time */
 		else if (v == 52)
-			*sweep = true;                      /* np_flow_table_expire at the table's clock */
+			*sweep = true; /* np_flow_table_expire at the table's clock */
 		else
-			ts += v - 52;                       /* a few microseconds */
+			ts += v - 52; /* a few microseconds */
 		break;
 	}
 	if (ts < TS_MIN)

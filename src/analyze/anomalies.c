@@ -41,9 +41,10 @@
 #define TH_URG 0x20
 
 static const char *const check_names[NP_CHECK_COUNT] = {
-	"land", "tcp-syn-fin", "tcp-syn-rst", "tcp-xmas", "tcp-null", "tcp-fin-no-ack", "port-zero",
-	"fragment-tiny", "fragment-oversize", "ip-source-route", "bogon-source", "ip-bad-checksum",
-	"malformed", "fragment-overlap", "arp-conflict", "scan",
+	"land",           "tcp-syn-fin",     "tcp-syn-rst",   "tcp-xmas",          "tcp-null",
+	"tcp-fin-no-ack", "port-zero",       "fragment-tiny", "fragment-oversize", "ip-source-route",
+	"bogon-source",   "ip-bad-checksum", "malformed",     "fragment-overlap",  "arp-conflict",
+	"scan",
 };
 
 struct frag_piece {
@@ -243,7 +244,9 @@ static bool check_port_zero(np_anomalies *a)
 	if (!np_analyze_ports(a->pkt, &proto, &sp, &dp) || (sp != 0 && dp != 0))
 		return false;
 	report(a, NP_CHECK_PORT_ZERO, NULL, NULL, "%s %s port 0", proto == 6 ? "TCP" : "UDP",
-	       sp == 0 && dp == 0 ? "source and destination" : sp == 0 ? "source" : "destination");
+	       sp == 0 && dp == 0 ? "source and destination"
+	       : sp == 0          ? "source"
+				  : "destination");
 	return true;
 }
 
@@ -316,8 +319,8 @@ static bool check_fragment_oversize(np_anomalies *a, const np_layer *l, const st
 	if (total <= 65535 || (l->kind == NP_LAYER_IP6 && l->u.ip6.jumbo))
 		return false;
 	report(a, NP_CHECK_FRAGMENT_OVERSIZE, NULL, NULL,
-	       "fragment at offset %u with %u bytes makes the datagram %llu bytes, over 65535", v->off,
-	       v->len, (unsigned long long)total);
+	       "fragment at offset %u with %u bytes makes the datagram %llu bytes, over 65535", v->off, v->len,
+	       (unsigned long long)total);
 	return true;
 }
 
@@ -471,8 +474,7 @@ static const char *bogon6(const np_packet *pkt, const uint8_t *s, const uint8_t 
 		return NULL;
 	const np_layer *ic = l4_layer(pkt, NP_LAYER_ICMP6);
 	uint8_t type;
-	if (ic && np_get_u8(ic->p, ic->end, &type) &&
-	    (type == 133 || type == 135 || type == 131 || type == 143))
+	if (ic && np_get_u8(ic->p, ic->end, &type) && (type == 133 || type == 135 || type == 131 || type == 143))
 		return NULL; /* RS, DAD's NS, MLD reports before an address (RFC 4861, 4862, 3810) */
 	return ":: (unspecified)";
 }
@@ -532,8 +534,8 @@ static bool check_ip_checksum(np_anomalies *a, const np_layer *l)
 	if (np_in_cksum(l->p, l->hdrlen, 0) == 0 || !trusted)
 		return false;
 	uint16_t good = np_in_cksum_shouldbe(l->u.ip4.cksum, np_in_cksum(l->p, l->hdrlen, 0));
-	report(a, NP_CHECK_IP_BAD_CHECKSUM, NULL, NULL, "IPv4 header checksum 0x%04x, should be 0x%04x",
-	       l->u.ip4.cksum, good);
+	report(a, NP_CHECK_IP_BAD_CHECKSUM, NULL, NULL, "IPv4 header checksum 0x%04x, should be 0x%04x", l->u.ip4.cksum,
+	       good);
 	return true;
 }
 
@@ -541,8 +543,8 @@ static bool check_ip_checksum(np_anomalies *a, const np_layer *l)
 
 static const char *layer_name(uint8_t kind)
 {
-	static const char *const names[] = {"?", "ethernet", "vlan", "sll", "sll2", "null", "arp", "ip",
-					    "ip6", "tcp", "udp", "icmp", "icmp6", "gre"};
+	static const char *const names[] = {"?",  "ethernet", "vlan", "sll", "sll2", "null",  "arp",
+					    "ip", "ip6",      "tcp",  "udp", "icmp", "icmp6", "gre"};
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
 }
 
@@ -598,8 +600,8 @@ static bool check_malformed(np_anomalies *a)
 			return true;
 		}
 		if (l->status == NP_TRUNCATED && whole) {
-			report(a, NP_CHECK_MALFORMED, NULL, NULL,
-			       "%s: header claims more than the whole frame holds", layer_name(l->kind));
+			report(a, NP_CHECK_MALFORMED, NULL, NULL, "%s: header claims more than the whole frame holds",
+			       layer_name(l->kind));
 			return true;
 		}
 	}
@@ -631,11 +633,12 @@ static bool check_arp_bogon(np_anomalies *a, const struct np_arp_info *arp)
 {
 	const uint8_t *s = arp->spa;
 	bool zero = !s[0] && !s[1] && !s[2] && !s[3];
-	const char *why = zero ? NULL
-			  : s[0] == 0 ? "0.0.0.0/8 (this network)"
+	const char *why = zero          ? NULL
+			  : s[0] == 0   ? "0.0.0.0/8 (this network)"
 			  : s[0] == 127 ? "127.0.0.0/8 (loopback)"
 			  : s[0] >= 240 ? "240.0.0.0/4 (reserved) or broadcast"
-			  : s[0] >= 224 ? "224.0.0.0/4 (multicast)" : NULL;
+			  : s[0] >= 224 ? "224.0.0.0/4 (multicast)"
+					: NULL;
 	if (!why)
 		return false;
 	char src[NP_ADDR_TEXT], dst[NP_ADDR_TEXT];
@@ -670,12 +673,12 @@ static void check_arp_conflict(np_anomalies *a, const struct np_arp_info *arp)
 	    slot->last - now <= NP_ARP_WINDOW_S) {
 		char src[NP_ADDR_TEXT], was[24], is[24];
 		arp_text(ip, mac, src, sizeof(src));
-		snprintf(was, sizeof(was), "%02x:%02x:%02x:%02x:%02x:%02x", slot->mac[0], slot->mac[1],
-			 slot->mac[2], slot->mac[3], slot->mac[4], slot->mac[5]);
-		snprintf(is, sizeof(is), "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3],
-			 mac[4], mac[5]);
-		report(a, NP_CHECK_ARP_CONFLICT, src, "", "%s claimed by %s, and by %s %llds before", src, is,
-		       was, (long long)(now - slot->last));
+		snprintf(was, sizeof(was), "%02x:%02x:%02x:%02x:%02x:%02x", slot->mac[0], slot->mac[1], slot->mac[2],
+			 slot->mac[3], slot->mac[4], slot->mac[5]);
+		snprintf(is, sizeof(is), "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4],
+			 mac[5]);
+		report(a, NP_CHECK_ARP_CONFLICT, src, "", "%s claimed by %s, and by %s %llds before", src, is, was,
+		       (long long)(now - slot->last));
 	}
 	slot->used = true;
 	memcpy(slot->ip, ip, 4);
@@ -687,8 +690,8 @@ static void check_arp(np_anomalies *a)
 {
 	const np_layer *l = np_find_layer(a->pkt, NP_LAYER_ARP);
 	const struct np_arp_info *arp = &l->u.arp;
-	if (l->status != NP_OK || arp->pro != 0x0800 || arp->pln != 4 || arp->hln != 6 || !arp->spa ||
-	    !arp->sha || !arp->tpa || !arp->tha || (arp->op != 1 && arp->op != 2)) {
+	if (l->status != NP_OK || arp->pro != 0x0800 || arp->pln != 4 || arp->hln != 6 || !arp->spa || !arp->sha ||
+	    !arp->tpa || !arp->tha || (arp->op != 1 && arp->op != 2)) {
 		check_malformed(a); /* not IPv4-over-Ethernet ARP: only what the decoder says */
 		return;
 	}

@@ -77,10 +77,10 @@ const char *np_anomaly_name(int check);
 void np_finding_write(np_out *o, const np_finding *f, bool json, bool nano);
 
 /* Thresholds (README says the same). */
-#define NP_SCAN_TARGETS 25          /* distinct host:port probed ... */
-#define NP_SCAN_WINDOW_S 300        /* ... within this many seconds ... */
-#define NP_SCAN_COMPLETED_PCT 20    /* ... with at most this share of handshakes completed */
-#define NP_ARP_WINDOW_S 60          /* two MACs for one IP within this many seconds */
-#define NP_FRAG_TIMEOUT_S 60        /* fragments of one datagram kept this long */
+#define NP_SCAN_TARGETS 25       /* distinct host:port probed ... */
+#define NP_SCAN_WINDOW_S 300     /* ... within this many seconds ... */
+#define NP_SCAN_COMPLETED_PCT 20 /* ... with at most this share of handshakes completed */
+#define NP_ARP_WINDOW_S 60       /* two MACs for one IP within this many seconds */
+#define NP_FRAG_TIMEOUT_S 60     /* fragments of one datagram kept this long */
 
 #endif

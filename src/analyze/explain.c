@@ -269,8 +269,7 @@ static double pt_ms(pt a, pt b)
 static void watch_arp(np_explain *e, const np_layer *l)
 {
 	const struct np_arp_info *a = &l->u.arp;
-	if (l->status != NP_OK || a->pro != 0x0800 || a->pln != 4 || a->hln != 6 || !a->spa || !a->tpa ||
-	    !a->sha)
+	if (l->status != NP_OK || a->pro != 0x0800 || a->pln != 4 || a->hln != 6 || !a->spa || !a->tpa || !a->sha)
 		return;
 	if (a->op == 1) {
 		struct arp_rec *r = &e->arp[e->arp_next++ % ARP_KEEP];
@@ -351,8 +350,8 @@ static void watch_dns(np_explain *e, const np_layer *udp)
 		return;
 	for (unsigned i = 0; i < DNS_KEEP; i++) {
 		struct dns_rec *r = &e->dns[(e->dns_next - 1 - i) % DNS_KEEP];
-		if (r->query.n && !r->response.n && r->id == m.id && r->cport == udp->u.udp.dport &&
-		    r->alen == alen && !memcmp(r->client, dst, (size_t)alen)) {
+		if (r->query.n && !r->response.n && r->id == m.id && r->cport == udp->u.udp.dport && r->alen == alen &&
+		    !memcmp(r->client, dst, (size_t)alen)) {
 			r->response = e->now;
 			dns_answers(r, &m);
 			return;
@@ -408,8 +407,8 @@ static uint32_t conv_hash(const uint8_t *a, const uint8_t *b, int alen, uint16_t
 }
 
 /* The conversation of these endpoints and which side sent (0 client). */
-static struct conv *conv_find(np_explain *e, const uint8_t *s, const uint8_t *d, int alen, uint16_t sp,
-			      uint16_t dp, int *dir)
+static struct conv *conv_find(np_explain *e, const uint8_t *s, const uint8_t *d, int alen, uint16_t sp, uint16_t dp,
+			      int *dir)
 {
 	for (int32_t i = e->bucket[conv_hash(s, d, alen, sp, dp)]; i >= 0; i = e->conv[i].next) {
 		struct conv *c = &e->conv[i];
@@ -625,8 +624,8 @@ static void watch_tcp(np_explain *e, const np_layer *t)
 		c->number = ++e->next_number;
 		c->alen = (uint8_t)alen;
 		/* who is the client: the SYN's sender, the SYN+ACK's receiver, else the higher port */
-		bool sender_is_client = (f & (TH_SYN | TH_ACK)) == TH_SYN ||
-					((f & (TH_SYN | TH_ACK)) != (TH_SYN | TH_ACK) && sp > dp);
+		bool sender_is_client =
+			(f & (TH_SYN | TH_ACK)) == TH_SYN || ((f & (TH_SYN | TH_ACK)) != (TH_SYN | TH_ACK) && sp > dp);
 		dir = sender_is_client ? 0 : 1;
 		memcpy(c->cli, sender_is_client ? src : dst, (size_t)alen);
 		memcpy(c->srv, sender_is_client ? dst : src, (size_t)alen);
@@ -677,8 +676,8 @@ static void tell_dns(np_explain *e, const struct conv *c, const char *cli, const
 	np_step s;
 	step_init(&s, c->number, "dns");
 	step_packets(&s, &c->dns);
-	summary_add(&s, "%s asked DNS for the address of %s (%u packets: queries and answers); the answer gave %s",
-		    cli, c->dns_name, c->dns.count, srv);
+	summary_add(&s, "%s asked DNS for the address of %s (%u packets: queries and answers); the answer gave %s", cli,
+		    c->dns_name, c->dns.count, srv);
 	emit(e, &s);
 }
 
@@ -725,7 +724,8 @@ static void tell_handshake(np_explain *e, const struct conv *c, const char *cli,
 	if (c->synack.n && c->ack.n) {
 		plist_add(&l, c->ack);
 		step_packets(&s, &l);
-		summary_add(&s, "%s opened a connection to %s: SYN, SYN+ACK, ACK, the three-way handshake done in %.3f ms",
+		summary_add(&s,
+			    "%s opened a connection to %s: SYN, SYN+ACK, ACK, the three-way handshake done in %.3f ms",
 			    cli, srv, pt_ms(c->syns.count ? c->syns.first : c->synack, c->ack));
 		if (c->syns.count > 1)
 			summary_add(&s, " (the SYN sent %u times)", c->syns.count);
@@ -733,15 +733,19 @@ static void tell_handshake(np_explain *e, const struct conv *c, const char *cli,
 	} else if (c->rst.n && c->rst_by == 1 && !c->synack.n) {
 		plist_add(&l, c->rst);
 		step_packets(&s, &l);
-		summary_add(&s, "%s asked to connect to %s (SYN); the server refused with a reset (RST): nothing listens there",
-			    cli, srv);
+		summary_add(
+			&s,
+			"%s asked to connect to %s (SYN); the server refused with a reset (RST): nothing listens there",
+			cli, srv);
 	} else if (!c->synack.n) {
 		step_packets(&s, &l);
-		summary_add(&s, "%s sent %u SYN%s to %s and heard nothing back (silence: filtered, or the host is down)",
+		summary_add(&s,
+			    "%s sent %u SYN%s to %s and heard nothing back (silence: filtered, or the host is down)",
 			    cli, c->syns.count, c->syns.count > 1 ? "s" : "", srv);
 	} else {
 		step_packets(&s, &l);
-		summary_add(&s, "%s sent SYN to %s, which answered SYN+ACK; the client's final ACK was not seen", cli, srv);
+		summary_add(&s, "%s sent SYN to %s, which answered SYN+ACK; the client's final ACK was not seen", cli,
+			    srv);
 		describe_opts(&s, c);
 	}
 	emit(e, &s);
@@ -760,7 +764,8 @@ static void tell_data(np_explain *e, const struct conv *c)
 	s.ts_sec = c->data_first.sec;
 	s.ts_frac = c->data_first.frac;
 	const char *svc = c->service ? c->service : np_service_by_port(6, c->sport);
-	summary_add(&s, "%s: the client sent %llu bytes in %llu segment%s, the server %llu bytes in %llu segment%s, "
+	summary_add(&s,
+		    "%s: the client sent %llu bytes in %llu segment%s, the server %llu bytes in %llu segment%s, "
 		    "with %llu packets that only acknowledged",
 		    svc ? svc : "an application not named", (unsigned long long)c->s[0].bytes,
 		    (unsigned long long)c->s[0].segments, c->s[0].segments == 1 ? "" : "s",
@@ -779,9 +784,10 @@ static void tell_data(np_explain *e, const struct conv *c)
 		summary_add(&s, "; %llu retransmissions (client %llu, server %llu; first at packet %llu)",
 			    (unsigned long long)re, (unsigned long long)c->s[0].retrans,
 			    (unsigned long long)c->s[1].retrans,
-			    (unsigned long long)(c->s[0].retrans && (!c->s[1].retrans || c->s[0].retrans_first < c->s[1].retrans_first)
-						     ? c->s[0].retrans_first
-						     : c->s[1].retrans_first));
+			    (unsigned long long)(c->s[0].retrans && (!c->s[1].retrans ||
+								     c->s[0].retrans_first < c->s[1].retrans_first)
+							 ? c->s[0].retrans_first
+							 : c->s[1].retrans_first));
 	else
 		summary_add(&s, "; no retransmissions");
 	emit(e, &s);
@@ -804,7 +810,8 @@ static void tell_teardown(np_explain *e, const struct conv *c)
 		step_packets(&s, &l);
 		summary_add(&s, "the %s closed first (FIN)", who[a]);
 		if (c->s[a].fin_acked.n && c->s[a].fin_acked.n == c->s[b].fin.n)
-			summary_add(&s, "; the %s acknowledged it and closed its half in the same packet (FIN+ACK)", who[b]);
+			summary_add(&s, "; the %s acknowledged it and closed its half in the same packet (FIN+ACK)",
+				    who[b]);
 		else {
 			if (c->s[a].fin_acked.n)
 				summary_add(&s, "; the %s acknowledged it", who[b]);
@@ -816,7 +823,8 @@ static void tell_teardown(np_explain *e, const struct conv *c)
 		if (c->s[0].fin_acked.n && c->s[1].fin_acked.n)
 			summary_add(&s, ": a complete, graceful close");
 		else if (c->rst.n)
-			summary_add(&s, "; then the %s reset the connection (RST): the close was cut short", who[c->rst_by]);
+			summary_add(&s, "; then the %s reset the connection (RST): the close was cut short",
+				    who[c->rst_by]);
 		else
 			summary_add(&s, ": the close was not complete when the capture ended");
 	} else if (c->rst.n && (c->synack.n || c->data_first.n || !c->syns.count)) {
@@ -927,7 +935,8 @@ static void watch_icmp_answer(np_explain *e, const np_layer *ic)
 	} else if (type == 11 || type == 3) {
 		const uint8_t *q = ic->p + 8, *end = ic->end;
 		uint8_t vihl, proto;
-		if (!np_get_u8(q, end, &vihl) || vihl >> 4 != 4 || !np_get_u8(q + 9, end, &proto) || !np_has(q, end, 20))
+		if (!np_get_u8(q, end, &vihl) || vihl >> 4 != 4 || !np_get_u8(q + 9, end, &proto) ||
+		    !np_has(q, end, 20))
 			return;
 		const uint8_t *l4 = q + (vihl & 15) * 4;
 		uint32_t key;
@@ -998,17 +1007,25 @@ static void tell_trace(np_explain *e, struct trace *t)
 		if (ttl == 1 || !t->hop[ttl - 1].answers)
 			summary_add(&s, "%s traced the route to %s with %s of rising TTL; ", src, dst, what);
 		if (h->kind == 1) {
-			summary_add(&s, "TTL %u: %u probe%s expired at %s, which answered ICMP time exceeded in transit (hop %u)",
-				    ttl, h->probes, h->probes > 1 ? "s" : "", who, ttl);
+			summary_add(
+				&s,
+				"TTL %u: %u probe%s expired at %s, which answered ICMP time exceeded in transit (hop %u)",
+				ttl, h->probes, h->probes > 1 ? "s" : "", who, ttl);
 		} else {
 			end_ttl = ttl;
-			summary_add(&s, "TTL %u: %u probe%s reached %s, which answered %s: the trace ended, %s is %u hop%s away",
-				    ttl, h->probes, h->probes > 1 ? "s" : "", who,
-				    h->kind == 2 ? "ICMP port unreachable" : h->kind == 3 ? "ICMP echo reply" : "ICMP unreachable",
-				    dst, ttl, ttl > 1 ? "s" : "");
+			summary_add(
+				&s,
+				"TTL %u: %u probe%s reached %s, which answered %s: the trace ended, %s is %u hop%s away",
+				ttl, h->probes, h->probes > 1 ? "s" : "", who,
+				h->kind == 2   ? "ICMP port unreachable"
+				: h->kind == 3 ? "ICMP echo reply"
+					       : "ICMP unreachable",
+				dst, ttl, ttl > 1 ? "s" : "");
 			if (later)
-				summary_add(&s, " (%u probes sent with higher TTLs before the end was known were answered too)",
-					    later);
+				summary_add(
+					&s,
+					" (%u probes sent with higher TTLs before the end was known were answered too)",
+					later);
 		}
 		emit(e, &s);
 	}
@@ -1154,10 +1171,12 @@ static void tell_ttl(np_explain *e, const struct host *h)
 	np_step s;
 	host_step(&s, h, "ttl");
 	int init = h->max_ttl <= 64 ? 64 : h->max_ttl <= 128 ? 128 : 255;
-	const char *os = init == 64 ? "Linux, BSD, macOS and most Unix" : init == 128 ? "Windows" : "routers, Solaris, some network gear";
+	const char *os = init == 64    ? "Linux, BSD, macOS and most Unix"
+			 : init == 128 ? "Windows"
+				       : "routers, Solaris, some network gear";
 	int hops = init - h->max_ttl;
-	summary_add(&s, "%s arrives with TTL %d: initial TTL %d guessed (%s), so %d hop%s away%s", s.host,
-		    h->max_ttl, init, os, hops, hops == 1 ? "" : "s",
+	summary_add(&s, "%s arrives with TTL %d: initial TTL %d guessed (%s), so %d hop%s away%s", s.host, h->max_ttl,
+		    init, os, hops, hops == 1 ? "" : "s",
 		    hops == 0 ? " (on the capture's own link, or the capturing host)" : "");
 	emit(e, &s);
 }
@@ -1234,9 +1253,7 @@ void np_explain_packet(np_explain *e, const np_packet *pkt, uint64_t number)
 		return;
 	const np_layer *l4 = &pkt->layer[pkt->l4];
 	switch (l4->kind) {
-	case NP_LAYER_TCP:
-		watch_tcp(e, l4);
-		break;
+	case NP_LAYER_TCP: watch_tcp(e, l4); break;
 	case NP_LAYER_UDP:
 		if (l4->status == NP_OK && (l4->u.udp.sport == 53 || l4->u.udp.dport == 53))
 			watch_dns(e, l4);
@@ -1249,8 +1266,7 @@ void np_explain_packet(np_explain *e, const np_packet *pkt, uint64_t number)
 		else
 			watch_icmp_answer(e, l4);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -1319,7 +1335,8 @@ void np_step_write(np_out *o, const np_step *s, bool json, bool nano)
 	np_analyze_time(s->ts_sec, s->ts_frac, nano, when, sizeof(when));
 	if (!json) {
 		if (s->conversation)
-			out_fmt(o, "conversation %u, %s, packet%s ", s->conversation, s->kind, s->npackets > 1 ? "s" : "");
+			out_fmt(o, "conversation %u, %s, packet%s ", s->conversation, s->kind,
+				s->npackets > 1 ? "s" : "");
 		else
 			out_fmt(o, "host %s, %s, packets ", s->host, s->kind);
 		for (unsigned i = 0; i < s->npackets; i++)

@@ -30,13 +30,13 @@
 #define NP_STEP_PACKETS 24 /* packet numbers a step lists at most */
 
 typedef struct np_step {
-	uint32_t conversation; /* 0 for a host-level step */
+	uint32_t conversation;   /* 0 for a host-level step */
 	char host[NP_ADDR_TEXT]; /* host-level steps (ipid, ttl) */
-	const char *kind;      /* "arp", "dns", "handshake", "data", "teardown", "traceroute", "ipid", "ttl" */
+	const char *kind;        /* "arp", "dns", "handshake", "data", "teardown", "traceroute", "ipid", "ttl" */
 	uint64_t packets[NP_STEP_PACKETS];
 	unsigned npackets;
-	bool range;            /* packets holds the first and last of a run (data, host steps) */
-	int64_t ts_sec;        /* the step's first packet */
+	bool range;     /* packets holds the first and last of a run (data, host steps) */
+	int64_t ts_sec; /* the step's first packet */
 	uint32_t ts_frac;
 	char summary[512];
 } np_step;

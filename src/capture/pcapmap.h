@@ -26,12 +26,12 @@ typedef struct np_pcapmap {
 	const uint8_t *base; /* the mapping, NULL when not mapped; it stays until close,
 			      * so records handed out stay valid after the walk ends */
 	size_t size;
-	size_t off;          /* the next record's header */
-	bool walking;        /* records still come from the mapping */
-	size_t released;     /* pages before this offset were given back (np_pcapmap_release) */
+	size_t off;      /* the next record's header */
+	bool walking;    /* records still come from the mapping */
+	size_t released; /* pages before this offset were given back (np_pcapmap_release) */
 	uint32_t snaplen;
-	bool swapped;        /* the file's byte order is not ours */
-	int ts_scale;        /* multiply (>0) or divide (<0) tv_usec by 1000, or 0 */
+	bool swapped; /* the file's byte order is not ours */
+	int ts_scale; /* multiply (>0) or divide (<0) tv_usec by 1000, or 0 */
 } np_pcapmap;
 
 /* Map `fd` if it is a regular classic pcap file; `want_nano` is the

@@ -22,27 +22,27 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "pcapmap.h"
 #include "../util/progress.h"
+#include "pcapmap.h"
 
 typedef struct np_source {
 	pcap_t *pcap;
 	pcap_dumper_t *dumper; /* -w */
 	const char *name;      /* file name or interface, for messages */
 	bool live;
-	bool nano;             /* timestamps are nanoseconds */
-	bool eof;              /* a file has been read to its end */
+	bool nano;                      /* timestamps are nanoseconds */
+	bool eof;                       /* a file has been read to its end */
 	volatile sig_atomic_t stopping; /* np_source_break called, not yet answered by a loop */
-	char *readbuf;         /* our stdio buffer for a file (libpcap's is 4 KiB) */
-	np_pcapmap map;        /* a classic pcap file read from a mapping (pcapmap.h) until
+	char *readbuf;                  /* our stdio buffer for a file (libpcap's is 4 KiB) */
+	np_pcapmap map;                 /* a classic pcap file read from a mapping (pcapmap.h) until
 				* a record libpcap must read (map.walking false then) */
-	struct bpf_program prog; /* the filter, for pcap_offline_filter on mapped records */
-	bool data_kept;        /* the caller keeps mapped packet bytes past the callback and
+	struct bpf_program prog;        /* the filter, for pcap_offline_filter on mapped records */
+	bool data_kept;                 /* the caller keeps mapped packet bytes past the callback and
 				* gives them back itself (np_source_release_before) */
 	bool have_prog;
-	char *writebuf;        /* and for the -w file */
+	char *writebuf; /* and for the -w file */
 	int dlt;
-	np_progress progress;  /* a file's progress line (np_source_show_progress) */
+	np_progress progress; /* a file's progress line (np_source_show_progress) */
 	char err[PCAP_ERRBUF_SIZE + 256];
 } np_source;
 

@@ -22,14 +22,14 @@ int cmd_report(int argc, char **argv);
 
 /* Where packets come from, as every packet-reading subcommand takes it. */
 typedef struct cli_source_args {
-	const char *rfile;  /* -r */
-	const char *iface;  /* -i */
-	const char *wfile;  /* -w */
-	const char *user;   /* -Z, default nobody */
-	int snaplen;        /* -s */
-	int buffer_kib;     /* -B: the kernel's capture buffer, KiB (0: libpcap's 2 MiB) */
-	bool nano;          /* --nano */
-	char *filter;       /* trailing BPF expression, or NULL */
+	const char *rfile;              /* -r */
+	const char *iface;              /* -i */
+	const char *wfile;              /* -w */
+	const char *user;               /* -Z, default nobody */
+	int snaplen;                    /* -s */
+	int buffer_kib;                 /* -B: the kernel's capture buffer, KiB (0: libpcap's 2 MiB) */
+	bool nano;                      /* --nano */
+	char *filter;                   /* trailing BPF expression, or NULL */
 	enum np_progress_mode progress; /* --progress, --no-progress (a file's progress line) */
 } cli_source_args;
 
@@ -38,9 +38,12 @@ typedef struct cli_source_args {
  *   case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: src.progress = cli_progress_mode(c);
  * CLI_PROGRESS_HELP is their line of its --help. */
 enum { CLI_OPT_PROGRESS = 900, CLI_OPT_NO_PROGRESS };
-#define CLI_PROGRESS_LONGOPTS \
-	{"progress", no_argument, NULL, CLI_OPT_PROGRESS}, {"no-progress", no_argument, NULL, CLI_OPT_NO_PROGRESS}
-#define CLI_PROGRESS_HELP \
+#define CLI_PROGRESS_LONGOPTS                                         \
+	{"progress", no_argument, NULL, CLI_OPT_PROGRESS},            \
+	{                                                             \
+		"no-progress", no_argument, NULL, CLI_OPT_NO_PROGRESS \
+	}
+#define CLI_PROGRESS_HELP                                                                                 \
 	"  --progress, --no-progress  show (never show) a progress line on stderr while a file is read\n" \
 	"                       (default: shown when stderr is a terminal and the file is over 32 MB)\n"
 static inline enum np_progress_mode cli_progress_mode(int opt)

@@ -183,11 +183,8 @@ int cli_parse_analyze_args(const char *cmd, const char *usage, int argc, char **
 				return cli_usage_error(cmd, "unknown format '%s' (text, json)", optarg);
 			a->json = strcmp(optarg, "json") == 0;
 			break;
-		case OPT_HELP:
-			fputs(usage, stdout);
-			exit(0);
-		default:
-			return cli_usage_error(cmd, "unknown option");
+		case OPT_HELP: fputs(usage, stdout); exit(0);
+		default: return cli_usage_error(cmd, "unknown option");
 		}
 	}
 	if (cli_check_one_source(cmd, &a->src))

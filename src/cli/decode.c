@@ -31,8 +31,7 @@ static const char decode_usage[] =
 	"  -x/-xx    hex dump  -X/-XX hex+ASCII    -A/-AA ASCII\n"
 	"  -T TYPE   print UDP payloads as TYPE whatever the ports: domain, snmp, tftp\n"
 	"  --nano    nanosecond timestamps\n"
-	"  --style=classic  tcpdump 3.x / WinDump text, as in 2001 (default: tcpdump)\n"
-	CLI_PROGRESS_HELP
+	"  --style=classic  tcpdump 3.x / WinDump text, as in 2001 (default: tcpdump)\n" CLI_PROGRESS_HELP
 	"  expression: a BPF filter, as tcpdump takes it\n";
 
 struct decode_args {
@@ -76,13 +75,22 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		case '#': a->po.number = 1; break;
 		case 'A': a->po.Aflag++; break;
 		case 'e': a->po.eflag++; break;
-		case 'q': a->po.qflag++; a->po.suppress_default++; break;
+		case 'q':
+			a->po.qflag++;
+			a->po.suppress_default++;
+			break;
 		case 'n': break;
 		case 'S': a->po.Sflag++; break;
 		case 't': a->po.tflag++; break;
 		case 'v': a->po.vflag++; break;
-		case 'x': a->po.xflag++; a->po.suppress_default++; break;
-		case 'X': a->po.Xflag++; a->po.suppress_default++; break;
+		case 'x':
+			a->po.xflag++;
+			a->po.suppress_default++;
+			break;
+		case 'X':
+			a->po.Xflag++;
+			a->po.suppress_default++;
+			break;
 		case 'c':
 			if (!cli_parse_long(optarg, 1, 2147483647L, &a->count))
 				return cli_usage_error("decode", "invalid packet count '%s'", optarg);
@@ -104,25 +112,26 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		case 'Z': a->src.user = optarg; break;
 		case 'T':
 			if ((a->po.packettype = parse_packet_type(optarg)) < 0)
-				return cli_usage_error("decode", "-T %s: unknown or not yet printed packet type "
-								 "(known: domain, snmp, tftp)", optarg);
+				return cli_usage_error("decode",
+						       "-T %s: unknown or not yet printed packet type "
+						       "(known: domain, snmp, tftp)",
+						       optarg);
 			break;
 		case OPT_NANO: a->src.nano = true; break;
 		case OPT_MICRO: a->src.nano = false; break;
-		case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); break;
+		case CLI_OPT_PROGRESS:
+		case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); break;
 		case OPT_STYLE:
 			if (strcmp(optarg, "tcpdump") == 0)
 				a->po.style = NP_STYLE_TCPDUMP;
 			else if (strcmp(optarg, "classic") == 0)
 				a->po.style = NP_STYLE_CLASSIC;
 			else
-				return cli_usage_error("decode", "unknown style '%s' (known: tcpdump, classic)", optarg);
+				return cli_usage_error("decode", "unknown style '%s' (known: tcpdump, classic)",
+						       optarg);
 			break;
-		case OPT_HELP:
-			fputs(decode_usage, stdout);
-			exit(0);
-		default:
-			return cli_usage_error("decode", "unknown option");
+		case OPT_HELP: fputs(decode_usage, stdout); exit(0);
+		default: return cli_usage_error("decode", "unknown option");
 		}
 	}
 	if (a->po.style == NP_STYLE_CLASSIC && (a->po.Xflag || a->po.Aflag))
@@ -161,12 +170,17 @@ static void decode_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *da
 static bool dlt_printable(int dlt)
 {
 	switch (dlt) {
-	case NP_DLT_NULL: case NP_DLT_EN10MB: case NP_DLT_RAW: case NP_DLT_RAW_OPENBSD:
-	case NP_DLT_LOOP: case NP_DLT_LINKTYPE_RAW: case NP_DLT_LINUX_SLL: case NP_DLT_IPV4:
-	case NP_DLT_IPV6: case NP_DLT_LINUX_SLL2:
-		return true;
-	default:
-		return false;
+	case NP_DLT_NULL:
+	case NP_DLT_EN10MB:
+	case NP_DLT_RAW:
+	case NP_DLT_RAW_OPENBSD:
+	case NP_DLT_LOOP:
+	case NP_DLT_LINKTYPE_RAW:
+	case NP_DLT_LINUX_SLL:
+	case NP_DLT_IPV4:
+	case NP_DLT_IPV6:
+	case NP_DLT_LINUX_SLL2: return true;
+	default: return false;
 	}
 }
 
@@ -183,8 +197,8 @@ int cmd_decode(int argc, char **argv)
 	char lt[128];
 	cli_announce_source(&src, &a.src);
 	if (!a.src.wfile && !dlt_printable(src.dlt)) {
-		fprintf(stderr, "netprofile: %s: packet printing is not supported for link type %s: use -w\n",
-			src.name, np_source_linktype_name(&src, lt, sizeof(lt)));
+		fprintf(stderr, "netprofile: %s: packet printing is not supported for link type %s: use -w\n", src.name,
+			np_source_linktype_name(&src, lt, sizeof(lt)));
 		np_source_close(&src);
 		free(a.src.filter);
 		return 1;

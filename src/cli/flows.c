@@ -38,8 +38,7 @@ static const char flows_usage[] =
 	"  --idle-timeout S     end a flow after S seconds without packets (default 300)\n"
 	"  --active-timeout S   end a flow S seconds after it began (default 1800)\n"
 	"  --max-flows N        flows held at once; when full the least recently active\n"
-	"                       flow is ended and written (default 1000000)\n"
-	CLI_PROGRESS_HELP
+	"                       flow is ended and written (default 1000000)\n" CLI_PROGRESS_HELP
 	"  expression           a BPF filter, as tcpdump takes it\n";
 
 struct flows_args {
@@ -57,7 +56,19 @@ struct flows_args {
 	np_flow_config cfg;
 };
 
-enum { OPT_FORMAT = 1000, OPT_FIELDS, OPT_UNIFLOW, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_NANO, OPT_EXPORT, OPT_TREFRESH, OPT_FLOWS };
+enum {
+	OPT_FORMAT = 1000,
+	OPT_FIELDS,
+	OPT_UNIFLOW,
+	OPT_IDLE,
+	OPT_ACTIVE,
+	OPT_MAXFLOWS,
+	OPT_HELP,
+	OPT_NANO,
+	OPT_EXPORT,
+	OPT_TREFRESH,
+	OPT_FLOWS
+};
 
 static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 {
@@ -106,8 +117,8 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			break;
 		case OPT_EXPORT:
 			if (!np_ipfix_target_is_net(optarg))
-				rc = cli_usage_error("flows", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'",
-						     optarg);
+				rc = cli_usage_error(
+					"flows", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'", optarg);
 			a->export_url = optarg;
 			break;
 		case OPT_FLOWS:
@@ -125,18 +136,17 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			rc = cli_parse_u32_opt("flows", "idle timeout", optarg, 1, 86400 * 365, &a->cfg.idle_timeout_s);
 			break;
 		case OPT_ACTIVE:
-			rc = cli_parse_u32_opt("flows", "active timeout", optarg, 1, 86400 * 365, &a->cfg.active_timeout_s);
+			rc = cli_parse_u32_opt("flows", "active timeout", optarg, 1, 86400 * 365,
+					       &a->cfg.active_timeout_s);
 			break;
 		case OPT_MAXFLOWS:
 			rc = cli_parse_u32_opt("flows", "flow limit", optarg, 1, 100000000, &a->cfg.max_flows);
 			break;
 		case OPT_NANO: a->src.nano = true; break;
-		case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); break;
-		case OPT_HELP:
-			printf(flows_usage, np_flow_field_names());
-			exit(0);
-		default:
-			rc = cli_usage_error("flows", "unknown option");
+		case CLI_OPT_PROGRESS:
+		case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); break;
+		case OPT_HELP: printf(flows_usage, np_flow_field_names()); exit(0);
+		default: rc = cli_usage_error("flows", "unknown option");
 		}
 	}
 	if (rc)
@@ -153,9 +163,9 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 
 struct flows_run {
 	np_flow_table *table;
-	np_flow_writer writer;       /* text, CSV, JSON */
-	np_ipfix_writer *ipfix;      /* --format ipfix */
-	np_ipfix_writer *export_to;  /* --export */
+	np_flow_writer writer;      /* text, CSV, JSON */
+	np_ipfix_writer *ipfix;     /* --format ipfix */
+	np_ipfix_writer *export_to; /* --export */
 	bool text;
 	np_out *out;
 };
@@ -190,9 +200,8 @@ static void print_summary(const np_flow_stats *s, np_source *src)
 		"flows: %llu packets read, %llu IP, %llu not IP, %llu truncated; %llu flows written, "
 		"%llu evicted early (table full), peak %llu active%s\n",
 		(unsigned long long)s->packets, (unsigned long long)(s->packets - s->not_ip),
-		(unsigned long long)s->not_ip, (unsigned long long)s->truncated,
-		(unsigned long long)s->flows_written, (unsigned long long)s->evicted,
-		(unsigned long long)s->peak_active, kernel);
+		(unsigned long long)s->not_ip, (unsigned long long)s->truncated, (unsigned long long)s->flows_written,
+		(unsigned long long)s->evicted, (unsigned long long)s->peak_active, kernel);
 }
 
 static int open_output(const char *path)
@@ -226,8 +235,8 @@ static int open_outputs(struct flows_run *run, const struct flows_args *a, np_ou
 	bool live = a->src.iface != NULL;
 	*fd = -1;
 	if (a->export_url) {
-		run->export_to = np_ipfix_writer_open(a->export_url, a->uniflow, live, a->template_refresh_s, err,
-						      sizeof(err));
+		run->export_to =
+			np_ipfix_writer_open(a->export_url, a->uniflow, live, a->template_refresh_s, err, sizeof(err));
 		if (!run->export_to) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			return 1;

@@ -17,20 +17,21 @@
 
 static void print_help(FILE *f)
 {
-	fprintf(f, "netprofile %s - network traffic profiler\n\n"
-		   "usage: netprofile <command> [options]\n\n"
-		   "commands:\n"
-		   "  decode    print packets as tcpdump -n does\n"
-		   "  flows     turn packets into flow records (YAF/SiLK conventions)\n"
-		   "  servers   list the servers, keep them in an inventory, alert on new ones\n"
-		   "  watch     profile an interface continuously: inventory, alerts, flow files\n"
-		   "  explain   tell each conversation's story: ARP, DNS, handshake, data, teardown\n"
-		   "  anomalies name what is odd: illegal TCP flags, bogons, fragment tricks, scans\n"
-		   "  report    one self-contained HTML file showing an inventory or captures\n\n"
-		   "options:\n"
-		   "  --help    this text\n"
-		   "  --version netprofile's version and the versions of the libraries it runs with\n\n"
-		   "Run 'netprofile <command> --help' for a command's options.\n",
+	fprintf(f,
+		"netprofile %s - network traffic profiler\n\n"
+		"usage: netprofile <command> [options]\n\n"
+		"commands:\n"
+		"  decode    print packets as tcpdump -n does\n"
+		"  flows     turn packets into flow records (YAF/SiLK conventions)\n"
+		"  servers   list the servers, keep them in an inventory, alert on new ones\n"
+		"  watch     profile an interface continuously: inventory, alerts, flow files\n"
+		"  explain   tell each conversation's story: ARP, DNS, handshake, data, teardown\n"
+		"  anomalies name what is odd: illegal TCP flags, bogons, fragment tricks, scans\n"
+		"  report    one self-contained HTML file showing an inventory or captures\n\n"
+		"options:\n"
+		"  --help    this text\n"
+		"  --version netprofile's version and the versions of the libraries it runs with\n\n"
+		"Run 'netprofile <command> --help' for a command's options.\n",
 		NETPROFILE_VERSION);
 }
 

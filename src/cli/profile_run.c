@@ -9,8 +9,8 @@
 
 #include <stdio.h>
 
-#include "../flow/pipeline.h"
 #include "../collect/source.h"
+#include "../flow/pipeline.h"
 
 struct run_ctx {
 	np_profiler *prof;

@@ -38,12 +38,25 @@ struct report_args {
 	np_inventory_opts inv;
 };
 
-enum { OPT_DB = 1000, OPT_FLOWS, OPT_TITLE, OPT_MAXCLIENTS, OPT_CHARTJS, OPT_NOFLAGS, OPT_LEARN, OPT_QUIET,
-       OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP };
+enum {
+	OPT_DB = 1000,
+	OPT_FLOWS,
+	OPT_TITLE,
+	OPT_MAXCLIENTS,
+	OPT_CHARTJS,
+	OPT_NOFLAGS,
+	OPT_LEARN,
+	OPT_QUIET,
+	OPT_IDLE,
+	OPT_ACTIVE,
+	OPT_MAXFLOWS,
+	OPT_HELP
+};
 
 static int parse_duration(const char *arg, int64_t *us)
 {
-	return cli_parse_duration(arg, us) ? 0 : cli_usage_error("report", "invalid duration '%s' (e.g. 30m, 2h, 7d)", arg);
+	return cli_parse_duration(arg, us) ? 0
+					   : cli_usage_error("report", "invalid duration '%s' (e.g. 30m, 2h, 7d)", arg);
 }
 
 static int parse_option(struct report_args *a, int c)
@@ -67,7 +80,8 @@ static int parse_option(struct report_args *a, int c)
 	case OPT_NOFLAGS: a->in.no_flags = true; return 0;
 	case OPT_LEARN: return parse_duration(optarg, &a->inv.learn_us);
 	case OPT_QUIET: return parse_duration(optarg, &a->inv.quiet_after_us);
-	case OPT_IDLE: return cli_parse_u32_opt("report", "idle timeout", optarg, 1, 100000000, &a->in.cfg.idle_timeout_s);
+	case OPT_IDLE:
+		return cli_parse_u32_opt("report", "idle timeout", optarg, 1, 100000000, &a->in.cfg.idle_timeout_s);
 	case OPT_ACTIVE:
 		return cli_parse_u32_opt("report", "active timeout", optarg, 1, 100000000, &a->in.cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return cli_parse_u32_opt("report", "flow limit", optarg, 1, 100000000, &a->in.cfg.max_flows);
@@ -107,15 +121,15 @@ static int parse_report_args(int argc, char **argv, struct report_args *a)
 		return cli_usage_error("report", "unexpected argument '%s'", argv[optind]);
 	bool captures = a->in.nrfiles || a->in.nflowfiles;
 	if (a->db && captures)
-		return cli_usage_error("report", "give --db or -r/--flows, not both (netprofile servers stores captures)");
+		return cli_usage_error("report",
+				       "give --db or -r/--flows, not both (netprofile servers stores captures)");
 	if (!a->db && !captures)
 		return cli_usage_error("report", "no input: give --db INVENTORY, or -r CAPTURE");
 	return 0;
 }
 
 /* -r/--flows: profile into an inventory in memory, as servers would store it. */
-static np_inventory *profile_inputs(struct report_args *a, np_report_traffic *traffic, uint64_t *packets,
-				    int *status)
+static np_inventory *profile_inputs(struct report_args *a, np_report_traffic *traffic, uint64_t *packets, int *status)
 {
 	char err[512];
 	np_inventory *inv = np_inventory_open(":memory:", err, sizeof(err));
@@ -236,8 +250,8 @@ int cmd_report(int argc, char **argv)
 		np_report_traffic_free(traffic);
 		return 1;
 	}
-	np_report_opts o = {a.title, source, a.db, a.chartjs, traffic, packets, a.max_clients,
-			    findings, a.rfiles, a.in.nrfiles};
+	np_report_opts o = {a.title, source,        a.db,     a.chartjs, traffic,
+			    packets, a.max_clients, findings, a.rfiles,  a.in.nrfiles};
 	if (np_report_write(inv, &o, a.out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		status = 1;

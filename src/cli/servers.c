@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../collect/source.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
-#include "../collect/source.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
 
@@ -38,8 +38,7 @@ static const char servers_usage[] =
 	"  --quiet-after DURATION  report a server not seen for DURATION as gone quiet\n"
 	"  --min-confidence X  list only servers of confidence X (0-1) or more\n"
 	"  --alerts FILE      write alerts to FILE (default standard error; '-' = standard output)\n"
-	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n"
-	CLI_PROGRESS_HELP;
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n" CLI_PROGRESS_HELP;
 
 struct servers_args {
 	cli_source_args src;
@@ -56,8 +55,21 @@ struct servers_args {
 	np_flow_config cfg;
 };
 
-enum { OPT_FLOWS = 1000, OPT_DB, OPT_FORMAT, OPT_NOFLAGS, OPT_VALIDATE, OPT_LEARN, OPT_QUIET, OPT_ALERTS,
-       OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_MINCONF, OPT_HELP };
+enum {
+	OPT_FLOWS = 1000,
+	OPT_DB,
+	OPT_FORMAT,
+	OPT_NOFLAGS,
+	OPT_VALIDATE,
+	OPT_LEARN,
+	OPT_QUIET,
+	OPT_ALERTS,
+	OPT_IDLE,
+	OPT_ACTIVE,
+	OPT_MAXFLOWS,
+	OPT_MINCONF,
+	OPT_HELP
+};
 
 static int parse_u32(const char *name, const char *arg, uint32_t *out)
 {
@@ -87,11 +99,13 @@ static int parse_option(struct servers_args *a, int c)
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_VALIDATE: a->validate = true; return 0;
 	case OPT_LEARN:
-		return cli_parse_duration(optarg, &a->inv.learn_us) ? 0
-			: cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
+		return cli_parse_duration(optarg, &a->inv.learn_us)
+			       ? 0
+			       : cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
 	case OPT_QUIET:
-		return cli_parse_duration(optarg, &a->inv.quiet_after_us) ? 0
-			: cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
+		return cli_parse_duration(optarg, &a->inv.quiet_after_us)
+			       ? 0
+			       : cli_usage_error("servers", "invalid duration '%s' (e.g. 30m, 2h, 7d)", optarg);
 	case OPT_IDLE: return parse_u32("idle timeout", optarg, &a->cfg.idle_timeout_s);
 	case OPT_ACTIVE: return parse_u32("active timeout", optarg, &a->cfg.active_timeout_s);
 	case OPT_MAXFLOWS: return parse_u32("flow limit", optarg, &a->cfg.max_flows);
@@ -102,7 +116,8 @@ static int parse_option(struct servers_args *a, int c)
 			return cli_usage_error("servers", "invalid confidence '%s' (a number from 0 to 1)", optarg);
 		return 0;
 	}
-	case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
+	case CLI_OPT_PROGRESS:
+	case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
 	case OPT_HELP: fputs(servers_usage, stdout); exit(0);
 	default: return cli_usage_error("servers", "unknown option");
 	}
@@ -111,12 +126,18 @@ static int parse_option(struct servers_args *a, int c)
 static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 {
 	static const struct option longopts[] = {
-		{"flows", required_argument, NULL, OPT_FLOWS},     {"db", required_argument, NULL, OPT_DB},
-		{"format", required_argument, NULL, OPT_FORMAT},   {"no-flags", no_argument, NULL, OPT_NOFLAGS},
-		{"validate", no_argument, NULL, OPT_VALIDATE},     {"learn", required_argument, NULL, OPT_LEARN},
-		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"alerts", required_argument, NULL, OPT_ALERTS},
-		{"idle-timeout", required_argument, NULL, OPT_IDLE}, {"active-timeout", required_argument, NULL, OPT_ACTIVE},
-		{"max-flows", required_argument, NULL, OPT_MAXFLOWS}, {"help", no_argument, NULL, OPT_HELP},
+		{"flows", required_argument, NULL, OPT_FLOWS},
+		{"db", required_argument, NULL, OPT_DB},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
+		{"validate", no_argument, NULL, OPT_VALIDATE},
+		{"learn", required_argument, NULL, OPT_LEARN},
+		{"quiet-after", required_argument, NULL, OPT_QUIET},
+		{"alerts", required_argument, NULL, OPT_ALERTS},
+		{"idle-timeout", required_argument, NULL, OPT_IDLE},
+		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
+		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
+		{"help", no_argument, NULL, OPT_HELP},
 		{"min-confidence", required_argument, NULL, OPT_MINCONF},
 		CLI_PROGRESS_LONGOPTS,
 		{NULL, 0, NULL, 0},
@@ -179,8 +200,9 @@ static void print_row(void *ctx, const np_inventory_row *r)
 		json_str(o, r->address);
 		fprintf(o, ",\"protocol\":\"%s\",\"port\":%d,\"service\":", r->protocol, r->port);
 		json_str(o, r->service ? r->service : "");
-		fprintf(o, ",\"flows\":%lld,\"packets\":%lld,\"bytes\":%lld,\"clients\":%lld,\"first_seen\":\"%s\","
-			   "\"last_seen\":\"%s\",\"confidence\":%.3f,\"evidence\":",
+		fprintf(o,
+			",\"flows\":%lld,\"packets\":%lld,\"bytes\":%lld,\"clients\":%lld,\"first_seen\":\"%s\","
+			"\"last_seen\":\"%s\",\"confidence\":%.3f,\"evidence\":",
 			(long long)r->flows, (long long)r->packets, (long long)r->bytes, (long long)r->clients,
 			r->first_seen, r->last_seen, r->confidence);
 		json_str(o, r->evidence);
@@ -192,7 +214,8 @@ static void print_row(void *ctx, const np_inventory_row *r)
 	if (p->format == 1) {
 		if (!p->header_done)
 			fputs("address,protocol,port,service,flows,packets,bytes,clients,first_seen,last_seen,confidence,"
-			      "evidence,ties,status\n", o);
+			      "evidence,ties,status\n",
+			      o);
 		p->header_done = true;
 		fprintf(o, "%s,%s,%d,", r->address, r->protocol, r->port);
 		csv_str(o, svc);
@@ -205,9 +228,9 @@ static void print_row(void *ctx, const np_inventory_row *r)
 		return;
 	}
 	if (!p->header_done)
-		fprintf(o, "%-39s %-5s %5s %-14s %7s %6s %8s %10s %5s %-11s  %-24s %-24s %s\n", "ADDRESS", "PROTO", "PORT",
-			"SERVICE", "CLIENTS", "FLOWS", "PACKETS", "BYTES", "CONF", "STATUS", "FIRST SEEN", "LAST SEEN",
-			"EVIDENCE");
+		fprintf(o, "%-39s %-5s %5s %-14s %7s %6s %8s %10s %5s %-11s  %-24s %-24s %s\n", "ADDRESS", "PROTO",
+			"PORT", "SERVICE", "CLIENTS", "FLOWS", "PACKETS", "BYTES", "CONF", "STATUS", "FIRST SEEN",
+			"LAST SEEN", "EVIDENCE");
 	p->header_done = true;
 	fprintf(o, "%-39s %-5s %5d %-14s %7lld %6lld %8lld %10lld %5.2f %-11s  %-24s %-24s %s%s%s\n", r->address,
 		r->protocol, r->port, svc, (long long)r->clients, (long long)r->flows, (long long)r->packets,
@@ -268,7 +291,8 @@ int cmd_servers(int argc, char **argv)
 	int status = 0;
 	bool have_input = a.nrfiles || a.src.iface || a.nflowfiles;
 	if (have_input) {
-		cli_profile_inputs in = {a.src, a.rfiles, a.nrfiles, a.flowfiles, a.nflowfiles, a.cfg, a.no_flags, NULL, NULL};
+		cli_profile_inputs in = {a.src, a.rfiles,   a.nrfiles, a.flowfiles, a.nflowfiles,
+					 a.cfg, a.no_flags, NULL,      NULL};
 		int read_status;
 		np_profiler *prof = cli_profile_run(&in, &read_status, NULL);
 		if (read_status != 0)

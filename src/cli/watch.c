@@ -63,8 +63,7 @@ static const char watch_usage[] =
 	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
 	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
 	"  --anomalies          also alert on the named checks of netprofile anomalies, per packet\n"
-	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n"
-	CLI_PROGRESS_HELP;
+	"  --idle-timeout S, --active-timeout S, --max-flows N   as for netprofile flows\n" CLI_PROGRESS_HELP;
 
 #define MAX_LISTEN 16
 
@@ -73,7 +72,7 @@ struct watch_args {
 	const char *listen[MAX_LISTEN];
 	int nlisten;
 	const char *db, *alerts, *flows_dir;
-	const char *export_url;       /* --export */
+	const char *export_url; /* --export */
 	uint32_t template_refresh_s;
 	bool json, use_syslog, pace, no_flags, anomalies;
 	uint32_t rotate_min, commit_s;
@@ -107,8 +106,25 @@ static void on_signal(int sig)
 
 /* ---- arguments ------------------------------------------------------------------- */
 
-enum { OPT_DB = 1000, OPT_ALERTS, OPT_FORMAT, OPT_SYSLOG, OPT_FLOWSOUT, OPT_ROTATE, OPT_COMMIT, OPT_LEARN,
-       OPT_QUIET, OPT_NOFLAGS, OPT_PACE, OPT_IDLE, OPT_ACTIVE, OPT_MAXFLOWS, OPT_HELP, OPT_LISTEN, OPT_ANOMALIES };
+enum {
+	OPT_DB = 1000,
+	OPT_ALERTS,
+	OPT_FORMAT,
+	OPT_SYSLOG,
+	OPT_FLOWSOUT,
+	OPT_ROTATE,
+	OPT_COMMIT,
+	OPT_LEARN,
+	OPT_QUIET,
+	OPT_NOFLAGS,
+	OPT_PACE,
+	OPT_IDLE,
+	OPT_ACTIVE,
+	OPT_MAXFLOWS,
+	OPT_HELP,
+	OPT_LISTEN,
+	OPT_ANOMALIES
+};
 
 enum { OPT_EXPORT = 1100, OPT_TREFRESH };
 
@@ -137,10 +153,13 @@ static int watch_option(struct watch_args *a, int c)
 	case OPT_ROTATE: return number_opt("rotation", optarg, &a->rotate_min);
 	case OPT_COMMIT: return number_opt("commit interval", optarg, &a->commit_s);
 	case OPT_LEARN:
-		return cli_parse_duration(optarg, &a->inv.learn_us) ? 0 : cli_usage_error("watch", "invalid duration '%s'", optarg);
+		return cli_parse_duration(optarg, &a->inv.learn_us)
+			       ? 0
+			       : cli_usage_error("watch", "invalid duration '%s'", optarg);
 	case OPT_QUIET:
-		return cli_parse_duration(optarg, &a->inv.quiet_after_us) ? 0
-			: cli_usage_error("watch", "invalid duration '%s'", optarg);
+		return cli_parse_duration(optarg, &a->inv.quiet_after_us)
+			       ? 0
+			       : cli_usage_error("watch", "invalid duration '%s'", optarg);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_PACE: a->pace = true; return 0;
 	case OPT_ANOMALIES: a->anomalies = true; return 0;
@@ -152,14 +171,17 @@ static int watch_option(struct watch_args *a, int c)
 			return cli_usage_error("watch", "too many --listen");
 		a->listen[a->nlisten++] = optarg;
 		return 0;
-	case CLI_OPT_PROGRESS: case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
+	case CLI_OPT_PROGRESS:
+	case CLI_OPT_NO_PROGRESS: a->src.progress = cli_progress_mode(c); return 0;
 	case OPT_HELP: fputs(watch_usage, stdout); exit(0);
 	case OPT_EXPORT:
 		a->export_url = optarg;
 		if (!np_ipfix_target_is_net(optarg))
-			return cli_usage_error("watch", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'", optarg);
+			return cli_usage_error("watch", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'",
+					       optarg);
 		return 0;
-	case OPT_TREFRESH: return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
+	case OPT_TREFRESH:
+		return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
 	default: return cli_usage_error("watch", "unknown option");
 	}
 }
@@ -167,16 +189,26 @@ static int watch_option(struct watch_args *a, int c)
 static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 {
 	static const struct option longopts[] = {
-		{"db", required_argument, NULL, OPT_DB},           {"alerts", required_argument, NULL, OPT_ALERTS},
-		{"format", required_argument, NULL, OPT_FORMAT},   {"syslog", no_argument, NULL, OPT_SYSLOG},
-		{"flows-out", required_argument, NULL, OPT_FLOWSOUT}, {"rotate", required_argument, NULL, OPT_ROTATE},
-		{"commit", required_argument, NULL, OPT_COMMIT},   {"learn", required_argument, NULL, OPT_LEARN},
-		{"quiet-after", required_argument, NULL, OPT_QUIET}, {"no-flags", no_argument, NULL, OPT_NOFLAGS},
-		{"pace", no_argument, NULL, OPT_PACE},             {"idle-timeout", required_argument, NULL, OPT_IDLE},
-		{"active-timeout", required_argument, NULL, OPT_ACTIVE}, {"max-flows", required_argument, NULL, OPT_MAXFLOWS},
-		{"export", required_argument, NULL, OPT_EXPORT},   {"template-refresh", required_argument, NULL, OPT_TREFRESH},
-		{"listen", required_argument, NULL, OPT_LISTEN},   {"anomalies", no_argument, NULL, OPT_ANOMALIES},
-		{"help", no_argument, NULL, OPT_HELP},             CLI_PROGRESS_LONGOPTS,
+		{"db", required_argument, NULL, OPT_DB},
+		{"alerts", required_argument, NULL, OPT_ALERTS},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"syslog", no_argument, NULL, OPT_SYSLOG},
+		{"flows-out", required_argument, NULL, OPT_FLOWSOUT},
+		{"rotate", required_argument, NULL, OPT_ROTATE},
+		{"commit", required_argument, NULL, OPT_COMMIT},
+		{"learn", required_argument, NULL, OPT_LEARN},
+		{"quiet-after", required_argument, NULL, OPT_QUIET},
+		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
+		{"pace", no_argument, NULL, OPT_PACE},
+		{"idle-timeout", required_argument, NULL, OPT_IDLE},
+		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
+		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
+		{"export", required_argument, NULL, OPT_EXPORT},
+		{"template-refresh", required_argument, NULL, OPT_TREFRESH},
+		{"listen", required_argument, NULL, OPT_LISTEN},
+		{"anomalies", no_argument, NULL, OPT_ANOMALIES},
+		{"help", no_argument, NULL, OPT_HELP},
+		CLI_PROGRESS_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
@@ -201,7 +233,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 struct watch {
 	struct watch_args *a;
 	np_source src;
-	bool have_packets;          /* -i or -r; else only --listen */
+	bool have_packets;              /* -i or -r; else only --listen */
 	np_flowsrc *listen[MAX_LISTEN]; /* collectors (collect/listen.c) */
 	np_flow_table *table;
 	np_profiler *ended;   /* flows ended since the last commit */
@@ -209,17 +241,17 @@ struct watch {
 	np_inventory *inv;
 	FILE *alerts;
 	int flows_fd;
-	int64_t flows_period; /* rotation period of the open flow file */
-	char flows_path[4096];  /* the open flow file, for messages */
-	bool flows_error;       /* writing flows failed (reported once): stop writing them */
+	int64_t flows_period;  /* rotation period of the open flow file */
+	char flows_path[4096]; /* the open flow file, for messages */
+	bool flows_error;      /* writing flows failed (reported once): stop writing them */
 	np_out flows_out;
 	np_flow_writer writer;
 	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
 	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
-	uint64_t drops_seen;   /* the kernel's drop count at the last look */
-	int64_t drops_last_us; /* when it last grew: drops within DROP_EPISODE_S are one episode */
+	uint64_t drops_seen;          /* the kernel's drop count at the last look */
+	int64_t drops_last_us;        /* when it last grew: drops within DROP_EPISODE_S are one episode */
 	_Atomic uint64_t alerts_sent; /* counted on the commit thread */
 	uint64_t flows_written;
 	/* The commit thread (see decide): batch is handed to it; carried holds
@@ -371,9 +403,10 @@ static int open_flow_file(struct watch *w, int64_t period)
 	}
 	out_open_fd(&w->flows_out, w->flows_fd);
 	char bad[64];
-	np_flow_writer_init(&w->writer, &w->flows_out, NP_FLOW_CSV, false,
-			    "sIP,dIP,sPort,dPort,protocol,packets,bytes,flags,initialFlags,sessionFlags,sTime,eTime,duration,endReason,application,vlan",
-			    bad);
+	np_flow_writer_init(
+		&w->writer, &w->flows_out, NP_FLOW_CSV, false,
+		"sIP,dIP,sPort,dPort,protocol,packets,bytes,flags,initialFlags,sessionFlags,sTime,eTime,duration,endReason,application,vlan",
+		bad);
 	w->writer.header_done = exists;
 	w->flows_period = period;
 	return 0;
@@ -536,9 +569,8 @@ static void print_stats(struct watch *w)
 		"watch: %llu packets (%llu received, %llu dropped by the kernel%s), %u flows active, %llu written, "
 		"%llu evicted early, %llu alerts\n",
 		(unsigned long long)s->packets, (unsigned long long)received, (unsigned long long)dropped,
-		have_ps ? "" : ": not live",
-		np_flow_table_active(w->table), (unsigned long long)s->flows_written, (unsigned long long)s->evicted,
-		(unsigned long long)w->alerts_sent);
+		have_ps ? "" : ": not live", np_flow_table_active(w->table), (unsigned long long)s->flows_written,
+		(unsigned long long)s->evicted, (unsigned long long)w->alerts_sent);
 	for (int i = 0; i < w->a->nlisten; i++)
 		np_flowsrc_print_stats(w->listen[i], stderr, "watch", 20);
 }
@@ -752,8 +784,8 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		}
 	}
 	if (a->export_url) {
-		w->export_to = np_ipfix_writer_open(a->export_url, false, a->src.iface || a->pace, a->template_refresh_s,
-						    err, sizeof(err));
+		w->export_to = np_ipfix_writer_open(a->export_url, false, a->src.iface || a->pace,
+						    a->template_refresh_s, err, sizeof(err));
 		if (!w->export_to) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			return -1;
@@ -783,10 +815,11 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	if (a->flows_dir && access(a->flows_dir, W_OK | X_OK) != 0) {
 		int e = errno;
 		if (dropping)
-			fprintf(stderr, "netprofile: %s: cannot create flow files there as user %s (-Z): %s\n", a->flows_dir,
-				a->src.user, strerror(e));
+			fprintf(stderr, "netprofile: %s: cannot create flow files there as user %s (-Z): %s\n",
+				a->flows_dir, a->src.user, strerror(e));
 		else
-			fprintf(stderr, "netprofile: %s: cannot create flow files there: %s\n", a->flows_dir, strerror(e));
+			fprintf(stderr, "netprofile: %s: cannot create flow files there: %s\n", a->flows_dir,
+				strerror(e));
 		np_source_close(&w->src);
 		return -1;
 	}
@@ -831,7 +864,8 @@ int cmd_watch(int argc, char **argv)
 		np_ipfix_writer_flush(w.export_to);
 		if (np_ipfix_writer_error(w.export_to))
 			fprintf(stderr, "netprofile: IPFIX export: %s (%llu records not sent)\n",
-				np_ipfix_writer_error(w.export_to), (unsigned long long)np_ipfix_writer_dropped(w.export_to));
+				np_ipfix_writer_error(w.export_to),
+				(unsigned long long)np_ipfix_writer_dropped(w.export_to));
 		if (np_ipfix_writer_close(w.export_to) != 0)
 			w.failed = 1;
 	}

@@ -51,9 +51,9 @@ enum tmpl_kind { KIND_SKIP, KIND_FLOW, KIND_TCP };
 /* What a template is to us; stored as its context. */
 struct tmpl_info {
 	uint8_t kind;
-	bool biflow;     /* carries reverse elements */
-	bool v4, v6;     /* which addresses a flow template carries */
-	bool top_flags;  /* TCP flags in the record itself */
+	bool biflow;       /* carries reverse elements */
+	bool v4, v6;       /* which addresses a flow template carries */
+	bool top_flags;    /* TCP flags in the record itself */
 	uint16_t wire_len; /* fixed record length on the wire, 0 = variable */
 };
 
@@ -64,9 +64,9 @@ struct domain_seq {
 
 typedef struct np_ipfix_decoder {
 	fbInfoModel_t *model;
-	fBuf_t *fbuf; /* owns the session */
-	np_exporter *ex; /* records and statistics go here */
-	uint64_t templates; /* received since the session was made */
+	fBuf_t *fbuf;                             /* owns the session */
+	np_exporter *ex;                          /* records and statistics go here */
+	uint64_t templates;                       /* received since the session was made */
 	uint16_t seen[NP_EXPORTER_MAX_TEMPLATES]; /* template IDs seen (note_template) */
 	unsigned nseen;
 	bool paired; /* the session has template pairs (pair_templates) */
@@ -422,8 +422,8 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 			while (np_get_be16(t, tend, &tid) && np_get_be16(t + 2, tend, &count) && tid >= 256) {
 				if (count == 0)
 					d->ex->st.template_changes++; /* a withdrawal */
-				size_t flen = 4 + (id == 3 ? 2 : 0); /* options templates: scope count */
-				uint32_t min_len = 0; /* a record's least length: 0 = unreadable */
+				size_t flen = 4 + (id == 3 ? 2 : 0);  /* options templates: scope count */
+				uint32_t min_len = 0;                 /* a record's least length: 0 = unreadable */
 				for (uint16_t f = 0; f < count && np_has(t + flen, tend, 4); f++) {
 					uint16_t ie = 0, ielen = 0;
 					np_get_be16(t + flen, tend, &ie);
@@ -458,8 +458,8 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 	const uint8_t *end = msg + len;
 	uint16_t version = 0, mlen = 0;
 	uint32_t seq = 0, domain = 0;
-	if (!np_get_be16(msg, end, &version) || !np_get_be16(msg + 2, end, &mlen) ||
-	    !np_get_be32(msg + 8, end, &seq) || !np_get_be32(msg + 12, end, &domain)) {
+	if (!np_get_be16(msg, end, &version) || !np_get_be16(msg + 2, end, &mlen) || !np_get_be32(msg + 8, end, &seq) ||
+	    !np_get_be32(msg + 12, end, &domain)) {
 		d->ex->st.malformed++;
 		snprintf(err, errlen, "IPFIX message cut short (%zu bytes)", len);
 		return -1;
@@ -573,7 +573,8 @@ static int read_messages(FILE *fp, const char *path, np_ipfix_decoder *d, uint8_
 		size_t body = fread(buf + IPFIX_HEADER_LEN, 1, mlen - IPFIX_HEADER_LEN, fp);
 		if (body < mlen - IPFIX_HEADER_LEN) {
 			snprintf(err, errlen, "%s: cut off at byte %llu (in a message of %zu bytes at byte %llu)", path,
-				 (unsigned long long)(offset + IPFIX_HEADER_LEN + body), mlen, (unsigned long long)offset);
+				 (unsigned long long)(offset + IPFIX_HEADER_LEN + body), mlen,
+				 (unsigned long long)offset);
 			return -1;
 		}
 		char merr[200];

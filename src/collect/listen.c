@@ -35,9 +35,9 @@
 enum {
 	MAX_SOCKS = 2,
 	MAX_CONNS = 256,
-	MSG_CAP = 65536,            /* the largest message (IPFIX's length is 16 bits) */
-	DGRAMS_PER_READ = 4096,     /* then the caller gets its turn */
-	RCVBUF = 16 * 1024 * 1024,  /* room for a burst while the caller commits */
+	MSG_CAP = 65536,           /* the largest message (IPFIX's length is 16 bits) */
+	DGRAMS_PER_READ = 4096,    /* then the caller gets its turn */
+	RCVBUF = 16 * 1024 * 1024, /* room for a burst while the caller commits */
 };
 
 struct conn {
@@ -201,7 +201,7 @@ static int listen_open(np_flowsrc *s, const char *spec, char *err, size_t errlen
 	}
 	int rc = port ? open_socket(l, host, port, spec, err, errlen)
 		      : open_socket(l, host, NP_PORT_NETFLOW, spec, err, errlen) ||
-				open_socket(l, host, NP_PORT_IPFIX, spec, err, errlen);
+				 open_socket(l, host, NP_PORT_IPFIX, spec, err, errlen);
 	if (rc != 0) {
 		listen_close(s);
 		return -1;

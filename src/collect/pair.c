@@ -23,7 +23,7 @@ struct waiting {
 	np_flow f;
 	int64_t wall_us;
 	uint32_t hnext, hprev; /* bucket chain (hprev NONE: first in its bucket) */
-	uint32_t prev, next; /* arrival list */
+	uint32_t prev, next;   /* arrival list */
 	bool has_flags;
 };
 
@@ -49,8 +49,10 @@ static int64_t flow_end(const np_flow_dir *d)
 static bool opened_by_b(const np_flow *a, const np_flow *b)
 {
 	if (a->key.proto == 6) {
-		bool a_syn = (a->fwd.session_flags | a->fwd.initial_flags) & 0x02, b_syn = (b->fwd.session_flags | b->fwd.initial_flags) & 0x02;
-		bool a_ack = (a->fwd.session_flags | a->fwd.initial_flags) & 0x10, b_ack = (b->fwd.session_flags | b->fwd.initial_flags) & 0x10;
+		bool a_syn = (a->fwd.session_flags | a->fwd.initial_flags) & 0x02,
+		     b_syn = (b->fwd.session_flags | b->fwd.initial_flags) & 0x02;
+		bool a_ack = (a->fwd.session_flags | a->fwd.initial_flags) & 0x10,
+		     b_ack = (b->fwd.session_flags | b->fwd.initial_flags) & 0x10;
 		if (b_syn && !b_ack && a_ack)
 			return true;
 		if (a_syn && !a_ack && b_ack)
@@ -113,8 +115,9 @@ uint32_t np_pairer_waiting(const np_pairer *p)
 static uint32_t key_hash(const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport, const np_flow_key *k)
 {
 	uint32_t h = 2166136261u;
-	uint8_t tail[8] = {(uint8_t)(sport >> 8), (uint8_t)sport, (uint8_t)(dport >> 8), (uint8_t)dport,
-			   k->proto, k->family, (uint8_t)(k->vlan >> 8), (uint8_t)k->vlan};
+	uint8_t tail[8] = {(uint8_t)(sport >> 8),   (uint8_t)sport,  (uint8_t)(dport >> 8),
+			   (uint8_t)dport,          k->proto,        k->family,
+			   (uint8_t)(k->vlan >> 8), (uint8_t)k->vlan};
 	for (int i = 0; i < 16; i++)
 		h = (h ^ src[i]) * 16777619u;
 	for (int i = 0; i < 16; i++)
@@ -196,8 +199,10 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 	/* the oldest waiting record with the reverse key and overlapping times,
 	 * among the first PAIR_SCAN of its chain */
 	uint32_t best = NONE, looked = 0;
-	for (uint32_t i = *reverse_bucket_of(p, &f->key); i != NONE && looked < PAIR_SCAN; i = p->pool[i].hnext, looked++)
-		if (np_pair_matches(&p->pool[i].f, f, p->window_us) && (best == NONE || p->pool[i].wall_us < p->pool[best].wall_us))
+	for (uint32_t i = *reverse_bucket_of(p, &f->key); i != NONE && looked < PAIR_SCAN;
+	     i = p->pool[i].hnext, looked++)
+		if (np_pair_matches(&p->pool[i].f, f, p->window_us) &&
+		    (best == NONE || p->pool[i].wall_us < p->pool[best].wall_us))
 			best = i;
 	if (best != NONE) {
 		np_flow out;

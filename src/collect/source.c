@@ -310,8 +310,7 @@ np_flowsrc *np_flowsrc_open_fed(const char *name, const np_flowsrc_opts *opts)
 	return new_source(&fed_ops, name, opts);
 }
 
-void np_flowsrc_feed(np_flowsrc *s, const char *exporter, const uint8_t *msg, size_t len, np_flowsrc_fn fn,
-		     void *ctx)
+void np_flowsrc_feed(np_flowsrc *s, const char *exporter, const uint8_t *msg, size_t len, np_flowsrc_fn fn, void *ctx)
 {
 	np_exporter *ex = np_flowsrc_exporter(s, exporter);
 	if (!ex)
@@ -394,8 +393,8 @@ void np_flowsrc_print_stats(const np_flowsrc *s, FILE *out, const char *prefix, 
 	np_flowsrc_totals(s, &t);
 	char name[400];
 	snprintf(name, sizeof(name), "%s (%u exporters, %llu forgotten, %u records waiting for their other direction)",
-		 s->name, s->core->nexporters,
-		 (unsigned long long)s->core->forgotten, s->core->pairer ? np_pairer_waiting(s->core->pairer) : 0);
+		 s->name, s->core->nexporters, (unsigned long long)s->core->forgotten,
+		 s->core->pairer ? np_pairer_waiting(s->core->pairer) : 0);
 	print_one(out, prefix, name, &t);
 	int shown = 0;
 	for (const struct exporter_node *n = s->core->newest; n && shown < max_exporters; n = n->older, shown++)

@@ -73,15 +73,15 @@ enum {
 
 /* What one exporter (a peer address and port, or a file) sent. */
 typedef struct np_exporter_stats {
-	uint64_t messages;     /* messages taken (datagrams, IPFIX messages, file lines for tables) */
-	uint64_t records;      /* flow records handed on (before pairing) */
-	uint64_t gaps;         /* records lost, from sequence numbers (v9: export packets lost) */
-	uint64_t malformed;    /* messages or sets cut short, wrong lengths, unknown versions, bad rows */
-	uint64_t no_template;  /* data sets before their template: dropped */
-	uint64_t templates;    /* templates held now */
+	uint64_t messages;         /* messages taken (datagrams, IPFIX messages, file lines for tables) */
+	uint64_t records;          /* flow records handed on (before pairing) */
+	uint64_t gaps;             /* records lost, from sequence numbers (v9: export packets lost) */
+	uint64_t malformed;        /* messages or sets cut short, wrong lengths, unknown versions, bad rows */
+	uint64_t no_template;      /* data sets before their template: dropped */
+	uint64_t templates;        /* templates held now */
 	uint64_t template_changes; /* template IDs redefined with another layout, or withdrawn */
-	uint64_t refused;      /* templates or records refused over a memory bound */
-	int64_t last_wall_us;  /* when the last message came (CLOCK_MONOTONIC), 0 for files */
+	uint64_t refused;          /* templates or records refused over a memory bound */
+	int64_t last_wall_us;      /* when the last message came (CLOCK_MONOTONIC), 0 for files */
 } np_exporter_stats;
 
 struct np_flowsrc;
@@ -89,11 +89,11 @@ struct np_msg_decoder;
 
 /* An exporter: per peer for collectors, one per file for files. */
 typedef struct np_exporter {
-	char name[64];              /* "192.0.2.1:50312", or the file name */
+	char name[64]; /* "192.0.2.1:50312", or the file name */
 	np_exporter_stats st;
 	struct np_flowsrc *src;
-	void *decoder_state[3];     /* per message decoder (v5, v9, v10), made on first use */
-	uint32_t v5_next_seq;       /* netflow5.c: the sequence number expected next */
+	void *decoder_state[3]; /* per message decoder (v5, v9, v10), made on first use */
+	uint32_t v5_next_seq;   /* netflow5.c: the sequence number expected next */
 	bool v5_seq_known;
 } np_exporter;
 
@@ -160,10 +160,10 @@ extern const np_msg_decoder np_msg_ipfix;             /* ipfix.c */
 /* The state every source has, whatever its backend. */
 struct np_flowsrc {
 	const struct np_flowsrc_ops *ops;
-	void *state;      /* the backend's */
-	int fd;           /* to poll for input; -1 for files */
-	bool at_end;      /* a file read to its end */
-	char name[256];   /* the spec, for messages */
+	void *state;    /* the backend's */
+	int fd;         /* to poll for input; -1 for files */
+	bool at_end;    /* a file read to its end */
+	char name[256]; /* the spec, for messages */
 	/* Set by the core for the duration of np_flowsrc_read/_flush. */
 	np_flowsrc_fn fn;
 	void *ctx;
@@ -214,8 +214,7 @@ np_flowsrc *np_flowsrc_open_fed(const char *name, const np_flowsrc_opts *opts);
 /* One whole message from the exporter `exporter` (made when new) to the
  * decoder of its version, records to fn; an unknown version is counted
  * malformed. The collector's own path for every message it takes. */
-void np_flowsrc_feed(np_flowsrc *s, const char *exporter, const uint8_t *msg, size_t len, np_flowsrc_fn fn,
-		     void *ctx);
+void np_flowsrc_feed(np_flowsrc *s, const char *exporter, const uint8_t *msg, size_t len, np_flowsrc_fn fn, void *ctx);
 /* The same, inside a backend's read (records go to the reader's fn). */
 void np_exporter_message(np_exporter *ex, const uint8_t *msg, size_t len);
 

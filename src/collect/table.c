@@ -34,8 +34,8 @@
 #include "source.h"
 
 #include <arpa/inet.h>
-#include <json-c/json.h>
 #include <errno.h>
+#include <json-c/json.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -71,21 +71,22 @@ struct alias {
 };
 
 static const struct alias key_aliases[] = {
-	{"flow", K_FLOW},        {"sip", K_SIP},          {"srcip", K_SIP},       {"srcaddr", K_SIP},
-	{"saddr", K_SIP},        {"dip", K_DIP},          {"dstip", K_DIP},       {"dstaddr", K_DIP},
-	{"daddr", K_DIP},        {"sport", K_SPORT},      {"srcport", K_SPORT},   {"dport", K_DPORT},
-	{"dstport", K_DPORT},    {"protocol", K_PROTO},   {"proto", K_PROTO},     {"pro", K_PROTO},
-	{"vlan", K_VLAN},        {"application", K_APP},  {"endreason", K_IGNORE}, {"sensor", K_IGNORE},
-	{"sen", K_IGNORE},       {"type", K_IGNORE},      {"class", K_IGNORE},    {"in", K_IGNORE},
-	{"out", K_IGNORE},       {"nhip", K_IGNORE},      {"attributes", K_IGNORE}, {"icmptypecode", K_IGNORE},
+	{"flow", K_FLOW},     {"sip", K_SIP},         {"srcip", K_SIP},         {"srcaddr", K_SIP},
+	{"saddr", K_SIP},     {"dip", K_DIP},         {"dstip", K_DIP},         {"dstaddr", K_DIP},
+	{"daddr", K_DIP},     {"sport", K_SPORT},     {"srcport", K_SPORT},     {"dport", K_DPORT},
+	{"dstport", K_DPORT}, {"protocol", K_PROTO},  {"proto", K_PROTO},       {"pro", K_PROTO},
+	{"vlan", K_VLAN},     {"application", K_APP}, {"endreason", K_IGNORE},  {"sensor", K_IGNORE},
+	{"sen", K_IGNORE},    {"type", K_IGNORE},     {"class", K_IGNORE},      {"in", K_IGNORE},
+	{"out", K_IGNORE},    {"nhip", K_IGNORE},     {"attributes", K_IGNORE}, {"icmptypecode", K_IGNORE},
 };
 
 static const struct alias dir_aliases[] = {
-	{"packets", D_PACKETS},  {"pkts", D_PACKETS},     {"bytes", D_BYTES},     {"octets", D_BYTES},
-	{"flags", D_FLAGS},      {"initialflags", D_IFLAGS}, {"initflags", D_IFLAGS}, {"initialf", D_IFLAGS},
-	{"sessionflags", D_SFLAGS}, {"sessflags", D_SFLAGS}, {"sessionf", D_SFLAGS}, {"stime", D_STIME},
-	{"starttime", D_STIME},  {"etime", D_ETIME},      {"endtime", D_ETIME},   {"duration", D_DUR},
-	{"dur", D_DUR},
+	{"packets", D_PACKETS},  {"pkts", D_PACKETS},    {"bytes", D_BYTES},
+	{"octets", D_BYTES},     {"flags", D_FLAGS},     {"initialflags", D_IFLAGS},
+	{"initflags", D_IFLAGS}, {"initialf", D_IFLAGS}, {"sessionflags", D_SFLAGS},
+	{"sessflags", D_SFLAGS}, {"sessionf", D_SFLAGS}, {"stime", D_STIME},
+	{"starttime", D_STIME},  {"etime", D_ETIME},     {"endtime", D_ETIME},
+	{"duration", D_DUR},     {"dur", D_DUR},
 };
 
 enum fmt { FMT_NONE, FMT_CSV, FMT_PIPE, FMT_TEXT, FMT_JSON };
@@ -142,7 +143,8 @@ struct reader {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void warn(struct reader *r, long line, const char *fmt, ...)
+static void
+warn(struct reader *r, long line, const char *fmt, ...)
 {
 	r->ex->st.malformed++;
 	if (++r->nwarn > MAX_WARNINGS)
@@ -417,8 +419,10 @@ static bool parse_flags(const struct cell *c, uint8_t *out)
 		unsigned x = 0;
 		for (size_t i = 2; i < c->n; i++) {
 			char ch = c->s[i];
-			int d = is_digit(ch) ? ch - '0' : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
-							  : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : -1;
+			int d = is_digit(ch)               ? ch - '0'
+				: (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
+				: (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10
+							   : -1;
 			if (d < 0 || i > 3)
 				return false;
 			x = x * 16 + (unsigned)d;
@@ -480,8 +484,8 @@ static bool parse_proto(const struct cell *c, uint8_t *proto)
 	static const struct {
 		const char *name;
 		uint8_t num;
-	} names[] = {{"icmp", 1}, {"tcp", 6}, {"udp", 17}, {"gre", 47}, {"esp", 50}, {"ah", 51},
-		     {"icmp6", 58}, {"ipv6-icmp", 58}, {"icmpv6", 58}, {"sctp", 132}};
+	} names[] = {{"icmp", 1}, {"tcp", 6},    {"udp", 17},       {"gre", 47},    {"esp", 50},
+		     {"ah", 51},  {"icmp6", 58}, {"ipv6-icmp", 58}, {"icmpv6", 58}, {"sctp", 132}};
 	uint64_t v;
 	if (parse_u64(c, 255, &v)) {
 		*proto = (uint8_t)v;
@@ -658,18 +662,24 @@ static bool set_header(struct reader *r, const struct cell *names, int n, enum f
 					 r->colname[i]);
 		} else if (f != K_IGNORE && seen[f] >= 0) {
 			/* "SPORT SPORT": by position the first is the source, the second the destination. */
-			int partner = f == K_SPORT ? K_DPORT : f == K_DPORT ? K_SPORT : f == K_SIP ? K_DIP : f == K_DIP ? K_SIP : -1;
+			int partner = f == K_SPORT   ? K_DPORT
+				      : f == K_DPORT ? K_SPORT
+				      : f == K_SIP   ? K_DIP
+				      : f == K_DIP   ? K_SIP
+						     : -1;
 			if (partner >= 0 && seen[partner] < 0) {
 				int src = f == K_SPORT || f == K_DPORT ? K_SPORT : K_SIP;
 				int dst = src == K_SPORT ? K_DPORT : K_DIP;
 				r->cols[seen[f]] = src;
 				seen[src] = seen[f];
 				f = dst;
-				warn(r, r->lineno, "the header names %s twice: column %d read as %s, column %d as %s (by position)",
+				warn(r, r->lineno,
+				     "the header names %s twice: column %d read as %s, column %d as %s (by position)",
 				     r->colname[i], seen[src] + 1, src == K_SPORT ? "SPORT" : "SIP", i + 1,
 				     dst == K_DPORT ? "DPORT" : "DIP");
 			} else {
-				warn(r, r->lineno, "the header names %s twice: column %d ignored", r->colname[i], i + 1);
+				warn(r, r->lineno, "the header names %s twice: column %d ignored", r->colname[i],
+				     i + 1);
 				f = F_UNKNOWN;
 			}
 		}
@@ -689,7 +699,9 @@ static bool set_header(struct reader *r, const struct cell *names, int n, enum f
 		warn(r, r->lineno, "columns not known, ignored: %s", unknown);
 	if (seen[K_SIP] < 0 || seen[K_DIP] < 0 || seen[K_PROTO] < 0) {
 		snprintf(err, errlen, "the header names no %s column",
-			 seen[K_SIP] < 0 ? "SIP" : seen[K_DIP] < 0 ? "DIP" : "PROTOCOL");
+			 seen[K_SIP] < 0   ? "SIP"
+			 : seen[K_DIP] < 0 ? "DIP"
+					   : "PROTOCOL");
 		return false;
 	}
 	return true;
@@ -723,10 +735,12 @@ static int64_t row_time(struct reader *r, const struct cell *c, int64_t fallback
 	}
 	if (typo)
 		warn(r, r->lineno, "%s '%s' has '.' where ':' belongs: read as %s", what, show(c, buf, sizeof(buf)),
-		     kind == T_CLOCK && us < 3600LL * 1000000 ? "minutes:seconds.milliseconds" : "hours:minutes:seconds");
+		     kind == T_CLOCK && us < 3600LL * 1000000 ? "minutes:seconds.milliseconds"
+							      : "hours:minutes:seconds");
 	if (kind == T_CLOCK && !r->dateless_warned) {
 		r->dateless_warned = true;
-		warn(r, r->lineno, "times carry no date ('%s'): read as times of 1970-01-01", show(c, buf, sizeof(buf)));
+		warn(r, r->lineno, "times carry no date ('%s'): read as times of 1970-01-01",
+		     show(c, buf, sizeof(buf)));
 	}
 	return us;
 }
@@ -761,7 +775,8 @@ static void row_dir(struct reader *r, const struct cell *c, int base, uint8_t pr
 		if (parse_seconds(du, &dur))
 			d->last_us = d->first_us + dur;
 		else
-			warn(r, r->lineno, "duration '%s' is not a number of seconds: taken as 0", show(du, buf, sizeof(buf)));
+			warn(r, r->lineno, "duration '%s' is not a number of seconds: taken as 0",
+			     show(du, buf, sizeof(buf)));
 	}
 	if (d->last_us < d->first_us) {
 		warn(r, r->lineno, "the flow ends before it starts: duration taken as 0");
@@ -805,7 +820,10 @@ static void fix_icmp_as_udp(struct reader *r, struct rec *x)
 	if (!icmp)
 		return;
 	warn(r, r->lineno, "protocol 17 (UDP) from port 0 to port %u is ICMP's type %u code %u (%s): read as ICMP",
-	     k->dport, type, code, type == 3 ? "unreachable" : type == 11 ? "time exceeded" : "ICMP message");
+	     k->dport, type, code,
+	     type == 3    ? "unreachable"
+	     : type == 11 ? "time exceeded"
+			  : "ICMP message");
 	k->proto = 1;
 }
 
@@ -819,7 +837,8 @@ static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 	x->line = r->lineno;
 	np_flow_key *k = &x->f.key;
 	if (!parse_addr(&c[K_SIP], k->src, &fs)) {
-		warn(r, r->lineno, "source address '%s' is not an IP address: row skipped", show(&c[K_SIP], buf, sizeof(buf)));
+		warn(r, r->lineno, "source address '%s' is not an IP address: row skipped",
+		     show(&c[K_SIP], buf, sizeof(buf)));
 		return false;
 	}
 	if (!parse_addr(&c[K_DIP], k->dst, &fd)) {
@@ -833,7 +852,8 @@ static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 	}
 	k->family = fs;
 	if (!parse_proto(&c[K_PROTO], &k->proto)) {
-		warn(r, r->lineno, "protocol '%s' is not a protocol number: row skipped", show(&c[K_PROTO], buf, sizeof(buf)));
+		warn(r, r->lineno, "protocol '%s' is not a protocol number: row skipped",
+		     show(&c[K_PROTO], buf, sizeof(buf)));
 		return false;
 	}
 	for (int i = 0; i < 2; i++) {
@@ -841,8 +861,8 @@ static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 		if (!p->s || p->n == 0)
 			continue;
 		if (!parse_u64(p, 65535, &v)) {
-			warn(r, r->lineno, "%s port '%s' is not a port number: row skipped", i ? "destination" : "source",
-			     show(p, buf, sizeof(buf)));
+			warn(r, r->lineno, "%s port '%s' is not a port number: row skipped",
+			     i ? "destination" : "source", show(p, buf, sizeof(buf)));
 			return false;
 		}
 		*(i ? &k->dport : &k->sport) = (uint16_t)v;
@@ -851,7 +871,8 @@ static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 		if (parse_u64(&c[K_VLAN], 4095, &v))
 			k->vlan = (uint16_t)v;
 		else
-			warn(r, r->lineno, "vlan '%s' is not a VLAN id: taken as 0", show(&c[K_VLAN], buf, sizeof(buf)));
+			warn(r, r->lineno, "vlan '%s' is not a VLAN id: taken as 0",
+			     show(&c[K_VLAN], buf, sizeof(buf)));
 	}
 	if (c[K_FLOW].s && c[K_FLOW].n) {
 		x->has_id = true;
@@ -930,18 +951,24 @@ static void repair_self_rows(struct reader *r)
 		}
 		if (best == SIZE_MAX) {
 			if (!is_loopback(k, k->src))
-				warn(r, a->line, "source and destination are both %s, and no reverse row names another peer: "
-						 "kept as it is", addr_str(k, k->src, a1, sizeof(a1)));
+				warn(r, a->line,
+				     "source and destination are both %s, and no reverse row names another peer: "
+				     "kept as it is",
+				     addr_str(k, k->src, a1, sizeof(a1)));
 			continue;
 		}
 		const np_flow_key *y = &r->recs[best].f.key;
 		if (same_addr(y->dst, k->src)) {
-			warn(r, a->line, "destination %s is the source again: read as %s, the source of its reverse row (line %ld)",
-			     addr_str(k, k->dst, a1, sizeof(a1)), addr_str(k, y->src, a2, sizeof(a2)), r->recs[best].line);
+			warn(r, a->line,
+			     "destination %s is the source again: read as %s, the source of its reverse row (line %ld)",
+			     addr_str(k, k->dst, a1, sizeof(a1)), addr_str(k, y->src, a2, sizeof(a2)),
+			     r->recs[best].line);
 			memcpy(k->dst, y->src, 16);
 		} else {
-			warn(r, a->line, "source %s is the destination again: read as %s, the destination of its reverse row (line %ld)",
-			     addr_str(k, k->src, a1, sizeof(a1)), addr_str(k, y->dst, a2, sizeof(a2)), r->recs[best].line);
+			warn(r, a->line,
+			     "source %s is the destination again: read as %s, the destination of its reverse row (line %ld)",
+			     addr_str(k, k->src, a1, sizeof(a1)), addr_str(k, y->dst, a2, sizeof(a2)),
+			     r->recs[best].line);
 			memcpy(k->src, y->dst, 16);
 		}
 	}
@@ -1289,8 +1316,11 @@ static int read_line(struct reader *r)
 
 static bool capture_magic(const char *s, size_t n)
 {
-	static const uint8_t magic[][4] = {{0xd4, 0xc3, 0xb2, 0xa1}, {0xa1, 0xb2, 0xc3, 0xd4}, {0x4d, 0x3c, 0xb2, 0xa1},
-					   {0xa1, 0xb2, 0x3c, 0x4d}, {0x0a, 0x0d, 0x0d, 0x0a}};
+	static const uint8_t magic[][4] = {{0xd4, 0xc3, 0xb2, 0xa1},
+					   {0xa1, 0xb2, 0xc3, 0xd4},
+					   {0x4d, 0x3c, 0xb2, 0xa1},
+					   {0xa1, 0xb2, 0x3c, 0x4d},
+					   {0x0a, 0x0d, 0x0d, 0x0a}};
 	for (size_t i = 0; n >= 4 && i < sizeof(magic) / sizeof(magic[0]); i++)
 		if (memcmp(s, magic[i], 4) == 0)
 			return true;
@@ -1312,7 +1342,8 @@ static bool try_header(struct reader *r, enum fmt fmt, bool *fatal, char *err, s
 	char why[96];
 	if (!set_header(r, names, n, fmt, why, sizeof(why))) {
 		if (first) {
-			snprintf(err, errlen, "%s:%ld: %s: not a flow table this reader knows", r->path, r->lineno, why);
+			snprintf(err, errlen, "%s:%ld: %s: not a flow table this reader knows", r->path, r->lineno,
+				 why);
 			*fatal = true;
 		} else {
 			/* a later table this reader cannot use: skip it, keep the rest */
@@ -1385,7 +1416,8 @@ static long read_table(const char *path, np_exporter *ex, char *err, size_t errl
 			continue;
 		}
 		if (r.binary || r.toolong) {
-			warn(&r, r.lineno, "%s: skipped", r.binary ? "binary data, not a record" : "line too long for a record");
+			warn(&r, r.lineno, "%s: skipped",
+			     r.binary ? "binary data, not a record" : "line too long for a record");
 			continue;
 		}
 		if (r.fmt == FMT_JSON) {

@@ -12,8 +12,8 @@
  *
  * Not for: Ethernet framing (eth.c), or judging whether an ARP is sane.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define ARP_FIXED_LEN 8
 #define ATMARP_FIXED_LEN 12

@@ -13,8 +13,8 @@
 
 #include <string.h>
 
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 static const uint8_t cookie_rfc1048[NP_BOOTP_COOKIE_LEN] = {99, 130, 83, 99};
 static const uint8_t cookie_cmu[NP_BOOTP_COOKIE_LEN] = {'C', 'M', 'U', 0};

@@ -105,12 +105,12 @@ typedef struct np_bootp_msg {
 	uint16_t secs, flags;
 	/* 4 bytes each, NULL when not all captured */
 	const uint8_t *ciaddr, *yiaddr, *siaddr, *giaddr;
-	const uint8_t *chaddr; /* 16 bytes, NULL when not all captured */
-	uint8_t vendor;        /* enum np_bootp_vendor */
+	const uint8_t *chaddr;  /* 16 bytes, NULL when not all captured */
+	uint8_t vendor;         /* enum np_bootp_vendor */
 	const uint8_t *options; /* after the RFC 1048 cookie, or NULL */
 	/* DHCP, from the options that were captured */
-	uint8_t dhcp_type;          /* option 53, 0 when absent */
-	const uint8_t *client_mac;  /* chaddr when it is a 6-byte Ethernet address */
+	uint8_t dhcp_type;           /* option 53, 0 when absent */
+	const uint8_t *client_mac;   /* chaddr when it is a 6-byte Ethernet address */
 	const uint8_t *requested_ip; /* option 50, 4 bytes, or NULL */
 	const uint8_t *server_id;    /* option 54, 4 bytes, or NULL */
 } np_bootp_msg;
@@ -136,10 +136,10 @@ typedef struct np_bootp_opt {
 } np_bootp_opt;
 
 enum np_bootp_step {
-	NP_BOOTP_OPT_OK = 0,  /* opt is whole */
-	NP_BOOTP_OPT_DONE,    /* no byte left to read a tag from */
-	NP_BOOTP_OPT_NO_LEN,  /* the tag was captured, its length byte not */
-	NP_BOOTP_OPT_CUT,     /* tag and length are there, the data runs past the capture */
+	NP_BOOTP_OPT_OK = 0, /* opt is whole */
+	NP_BOOTP_OPT_DONE,   /* no byte left to read a tag from */
+	NP_BOOTP_OPT_NO_LEN, /* the tag was captured, its length byte not */
+	NP_BOOTP_OPT_CUT,    /* tag and length are there, the data runs past the capture */
 };
 
 /* The walk goes on while there are captured bytes (the way tcpdump

@@ -74,51 +74,28 @@ const np_layer *np_find_layer(const np_packet *pkt, uint8_t kind)
 	return NULL;
 }
 
-void np_decode_ethertype(np_packet *pkt, uint16_t ethertype, const uint8_t *p, const uint8_t *end,
-			 uint32_t len)
+void np_decode_ethertype(np_packet *pkt, uint16_t ethertype, const uint8_t *p, const uint8_t *end, uint32_t len)
 {
 	switch (ethertype) {
-	case 0x0800:
-		np_decode_ip4(pkt, p, end, len);
-		break;
-	case 0x86dd:
-		np_decode_ip6(pkt, p, end, len);
-		break;
+	case 0x0800: np_decode_ip4(pkt, p, end, len); break;
+	case 0x86dd: np_decode_ip6(pkt, p, end, len); break;
 	case 0x0806:
-	case 0x8035:
-		np_decode_arp(pkt, p, end, len);
-		break;
-	default:
-		break;
+	case 0x8035: np_decode_arp(pkt, p, end, len); break;
+	default: break;
 	}
 }
 
 void np_decode_ipproto(np_packet *pkt, uint8_t proto, const uint8_t *p, const uint8_t *end, uint32_t len)
 {
 	switch (proto) {
-	case 6:
-		np_decode_tcp(pkt, p, end, len);
-		break;
-	case 17:
-		np_decode_udp(pkt, p, end, len);
-		break;
-	case 1:
-		np_decode_icmp(pkt, p, end, len);
-		break;
-	case 58:
-		np_decode_icmp6(pkt, p, end, len);
-		break;
-	case 47:
-		np_decode_gre(pkt, p, end, len);
-		break;
-	case 4:
-		np_decode_ip4(pkt, p, end, len);
-		break;
-	case 41:
-		np_decode_ip6(pkt, p, end, len);
-		break;
-	default:
-		break;
+	case 6: np_decode_tcp(pkt, p, end, len); break;
+	case 17: np_decode_udp(pkt, p, end, len); break;
+	case 1: np_decode_icmp(pkt, p, end, len); break;
+	case 58: np_decode_icmp6(pkt, p, end, len); break;
+	case 47: np_decode_gre(pkt, p, end, len); break;
+	case 4: np_decode_ip4(pkt, p, end, len); break;
+	case 41: np_decode_ip6(pkt, p, end, len); break;
+	default: break;
 	}
 }
 
@@ -147,31 +124,16 @@ void np_decode(np_packet *pkt, int dlt, const uint8_t *data, uint32_t caplen, ui
 	pkt->l4 = -1;
 
 	switch (dlt) {
-	case NP_DLT_EN10MB:
-		np_decode_eth(pkt, data, end, wirelen);
-		break;
-	case NP_DLT_LINUX_SLL:
-		np_decode_sll(pkt, data, end, wirelen);
-		break;
-	case NP_DLT_LINUX_SLL2:
-		np_decode_sll2(pkt, data, end, wirelen);
-		break;
+	case NP_DLT_EN10MB: np_decode_eth(pkt, data, end, wirelen); break;
+	case NP_DLT_LINUX_SLL: np_decode_sll(pkt, data, end, wirelen); break;
+	case NP_DLT_LINUX_SLL2: np_decode_sll2(pkt, data, end, wirelen); break;
 	case NP_DLT_NULL:
-	case NP_DLT_LOOP:
-		np_decode_null(pkt, data, end, wirelen);
-		break;
+	case NP_DLT_LOOP: np_decode_null(pkt, data, end, wirelen); break;
 	case NP_DLT_RAW:
 	case NP_DLT_RAW_OPENBSD:
-	case NP_DLT_LINKTYPE_RAW:
-		decode_raw_ip(pkt, data, end, wirelen);
-		break;
-	case NP_DLT_IPV4:
-		np_decode_ip4(pkt, data, end, wirelen);
-		break;
-	case NP_DLT_IPV6:
-		np_decode_ip6(pkt, data, end, wirelen);
-		break;
-	default:
-		break;
+	case NP_DLT_LINKTYPE_RAW: decode_raw_ip(pkt, data, end, wirelen); break;
+	case NP_DLT_IPV4: np_decode_ip4(pkt, data, end, wirelen); break;
+	case NP_DLT_IPV6: np_decode_ip6(pkt, data, end, wirelen); break;
+	default: break;
 	}
 }

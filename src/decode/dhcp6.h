@@ -104,11 +104,11 @@ typedef struct np_dhcp6_msg {
 	const uint8_t *end; /* end of the message: its length or the capture, whichever is shorter */
 	uint32_t length;    /* the message length the transport claims */
 	uint8_t msgtype;
-	bool relay;         /* Relay-forward or Relay-reply: the relay fields below */
-	uint32_t xid;       /* client/server messages: the 24-bit transaction id */
+	bool relay;   /* Relay-forward or Relay-reply: the relay fields below */
+	uint32_t xid; /* client/server messages: the 24-bit transaction id */
 	uint8_t hopcount;
 	const uint8_t *linkaddr, *peeraddr; /* 16 bytes each; NULL when not captured */
-	const uint8_t *opts; /* the first option (may lie at or past end) */
+	const uint8_t *opts;                /* the first option (may lie at or past end) */
 } np_dhcp6_msg;
 
 /* Read the message of `length` bytes at p, captured up to end. NP_OK when
@@ -130,9 +130,9 @@ typedef struct np_dhcp6_iter {
 } np_dhcp6_iter;
 
 enum np_dhcp6_step {
-	NP_DHCP6_OPT = 0,   /* the next option is in *opt */
-	NP_DHCP6_END,       /* no bytes left */
-	NP_DHCP6_CUT,       /* the next option's header or body runs past the end */
+	NP_DHCP6_OPT = 0, /* the next option is in *opt */
+	NP_DHCP6_END,     /* no bytes left */
+	NP_DHCP6_CUT,     /* the next option's header or body runs past the end */
 };
 
 /* Walk the options in [p, end); the end of a message (m->end) or of an

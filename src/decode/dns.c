@@ -13,17 +13,17 @@
 
 #include <string.h>
 
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define LABEL_TYPE_MASK 0xc0
 #define LABEL_POINTER 0xc0
 #define LABEL_RESERVED 0x80
 #define LABEL_EXTENDED 0x40 /* RFC 2671 extended label types (EDNS0) */
 #define LABEL_NORMAL 0x00
-#define ELT_BITLABEL 0x01   /* RFC 2673 bit-string label */
-#define QUESTION_FIXED 4    /* type, class */
-#define RR_FIXED 10         /* type, class, ttl, rdlength */
+#define ELT_BITLABEL 0x01 /* RFC 2673 bit-string label */
+#define QUESTION_FIXED 4  /* type, class */
+#define RR_FIXED 10       /* type, class, ttl, rdlength */
 
 int np_dns_parse(np_dns_msg *m, const uint8_t *p, const uint8_t *end)
 {
@@ -55,8 +55,7 @@ const uint8_t *np_dns_skip_name(const uint8_t *p, const uint8_t *end)
 		return NULL;
 	while (c != 0) {
 		switch (c & LABEL_TYPE_MASK) {
-		case LABEL_POINTER:
-			return p + 1;
+		case LABEL_POINTER: return p + 1;
 		case LABEL_EXTENDED: {
 			uint8_t bits;
 			if ((c & ~LABEL_TYPE_MASK) != ELT_BITLABEL || !np_get_u8(p, end, &bits))
@@ -64,11 +63,8 @@ const uint8_t *np_dns_skip_name(const uint8_t *p, const uint8_t *end)
 			p += 1 + bitlabel_bytes(bits);
 			break;
 		}
-		case LABEL_RESERVED:
-			return NULL;
-		default:
-			p += c;
-			break;
+		case LABEL_RESERVED: return NULL;
+		default: p += c; break;
 		}
 		if (!np_get_u8(p++, end, &c))
 			return NULL;
@@ -92,11 +88,8 @@ static int label_length(np_dns_walk *w, const uint8_t *p, uint32_t *len)
 			return NP_DNS_TRUNC;
 		*len = bitlabel_bytes(bits) + 1;
 		return NP_DNS_OK;
-	case LABEL_RESERVED:
-		return NP_DNS_BAD_TYPE;
-	default:
-		*len = c;
-		return NP_DNS_OK;
+	case LABEL_RESERVED: return NP_DNS_BAD_TYPE;
+	default: *len = c; return NP_DNS_OK;
 	}
 }
 
@@ -182,8 +175,7 @@ int np_dns_walk_next(np_dns_walk *w)
 			w->label = w->cp;
 			w->advance = true;
 			return NP_DNS_BITLABEL;
-		case LABEL_RESERVED:
-			return NP_DNS_BAD_TYPE;
+		case LABEL_RESERVED: return NP_DNS_BAD_TYPE;
 		default:
 			w->label = w->cp;
 			w->label_len = w->len;
@@ -231,14 +223,10 @@ int np_dns_name(const np_dns_msg *m, const uint8_t *p, char *buf, size_t cap, co
 static uint32_t section_count(const np_dns_msg *m, uint8_t section)
 {
 	switch (section) {
-	case NP_DNS_QUESTION:
-		return m->qdcount;
-	case NP_DNS_ANSWER:
-		return m->ancount;
-	case NP_DNS_AUTHORITY:
-		return m->nscount;
-	default:
-		return m->arcount;
+	case NP_DNS_QUESTION: return m->qdcount;
+	case NP_DNS_ANSWER: return m->ancount;
+	case NP_DNS_AUTHORITY: return m->nscount;
+	default: return m->arcount;
 	}
 }
 

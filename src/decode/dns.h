@@ -47,15 +47,15 @@ enum {
 };
 
 /* Header flag bits. */
-#define NP_DNS_QR(f) ((f) & 0x8000)
+#define NP_DNS_QR(f) ((f)&0x8000)
 #define NP_DNS_OPCODE(f) (((f) >> 11) & 0xf)
-#define NP_DNS_AA(f) ((f) & 0x0400)
-#define NP_DNS_TC(f) ((f) & 0x0200)
-#define NP_DNS_RD(f) ((f) & 0x0100)
-#define NP_DNS_RA(f) ((f) & 0x0080)
-#define NP_DNS_AD(f) ((f) & 0x0020)
-#define NP_DNS_CD(f) ((f) & 0x0010)
-#define NP_DNS_RCODE(f) ((f) & 0x000f)
+#define NP_DNS_AA(f) ((f)&0x0400)
+#define NP_DNS_TC(f) ((f)&0x0200)
+#define NP_DNS_RD(f) ((f)&0x0100)
+#define NP_DNS_RA(f) ((f)&0x0080)
+#define NP_DNS_AD(f) ((f)&0x0020)
+#define NP_DNS_CD(f) ((f)&0x0010)
+#define NP_DNS_RCODE(f) ((f)&0x000f)
 
 typedef struct np_dns_msg {
 	const uint8_t *base; /* first byte of the header: pointers count from here */
@@ -98,8 +98,8 @@ enum np_dns_step {
 
 typedef struct np_dns_walk {
 	const uint8_t *base, *end;
-	const uint8_t *cp;   /* just after the current label's type byte */
-	const uint8_t *rp;   /* where the name ends in place */
+	const uint8_t *cp; /* just after the current label's type byte */
+	const uint8_t *rp; /* where the name ends in place */
 	const uint8_t *label;
 	uint32_t label_len;
 	uint32_t max_offset; /* a pointer must point below this */
@@ -124,19 +124,19 @@ int np_dns_name(const np_dns_msg *m, const uint8_t *p, char *buf, size_t cap, co
 enum np_dns_section { NP_DNS_QUESTION, NP_DNS_ANSWER, NP_DNS_AUTHORITY, NP_DNS_ADDITIONAL };
 
 typedef struct np_dns_rr {
-	uint8_t section;       /* enum np_dns_section */
-	const uint8_t *name;   /* the owner name, for np_dns_name() */
+	uint8_t section;     /* enum np_dns_section */
+	const uint8_t *name; /* the owner name, for np_dns_name() */
 	uint16_t type, rclass;
 	uint32_t ttl;
 	uint16_t rdlen;
-	const uint8_t *rdata;  /* rdlen bytes, all captured */
+	const uint8_t *rdata; /* rdlen bytes, all captured */
 } np_dns_rr;
 
 typedef struct np_dns_iter {
 	const np_dns_msg *m;
-	const uint8_t *p;     /* the next record */
+	const uint8_t *p; /* the next record */
 	uint8_t section;
-	uint32_t left;        /* records left in this section */
+	uint32_t left; /* records left in this section */
 } np_dns_iter;
 
 void np_dns_iter_init(np_dns_iter *it, const np_dns_msg *m);

@@ -4,8 +4,8 @@
  * The 16 bits after the addresses are an ethertype when >= 0x0600 and an
  * 802.3 length otherwise (then an LLC header follows, which we do not decode).
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 static bool is_vlan_tpid(uint16_t t)
 {

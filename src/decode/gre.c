@@ -12,8 +12,8 @@
  * Not for: PPP inside version 1 (print/ppp.c reads it), routing entries'
  * contents (only skipped), checksum verification.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define GRE_CP 0x8000 /* checksum present */
 #define GRE_RP 0x4000 /* routing present */

@@ -14,8 +14,8 @@
  *
  * Not for: ICMPv6 (icmp6.c).
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define ICMP_HDRLEN 8
 
@@ -30,10 +30,8 @@ static bool has_id_seq(uint8_t type)
 	case 15: /* information request */
 	case 16: /* information reply */
 	case 17: /* address mask request */
-	case 18: /* address mask reply */
-		return true;
-	default:
-		return false;
+	case 18: /* address mask reply */ return true;
+	default: return false;
 	}
 }
 

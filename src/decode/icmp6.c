@@ -12,11 +12,11 @@
  * packet an error message quotes): the printer walks those, and decodes
  * the quoted header on demand.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
-#define ICMP6_HDR_LEN 8u   /* type, code, checksum and the 32-bit type-specific word */
-#define ICMP6_MIN_LEN 4u   /* type, code, checksum */
+#define ICMP6_HDR_LEN 8u /* type, code, checksum and the 32-bit type-specific word */
+#define ICMP6_MIN_LEN 4u /* type, code, checksum */
 #define ICMP6_ECHO_REQUEST 128
 #define ICMP6_ECHO_REPLY 129
 

@@ -12,8 +12,8 @@
  * Not for: printing the options (print/ip_opt.c) or checking the header
  * checksum (only the printer reports it).
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define IP4_MIN_HDR 20
 #define IPOPT_EOL 0
@@ -26,8 +26,7 @@
  * a LSRR/SSRR option when one is there and whole, else the header's dst.
  * Walks the options the way tcpdump's ip_finddst does, so checksums agree.
  */
-static const uint8_t *ip4_final_dst(const uint8_t *opt, uint32_t optlen, const uint8_t *end,
-				    const uint8_t *dst)
+static const uint8_t *ip4_final_dst(const uint8_t *opt, uint32_t optlen, const uint8_t *end, const uint8_t *dst)
 {
 	while (optlen > 0) {
 		uint8_t code, len = 1;

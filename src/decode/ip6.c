@@ -14,8 +14,8 @@
  * Not for: printing the options themselves (print/ip6_ext.c does that),
  * ESP (its length depends on the cipher), reassembly.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define IP6_HDR_LEN 40u
 
@@ -33,20 +33,17 @@ enum {
 
 static bool is_ext_header(uint8_t nh)
 {
-	return nh == IP6_NH_HOPOPTS || nh == IP6_NH_ROUTING || nh == IP6_NH_FRAGMENT ||
-	       nh == IP6_NH_AH || nh == IP6_NH_DSTOPTS;
+	return nh == IP6_NH_HOPOPTS || nh == IP6_NH_ROUTING || nh == IP6_NH_FRAGMENT || nh == IP6_NH_AH ||
+	       nh == IP6_NH_DSTOPTS;
 }
 
 /* Bytes an extension header occupies, from its own length byte. */
 static uint32_t ext_header_size(uint8_t type, uint8_t lenbyte)
 {
 	switch (type) {
-	case IP6_NH_FRAGMENT:
-		return 8;
-	case IP6_NH_AH:
-		return ((uint32_t)lenbyte + 2) * 4;
-	default:
-		return ((uint32_t)lenbyte + 1) * 8;
+	case IP6_NH_FRAGMENT: return 8;
+	case IP6_NH_AH: return ((uint32_t)lenbyte + 2) * 4;
+	default: return ((uint32_t)lenbyte + 1) * 8;
 	}
 }
 

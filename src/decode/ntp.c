@@ -12,8 +12,8 @@
 
 #include <string.h>
 
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define LEAP_SHIFT 6
 #define VERSION_SHIFT 3
@@ -136,12 +136,9 @@ int np_ntp_parse(np_ntp_msg *m, const uint8_t *p, const uint8_t *end, uint32_t l
 	m->version = (first >> VERSION_SHIFT) & VERSION_MASK;
 	m->mode = first & MODE_MASK;
 	switch (m->mode) {
-	case NP_NTP_MODE_CONTROL:
-		return parse_control(m, end);
-	case NP_NTP_MODE_PRIVATE:
-		return parse_private(m, end);
-	default:
-		return parse_time(m, end);
+	case NP_NTP_MODE_CONTROL: return parse_control(m, end);
+	case NP_NTP_MODE_PRIVATE: return parse_private(m, end);
+	default: return parse_time(m, end);
 	}
 }
 
@@ -151,13 +148,10 @@ int np_ntp_direction(const np_ntp_msg *m)
 		return NP_NTP_DIR_UNKNOWN;
 	switch (m->mode) {
 	case NP_NTP_MODE_SYM_ACTIVE:
-	case NP_NTP_MODE_SYM_PASSIVE:
-		return NP_NTP_DIR_PEER;
-	case NP_NTP_MODE_CLIENT:
-		return NP_NTP_DIR_CLIENT;
+	case NP_NTP_MODE_SYM_PASSIVE: return NP_NTP_DIR_PEER;
+	case NP_NTP_MODE_CLIENT: return NP_NTP_DIR_CLIENT;
 	case NP_NTP_MODE_SERVER:
-	case NP_NTP_MODE_BROADCAST:
-		return NP_NTP_DIR_SERVER;
+	case NP_NTP_MODE_BROADCAST: return NP_NTP_DIR_SERVER;
 	case NP_NTP_MODE_CONTROL: {
 		/* the R bit is in the second byte, read even when the message
 		 * is too short to be printed */
@@ -166,9 +160,7 @@ int np_ntp_direction(const np_ntp_msg *m)
 			return NP_NTP_DIR_UNKNOWN;
 		return (control & 0x80) ? NP_NTP_DIR_SERVER : NP_NTP_DIR_CLIENT;
 	}
-	case NP_NTP_MODE_PRIVATE:
-		return m->u.priv.response ? NP_NTP_DIR_SERVER : NP_NTP_DIR_CLIENT;
-	default:
-		return NP_NTP_DIR_UNKNOWN;
+	case NP_NTP_MODE_PRIVATE: return m->u.priv.response ? NP_NTP_DIR_SERVER : NP_NTP_DIR_CLIENT;
+	default: return NP_NTP_DIR_UNKNOWN;
 	}
 }

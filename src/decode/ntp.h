@@ -65,9 +65,9 @@ enum np_ntp_mode {
 /* Which side of an exchange sent a message. */
 enum np_ntp_direction {
 	NP_NTP_DIR_UNKNOWN = 0,
-	NP_NTP_DIR_CLIENT,  /* a request: mode 3, or a mode 6/7 request */
-	NP_NTP_DIR_SERVER,  /* an answer: mode 4, broadcast, or a mode 6/7 response */
-	NP_NTP_DIR_PEER,    /* symmetric active or passive */
+	NP_NTP_DIR_CLIENT, /* a request: mode 3, or a mode 6/7 request */
+	NP_NTP_DIR_SERVER, /* an answer: mode 4, broadcast, or a mode 6/7 response */
+	NP_NTP_DIR_PEER,   /* symmetric active or passive */
 };
 
 /* A 64-bit timestamp: seconds since 1900 and a binary fraction. */

@@ -7,8 +7,8 @@
  * large). Families: 2 = IPv4; 24, 28, 30 = IPv6 (NetBSD/OpenBSD, FreeBSD,
  * Darwin).
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define NULL_HDRLEN 4
 

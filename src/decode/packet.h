@@ -25,7 +25,7 @@
 enum {
 	NP_DLT_NULL = 0,
 	NP_DLT_EN10MB = 1,
-	NP_DLT_RAW = 12,      /* DLT_RAW on most systems: raw IPv4/IPv6 */
+	NP_DLT_RAW = 12, /* DLT_RAW on most systems: raw IPv4/IPv6 */
 	NP_DLT_RAW_OPENBSD = 14,
 	NP_DLT_LOOP = 108,
 	NP_DLT_LINKTYPE_RAW = 101,
@@ -37,11 +37,11 @@ enum {
 
 enum np_layer_kind {
 	NP_LAYER_NONE = 0,
-	NP_LAYER_ETH,   /* Ethernet II or 802.3 header */
-	NP_LAYER_VLAN,  /* one 802.1Q / 802.1ad tag */
-	NP_LAYER_SLL,   /* Linux cooked v1 */
-	NP_LAYER_SLL2,  /* Linux cooked v2 */
-	NP_LAYER_NULL,  /* BSD loopback (NULL / LOOP): 4-byte family */
+	NP_LAYER_ETH,  /* Ethernet II or 802.3 header */
+	NP_LAYER_VLAN, /* one 802.1Q / 802.1ad tag */
+	NP_LAYER_SLL,  /* Linux cooked v1 */
+	NP_LAYER_SLL2, /* Linux cooked v2 */
+	NP_LAYER_NULL, /* BSD loopback (NULL / LOOP): 4-byte family */
 	NP_LAYER_ARP,
 	NP_LAYER_IP4,
 	NP_LAYER_IP6,
@@ -70,7 +70,7 @@ struct np_vlan_info {
 
 struct np_sll_info {
 	uint16_t pkttype, hatype, halen, protocol;
-	uint32_t ifindex; /* SLL2 only */
+	uint32_t ifindex;    /* SLL2 only */
 	const uint8_t *addr; /* link-layer address, halen bytes (at most 8) */
 };
 
@@ -107,13 +107,13 @@ struct np_ip6_info {
 	uint32_t flow;
 	uint16_t payload_len;
 	const uint8_t *src, *dst;
-	uint8_t proto; /* the upper-layer protocol after the extension headers */
-	uint8_t next_ext; /* extension headers recorded in ext[] */
-	bool fragment; /* a fragment header was seen */
+	uint8_t proto;     /* the upper-layer protocol after the extension headers */
+	uint8_t next_ext;  /* extension headers recorded in ext[] */
+	bool fragment;     /* a fragment header was seen */
 	uint32_t frag_off; /* its offset in bytes */
 	bool frag_more;
 	uint32_t frag_id;
-	uint32_t jumbo; /* a valid Jumbo Payload option's length, or 0 */
+	uint32_t jumbo;           /* a valid Jumbo Payload option's length, or 0 */
 	const uint8_t *final_dst; /* dst, or the last hop a routing header names (for pseudo-headers) */
 	struct np_ip6_ext ext[NP_IP6_MAX_EXT];
 };
@@ -121,7 +121,7 @@ struct np_ip6_info {
 struct np_tcp_info {
 	uint16_t sport, dport;
 	uint32_t seq, ack;
-	uint8_t off;   /* data offset, in bytes */
+	uint8_t off;    /* data offset, in bytes */
 	uint16_t flags; /* FIN 0x01 ... CWR 0x80, AE (NS) 0x100 */
 	uint16_t win, cksum, urp;
 };
@@ -147,9 +147,9 @@ struct np_gre_info {
 };
 
 typedef struct np_layer {
-	uint8_t kind;   /* enum np_layer_kind */
-	uint8_t status; /* enum np_status */
-	uint16_t next;  /* what follows: an ethertype for link layers, an IP protocol for IP */
+	uint8_t kind;       /* enum np_layer_kind */
+	uint8_t status;     /* enum np_status */
+	uint16_t next;      /* what follows: an ethertype for link layers, an IP protocol for IP */
 	const uint8_t *p;   /* first byte of this header in the capture */
 	const uint8_t *end; /* end of captured bytes in this layer's scope */
 	uint32_t len;       /* bytes from p that the wire claims (header + payload) */
@@ -180,8 +180,8 @@ typedef struct np_packet {
 	const uint8_t *end; /* data + caplen */
 	int dlt;
 	uint8_t nlayers;
-	int8_t ip;   /* index of the outermost IP layer, or -1 */
-	int8_t l4;   /* index of the transport layer inside it, or -1 */
+	int8_t ip; /* index of the outermost IP layer, or -1 */
+	int8_t l4; /* index of the transport layer inside it, or -1 */
 	np_layer layer[NP_MAX_LAYERS];
 } np_packet;
 
@@ -189,8 +189,7 @@ typedef struct np_packet {
 void np_decode(np_packet *pkt, int dlt, const uint8_t *data, uint32_t caplen, uint32_t wirelen);
 
 /* Decode starting at a network-layer header (used for tunnels, ICMP quotes). */
-void np_decode_ethertype(np_packet *pkt, uint16_t ethertype, const uint8_t *p, const uint8_t *end,
-			 uint32_t len);
+void np_decode_ethertype(np_packet *pkt, uint16_t ethertype, const uint8_t *p, const uint8_t *end, uint32_t len);
 void np_decode_ipproto(np_packet *pkt, uint8_t proto, const uint8_t *p, const uint8_t *end, uint32_t len);
 
 /* Add a layer; NULL when the stack is full. */

@@ -17,50 +17,131 @@ struct port_entry {
 
 /* Sorted by port. A subset of IANA's service-names-port-numbers registry. */
 static const struct port_entry ports[] = {
-	{7, BOTH, "echo"},         {9, BOTH, "discard"},       {13, BOTH, "daytime"},
-	{19, BOTH, "chargen"},     {20, TCP, "ftp-data"},      {21, TCP, "ftp"},
-	{22, TCP, "ssh"},          {23, TCP, "telnet"},        {25, TCP, "smtp"},
-	{37, BOTH, "time"},        {43, TCP, "whois"},         {49, BOTH, "tacacs"},
-	{53, BOTH, "dns"},         {67, UDP, "dhcp"},          {68, UDP, "dhcp-client"},
-	{69, UDP, "tftp"},         {70, TCP, "gopher"},        {79, TCP, "finger"},
-	{80, TCP, "http"},         {88, BOTH, "kerberos"},     {102, TCP, "iso-tsap"},
-	{110, TCP, "pop3"},        {111, BOTH, "sunrpc"},      {113, TCP, "ident"},
-	{119, TCP, "nntp"},        {123, UDP, "ntp"},          {135, BOTH, "msrpc"},
-	{137, UDP, "netbios-ns"},  {138, UDP, "netbios-dgm"},  {139, TCP, "netbios-ssn"},
-	{143, TCP, "imap"},        {161, UDP, "snmp"},         {162, UDP, "snmptrap"},
-	{179, TCP, "bgp"},         {194, TCP, "irc"},          {389, BOTH, "ldap"},
-	{427, BOTH, "svrloc"},     {443, BOTH, "https"},       {445, TCP, "microsoft-ds"},
-	{464, BOTH, "kpasswd"},    {465, TCP, "smtps"},        {500, UDP, "isakmp"},
-	{502, TCP, "modbus"},      {514, UDP, "syslog"},       {515, TCP, "printer"},
-	{520, UDP, "rip"},         {521, UDP, "ripng"},        {546, UDP, "dhcpv6-client"},
-	{547, UDP, "dhcpv6"},      {548, TCP, "afp"},          {554, BOTH, "rtsp"},
-	{563, TCP, "nntps"},       {587, TCP, "submission"},   {593, TCP, "http-rpc-epmap"},
-	{623, UDP, "ipmi"},        {631, BOTH, "ipp"},         {636, TCP, "ldaps"},
-	{646, BOTH, "ldp"},        {853, BOTH, "domain-s"},    {873, TCP, "rsync"},
-	{902, TCP, "vmware-auth"}, {989, TCP, "ftps-data"},    {990, TCP, "ftps"},
-	{992, TCP, "telnets"},     {993, TCP, "imaps"},        {995, TCP, "pop3s"},
-	{1080, TCP, "socks"},      {1194, BOTH, "openvpn"},    {1433, TCP, "ms-sql-s"},
-	{1434, UDP, "ms-sql-m"},   {1521, TCP, "oracle"},      {1701, UDP, "l2tp"},
-	{1723, TCP, "pptp"},       {1812, UDP, "radius"},      {1813, UDP, "radius-acct"},
-	{1883, TCP, "mqtt"},       {1900, UDP, "ssdp"},        {2049, BOTH, "nfs"},
+	{7, BOTH, "echo"},
+	{9, BOTH, "discard"},
+	{13, BOTH, "daytime"},
+	{19, BOTH, "chargen"},
+	{20, TCP, "ftp-data"},
+	{21, TCP, "ftp"},
+	{22, TCP, "ssh"},
+	{23, TCP, "telnet"},
+	{25, TCP, "smtp"},
+	{37, BOTH, "time"},
+	{43, TCP, "whois"},
+	{49, BOTH, "tacacs"},
+	{53, BOTH, "dns"},
+	{67, UDP, "dhcp"},
+	{68, UDP, "dhcp-client"},
+	{69, UDP, "tftp"},
+	{70, TCP, "gopher"},
+	{79, TCP, "finger"},
+	{80, TCP, "http"},
+	{88, BOTH, "kerberos"},
+	{102, TCP, "iso-tsap"},
+	{110, TCP, "pop3"},
+	{111, BOTH, "sunrpc"},
+	{113, TCP, "ident"},
+	{119, TCP, "nntp"},
+	{123, UDP, "ntp"},
+	{135, BOTH, "msrpc"},
+	{137, UDP, "netbios-ns"},
+	{138, UDP, "netbios-dgm"},
+	{139, TCP, "netbios-ssn"},
+	{143, TCP, "imap"},
+	{161, UDP, "snmp"},
+	{162, UDP, "snmptrap"},
+	{179, TCP, "bgp"},
+	{194, TCP, "irc"},
+	{389, BOTH, "ldap"},
+	{427, BOTH, "svrloc"},
+	{443, BOTH, "https"},
+	{445, TCP, "microsoft-ds"},
+	{464, BOTH, "kpasswd"},
+	{465, TCP, "smtps"},
+	{500, UDP, "isakmp"},
+	{502, TCP, "modbus"},
+	{514, UDP, "syslog"},
+	{515, TCP, "printer"},
+	{520, UDP, "rip"},
+	{521, UDP, "ripng"},
+	{546, UDP, "dhcpv6-client"},
+	{547, UDP, "dhcpv6"},
+	{548, TCP, "afp"},
+	{554, BOTH, "rtsp"},
+	{563, TCP, "nntps"},
+	{587, TCP, "submission"},
+	{593, TCP, "http-rpc-epmap"},
+	{623, UDP, "ipmi"},
+	{631, BOTH, "ipp"},
+	{636, TCP, "ldaps"},
+	{646, BOTH, "ldp"},
+	{853, BOTH, "domain-s"},
+	{873, TCP, "rsync"},
+	{902, TCP, "vmware-auth"},
+	{989, TCP, "ftps-data"},
+	{990, TCP, "ftps"},
+	{992, TCP, "telnets"},
+	{993, TCP, "imaps"},
+	{995, TCP, "pop3s"},
+	{1080, TCP, "socks"},
+	{1194, BOTH, "openvpn"},
+	{1433, TCP, "ms-sql-s"},
+	{1434, UDP, "ms-sql-m"},
+	{1521, TCP, "oracle"},
+	{1701, UDP, "l2tp"},
+	{1723, TCP, "pptp"},
+	{1812, UDP, "radius"},
+	{1813, UDP, "radius-acct"},
+	{1883, TCP, "mqtt"},
+	{1900, UDP, "ssdp"},
+	{2049, BOTH, "nfs"},
 	{2055, UDP, "netflow"},
-	{2181, TCP, "zookeeper"},  {2375, TCP, "docker"},      {2376, TCP, "docker-s"},
-	{3128, TCP, "squid"},      {3260, TCP, "iscsi"},       {3268, TCP, "globalcat-ldap"},
-	{3306, TCP, "mysql"},      {3389, BOTH, "ms-wbt-server"}, {3478, BOTH, "stun"},
-	{3690, TCP, "svn"},        {4500, UDP, "ipsec-nat-t"}, {4739, BOTH, "ipfix"},
+	{2181, TCP, "zookeeper"},
+	{2375, TCP, "docker"},
+	{2376, TCP, "docker-s"},
+	{3128, TCP, "squid"},
+	{3260, TCP, "iscsi"},
+	{3268, TCP, "globalcat-ldap"},
+	{3306, TCP, "mysql"},
+	{3389, BOTH, "ms-wbt-server"},
+	{3478, BOTH, "stun"},
+	{3690, TCP, "svn"},
+	{4500, UDP, "ipsec-nat-t"},
+	{4739, BOTH, "ipfix"},
 	{4789, UDP, "vxlan"},
-	{5060, BOTH, "sip"},       {5061, TCP, "sips"},        {5222, TCP, "xmpp-client"},
-	{5353, UDP, "mdns"},       {5355, UDP, "llmnr"},       {5432, TCP, "postgresql"},
-	{5672, TCP, "amqp"},       {5900, TCP, "vnc"},         {5985, TCP, "wsman"},
-	{5986, TCP, "wsmans"},     {6000, TCP, "x11"},         {6081, UDP, "geneve"},
-	{6343, UDP, "sflow"},      {6379, TCP, "redis"},
-	{6443, TCP, "kubernetes"}, {6514, TCP, "syslog-tls"},  {6667, TCP, "ircd"},
-	{8000, TCP, "http-alt"},   {8008, TCP, "http-alt"},    {8080, TCP, "http-alt"},
-	{8443, TCP, "https-alt"},  {8883, TCP, "secure-mqtt"}, {9000, TCP, "cslistener"},
-	{9092, TCP, "kafka"},      {9100, TCP, "jetdirect"},   {9200, TCP, "elasticsearch"},
-	{9418, TCP, "git"},        {9995, UDP, "netflow"},     {9996, UDP, "netflow"},
-	{10050, TCP, "zabbix-agent"}, {10051, TCP, "zabbix-trapper"},
-	{11211, BOTH, "memcache"}, {27017, TCP, "mongodb"},
+	{5060, BOTH, "sip"},
+	{5061, TCP, "sips"},
+	{5222, TCP, "xmpp-client"},
+	{5353, UDP, "mdns"},
+	{5355, UDP, "llmnr"},
+	{5432, TCP, "postgresql"},
+	{5672, TCP, "amqp"},
+	{5900, TCP, "vnc"},
+	{5985, TCP, "wsman"},
+	{5986, TCP, "wsmans"},
+	{6000, TCP, "x11"},
+	{6081, UDP, "geneve"},
+	{6343, UDP, "sflow"},
+	{6379, TCP, "redis"},
+	{6443, TCP, "kubernetes"},
+	{6514, TCP, "syslog-tls"},
+	{6667, TCP, "ircd"},
+	{8000, TCP, "http-alt"},
+	{8008, TCP, "http-alt"},
+	{8080, TCP, "http-alt"},
+	{8443, TCP, "https-alt"},
+	{8883, TCP, "secure-mqtt"},
+	{9000, TCP, "cslistener"},
+	{9092, TCP, "kafka"},
+	{9100, TCP, "jetdirect"},
+	{9200, TCP, "elasticsearch"},
+	{9418, TCP, "git"},
+	{9995, UDP, "netflow"},
+	{9996, UDP, "netflow"},
+	{10050, TCP, "zabbix-agent"},
+	{10051, TCP, "zabbix-trapper"},
+	{11211, BOTH, "memcache"},
+	{27017, TCP, "mongodb"},
 };
 
 static uint8_t proto_bit(uint8_t proto)
@@ -126,7 +207,7 @@ static np_payload_id id(const char *service, uint8_t role)
 
 static np_payload_id identify_text(const uint8_t *p, uint32_t len)
 {
-	static const char *const http_methods[] = {"GET ", "POST ", "HEAD ", "PUT ", "DELETE ",
+	static const char *const http_methods[] = {"GET ",     "POST ",    "HEAD ",  "PUT ",  "DELETE ",
 						   "OPTIONS ", "CONNECT ", "PATCH ", "TRACE "};
 	if (starts_with(p, len, "SSH-"))
 		return id("ssh", NP_PAYLOAD_UNKNOWN); /* both sides send a banner */
@@ -209,7 +290,8 @@ static np_payload_id identify_dhcpv6(const uint8_t *p, uint32_t len)
 	bool client_id = false;
 	while (off < len) {
 		uint16_t code, olen;
-		if (!np_get_be16(p + off, end, &code) || !np_get_be16(p + off + 2, end, &olen) || code == 0 || code > 150)
+		if (!np_get_be16(p + off, end, &code) || !np_get_be16(p + off + 2, end, &olen) || code == 0 ||
+		    code > 150)
 			return id(NULL, NP_PAYLOAD_UNKNOWN);
 		client_id |= code == 1 || code == 9; /* client id, or a relayed message */
 		off += 4u + olen;
@@ -336,15 +418,20 @@ static np_payload_id identify_snmp(const uint8_t *p, uint32_t len)
 {
 	const uint8_t *end = p + len;
 	uint8_t t0, l0, ti, li, ver, tc, lc, pdu;
-	if (!np_get_u8(p, end, &t0) || !np_get_u8(p + 1, end, &l0) || t0 != 0x30 || l0 >= 0x80 ||
-	    2u + l0 != len || !np_get_u8(p + 2, end, &ti) || !np_get_u8(p + 3, end, &li) || !np_get_u8(p + 4, end, &ver) ||
-	    ti != 0x02 || li != 1 || ver > 1 || !np_get_u8(p + 5, end, &tc) || !np_get_u8(p + 6, end, &lc) ||
-	    tc != 0x04 || lc >= 0x80 || !np_get_u8(p + 7 + lc, end, &pdu))
+	if (!np_get_u8(p, end, &t0) || !np_get_u8(p + 1, end, &l0) || t0 != 0x30 || l0 >= 0x80 || 2u + l0 != len ||
+	    !np_get_u8(p + 2, end, &ti) || !np_get_u8(p + 3, end, &li) || !np_get_u8(p + 4, end, &ver) || ti != 0x02 ||
+	    li != 1 || ver > 1 || !np_get_u8(p + 5, end, &tc) || !np_get_u8(p + 6, end, &lc) || tc != 0x04 ||
+	    lc >= 0x80 || !np_get_u8(p + 7 + lc, end, &pdu))
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	switch (pdu) {
-	case 0xa0: case 0xa1: case 0xa3: case 0xa5: return id("snmp", NP_PAYLOAD_FROM_CLIENT);
+	case 0xa0:
+	case 0xa1:
+	case 0xa3:
+	case 0xa5: return id("snmp", NP_PAYLOAD_FROM_CLIENT);
 	case 0xa2: return id("snmp", NP_PAYLOAD_FROM_SERVER);
-	case 0xa4: case 0xa6: case 0xa7: return id("snmptrap", NP_PAYLOAD_FROM_CLIENT);
+	case 0xa4:
+	case 0xa6:
+	case 0xa7: return id("snmptrap", NP_PAYLOAD_FROM_CLIENT);
 	default: return id(NULL, NP_PAYLOAD_UNKNOWN);
 	}
 }
@@ -401,9 +488,9 @@ static np_payload_id identify_quic(const uint8_t *p, uint32_t len)
  * UDP both ends often use port 5060, so only this tells them apart. */
 static np_payload_id identify_sip(const uint8_t *p, uint32_t len)
 {
-	static const char *const methods[] = {"REGISTER ", "INVITE ", "ACK ", "BYE ", "CANCEL ", "OPTIONS ",
-					      "SUBSCRIBE ", "NOTIFY ", "MESSAGE ", "INFO ", "PRACK ", "UPDATE ",
-					      "REFER ", "PUBLISH "};
+	static const char *const methods[] = {"REGISTER ", "INVITE ",    "ACK ",    "BYE ",     "CANCEL ",
+					      "OPTIONS ",  "SUBSCRIBE ", "NOTIFY ", "MESSAGE ", "INFO ",
+					      "PRACK ",    "UPDATE ",    "REFER ",  "PUBLISH "};
 	if (starts_with(p, len, "SIP/2.0 "))
 		return id("sip", NP_PAYLOAD_FROM_SERVER);
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
@@ -434,8 +521,7 @@ static np_payload_id identify_rtp(const uint8_t *p, uint32_t len)
 		return id(NULL, NP_PAYLOAD_UNKNOWN);
 	}
 	bool assigned = pt <= 34 && !(pt >= 19 && pt <= 24) && pt != 1 && pt != 2 && pt != 27 && pt != 29 && pt != 30;
-	if (len >= 12 && (p[0] == 0x80 || p[0] == 0x90) && (assigned || pt >= 96) &&
-	    (p[8] | p[9] | p[10] | p[11]) != 0)
+	if (len >= 12 && (p[0] == 0x80 || p[0] == 0x90) && (assigned || pt >= 96) && (p[8] | p[9] | p[10] | p[11]) != 0)
 		return id("rtp", NP_PAYLOAD_UNKNOWN);
 	return id(NULL, NP_PAYLOAD_UNKNOWN);
 }
@@ -485,8 +571,8 @@ np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len)
 /* ---- ids ----------------------------------------------------------------- */
 
 static const char *const id_names[] = {
-	NULL, "ssh", "http", "ftp", "ftp-data", "smtp", "telnet", "pptp", "tls", "dns", "ntp", "gre",
-	"sip", "rtp", "rtcp", "dhcp", "dhcpv6", "syslog", "snmp", "snmptrap", "netflow", "ipfix", "sflow", "quic",
+	NULL,  "ssh", "http", "ftp",  "ftp-data", "smtp",   "telnet", "pptp",     "tls",     "dns",   "ntp",   "gre",
+	"sip", "rtp", "rtcp", "dhcp", "dhcpv6",   "syslog", "snmp",   "snmptrap", "netflow", "ipfix", "sflow", "quic",
 };
 
 uint8_t np_service_id(const char *name)

@@ -43,7 +43,7 @@ typedef struct np_payload_id {
 np_payload_id np_identify_payload(uint8_t proto, const uint8_t *p, uint32_t len);
 
 /* Small integer ids for names, so flows can carry a service in 1 byte. */
-uint8_t np_service_id(const char *name);     /* 0 for NULL or unknown */
-const char *np_service_name(uint8_t id);     /* NULL for 0 */
+uint8_t np_service_id(const char *name); /* 0 for NULL or unknown */
+const char *np_service_name(uint8_t id); /* NULL for 0 */
 
 #endif

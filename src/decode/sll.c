@@ -6,8 +6,8 @@
  * The protocol field is an ethertype when above 1500; below, it names a
  * non-Ethernet payload (802.3 IPX, 802.2 LLC, ...) that we do not decode.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define SLL_HDR_LEN 16
 #define SLL2_HDR_LEN 20

@@ -9,8 +9,8 @@
  * first so a flow can be named from 4 bytes); NP_INVALID when the data
  * offset is below 20 or above the length the IP layer claims.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define TCP_MIN_HDR 20
 

@@ -147,9 +147,7 @@ bool np_tunnel_inner(const np_packet *outer, np_packet *inner, np_tunnel *t)
 		t->kind = ip_in_ip_kind(ip->kind, next->kind);
 		found = decode_inside(outer, inner, NP_DLT_RAW, next->p, next->end, next->len);
 		break;
-	case NP_LAYER_GRE:
-		found = gre_inside(outer, inner, next, t);
-		break;
+	case NP_LAYER_GRE: found = gre_inside(outer, inner, next, t); break;
 	case NP_LAYER_UDP:
 		if (next->status != NP_OK || next->len < 8)
 			break;
@@ -158,8 +156,7 @@ bool np_tunnel_inner(const np_packet *outer, np_packet *inner, np_tunnel *t)
 		else if (next->u.udp.dport == UDP_GENEVE)
 			found = geneve_inside(outer, inner, next->p + 8, next->end, next->len - 8, t);
 		break;
-	default:
-		break;
+	default: break;
 	}
 	if (!found)
 		memset(t, 0, sizeof(*t));

@@ -35,10 +35,10 @@ enum np_tunnel_kind {
 #define NP_TUNNEL_MAX_DEPTH 4
 
 typedef struct np_tunnel {
-	uint8_t kind;              /* enum np_tunnel_kind */
-	uint8_t family;            /* of the outer addresses: 4 or 6 */
-	const uint8_t *src, *dst;  /* the outer IP addresses (in the capture buffer) */
-	uint32_t id;               /* VXLAN/Geneve VNI, GRE key, PPTP call id; 0 if none */
+	uint8_t kind;             /* enum np_tunnel_kind */
+	uint8_t family;           /* of the outer addresses: 4 or 6 */
+	const uint8_t *src, *dst; /* the outer IP addresses (in the capture buffer) */
+	uint32_t id;              /* VXLAN/Geneve VNI, GRE key, PPTP call id; 0 if none */
 } np_tunnel;
 
 /* Decode the packet `outer` carries into `inner`; false when it carries

@@ -9,8 +9,8 @@
  * Not for: the payload (DNS, NTP, ...), which its own parser reads from
  * p + hdrlen.
  */
-#include "packet.h"
 #include "../util/bytes.h"
+#include "packet.h"
 
 #define UDP_HDR_LEN 8
 

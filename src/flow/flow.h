@@ -50,12 +50,12 @@ enum np_flow_end {
 };
 
 typedef struct np_flow {
-	np_flow_key key;   /* forward direction */
+	np_flow_key key; /* forward direction */
 	np_flow_dir fwd, rev;
-	uint8_t end_reason; /* enum np_flow_end, set when the flow is written */
-	uint8_t tcp_state;  /* FIN seen forward / reverse, closing */
-	uint8_t app;        /* application label (decode/services.h id), 0 = unknown */
-	uint8_t app_side;   /* which side the payload says serves: 0 unknown, 1 forward, 2 reverse */
+	uint8_t end_reason;          /* enum np_flow_end, set when the flow is written */
+	uint8_t tcp_state;           /* FIN seen forward / reverse, closing */
+	uint8_t app;                 /* application label (decode/services.h id), 0 = unknown */
+	uint8_t app_side;            /* which side the payload says serves: 0 unknown, 1 forward, 2 reverse */
 	uint32_t lru_prev, lru_next; /* pool indices, for the activity list */
 	uint32_t lru_s;              /* capture second it last moved to the list's tail */
 } np_flow;
@@ -69,9 +69,9 @@ typedef void (*np_flow_emit_fn)(void *ctx, const np_flow *f);
 typedef void (*np_flow_payload_fn)(void *ctx, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len);
 
 typedef struct np_flow_config {
-	uint32_t idle_timeout_s;   /* default 300 */
-	uint32_t active_timeout_s; /* default 1800 */
-	uint32_t max_flows;        /* default 1,000,000 */
+	uint32_t idle_timeout_s;       /* default 300 */
+	uint32_t active_timeout_s;     /* default 1800 */
+	uint32_t max_flows;            /* default 1,000,000 */
 	np_flow_payload_fn payload_fn; /* optional */
 	void *payload_ctx;
 	/* Batch packets (np_flow_table_add returns before the packet is
@@ -87,11 +87,11 @@ typedef struct np_flow_config {
 #define NP_FLOW_BATCH 16
 
 typedef struct np_flow_stats {
-	uint64_t packets;     /* handed to the table */
-	uint64_t not_ip;      /* no IP layer */
-	uint64_t truncated;   /* IP or transport header cut short: counted without ports */
+	uint64_t packets;   /* handed to the table */
+	uint64_t not_ip;    /* no IP layer */
+	uint64_t truncated; /* IP or transport header cut short: counted without ports */
 	uint64_t flows_written;
-	uint64_t evicted;     /* ended early because the table was full */
+	uint64_t evicted; /* ended early because the table was full */
 	uint64_t peak_active;
 } np_flow_stats;
 
@@ -133,8 +133,7 @@ void np_flow_frags_free(np_flow_frags *fc);
  * observation points at its captured transport payload (in pkt's buffer). */
 #define NP_FLOW_HOLD 32
 #define NP_FLOW_OBS_MAX (NP_FLOW_HOLD + 1)
-unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload,
-			 np_flow_obs *out);
+unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *out);
 /* End of input: the fragments still held, unmatched (ports 0), into out[]
  * (room for NP_FLOW_HOLD); returns how many. */
 unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out);

@@ -78,7 +78,6 @@ uint32_t np_flow_key_hash(const np_flow_key *k)
 	return (uint32_t)(h >> 32) | 1u; /* never 0, so a slot's high half says "used" */
 }
 
-
 static uint16_t outer_vlan(const np_packet *pkt)
 {
 	for (unsigned i = 0; i < pkt->nlayers; i++)
@@ -104,8 +103,7 @@ static void key_ports(const np_layer *l4, np_flow_key *k, uint8_t *flags)
 		if (l4->status != NP_TRUNCATED || np_has(l4->p, l4->end, 2))
 			k->dport = (uint16_t)(l4->u.icmp.type << 8 | l4->u.icmp.code);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 

@@ -56,9 +56,9 @@ struct np_flow_table {
 	uint32_t lru_head, lru_tail;
 	int64_t now_us, last_expire_us;
 	np_flow_stats stats;
-	np_flow_frags *frags; /* for np_flow_table_add */
-	struct waiting {      /* a packet of a batch, as the table needs it */
-		np_flow_obs o;    /* o.payload: the caller's, or copy below */
+	np_flow_frags *frags;  /* for np_flow_table_add */
+	struct waiting {       /* a packet of a batch, as the table needs it */
+		np_flow_obs o; /* o.payload: the caller's, or copy below */
 		uint8_t copy[BATCH_PAYLOAD];
 	} batch[NP_FLOW_BATCH];
 	uint32_t batch_head, batch_n;

@@ -68,11 +68,8 @@ static fbInfoElementSpec_t rec_spec[] = {
 };
 
 static fbInfoElementSpec_t tcp_spec[] = {
-	{"initialTCPFlags", 1, 0},
-	{"unionTCPFlags", 1, 0},
-	{"reverseInitialTCPFlags", 1, 0},
-	{"reverseUnionTCPFlags", 1, 0},
-	FB_IESPEC_NULL,
+	{"initialTCPFlags", 1, 0},      {"unionTCPFlags", 1, 0}, {"reverseInitialTCPFlags", 1, 0},
+	{"reverseUnionTCPFlags", 1, 0}, FB_IESPEC_NULL,
 };
 
 fbInfoModel_t *np_ipfix_model_new(void)
@@ -153,7 +150,8 @@ static int64_t us_of(uint64_t ntp, uint64_t ms)
 	if (ms > MAX_MS)
 		ms = MAX_MS;
 	if (ntp >> 32 >= NTP_UNIX_OFFSET) {
-		uint64_t us = ((ntp >> 32) - NTP_UNIX_OFFSET) * 1000000 + (((ntp & 0xffffffffULL) * 1000000 + (1ULL << 31)) >> 32);
+		uint64_t us = ((ntp >> 32) - NTP_UNIX_OFFSET) * 1000000 +
+			      (((ntp & 0xffffffffULL) * 1000000 + (1ULL << 31)) >> 32);
 		if (us / 1000 == ms || ms == 0)
 			return (int64_t)us;
 	}
@@ -219,8 +217,8 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 	k->dport = r->dport;
 	k->proto = r->proto;
 	k->vlan = r->vlan;
-	f->end_reason = np_flow_end_from_ipfix(r->end_reason, r->init_flags | r->union_flags | r->rev_init_flags |
-									 r->rev_union_flags);
+	f->end_reason = np_flow_end_from_ipfix(r->end_reason,
+					       r->init_flags | r->union_flags | r->rev_init_flags | r->rev_union_flags);
 	f->app = np_ipfix_app_from_label(r->app);
 	/* Routers: seconds instead of milliseconds, delta counts, the flags'
 	 * union alone. */
@@ -289,9 +287,9 @@ static const struct {
 	const char *name;
 	uint16_t label;
 } app_labels[] = {
-	{"ssh", 22},   {"http", 80},  {"ftp", 21},    {"ftp-data", 20}, {"smtp", 25},   {"telnet", 23},
-	{"pptp", 1723}, {"tls", 443}, {"dns", 53},    {"ntp", 123},     {"sip", 5060},  {"rtp", 5004},
-	{"rtcp", 5005}, {"dhcp", 67}, {"dhcpv6", 547},
+	{"ssh", 22},    {"http", 80},   {"ftp", 21},    {"ftp-data", 20}, {"smtp", 25},
+	{"telnet", 23}, {"pptp", 1723}, {"tls", 443},   {"dns", 53},      {"ntp", 123},
+	{"sip", 5060},  {"rtp", 5004},  {"rtcp", 5005}, {"dhcp", 67},     {"dhcpv6", 547},
 };
 
 uint16_t np_ipfix_app_label(uint8_t app)

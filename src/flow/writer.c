@@ -14,8 +14,23 @@
 #include <time.h>
 
 enum field {
-	F_SIP, F_DIP, F_SPORT, F_DPORT, F_PROTO, F_PACKETS, F_BYTES, F_FLAGS, F_INITFLAGS, F_SESSFLAGS,
-	F_STIME, F_ETIME, F_DURATION, F_ENDREASON, F_APPLICATION, F_VLAN, F_COUNT
+	F_SIP,
+	F_DIP,
+	F_SPORT,
+	F_DPORT,
+	F_PROTO,
+	F_PACKETS,
+	F_BYTES,
+	F_FLAGS,
+	F_INITFLAGS,
+	F_SESSFLAGS,
+	F_STIME,
+	F_ETIME,
+	F_DURATION,
+	F_ENDREASON,
+	F_APPLICATION,
+	F_VLAN,
+	F_COUNT
 };
 
 struct field_def {
@@ -47,11 +62,10 @@ static const struct field_def defs[F_COUNT] = {
 
 /* Text: the seed article's columns. CSV and JSON: the SiLK fields a
  * profiler needs to read the records back, handshake flags included. */
-static const int default_text_fields[] = {F_SIP, F_DIP, F_SPORT, F_DPORT, F_PROTO, F_PACKETS,
-					  F_BYTES, F_FLAGS, F_STIME, F_DURATION};
-static const int default_record_fields[] = {F_SIP,   F_DIP,       F_SPORT,     F_DPORT,      F_PROTO,
-					    F_PACKETS, F_BYTES,   F_FLAGS,     F_INITFLAGS,  F_SESSFLAGS,
-					    F_STIME, F_ETIME,     F_DURATION};
+static const int default_text_fields[] = {F_SIP,     F_DIP,   F_SPORT, F_DPORT, F_PROTO,
+					  F_PACKETS, F_BYTES, F_FLAGS, F_STIME, F_DURATION};
+static const int default_record_fields[] = {F_SIP,   F_DIP,       F_SPORT,     F_DPORT, F_PROTO, F_PACKETS, F_BYTES,
+					    F_FLAGS, F_INITFLAGS, F_SESSFLAGS, F_STIME, F_ETIME, F_DURATION};
 
 const char *np_flow_field_names(void)
 {

@@ -46,7 +46,7 @@ static const np_tok arpop_values[] = {
 };
 
 static const np_tok arphrd_values[] = {
-	{1, "Ethernet"},   {6, "TokenRing"}, {7, "ArcNet"}, {15, "FrameRelay"}, {23, "Strip"},
+	{1, "Ethernet"},   {6, "TokenRing"}, {7, "ArcNet"},      {15, "FrameRelay"}, {23, "Strip"},
 	{24, "IEEE 1394"}, {19, "ATM"},      {32, "InfiniBand"}, {0, NULL},
 };
 
@@ -133,8 +133,7 @@ static void print_linkaddr(np_printer *pr, const uint8_t *a, uint32_t len, enum 
 }
 
 /* A protocol address, if it is an IPv4 one of the right length. */
-static void print_proto_addr(np_printer *pr, uint16_t pro, const uint8_t *a, uint32_t len,
-			     const char *wrong_len)
+static void print_proto_addr(np_printer *pr, uint16_t pro, const uint8_t *a, uint32_t len, const char *wrong_len)
 {
 	if (!is_ip_proto(pro))
 		out_str(pr->out, "<wrong proto type>");
@@ -153,8 +152,7 @@ static bool is_nonzero(const uint8_t *a, uint32_t len)
 }
 
 /* An ATM address: the number, then ",subaddress" when there is one. */
-static void print_atm_addr(np_printer *pr, const uint8_t *num, uint32_t num_len, const uint8_t *sub,
-			   uint32_t sub_len)
+static void print_atm_addr(np_printer *pr, const uint8_t *num, uint32_t num_len, const uint8_t *sub, uint32_t sub_len)
 {
 	if (num_len == 0) {
 		out_str(pr->out, "<No address>");
@@ -182,8 +180,7 @@ static void print_length(np_printer *pr, uint32_t length)
 }
 
 /* ATM ARP (RFC 2225): each side has an ATM number and subaddress. */
-static void print_atmarp(np_printer *pr, const np_layer *l, const uint8_t *p, uint32_t length,
-			 uint32_t caplen)
+static void print_atmarp(np_printer *pr, const np_layer *l, const uint8_t *p, uint32_t length, uint32_t caplen)
 {
 	const struct np_arp_info *a = &l->u.arp;
 	np_out *o = pr->out;
@@ -241,9 +238,7 @@ static void print_atmarp(np_printer *pr, const np_layer *l, const uint8_t *p, ui
 		out_str(o, "for ");
 		print_proto_addr(pr, a->pro, a->spa, spa_len, "<wrong splen>");
 		break;
-	default:
-		print_default(pr, p, caplen);
-		return;
+	default: print_default(pr, p, caplen); return;
 	}
 	print_length(pr, length);
 	return;
@@ -318,9 +313,7 @@ void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caple
 		out_str(o, " at ");
 		print_proto_addr(pr, a->pro, a->spa, a->pln, "<wrong len>");
 		break;
-	default:
-		print_default(pr, p, caplen);
-		return;
+	default: print_default(pr, p, caplen); return;
 	}
 	print_length(pr, length);
 	return;

@@ -22,8 +22,8 @@ enum {
 enum { AUTH_PASSWORD = 1, AUTH_MD5 = 2, AUTH_MET_MD5 = 3, AUTH_SHA1 = 4, AUTH_MET_SHA1 = 5 };
 
 static const np_tok bfd_auth_names[] = {
-	{AUTH_PASSWORD, "Simple Password"}, {AUTH_MD5, "Keyed MD5"},
-	{AUTH_MET_MD5, "Meticulous Keyed MD5"}, {AUTH_SHA1, "Keyed SHA1"},
+	{AUTH_PASSWORD, "Simple Password"},       {AUTH_MD5, "Keyed MD5"},
+	{AUTH_MET_MD5, "Meticulous Keyed MD5"},   {AUTH_SHA1, "Keyed SHA1"},
 	{AUTH_MET_SHA1, "Meticulous Keyed SHA1"}, {0, NULL},
 };
 
@@ -41,18 +41,32 @@ static const np_tok bfd_diag_names[] = {
 };
 
 static const np_tok bfd_port_names[] = {
-	{BFD_PORT_CONTROL, "Control"}, {BFD_PORT_MULTIHOP, "Multihop"}, {BFD_PORT_LAG, "Lag"}, {0, NULL},
+	{BFD_PORT_CONTROL, "Control"},
+	{BFD_PORT_MULTIHOP, "Multihop"},
+	{BFD_PORT_LAG, "Lag"},
+	{0, NULL},
 };
 
 static const np_tok bfd_v0_flag_names[] = {
-	{0x80, "I Hear You"}, {0x40, "Demand"}, {0x20, "Poll"}, {0x10, "Final"},
-	{0x08, "Control Plane Independent"}, {BFD_FLAG_AUTH, "Authentication Present"},
-	{0x02, "Reserved"}, {0x01, "Reserved"}, {0, NULL},
+	{0x80, "I Hear You"},
+	{0x40, "Demand"},
+	{0x20, "Poll"},
+	{0x10, "Final"},
+	{0x08, "Control Plane Independent"},
+	{BFD_FLAG_AUTH, "Authentication Present"},
+	{0x02, "Reserved"},
+	{0x01, "Reserved"},
+	{0, NULL},
 };
 
 static const np_tok bfd_v1_flag_names[] = {
-	{0x20, "Poll"}, {0x10, "Final"}, {0x08, "Control Plane Independent"},
-	{BFD_FLAG_AUTH, "Authentication Present"}, {0x02, "Demand"}, {0x01, "Multipoint"}, {0, NULL},
+	{0x20, "Poll"},
+	{0x10, "Final"},
+	{0x08, "Control Plane Independent"},
+	{BFD_FLAG_AUTH, "Authentication Present"},
+	{0x02, "Demand"},
+	{0x01, "Multipoint"},
+	{0, NULL},
 };
 
 static const np_tok bfd_v1_state_names[] = {
@@ -109,8 +123,7 @@ static void print_bfd_auth(np_printer *pr, const uint8_t *p)
 		print_bfd_hex(pr, p + 8, md5 ? 16 : 20);
 		return;
 	}
-	default:
-		return;
+	default: return;
 	}
 trunc:
 	print_trunc_stop(pr);
@@ -132,8 +145,8 @@ static void print_bfd_control_detail(np_printer *pr, const uint8_t *p)
 	NP_GET_BE32(tx, p + 12, pr->snapend);
 	NP_GET_BE32(rx, p + 16, pr->snapend);
 	NP_GET_BE32(echo, p + 20, pr->snapend);
-	out_fmt(o, "\n\tDetection Timer Multiplier: %u (%u ms Detection time), BFD Length: %u", p[2],
-		p[2] * tx / 1000, p[3]);
+	out_fmt(o, "\n\tDetection Timer Multiplier: %u (%u ms Detection time), BFD Length: %u", p[2], p[2] * tx / 1000,
+		p[3]);
 	out_fmt(o, "\n\tMy Discriminator: 0x%08x", my_disc);
 	out_fmt(o, ", Your Discriminator: 0x%08x", your_disc);
 	out_fmt(o, "\n\t  Desired min Tx Interval:    %4u ms", tx / 1000);

@@ -183,22 +183,13 @@ static const np_tok overload_names[] = {
 };
 
 static const np_tok netbios_node_names[] = {
-	{0x1, "b-node"},
-	{0x2, "p-node"},
-	{0x4, "m-node"},
-	{0x8, "h-node"},
-	{0, NULL},
+	{0x1, "b-node"}, {0x2, "p-node"}, {0x4, "m-node"}, {0x8, "h-node"}, {0, NULL},
 };
 
 /* ARP hardware types, for the Client-ID option. */
 static const np_tok client_id_hw_names[] = {
-	{0x1, "ether"},
-	{0x6, "ieee802"},
-	{0x7, "arcnet"},
-	{0xf, "frelay"},
-	{0x17, "strip"},
-	{0x18, "ieee1394"},
-	{0, NULL},
+	{0x1, "ether"},  {0x6, "ieee802"},   {0x7, "arcnet"}, {0xf, "frelay"},
+	{0x17, "strip"}, {0x18, "ieee1394"}, {0, NULL},
 };
 
 /* Relay agent sub-options (RFC 3046, RFC 3993) printed as text. */
@@ -219,8 +210,7 @@ static const bootp_tag *find_tag(uint8_t tag)
 
 /* ' sname "..."' or ' file "..."' when the field's first byte is set;
  * false when tcpdump stops the message there. */
-static bool print_name_field(np_printer *pr, const np_bootp_msg *m, uint32_t off, uint32_t size,
-			     const char *label)
+static bool print_name_field(np_printer *pr, const np_bootp_msg *m, uint32_t off, uint32_t size, const char *label)
 {
 	uint8_t first;
 	if (!np_get_u8(m->p + off, pr->snapend, &first)) {
@@ -555,21 +545,14 @@ trunc:
 static uint32_t print_special(np_printer *pr, uint8_t tag, const uint8_t *d, uint32_t len)
 {
 	switch (tag) {
-	case TAG_NETBIOS_NODE:
-		return print_one_named(pr, d, len, netbios_node_names);
-	case NP_DHCP_OPT_OVERLOAD:
-		return print_one_named(pr, d, len, overload_names);
-	case TAG_CLIENT_FQDN:
-		return print_client_fqdn(pr, d, len);
-	case NP_DHCP_OPT_CLIENT_ID:
-		return print_client_id(pr, d, len);
-	case TAG_AGENT_INFO:
-		return print_agent_info(pr, d, len);
+	case TAG_NETBIOS_NODE: return print_one_named(pr, d, len, netbios_node_names);
+	case NP_DHCP_OPT_OVERLOAD: return print_one_named(pr, d, len, overload_names);
+	case TAG_CLIENT_FQDN: return print_client_fqdn(pr, d, len);
+	case NP_DHCP_OPT_CLIENT_ID: return print_client_id(pr, d, len);
+	case TAG_AGENT_INFO: return print_agent_info(pr, d, len);
 	case TAG_CLASSLESS_ROUTE:
-	case TAG_CLASSLESS_ROUTE_MS:
-		return print_classless_routes(pr, d, len);
-	case TAG_USER_CLASS:
-		return print_user_class(pr, d, len);
+	case TAG_CLASSLESS_ROUTE_MS: return print_classless_routes(pr, d, len);
+	case TAG_USER_CLASS: return print_user_class(pr, d, len);
 	default:
 		out_str(pr->out, "[unknown special tag ");
 		out_u32(pr->out, tag);
@@ -612,29 +595,15 @@ static void print_option_data(np_printer *pr, const bootp_tag *t, const np_bootp
 	uint32_t len = opt->len, left;
 	char fmt = t->fmt == '?' ? unknown_fmt(len) : t->fmt;
 	switch (fmt) {
-	case 'a':
-		left = print_quoted(pr, d, len);
-		break;
+	case 'a': left = print_quoted(pr, d, len); break;
 	case 'i':
 	case 'l':
-	case 'L':
-		left = print_words(pr, d, len, fmt);
-		break;
-	case 'p':
-		left = print_addr_pairs(pr, d, len);
-		break;
-	case 's':
-		left = print_shorts(pr, d, len);
-		break;
-	case 'B':
-		left = print_booleans(pr, d, len);
-		break;
-	case '$':
-		left = print_special(pr, opt->tag, d, len);
-		break;
-	default:
-		left = print_byte_list(pr, d, len, '.', false);
-		break;
+	case 'L': left = print_words(pr, d, len, fmt); break;
+	case 'p': left = print_addr_pairs(pr, d, len); break;
+	case 's': left = print_shorts(pr, d, len); break;
+	case 'B': left = print_booleans(pr, d, len); break;
+	case '$': left = print_special(pr, opt->tag, d, len); break;
+	default: left = print_byte_list(pr, d, len, '.', false); break;
 	}
 	if (left && !pr->stopped) {
 		out_str(pr->out, "\n\t  trailing data length ");
@@ -731,8 +700,7 @@ static void print_cmu(np_printer *pr, const uint8_t *vend)
 		uint32_t off;
 		const char *label;
 	} addrs[] = {
-		{12, "DG"}, {8, "SM"}, {16, "NS1"}, {20, "NS2"},
-		{24, "IEN1"}, {28, "IEN2"}, {32, "TS1"}, {36, "TS2"},
+		{12, "DG"}, {8, "SM"}, {16, "NS1"}, {20, "NS2"}, {24, "IEN1"}, {28, "IEN2"}, {32, "TS1"}, {36, "TS2"},
 	};
 	np_out *o = pr->out;
 	uint8_t flags;
@@ -765,15 +733,9 @@ static void print_vendor(np_printer *pr, const np_bootp_msg *m)
 {
 	const uint8_t *vend = m->p + NP_BOOTP_OFF_VEND;
 	switch (m->vendor) {
-	case NP_BOOTP_VEND_CUT:
-		print_trunc(pr);
-		return;
-	case NP_BOOTP_VEND_RFC1048:
-		print_rfc1048(pr, vend);
-		return;
-	case NP_BOOTP_VEND_CMU:
-		print_cmu(pr, vend);
-		return;
+	case NP_BOOTP_VEND_CUT: print_trunc(pr); return;
+	case NP_BOOTP_VEND_RFC1048: print_rfc1048(pr, vend); return;
+	case NP_BOOTP_VEND_CMU: print_cmu(pr, vend); return;
 	default: {
 		uint32_t v = 0;
 		np_get_be32(vend, pr->snapend, &v);

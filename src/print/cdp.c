@@ -17,7 +17,7 @@
 #define NLPID_IP 0xcc
 
 static const np_tok cdp_capability_names[] = {
-	{0x01, "Router"},      {0x02, "Transparent Bridge"}, {0x04, "Source Route Bridge"}, {0x08, "L2 Switch"},
+	{0x01, "Router"},     {0x02, "Transparent Bridge"}, {0x04, "Source Route Bridge"}, {0x08, "L2 Switch"},
 	{0x10, "L3 capable"}, {0x20, "IGMP snooping"},      {0x40, "L1 capable"},          {0, NULL},
 };
 
@@ -193,8 +193,7 @@ static bool cdp_addr(np_printer *pr, const uint8_t *p, uint32_t l)
 		if (pl == 1 && !np_get_u8(p, pr->snapend, &first))
 			return false;
 		bool v4 = pt == 1 && pl == 1 && first == NLPID_IP && al == 4;
-		bool v6 = pt == 2 && pl == 8 && al == 16 && np_has(p, pr->snapend, 8) &&
-			  memcmp(p, prot_ipv6, 8) == 0;
+		bool v6 = pt == 2 && pl == 8 && al == 16 && np_has(p, pr->snapend, 8) && memcmp(p, prot_ipv6, 8) == 0;
 		if (!v4 && !v6) {
 			out_fmt(o, "pt=0x%02x, pl=%u, pb=", pt, pl);
 			if (!cdp_hex_bytes(pr, p, pl))
@@ -325,8 +324,8 @@ void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length)
 		}
 		NP_GET_BE16(type, p, pr->snapend);
 		NP_GET_BE16(len, p + 2, pr->snapend);
-		const char *name = type <= CDP_TYPE_MAX && cdp_tlvs[type].name ? cdp_tlvs[type].name
-									 : "unknown field type";
+		const char *name =
+			type <= CDP_TYPE_MAX && cdp_tlvs[type].name ? cdp_tlvs[type].name : "unknown field type";
 		if (len < CDP_TLV_HEADER_LEN) {
 			if (pr->o.vflag)
 				out_fmt(o, "\n\t%s (0x%02x), TLV length: %u byte%s (too short)", name, type, len,

@@ -50,12 +50,13 @@ enum {
 
 /* tcpdump 3.x's etherproto names (addrtoname.c's eproto_db). */
 static const np_tok classic_ethertypes[] = {
-	{0x0200, "pup"}, {0x0600, "xns"}, {ETHERTYPE_IP, "ip"}, {ETHERTYPE_IPV6, "ip6"},
-	{ETHERTYPE_ARP, "arp"}, {ETHERTYPE_REVARP, "rarp"}, {0x0500, "sprite"}, {0x6001, "mopdl"},
-	{0x6002, "moprc"}, {0x6003, "decnet"}, {0x6004, "lat"}, {0x6007, "sca"}, {0x8038, "lanbridge"},
-	{0x803c, "decdns"}, {0x803e, "decdts"}, {0x805b, "vexp"}, {0x805c, "vprod"}, {0x809b, "atalk"},
-	{0x80f3, "atalkarp"}, {0x9000, "loopback"},
-	{0, NULL},
+	{0x0200, "pup"},         {0x0600, "xns"},        {ETHERTYPE_IP, "ip"},
+	{ETHERTYPE_IPV6, "ip6"}, {ETHERTYPE_ARP, "arp"}, {ETHERTYPE_REVARP, "rarp"},
+	{0x0500, "sprite"},      {0x6001, "mopdl"},      {0x6002, "moprc"},
+	{0x6003, "decnet"},      {0x6004, "lat"},        {0x6007, "sca"},
+	{0x8038, "lanbridge"},   {0x803c, "decdns"},     {0x803e, "decdts"},
+	{0x805b, "vexp"},        {0x805c, "vprod"},      {0x809b, "atalk"},
+	{0x80f3, "atalkarp"},    {0x9000, "loopback"},   {0, NULL},
 };
 
 /* ---- shared helpers ---------------------------------------------------- */
@@ -171,8 +172,7 @@ static void c_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t ca
 	const np_layer *l = print_layer_at(pr, NP_LAYER_ARP, p, length);
 	const struct np_arp_info *a = &l->u.arp;
 	if ((a->pro != ETHERTYPE_IP && a->pro != ETHERTYPE_TRAIL) || a->hln != 6 || a->pln != 4) {
-		out_fmt(pr->out, "arp-#%u for proto #%u (%u) hardware #%u (%u)", a->op, a->pro, a->pln, a->hrd,
-			a->hln);
+		out_fmt(pr->out, "arp-#%u for proto #%u (%u) hardware #%u (%u)", a->op, a->pro, a->pln, a->hrd, a->hln);
 		return;
 	}
 	if (!a->sha || !a->spa || !a->tha || !a->tpa) { /* cannot happen: 28 bytes are there */
@@ -246,18 +246,11 @@ static void c_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t ca
 static bool c_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen)
 {
 	switch (type) {
-	case ETHERTYPE_IP:
-		classic_ip4(pr, p, length);
-		return true;
-	case ETHERTYPE_IPV6:
-		classic_ip6(pr, p, length);
-		return true;
+	case ETHERTYPE_IP: classic_ip4(pr, p, length); return true;
+	case ETHERTYPE_IPV6: classic_ip6(pr, p, length); return true;
 	case ETHERTYPE_ARP:
-	case ETHERTYPE_REVARP:
-		c_arp(pr, p, length, caplen);
-		return true;
-	default:
-		return false;
+	case ETHERTYPE_REVARP: c_arp(pr, p, length, caplen); return true;
+	default: return false;
 	}
 }
 

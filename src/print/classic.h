@@ -44,14 +44,14 @@ bool classic_text(np_printer *pr, const uint8_t *p, uint32_t n, bool nul_ends);
 
 /* The protocol printers: the bytes of their header and the length the
  * layer below claims for it. */
-void classic_ip4(np_printer *pr, const uint8_t *p, uint32_t length);  /* classic_ip.c */
+void classic_ip4(np_printer *pr, const uint8_t *p, uint32_t length); /* classic_ip.c */
 void classic_ip6(np_printer *pr, const uint8_t *p, uint32_t length);
 void classic_icmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_icmp.c */
 void classic_icmp6(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
 void classic_igmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length);
 void classic_tcp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_tcp.c */
 void classic_udp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32_t length); /* classic_udp.c */
-void classic_dns(np_printer *pr, const uint8_t *p, uint32_t length); /* classic_dns.c */
+void classic_dns(np_printer *pr, const uint8_t *p, uint32_t length);                       /* classic_dns.c */
 void classic_bootp(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t sport,
 		   uint16_t dport); /* classic_bootp.c */
 

@@ -28,23 +28,22 @@
  * i addresses, l 32-bit numbers, s 16-bit numbers, b bytes, B booleans,
  * a text, p address pairs, ' ' special. */
 static const np_tok bootp_tags[] = {
-	{1, "iSM"}, {2, "lTZ"}, {3, "iDG"}, {4, "iTS"}, {5, "iIEN"}, {6, "iNS"}, {7, "iLOG"},
-	{8, "iCS"}, {9, "iLPR"}, {10, "iIM"}, {11, "iRL"}, {12, "aHN"}, {13, "sBS"}, {14, "aDP"},
-	{15, "aDN"}, {16, "iSS"}, {17, "aRP"}, {18, "aEP"}, {19, "BIPF"}, {20, "BSRT"}, {21, "pPF"},
-	{22, "sRSZ"}, {23, "bTTL"}, {24, "lMA"}, {25, "sMT"}, {26, "sMTU"}, {27, "BLSN"}, {28, "iBR"},
-	{29, "BMD"}, {30, "BMS"}, {31, "BRD"}, {32, "iRSA"}, {33, "pSR"}, {34, "BUT"}, {35, "lAT"},
-	{36, "BIE"}, {37, "bTT"}, {38, "lKI"}, {39, "BKG"}, {40, "aYD"}, {41, "iYS"}, {42, "iNTP"},
-	{43, "bVO"}, {44, "iWNS"}, {45, "iWDD"}, {46, "bWNT"}, {47, "aWSC"}, {48, "iXFS"}, {49, "iXDM"},
-	{50, "iRQ"}, {51, "lLT"}, {52, "bOO"}, {53, " DHCP"}, {54, "iSID"}, {55, "bPR"}, {56, "aMSG"},
-	{57, "sMSZ"}, {58, "lRN"}, {59, "lRB"}, {60, "bVC"}, {61, "bCID"}, {64, "sN+D"}, {65, "iN+S"},
-	{66, "aTFTP"}, {67, "aBF"}, {68, "iMH"}, {69, "iSMTP"}, {70, "iPOP3"}, {71, "iNNTP"},
-	{72, "iWWW"}, {73, "iFG"}, {74, "iIRC"}, {75, "iSTS"}, {76, "iSTDA"},
-	{0, NULL},
+	{1, "iSM"},    {2, "lTZ"},   {3, "iDG"},   {4, "iTS"},    {5, "iIEN"},   {6, "iNS"},    {7, "iLOG"},
+	{8, "iCS"},    {9, "iLPR"},  {10, "iIM"},  {11, "iRL"},   {12, "aHN"},   {13, "sBS"},   {14, "aDP"},
+	{15, "aDN"},   {16, "iSS"},  {17, "aRP"},  {18, "aEP"},   {19, "BIPF"},  {20, "BSRT"},  {21, "pPF"},
+	{22, "sRSZ"},  {23, "bTTL"}, {24, "lMA"},  {25, "sMT"},   {26, "sMTU"},  {27, "BLSN"},  {28, "iBR"},
+	{29, "BMD"},   {30, "BMS"},  {31, "BRD"},  {32, "iRSA"},  {33, "pSR"},   {34, "BUT"},   {35, "lAT"},
+	{36, "BIE"},   {37, "bTT"},  {38, "lKI"},  {39, "BKG"},   {40, "aYD"},   {41, "iYS"},   {42, "iNTP"},
+	{43, "bVO"},   {44, "iWNS"}, {45, "iWDD"}, {46, "bWNT"},  {47, "aWSC"},  {48, "iXFS"},  {49, "iXDM"},
+	{50, "iRQ"},   {51, "lLT"},  {52, "bOO"},  {53, " DHCP"}, {54, "iSID"},  {55, "bPR"},   {56, "aMSG"},
+	{57, "sMSZ"},  {58, "lRN"},  {59, "lRB"},  {60, "bVC"},   {61, "bCID"},  {64, "sN+D"},  {65, "iN+S"},
+	{66, "aTFTP"}, {67, "aBF"},  {68, "iMH"},  {69, "iSMTP"}, {70, "iPOP3"}, {71, "iNNTP"}, {72, "iWWW"},
+	{73, "iFG"},   {74, "iIRC"}, {75, "iSTS"}, {76, "iSTDA"}, {0, NULL},
 };
 
 static const char *const dhcp_types[] = {
 	[1] = "DISCOVER", [2] = "OFFER", [3] = "REQUEST", [4] = "DECLINE",
-	[5] = "ACK", [6] = "NACK", [7] = "RELEASE", [8] = "INFORM",
+	[5] = "ACK",      [6] = "NACK",  [7] = "RELEASE", [8] = "INFORM",
 };
 
 /* One option's data by its format character. */
@@ -177,8 +176,8 @@ static bool bootp_cmu(np_printer *pr, const np_bootp_msg *m)
 	static const struct {
 		uint32_t off;
 		const char *name;
-	} addrs[] = {{12, "DG"}, {8, NULL}, {16, "NS1"}, {20, "NS2"}, {24, "IEN1"}, {28, "IEN2"}, {32, "TS1"},
-		     {36, "TS2"}};
+	} addrs[] = {{12, "DG"},   {8, NULL},    {16, "NS1"}, {20, "NS2"},
+		     {24, "IEN1"}, {28, "IEN2"}, {32, "TS1"}, {36, "TS2"}};
 	static const uint8_t zero4[4];
 	np_out *o = pr->out;
 	const uint8_t *v = m->p + NP_BOOTP_OFF_VEND;
@@ -231,9 +230,7 @@ void classic_bootp(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t 
 		if (sport != BOOTPS_PORT || dport != BOOTPC_PORT)
 			out_str(o, "(reply)");
 		break;
-	default:
-		out_fmt(o, "bootp-#%u", m.op);
-		break;
+	default: out_fmt(o, "bootp-#%u", m.op); break;
 	}
 	if (!np_bootp_has(&m, NP_BOOTP_OFF_FLAGS, 2))
 		goto trunc;
@@ -283,9 +280,7 @@ void classic_bootp(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t 
 	if (bp[NP_BOOTP_OFF_FILE] && !bootp_string(pr, " file ", bp + NP_BOOTP_OFF_FILE))
 		return;
 	switch (m.vendor) {
-	case NP_BOOTP_VEND_RFC1048:
-		bootp_rfc1048(pr, &m);
-		break;
+	case NP_BOOTP_VEND_RFC1048: bootp_rfc1048(pr, &m); break;
 	case NP_BOOTP_VEND_CMU:
 		if (!bootp_cmu(pr, &m))
 			goto trunc;
@@ -297,11 +292,9 @@ void classic_bootp(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t 
 			out_fmt(o, "vend-#0x%x", v); /* sic: no space */
 		break;
 	}
-	default:
-		goto trunc;
+	default: goto trunc;
 	}
 	return;
 trunc:
 	out_str(o, BOOTP_TRUNC);
 }
-

@@ -21,29 +21,27 @@
 #include "../decode/dns.h"
 
 static const char *const ns_ops[16] = {
-	"", " inv_q", " stat", " op3", " notify", " op5", " op6", " op7",
+	"",     " inv_q",   " stat",    " op3",      " notify",  " op5",      " op6",      " op7",
 	" op8", " updataA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
 };
 
 static const char *const ns_resp[16] = {
-	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " Resp6", " Resp7",
-	" Resp8", " Resp9", " Resp10", " Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
+	"",       " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " Resp6",  " Resp7",
+	" Resp8", " Resp9",   " Resp10",   " Resp11",   " Resp12", " Resp13",  " Resp14", " NoChange",
 };
 
 /* 3.4's type and class names, its typos kept ("LOC ", "CHAOS)"). */
 static const np_tok ns_types[] = {
-	{1, "A"}, {2, "NS"}, {3, "MD"}, {4, "MF"}, {5, "CNAME"}, {6, "SOA"}, {7, "MB"}, {8, "MG"},
-	{9, "MR"}, {10, "NULL"}, {11, "WKS"}, {12, "PTR"}, {13, "HINFO"}, {14, "MINFO"}, {15, "MX"},
-	{16, "TXT"}, {17, "RP"}, {18, "AFSDB"}, {19, "X25"}, {20, "ISDN"}, {21, "RT"}, {22, "NSAP"},
-	{23, "NSAP_PTR"}, {24, "SIG"}, {25, "KEY"}, {26, "PX"}, {27, "GPOS"}, {28, "AAAA"}, {29, "LOC "},
-	{100, "UINFO"}, {101, "UID"}, {102, "GID"}, {103, "UNSPEC"}, {104, "UNSPECA"}, {252, "AXFR"},
-	{253, "MAILB"}, {254, "MAILA"}, {255, "ANY"},
-	{0, NULL},
+	{1, "A"},       {2, "NS"},        {3, "MD"},    {4, "MF"},     {5, "CNAME"},    {6, "SOA"},       {7, "MB"},
+	{8, "MG"},      {9, "MR"},        {10, "NULL"}, {11, "WKS"},   {12, "PTR"},     {13, "HINFO"},    {14, "MINFO"},
+	{15, "MX"},     {16, "TXT"},      {17, "RP"},   {18, "AFSDB"}, {19, "X25"},     {20, "ISDN"},     {21, "RT"},
+	{22, "NSAP"},   {23, "NSAP_PTR"}, {24, "SIG"},  {25, "KEY"},   {26, "PX"},      {27, "GPOS"},     {28, "AAAA"},
+	{29, "LOC "},   {100, "UINFO"},   {101, "UID"}, {102, "GID"},  {103, "UNSPEC"}, {104, "UNSPECA"}, {252, "AXFR"},
+	{253, "MAILB"}, {254, "MAILA"},   {255, "ANY"}, {0, NULL},
 };
 
 static const np_tok ns_classes[] = {
-	{1, "IN"}, {3, "CHAOS)"}, {4, "HS"}, {255, "ANY"},
-	{0, NULL},
+	{1, "IN"}, {3, "CHAOS)"}, {4, "HS"}, {255, "ANY"}, {0, NULL},
 };
 
 #define C_IN 1
@@ -102,9 +100,7 @@ static bool dns_rr(np_printer *pr, const np_dns_msg *m, const np_dns_rr *rr)
 		break;
 	case T_NS:
 	case T_CNAME:
-	case T_PTR:
-		out_char(o, ' ');
-		return dns_name(pr, m, rr->rdata);
+	case T_PTR: out_char(o, ' '); return dns_name(pr, m, rr->rdata);
 	case T_MX: {
 		uint16_t pref;
 		if (!np_get_be16(rr->rdata, pr->snapend, &pref))
@@ -123,11 +119,8 @@ static bool dns_rr(np_printer *pr, const np_dns_msg *m, const np_dns_rr *rr)
 		out_char(o, ' ');
 		return classic_text(pr, rr->rdata + 1, n, false);
 	}
-	case T_UNSPECA:
-		out_char(o, ' ');
-		return classic_text(pr, rr->rdata, rr->rdlen, false);
-	default:
-		break;
+	case T_UNSPECA: out_char(o, ' '); return classic_text(pr, rr->rdata, rr->rdlen, false);
+	default: break;
 	}
 	return true;
 }
@@ -213,4 +206,3 @@ void classic_dns(np_printer *pr, const uint8_t *bp, uint32_t length)
 trunc:
 	out_str(o, " [|domain]");
 }
-

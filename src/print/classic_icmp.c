@@ -30,9 +30,15 @@ enum {
 /* ---- ICMP -------------------------------------------------------------- */
 
 static const np_tok icmp_names[] = {
-	{0, "echo reply"}, {4, "source quench"}, {8, "echo request"}, {10, "router solicitation"},
-	{13, "time stamp request"}, {14, "time stamp reply"}, {15, "information request"},
-	{16, "information reply"}, {17, "address mask request"},
+	{0, "echo reply"},
+	{4, "source quench"},
+	{8, "echo request"},
+	{10, "router solicitation"},
+	{13, "time stamp request"},
+	{14, "time stamp reply"},
+	{15, "information request"},
+	{16, "information reply"},
+	{17, "address mask request"},
 	{0, NULL},
 };
 
@@ -52,9 +58,7 @@ static const char *const unreach_fmt[] = {
 };
 
 static const char *const redirect_fmt[] = {
-	"redirect %s to net %s",
-	"redirect %s to host %s",
-	"redirect-tos %s to net %s",
+	"redirect %s to net %s", "redirect %s to host %s", "redirect-tos %s to net %s",
 	"redirect-tos %s to net %s", /* sic: 3.x says net for the host form too */
 };
 
@@ -113,8 +117,7 @@ void classic_icmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32
 			else if (qip->proto == IPPROTO_UDP_)
 				snprintf(buf, sizeof(buf), "%s udp port %u unreachable", a1, dport);
 			else
-				snprintf(buf, sizeof(buf), "%s protocol %u port %u unreachable", a1, qip->proto,
-					 dport);
+				snprintf(buf, sizeof(buf), "%s protocol %u port %u unreachable", a1, qip->proto, dport);
 		} else if (code == 4) {
 			uint16_t mtu = 0;
 			np_get_be16(p + 6, pr->snapend, &mtu);
@@ -201,9 +204,7 @@ void classic_icmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32
 		snprintf(buf, sizeof(buf), "address mask is 0x%08x", mask);
 		break;
 	}
-	default:
-		str = tok2str(icmp_names, "type-#%u", type);
-		break;
+	default: str = tok2str(icmp_names, "type-#%u", type); break;
 	}
 	out_str(o, "icmp: ");
 	out_str(o, str);
@@ -215,10 +216,17 @@ trunc:
 /* ---- ICMPv6 (3.5 knew the names; the bodies are left out) -------------- */
 
 static const np_tok icmp6_names[] = {
-	{1, "destination unreachable"}, {2, "packet too big"}, {4, "parameter problem"},
-	{128, "echo request"}, {129, "echo reply"}, {130, "multicast listener query"},
-	{131, "multicast listener report"}, {132, "multicast listener done"},
-	{133, "router solicitation"}, {134, "router advertisement"}, {137, "redirect"},
+	{1, "destination unreachable"},
+	{2, "packet too big"},
+	{4, "parameter problem"},
+	{128, "echo request"},
+	{129, "echo reply"},
+	{130, "multicast listener query"},
+	{131, "multicast listener report"},
+	{132, "multicast listener done"},
+	{133, "router solicitation"},
+	{134, "router advertisement"},
+	{137, "redirect"},
 	{0, NULL},
 };
 
@@ -296,9 +304,7 @@ void classic_igmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32
 		if (len < 8)
 			out_fmt(o, " [len %u]", len);
 		break;
-	case 0x14:
-		out_str(o, "igmp pim");
-		break;
+	case 0x14: out_str(o, "igmp pim"); break;
 	default:
 		out_fmt(o, "igmp-%u", type & 0x0f);
 		if (b1)
@@ -311,4 +317,3 @@ void classic_igmp(np_printer *pr, const classic_ip *ip, const uint8_t *p, uint32
 		out_fmt(o, " bad igmp cksum %x!", sum);
 	}
 }
-

@@ -92,15 +92,9 @@ static void c_ip_options(np_printer *pr, const uint8_t *cp, uint32_t length)
 			if (length > 1)
 				out_fmt(o, "-%u", length - 1);
 			return;
-		case 1:
-			out_str(o, " NOP");
-			break;
-		case 68:
-			out_fmt(o, " TS{%u}", len);
-			break;
-		case 130:
-			out_fmt(o, " SECURITY{%u}", len);
-			break;
+		case 1: out_str(o, " NOP"); break;
+		case 68: out_fmt(o, " TS{%u}", len); break;
+		case 130: out_fmt(o, " SECURITY{%u}", len); break;
 		case 7:
 			out_fmt(o, " RR{%u}=", len);
 			if (len >= 3)
@@ -119,9 +113,7 @@ static void c_ip_options(np_printer *pr, const uint8_t *cp, uint32_t length)
 			if (len >= 4 && (cp[2] != 0 || cp[3] != 0))
 				out_fmt(o, " [b23=0x04%x]", (unsigned)(cp[2] << 8 | cp[3])); /* sic */
 			break;
-		default:
-			out_fmt(o, " IPOPT-%u{%u}", tt, len);
-			break;
+		default: out_fmt(o, " IPOPT-%u{%u}", tt, len); break;
 		}
 		if (len >= length)
 			return;
@@ -161,18 +153,10 @@ void classic_ip4(np_printer *pr, const uint8_t *p, uint32_t length)
 	if ((off & IP_OFFMASK) == 0) {
 		const uint8_t *cp = p + hlen;
 		switch (ip->proto) {
-		case IPPROTO_TCP_:
-			classic_tcp(pr, &cip, cp, len);
-			break;
-		case IPPROTO_UDP_:
-			classic_udp(pr, &cip, cp, len);
-			break;
-		case IPPROTO_ICMP_:
-			classic_icmp(pr, &cip, cp, len);
-			break;
-		case IPPROTO_IGMP_:
-			classic_igmp(pr, &cip, cp, len);
-			break;
+		case IPPROTO_TCP_: classic_tcp(pr, &cip, cp, len); break;
+		case IPPROTO_UDP_: classic_udp(pr, &cip, cp, len); break;
+		case IPPROTO_ICMP_: classic_icmp(pr, &cip, cp, len); break;
+		case IPPROTO_IGMP_: classic_igmp(pr, &cip, cp, len); break;
 		case IPPROTO_ND_:
 			classic_hosts(pr, &cip, false);
 			out_fmt(o, " nd %u", len);
@@ -257,15 +241,9 @@ void classic_ip6(np_printer *pr, const uint8_t *p, uint32_t length)
 		out_fmt(o, "frag (%u|%u)", ip->frag_off, len);
 	} else {
 		switch (ip->proto) {
-		case IPPROTO_TCP_:
-			classic_tcp(pr, &cip, cp, len);
-			break;
-		case IPPROTO_UDP_:
-			classic_udp(pr, &cip, cp, len);
-			break;
-		case IPPROTO_ICMPV6_:
-			classic_icmp6(pr, &cip, cp, len);
-			break;
+		case IPPROTO_TCP_: classic_tcp(pr, &cip, cp, len); break;
+		case IPPROTO_UDP_: classic_udp(pr, &cip, cp, len); break;
+		case IPPROTO_ICMPV6_: classic_icmp6(pr, &cip, cp, len); break;
 		default:
 			classic_hosts(pr, &cip, true);
 			out_fmt(o, "ip-proto-%u %u", ip->proto, len);
@@ -280,4 +258,3 @@ void classic_ip6(np_printer *pr, const uint8_t *p, uint32_t length)
 	if (pr->o.vflag)
 		out_fmt(o, " (len %u, hlim %u)", ip->payload_len, ip->hlim);
 }
-

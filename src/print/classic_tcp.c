@@ -62,12 +62,12 @@ static void print_options(np_printer *pr, const uint8_t *cp, int hlen, const str
 		}
 		--hlen;
 /* "l" bytes of data must be left in the header and captured */
-#define LENCHECK(l)                                 \
-	do {                                        \
-		if ((l) > hlen)                     \
-			goto bad;                   \
+#define LENCHECK(l)                                \
+	do {                                       \
+		if ((l) > hlen)                    \
+			goto bad;                  \
 		if (!np_has(cp, end, (size_t)(l))) \
-			goto trunc;                 \
+			goto trunc;                \
 	} while (0)
 		switch (opt) {
 		case 2:
@@ -77,12 +77,8 @@ static void print_options(np_printer *pr, const uint8_t *cp, int hlen, const str
 			out_char(o, ' ');
 			out_u32(o, (uint32_t)(cp[0] << 8 | cp[1]));
 			break;
-		case 0:
-			out_str(o, "eol");
-			break;
-		case 1:
-			out_str(o, "nop");
-			break;
+		case 0: out_str(o, "eol"); break;
+		case 1: out_str(o, "nop"); break;
 		case 3:
 			out_str(o, "wscale");
 			datalen = 1;
@@ -90,9 +86,7 @@ static void print_options(np_printer *pr, const uint8_t *cp, int hlen, const str
 			out_char(o, ' ');
 			out_u32(o, cp[0]);
 			break;
-		case 4:
-			out_str(o, "sackOK");
-			break;
+		case 4: out_str(o, "sackOK"); break;
 		case 5:
 			out_str(o, "sack");
 			datalen = len - 2;
@@ -118,8 +112,8 @@ static void print_options(np_printer *pr, const uint8_t *cp, int hlen, const str
 		case 11:
 		case 12:
 		case 13: {
-			static const char *const names[] = {[6] = "echo", [7] = "echoreply", [11] = "cc",
-							    [12] = "ccnew", [13] = "ccecho"};
+			static const char *const names[] = {
+				[6] = "echo", [7] = "echoreply", [11] = "cc", [12] = "ccnew", [13] = "ccecho"};
 			uint32_t v = 0;
 			out_str(o, names[opt]);
 			datalen = 4;

@@ -113,18 +113,9 @@ static const np_tok dhcp6_opt_names[] = {
 };
 
 static const np_tok dhcp6_status_names[] = {
-	{0, "Success"},
-	{1, "UnspecFail"},
-	{2, "NoAddrsAvail"},
-	{3, "NoBinding"},
-	{4, "NotOnLink"},
-	{5, "UseMulticast"},
-	{6, "NoPrefixAvail"},
-	{7, "UnknownQueryType"},
-	{8, "MalformedQuery"},
-	{9, "NotConfigured"},
-	{10, "NotAllowed"},
-	{0, NULL},
+	{0, "Success"},        {1, "UnspecFail"},    {2, "NoAddrsAvail"},  {3, "NoBinding"},
+	{4, "NotOnLink"},      {5, "UseMulticast"},  {6, "NoPrefixAvail"}, {7, "UnknownQueryType"},
+	{8, "MalformedQuery"}, {9, "NotConfigured"}, {10, "NotAllowed"},   {0, NULL},
 };
 
 static void print_options(np_printer *pr, const uint8_t *cp, const uint8_t *ep);
@@ -380,15 +371,9 @@ static void print_auth_reconfig(np_printer *pr, const np_dhcp6_opt *o, uint32_t 
 	}
 	uint32_t off = AUTH_FIXED_LEN;
 	switch (body_u8(o, off)) {
-	case AUTH_RECONFIG_KEY:
-		out_str(out, " reconfig-key");
-		break;
-	case AUTH_RECONFIG_HMAC_MD5:
-		out_str(out, " type: HMAC-MD5");
-		break;
-	default:
-		out_str(out, " type: ??");
-		break;
+	case AUTH_RECONFIG_KEY: out_str(out, " reconfig-key"); break;
+	case AUTH_RECONFIG_HMAC_MD5: out_str(out, " type: HMAC-MD5"); break;
+	default: out_str(out, " type: ??"); break;
 	}
 	off++;
 	out_str(out, " value:");
@@ -536,18 +521,13 @@ static bool body_fits(const np_dhcp6_opt *o)
 {
 	uint16_t n = o->len;
 	switch (o->code) {
-	case NP_DHCP6_OPT_IA_ADDR:
-		return n >= 24;
+	case NP_DHCP6_OPT_IA_ADDR: return n >= 24;
 	case NP_DHCP6_OPT_ORO:
-	case NP_DHCP6_OPT_ERO:
-		return n % 2 == 0;
+	case NP_DHCP6_OPT_ERO: return n % 2 == 0;
 	case NP_DHCP6_OPT_PREFERENCE:
-	case NP_DHCP6_OPT_RECONF_MSG:
-		return n == 1;
-	case NP_DHCP6_OPT_ELAPSED_TIME:
-		return n == 2;
-	case NP_DHCP6_OPT_AUTH:
-		return n >= AUTH_FIXED_LEN;
+	case NP_DHCP6_OPT_RECONF_MSG: return n == 1;
+	case NP_DHCP6_OPT_ELAPSED_TIME: return n == 2;
+	case NP_DHCP6_OPT_AUTH: return n >= AUTH_FIXED_LEN;
 	case NP_DHCP6_OPT_SIP_SERVER_A:
 	case NP_DHCP6_OPT_DNS_SERVERS:
 	case NP_DHCP6_OPT_SNTP_SERVERS:
@@ -555,34 +535,23 @@ static bool body_fits(const np_dhcp6_opt *o)
 	case NP_DHCP6_OPT_NISP_SERVERS:
 	case NP_DHCP6_OPT_BCMCS_SERVER_A:
 	case NP_DHCP6_OPT_PANA_AGENT:
-	case NP_DHCP6_OPT_LQ_CLIENT_LINK:
-		return n % IP6_LEN == 0;
-	case NP_DHCP6_OPT_STATUS_CODE:
-		return n >= 2;
+	case NP_DHCP6_OPT_LQ_CLIENT_LINK: return n % IP6_LEN == 0;
+	case NP_DHCP6_OPT_STATUS_CODE: return n >= 2;
 	case NP_DHCP6_OPT_IA_NA:
-	case NP_DHCP6_OPT_IA_PD:
-		return n >= 12;
+	case NP_DHCP6_OPT_IA_PD: return n >= 12;
 	case NP_DHCP6_OPT_IA_TA:
 	case NP_DHCP6_OPT_REMOTE_ID:
-	case NP_DHCP6_OPT_NTP_SERVER:
-		return n >= 4;
-	case NP_DHCP6_OPT_IA_PD_PREFIX:
-		return n >= 25;
+	case NP_DHCP6_OPT_NTP_SERVER: return n >= 4;
+	case NP_DHCP6_OPT_IA_PD_PREFIX: return n >= 25;
 	case NP_DHCP6_OPT_LIFETIME:
-	case NP_DHCP6_OPT_CLT_TIME:
-		return n == 4;
-	case NP_DHCP6_OPT_LQ_QUERY:
-		return n >= 17;
-	case NP_DHCP6_OPT_LQ_RELAY_DATA:
-		return n >= IP6_LEN;
-	case NP_DHCP6_OPT_AFTR_NAME:
-		return n >= 3;
+	case NP_DHCP6_OPT_CLT_TIME: return n == 4;
+	case NP_DHCP6_OPT_LQ_QUERY: return n >= 17;
+	case NP_DHCP6_OPT_LQ_RELAY_DATA: return n >= IP6_LEN;
+	case NP_DHCP6_OPT_AFTR_NAME: return n >= 3;
 	case NP_DHCP6_OPT_NEW_POSIX_TIMEZONE:
 	case NP_DHCP6_OPT_NEW_TZDB_TIMEZONE:
-	case NP_DHCP6_OPT_MUDURL:
-		return n >= 5;
-	default:
-		return true;
+	case NP_DHCP6_OPT_MUDURL: return n >= 5;
+	default: return true;
 	}
 }
 
@@ -605,21 +574,11 @@ static void print_status(np_printer *pr, const np_dhcp6_opt *o)
 static void print_container(np_printer *pr, const np_dhcp6_opt *o)
 {
 	switch (o->code) {
-	case NP_DHCP6_OPT_IA_ADDR:
-		print_ia_addr(pr, o);
-		break;
-	case NP_DHCP6_OPT_IA_PD_PREFIX:
-		print_ia_prefix(pr, o);
-		break;
-	case NP_DHCP6_OPT_LQ_QUERY:
-		print_lq_query(pr, o);
-		break;
-	case NP_DHCP6_OPT_CLIENT_DATA:
-		print_sub_options(pr, o, 0);
-		break;
-	default: /* IA_NA, IA_TA, IA_PD */
-		print_ia(pr, o);
-		break;
+	case NP_DHCP6_OPT_IA_ADDR: print_ia_addr(pr, o); break;
+	case NP_DHCP6_OPT_IA_PD_PREFIX: print_ia_prefix(pr, o); break;
+	case NP_DHCP6_OPT_LQ_QUERY: print_lq_query(pr, o); break;
+	case NP_DHCP6_OPT_CLIENT_DATA: print_sub_options(pr, o, 0); break;
+	default: /* IA_NA, IA_TA, IA_PD */ print_ia(pr, o); break;
 	}
 	if (pr->stopped)
 		return;
@@ -636,47 +595,27 @@ static bool print_body(np_printer *pr, const np_dhcp6_opt *o)
 	}
 	switch (o->code) {
 	case NP_DHCP6_OPT_CLIENTID:
-	case NP_DHCP6_OPT_SERVERID:
-		print_duid(pr, o);
-		return true;
+	case NP_DHCP6_OPT_SERVERID: print_duid(pr, o); return true;
 	case NP_DHCP6_OPT_IA_NA:
 	case NP_DHCP6_OPT_IA_TA:
 	case NP_DHCP6_OPT_IA_PD:
 	case NP_DHCP6_OPT_IA_ADDR:
 	case NP_DHCP6_OPT_IA_PD_PREFIX:
 	case NP_DHCP6_OPT_LQ_QUERY:
-	case NP_DHCP6_OPT_CLIENT_DATA:
-		print_container(pr, o);
-		return true;
+	case NP_DHCP6_OPT_CLIENT_DATA: print_container(pr, o); return true;
 	case NP_DHCP6_OPT_ORO:
-	case NP_DHCP6_OPT_ERO:
-		print_code_list(pr, o);
-		return true;
-	case NP_DHCP6_OPT_PREFERENCE:
-		print_number_opt(pr, body_u8(o, 0));
-		return true;
-	case NP_DHCP6_OPT_ELAPSED_TIME:
-		print_number_opt(pr, body_be16(o, 0));
-		return true;
+	case NP_DHCP6_OPT_ERO: print_code_list(pr, o); return true;
+	case NP_DHCP6_OPT_PREFERENCE: print_number_opt(pr, body_u8(o, 0)); return true;
+	case NP_DHCP6_OPT_ELAPSED_TIME: print_number_opt(pr, body_be16(o, 0)); return true;
 	case NP_DHCP6_OPT_LIFETIME:
-	case NP_DHCP6_OPT_CLT_TIME:
-		print_number_opt(pr, body_be32(o, 0));
-		return true;
-	case NP_DHCP6_OPT_RELAY_MSG:
-		print_relay_msg(pr, o);
-		return true;
-	case NP_DHCP6_OPT_AUTH:
-		print_auth(pr, o);
-		return true;
+	case NP_DHCP6_OPT_CLT_TIME: print_number_opt(pr, body_be32(o, 0)); return true;
+	case NP_DHCP6_OPT_RELAY_MSG: print_relay_msg(pr, o); return true;
+	case NP_DHCP6_OPT_AUTH: print_auth(pr, o); return true;
 	case NP_DHCP6_OPT_INTERFACE_ID:
 	case NP_DHCP6_OPT_SUBSCRIBER_ID:
 	case NP_DHCP6_OPT_REMOTE_ID:
-	case NP_DHCP6_OPT_LQ_RELAY_DATA:
-		print_peek(pr, o);
-		return true;
-	case NP_DHCP6_OPT_RECONF_MSG:
-		print_reconf_msg(pr, o);
-		return true;
+	case NP_DHCP6_OPT_LQ_RELAY_DATA: print_peek(pr, o); return true;
+	case NP_DHCP6_OPT_RECONF_MSG: print_reconf_msg(pr, o); return true;
 	case NP_DHCP6_OPT_SIP_SERVER_A:
 	case NP_DHCP6_OPT_DNS_SERVERS:
 	case NP_DHCP6_OPT_SNTP_SERVERS:
@@ -684,25 +623,15 @@ static bool print_body(np_printer *pr, const np_dhcp6_opt *o)
 	case NP_DHCP6_OPT_NISP_SERVERS:
 	case NP_DHCP6_OPT_BCMCS_SERVER_A:
 	case NP_DHCP6_OPT_PANA_AGENT:
-	case NP_DHCP6_OPT_LQ_CLIENT_LINK:
-		print_addr_list(pr, o);
-		return true;
+	case NP_DHCP6_OPT_LQ_CLIENT_LINK: print_addr_list(pr, o); return true;
 	case NP_DHCP6_OPT_SIP_SERVER_D:
-	case NP_DHCP6_OPT_DOMAIN_LIST:
-		return print_name_list(pr, o);
-	case NP_DHCP6_OPT_STATUS_CODE:
-		print_status(pr, o);
-		return true;
-	case NP_DHCP6_OPT_NTP_SERVER:
-		return print_ntp_server(pr, o);
-	case NP_DHCP6_OPT_AFTR_NAME:
-		print_aftr_name(pr, o);
-		return true;
+	case NP_DHCP6_OPT_DOMAIN_LIST: return print_name_list(pr, o);
+	case NP_DHCP6_OPT_STATUS_CODE: print_status(pr, o); return true;
+	case NP_DHCP6_OPT_NTP_SERVER: return print_ntp_server(pr, o);
+	case NP_DHCP6_OPT_AFTR_NAME: print_aftr_name(pr, o); return true;
 	case NP_DHCP6_OPT_NEW_POSIX_TIMEZONE:
 	case NP_DHCP6_OPT_NEW_TZDB_TIMEZONE:
-	case NP_DHCP6_OPT_MUDURL:
-		print_text_opt(pr, o);
-		return true;
+	case NP_DHCP6_OPT_MUDURL: print_text_opt(pr, o); return true;
 	default: /* rapid commit, reconfigure accept and all others: no body shown */
 		out_char(pr->out, ')');
 		return true;

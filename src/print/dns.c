@@ -24,49 +24,79 @@
 
 /* Record types printed by name ("Type%u" for the rest). */
 static const np_tok dns_type_names[] = {
-	{1, "A"}, {2, "NS"}, {3, "MD"}, {4, "MF"}, {5, "CNAME"}, {6, "SOA"}, {7, "MB"},
-	{8, "MG"}, {9, "MR"}, {10, "NULL"}, {11, "WKS"}, {12, "PTR"}, {13, "HINFO"},
-	{14, "MINFO"}, {15, "MX"}, {16, "TXT"}, {17, "RP"}, {18, "AFSDB"}, {19, "X25"},
-	{20, "ISDN"}, {21, "RT"}, {22, "NSAP"}, {23, "NSAP_PTR"}, {24, "SIG"}, {25, "KEY"},
-	{26, "PX"}, {27, "GPOS"}, {28, "AAAA"}, {29, "LOC"}, {30, "NXT"}, {31, "EID"},
-	{32, "NIMLOC"}, {33, "SRV"}, {34, "ATMA"}, {35, "NAPTR"}, {36, "KX"}, {37, "CERT"},
-	{38, "A6"}, {39, "DNAME"}, {40, "SINK"}, {41, "OPT"}, {42, "APL"}, {43, "DS"},
-	{44, "SSHFP"}, {45, "IPSECKEY"}, {46, "RRSIG"}, {47, "NSEC"}, {48, "DNSKEY"},
-	{99, "SPF"}, {100, "UINFO"}, {101, "UID"}, {102, "GID"}, {103, "UNSPEC"},
-	{104, "UNSPECA"}, {249, "TKEY"}, {250, "TSIG"}, {251, "IXFR"}, {252, "AXFR"},
-	{253, "MAILB"}, {254, "MAILA"}, {255, "ANY"}, {256, "URI"},
-	{0, NULL},
+	{1, "A"},      {2, "NS"},      {3, "MD"},        {4, "MF"},     {5, "CNAME"},     {6, "SOA"},
+	{7, "MB"},     {8, "MG"},      {9, "MR"},        {10, "NULL"},  {11, "WKS"},      {12, "PTR"},
+	{13, "HINFO"}, {14, "MINFO"},  {15, "MX"},       {16, "TXT"},   {17, "RP"},       {18, "AFSDB"},
+	{19, "X25"},   {20, "ISDN"},   {21, "RT"},       {22, "NSAP"},  {23, "NSAP_PTR"}, {24, "SIG"},
+	{25, "KEY"},   {26, "PX"},     {27, "GPOS"},     {28, "AAAA"},  {29, "LOC"},      {30, "NXT"},
+	{31, "EID"},   {32, "NIMLOC"}, {33, "SRV"},      {34, "ATMA"},  {35, "NAPTR"},    {36, "KX"},
+	{37, "CERT"},  {38, "A6"},     {39, "DNAME"},    {40, "SINK"},  {41, "OPT"},      {42, "APL"},
+	{43, "DS"},    {44, "SSHFP"},  {45, "IPSECKEY"}, {46, "RRSIG"}, {47, "NSEC"},     {48, "DNSKEY"},
+	{99, "SPF"},   {100, "UINFO"}, {101, "UID"},     {102, "GID"},  {103, "UNSPEC"},  {104, "UNSPECA"},
+	{249, "TKEY"}, {250, "TSIG"},  {251, "IXFR"},    {252, "AXFR"}, {253, "MAILB"},   {254, "MAILA"},
+	{255, "ANY"},  {256, "URI"},   {0, NULL},
 };
 
 static const np_tok dns_class_names[] = {
-	{1, "IN"}, {3, "CHAOS"}, {4, "HS"}, {255, "ANY"},
-	{0, NULL},
+	{1, "IN"}, {3, "CHAOS"}, {4, "HS"}, {255, "ANY"}, {0, NULL},
 };
 
 enum {
-	EDNS_NSID = 3, EDNS_DAU = 5, EDNS_DHU = 6, EDNS_N3U = 7, EDNS_ECS = 8, EDNS_EXPIRE = 9,
-	EDNS_COOKIE = 10, EDNS_KEEPALIVE = 11, EDNS_PADDING = 12, EDNS_CHAIN = 13, EDNS_KEYTAG = 14,
+	EDNS_NSID = 3,
+	EDNS_DAU = 5,
+	EDNS_DHU = 6,
+	EDNS_N3U = 7,
+	EDNS_ECS = 8,
+	EDNS_EXPIRE = 9,
+	EDNS_COOKIE = 10,
+	EDNS_KEEPALIVE = 11,
+	EDNS_PADDING = 12,
+	EDNS_CHAIN = 13,
+	EDNS_KEYTAG = 14,
 };
 
 static const np_tok edns_option_names[] = {
-	{1, "LLQ"}, {2, "UL"}, {EDNS_NSID, "NSID"}, {EDNS_DAU, "DAU"}, {EDNS_DHU, "DHU"},
-	{EDNS_N3U, "N3U"}, {EDNS_ECS, "ECS"}, {EDNS_EXPIRE, "EXPIRE"}, {EDNS_COOKIE, "COOKIE"},
-	{EDNS_KEEPALIVE, "KEEPALIVE"}, {EDNS_PADDING, "PADDING"}, {EDNS_CHAIN, "CHAIN"},
-	{EDNS_KEYTAG, "KEY-TAG"}, {16, "CLIENT-TAG"}, {17, "SERVER-TAG"},
+	{1, "LLQ"},
+	{2, "UL"},
+	{EDNS_NSID, "NSID"},
+	{EDNS_DAU, "DAU"},
+	{EDNS_DHU, "DHU"},
+	{EDNS_N3U, "N3U"},
+	{EDNS_ECS, "ECS"},
+	{EDNS_EXPIRE, "EXPIRE"},
+	{EDNS_COOKIE, "COOKIE"},
+	{EDNS_KEEPALIVE, "KEEPALIVE"},
+	{EDNS_PADDING, "PADDING"},
+	{EDNS_CHAIN, "CHAIN"},
+	{EDNS_KEYTAG, "KEY-TAG"},
+	{16, "CLIENT-TAG"},
+	{17, "SERVER-TAG"},
 	{0, NULL},
 };
 
 /* DNSSEC algorithms understood (DAU), DS hashes (DHU), NSEC3 hashes (N3U). */
 static const np_tok dau_alg_names[] = {
-	{0, "DELETE"}, {1, "RSAMD5"}, {2, "DH"}, {3, "DS"}, {5, "RSASHA1"},
-	{6, "DSA-NSEC3-SHA1"}, {7, "RSASHA1-NSEC3-SHA1"}, {8, "RSASHA256"}, {10, "RSASHA512"},
-	{12, "ECC-GOST"}, {13, "ECDSAP256SHA256"}, {14, "ECDSAP384SHA384"}, {15, "ED25519"},
-	{16, "ED448"}, {252, "INDIRECT"}, {253, "PRIVATEDNS"}, {254, "PRIVATEOID"},
+	{0, "DELETE"},
+	{1, "RSAMD5"},
+	{2, "DH"},
+	{3, "DS"},
+	{5, "RSASHA1"},
+	{6, "DSA-NSEC3-SHA1"},
+	{7, "RSASHA1-NSEC3-SHA1"},
+	{8, "RSASHA256"},
+	{10, "RSASHA512"},
+	{12, "ECC-GOST"},
+	{13, "ECDSAP256SHA256"},
+	{14, "ECDSAP384SHA384"},
+	{15, "ED25519"},
+	{16, "ED448"},
+	{252, "INDIRECT"},
+	{253, "PRIVATEDNS"},
+	{254, "PRIVATEOID"},
 	{0, NULL},
 };
 static const np_tok dhu_alg_names[] = {
-	{1, "SHA-1"}, {2, "SHA-256"}, {3, "GOST_R_34.11-94"}, {4, "SHA-384"},
-	{0, NULL},
+	{1, "SHA-1"}, {2, "SHA-256"}, {3, "GOST_R_34.11-94"}, {4, "SHA-384"}, {0, NULL},
 };
 static const np_tok n3u_alg_names[] = {
 	{1, "SHA-1"},
@@ -74,15 +104,15 @@ static const np_tok n3u_alg_names[] = {
 };
 
 static const char *const dns_opcode_notes[16] = {
-	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
+	"",     " inv_q",   " stat",    " op3",      " notify",  " update",   " op6",      " op7",
 	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
 };
 
 /* tcpdump's response code notes; 17 and 21 lack their space there too. */
 static const char *const dns_rcode_notes[] = {
-	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain", " YXRRSet",
-	" NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
-	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
+	"",         " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain", " YXRRSet",
+	" NXRRSet", " NotAuth", " NotZone",  " Resp11",   " Resp12", " Resp13",  " Resp14",   " NoChange",
+	" BadVers", "Resp17",   " Resp18",   " Resp19",   " Resp20", "Resp21",   " Resp22",   " BadCookie",
 };
 
 /* What one message's printing needs besides the printer. */
@@ -169,19 +199,14 @@ trunc:
 static void print_name_error(np_printer *pr, const np_dns_walk *w, int step)
 {
 	switch (step) {
-	case NP_DNS_BAD_PTR:
-		out_str(pr->out, "<BAD PTR>");
-		break;
-	case NP_DNS_BAD_TYPE:
-		out_str(pr->out, "<BAD LABEL TYPE>");
-		break;
+	case NP_DNS_BAD_PTR: out_str(pr->out, "<BAD PTR>"); break;
+	case NP_DNS_BAD_TYPE: out_str(pr->out, "<BAD LABEL TYPE>"); break;
 	case NP_DNS_BAD_ELT:
 		out_str(pr->out, "<ELT ");
 		out_u32(pr->out, w->elt);
 		out_char(pr->out, '>');
 		break;
-	default: /* cut short: tcpdump says nothing here */
-		break;
+	default: /* cut short: tcpdump says nothing here */ break;
 	}
 }
 
@@ -295,9 +320,7 @@ static void print_edns_option_data(np_printer *pr, uint16_t code, const uint8_t 
 {
 	np_out *o = pr->out;
 	switch (code) {
-	case EDNS_ECS:
-		print_ecs(pr, cp, len);
-		break;
+	case EDNS_ECS: print_ecs(pr, cp, len); break;
 	case EDNS_COOKIE:
 		if (len < 8 || (len > 8 && len < 16) || len > 40) {
 			print_invalid(pr);
@@ -343,22 +366,14 @@ static void print_edns_option_data(np_printer *pr, uint16_t code, const uint8_t 
 			out_u32(o, (uint32_t)(cp[i] << 8 | cp[i + 1]));
 		}
 		break;
-	case EDNS_DAU:
-		print_alg_list(pr, dau_alg_names, cp, len);
-		break;
-	case EDNS_DHU:
-		print_alg_list(pr, dhu_alg_names, cp, len);
-		break;
-	case EDNS_N3U:
-		print_alg_list(pr, n3u_alg_names, cp, len);
-		break;
+	case EDNS_DAU: print_alg_list(pr, dau_alg_names, cp, len); break;
+	case EDNS_DHU: print_alg_list(pr, dhu_alg_names, cp, len); break;
+	case EDNS_N3U: print_alg_list(pr, n3u_alg_names, cp, len); break;
 	case EDNS_CHAIN:
 		/* tcpdump takes the option's end as the pointer base here */
 		print_name(pr, cp, cp + len);
 		break;
-	default: /* NSID and the rest: bytes in hex */
-		print_hex_bytes(pr, cp, len);
-		break;
+	default: /* NSID and the rest: bytes in hex */ print_hex_bytes(pr, cp, len); break;
 	}
 }
 
@@ -382,8 +397,8 @@ static const uint8_t *print_edns_option(np_printer *pr, const uint8_t *cp)
 }
 
 /* The OPT pseudo-record's data: "UDPsize=N DO [opt,opt]". */
-static const uint8_t *print_opt_rdata(np_printer *pr, const uint8_t *cp, const uint8_t *rp,
-				      uint32_t udpsize, uint16_t ext_flags)
+static const uint8_t *print_opt_rdata(np_printer *pr, const uint8_t *cp, const uint8_t *rp, uint32_t udpsize,
+				      uint16_t ext_flags)
 {
 	out_str(pr->out, " UDPsize=");
 	out_u32(pr->out, udpsize);
@@ -480,8 +495,8 @@ static bool print_tsig_rdata(dns_ctx *c, const uint8_t *cp)
 
 /* The data of a record tcpdump shows (rp: its end, all captured). False
  * when it could not be printed. */
-static bool print_rdata(dns_ctx *c, uint16_t type, const uint8_t *cp, const uint8_t *rp, uint16_t len,
-			uint32_t rclass, uint16_t ext_flags)
+static bool print_rdata(dns_ctx *c, uint16_t type, const uint8_t *cp, const uint8_t *rp, uint16_t len, uint32_t rclass,
+			uint16_t ext_flags)
 {
 	np_printer *pr = c->pr;
 	np_out *o = pr->out;
@@ -495,11 +510,8 @@ static bool print_rdata(dns_ctx *c, uint16_t type, const uint8_t *cp, const uint
 	case NP_DNS_T_NS:
 	case NP_DNS_T_CNAME:
 	case NP_DNS_T_PTR:
-	case NP_DNS_T_DNAME:
-		out_char(o, ' ');
-		return print_name(pr, cp, c->base) != NULL;
-	case NP_DNS_T_SOA:
-		return !pr->o.vflag || print_soa_rdata(c, cp) != NULL;
+	case NP_DNS_T_DNAME: out_char(o, ' '); return print_name(pr, cp, c->base) != NULL;
+	case NP_DNS_T_SOA: return !pr->o.vflag || print_soa_rdata(c, cp) != NULL;
 	case NP_DNS_T_MX: {
 		uint16_t pref;
 		out_char(o, ' ');
@@ -539,8 +551,7 @@ static bool print_rdata(dns_ctx *c, uint16_t type, const uint8_t *cp, const uint
 		out_char(o, ' ');
 		out_ipv6(o, cp);
 		return true;
-	case NP_DNS_T_A6:
-		return print_a6_rdata(c, cp);
+	case NP_DNS_T_A6: return print_a6_rdata(c, cp);
 	case NP_DNS_T_URI: {
 		uint16_t prio, weight;
 		if (!np_has(cp, pr->snapend, len))
@@ -554,14 +565,10 @@ static bool print_rdata(dns_ctx *c, uint16_t type, const uint8_t *cp, const uint
 		out_char(o, ' ');
 		return print_text(pr, cp + 4, (uint32_t)len - 4); /* wraps below 4, as in tcpdump */
 	}
-	case NP_DNS_T_OPT:
-		return print_opt_rdata(pr, cp, rp, rclass, ext_flags) != NULL;
-	case NP_DNS_T_UNSPECA: /* one long string */
-		return np_has(cp, pr->snapend, len) && print_text(pr, cp, len);
-	case NP_DNS_T_TSIG:
-		return !pr->o.vflag || print_tsig_rdata(c, cp);
-	default:
-		return true;
+	case NP_DNS_T_OPT: return print_opt_rdata(pr, cp, rp, rclass, ext_flags) != NULL;
+	case NP_DNS_T_UNSPECA: /* one long string */ return np_has(cp, pr->snapend, len) && print_text(pr, cp, len);
+	case NP_DNS_T_TSIG: return !pr->o.vflag || print_tsig_rdata(c, cp);
+	default: return true;
 	}
 trunc:
 	print_trunc_stop(pr);

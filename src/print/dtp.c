@@ -62,9 +62,7 @@ void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length)
 			out_str(o, ", ");
 			out_mac(o, p + 4);
 			break;
-		default:
-			NP_CHECK(p, pr->snapend, len);
-			break;
+		default: NP_CHECK(p, pr->snapend, len); break;
 		}
 		p += len;
 		length -= len;

@@ -22,8 +22,12 @@
 #define GRESRE_ASN 0xfffe
 
 static const np_tok gre_flag_values[] = {
-	{GRE_CP, "checksum present"}, {GRE_RP, "routing present"}, {GRE_KP, "key present"},
-	{GRE_SP, "sequence# present"}, {0x0800, "source routing present"}, {GRE_AP, "ack present"},
+	{GRE_CP, "checksum present"},
+	{GRE_RP, "routing present"},
+	{GRE_KP, "key present"},
+	{GRE_SP, "sequence# present"},
+	{0x0800, "source routing present"},
+	{GRE_AP, "ack present"},
 	{0, NULL},
 };
 
@@ -199,15 +203,9 @@ static void print_gre_v0(np_printer *pr, const struct np_gre_info *g, struct gre
 	print_proto_and_length(pr, g->proto, length);
 	print_payload_demarc(pr);
 	switch (g->proto) {
-	case 0x0800:
-		print_ip(pr, w.p, w.len);
-		break;
-	case 0x86dd:
-		print_ip6(pr, w.p, w.len);
-		break;
-	case 0x6558:
-		print_ether(pr, w.p, w.len, print_caplen_from(pr, w.p));
-		break;
+	case 0x0800: print_ip(pr, w.p, w.len); break;
+	case 0x86dd: print_ip6(pr, w.p, w.len); break;
+	case 0x6558: print_ether(pr, w.p, w.len, print_caplen_from(pr, w.p)); break;
 	default:
 		/* MPLS, IPX, AppleTalk and OSI have no printer here yet. */
 		print_unknown_proto(pr, g->proto);
@@ -263,14 +261,8 @@ void print_gre(np_printer *pr, const uint8_t *p, uint32_t length)
 	out_str(pr->out, "GREv");
 	out_u32(pr->out, g->version);
 	switch (g->version) {
-	case 0:
-		print_gre_v0(pr, g, w, length);
-		break;
-	case 1:
-		print_gre_v1(pr, g, w, length);
-		break;
-	default:
-		out_str(pr->out, " ERROR: unknown-version");
-		break;
+	case 0: print_gre_v0(pr, g, w, length); break;
+	case 1: print_gre_v1(pr, g, w, length); break;
+	default: out_str(pr->out, " ERROR: unknown-version"); break;
 	}
 }

@@ -131,8 +131,8 @@ static void sum_ipv4(struct summary *sm, const uint8_t *a)
 
 static bool is_error_type(uint8_t type)
 {
-	return type == ICMP_UNREACH || type == ICMP_SOURCEQUENCH || type == ICMP_REDIRECT ||
-	       type == ICMP_TIMXCEED || type == ICMP_PARAMPROB;
+	return type == ICMP_UNREACH || type == ICMP_SOURCEQUENCH || type == ICMP_REDIRECT || type == ICMP_TIMXCEED ||
+	       type == ICMP_PARAMPROB;
 }
 
 static bool may_have_extensions(uint8_t type)
@@ -173,8 +173,7 @@ trunc:
 	return GATHER_TRUNC_STOP;
 }
 
-static enum gather gather_unreach(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length,
-				  struct summary *sm)
+static enum gather gather_unreach(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length, struct summary *sm)
 {
 	if (code == ICMP_UNREACH_PORT)
 		return gather_port_unreach(pr, p, length, sm);
@@ -206,8 +205,7 @@ trunc:
 	return GATHER_TRUNC_STOP;
 }
 
-static enum gather gather_redirect(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length,
-				   struct summary *sm)
+static enum gather gather_redirect(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length, struct summary *sm)
 {
 	/* The gateway address lies before the quoted header, so is captured too. */
 	const struct np_ip4_info *ip = quoted_ip(pr, p, length);
@@ -250,8 +248,8 @@ static enum gather gather_router_advert(np_printer *pr, const uint8_t *p, struct
 	for (uint32_t i = 0; i < num; i++, entry += 8) {
 		if (!np_has(entry, pr->snapend, 8))
 			return GATHER_TRUNC_HERE;
-		uint32_t pref = ((uint32_t)entry[4] << 24) | ((uint32_t)entry[5] << 16) |
-				((uint32_t)entry[6] << 8) | entry[7];
+		uint32_t pref =
+			((uint32_t)entry[4] << 24) | ((uint32_t)entry[5] << 16) | ((uint32_t)entry[6] << 8) | entry[7];
 		sum_add(sm, " {");
 		sum_ipv4(sm, entry);
 		sum_add(sm, " %u}", pref);
@@ -266,8 +264,7 @@ static void sum_tstamp(struct summary *sm, const char *label, uint32_t ms)
 	sum_add(sm, "%s%02u:%02u:%02u.%03u", label, hrs, min - hrs * 60, sec - min * 60, ms % 1000);
 }
 
-static enum gather gather_tstamp_reply(np_printer *pr, const np_layer *l, const uint8_t *p,
-				       struct summary *sm)
+static enum gather gather_tstamp_reply(np_printer *pr, const np_layer *l, const uint8_t *p, struct summary *sm)
 {
 	uint32_t org = 0, recv = 0, xmit = 0;
 	if (!np_has(p, pr->snapend, ICMP_HDRLEN + 12))
@@ -295,12 +292,9 @@ static enum gather gather_summary(np_printer *pr, const np_layer *l, const uint8
 		sum_add(sm, "echo %s, id %u, seq %u", type == ICMP_ECHO ? "request" : "reply", l->u.icmp.id,
 			l->u.icmp.seq);
 		return GATHER_OK;
-	case ICMP_UNREACH:
-		return gather_unreach(pr, code, p, length, sm);
-	case ICMP_REDIRECT:
-		return gather_redirect(pr, code, p, length, sm);
-	case ICMP_ROUTERADVERT:
-		return gather_router_advert(pr, p, sm);
+	case ICMP_UNREACH: return gather_unreach(pr, code, p, length, sm);
+	case ICMP_REDIRECT: return gather_redirect(pr, code, p, length, sm);
+	case ICMP_ROUTERADVERT: return gather_router_advert(pr, p, sm);
 	case ICMP_TIMXCEED:
 		if (!np_has(p, pr->snapend, ICMP_HDRLEN + IP4_MIN_HDR))
 			return GATHER_TRUNC_HERE;
@@ -327,11 +321,8 @@ static enum gather gather_summary(np_printer *pr, const np_layer *l, const uint8
 		NP_CHECK(p, pr->snapend, ICMP_HDRLEN);
 		sum_add(sm, "time stamp query id %u seq %u", l->u.icmp.id, l->u.icmp.seq);
 		return GATHER_OK;
-	case ICMP_TSTAMPREPLY:
-		return gather_tstamp_reply(pr, l, p, sm);
-	default:
-		sum_add(sm, "%s", tok2str(icmp_type_names, "type-#%u", type));
-		return GATHER_OK;
+	case ICMP_TSTAMPREPLY: return gather_tstamp_reply(pr, l, p, sm);
+	default: sum_add(sm, "%s", tok2str(icmp_type_names, "type-#%u", type)); return GATHER_OK;
 	}
 trunc:
 	return GATHER_TRUNC_STOP;
@@ -459,13 +450,9 @@ void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t
 	uint8_t type = l->u.icmp.type;
 	struct summary sm = {.len = 0};
 	switch (gather_summary(pr, l, p, length, &sm)) {
-	case GATHER_OK:
-		break;
-	case GATHER_TRUNC_STOP:
-		goto trunc;
-	case GATHER_TRUNC_HERE:
-		print_trunc(pr);
-		return;
+	case GATHER_OK: break;
+	case GATHER_TRUNC_STOP: goto trunc;
+	case GATHER_TRUNC_HERE: print_trunc(pr); return;
 	}
 	out_str(o, "ICMP ");
 	out_mem(o, sm.s, sm.len);

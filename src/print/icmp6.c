@@ -43,7 +43,7 @@ enum {
 	MLD_MTRACE = 201,
 };
 
-#define ICMP6_HDR_LEN 8u   /* the header with its 32-bit type-specific word */
+#define ICMP6_HDR_LEN 8u /* the header with its 32-bit type-specific word */
 #define IP6_HDR_LEN 40u
 #define MLD_MINLEN 24u
 #define MLDV2_MINLEN 28u
@@ -91,12 +91,8 @@ static const np_tok icmp6_type_values[] = {
 
 /* Unreachable codes; tcpdump's name for code 1 has its leading space. */
 static const np_tok icmp6_unreach_code_values[] = {
-	{0, "unreachable route"},
-	{1, " unreachable prohibited"},
-	{2, "beyond scope"},
-	{3, "unreachable address"},
-	{4, "unreachable port"},
-	{0, NULL},
+	{0, "unreachable route"},   {1, " unreachable prohibited"}, {2, "beyond scope"},
+	{3, "unreachable address"}, {4, "unreachable port"},        {0, NULL},
 };
 
 static const np_tok icmp6_param_prob_values[] = {
@@ -108,11 +104,7 @@ static const np_tok icmp6_param_prob_values[] = {
 };
 
 static const np_tok icmp6_ra_flag_values[] = {
-	{0x80, "managed"},
-	{0x40, "other stateful"},
-	{0x20, "home agent"},
-	{0x02, "ipv6 only"},
-	{0, NULL},
+	{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}, {0, NULL},
 };
 
 static const np_tok icmp6_na_flag_values[] = {
@@ -149,8 +141,7 @@ void icmp6_print_lifetime(np_printer *pr, uint32_t v)
 /* "[icmp6 sum ok] " or the bad-checksum note, over the IPv6 pseudo-header
  * with the final destination a routing header names. Only when the whole
  * message was captured. */
-static void print_cksum(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph,
-			const np_layer *l)
+static void print_cksum(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, const np_layer *l)
 {
 	if (!iph || !np_has(p, pr->snapend, length))
 		return;
@@ -229,9 +220,7 @@ static const uint8_t *quoted_upper_layer(const np_printer *pr, const uint8_t *oi
 			nh = cp[0];
 			hlen = ((uint32_t)b + 2) << 2;
 			break;
-		default:
-			*proto = nh;
-			return NULL;
+		default: *proto = nh; return NULL;
 		}
 	}
 	return NULL;
@@ -301,12 +290,8 @@ static void print_time_exceeded(np_printer *pr, const uint8_t *p, uint32_t lengt
 		out_str(pr->out, " for ");
 		out_ipv6(pr->out, quoted_ip6(pr, oip, length)->dst);
 		return;
-	case 1:
-		out_str(pr->out, " (reassembly)");
-		return;
-	default:
-		out_fmt(pr->out, ", unknown code (%u)", code);
-		return;
+	case 1: out_str(pr->out, " (reassembly)"); return;
+	default: out_fmt(pr->out, ", unknown code (%u)", code); return;
 	}
 trunc:
 	print_trunc_stop(pr);
@@ -498,8 +483,7 @@ static bool print_router_advert(np_printer *pr, const uint8_t *p, uint32_t lengt
 	print_bits(pr, icmp6_ra_flag_values, p[5], ", ", "none");
 	out_str(o, "], pref ");
 	out_str(o, icmp6_rtpref(p[5]));
-	out_fmt(o, ", router lifetime %us, reachable time %ums, retrans timer %ums", lifetime, reachable,
-		retrans);
+	out_fmt(o, ", router lifetime %us, reachable time %ums, retrans timer %ums", lifetime, reachable, retrans);
 	return print_options_after(pr, p, length, RA_LEN);
 trunc:
 	print_trunc_stop(pr);
@@ -625,18 +609,14 @@ static bool print_body(np_printer *pr, const uint8_t *p, uint32_t length, const 
 	bool v = pr->o.vflag != 0;
 	uint32_t mtu = 0;
 	switch (type) {
-	case ICMP6_DST_UNREACH:
-		return print_unreach(pr, p, length, code, done);
+	case ICMP6_DST_UNREACH: return print_unreach(pr, p, length, code, done);
 	case ICMP6_PACKET_TOO_BIG:
 		NP_GET_BE32(mtu, p + 4, pr->snapend);
 		out_str(pr->out, ", mtu ");
 		out_u32(pr->out, mtu);
 		return true;
-	case ICMP6_TIME_EXCEEDED:
-		print_time_exceeded(pr, p, length, code);
-		return true;
-	case ICMP6_PARAM_PROB:
-		return print_param_prob(pr, p, code);
+	case ICMP6_TIME_EXCEEDED: print_time_exceeded(pr, p, length, code); return true;
+	case ICMP6_PARAM_PROB: return print_param_prob(pr, p, code);
 	case ICMP6_ECHO_REQUEST:
 	case ICMP6_ECHO_REPLY:
 		NP_CHECK(p, pr->snapend, ICMP6_HDR_LEN);
@@ -645,49 +625,28 @@ static bool print_body(np_printer *pr, const uint8_t *p, uint32_t length, const 
 		out_str(pr->out, ", seq ");
 		out_u32(pr->out, l->u.icmp.seq);
 		return true;
-	case MLD_LISTENER_QUERY:
-		print_mld_query(pr, p, length);
-		return true;
+	case MLD_LISTENER_QUERY: print_mld_query(pr, p, length); return true;
 	case MLD_LISTENER_REPORT:
-	case MLD_LISTENER_DONE:
-		print_mld(pr, p);
-		return true;
-	case ND_ROUTER_SOLICIT:
-		return !v || print_options_after(pr, p, length, RS_LEN);
-	case ND_ROUTER_ADVERT:
-		return !v || print_router_advert(pr, p, length);
-	case ND_NEIGHBOR_SOLICIT:
-		return print_neighbor_solicit(pr, p, length);
-	case ND_NEIGHBOR_ADVERT:
-		return print_neighbor_advert(pr, p, length);
-	case ND_REDIRECT:
-		return print_redirect(pr, p, length);
-	case ICMP6_ROUTER_RENUMBERING:
-		icmp6_rrenum(pr, p);
-		return true;
+	case MLD_LISTENER_DONE: print_mld(pr, p); return true;
+	case ND_ROUTER_SOLICIT: return !v || print_options_after(pr, p, length, RS_LEN);
+	case ND_ROUTER_ADVERT: return !v || print_router_advert(pr, p, length);
+	case ND_NEIGHBOR_SOLICIT: return print_neighbor_solicit(pr, p, length);
+	case ND_NEIGHBOR_ADVERT: return print_neighbor_advert(pr, p, length);
+	case ND_REDIRECT: return print_redirect(pr, p, length);
+	case ICMP6_ROUTER_RENUMBERING: icmp6_rrenum(pr, p); return true;
 	case ICMP6_NI_QUERY:
-	case ICMP6_NI_REPLY:
-		icmp6_nodeinfo(pr, length, p);
-		return true;
+	case ICMP6_NI_REPLY: icmp6_nodeinfo(pr, length, p); return true;
 	case IND_SOLICIT:
-	case IND_ADVERT:
-		return true;
-	case MLDV2_LISTENER_REPORT:
-		print_mldv2_report(pr, p, length);
-		return true;
+	case IND_ADVERT: return true;
+	case MLDV2_LISTENER_REPORT: print_mldv2_report(pr, p, length); return true;
 	case MOBILE_PREFIX_SOLICIT:
-	case HA_DISCOVERY_REQUEST:
-		print_id(pr, p);
-		return true;
+	case HA_DISCOVERY_REQUEST: print_id(pr, p); return true;
 	case HA_DISCOVERY_REPLY:
 		if (v)
 			print_ha_reply(pr, p, length);
 		return true;
-	case MOBILE_PREFIX_ADVERT:
-		return !v || print_mobile_prefix_advert(pr, p, length);
-	case RPL_MESSAGE:
-		icmp6_rpl(pr, code, p + 4, length - 4);
-		return true;
+	case MOBILE_PREFIX_ADVERT: return !v || print_mobile_prefix_advert(pr, p, length);
+	case RPL_MESSAGE: icmp6_rpl(pr, code, p + 4, length - 4); return true;
 	default:
 		print_length(pr, length);
 		if (pr->o.vflag <= 1)

@@ -180,32 +180,20 @@ static enum opt_result print_option_body(np_printer *pr, const uint8_t *op, uint
 	uint32_t size = (uint32_t)opt_len << 3;
 	switch (type) {
 	case ND_OPT_SOURCE_LINKADDR:
-	case ND_OPT_TARGET_LINKADDR:
-		print_lladdr(pr, op + 2, size - 2);
-		break;
-	case ND_OPT_PREFIX_INFORMATION:
-		print_prefix_info(pr, op, opt_len);
-		break;
+	case ND_OPT_TARGET_LINKADDR: print_lladdr(pr, op + 2, size - 2); break;
+	case ND_OPT_PREFIX_INFORMATION: print_prefix_info(pr, op, opt_len); break;
 	case ND_OPT_REDIRECTED_HEADER:
 		/* tcpdump dumps from the first option here, not this one */
 		print_unknown_data(pr, base, "\n\t    ", size);
 		break;
-	case ND_OPT_MTU:
-		print_u32_at(pr, " ", op + 4, opt_len != 1 ? "bad option length" : "");
-		break;
-	case ND_OPT_RDNSS:
-		print_rdnss(pr, op, opt_len);
-		break;
+	case ND_OPT_MTU: print_u32_at(pr, " ", op + 4, opt_len != 1 ? "bad option length" : ""); break;
+	case ND_OPT_RDNSS: print_rdnss(pr, op, opt_len); break;
 	case ND_OPT_DNSSL:
 		if (!print_dnssl(pr, op, opt_len, base))
 			return OPT_CUT;
 		break;
-	case ND_OPT_ADVINTERVAL:
-		print_u32_at(pr, " ", op + 4, "ms");
-		break;
-	case ND_OPT_HOMEAGENT_INFO:
-		print_homeagent_info(pr, op);
-		break;
+	case ND_OPT_ADVINTERVAL: print_u32_at(pr, " ", op + 4, "ms"); break;
+	case ND_OPT_HOMEAGENT_INFO: print_homeagent_info(pr, op); break;
 	case ND_OPT_ROUTE_INFO:
 		if (!print_route_info(pr, op, opt_len))
 			return OPT_CUT;

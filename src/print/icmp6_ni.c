@@ -127,9 +127,7 @@ static void print_ni_subject(np_printer *pr, const uint8_t *p, uint8_t code, siz
 		out_str(pr->out, ", subject=DNS name");
 		print_ni_name(pr, cp, end);
 		return;
-	default:
-		out_str(pr->out, ", unknown subject");
-		return;
+	default: out_str(pr->out, ", unknown subject"); return;
 	}
 }
 
@@ -149,24 +147,18 @@ static bool print_ni_query(np_printer *pr, const uint8_t *p, size_t siz)
 	np_get_be16(p + 6, pr->snapend, &flags);
 	out_str(o, " (");
 	switch (qtype) {
-	case NI_QTYPE_NOOP:
-		out_str(o, "noop");
-		break;
+	case NI_QTYPE_NOOP: out_str(o, "noop"); break;
 	case NI_QTYPE_SUPTYPES:
 		out_str(o, "supported qtypes");
 		print_suptypes_flags(pr, flags);
 		break;
-	case NI_QTYPE_DNSNAME:
-		out_str(o, "DNS name");
-		break;
+	case NI_QTYPE_DNSNAME: out_str(o, "DNS name"); break;
 	case NI_QTYPE_NODEADDR:
 		out_str(o, "node addresses");
 		if (flags)
 			print_nodeaddr_flags(pr, flags, false);
 		break;
-	default:
-		out_str(o, "unknown");
-		break;
+	default: out_str(o, "unknown"); break;
 	}
 	if (qtype == NI_QTYPE_NOOP || qtype == NI_QTYPE_SUPTYPES) {
 		if (siz != NI_HDR_LEN && pr->o.vflag)
@@ -263,12 +255,8 @@ static bool print_ni_reply(np_printer *pr, const uint8_t *p, uint32_t icmp6len, 
 		if (pr->stopped)
 			return true;
 		break;
-	case NI_QTYPE_NODEADDR:
-		print_ni_nodeaddrs(pr, p, siz, flags);
-		break;
-	default:
-		out_str(o, "unknown");
-		break;
+	case NI_QTYPE_NODEADDR: print_ni_nodeaddrs(pr, p, siz, flags); break;
+	default: out_str(o, "unknown"); break;
 	}
 	out_char(o, ')');
 	return true;
@@ -418,15 +406,11 @@ void icmp6_rrenum(np_printer *pr, const uint8_t *p)
 #define RPL_DAGID_LEN 16u
 
 static const np_tok rpl_mop_values[] = {
-	{0, "nonstoring"},
-	{1, "storing"},
-	{2, "nonstoring-multicast"},
-	{3, "storing-multicast"},
-	{0, NULL},
+	{0, "nonstoring"}, {1, "storing"}, {2, "nonstoring-multicast"}, {3, "storing-multicast"}, {0, NULL},
 };
 
 static const np_tok rpl_subopt_values[] = {
-	{0, "pad1"}, {1, "padN"}, {2, "metrics"}, {3, "routinginfo"}, {4, "config"},
+	{0, "pad1"},      {1, "padN"},        {2, "metrics"},    {3, "routinginfo"},   {4, "config"},
 	{5, "rpltarget"}, {6, "transitinfo"}, {8, "destprefix"}, {9, "rpltargetdesc"}, {0, NULL},
 };
 
@@ -475,8 +459,7 @@ static void print_rpl_dio(np_printer *pr, const uint8_t *bp, uint32_t length)
 	out_str(pr->out, " [dagid:");
 	out_ipv6(pr->out, bp + 8);
 	out_fmt(pr->out, ",seq:%u,instance:%u,rank:%u,%smop:%s,prf:%u]", bp[5], bp[0], rank,
-		(mopprf & 0x80) ? "grounded," : "", tok2str(rpl_mop_values, "mop%u", (mopprf >> 3) & 7),
-		mopprf & 7);
+		(mopprf & 0x80) ? "grounded," : "", tok2str(rpl_mop_values, "mop%u", (mopprf >> 3) & 7), mopprf & 7);
 	if (pr->o.vflag > 1)
 		print_rpl_options(pr, bp + RPL_DIO_LEN, length - RPL_DIO_LEN);
 	return;
@@ -535,9 +518,7 @@ void icmp6_rpl(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length)
 	}
 	out_str(pr->out, ", (CLR)");
 	switch (code) {
-	case 0:
-		out_str(pr->out, "DODAG Information Solicitation");
-		break;
+	case 0: out_str(pr->out, "DODAG Information Solicitation"); break;
 	case 1:
 		out_str(pr->out, "DODAG Information Object");
 		if (pr->o.vflag)
@@ -553,8 +534,6 @@ void icmp6_rpl(np_printer *pr, uint8_t code, const uint8_t *p, uint32_t length)
 		if (pr->o.vflag)
 			print_rpl_dao(pr, p, length, true);
 		break;
-	default:
-		out_fmt(pr->out, "RPL message, unknown code %u", code);
-		break;
+	default: out_fmt(pr->out, "RPL message, unknown code %u", code); break;
 	}
 }

@@ -232,18 +232,10 @@ static void print_igmp_body(np_printer *pr, uint8_t type, const uint8_t *p, uint
 		if (len < 8)
 			out_fmt(pr->out, " [len %u]", len);
 		return;
-	case IGMP_PIMV1:
-		out_str(pr->out, "igmp pimv1");
-		return;
-	case IGMP_MTRACE_RESP:
-		print_mtrace(pr, "mresp", p, len);
-		return;
-	case IGMP_MTRACE:
-		print_mtrace(pr, "mtrace", p, len);
-		return;
-	default:
-		out_fmt(pr->out, "igmp-%u", type);
-		return;
+	case IGMP_PIMV1: out_str(pr->out, "igmp pimv1"); return;
+	case IGMP_MTRACE_RESP: print_mtrace(pr, "mresp", p, len); return;
+	case IGMP_MTRACE: print_mtrace(pr, "mtrace", p, len); return;
+	default: out_fmt(pr->out, "igmp-%u", type); return;
 	}
 	print_trunc_stop(pr);
 }

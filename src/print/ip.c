@@ -16,19 +16,53 @@
 #define IP_OFFMASK 0x1fff
 
 enum {
-	IPPROTO_ICMP = 1, IPPROTO_IGMP = 2, IPPROTO_IPV4 = 4, IPPROTO_TCP = 6, IPPROTO_UDP = 17,
-	IPPROTO_IPV6 = 41, IPPROTO_GRE = 47, IPPROTO_ESP = 50, IPPROTO_AH = 51,
-	IPPROTO_ICMPV6 = 58, IPPROTO_NONE = 59, IPPROTO_ND = 77, IPPROTO_IPCOMP = 108,
-	IPPROTO_VRRP = 112, IPPROTO_ETHERNET = 143,
+	IPPROTO_ICMP = 1,
+	IPPROTO_IGMP = 2,
+	IPPROTO_IPV4 = 4,
+	IPPROTO_TCP = 6,
+	IPPROTO_UDP = 17,
+	IPPROTO_IPV6 = 41,
+	IPPROTO_GRE = 47,
+	IPPROTO_ESP = 50,
+	IPPROTO_AH = 51,
+	IPPROTO_ICMPV6 = 58,
+	IPPROTO_NONE = 59,
+	IPPROTO_ND = 77,
+	IPPROTO_IPCOMP = 108,
+	IPPROTO_VRRP = 112,
+	IPPROTO_ETHERNET = 143,
 };
 
 /* tcpdump's ipproto_values: the names in "proto X (n)" and in notes. */
 static const np_tok ipproto_values[] = {
-	{0, "Options"}, {1, "ICMP"}, {2, "IGMP"}, {4, "IPIP"}, {6, "TCP"}, {8, "EGP"}, {9, "IGRP"},
-	{17, "UDP"}, {33, "DCCP"}, {41, "IPv6"}, {43, "Routing"}, {44, "Fragment"}, {46, "RSVP"},
-	{47, "GRE"}, {50, "ESP"}, {51, "AH"}, {55, "Mobile IP"}, {58, "ICMPv6"},
-	{62, "Mobile IP (old)"}, {88, "EIGRP"}, {89, "OSPF"}, {103, "PIM"}, {108, "Compressed IP"},
-	{112, "VRRP"}, {113, "PGM"}, {132, "SCTP"}, {135, "Mobility"}, {143, "Ethernet"},
+	{0, "Options"},
+	{1, "ICMP"},
+	{2, "IGMP"},
+	{4, "IPIP"},
+	{6, "TCP"},
+	{8, "EGP"},
+	{9, "IGRP"},
+	{17, "UDP"},
+	{33, "DCCP"},
+	{41, "IPv6"},
+	{43, "Routing"},
+	{44, "Fragment"},
+	{46, "RSVP"},
+	{47, "GRE"},
+	{50, "ESP"},
+	{51, "AH"},
+	{55, "Mobile IP"},
+	{58, "ICMPv6"},
+	{62, "Mobile IP (old)"},
+	{88, "EIGRP"},
+	{89, "OSPF"},
+	{103, "PIM"},
+	{108, "Compressed IP"},
+	{112, "VRRP"},
+	{113, "PGM"},
+	{132, "SCTP"},
+	{135, "Mobility"},
+	{143, "Ethernet"},
 	{0, NULL},
 };
 
@@ -63,16 +97,12 @@ static void print_unknown_proto(np_printer *pr, uint8_t nh, uint32_t length)
 }
 
 /* One protocol after IP or AH; AH itself is unwound by print_ip_demux. */
-static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented,
-			   uint8_t ttl_hl, uint8_t nh, const uint8_t *iph)
+static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented, uint8_t ttl_hl,
+			   uint8_t nh, const uint8_t *iph)
 {
 	switch (nh) {
-	case IPPROTO_TCP:
-		print_tcp(pr, p, length, iph, fragmented);
-		break;
-	case IPPROTO_UDP:
-		print_udp(pr, p, length, iph, fragmented, ttl_hl);
-		break;
+	case IPPROTO_TCP: print_tcp(pr, p, length, iph, fragmented); break;
+	case IPPROTO_UDP: print_udp(pr, p, length, iph, fragmented, ttl_hl); break;
 	case IPPROTO_ICMP:
 		if (ver == 4)
 			print_icmp(pr, p, length, iph, fragmented);
@@ -91,24 +121,12 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 		else
 			print_wrong_ip_version(pr, nh, 4);
 		break;
-	case IPPROTO_ESP:
-		print_esp(pr, p, length);
-		break;
-	case IPPROTO_IPCOMP:
-		print_ipcomp(pr, p);
-		break;
-	case IPPROTO_IPV4:
-		print_ip(pr, p, length);
-		break;
-	case IPPROTO_IPV6:
-		print_ip6(pr, p, length);
-		break;
-	case IPPROTO_GRE:
-		print_gre(pr, p, length);
-		break;
-	case IPPROTO_VRRP:
-		print_vrrp(pr, p, length, iph, ttl_hl, ver);
-		break;
+	case IPPROTO_ESP: print_esp(pr, p, length); break;
+	case IPPROTO_IPCOMP: print_ipcomp(pr, p); break;
+	case IPPROTO_IPV4: print_ip(pr, p, length); break;
+	case IPPROTO_IPV6: print_ip6(pr, p, length); break;
+	case IPPROTO_GRE: print_gre(pr, p, length); break;
+	case IPPROTO_VRRP: print_vrrp(pr, p, length, iph, ttl_hl, ver); break;
 	case IPPROTO_ETHERNET:
 		if (ver == 6)
 			print_ether(pr, p, length, print_caplen_from(pr, p));
@@ -119,17 +137,13 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 		out_str(pr->out, " nd ");
 		out_u32(pr->out, length);
 		break;
-	case IPPROTO_NONE:
-		out_str(pr->out, "no next header");
-		break;
-	default:
-		print_unknown_proto(pr, nh, length);
-		break;
+	case IPPROTO_NONE: out_str(pr->out, "no next header"); break;
+	default: print_unknown_proto(pr, nh, length); break;
 	}
 }
 
-void print_ip_demux(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented,
-		    uint8_t ttl_hl, uint8_t nh, const uint8_t *iph)
+void print_ip_demux(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented, uint8_t ttl_hl,
+		    uint8_t nh, const uint8_t *iph)
 {
 	/* AH headers chain: each names the protocol after it. */
 	while (nh == IPPROTO_AH) {
@@ -158,12 +172,8 @@ void print_ip_any(np_printer *pr, const uint8_t *p, uint32_t length)
 	}
 	NP_GET_U8(v, p, pr->snapend);
 	switch (v & 0xf0) {
-	case 0x40:
-		print_ip(pr, p, length);
-		break;
-	case 0x60:
-		print_ip6(pr, p, length);
-		break;
+	case 0x40: print_ip(pr, p, length); break;
+	case 0x60: print_ip6(pr, p, length); break;
 	default:
 		out_str(pr->out, "unknown ip ");
 		out_u32(pr->out, (v & 0xf0) >> 4);

@@ -13,15 +13,23 @@
 #define IP6_HDR_LEN 40u
 
 enum {
-	NH_HOPOPTS = 0, NH_TCP = 6, NH_UDP = 17, NH_DCCP = 33, NH_ROUTING = 43, NH_FRAGMENT = 44,
-	NH_DSTOPTS = 60, NH_MOBILITY_OLD = 62, NH_SCTP = 132, NH_MOBILITY = 135,
+	NH_HOPOPTS = 0,
+	NH_TCP = 6,
+	NH_UDP = 17,
+	NH_DCCP = 33,
+	NH_ROUTING = 43,
+	NH_FRAGMENT = 44,
+	NH_DSTOPTS = 60,
+	NH_MOBILITY_OLD = 62,
+	NH_SCTP = 132,
+	NH_MOBILITY = 135,
 };
 
 /* The walk's state: tcpdump keeps these as locals of ip6_print. */
 typedef struct ip6_walk {
 	const uint8_t *iph;
-	uint32_t length;      /* what the layer below claims */
-	uint32_t len;         /* bytes left of the datagram from cp */
+	uint32_t length; /* what the layer below claims */
+	uint32_t len;    /* bytes left of the datagram from cp */
 	uint32_t total_advance;
 	uint32_t payload_len; /* the Payload Length, or a valid Jumbo Payload */
 	const uint8_t *saved_snapend;
@@ -118,20 +126,15 @@ static int print_ext_header(np_printer *pr, ip6_walk *w, const uint8_t *cp, uint
 		}
 		w->found_hbh = true;
 		break;
-	case NH_DSTOPTS:
-		advance = print_ip6_dstopts(pr, cp);
-		break;
+	case NH_DSTOPTS: advance = print_ip6_dstopts(pr, cp); break;
 	case NH_FRAGMENT:
 		advance = print_ip6_frag(pr, cp, w->iph);
 		if (advance >= 0 && !pr->stopped && !np_has(cp, pr->snapend, (size_t)advance + 1))
 			advance = -1; /* nothing captured past it */
 		w->fragmented = true;
 		break;
-	case NH_ROUTING:
-		advance = print_ip6_routing(pr, cp);
-		break;
-	default:
-		return -1;
+	case NH_ROUTING: advance = print_ip6_routing(pr, cp); break;
+	default: return -1;
 	}
 	if (advance < 0 || pr->stopped)
 		return -1;

@@ -56,9 +56,7 @@ static bool print_sub_options(np_printer *pr, const uint8_t *bp, int len)
 		if (type != OPT_PAD1)
 			NP_GET_U8(olen, bp + i + 1, pr->snapend);
 		switch (type) {
-		case OPT_PAD1:
-			out_str(o, ", pad1");
-			break;
+		case OPT_PAD1: out_str(o, ", pad1"); break;
 		case OPT_PADN:
 			if (len - i < OPT_MINLEN) {
 				out_str(o, ", padn: trunc");
@@ -83,8 +81,7 @@ trunc:
 
 /* Jumbo Payload option at opt (length already checked). payload_len is
  * NULL for destination options, where the option is not valid. */
-static void print_jumbo(np_printer *pr, uint32_t jumbolen, bool *seen, bool *found_jumbo,
-			uint32_t *payload_len)
+static void print_jumbo(np_printer *pr, uint32_t jumbolen, bool *seen, bool *found_jumbo, uint32_t *payload_len)
 {
 	const char *why = NULL;
 	if (*seen) {
@@ -356,8 +353,7 @@ trunc:
 
 /* Mobility header (RFC 6275) message types and the fixed part each needs. */
 static const np_tok mobility_types[] = {
-	{0, "BRR"}, {1, "HoTI"}, {2, "CoTI"}, {3, "HoT"}, {4, "CoT"}, {5, "BU"}, {6, "BA"}, {7, "BE"},
-	{0, NULL},
+	{0, "BRR"}, {1, "HoTI"}, {2, "CoTI"}, {3, "HoT"}, {4, "CoT"}, {5, "BU"}, {6, "BA"}, {7, "BE"}, {0, NULL},
 };
 static const uint8_t mobility_min_len[8] = {8, 16, 16, 24, 24, 12, 12, 24};
 
@@ -378,12 +374,8 @@ static bool print_mobility_option(np_printer *pr, const uint8_t *bp, unsigned le
 	if (type != MOPT_PAD1)
 		NP_GET_U8(olen, bp + 1, pr->snapend);
 	switch (type) {
-	case MOPT_PAD1:
-		out_str(o, "(pad1)");
-		return true;
-	case MOPT_PADN:
-		out_str(o, left < 2 ? "(padn: trunc)" : "(padn)");
-		return left >= 2;
+	case MOPT_PAD1: out_str(o, "(pad1)"); return true;
+	case MOPT_PADN: out_str(o, left < 2 ? "(padn: trunc)" : "(padn)"); return left >= 2;
 	case MOPT_REFRESH:
 		if (left < 4) {
 			out_str(o, "(refresh: trunc)");
@@ -411,9 +403,7 @@ static bool print_mobility_option(np_printer *pr, const uint8_t *bp, unsigned le
 		NP_GET_BE16(b, bp + 4, pr->snapend);
 		out_fmt(o, "(ni: ho=0x%04x co=0x%04x)", a, b);
 		return true;
-	case MOPT_AUTH:
-		out_str(o, left < 12 ? "(auth: trunc)" : "(auth)");
-		return left >= 12;
+	case MOPT_AUTH: out_str(o, left < 12 ? "(auth: trunc)" : "(auth)"); return left >= 12;
 	default:
 		if (left < 2) {
 			out_fmt(o, "(sopt_type %u: trunc)", type);
@@ -466,8 +456,7 @@ static int print_mobility_body(np_printer *pr, const uint8_t *p, uint8_t type)
 	uint8_t b8;
 	uint16_t b16;
 	switch (type) {
-	case 0:
-		return 8;
+	case 0: return 8;
 	case 1:
 	case 2:
 		if (v && !print_mobility_pair(pr, type == 1 ? "Home Init Cookie" : "Care-of Init Cookie", p + 8))

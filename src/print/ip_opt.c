@@ -23,14 +23,23 @@ enum {
 enum { TS_ONLY = 0, TS_AND_ADDR = 1, TS_PRESPEC = 3 };
 
 static const np_tok ip_option_names[] = {
-	{IPOPT_EOL, "EOL"}, {IPOPT_NOP, "NOP"}, {IPOPT_TS, "timestamp"},
-	{IPOPT_SECURITY, "security"}, {IPOPT_RR, "RR"}, {IPOPT_SSRR, "SSRR"},
-	{IPOPT_LSRR, "LSRR"}, {IPOPT_RA, "RA"}, {IPOPT_RFC1393, "traceroute"},
+	{IPOPT_EOL, "EOL"},
+	{IPOPT_NOP, "NOP"},
+	{IPOPT_TS, "timestamp"},
+	{IPOPT_SECURITY, "security"},
+	{IPOPT_RR, "RR"},
+	{IPOPT_SSRR, "SSRR"},
+	{IPOPT_LSRR, "LSRR"},
+	{IPOPT_RA, "RA"},
+	{IPOPT_RFC1393, "traceroute"},
 	{0, NULL},
 };
 
 static const np_tok ts_type_names[] = {
-	{TS_ONLY, "TSONLY"}, {TS_AND_ADDR, "TS+ADDR"}, {TS_PRESPEC, "PRESPEC"}, {0, NULL},
+	{TS_ONLY, "TSONLY"},
+	{TS_AND_ADDR, "TS+ADDR"},
+	{TS_PRESPEC, "PRESPEC"},
+	{0, NULL},
 };
 
 /*
@@ -169,21 +178,13 @@ bool print_ip_options(np_printer *pr, const uint8_t *cp, uint32_t length)
 			return false;
 		int r = OPT_OK;
 		switch (code) {
-		case IPOPT_EOL:
-			return true;
-		case IPOPT_TS:
-			r = print_timestamp_opt(pr, cp, option_len);
-			break;
+		case IPOPT_EOL: return true;
+		case IPOPT_TS: r = print_timestamp_opt(pr, cp, option_len); break;
 		case IPOPT_RR:
 		case IPOPT_SSRR:
-		case IPOPT_LSRR:
-			r = print_route(pr, cp, option_len);
-			break;
-		case IPOPT_RA:
-			print_router_alert(pr, cp, option_len);
-			break;
-		default:
-			break;
+		case IPOPT_LSRR: r = print_route(pr, cp, option_len); break;
+		case IPOPT_RA: print_router_alert(pr, cp, option_len); break;
+		default: break;
 		}
 		if (r == OPT_TRUNC)
 			return false;

@@ -23,26 +23,34 @@
 #define LLCSAP_8021D 0x42
 
 static const np_tok llc_sap_names[] = {
-	{0x00, "Null"}, {0xff, "Global"}, {0x02, "802.1B I"}, {0x03, "802.1B G"}, {0x06, "IP"},
-	{0x04, "SNA"}, {0x0e, "ProWay NM"}, {0x42, "STP"}, {0x4e, "RS511"}, {0x7e, "ISO8208"},
-	{0x8e, "ProWay"}, {0xaa, "SNAP"}, {0xe0, "IPX"}, {0xf0, "NetBeui"}, {0xfe, "OSI"},
-	{0, NULL},
+	{0x00, "Null"},  {0xff, "Global"},  {0x02, "802.1B I"},  {0x03, "802.1B G"},
+	{0x06, "IP"},    {0x04, "SNA"},     {0x0e, "ProWay NM"}, {0x42, "STP"},
+	{0x4e, "RS511"}, {0x7e, "ISO8208"}, {0x8e, "ProWay"},    {0xaa, "SNAP"},
+	{0xe0, "IPX"},   {0xf0, "NetBeui"}, {0xfe, "OSI"},       {0, NULL},
 };
 
 static const np_tok llc_cmd_names[] = {
-	{0x03, "ui"}, {0xe3, "test"}, {0xaf, "xid"}, {0x63, "ua"}, {0x43, "disc"},
+	{0x03, "ui"}, {0xe3, "test"},  {0xaf, "xid"},  {0x63, "ua"}, {0x43, "disc"},
 	{0x0f, "dm"}, {0x6f, "sabme"}, {0x87, "frmr"}, {0, NULL},
 };
 
 static const np_tok llc_flag_names[] = {
-	{0, "Command"}, {LLC_GSAP, "Response"}, {LLC_U_POLL, "Poll"}, {LLC_GSAP | LLC_U_POLL, "Final"},
-	{LLC_IS_POLL, "Poll"}, {LLC_GSAP | LLC_IS_POLL, "Final"}, {0, NULL},
+	{0, "Command"},
+	{LLC_GSAP, "Response"},
+	{LLC_U_POLL, "Poll"},
+	{LLC_GSAP | LLC_U_POLL, "Final"},
+	{LLC_IS_POLL, "Poll"},
+	{LLC_GSAP | LLC_IS_POLL, "Final"},
+	{0, NULL},
 };
 
 static const np_tok llc_ig_names[] = {{0, "Individual"}, {LLC_IG, "Group"}, {0, NULL}};
 
 static const np_tok llc_supervisory_names[] = {
-	{0, "Receiver Ready"}, {1, "Receiver not Ready"}, {2, "Reject"}, {0, NULL},
+	{0, "Receiver Ready"},
+	{1, "Receiver not Ready"},
+	{2, "Reject"},
+	{0, NULL},
 };
 
 typedef struct llc_hdr {

@@ -55,8 +55,8 @@ static const np_tok lldp_port_subtype_names[] = {
 enum { ID_TEXT, ID_MAC, ID_NETADDR, ID_OTHER };
 
 static const np_tok lldp_cap_names[] = {
-	{1 << 0, "Other"}, {1 << 1, "Repeater"}, {1 << 2, "Bridge"}, {1 << 3, "WLAN AP"}, {1 << 4, "Router"},
-	{1 << 5, "Telephone"}, {1 << 6, "Docsis"}, {1 << 7, "Station Only"}, {0, NULL},
+	{1 << 0, "Other"},     {1 << 1, "Repeater"}, {1 << 2, "Bridge"},       {1 << 3, "WLAN AP"}, {1 << 4, "Router"},
+	{1 << 5, "Telephone"}, {1 << 6, "Docsis"},   {1 << 7, "Station Only"}, {0, NULL},
 };
 
 enum { OUI_IANA = 0x00005e, OUI_IEEE_8021 = 0x0080c2, OUI_IEEE_8023 = 0x00120f };
@@ -81,13 +81,19 @@ static const np_tok lldp_8021_ppvid_flag_names[] = {{1 << 1, "supported"}, {1 <<
 static const np_tok lldp_aggregation_names[] = {{1 << 0, "supported"}, {1 << 1, "enabled"}, {0, NULL}};
 
 static const np_tok lldp_evb_mode_names[] = {
-	{0, "Not Supported"}, {1, "EVB Bridge"}, {2, "EVB Station"}, {3, "Reserved for future Standardization"},
+	{0, "Not Supported"},
+	{1, "EVB Bridge"},
+	{2, "EVB Station"},
+	{3, "Reserved for future Standardization"},
 	{0, NULL},
 };
 
 static const np_tok lldp_8023_subtype_names[] = {
-	{1, "MAC/PHY configuration/status"}, {2, "Power via MDI"}, {3, "Link aggregation"},
-	{4, "Max frame size"}, {0, NULL},
+	{1, "MAC/PHY configuration/status"},
+	{2, "Power via MDI"},
+	{3, "Link aggregation"},
+	{4, "Max frame size"},
+	{0, NULL},
 };
 
 static const np_tok lldp_autoneg_names[] = {{1 << 0, "supported"}, {1 << 1, "enabled"}, {0, NULL}};
@@ -113,17 +119,48 @@ static const np_tok lldp_pmd_capability_names[] = {
 
 /* MAU types (RFC 4836's dot3MauType numbers). */
 static const np_tok lldp_mau_type_names[] = {
-	{0, "Unknown"},       {1, "AUI"},           {2, "10BASE_5"},       {3, "FOIRL"},
-	{4, "10BASE2"},       {5, "10BASET duplex mode unknown"},          {6, "10BASEFP"},
-	{7, "10BASEFB"},      {8, "10BASEFL duplex mode unknown"},         {9, "10BROAD36"},
-	{10, "10BASET hdx"},  {11, "10BASET fdx"},  {12, "10BASEFL hdx"},  {13, "10BASEFL fdx"},
-	{14, "100BASET4"},    {15, "100BASETX hdx"}, {16, "100BASETX fdx"}, {17, "100BASEFX hdx"},
-	{18, "100BASEFX fdx"}, {19, "100BASET2 hdx"}, {20, "100BASET2 fdx"}, {21, "1000BASEX hdx"},
-	{22, "1000BASEX fdx"}, {23, "1000BASELX hdx"}, {24, "1000BASELX fdx"}, {25, "1000BASESX hdx"},
-	{26, "1000BASESX fdx"}, {27, "1000BASECX hdx"}, {28, "1000BASECX fdx"}, {29, "1000BASET hdx"},
-	{30, "1000BASET fdx"}, {31, "10GBASEX"},     {32, "10GBASELX4"},    {33, "10GBASER"},
-	{34, "10GBASEER"},    {35, "10GBASELR"},    {36, "10GBASESR"},     {37, "10GBASEW"},
-	{38, "10GBASEEW"},    {39, "10GBASELW"},    {40, "10GBASESW"},     {0, NULL},
+	{0, "Unknown"},
+	{1, "AUI"},
+	{2, "10BASE_5"},
+	{3, "FOIRL"},
+	{4, "10BASE2"},
+	{5, "10BASET duplex mode unknown"},
+	{6, "10BASEFP"},
+	{7, "10BASEFB"},
+	{8, "10BASEFL duplex mode unknown"},
+	{9, "10BROAD36"},
+	{10, "10BASET hdx"},
+	{11, "10BASET fdx"},
+	{12, "10BASEFL hdx"},
+	{13, "10BASEFL fdx"},
+	{14, "100BASET4"},
+	{15, "100BASETX hdx"},
+	{16, "100BASETX fdx"},
+	{17, "100BASEFX hdx"},
+	{18, "100BASEFX fdx"},
+	{19, "100BASET2 hdx"},
+	{20, "100BASET2 fdx"},
+	{21, "1000BASEX hdx"},
+	{22, "1000BASEX fdx"},
+	{23, "1000BASELX hdx"},
+	{24, "1000BASELX fdx"},
+	{25, "1000BASESX hdx"},
+	{26, "1000BASESX fdx"},
+	{27, "1000BASECX hdx"},
+	{28, "1000BASECX fdx"},
+	{29, "1000BASET hdx"},
+	{30, "1000BASET fdx"},
+	{31, "10GBASEX"},
+	{32, "10GBASELX4"},
+	{33, "10GBASER"},
+	{34, "10GBASEER"},
+	{35, "10GBASELR"},
+	{36, "10GBASESR"},
+	{37, "10GBASEW"},
+	{38, "10GBASEEW"},
+	{39, "10GBASELW"},
+	{40, "10GBASESW"},
+	{0, NULL},
 };
 
 static const np_tok lldp_mdi_names[] = {
@@ -137,16 +174,32 @@ static const np_tok lldp_mdi_power_class_names[] = {
 static const np_tok lldp_iana_subtype_names[] = {{1, "MUD-URL"}, {0, NULL}};
 
 static const np_tok lldp_intf_numb_subtype_names[] = {
-	{2, "Interface Index"}, {3, "System Port Number"}, {0, NULL},
+	{2, "Interface Index"},
+	{3, "System Port Number"},
+	{0, NULL},
 };
 
 /* Address family numbers (IANA), tcpdump's af_values. */
 static const np_tok af_names[] = {
-	{0, "Reserved"},   {1, "IPv4"},           {2, "IPv6"},        {3, "NSAP"},
-	{4, "HDLC"},       {5, "BBN 1822"},       {6, "802"},         {7, "E.163"},
-	{8, "E.164"},      {9, "F.69"},           {10, "X.121"},      {11, "Novell IPX"},
-	{12, "Appletalk"}, {13, "Decnet IV"},     {14, "Banyan Vines"}, {15, "E.164 with NSAP subaddress"},
-	{196, "Layer-2 VPN"}, {25, "VPLS"},       {0, NULL},
+	{0, "Reserved"},
+	{1, "IPv4"},
+	{2, "IPv6"},
+	{3, "NSAP"},
+	{4, "HDLC"},
+	{5, "BBN 1822"},
+	{6, "802"},
+	{7, "E.163"},
+	{8, "E.164"},
+	{9, "F.69"},
+	{10, "X.121"},
+	{11, "Novell IPX"},
+	{12, "Appletalk"},
+	{13, "Decnet IV"},
+	{14, "Banyan Vines"},
+	{15, "E.164 with NSAP subaddress"},
+	{196, "Layer-2 VPN"},
+	{25, "VPLS"},
+	{0, NULL},
 };
 
 /* A network address (address family, then the address), all captured:
@@ -243,9 +296,11 @@ static bool print_lldp_8021_dcb(np_printer *pr, const uint8_t *t, uint32_t len, 
 	case 8: /* congestion notification */
 		if (len < 6)
 			return true;
-		out_str(o, "\n\t    Pre-Priority CNPV Indicator\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : ");
+		out_str(o,
+			"\n\t    Pre-Priority CNPV Indicator\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : ");
 		print_lldp_bit_row(pr, t[4]);
-		out_str(o, "\n\t    Pre-Priority Ready Indicator\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : ");
+		out_str(o,
+			"\n\t    Pre-Priority Ready Indicator\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : ");
 		print_lldp_bit_row(pr, t[5]);
 		return true;
 	case 9: /* ETS configuration */
@@ -266,8 +321,8 @@ static bool print_lldp_8021_dcb(np_printer *pr, const uint8_t *t, uint32_t len, 
 		if (len < 6)
 			return true;
 		v = t[4];
-		out_fmt(o, "\n\t    Willing: %u, MBC: %u, RES: %u, PFC cap:%u ", v >> 7, (v >> 6) & 0x01, (v >> 4) & 0x03,
-			v & 0x0f);
+		out_fmt(o, "\n\t    Willing: %u, MBC: %u, RES: %u, PFC cap:%u ", v >> 7, (v >> 6) & 0x01,
+			(v >> 4) & 0x03, v & 0x0f);
 		out_str(o, "\n\t    PFC Enable\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : ");
 		print_lldp_bit_row(pr, t[5]);
 		return true;
@@ -306,8 +361,7 @@ static bool print_lldp_8021_dcb(np_printer *pr, const uint8_t *t, uint32_t len, 
 			out_fmt(o, "\n\t    SCID: %u, SVID: %u", sc >> 12, sc & 0x000fff);
 		}
 		return true;
-	default:
-		return false;
+	default: return false;
 	}
 }
 
@@ -351,8 +405,7 @@ static bool print_lldp_8021(np_printer *pr, const uint8_t *t, uint32_t len)
 		if (len >= 9)
 			print_lldp_aggregation(pr, t);
 		return false;
-	default:
-		return !print_lldp_8021_dcb(pr, t, len, subtype);
+	default: return !print_lldp_8021_dcb(pr, t, len, subtype);
 	}
 }
 
@@ -393,8 +446,7 @@ static bool print_lldp_8023(np_printer *pr, const uint8_t *t, uint32_t len)
 		if (len >= 6)
 			out_fmt(o, "\n\t    MTU size %u", be16_at(t + 4));
 		return false;
-	default:
-		return true;
+	default: return true;
 	}
 }
 
@@ -422,24 +474,19 @@ static bool print_lldp_id(np_printer *pr, const uint8_t *t, uint32_t len, bool c
 	out_fmt(pr->out, "\n\t  Subtype %s (%u): ",
 		tok2str(chassis ? lldp_chassis_subtype_names : lldp_port_subtype_names, "Unknown", subtype), subtype);
 	/* the two lists differ only in where MAC and network addresses sit */
-	int kind = subtype < 1 || subtype > 7		       ? ID_OTHER
-		   : subtype == (chassis ? 4 : 3)	       ? ID_MAC
-		   : subtype == (chassis ? 5 : 4)	       ? ID_NETADDR
-							       : ID_TEXT;
+	int kind = subtype < 1 || subtype > 7     ? ID_OTHER
+		   : subtype == (chassis ? 4 : 3) ? ID_MAC
+		   : subtype == (chassis ? 5 : 4) ? ID_NETADDR
+						  : ID_TEXT;
 	switch (kind) {
 	case ID_MAC:
 		if (len < 7)
 			return false;
 		out_mac(pr->out, t + 1);
 		return true;
-	case ID_TEXT:
-		print_text_nul(pr, t + 1, len - 1);
-		return true;
-	case ID_NETADDR:
-		return print_lldp_network_addr(pr, "", t + 1, len - 1);
-	default:
-		*hexdump = true;
-		return true;
+	case ID_TEXT: print_text_nul(pr, t + 1, len - 1); return true;
+	case ID_NETADDR: return print_lldp_network_addr(pr, "", t + 1, len - 1);
+	default: *hexdump = true; return true;
 	}
 }
 
@@ -487,8 +534,7 @@ static bool print_lldp_tlv_verbose(np_printer *pr, uint32_t type, const uint8_t 
 	uint32_t oui;
 	switch (type) {
 	case LLDP_CHASSIS_ID_TLV:
-	case LLDP_PORT_ID_TLV:
-		return print_lldp_id(pr, t, len, type == LLDP_CHASSIS_ID_TLV, hexdump);
+	case LLDP_PORT_ID_TLV: return print_lldp_id(pr, t, len, type == LLDP_CHASSIS_ID_TLV, hexdump);
 	case LLDP_TTL_TLV:
 		if (len < 2)
 			return false;
@@ -512,8 +558,7 @@ static bool print_lldp_tlv_verbose(np_printer *pr, uint32_t type, const uint8_t 
 		print_bits(pr, lldp_cap_names, be16_at(t + 2), ", ", "none");
 		out_fmt(o, "] (0x%04x)", be16_at(t + 2));
 		return true;
-	case LLDP_MGMT_ADDR_TLV:
-		return print_lldp_mgmt_addr(pr, t, len);
+	case LLDP_MGMT_ADDR_TLV: return print_lldp_mgmt_addr(pr, t, len);
 	case LLDP_PRIVATE_TLV:
 		if (len < 3)
 			return false;
@@ -528,9 +573,7 @@ static bool print_lldp_tlv_verbose(np_printer *pr, uint32_t type, const uint8_t 
 		else
 			*hexdump = true; /* TIA LLDP-MED and DCBX: not decoded yet */
 		return true;
-	default:
-		*hexdump = true;
-		return true;
+	default: *hexdump = true; return true;
 	}
 }
 

@@ -250,9 +250,15 @@ static const struct {
 	const char *name;
 	bool (*print)(np_printer *, const uint8_t *, uint32_t, uint8_t);
 } mptcp_subtypes[] = {
-	{"capable", print_capable},   {"join", print_join},       {"dss", print_dss},
-	{"add-addr", print_add_addr}, {"rem-addr", print_remove_addr}, {"prio", print_prio},
-	{"fail", print_fail},         {"fast-close", print_fast_close}, {"unknown", print_unknown_subtype},
+	{"capable", print_capable},
+	{"join", print_join},
+	{"dss", print_dss},
+	{"add-addr", print_add_addr},
+	{"rem-addr", print_remove_addr},
+	{"prio", print_prio},
+	{"fail", print_fail},
+	{"fast-close", print_fast_close},
+	{"unknown", print_unknown_subtype},
 };
 
 bool print_mptcp(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t flags)

@@ -40,11 +40,7 @@ static const np_tok ntp_mode_names[] = {
 
 /* By the two leap bits as they sit in the first byte. */
 static const np_tok ntp_leap_names[] = {
-	{0x00, ""},
-	{0x40, "+1s"},
-	{0x80, "-1s"},
-	{0xc0, "clock unsynchronized"},
-	{0, NULL},
+	{0x00, ""}, {0x40, "+1s"}, {0x80, "-1s"}, {0xc0, "clock unsynchronized"}, {0, NULL},
 };
 
 static const char *stratum_name(uint8_t stratum)
@@ -157,9 +153,7 @@ static void print_bad_length(np_printer *pr, const np_ntp_msg *m)
 static bool print_refid(np_printer *pr, const np_ntp_time *t)
 {
 	switch (t->stratum) {
-	case 0:
-		out_str(pr->out, "(unspec)");
-		return true;
+	case 0: out_str(pr->out, "(unspec)"); return true;
 	case 1:
 		for (unsigned i = 0; i < 4; i++) {
 			uint8_t c = 0;
@@ -291,8 +285,7 @@ trunc:
 }
 
 /* %hu of a 16-bit field, after its label; false when it is not captured. */
-static bool print_control_field(np_printer *pr, const np_ntp_msg *m, uint32_t off, const char *label,
-				uint16_t v)
+static bool print_control_field(np_printer *pr, const np_ntp_msg *m, uint32_t off, const char *label, uint16_t v)
 {
 	if (!np_ntp_has(m, off, 2))
 		return false;
@@ -371,13 +364,8 @@ void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length)
 	out_u32(o, leap_bits);
 	out_char(o, ')');
 	switch (m.mode) {
-	case NP_NTP_MODE_CONTROL:
-		print_control_msg(pr, &m);
-		break;
-	case NP_NTP_MODE_PRIVATE:
-		break; /* tcpdump does not print mode 7 */
-	default:
-		print_time_msg(pr, &m);
-		break;
+	case NP_NTP_MODE_CONTROL: print_control_msg(pr, &m); break;
+	case NP_NTP_MODE_PRIVATE: break; /* tcpdump does not print mode 7 */
+	default: print_time_msg(pr, &m); break;
 	}
 }

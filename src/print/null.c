@@ -9,7 +9,6 @@
 
 #define NULL_HDRLEN 4
 
-
 static void print_null_header(np_printer *pr, uint32_t family, uint32_t length)
 {
 	np_out *o = pr->out;
@@ -45,14 +44,10 @@ uint32_t print_null(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t 
 	length -= NULL_HDRLEN;
 	caplen -= NULL_HDRLEN;
 	switch (family) {
-	case 2:
-		print_ip(pr, p, length);
-		break;
+	case 2: print_ip(pr, p, length); break;
 	case 24:
 	case 28:
-	case 30:
-		print_ip6(pr, p, length);
-		break;
+	case 30: print_ip6(pr, p, length); break;
 	default:
 		/* TODO: ISO (7), AppleTalk (16) and IPX (23) payloads. */
 		if (!pr->o.eflag)

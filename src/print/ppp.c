@@ -45,62 +45,134 @@
 #define MAX_SNAPLEN 262144u
 
 static const np_tok ppptype2str[] = {
-	{PPP_IP, "IP"}, {PPP_OSI, "OSI"}, {0x0025, "NS"}, {0x0027, "DECNET"}, {0x0029, "APPLE"},
-	{PPP_IPX, "IPX"}, {PPP_VJC, "VJC IP"}, {PPP_VJNC, "VJNC IP"}, {0x0031, "BRPDU"},
-	{0x0033, "STII"}, {0x0035, "VINES"}, {PPP_MPLS_UCAST, "MPLS"}, {PPP_MPLS_MCAST, "MPLS"},
-	{PPP_COMP, "Compressed"}, {PPP_ML, "MLPPP"}, {PPP_IPV6, "IP6"}, {0x0201, "HELLO"},
-	{0x0231, "LUXCOM"}, {0x0233, "SNS"}, {PPP_IPCP, "IPCP"}, {PPP_OSICP, "OSICP"},
-	{0x8025, "NSCP"}, {0x8027, "DECNETCP"}, {0x8029, "APPLECP"}, {0x802b, "IPXCP"},
-	{0x8033, "STIICP"}, {0x8035, "VINESCP"}, {PPP_IPV6CP, "IP6CP"}, {PPP_MPLSCP, "MPLSCP"},
-	{PPP_LCP, "LCP"}, {PPP_PAP, "PAP"}, {PPP_LQM, "LQM"}, {PPP_CHAP, "CHAP"}, {PPP_EAP, "EAP"},
-	{PPP_SPAP, "SPAP"}, {PPP_SPAP_OLD, "Old-SPAP"}, {PPP_BACP, "BACP"}, {PPP_BAP, "BAP"},
-	{0xc03d, "MLPPP-CP"}, {PPP_CCP, "CCP"}, {0, NULL},
+	{PPP_IP, "IP"},
+	{PPP_OSI, "OSI"},
+	{0x0025, "NS"},
+	{0x0027, "DECNET"},
+	{0x0029, "APPLE"},
+	{PPP_IPX, "IPX"},
+	{PPP_VJC, "VJC IP"},
+	{PPP_VJNC, "VJNC IP"},
+	{0x0031, "BRPDU"},
+	{0x0033, "STII"},
+	{0x0035, "VINES"},
+	{PPP_MPLS_UCAST, "MPLS"},
+	{PPP_MPLS_MCAST, "MPLS"},
+	{PPP_COMP, "Compressed"},
+	{PPP_ML, "MLPPP"},
+	{PPP_IPV6, "IP6"},
+	{0x0201, "HELLO"},
+	{0x0231, "LUXCOM"},
+	{0x0233, "SNS"},
+	{PPP_IPCP, "IPCP"},
+	{PPP_OSICP, "OSICP"},
+	{0x8025, "NSCP"},
+	{0x8027, "DECNETCP"},
+	{0x8029, "APPLECP"},
+	{0x802b, "IPXCP"},
+	{0x8033, "STIICP"},
+	{0x8035, "VINESCP"},
+	{PPP_IPV6CP, "IP6CP"},
+	{PPP_MPLSCP, "MPLSCP"},
+	{PPP_LCP, "LCP"},
+	{PPP_PAP, "PAP"},
+	{PPP_LQM, "LQM"},
+	{PPP_CHAP, "CHAP"},
+	{PPP_EAP, "EAP"},
+	{PPP_SPAP, "SPAP"},
+	{PPP_SPAP_OLD, "Old-SPAP"},
+	{PPP_BACP, "BACP"},
+	{PPP_BAP, "BAP"},
+	{0xc03d, "MLPPP-CP"},
+	{PPP_CCP, "CCP"},
+	{0, NULL},
 };
 
 enum cp_code {
-	CP_VEXT = 0, CP_CONF_REQ, CP_CONF_ACK, CP_CONF_NAK, CP_CONF_REJ, CP_TERM_REQ, CP_TERM_ACK,
-	CP_CODE_REJ, CP_PROT_REJ, CP_ECHO_REQ, CP_ECHO_RPL, CP_DISC_REQ, CP_ID, CP_TIME_REM,
+	CP_VEXT = 0,
+	CP_CONF_REQ,
+	CP_CONF_ACK,
+	CP_CONF_NAK,
+	CP_CONF_REJ,
+	CP_TERM_REQ,
+	CP_TERM_ACK,
+	CP_CODE_REJ,
+	CP_PROT_REJ,
+	CP_ECHO_REQ,
+	CP_ECHO_RPL,
+	CP_DISC_REQ,
+	CP_ID,
+	CP_TIME_REM,
 };
 
 static const np_tok cpcodes[] = {
-	{0, "Vendor-Extension"}, {1, "Conf-Request"}, {2, "Conf-Ack"}, {3, "Conf-Nack"},
-	{4, "Conf-Reject"}, {5, "Term-Request"}, {6, "Term-Ack"}, {7, "Code-Reject"},
-	{8, "Prot-Reject"}, {9, "Echo-Request"}, {10, "Echo-Reply"}, {11, "Disc-Req"},
-	{12, "Ident"}, {13, "Time-Rem"}, {14, "Reset-Req"}, {15, "Reset-Ack"}, {0, NULL},
+	{0, "Vendor-Extension"}, {1, "Conf-Request"}, {2, "Conf-Ack"},    {3, "Conf-Nack"},   {4, "Conf-Reject"},
+	{5, "Term-Request"},     {6, "Term-Ack"},     {7, "Code-Reject"}, {8, "Prot-Reject"}, {9, "Echo-Request"},
+	{10, "Echo-Reply"},      {11, "Disc-Req"},    {12, "Ident"},      {13, "Time-Rem"},   {14, "Reset-Req"},
+	{15, "Reset-Ack"},       {0, NULL},
 };
 
 static const char *const lcpconfopts[] = {
-	"Vend-Ext", "MRU", "ACCM", "Auth-Prot", "Qual-Prot", "Magic-Num", "deprecated(6)", "PFC",
-	"ACFC", "FCS-Alt", "SDP", "Num-Mode", "deprecated(12)", "Call-Back", "deprecated(14)",
-	"deprecated(15)", "deprecated(16)", "MRRU", "12-Bit seq #", "End-Disc", "Proprietary",
-	"DCE-Id", "MP+", "Link-Disc", "LCP-Auth-Opt", "COBS", "Prefix-elision",
-	"Multilink-header-Form", "I18N", "SDL-over-SONET/SDH", "PPP-Muxing",
+	"Vend-Ext",
+	"MRU",
+	"ACCM",
+	"Auth-Prot",
+	"Qual-Prot",
+	"Magic-Num",
+	"deprecated(6)",
+	"PFC",
+	"ACFC",
+	"FCS-Alt",
+	"SDP",
+	"Num-Mode",
+	"deprecated(12)",
+	"Call-Back",
+	"deprecated(14)",
+	"deprecated(15)",
+	"deprecated(16)",
+	"MRRU",
+	"12-Bit seq #",
+	"End-Disc",
+	"Proprietary",
+	"DCE-Id",
+	"MP+",
+	"Link-Disc",
+	"LCP-Auth-Opt",
+	"COBS",
+	"Prefix-elision",
+	"Multilink-header-Form",
+	"I18N",
+	"SDL-over-SONET/SDH",
+	"PPP-Muxing",
 };
 #define NUM_LCPOPTS (sizeof(lcpconfopts) / sizeof(lcpconfopts[0]))
 
 static const np_tok ccpconfopts_values[] = {
-	{0, "OUI"}, {1, "Pred-1"}, {2, "Pred-2"}, {3, "Puddle"}, {16, "HP-PPC"}, {17, "Stac-LZS"},
-	{18, "MPPC"}, {19, "Gand-FZA"}, {20, "V.42bis"}, {21, "BSD-Comp"}, {23, "LZS-DCP"},
-	{24, "MVRCA"}, {25, "DEC"}, {26, "Deflate"}, {255, "Reserved"}, {0, NULL},
+	{0, "OUI"},   {1, "Pred-1"},    {2, "Pred-2"},     {3, "Puddle"},    {16, "HP-PPC"},  {17, "Stac-LZS"},
+	{18, "MPPC"}, {19, "Gand-FZA"}, {20, "V.42bis"},   {21, "BSD-Comp"}, {23, "LZS-DCP"}, {24, "MVRCA"},
+	{25, "DEC"},  {26, "Deflate"},  {255, "Reserved"}, {0, NULL},
 };
 static const np_tok bacconfopts_values[] = {{1, "Favored-Peer"}, {0, NULL}};
 static const np_tok ipcpopt_values[] = {
-	{1, "IP-Addrs"}, {2, "IP-Comp"}, {3, "IP-Addr"}, {4, "Home-Addr"}, {129, "Pri-DNS"},
+	{1, "IP-Addrs"},   {2, "IP-Comp"},   {3, "IP-Addr"},    {4, "Home-Addr"}, {129, "Pri-DNS"},
 	{130, "Pri-NBNS"}, {131, "Sec-DNS"}, {132, "Sec-NBNS"}, {0, NULL},
 };
 #define IPCP_IPCOMP_HDRCOMP 0x61
 #define IPCP_IPCOMP_MINLEN 14
 static const np_tok ipcpopt_compproto_values[] = {
-	{PPP_VJC, "VJ-Comp"}, {IPCP_IPCOMP_HDRCOMP, "IP Header Compression"}, {0, NULL},
+	{PPP_VJC, "VJ-Comp"},
+	{IPCP_IPCOMP_HDRCOMP, "IP Header Compression"},
+	{0, NULL},
 };
 static const np_tok ipcpopt_compproto_subopt_values[] = {
-	{1, "RTP-Compression"}, {2, "Enhanced RTP-Compression"}, {0, NULL},
+	{1, "RTP-Compression"},
+	{2, "Enhanced RTP-Compression"},
+	{0, NULL},
 };
 static const np_tok ip6cpopt_values[] = {{1, "Interface-ID"}, {0, NULL}};
 static const np_tok authalg_values[] = {{5, "MD5"}, {128, "MS-CHAPv1"}, {129, "MS-CHAPv2"}, {0, NULL}};
 static const np_tok ppp_callback_values[] = {
-	{0, "UserAuth"}, {1, "DialString"}, {2, "LocalID"}, {3, "E.164"}, {4, "X.500"}, {6, "CBCP"},
-	{0, NULL},
+	{0, "UserAuth"}, {1, "DialString"}, {2, "LocalID"}, {3, "E.164"}, {4, "X.500"}, {6, "CBCP"}, {0, NULL},
 };
 static const np_tok chapcode_values[] = {
 	{1, "Challenge"}, {2, "Response"}, {3, "Success"}, {4, "Fail"}, {0, NULL},
@@ -137,9 +209,9 @@ enum opt_next {
 typedef enum opt_next (*opt_body)(np_printer *pr, const uint8_t **pp, uint32_t len);
 
 struct cp_options {
-	const char *trunc_name;    /* "[|lcp]" and the like */
-	const np_tok *names;       /* option names; NULL: the LCP array */
-	const char *unknown_name;  /* tok2str fallback */
+	const char *trunc_name;   /* "[|lcp]" and the like */
+	const np_tok *names;      /* option names; NULL: the LCP array */
+	const char *unknown_name; /* tok2str fallback */
 	opt_body body;
 };
 
@@ -207,11 +279,8 @@ static enum opt_next lcp_auth_proto(np_printer *pr, const uint8_t *p, uint32_t l
 	case PPP_PAP:
 	case PPP_EAP:
 	case PPP_SPAP:
-	case PPP_SPAP_OLD:
-		break;
-	default:
-		print_unknown_data(pr, p, "\n\t", len);
-		break;
+	case PPP_SPAP_OLD: break;
+	default: print_unknown_data(pr, p, "\n\t", len); break;
 	}
 	return OPT_DONE;
 trunc:
@@ -242,7 +311,7 @@ static enum opt_next lcp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		NP_GET_BE24(v, p + 2, end);
 		out_fmt(pr->out, ": Vendor: %s (%u)", tok2str(oui_names, "Unknown", v), v);
 		return OPT_DONE;
-	case 1:  /* MRU */
+	case 1: /* MRU */
 		if (!length_ok(pr, len, 4, true))
 			return OPT_SKIP;
 		NP_GET_BE16(v16, p + 2, end);
@@ -272,8 +341,7 @@ static enum opt_next lcp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		out_fmt(pr->out, ": 0x%08x", v);
 		return OPT_DONE;
 	case 7: /* PFC */
-	case 8: /* ACFC */
-		return OPT_DONE;
+	case 8: /* ACFC */ return OPT_DONE;
 	case 23: /* link discriminator */
 		if (!length_ok(pr, len, 4, true))
 			return OPT_STOP;
@@ -298,8 +366,7 @@ static enum opt_next lcp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		if (!length_ok(pr, len, 3, false))
 			return OPT_STOP;
 		return lcp_mled(pr, p, len);
-	default:
-		return unknown_option(pr, p, len);
+	default: return unknown_option(pr, p, len);
 	}
 trunc:
 	return OPT_TRUNC_STOP;
@@ -372,15 +439,19 @@ static enum opt_next ipcp_option(np_printer *pr, const uint8_t **pp, uint32_t le
 		if (!length_ok(pr, len, 4, false))
 			return OPT_STOP;
 		return ipcp_ipcomp(pr, pp, len);
-	case 3: case 4: case 129: case 130: case 131: case 132: /* one address each */
+	case 3:
+	case 4:
+	case 129:
+	case 130:
+	case 131:
+	case 132: /* one address each */
 		if (!length_ok(pr, len, 6, true))
 			return OPT_STOP;
 		NP_CHECK(p + 2, pr->snapend, 4);
 		out_str(pr->out, ": ");
 		out_ipv4(pr->out, p + 2);
 		return OPT_DONE;
-	default:
-		return unknown_option(pr, p, len);
+	default: return unknown_option(pr, p, len);
 	}
 trunc:
 	return OPT_TRUNC_STOP;
@@ -430,8 +501,7 @@ static enum opt_next ccp_option(np_printer *pr, const uint8_t **pp, uint32_t len
 		out_fmt(pr->out, ": Window: %uK, Method: %s (0x%x), MBZ: %u, CHK: %u", (a & 0xf0) >> 4,
 			(a & 0x0f) == 8 ? "zlib" : "unknown", a & 0x0f, (b & 0xfc) >> 2, b & 0x03);
 		return OPT_DONE;
-	default:
-		return unknown_option(pr, p, len);
+	default: return unknown_option(pr, p, len);
 	}
 trunc:
 	return OPT_TRUNC_STOP;
@@ -507,17 +577,11 @@ static uint32_t print_cp_option(np_printer *pr, const struct cp_options *set, co
 		if (pr->o.vflag > 1)
 			print_unknown_data(pr, p + 2, "\n\t    ", len - 2);
 		return len;
-	case OPT_SKIP:
-		return len;
-	case OPT_STOP:
-		return 0;
-	case OPT_TRUNC:
-		out_fmt(pr->out, "[|%s]", set->trunc_name);
-		return 0;
+	case OPT_SKIP: return len;
+	case OPT_STOP: return 0;
+	case OPT_TRUNC: out_fmt(pr->out, "[|%s]", set->trunc_name); return 0;
 	case OPT_TRUNC_STOP:
-	default:
-		print_trunc_stop(pr);
-		return 0;
+	default: print_trunc_stop(pr); return 0;
 	}
 }
 
@@ -566,13 +630,10 @@ static bool print_cp_body(np_printer *pr, uint32_t proto, uint8_t code, const ui
 	case CP_CONF_REQ:
 	case CP_CONF_ACK:
 	case CP_CONF_NAK:
-	case CP_CONF_REJ:
-		print_cp_options(pr, proto, p, len);
-		return true;
+	case CP_CONF_REJ: print_cp_options(pr, proto, p, len); return true;
 	case CP_TERM_REQ:
 	case CP_TERM_ACK:
-	case CP_CODE_REJ:
-		return true;
+	case CP_CODE_REJ: return true;
 	case CP_PROT_REJ:
 		if (len < 6)
 			return true;
@@ -686,8 +747,8 @@ static void handle_mlppp(np_printer *pr, const uint8_t *p, uint32_t length)
 
 /* CHAP and PAP start alike: code, id, length. False when the packet is too
  * short for that header (tcpdump's "[|chap]" forms). */
-static bool print_auth_header(np_printer *pr, const char *name, const np_tok *codes, const uint8_t *p,
-			      uint32_t length, uint8_t *code, uint16_t *len)
+static bool print_auth_header(np_printer *pr, const char *name, const np_tok *codes, const uint8_t *p, uint32_t length,
+			      uint8_t *code, uint16_t *len)
 {
 	const uint8_t *end = pr->snapend;
 	uint8_t id;
@@ -747,8 +808,7 @@ static void handle_chap(np_printer *pr, const uint8_t *p, uint32_t length)
 		if (!print_chars(pr, p + at, (uint32_t)len - at))
 			goto trunc;
 		return;
-	default:
-		return;
+	default: return;
 	}
 trunc:
 	print_trunc_stop(pr);
@@ -808,8 +868,7 @@ static void handle_pap(np_printer *pr, const uint8_t *p, uint32_t length)
 		}
 		r = pap_string(pr, ", Msg ", p, length, &at);
 		break;
-	default:
-		return;
+	default: return;
 	}
 	if (r < 0)
 		print_trunc_stop(pr);
@@ -907,32 +966,17 @@ static void handle_ppp(np_printer *pr, uint32_t proto, const uint8_t *p, uint32_
 	case PPP_MPLSCP:
 	case PPP_IPV6CP:
 	case PPP_CCP:
-	case PPP_BACP:
-		handle_ctrl_proto(pr, proto, p, length);
-		break;
-	case PPP_ML:
-		handle_mlppp(pr, p, length);
-		break;
-	case PPP_CHAP:
-		handle_chap(pr, p, length);
-		break;
-	case PPP_PAP:
-		handle_pap(pr, p, length);
-		break;
-	case PPP_BAP:
-		break; /* tcpdump prints nothing for BAP */
+	case PPP_BACP: handle_ctrl_proto(pr, proto, p, length); break;
+	case PPP_ML: handle_mlppp(pr, p, length); break;
+	case PPP_CHAP: handle_chap(pr, p, length); break;
+	case PPP_PAP: handle_pap(pr, p, length); break;
+	case PPP_BAP: break; /* tcpdump prints nothing for BAP */
 	case 0x0800:
 	case PPP_VJNC:
-	case PPP_IP:
-		print_ip(pr, p, length);
-		break;
+	case PPP_IP: print_ip(pr, p, length); break;
 	case 0x86dd:
-	case PPP_IPV6:
-		print_ip6(pr, p, length);
-		break;
-	case PPP_COMP:
-		out_str(pr->out, "compressed PPP data");
-		break;
+	case PPP_IPV6: print_ip6(pr, p, length); break;
+	case PPP_COMP: out_str(pr->out, "compressed PPP data"); break;
 	default:
 		out_str(pr->out, tok2str(ppptype2str, "unknown PPP protocol (0x%04x)", proto));
 		out_char(pr->out, ' ');

@@ -16,13 +16,27 @@
 #define PPTP_HDR_LEN 12
 
 enum pptp_msg {
-	SCCRQ = 1, SCCRP, STOPCCRQ, STOPCCRP, ECHORQ, ECHORP, OCRQ, OCRP, ICRQ, ICRP, ICCN, CCRQ, CDN, WEN, SLI,
+	SCCRQ = 1,
+	SCCRP,
+	STOPCCRQ,
+	STOPCCRP,
+	ECHORQ,
+	ECHORP,
+	OCRQ,
+	OCRP,
+	ICRQ,
+	ICRP,
+	ICCN,
+	CCRQ,
+	CDN,
+	WEN,
+	SLI,
 	PPTP_MSG_COUNT
 };
 
 static const char *const pptp_msg_names[PPTP_MSG_COUNT] = {
 	"NOT_DEFINED", "SCCRQ", "SCCRP", "StopCCRQ", "StopCCRP", "ECHORQ", "ECHORP", "OCRQ",
-	"OCRP", "ICRQ", "ICRP", "ICCN", "CCRQ", "CDN", "WEN", "SLI",
+	"OCRP",        "ICRQ",  "ICRP",  "ICCN",     "CCRQ",     "CDN",    "WEN",    "SLI",
 };
 
 enum field_kind {
@@ -37,100 +51,143 @@ enum field_kind {
 	F_BEARER_CAP, /* " BEARER_CAP(DA)" */
 	F_BEARER_TYPE,
 	F_FRAME_TYPE,
-	F_RESULT,     /* result code; names depend on the message */
-	F_ERR,        /* error code */
-	F_REASON,     /* StopCCRQ reason */
-	F_STR,        /* NUL-padded string of `size` bytes */
-	F_STR_LEN,    /* string whose length is the u16 at offset `size` (at most 64) */
+	F_RESULT,  /* result code; names depend on the message */
+	F_ERR,     /* error code */
+	F_REASON,  /* StopCCRQ reason */
+	F_STR,     /* NUL-padded string of `size` bytes */
+	F_STR_LEN, /* string whose length is the u16 at offset `size` (at most 64) */
 };
 
 struct pptp_field {
 	uint8_t kind;
-	uint8_t off;   /* from the end of the common header */
-	uint8_t size;  /* F_STR: bytes; F_STR_LEN: offset of the length field */
+	uint8_t off;  /* from the end of the common header */
+	uint8_t size; /* F_STR: bytes; F_STR_LEN: offset of the length field */
 	const char *name;
 };
 
-#define END {F_END, 0, 0, NULL}
+#define END                       \
+	{                         \
+		F_END, 0, 0, NULL \
+	}
 
 static const struct pptp_field sccrq_fields[] = {
-	{F_PROTO_VER, 0, 0, NULL}, {F_RSV16, 2, 0, NULL}, {F_FRAME_CAP, 4, 0, NULL},
-	{F_BEARER_CAP, 8, 0, NULL}, {F_U16, 12, 0, "MAX_CHAN"}, {F_U16, 14, 0, "FIRM_REV"},
-	{F_STR, 16, 64, "HOSTNAME"}, {F_STR, 80, 64, "VENDOR"}, END,
+	{F_PROTO_VER, 0, 0, NULL},   {F_RSV16, 2, 0, NULL},      {F_FRAME_CAP, 4, 0, NULL},
+	{F_BEARER_CAP, 8, 0, NULL},  {F_U16, 12, 0, "MAX_CHAN"}, {F_U16, 14, 0, "FIRM_REV"},
+	{F_STR, 16, 64, "HOSTNAME"}, {F_STR, 80, 64, "VENDOR"},  END,
 };
 static const struct pptp_field sccrp_fields[] = {
-	{F_PROTO_VER, 0, 0, NULL}, {F_RESULT, 2, 0, NULL}, {F_ERR, 3, 0, NULL},
-	{F_FRAME_CAP, 4, 0, NULL}, {F_BEARER_CAP, 8, 0, NULL}, {F_U16, 12, 0, "MAX_CHAN"},
-	{F_U16, 14, 0, "FIRM_REV"}, {F_STR, 16, 64, "HOSTNAME"}, {F_STR, 80, 64, "VENDOR"}, END,
+	{F_PROTO_VER, 0, 0, NULL},  {F_RESULT, 2, 0, NULL},
+	{F_ERR, 3, 0, NULL},        {F_FRAME_CAP, 4, 0, NULL},
+	{F_BEARER_CAP, 8, 0, NULL}, {F_U16, 12, 0, "MAX_CHAN"},
+	{F_U16, 14, 0, "FIRM_REV"}, {F_STR, 16, 64, "HOSTNAME"},
+	{F_STR, 80, 64, "VENDOR"},  END,
 };
 static const struct pptp_field stopccrq_fields[] = {
-	{F_REASON, 0, 0, NULL}, {F_RSV8, 1, 0, NULL}, {F_RSV16, 2, 0, NULL}, END,
+	{F_REASON, 0, 0, NULL},
+	{F_RSV8, 1, 0, NULL},
+	{F_RSV16, 2, 0, NULL},
+	END,
 };
 static const struct pptp_field stopccrp_fields[] = {
-	{F_RESULT, 0, 0, NULL}, {F_ERR, 1, 0, NULL}, {F_RSV16, 2, 0, NULL}, END,
+	{F_RESULT, 0, 0, NULL},
+	{F_ERR, 1, 0, NULL},
+	{F_RSV16, 2, 0, NULL},
+	END,
 };
 static const struct pptp_field echorq_fields[] = {
-	{F_U32, 0, 0, "ID"}, END,
+	{F_U32, 0, 0, "ID"},
+	END,
 };
 static const struct pptp_field echorp_fields[] = {
 	{F_U32, 0, 0, "ID"}, {F_RESULT, 4, 0, NULL}, {F_ERR, 5, 0, NULL}, {F_RSV16, 6, 0, NULL}, END,
 };
 static const struct pptp_field ocrq_fields[] = {
-	{F_U16, 0, 0, "CALL_ID"}, {F_U16, 2, 0, "CALL_SER_NUM"}, {F_U32, 4, 0, "MIN_BPS"},
-	{F_U32, 8, 0, "MAX_BPS"}, {F_BEARER_TYPE, 12, 0, NULL}, {F_FRAME_TYPE, 16, 0, NULL},
-	{F_U16, 20, 0, "RECV_WIN"}, {F_U16, 22, 0, "PROC_DELAY"}, {F_U16, 24, 0, "PHONE_NO_LEN"},
-	{F_RSV16, 26, 0, NULL}, {F_STR_LEN, 28, 24, "PHONE_NO"}, {F_STR, 92, 64, "SUB_ADDR"}, END,
-};
-static const struct pptp_field ocrp_fields[] = {
-	{F_U16, 0, 0, "CALL_ID"}, {F_U16, 2, 0, "PEER_CALL_ID"}, {F_RESULT, 4, 0, NULL},
-	{F_ERR, 5, 0, NULL}, {F_U16, 6, 0, "CAUSE_CODE"}, {F_U32, 8, 0, "CONN_SPEED"},
-	{F_U16, 12, 0, "RECV_WIN"}, {F_U16, 14, 0, "PROC_DELAY"}, {F_U32, 16, 0, "PHY_CHAN_ID"}, END,
-};
-static const struct pptp_field icrq_fields[] = {
-	{F_U16, 0, 0, "CALL_ID"}, {F_U16, 2, 0, "CALL_SER_NUM"}, {F_BEARER_TYPE, 4, 0, NULL},
-	{F_U32, 8, 0, "PHY_CHAN_ID"}, {F_U16, 12, 0, "DIALED_NO_LEN"}, {F_U16, 14, 0, "DIALING_NO_LEN"},
-	{F_STR_LEN, 16, 12, "DIALED_NO"}, {F_STR_LEN, 80, 14, "DIALING_NO"}, {F_STR, 144, 64, "SUB_ADDR"},
+	{F_U16, 0, 0, "CALL_ID"},
+	{F_U16, 2, 0, "CALL_SER_NUM"},
+	{F_U32, 4, 0, "MIN_BPS"},
+	{F_U32, 8, 0, "MAX_BPS"},
+	{F_BEARER_TYPE, 12, 0, NULL},
+	{F_FRAME_TYPE, 16, 0, NULL},
+	{F_U16, 20, 0, "RECV_WIN"},
+	{F_U16, 22, 0, "PROC_DELAY"},
+	{F_U16, 24, 0, "PHONE_NO_LEN"},
+	{F_RSV16, 26, 0, NULL},
+	{F_STR_LEN, 28, 24, "PHONE_NO"},
+	{F_STR, 92, 64, "SUB_ADDR"},
 	END,
 };
+static const struct pptp_field ocrp_fields[] = {
+	{F_U16, 0, 0, "CALL_ID"},      {F_U16, 2, 0, "PEER_CALL_ID"},
+	{F_RESULT, 4, 0, NULL},        {F_ERR, 5, 0, NULL},
+	{F_U16, 6, 0, "CAUSE_CODE"},   {F_U32, 8, 0, "CONN_SPEED"},
+	{F_U16, 12, 0, "RECV_WIN"},    {F_U16, 14, 0, "PROC_DELAY"},
+	{F_U32, 16, 0, "PHY_CHAN_ID"}, END,
+};
+static const struct pptp_field icrq_fields[] = {
+	{F_U16, 0, 0, "CALL_ID"},         {F_U16, 2, 0, "CALL_SER_NUM"},
+	{F_BEARER_TYPE, 4, 0, NULL},      {F_U32, 8, 0, "PHY_CHAN_ID"},
+	{F_U16, 12, 0, "DIALED_NO_LEN"},  {F_U16, 14, 0, "DIALING_NO_LEN"},
+	{F_STR_LEN, 16, 12, "DIALED_NO"}, {F_STR_LEN, 80, 14, "DIALING_NO"},
+	{F_STR, 144, 64, "SUB_ADDR"},     END,
+};
 static const struct pptp_field icrp_fields[] = {
-	{F_U16, 0, 0, "CALL_ID"}, {F_U16, 2, 0, "PEER_CALL_ID"}, {F_RESULT, 4, 0, NULL},
-	{F_ERR, 5, 0, NULL}, {F_U16, 6, 0, "RECV_WIN"}, {F_U16, 8, 0, "PROC_DELAY"},
-	{F_RSV16, 10, 0, NULL}, END,
+	{F_U16, 0, 0, "CALL_ID"},  {F_U16, 2, 0, "PEER_CALL_ID"}, {F_RESULT, 4, 0, NULL}, {F_ERR, 5, 0, NULL},
+	{F_U16, 6, 0, "RECV_WIN"}, {F_U16, 8, 0, "PROC_DELAY"},   {F_RSV16, 10, 0, NULL}, END,
 };
 static const struct pptp_field iccn_fields[] = {
-	{F_U16, 0, 0, "PEER_CALL_ID"}, {F_RSV16, 2, 0, NULL}, {F_U32, 4, 0, "CONN_SPEED"},
-	{F_U16, 8, 0, "RECV_WIN"}, {F_U16, 10, 0, "PROC_DELAY"}, {F_FRAME_TYPE, 12, 0, NULL}, END,
+	{F_U16, 0, 0, "PEER_CALL_ID"},
+	{F_RSV16, 2, 0, NULL},
+	{F_U32, 4, 0, "CONN_SPEED"},
+	{F_U16, 8, 0, "RECV_WIN"},
+	{F_U16, 10, 0, "PROC_DELAY"},
+	{F_FRAME_TYPE, 12, 0, NULL},
+	END,
 };
 static const struct pptp_field ccrq_fields[] = {
-	{F_U16, 0, 0, "CALL_ID"}, {F_RSV16, 2, 0, NULL}, END,
+	{F_U16, 0, 0, "CALL_ID"},
+	{F_RSV16, 2, 0, NULL},
+	END,
 };
 static const struct pptp_field cdn_fields[] = {
-	{F_U16, 0, 0, "CALL_ID"}, {F_RESULT, 2, 0, NULL}, {F_ERR, 3, 0, NULL},
-	{F_U16, 4, 0, "CAUSE_CODE"}, {F_RSV16, 6, 0, NULL}, {F_STR, 8, 128, "CALL_STATS"}, END,
+	{F_U16, 0, 0, "CALL_ID"},
+	{F_RESULT, 2, 0, NULL},
+	{F_ERR, 3, 0, NULL},
+	{F_U16, 4, 0, "CAUSE_CODE"},
+	{F_RSV16, 6, 0, NULL},
+	{F_STR, 8, 128, "CALL_STATS"},
+	END,
 };
 static const struct pptp_field wen_fields[] = {
-	{F_U16, 0, 0, "PEER_CALL_ID"}, {F_RSV16, 2, 0, NULL}, {F_U32, 4, 0, "CRC_ERR"},
-	{F_U32, 8, 0, "FRAMING_ERR"}, {F_U32, 12, 0, "HARDWARE_OVERRUN"}, {F_U32, 16, 0, "BUFFER_OVERRUN"},
-	{F_U32, 20, 0, "TIMEOUT_ERR"}, {F_U32, 24, 0, "ALIGN_ERR"}, END,
+	{F_U16, 0, 0, "PEER_CALL_ID"},
+	{F_RSV16, 2, 0, NULL},
+	{F_U32, 4, 0, "CRC_ERR"},
+	{F_U32, 8, 0, "FRAMING_ERR"},
+	{F_U32, 12, 0, "HARDWARE_OVERRUN"},
+	{F_U32, 16, 0, "BUFFER_OVERRUN"},
+	{F_U32, 20, 0, "TIMEOUT_ERR"},
+	{F_U32, 24, 0, "ALIGN_ERR"},
+	END,
 };
 static const struct pptp_field sli_fields[] = {
-	{F_U16, 0, 0, "PEER_CALL_ID"}, {F_RSV16, 2, 0, NULL}, {F_HEX32, 4, 0, "SEND_ACCM"},
-	{F_HEX32, 8, 0, "RECV_ACCM"}, END,
+	{F_U16, 0, 0, "PEER_CALL_ID"},
+	{F_RSV16, 2, 0, NULL},
+	{F_HEX32, 4, 0, "SEND_ACCM"},
+	{F_HEX32, 8, 0, "RECV_ACCM"},
+	END,
 };
 
 static const struct pptp_field *const pptp_msg_fields[PPTP_MSG_COUNT] = {
-	[SCCRQ] = sccrq_fields, [SCCRP] = sccrp_fields, [STOPCCRQ] = stopccrq_fields,
-	[STOPCCRP] = stopccrp_fields, [ECHORQ] = echorq_fields, [ECHORP] = echorp_fields,
-	[OCRQ] = ocrq_fields, [OCRP] = ocrp_fields, [ICRQ] = icrq_fields, [ICRP] = icrp_fields,
-	[ICCN] = iccn_fields, [CCRQ] = ccrq_fields, [CDN] = cdn_fields, [WEN] = wen_fields,
-	[SLI] = sli_fields,
+	[SCCRQ] = sccrq_fields,   [SCCRP] = sccrp_fields,   [STOPCCRQ] = stopccrq_fields, [STOPCCRP] = stopccrp_fields,
+	[ECHORQ] = echorq_fields, [ECHORP] = echorp_fields, [OCRQ] = ocrq_fields,         [OCRP] = ocrp_fields,
+	[ICRQ] = icrq_fields,     [ICRP] = icrp_fields,     [ICCN] = iccn_fields,         [CCRQ] = ccrq_fields,
+	[CDN] = cdn_fields,       [WEN] = wen_fields,       [SLI] = sli_fields,
 };
 
 static const np_tok pptp_btype_str[] = {{1, "A"}, {2, "D"}, {3, "Any"}, {0, NULL}};
 static const np_tok pptp_ftype_str[] = {{1, "A"}, {2, "S"}, {3, "E"}, {0, NULL}};
 static const np_tok pptp_errcode_str[] = {
-	{0, "None"}, {1, "Not-Connected"}, {2, "Bad-Format"}, {3, "Bad-Value"},
-	{4, "No-Resource"}, {5, "Bad-Call-ID"}, {6, "PAC-Error"}, {0, NULL},
+	{0, "None"},        {1, "Not-Connected"}, {2, "Bad-Format"}, {3, "Bad-Value"},
+	{4, "No-Resource"}, {5, "Bad-Call-ID"},   {6, "PAC-Error"},  {0, NULL},
 };
 static const np_tok pptp_scrrp_str[] = {
 	{1, "Successful channel establishment"},
@@ -142,15 +199,18 @@ static const np_tok pptp_scrrp_str[] = {
 };
 static const np_tok pptp_echorp_str[] = {{1, "OK"}, {2, "General Error"}, {0, NULL}};
 static const np_tok pptp_ocrp_str[] = {
-	{1, "Connected"}, {2, "General Error"}, {3, "No Carrier"}, {4, "Busy"},
-	{5, "No Dial Tone"}, {6, "Time-out"}, {7, "Do Not Accept"}, {0, NULL},
+	{1, "Connected"},    {2, "General Error"}, {3, "No Carrier"},    {4, "Busy"},
+	{5, "No Dial Tone"}, {6, "Time-out"},      {7, "Do Not Accept"}, {0, NULL},
 };
 static const np_tok pptp_icrp_str[] = {{1, "Connect"}, {2, "General Error"}, {3, "Do Not Accept"}, {0, NULL}};
 static const np_tok pptp_cdn_str[] = {
 	{1, "Lost Carrier"}, {2, "General Error"}, {3, "Admin Shutdown"}, {4, "Request"}, {0, NULL},
 };
 static const np_tok pptp_stop_reason_str[] = {
-	{1, "None"}, {2, "Stop-Protocol"}, {3, "Stop-Local-Shutdown"}, {0, NULL},
+	{1, "None"},
+	{2, "Stop-Protocol"},
+	{3, "Stop-Local-Shutdown"},
+	{0, NULL},
 };
 
 static const np_tok *result_names(uint16_t msg)
@@ -296,8 +356,7 @@ static bool print_field(np_printer *pr, const struct pptp_field *f, const uint8_
 			goto trunc;
 		out_char(o, ')');
 		return true;
-	default:
-		return true;
+	default: return true;
 	}
 trunc:
 	return false;

@@ -175,20 +175,39 @@ const char *tok_name(const np_tok *t, uint32_t v)
 
 /* tcpdump's oui_values, in its order (0x0080c2 is "Ethernet bridged"). */
 const np_tok oui_names[] = {
-	{0x000000, "Ethernet"}, {0x00000c, "Cisco"}, {0x00005e, "IANA"},
-	{0x000081, "Nortel Networks SONMP"}, {0x0000f8, "Cisco bridged"}, {0x0080c2, "Ethernet bridged"},
-	{0x00a03e, "ATM Forum"}, {0x00e02f, "DOCSIS Spanning Tree"}, {0x080007, "Appletalk"},
-	{0x009069, "Juniper"}, {0x080009, "Hewlett-Packard"}, {0x0080c2, "IEEE 802.1 Private"},
-	{0x00120f, "IEEE 802.3 Private"}, {0x0012bb, "ANSI/TIA"}, {0x001b21, "DCBX"},
-	{0x002320, "Nicira Networks"}, {0x5c16c7, "Big Switch Networks"}, {0xb0d2f5, "Vello Systems"},
-	{0x002481, "HP"}, {0x0004ea, "HP-Labs"}, {0x748771, "Infoblox Inc"},
-	{0xa42305, "Open Networking Lab"}, {0x00049f, "Freescale"}, {0x0015ad, "Netronome"},
-	{0x001018, "Broadcom"}, {0x00e004, "PMC-Sierra"}, {0xd0f0db, "Ericsson"}, {0, NULL},
+	{0x000000, "Ethernet"},
+	{0x00000c, "Cisco"},
+	{0x00005e, "IANA"},
+	{0x000081, "Nortel Networks SONMP"},
+	{0x0000f8, "Cisco bridged"},
+	{0x0080c2, "Ethernet bridged"},
+	{0x00a03e, "ATM Forum"},
+	{0x00e02f, "DOCSIS Spanning Tree"},
+	{0x080007, "Appletalk"},
+	{0x009069, "Juniper"},
+	{0x080009, "Hewlett-Packard"},
+	{0x0080c2, "IEEE 802.1 Private"},
+	{0x00120f, "IEEE 802.3 Private"},
+	{0x0012bb, "ANSI/TIA"},
+	{0x001b21, "DCBX"},
+	{0x002320, "Nicira Networks"},
+	{0x5c16c7, "Big Switch Networks"},
+	{0xb0d2f5, "Vello Systems"},
+	{0x002481, "HP"},
+	{0x0004ea, "HP-Labs"},
+	{0x748771, "Infoblox Inc"},
+	{0xa42305, "Open Networking Lab"},
+	{0x00049f, "Freescale"},
+	{0x0015ad, "Netronome"},
+	{0x001018, "Broadcom"},
+	{0x00e004, "PMC-Sierra"},
+	{0xd0f0db, "Ericsson"},
+	{0, NULL},
 };
 
 /* BSD address families (DLT_NULL, RIP), tcpdump's bsd_af_values. */
 const np_tok bsd_af_names[] = {
-	{2, "IPv4"}, {6, "NS"}, {7, "ISO"}, {16, "Appletalk"}, {23, "IPX"},
+	{2, "IPv4"},  {6, "NS"},    {7, "ISO"},   {16, "Appletalk"}, {23, "IPX"},
 	{24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}, {0, NULL},
 };
 
@@ -257,25 +276,17 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	const uint8_t *p = pkt->data;
 	uint32_t len = pkt->wirelen, cap = pkt->caplen;
 	switch (pkt->dlt) {
-	case NP_DLT_EN10MB:
-		return print_ether(pr, p, len, cap);
-	case NP_DLT_LINUX_SLL:
-		return print_sll(pr, p, len, cap);
-	case NP_DLT_LINUX_SLL2:
-		return print_sll2(pr, p, len, cap);
+	case NP_DLT_EN10MB: return print_ether(pr, p, len, cap);
+	case NP_DLT_LINUX_SLL: return print_sll(pr, p, len, cap);
+	case NP_DLT_LINUX_SLL2: return print_sll2(pr, p, len, cap);
 	case NP_DLT_NULL:
-	case NP_DLT_LOOP:
-		return print_null(pr, p, len, cap);
+	case NP_DLT_LOOP: return print_null(pr, p, len, cap);
 	case NP_DLT_RAW:
 	case NP_DLT_RAW_OPENBSD:
-	case NP_DLT_LINKTYPE_RAW:
-		return print_raw(pr, p, len, cap);
-	case NP_DLT_IPV4:
-		return print_ipv4_link(pr, p, len, cap);
-	case NP_DLT_IPV6:
-		return print_ipv6_link(pr, p, len, cap);
-	default:
-		return 0;
+	case NP_DLT_LINKTYPE_RAW: return print_raw(pr, p, len, cap);
+	case NP_DLT_IPV4: return print_ipv4_link(pr, p, len, cap);
+	case NP_DLT_IPV6: return print_ipv6_link(pr, p, len, cap);
+	default: return 0;
 	}
 }
 

@@ -26,19 +26,19 @@
 #include "../util/out.h"
 
 typedef struct np_print_opts {
-	int tflag;   /* 0 default, 1 -t, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
-	int vflag;   /* -v count */
-	int eflag;   /* -e */
-	int qflag;   /* -q */
-	int Sflag;   /* -S: absolute TCP sequence numbers */
-	int xflag;   /* -x count */
-	int Xflag;   /* -X count */
-	int Aflag;   /* -A count */
-	int number;  /* -#: number the packets */
-	int nano;    /* timestamps are nanoseconds */
+	int tflag;            /* 0 default, 1 -t, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
+	int vflag;            /* -v count */
+	int eflag;            /* -e */
+	int qflag;            /* -q */
+	int Sflag;            /* -S: absolute TCP sequence numbers */
+	int xflag;            /* -x count */
+	int Xflag;            /* -X count */
+	int Aflag;            /* -A count */
+	int number;           /* -#: number the packets */
+	int nano;             /* timestamps are nanoseconds */
 	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
-	int style;   /* enum np_print_style (decode --style) */
-	int packettype; /* enum np_packet_type (decode -T) */
+	int style;            /* enum np_print_style (decode --style) */
+	int packettype;       /* enum np_packet_type (decode -T) */
 } np_print_opts;
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
@@ -56,21 +56,21 @@ struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
 typedef struct np_printer {
 	np_print_opts o;
 	np_out *out;
-	const np_packet *pkt;     /* the packet being printed */
-	const uint8_t *snapend;   /* end of captured bytes in scope */
-	const char *protocol;     /* name used by print_trunc: "ip", "tcp", ... */
-	uint32_t ll_hdr_len;      /* link header length, for -x/-X without link */
-	uint32_t count;           /* packets printed so far */
-	int64_t ts_cache_sec;     /* the last second formatted, and its text */
-	int ts_cache_kind;        /* 0 empty, else 1 + with_date * 2 + local */
+	const np_packet *pkt;   /* the packet being printed */
+	const uint8_t *snapend; /* end of captured bytes in scope */
+	const char *protocol;   /* name used by print_trunc: "ip", "tcp", ... */
+	uint32_t ll_hdr_len;    /* link header length, for -x/-X without link */
+	uint32_t count;         /* packets printed so far */
+	int64_t ts_cache_sec;   /* the last second formatted, and its text */
+	int ts_cache_kind;      /* 0 empty, else 1 + with_date * 2 + local */
 	char ts_cache[40];
-	int64_t ref_sec;          /* -ttt / -ttttt reference time */
+	int64_t ref_sec; /* -ttt / -ttttt reference time */
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
-	bool stopped;                           /* see print_trunc_stop */
-	unsigned nscratch;                      /* scratch decodes used by this packet */
-	np_packet scratch[NP_PRINT_SCRATCH];    /* headers decoded on demand */
+	bool stopped;                        /* see print_trunc_stop */
+	unsigned nscratch;                   /* scratch decodes used by this packet */
+	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
 } np_printer;
 
 void print_init(np_printer *pr, const np_print_opts *o, np_out *out);
@@ -155,8 +155,8 @@ typedef struct np_tok {
 	const char *s;
 } np_tok;
 const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
-extern const np_tok bsd_af_names[]; /* BSD address families, tcpdump's bsd_af_values */
-extern const np_tok oui_names[]; /* organisation (OUI) names, tcpdump's oui_values */
+extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
+extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -204,13 +204,13 @@ void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* Network and transport printers, tcpdump's signatures. */
 void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
-void print_ip(np_printer *pr, const uint8_t *p, uint32_t length);   /* IPv4 */
+void print_ip(np_printer *pr, const uint8_t *p, uint32_t length); /* IPv4 */
 void print_ip6(np_printer *pr, const uint8_t *p, uint32_t length);
 /* IP version sniffing for raw links: "IP"/"IP6" by the version nibble. */
 void print_ip_any(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Hand an IP payload to its protocol printer (ip_demux_print). */
-void print_ip_demux(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented,
-		    uint8_t ttl_hl, uint8_t nh, const uint8_t *iph);
+void print_ip_demux(np_printer *pr, const uint8_t *p, uint32_t length, int ver, int fragmented, uint8_t ttl_hl,
+		    uint8_t nh, const uint8_t *iph);
 void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 /* tcpdump's relative sequence numbers, for both styles: the first
  * ACK-bearing segment of a conversation (or any SYN) records its initial
@@ -220,11 +220,10 @@ struct tcp_rel {
 	uint32_t thseq, thack;
 	bool rev;
 };
-bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport,
-			uint16_t dport, uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
+bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport,
+			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
 void tcp_seq_table_free(struct tcp_seq_table *t);
-void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
-	       uint8_t ttl_hl);
+void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_gre(np_printer *pr, const uint8_t *p, uint32_t length);
@@ -245,22 +244,22 @@ void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t
 uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint8_t proto);
 /* Payload printers called from TCP/UDP by port. */
 /* The text protocols tcpdump prints with txtproto_print (txtproto.c). */
-void print_http(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 80, 8080 */
-void print_rtsp(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 554, 8554 */
-void print_ftp(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 21 */
-void print_smtp(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 25 */
-void print_whois(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 43 */
-void print_ssh(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 22 (ssh.c) */
+void print_http(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 80, 8080 */
+void print_rtsp(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 554, 8554 */
+void print_ftp(np_printer *pr, const uint8_t *p, uint32_t length);    /* TCP 21 */
+void print_smtp(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 25 */
+void print_whois(np_printer *pr, const uint8_t *p, uint32_t length);  /* TCP 43 */
+void print_ssh(np_printer *pr, const uint8_t *p, uint32_t length);    /* TCP 22 (ssh.c) */
 void print_telnet(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 23 (telnet.c) */
-void print_beep(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 10288 (beep.c) */
+void print_beep(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 10288 (beep.c) */
 /* The MPTCP option at opt (kind, length, ...; len bytes, all captured):
  * false when its length does not fit its subtype (mptcp.c). */
 bool print_mptcp(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t tcp_flags);
 void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 323 (rpki_rtr.c) */
-void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 1723 (pptp.c) */
-void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 161, 162 (snmp.c) */
-void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 123 (ntp.c) */
-void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 67, 68 (bootp.c) */
+void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length);     /* TCP 1723 (pptp.c) */
+void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 161, 162 (snmp.c) */
+void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */
+void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length);    /* UDP 67, 68 (bootp.c) */
 /* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when
  * not zero, its UTC date (ntp.c). */
 void print_ntp_time(np_printer *pr, uint32_t sec, uint32_t frac);

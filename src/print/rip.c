@@ -17,8 +17,7 @@
 #define BSD_AF_INET 2
 
 static const np_tok rip_cmd_names[] = {
-	{1, "Request"}, {2, "Response"}, {3, "Trace on"}, {4, "Trace off"}, {5, "Poll"}, {6, "Poll Entry"},
-	{0, NULL},
+	{1, "Request"}, {2, "Response"}, {3, "Trace on"}, {4, "Trace off"}, {5, "Poll"}, {6, "Poll Entry"}, {0, NULL},
 };
 
 static uint32_t be32(const uint8_t *p)
@@ -166,8 +165,7 @@ void print_rip(np_printer *pr, const uint8_t *p, uint32_t length)
 		break;
 	case 4:
 	case 5:
-	case 6:
-		break;
+	case 6: break;
 	default:
 		if (pr->o.vflag <= 1)
 			print_unknown_data(pr, p, "\n\t", length);

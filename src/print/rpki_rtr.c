@@ -89,8 +89,8 @@ static uint32_t print_pdu(np_printer *pr, const uint8_t *tptr, uint32_t len, boo
 
 /* An Error Report's body; false when the PDU turned out invalid (the
  * caller prints that) or printing stopped. */
-static bool print_error_report(np_printer *pr, const uint8_t *tptr, uint32_t pdu_len, bool recurse,
-			       unsigned indent, bool *invalid)
+static bool print_error_report(np_printer *pr, const uint8_t *tptr, uint32_t pdu_len, bool recurse, unsigned indent,
+			       bool *invalid)
 {
 	uint32_t tlen = PDU_HDR_LEN, encap_len, text_len;
 	uint16_t code;

@@ -11,7 +11,10 @@
 enum { SLOW_PROTO_LACP = 1, SLOW_PROTO_MARKER = 2, SLOW_PROTO_OAM = 3 };
 
 static const np_tok slow_proto_names[] = {
-	{SLOW_PROTO_LACP, "LACP"}, {SLOW_PROTO_MARKER, "MARKER"}, {SLOW_PROTO_OAM, "OAM"}, {0, NULL},
+	{SLOW_PROTO_LACP, "LACP"},
+	{SLOW_PROTO_MARKER, "MARKER"},
+	{SLOW_PROTO_OAM, "OAM"},
+	{0, NULL},
 };
 
 /* (subtype << 8) + TLV type */
@@ -26,8 +29,9 @@ static const np_tok slow_tlv_names[] = {
 };
 
 static const np_tok lacp_state_names[] = {
-	{0x01, "Activity"},   {0x02, "Timeout"},      {0x04, "Aggregation"}, {0x08, "Synchronization"},
-	{0x10, "Collecting"}, {0x20, "Distributing"}, {0x40, "Default"},     {0x80, "Expired"}, {0, NULL},
+	{0x01, "Activity"},        {0x02, "Timeout"},    {0x04, "Aggregation"},
+	{0x08, "Synchronization"}, {0x10, "Collecting"}, {0x20, "Distributing"},
+	{0x40, "Default"},         {0x80, "Expired"},    {0, NULL},
 };
 
 static uint16_t be16(const uint8_t *p)

@@ -22,18 +22,30 @@ enum {
 	OUI_APPLETALK = 0x080007,
 };
 
-enum { PID_CISCO_CDP = 0x2000, PID_CISCO_DTP = 0x2004, PID_CISCO_UDLD = 0x0111, PID_CISCO_PVST = 0x010b, PID_CISCO_VLANBRIDGE = 0x010c, PID_RFC2684_BPDU = 0x000e };
+enum {
+	PID_CISCO_CDP = 0x2000,
+	PID_CISCO_DTP = 0x2004,
+	PID_CISCO_UDLD = 0x0111,
+	PID_CISCO_PVST = 0x010b,
+	PID_CISCO_VLANBRIDGE = 0x010c,
+	PID_RFC2684_BPDU = 0x000e
+};
 
 static const np_tok cisco_pid_names[] = {
-	{PID_CISCO_CDP, "CDP"}, {0x2003, "VTP"}, {PID_CISCO_DTP, "DTP"}, {PID_CISCO_UDLD, "UDLD"},
-	{PID_CISCO_PVST, "PVST"}, {PID_CISCO_VLANBRIDGE, "VLAN Bridge"}, {0, NULL},
+	{PID_CISCO_CDP, "CDP"},
+	{0x2003, "VTP"},
+	{PID_CISCO_DTP, "DTP"},
+	{PID_CISCO_UDLD, "UDLD"},
+	{PID_CISCO_PVST, "PVST"},
+	{PID_CISCO_VLANBRIDGE, "VLAN Bridge"},
+	{0, NULL},
 };
 
 static const np_tok bridged_pid_names[] = {
-	{0x0001, "Ethernet + FCS"},   {0x0007, "Ethernet w/o FCS"},   {0x0002, "802.4 + FCS"},
-	{0x0008, "802.4 w/o FCS"},    {0x0003, "Token Ring + FCS"},   {0x0009, "Token Ring w/o FCS"},
-	{0x0004, "FDDI + FCS"},       {0x000a, "FDDI w/o FCS"},       {0x0005, "802.6 + FCS"},
-	{0x000b, "802.6 w/o FCS"},    {PID_RFC2684_BPDU, "BPDU"},     {0, NULL},
+	{0x0001, "Ethernet + FCS"}, {0x0007, "Ethernet w/o FCS"}, {0x0002, "802.4 + FCS"},
+	{0x0008, "802.4 w/o FCS"},  {0x0003, "Token Ring + FCS"}, {0x0009, "Token Ring w/o FCS"},
+	{0x0004, "FDDI + FCS"},     {0x000a, "FDDI w/o FCS"},     {0x0005, "802.6 + FCS"},
+	{0x000b, "802.6 w/o FCS"},  {PID_RFC2684_BPDU, "BPDU"},   {0, NULL},
 };
 
 /* The PID's name as tcpdump's oui_to_struct_tok finds it. */
@@ -55,10 +67,8 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 {
 	switch (oui) {
 	case OUI_ENCAP_ETHER:
-	case OUI_CISCO_90:
-		return print_ethertype(pr, pid, p, length, caplen, src, dst);
-	case OUI_APPLETALK:
-		return pid == 0x809b && print_ethertype(pr, pid, p, length, caplen, src, dst);
+	case OUI_CISCO_90: return print_ethertype(pr, pid, p, length, caplen, src, dst);
+	case OUI_APPLETALK: return pid == 0x809b && print_ethertype(pr, pid, p, length, caplen, src, dst);
 	case OUI_CISCO:
 		if (pid == PID_CISCO_CDP) {
 			print_cdp(pr, p, length);
@@ -83,8 +93,7 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 			return true;
 		}
 		return false;
-	default:
-		return false;
+	default: return false;
 	}
 }
 

@@ -52,15 +52,14 @@ enum { SNMP_V1 = 0, SNMP_V2C = 1, SNMP_V3 = 3 };
 #define ASNLEN_INETADDR 4
 
 static const char *const universal_names[] = {
-	"U-0", "Boolean", "Integer", "Bitstring", "String", "Null", "ObjID", "ObjectDes",
-	"U-8", "U-9", "U-10", "U-11", "U-12", "U-13", "U-14", "U-15", "Sequence", "Set",
+	"U-0", "Boolean", "Integer", "Bitstring", "String", "Null", "ObjID", "ObjectDes", "U-8",
+	"U-9", "U-10",    "U-11",    "U-12",      "U-13",   "U-14", "U-15",  "Sequence",  "Set",
 };
 static const char *const application_names[] = {
 	"IpAddress", "Counter", "Gauge", "TimeTicks", "Opaque", "C-5", "Counter64",
 };
 static const char *const context_names[] = {
-	"GetRequest", "GetNextRequest", "GetResponse", "SetRequest", "Trap",
-	"GetBulk", "Inform", "V2Trap", "Report",
+	"GetRequest", "GetNextRequest", "GetResponse", "SetRequest", "Trap", "GetBulk", "Inform", "V2Trap", "Report",
 };
 static const char *const private_names[] = {"P-0"};
 static const char *const exception_names[] = {"noSuchObject", "noSuchInstance", "endOfMibView"};
@@ -81,13 +80,28 @@ static const struct {
 #define CLASS_NAME "x"
 
 static const char *const error_status_names[] = {
-	"noError", "tooBig", "noSuchName", "badValue", "readOnly", "genErr", "noAccess",
-	"wrongType", "wrongLength", "wrongEncoding", "wrongValue", "noCreation",
-	"inconsistentValue", "resourceUnavailable", "commitFailed", "undoFailed",
-	"authorizationError", "notWritable", "inconsistentName",
+	"noError",
+	"tooBig",
+	"noSuchName",
+	"badValue",
+	"readOnly",
+	"genErr",
+	"noAccess",
+	"wrongType",
+	"wrongLength",
+	"wrongEncoding",
+	"wrongValue",
+	"noCreation",
+	"inconsistentValue",
+	"resourceUnavailable",
+	"commitFailed",
+	"undoFailed",
+	"authorizationError",
+	"notWritable",
+	"inconsistentName",
 };
 static const char *const generic_trap_names[] = {
-	"coldStart", "warmStart", "linkDown", "linkUp", "authenticationFailure",
+	"coldStart",       "warmStart",          "linkDown", "linkUp", "authenticationFailure",
 	"egpNeighborLoss", "enterpriseSpecific",
 };
 
@@ -383,31 +397,19 @@ static int asn1_print(np_printer *pr, const asn1_elem *e)
 {
 	np_out *o = pr->out;
 	switch (e->type) {
-	case BE_OCTET:
-		return asn1_print_octets(pr, e);
-	case BE_NULL:
-		return 0;
-	case BE_OID:
-		asn1_print_oid(pr, e);
-		return 0;
-	case BE_INT:
-		out_int(o, e->integer);
-		return 0;
-	case BE_UNS:
-		out_u32(o, e->uns);
-		return 0;
-	case BE_UNS64:
-		out_u64(o, e->uns64);
-		return 0;
-	case BE_STR:
-		return asn1_print_string(pr, e);
+	case BE_OCTET: return asn1_print_octets(pr, e);
+	case BE_NULL: return 0;
+	case BE_OID: asn1_print_oid(pr, e); return 0;
+	case BE_INT: out_int(o, e->integer); return 0;
+	case BE_UNS: out_u32(o, e->uns); return 0;
+	case BE_UNS64: out_u64(o, e->uns64); return 0;
+	case BE_STR: return asn1_print_string(pr, e);
 	case BE_SEQ:
 		out_str(o, "Seq(");
 		out_u32(o, e->len);
 		out_char(o, ')');
 		return 0;
-	case BE_INETADDR:
-		return asn1_print_inetaddr(pr, e);
+	case BE_INETADDR: return asn1_print_inetaddr(pr, e);
 	case BE_NOSUCHOBJECT:
 	case BE_NOSUCHINST:
 	case BE_ENDOFMIBVIEW:
@@ -421,9 +423,7 @@ static int asn1_print(np_printer *pr, const asn1_elem *e)
 		out_u32(o, e->len);
 		out_char(o, ')');
 		return 0;
-	default:
-		out_str(o, "[BE_ANY!?]");
-		return 0;
+	default: out_str(o, "[BE_ANY!?]"); return 0;
 	}
 }
 
@@ -513,8 +513,7 @@ static void out_error_status(np_printer *pr, int32_t v)
 /* PDUs whose error fields must be zero. */
 static bool pdu_has_no_errors(uint8_t id)
 {
-	return id == GETREQ || id == GETNEXTREQ || id == SETREQ || id == INFORMREQ || id == V2TRAP ||
-	       id == REPORT;
+	return id == GETREQ || id == GETNEXTREQ || id == SETREQ || id == INFORMREQ || id == V2TRAP || id == REPORT;
 }
 
 /* request-id, error-status, error-index, varbinds: every PDU but the v1 Trap. */
@@ -622,7 +621,8 @@ static void pdu_print(np_printer *pr, asn1_cursor c, int32_t version)
 		out_str(pr->out, "{ ");
 	asn1_print(pr, &pdu);
 	out_char(pr->out, ' ');
-	if (version == SNMP_V1 && (pdu.id == GETBULKREQ || pdu.id == INFORMREQ || pdu.id == V2TRAP || pdu.id == REPORT)) {
+	if (version == SNMP_V1 &&
+	    (pdu.id == GETBULKREQ || pdu.id == INFORMREQ || pdu.id == V2TRAP || pdu.id == REPORT)) {
 		out_str(pr->out, "[v2 PDU in v1 message]");
 		return;
 	}

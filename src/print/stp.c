@@ -66,17 +66,23 @@ enum { STP_PROTO_REGULAR = 0, STP_PROTO_RAPID = 2, STP_PROTO_MSTP = 3, STP_PROTO
 enum { STP_TYPE_CONFIG = 0x00, STP_TYPE_RSTP = 0x02, STP_TYPE_TCN = 0x80 };
 
 static const np_tok stp_proto_names[] = {
-	{STP_PROTO_REGULAR, "802.1d"}, {STP_PROTO_RAPID, "802.1w"}, {STP_PROTO_MSTP, "802.1s"},
-	{STP_PROTO_SPB, "802.1aq"},    {0, NULL},
+	{STP_PROTO_REGULAR, "802.1d"},
+	{STP_PROTO_RAPID, "802.1w"},
+	{STP_PROTO_MSTP, "802.1s"},
+	{STP_PROTO_SPB, "802.1aq"},
+	{0, NULL},
 };
 
 static const np_tok stp_type_names[] = {
-	{STP_TYPE_CONFIG, "Config"}, {STP_TYPE_RSTP, "Rapid STP"}, {STP_TYPE_TCN, "Topology Change"}, {0, NULL},
+	{STP_TYPE_CONFIG, "Config"},
+	{STP_TYPE_RSTP, "Rapid STP"},
+	{STP_TYPE_TCN, "Topology Change"},
+	{0, NULL},
 };
 
 static const np_tok stp_flag_names[] = {
-	{0x01, "Topology change"}, {0x02, "Proposal"},  {0x10, "Learn"}, {0x20, "Forward"},
-	{0x40, "Agreement"},       {0x80, "Topology change ACK"}, {0, NULL},
+	{0x01, "Topology change"},     {0x02, "Proposal"}, {0x10, "Learn"}, {0x20, "Forward"}, {0x40, "Agreement"},
+	{0x80, "Topology change ACK"}, {0, NULL},
 };
 
 static const np_tok stp_role_names[] = {
@@ -222,8 +228,7 @@ static void print_stp_mstp(np_printer *pr, const uint8_t *p, uint32_t length)
 	NP_GET_BE16(rev, p + MST_OFF_REVISION, pr->snapend);
 	if (!read_digest(pr, p + MST_OFF_DIGEST, digest, 4))
 		goto trunc;
-	out_fmt(pr->out, ", rev %u,\n\t\tdigest %08x%08x%08x%08x, ", rev, digest[0], digest[1], digest[2],
-		digest[3]);
+	out_fmt(pr->out, ", rev %u,\n\t\tdigest %08x%08x%08x%08x, ", rev, digest[0], digest[1], digest[2], digest[3]);
 	NP_GET_BE32(cost, p + MST_OFF_INT_COST, pr->snapend);
 	out_fmt(pr->out, "CIST int-root-pathcost %u,", cost);
 	if (!stp_bridge_id(pr, p + MST_OFF_BRIDGE_ID, id))

@@ -16,11 +16,11 @@ static const np_tok syslog_severity_names[] = {
 };
 
 static const np_tok syslog_facility_names[] = {
-	{0, "kernel"},   {1, "user"},    {2, "mail"},    {3, "daemon"},   {4, "auth"},     {5, "syslog"},
-	{6, "lpr"},      {7, "news"},    {8, "uucp"},    {9, "cron"},     {10, "authpriv"}, {11, "ftp"},
-	{12, "ntp"},     {13, "security"}, {14, "console"}, {15, "cron"}, {16, "local0"},  {17, "local1"},
-	{18, "local2"},  {19, "local3"}, {20, "local4"}, {21, "local5"}, {22, "local6"},   {23, "local7"},
-	{0, NULL},
+	{0, "kernel"},    {1, "user"},    {2, "mail"},    {3, "daemon"},    {4, "auth"},
+	{5, "syslog"},    {6, "lpr"},     {7, "news"},    {8, "uucp"},      {9, "cron"},
+	{10, "authpriv"}, {11, "ftp"},    {12, "ntp"},    {13, "security"}, {14, "console"},
+	{15, "cron"},     {16, "local0"}, {17, "local1"}, {18, "local2"},   {19, "local3"},
+	{20, "local4"},   {21, "local5"}, {22, "local6"}, {23, "local7"},   {0, NULL},
 };
 
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length)
@@ -55,8 +55,8 @@ void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length)
 		out_fmt(o, "SYSLOG %s.%s, length: %u", fname, sname, length);
 		return;
 	}
-	out_fmt(o, "SYSLOG, length: %u\n\tFacility %s (%u), Severity %s (%u)\n\tMsg: ", length, fname, facility,
-		sname, severity);
+	out_fmt(o, "SYSLOG, length: %u\n\tFacility %s (%u), Severity %s (%u)\n\tMsg: ", length, fname, facility, sname,
+		severity);
 	if (length > off && !print_text(pr, p + off, length - off))
 		goto trunc;
 	if (pr->o.vflag > 1)

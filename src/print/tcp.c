@@ -59,11 +59,15 @@ enum {
 static const char tcp_flag_chars[8] = {'F', 'S', 'R', 'P', '.', 'U', 'E', 'W'};
 
 static const np_tok tcp_option_values[] = {
-	{TCPOPT_EOL, "eol"}, {TCPOPT_NOP, "nop"}, {TCPOPT_MAXSEG, "mss"}, {TCPOPT_WSCALE, "wscale"},
-	{TCPOPT_SACKOK, "sackOK"}, {TCPOPT_SACK, "sack"}, {TCPOPT_ECHO, "echo"},
-	{TCPOPT_ECHOREPLY, "echoreply"}, {TCPOPT_TIMESTAMP, "TS"}, {TCPOPT_CC, "cc"},
-	{TCPOPT_CCNEW, "ccnew"}, {TCPOPT_CCECHO, ""}, {TCPOPT_SIGNATURE, "md5"}, {TCPOPT_SCPS, "scps"},
-	{TCPOPT_UTO, "uto"}, {TCPOPT_TCPAO, "tcp-ao"}, {TCPOPT_MPTCP, "mptcp"}, {TCPOPT_FASTOPEN, "tfo"},
+	{TCPOPT_EOL, "eol"},         {TCPOPT_NOP, "nop"},
+	{TCPOPT_MAXSEG, "mss"},      {TCPOPT_WSCALE, "wscale"},
+	{TCPOPT_SACKOK, "sackOK"},   {TCPOPT_SACK, "sack"},
+	{TCPOPT_ECHO, "echo"},       {TCPOPT_ECHOREPLY, "echoreply"},
+	{TCPOPT_TIMESTAMP, "TS"},    {TCPOPT_CC, "cc"},
+	{TCPOPT_CCNEW, "ccnew"},     {TCPOPT_CCECHO, ""},
+	{TCPOPT_SIGNATURE, "md5"},   {TCPOPT_SCPS, "scps"},
+	{TCPOPT_UTO, "uto"},         {TCPOPT_TCPAO, "tcp-ao"},
+	{TCPOPT_MPTCP, "mptcp"},     {TCPOPT_FASTOPEN, "tfo"},
 	{TCPOPT_EXPERIMENT2, "exp"}, {0, NULL},
 };
 
@@ -213,8 +217,8 @@ static struct tcp_seq_entry *tcp_seq_lookup(np_printer *pr, const uint8_t *key, 
 
 /* Make *seq and *ack relative to the conversation's first ones (tcpdump's
  * table walk, including its choice of which side is "forward"). */
-bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport,
-			uint16_t dport, uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel)
+bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport,
+			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel)
 {
 	size_t alen = v6 ? 16 : 4;
 	bool rev = sport > dport || (sport == dport && memcmp(src, dst, alen) > 0);
@@ -346,8 +350,8 @@ static void print_md5_sig(np_printer *pr, const uint8_t *cp, const uint8_t *data
 
 /* Outcome of the options walk. */
 enum opt_result {
-	OPT_DONE,  /* "]" printed, go on */
-	OPT_BAIL,  /* "[bad opt]" or a truncation note printed: tcp_print returns */
+	OPT_DONE, /* "]" printed, go on */
+	OPT_BAIL, /* "[bad opt]" or a truncation note printed: tcp_print returns */
 };
 
 /*
@@ -384,12 +388,12 @@ static enum opt_result print_tcp_options(np_printer *pr, const uint8_t *cp, uint
 		--hlen;
 
 /* The option's next l data bytes must be within it and captured. */
-#define LENCHECK(l)                                                            \
-	do {                                                                   \
-		if ((l) > hlen)                                                \
-			goto bad;                                              \
-		if (!np_has(cp, end, (l)))                                     \
-			goto tcheck;                                           \
+#define LENCHECK(l)                        \
+	do {                               \
+		if ((l) > hlen)            \
+			goto bad;          \
+		if (!np_has(cp, end, (l))) \
+			goto tcheck;       \
 	} while (0)
 
 		const char *name = tok_name(tcp_option_values, opt);
@@ -497,8 +501,7 @@ static enum opt_result print_tcp_options(np_printer *pr, const uint8_t *cp, uint
 			break;
 		case TCPOPT_EOL:
 		case TCPOPT_NOP:
-		case TCPOPT_SACKOK:
-			break;
+		case TCPOPT_SACKOK: break;
 		case TCPOPT_UTO: {
 			datalen = 2;
 			LENCHECK(datalen);

@@ -21,22 +21,52 @@ enum {
 
 /* Commands TEL_FIRST_COMMAND..TEL_IAC. */
 static const char *const command_names[] = {
-	"EOF", "SUSP", "ABORT", "EOR", "SE", "NOP", "DMARK", "BRK", "IP", "AO",
-	"AYT", "EC", "EL", "GA", "SB", "WILL", "WONT", "DO", "DONT", "IAC",
+	"EOF", "SUSP", "ABORT", "EOR", "SE", "NOP",  "DMARK", "BRK", "IP",   "AO",
+	"AYT", "EC",   "EL",    "GA",  "SB", "WILL", "WONT",  "DO",  "DONT", "IAC",
 };
 
 /* Options 0..39; others print as a number. */
 static const char *const option_names[] = {
-	"BINARY", "ECHO", "RCP", "SUPPRESS GO AHEAD", "NAME",
-	"STATUS", "TIMING MARK", "RCTE", "NAOL", "NAOP",
-	"NAOCRD", "NAOHTS", "NAOHTD", "NAOFFD", "NAOVTS",
-	"NAOVTD", "NAOLFD", "EXTEND ASCII", "LOGOUT", "BYTE MACRO",
-	"DATA ENTRY TERMINAL", "SUPDUP", "SUPDUP OUTPUT",
-	"SEND LOCATION", "TERMINAL TYPE", "END OF RECORD",
-	"TACACS UID", "OUTPUT MARKING", "TTYLOC",
-	"3270 REGIME", "X.3 PAD", "NAWS", "TSPEED", "LFLOW",
-	"LINEMODE", "XDISPLOC", "OLD-ENVIRON", "AUTHENTICATION",
-	"ENCRYPT", "NEW-ENVIRON",
+	"BINARY",
+	"ECHO",
+	"RCP",
+	"SUPPRESS GO AHEAD",
+	"NAME",
+	"STATUS",
+	"TIMING MARK",
+	"RCTE",
+	"NAOL",
+	"NAOP",
+	"NAOCRD",
+	"NAOHTS",
+	"NAOHTD",
+	"NAOFFD",
+	"NAOVTS",
+	"NAOVTD",
+	"NAOLFD",
+	"EXTEND ASCII",
+	"LOGOUT",
+	"BYTE MACRO",
+	"DATA ENTRY TERMINAL",
+	"SUPDUP",
+	"SUPDUP OUTPUT",
+	"SEND LOCATION",
+	"TERMINAL TYPE",
+	"END OF RECORD",
+	"TACACS UID",
+	"OUTPUT MARKING",
+	"TTYLOC",
+	"3270 REGIME",
+	"X.3 PAD",
+	"NAWS",
+	"TSPEED",
+	"LFLOW",
+	"LINEMODE",
+	"XDISPLOC",
+	"OLD-ENVIRON",
+	"AUTHENTICATION",
+	"ENCRYPT",
+	"NEW-ENVIRON",
 };
 
 #define COUNT(a) ((uint32_t)(sizeof(a) / sizeof((a)[0])))
@@ -51,18 +81,21 @@ typedef struct name_list {
 static const char *const qualifier_names[] = {"IS", "SEND", "INFO"};
 static const char *const auth_qualifier_names[] = {"IS", "SEND", "REPLY", "NAME"};
 static const char *const auth_type_names[] = {
-	"NULL", "KERBEROS_V4", "KERBEROS_V5", "SPX", "MINK", "SRP", "RSA", "SSL",
-	NULL, NULL, "LOKI", "SSA", "KEA_SJ", "KEA_SJ_INTEG", "DSS", "NTLM",
+	"NULL", "KERBEROS_V4", "KERBEROS_V5", "SPX", "MINK",   "SRP",          "RSA", "SSL",
+	NULL,   NULL,          "LOKI",        "SSA", "KEA_SJ", "KEA_SJ_INTEG", "DSS", "NTLM",
 };
 static const char *const enc_qualifier_names[] = {
 	"IS", "SUPPORT", "REPLY", "START", "END", "REQUEST-START", "REQUEST-END", "END_KEYID", "DEC_KEYID",
 };
 static const char *const enc_type_names[] = {
-	"NULL", "DES_CFB64", "DES_OFB64", "DES3_CFB64", "DES3_OFB64",
-	NULL, "CAST5_40_CFB64", "CAST5_40_OFB64", "CAST128_CFB64", "CAST128_OFB64",
+	"NULL", "DES_CFB64",      "DES_OFB64",      "DES3_CFB64",    "DES3_OFB64",
+	NULL,   "CAST5_40_CFB64", "CAST5_40_OFB64", "CAST128_CFB64", "CAST128_OFB64",
 };
 
-#define LIST(a) {a, COUNT(a)}
+#define LIST(a)             \
+	{                   \
+		a, COUNT(a) \
+	}
 /* The named leading bytes of a subnegotiation, by option: a qualifier,
  * and for AUTHENTICATION and ENCRYPT a type after it. */
 static const name_list sub_plain[] = {LIST(qualifier_names)};
@@ -98,13 +131,13 @@ static const name_list *sub_names(uint8_t option, uint32_t *n)
 
 /* Take the next byte of the command into v; a command cut by the segment
  * end is no command (-1), one cut by the capture stops the packet. */
-#define FETCH(v)                                                               \
-	do {                                                                   \
-		if (length < 1)                                                \
-			return -1;                                             \
-		NP_GET_U8(v, sp, pr->snapend);                                 \
-		sp++;                                                          \
-		length--;                                                      \
+#define FETCH(v)                               \
+	do {                                   \
+		if (length < 1)                \
+			return -1;             \
+		NP_GET_U8(v, sp, pr->snapend); \
+		sp++;                          \
+		length--;                      \
 	} while (0)
 
 /* The body of "IAC SB option ... IAC SE" from sp (after the option) and

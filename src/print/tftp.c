@@ -12,8 +12,8 @@
 enum { TFTP_RRQ = 1, TFTP_WRQ = 2, TFTP_DATA = 3, TFTP_ACK = 4, TFTP_ERROR = 5, TFTP_OACK = 6 };
 
 static const np_tok tftp_op_names[] = {
-	{TFTP_RRQ, "RRQ"}, {TFTP_WRQ, "WRQ"},     {TFTP_DATA, "DATA"},
-	{TFTP_ACK, "ACK"}, {TFTP_ERROR, "ERROR"}, {TFTP_OACK, "OACK"}, {0, NULL},
+	{TFTP_RRQ, "RRQ"},     {TFTP_WRQ, "WRQ"},   {TFTP_DATA, "DATA"}, {TFTP_ACK, "ACK"},
+	{TFTP_ERROR, "ERROR"}, {TFTP_OACK, "OACK"}, {0, NULL},
 };
 
 static const np_tok tftp_error_names[] = {

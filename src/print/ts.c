@@ -87,8 +87,7 @@ void print_timestamp(np_printer *pr, int64_t sec, uint32_t frac)
 		print_hmsfrac(pr, sec, frac, false, true);
 		out_char(pr->out, ' ');
 		break;
-	case 1:
-		break;
+	case 1: break;
 	case 2:
 		if ((uint32_t)sec & 0x80000000u) {
 			out_str(pr->out, "[Error converting time]");
@@ -99,9 +98,7 @@ void print_timestamp(np_printer *pr, int64_t sec, uint32_t frac)
 		out_char(pr->out, ' ');
 		break;
 	case 3:
-	case 5:
-		print_delta(pr, sec, frac);
-		break;
+	case 5: print_delta(pr, sec, frac); break;
 	case 4:
 		print_hmsfrac(pr, sec, frac, true, true);
 		out_char(pr->out, ' ');

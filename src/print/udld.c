@@ -9,9 +9,14 @@
 #include "print.h"
 
 static const np_tok udld_tlv_names[] = {
-	{0x0001, "Device-ID TLV"},	 {0x0002, "Port-ID TLV"},	 {0x0003, "Echo TLV"},
-	{0x0004, "Message Interval TLV"}, {0x0005, "Timeout Interval TLV"}, {0x0006, "Device Name TLV"},
-	{0x0007, "Sequence Number TLV"},	 {0, NULL},
+	{0x0001, "Device-ID TLV"},
+	{0x0002, "Port-ID TLV"},
+	{0x0003, "Echo TLV"},
+	{0x0004, "Message Interval TLV"},
+	{0x0005, "Timeout Interval TLV"},
+	{0x0006, "Device Name TLV"},
+	{0x0007, "Sequence Number TLV"},
+	{0, NULL},
 };
 
 static const np_tok udld_code_names[] = {
@@ -19,8 +24,8 @@ static const np_tok udld_code_names[] = {
 };
 
 static const np_tok udld_flag_names[] = {
-	{1u << 0, "RT"},    {1u << 1, "RSY"},   {1u << 2, "MBZ-2"}, {1u << 3, "MBZ-3"},
-	{1u << 4, "MBZ-4"}, {1u << 5, "MBZ-5"}, {1u << 6, "MBZ-6"}, {1u << 7, "MBZ-7"}, {0, NULL},
+	{1u << 0, "RT"},    {1u << 1, "RSY"},   {1u << 2, "MBZ-2"}, {1u << 3, "MBZ-3"}, {1u << 4, "MBZ-4"},
+	{1u << 5, "MBZ-5"}, {1u << 6, "MBZ-6"}, {1u << 7, "MBZ-7"}, {0, NULL},
 };
 
 /* One TLV value of len bytes; 0 printed, 1 invalid, -1 off the capture. */
@@ -31,12 +36,8 @@ static int print_udld_value(np_printer *pr, uint16_t type, const uint8_t *p, uin
 	switch (type) {
 	case 0x0001:
 	case 0x0002:
-	case 0x0006:
-		out_str(pr->out, ", ");
-		return print_text_nul(pr, p, len) ? 0 : -1;
-	case 0x0003:
-		out_str(pr->out, ", ");
-		return print_text(pr, p, len) ? 0 : -1;
+	case 0x0006: out_str(pr->out, ", "); return print_text_nul(pr, p, len) ? 0 : -1;
+	case 0x0003: out_str(pr->out, ", "); return print_text(pr, p, len) ? 0 : -1;
 	case 0x0004:
 	case 0x0005:
 		if (len != 1)
@@ -52,8 +53,7 @@ static int print_udld_value(np_printer *pr, uint16_t type, const uint8_t *p, uin
 			return -1;
 		out_fmt(pr->out, ", %u", v32);
 		return 0;
-	default:
-		return np_has(p, pr->snapend, len) ? 0 : -1;
+	default: return np_has(p, pr->snapend, len) ? 0 : -1;
 	}
 }
 

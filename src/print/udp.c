@@ -37,8 +37,7 @@ static uint8_t ip_header_proto(const uint8_t *iph)
 /* tcpdump's udpipaddr_print: "a.p > b.q: " when UDP follows the IP header
  * directly, only "p > q: " after extension headers; without ports (header
  * cut short) "a > b: " or nothing. */
-static void print_udp_endpoints(np_printer *pr, const uint8_t *iph, bool have_ports, uint16_t sport,
-				uint16_t dport)
+static void print_udp_endpoints(np_printer *pr, const uint8_t *iph, bool have_ports, uint16_t sport, uint16_t dport)
 {
 	np_out *o = pr->out;
 	bool v6 = (iph[0] >> 4) == 6;
@@ -80,8 +79,7 @@ static void print_udp_cksum_note(np_printer *pr, uint16_t udp_sum, uint16_t sum)
 
 /* The -v checksum note: IPv4 only from -vv on (a zero sum means none was
  * sent), IPv6 always (it is mandatory there). Only when all is captured. */
-static void print_udp_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t length,
-			    uint16_t udp_sum)
+static void print_udp_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t length, uint16_t udp_sum)
 {
 	bool v6 = (iph[0] >> 4) == 6;
 	if (!v6 && pr->o.vflag > 1) {
@@ -163,22 +161,14 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length)
 {
 	switch (pr->o.packettype) {
-	case NP_PT_DOMAIN:
-		print_domain(pr, cp, length, false, false);
-		break;
-	case NP_PT_SNMP:
-		print_snmp(pr, cp, length);
-		break;
-	case NP_PT_TFTP:
-		print_tftp(pr, cp, length);
-		break;
-	default:
-		break;
+	case NP_PT_DOMAIN: print_domain(pr, cp, length, false, false); break;
+	case NP_PT_SNMP: print_snmp(pr, cp, length); break;
+	case NP_PT_TFTP: print_tftp(pr, cp, length); break;
+	default: break;
 	}
 }
 
-void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
-	       uint8_t ttl_hl)
+void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl)
 {
 	(void)ttl_hl; /* for ISAKMP NAT-T, once printed */
 	np_out *o = pr->out;

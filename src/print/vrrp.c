@@ -27,8 +27,7 @@ static const np_tok vrrp_auth_names[] = {
 };
 
 /* v3 sums a pseudo-header of the IP header it came in; v2 does not. */
-static uint16_t vrrp_cksum(np_printer *pr, const uint8_t *p, uint32_t len, const uint8_t *iph, int version,
-			   int ver)
+static uint16_t vrrp_cksum(np_printer *pr, const uint8_t *p, uint32_t len, const uint8_t *iph, int version, int ver)
 {
 	uint32_t initial = 0;
 	if (version == 3 && ver == 4) {
@@ -42,8 +41,8 @@ static uint16_t vrrp_cksum(np_printer *pr, const uint8_t *p, uint32_t len, const
 }
 
 /* The -v tail: checksum note, addresses, simple-auth password. */
-static void print_vrrp_detail(np_printer *pr, const uint8_t *p, uint32_t len, const uint8_t *iph, int version,
-			      int ver, uint8_t auth_type)
+static void print_vrrp_detail(np_printer *pr, const uint8_t *p, uint32_t len, const uint8_t *iph, int version, int ver,
+			      uint8_t auth_type)
 {
 	np_out *o = pr->out;
 	uint8_t naddrs;

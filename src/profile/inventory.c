@@ -103,12 +103,12 @@ void np_alert_format(const np_alert *a, bool json, char *buf, size_t len)
 		snprintf(buf, len,
 			 "{\"alert\":\"%s\",\"time\":\"%s\",\"address\":\"%s\",\"protocol\":\"%s\",\"port\":%u,"
 			 "\"service\":\"%s\",\"clients\":%u,\"confidence\":%.3f,\"evidence\":\"%s\",\"status\":\"%s\"}",
-			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, esvc, a->clients, a->confidence, eev,
-			 status);
+			 a->kind, t, addr, np_proto_name(a->key->proto), a->key->port, esvc, a->clients, a->confidence,
+			 eev, status);
 	} else {
 		snprintf(buf, len, "ALERT %s %s %s %s/%u%s%s: clients %u, confidence %.2f, %s, evidence %s", t, a->kind,
-			 addr, np_proto_name(a->key->proto), a->key->port, *svc ? " " : "", svc, a->clients, a->confidence,
-			 status, ev);
+			 addr, np_proto_name(a->key->proto), a->key->port, *svc ? " " : "", svc, a->clients,
+			 a->confidence, status, ev);
 	}
 }
 
@@ -129,8 +129,9 @@ static int check_schema_version(sqlite3 *db, const char *path, char *err, size_t
 		return -1;
 	}
 	if (version > NP_INVENTORY_SCHEMA) {
-		snprintf(err, errlen, "%s: written by a newer netprofile (inventory schema %d, this one knows up to %d)",
-			 path, version, NP_INVENTORY_SCHEMA);
+		snprintf(err, errlen,
+			 "%s: written by a newer netprofile (inventory schema %d, this one knows up to %d)", path,
+			 version, NP_INVENTORY_SCHEMA);
 		return -1;
 	}
 	return 0;
@@ -171,7 +172,9 @@ static int migrate(sqlite3 *db, char **msg)
 	if (has_column(db, "servers", "status"))
 		return 0;
 	return sqlite3_exec(db, "ALTER TABLE servers ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed'", NULL, NULL,
-			    msg) == SQLITE_OK ? 0 : -1;
+			    msg) == SQLITE_OK
+		       ? 0
+		       : -1;
 }
 
 /* The file opened with flags, its schema version checked. */
@@ -228,7 +231,8 @@ np_inventory *np_inventory_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	if (migrate(inv->db, &msg) != 0) {
-		snprintf(err, errlen, "%s: cannot add the status column: %s", path, msg ? msg : sqlite3_errmsg(inv->db));
+		snprintf(err, errlen, "%s: cannot add the status column: %s", path,
+			 msg ? msg : sqlite3_errmsg(inv->db));
 		sqlite3_free(msg);
 		np_inventory_close(inv);
 		return NULL;
@@ -292,8 +296,9 @@ static int64_t meta_get(sqlite3 *db, const char *key, int64_t dflt)
 static int meta_set(sqlite3 *db, const char *key, int64_t v)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db, "INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+		    -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, v);
@@ -345,8 +350,9 @@ static void tell_alerts(struct merge_ctx *m)
 {
 	for (size_t i = 0; i < m->nqueued; i++) {
 		const struct queued_alert *q = &m->queued[i];
-		np_alert a = {q->kind, &q->key, q->has_service ? q->service : NULL, q->evidence, q->when, q->clients,
-			      q->confidence, q->confirmed ? "confirmed" : "unconfirmed"};
+		np_alert a = {
+			q->kind,    &q->key,       q->has_service ? q->service : NULL,        q->evidence, q->when,
+			q->clients, q->confidence, q->confirmed ? "confirmed" : "unconfirmed"};
 		m->fn(m->fnctx, &a);
 	}
 }
@@ -454,10 +460,11 @@ static int report_quiet(struct merge_ctx *m, int64_t now_us)
 	if (!m->o->quiet_after_us)
 		return 0;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(m->db,
-			       "SELECT family, addr_bin, protocol, port, service, evidence, last_us, clients, confidence, status "
-			       "FROM servers WHERE last_us < ? AND quiet_reported = 0",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    m->db,
+		    "SELECT family, addr_bin, protocol, port, service, evidence, last_us, clients, confidence, status "
+		    "FROM servers WHERE last_us < ? AND quiet_reported = 0",
+		    -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, now_us - m->o->quiet_after_us);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -527,8 +534,9 @@ static int prepare_all(struct merge_ctx *m)
 	       sqlite3_prepare_v2(m->db, upsert_sql, -1, &m->upsert, NULL) ||
 	       sqlite3_prepare_v2(m->db, client_new_sql, -1, &m->client_new, NULL) ||
 	       sqlite3_prepare_v2(m->db, client_old_sql, -1, &m->client_old, NULL) ||
-	       sqlite3_prepare_v2(m->db, "UPDATE servers SET clients = clients + ?4 WHERE address=?1 AND protocol=?2 AND port=?3",
-				  -1, &m->nclients, NULL) ||
+	       sqlite3_prepare_v2(
+		       m->db, "UPDATE servers SET clients = clients + ?4 WHERE address=?1 AND protocol=?2 AND port=?3",
+		       -1, &m->nclients, NULL) ||
 	       sqlite3_prepare_v2(m->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?)", -1, &m->alert, NULL);
 }
 
@@ -648,9 +656,13 @@ int np_inventory_each_client(np_inventory *inv, unsigned max_per_server,
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		np_inventory_client c = {
-			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-			(const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4),
-			(const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 2), sqlite3_column_int64(st, 6),
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 4),
+			(const char *)sqlite3_column_text(st, 5),
+			sqlite3_column_int(st, 2),
+			sqlite3_column_int64(st, 6),
 		};
 		fn(ctx, &c);
 	}
@@ -661,16 +673,19 @@ int np_inventory_each_client(np_inventory *inv, unsigned max_per_server,
 int np_inventory_each_alert(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_alert_row *a), void *ctx)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(inv->db,
-			       "SELECT time, kind, address, protocol, port, service, evidence FROM alerts ORDER BY time",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    inv->db, "SELECT time, kind, address, protocol, port, service, evidence FROM alerts ORDER BY time",
+		    -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		np_inventory_alert_row a = {
-			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-			(const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
-			(const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2),
+			(const char *)sqlite3_column_text(st, 3),
+			(const char *)sqlite3_column_text(st, 5),
+			(const char *)sqlite3_column_text(st, 6),
 			sqlite3_column_int(st, 4),
 		};
 		fn(ctx, &a);
@@ -691,7 +706,8 @@ int np_inventory_top_clients(np_inventory *inv, unsigned n,
 	sqlite3_bind_int64(st, 1, n);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		   sqlite3_column_int64(st, 2));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../decode/services.h"
 #include "../util/bytes.h"
 #include "roles.h"
-#include "../decode/services.h"
 
 enum tie_kind { TIE_NONE = 0, TIE_FTP_ACTIVE, TIE_FTP_PASSIVE, TIE_GRE };
 
@@ -24,7 +24,7 @@ struct conv {
 	uint8_t tie;
 	uint16_t tie_port; /* FTP data: the port on the FTP server's side */
 	bool counted;      /* false: a flow still active, which names servers but adds no counts */
-	int32_t tie_to; /* the control conversation */
+	int32_t tie_to;    /* the control conversation */
 	np_role role;
 };
 
@@ -34,7 +34,7 @@ struct ftp_expect {
 	uint8_t other_addr[16];
 	uint8_t family;
 	uint16_t data_port;
-	bool active; /* PORT/EPRT: the server connects to the client */
+	bool active;     /* PORT/EPRT: the server connects to the client */
 	int64_t seen_us; /* when the control channel said it */
 };
 
@@ -142,8 +142,8 @@ static int parse_numbers(const char *s, const char *end, int *v, int n)
 	return got;
 }
 
-static void add_expect(np_profiler *p, const uint8_t *data_addr, const uint8_t *other, uint8_t family,
-		       int port, bool active, int64_t seen_us)
+static void add_expect(np_profiler *p, const uint8_t *data_addr, const uint8_t *other, uint8_t family, int port,
+		       bool active, int64_t seen_us)
 {
 	if (port <= 0 || port > 65535)
 		return;
@@ -493,7 +493,8 @@ static void compute_one_way(np_profiler *p)
 	p->nheard = h ? unique_pairs(h, nh) : 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (!one_way(f) || f->key.proto != 17 || has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL))
+		if (!one_way(f) || f->key.proto != 17 ||
+		    has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL))
 			continue;
 		t[n].ep = endpoint_of(f, true);
 		memcpy(t[n].peer, f->key.src, 16);
@@ -574,8 +575,8 @@ static int64_t first_announcement(const np_profiler *p, const uint8_t *srv, cons
  * service and carry no recognised payload is passive data. A connection
  * that began before the first announcement held (its own came before the
  * capture, or `watch` has let it go since) is judged by shape too. */
-static uint8_t ftp_data_kind(const np_profiler *p, const struct conv *d, const uint8_t *srv,
-			     const uint8_t *client, uint16_t srv_port, uint16_t cli_port, int64_t announced_from)
+static uint8_t ftp_data_kind(const np_profiler *p, const struct conv *d, const uint8_t *srv, const uint8_t *client,
+			     uint16_t srv_port, uint16_t cli_port, int64_t announced_from)
 {
 	if (d->f.fwd.first_us >= announced_from) {
 		for (size_t e = 0; e < p->nexpects; e++) {
@@ -622,7 +623,8 @@ static void tie_ftp_data(np_profiler *p)
 		int64_t from = ctl->f.fwd.first_us - 1000000, to = last + 60 * 1000000LL;
 		for (size_t j = 0; j < p->nconvs; j++) {
 			struct conv *d = &p->convs[j];
-			if (j == i || d->tie || d->f.key.proto != 6 || d->f.fwd.first_us < from || d->f.fwd.first_us > to)
+			if (j == i || d->tie || d->f.key.proto != 6 || d->f.fwd.first_us < from ||
+			    d->f.fwd.first_us > to)
 				continue;
 			bool fwd_is_srv = same_addr(d->f.key.src, srv.addr) && same_addr(d->f.key.dst, client);
 			bool rev_is_srv = same_addr(d->f.key.dst, srv.addr) && same_addr(d->f.key.src, client);
@@ -653,8 +655,9 @@ static void tie_gre(np_profiler *p)
 			struct conv *g = &p->convs[j];
 			if (g->tie || g->f.key.proto != 47)
 				continue;
-			bool pair = (same_addr(g->f.key.src, ctl->f.key.src) && same_addr(g->f.key.dst, ctl->f.key.dst)) ||
-				    (same_addr(g->f.key.src, ctl->f.key.dst) && same_addr(g->f.key.dst, ctl->f.key.src));
+			bool pair =
+				(same_addr(g->f.key.src, ctl->f.key.src) && same_addr(g->f.key.dst, ctl->f.key.dst)) ||
+				(same_addr(g->f.key.src, ctl->f.key.dst) && same_addr(g->f.key.dst, ctl->f.key.src));
 			if (pair) {
 				g->tie = TIE_GRE;
 				g->tie_to = (int32_t)i;
@@ -708,8 +711,8 @@ static bool half_open(const struct conv *c)
 static void add_client(np_server *s, const struct conv *c)
 {
 	np_server_key srv = server_of(c);
-	const uint8_t *cl = same_addr(c->f.key.src, srv.addr) && c->f.key.sport == srv.port ? c->f.key.dst
-											     : c->f.key.src;
+	const uint8_t *cl =
+		same_addr(c->f.key.src, srv.addr) && c->f.key.sport == srv.port ? c->f.key.dst : c->f.key.src;
 	np_client_stat *x = &s->clients[s->nclients++];
 	memcpy(x->addr, cl, 16);
 	x->family = c->f.key.family;

@@ -35,13 +35,13 @@ typedef struct np_server {
 	const char *service; /* static string, or NULL */
 	int64_t first_us, last_us;
 	uint64_t flows, packets, bytes;
-	bool confirmed;      /* an answer of it was seen (else: only sent to; see roles.h) */
-	double confidence;   /* the highest of its confirmed conversations (of all, if none is) */
-	char evidence[192];  /* of that conversation */
-	char ties[128];      /* connections that belong to it: "ftp-data:active=1,passive=2", "gre=1" */
-	uint32_t nclients;   /* peers that got past the handshake (see half_open in profiler.c) */
+	bool confirmed;     /* an answer of it was seen (else: only sent to; see roles.h) */
+	double confidence;  /* the highest of its confirmed conversations (of all, if none is) */
+	char evidence[192]; /* of that conversation */
+	char ties[128];     /* connections that belong to it: "ftp-data:active=1,passive=2", "gre=1" */
+	uint32_t nclients;  /* peers that got past the handshake (see half_open in profiler.c) */
 	np_client_stat *clients;
-	uint32_t own;        /* its own conversations (not tied to another server's) */
+	uint32_t own; /* its own conversations (not tied to another server's) */
 } np_server;
 
 typedef struct np_profile_config {
@@ -49,8 +49,8 @@ typedef struct np_profile_config {
 } np_profile_config;
 
 typedef struct np_validation {
-	uint64_t conversations; /* TCP conversations whose handshake gives the truth */
-	uint64_t tp, fp, fn;    /* of the flagless answer, per conversation */
+	uint64_t conversations;             /* TCP conversations whose handshake gives the truth */
+	uint64_t tp, fp, fn;                /* of the flagless answer, per conversation */
 	uint64_t list_tp, list_fp, list_fn; /* as a server list */
 } np_validation;
 

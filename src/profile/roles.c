@@ -240,8 +240,8 @@ static void decide_one_way_udp(const np_role_input *in, np_role *out)
 	bool receive_only = np_port_is_receive_only(17, dp) ||
 			    (app && (!strcmp(app, "syslog") || !strcmp(app, "snmptrap") || !strcmp(app, "netflow") ||
 				     !strcmp(app, "ipfix") || !strcmp(app, "sflow")));
-	if (!receive_only && (in->rev_oneway.sender_heard || in->rev_oneway.heard_senders ||
-			      (!repeated && in->rev_oneway.senders < 2)))
+	if (!receive_only &&
+	    (in->rev_oneway.sender_heard || in->rev_oneway.heard_senders || (!repeated && in->rev_oneway.senders < 2)))
 		sc.s = 0;
 	if (sc.s < RECEIVE_MIN) {
 		out->server = NP_SIDE_NONE;

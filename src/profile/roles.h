@@ -40,11 +40,11 @@ typedef struct np_fanin {
  * answered (a UDP receiver): receive-only services (syslog, SNMP traps,
  * flow collectors) and captures that see one direction only. */
 typedef struct np_oneway {
-	uint32_t senders; /* distinct addresses sending to it unanswered (scanners left out) */
-	uint32_t flows;   /* their unanswered flows to it (more than senders: someone came back) */
-	bool refused;     /* its host sent this sender an ICMP unreachable */
-	bool scanner;     /* this sender sent lone unanswered packets to many endpoints */
-	bool sender_heard; /* the capture sees packets sent to this sender (from anyone) */
+	uint32_t senders;       /* distinct addresses sending to it unanswered (scanners left out) */
+	uint32_t flows;         /* their unanswered flows to it (more than senders: someone came back) */
+	bool refused;           /* its host sent this sender an ICMP unreachable */
+	bool scanner;           /* this sender sent lone unanswered packets to many endpoints */
+	bool sender_heard;      /* the capture sees packets sent to this sender (from anyone) */
 	uint32_t heard_senders; /* of its senders, those the capture sees packets sent to */
 } np_oneway;
 
@@ -59,10 +59,10 @@ typedef struct np_role {
 
 typedef struct np_role_input {
 	const np_flow *flow;
-	bool use_flags;         /* the handshake may be used */
-	np_fanin fwd_fanin;     /* of the forward endpoint (src, sport) */
-	np_fanin rev_fanin;     /* of the reverse endpoint (dst, dport) */
-	np_oneway rev_oneway;   /* of the reverse endpoint, for an unanswered UDP flow */
+	bool use_flags;       /* the handshake may be used */
+	np_fanin fwd_fanin;   /* of the forward endpoint (src, sport) */
+	np_fanin rev_fanin;   /* of the reverse endpoint (dst, dport) */
+	np_oneway rev_oneway; /* of the reverse endpoint, for an unanswered UDP flow */
 } np_role_input;
 
 /* The highest confidence of a server no answer of which was seen. */

@@ -211,8 +211,12 @@ static void read_client(void *ctx, const np_inventory_client *c)
 	if (!k)
 		return;
 	d->clients = k;
-	d->clients[d->nclients] = (struct client_col){srv, strtab_get(&d->hosts, c->client, true), d->nclients,
-						      c->flows, iso_us(c->first_seen), iso_us(c->last_seen)};
+	d->clients[d->nclients] = (struct client_col){srv,
+						      strtab_get(&d->hosts, c->client, true),
+						      d->nclients,
+						      c->flows,
+						      iso_us(c->first_seen),
+						      iso_us(c->last_seen)};
 	d->nclients++;
 }
 
@@ -264,13 +268,15 @@ static int read_data(np_inventory *inv, const np_report_opts *o, struct report_d
 {
 	if (np_inventory_each(inv, read_server, d) != 0 ||
 	    np_inventory_each_client(inv, o->max_clients, read_client, d) != 0 ||
-	    np_inventory_each_alert(inv, read_alert, d) != 0 || np_inventory_top_clients(inv, 20, read_top_client, d) != 0) {
+	    np_inventory_each_alert(inv, read_alert, d) != 0 ||
+	    np_inventory_top_clients(inv, 20, read_top_client, d) != 0) {
 		snprintf(err, errlen, "%s: cannot read the inventory: %s", o->inventory ? o->inventory : "inventory",
 			 np_inventory_errmsg(inv));
 		return -1;
 	}
 	if (d->oom) {
-		snprintf(err, errlen, "%s: out of memory reading the inventory", o->inventory ? o->inventory : "inventory");
+		snprintf(err, errlen, "%s: out of memory reading the inventory",
+			 o->inventory ? o->inventory : "inventory");
 		return -1;
 	}
 	if (d->nclients)
@@ -296,13 +302,13 @@ static int64_t rel_ms(const struct writer *w, int64_t us)
 }
 
 /* One column: "name":[v0,v1,...], the values from get(i). */
-#define COLUMN(w, name, n, fmt, expr)                           \
-	do {                                                    \
-		key((w), (name));                               \
-		putc('[', (w)->f);                              \
-		for (size_t i = 0; i < (n); i++)                \
+#define COLUMN(w, name, n, fmt, expr)                             \
+	do {                                                      \
+		key((w), (name));                                 \
+		putc('[', (w)->f);                                \
+		for (size_t i = 0; i < (n); i++)                  \
 			fprintf((w)->f, i ? "," fmt : fmt, expr); \
-		putc(']', (w)->f);                              \
+		putc(']', (w)->f);                                \
 	} while (0)
 
 static void write_strtab(struct writer *w, const char *name, const struct strtab *t)
@@ -429,8 +435,10 @@ static void write_findings(struct writer *w, const np_report_opts *o)
 	COLUMN(w, "packet", n, "%llu", (unsigned long long)r[i].f.packet);
 	/* whole seconds (clamped to what a date can hold) as milliseconds after t0, then microseconds */
 	COLUMN(w, "t", n, "%lld",
-	       (long long)((r[i].f.ts_sec < -1000000000000LL ? -1000000000000LL
-			    : r[i].f.ts_sec > 1000000000000LL ? 1000000000000LL : r[i].f.ts_sec) * 1000 -
+	       (long long)((r[i].f.ts_sec < -1000000000000LL  ? -1000000000000LL
+			    : r[i].f.ts_sec > 1000000000000LL ? 1000000000000LL
+							      : r[i].f.ts_sec) *
+				   1000 -
 			   w->t0_us / 1000));
 	COLUMN(w, "us", n, "%u", (unsigned)r[i].f.ts_frac);
 	COLUMN(w, "check", n, "%d", (int)r[i].f.check);
@@ -503,8 +511,9 @@ static char *read_chartjs(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "netprofile: %s: %s; the report's charts are drawn as plain SVG "
-				"(apt-get install libjs-chart.js for Chart.js)\n",
+		fprintf(stderr,
+			"netprofile: %s: %s; the report's charts are drawn as plain SVG "
+			"(apt-get install libjs-chart.js for Chart.js)\n",
 			path, strerror(errno));
 		return NULL;
 	}
@@ -529,7 +538,8 @@ static char *read_chartjs(const char *path)
 	buf[len] = '\0';
 	for (char *p = buf; (p = strchr(p, '<')); p++)
 		if (strncasecmp(p, "</script", 8) == 0 || strncmp(p, "<!--", 4) == 0) {
-			fprintf(stderr, "netprofile: %s: cannot be inlined (it holds \"%.8s\"); charts drawn as plain SVG\n",
+			fprintf(stderr,
+				"netprofile: %s: cannot be inlined (it holds \"%.8s\"); charts drawn as plain SVG\n",
 				path, p);
 			free(buf);
 			return NULL;
@@ -572,8 +582,8 @@ static void write_page(FILE *f, const struct report_data *d, const np_report_opt
 }
 
 /* Write to a temporary file beside path, then rename it over path. */
-static int write_atomically(const char *path, const struct report_data *d, const np_report_opts *o,
-			    const char *chartjs, char *err, size_t errlen)
+static int write_atomically(const char *path, const struct report_data *d, const np_report_opts *o, const char *chartjs,
+			    char *err, size_t errlen)
 {
 	if (strcmp(path, "-") == 0) {
 		write_page(stdout, d, o, chartjs);

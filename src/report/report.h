@@ -42,8 +42,8 @@ typedef struct np_report_bucket {
 /* The flows summed by start time into at most max intervals of a round
  * length (1, 2 or 5 times a power of ten milliseconds, or whole minutes,
  * hours, days); NULL with *n 0 when there are none. The caller frees. */
-np_report_bucket *np_report_traffic_buckets(const np_report_traffic *t, size_t max, int64_t *start_us,
-					    int64_t *step_us, size_t *n);
+np_report_bucket *np_report_traffic_buckets(const np_report_traffic *t, size_t max, int64_t *start_us, int64_t *step_us,
+					    size_t *n);
 
 /* The anomaly findings of the captures (-r): at most this many listed in
  * the page, all of them counted by check. */
@@ -82,14 +82,14 @@ void np_report_findings_step(np_report_findings *fs, const np_step *s, int file)
 
 typedef struct np_report_opts {
 	const char *title;
-	const char *source;  /* what it was built from, for the summary */
-	const char *inventory; /* its path, for messages ("inventory" if NULL) */
-	const char *chartjs; /* path of chart.min.js; a missing file: the page draws plain SVG */
-	const np_report_traffic *traffic; /* NULL for an inventory alone */
-	uint64_t packets;    /* read from captures (with traffic; 0 = none, flow records only) */
-	unsigned max_clients; /* clients listed per server (they are all counted) */
+	const char *source;                 /* what it was built from, for the summary */
+	const char *inventory;              /* its path, for messages ("inventory" if NULL) */
+	const char *chartjs;                /* path of chart.min.js; a missing file: the page draws plain SVG */
+	const np_report_traffic *traffic;   /* NULL for an inventory alone */
+	uint64_t packets;                   /* read from captures (with traffic; 0 = none, flow records only) */
+	unsigned max_clients;               /* clients listed per server (they are all counted) */
 	const np_report_findings *findings; /* NULL: not built from captures */
-	const char *const *files; /* the captures the findings name */
+	const char *const *files;           /* the captures the findings name */
 	int nfiles;
 } np_report_opts;
 

@@ -51,8 +51,8 @@ void np_report_traffic_add(void *ctx, const np_flow *f)
 	int64_t start = f->fwd.first_us;
 	if (f->rev.packets && f->rev.first_us < start)
 		start = f->rev.first_us;
-	t->points[t->n++] = (struct flow_point){start, (uint64_t)f->fwd.packets + f->rev.packets,
-						f->fwd.bytes + f->rev.bytes};
+	t->points[t->n++] =
+		(struct flow_point){start, (uint64_t)f->fwd.packets + f->rev.packets, f->fwd.bytes + f->rev.bytes};
 	if (start < t->min_us)
 		t->min_us = start;
 	if (start > t->max_us)
@@ -67,10 +67,10 @@ uint64_t np_report_traffic_flows(const np_report_traffic *t)
 /* The smallest round interval that cuts span into at most max pieces. */
 static int64_t round_step(int64_t span_us, size_t max)
 {
-	static const int64_t steps_ms[] = {1,     2,      5,      10,      20,      50,       100,     200,
-					   500,   1000,   2000,   5000,    10000,   15000,    30000,   60000,
-					   120000, 300000, 600000, 900000, 1800000, 3600000, 7200000, 10800000,
-					   21600000, 43200000, 86400000};
+	static const int64_t steps_ms[] = {1,       2,       5,        10,       20,       50,      100,
+					   200,     500,     1000,     2000,     5000,     10000,   15000,
+					   30000,   60000,   120000,   300000,   600000,   900000,  1800000,
+					   3600000, 7200000, 10800000, 21600000, 43200000, 86400000};
 	for (size_t i = 0; i < sizeof(steps_ms) / sizeof(steps_ms[0]); i++)
 		if (span_us / (steps_ms[i] * 1000) < (int64_t)max)
 			return steps_ms[i] * 1000;
@@ -78,8 +78,8 @@ static int64_t round_step(int64_t span_us, size_t max)
 	return (span_us / day / (int64_t)max + 1) * day;
 }
 
-np_report_bucket *np_report_traffic_buckets(const np_report_traffic *t, size_t max, int64_t *start_us,
-					    int64_t *step_us, size_t *n)
+np_report_bucket *np_report_traffic_buckets(const np_report_traffic *t, size_t max, int64_t *start_us, int64_t *step_us,
+					    size_t *n)
 {
 	*n = 0;
 	if (!t || !t->n || max == 0)

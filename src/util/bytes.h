@@ -87,45 +87,45 @@ static inline bool np_get_le32(const uint8_t *p, const uint8_t *end, uint32_t *v
  * Printer forms: read or jump to the enclosing function's `trunc:` label.
  * `end` is the snapend in scope (usually pr->snapend).
  */
-#define NP_CHECK(p, end, n)                                                    \
-	do {                                                                   \
-		if (!np_has((p), (end), (n)))                                  \
-			goto trunc;                                            \
+#define NP_CHECK(p, end, n)                   \
+	do {                                  \
+		if (!np_has((p), (end), (n))) \
+			goto trunc;           \
 	} while (0)
-#define NP_GET_U8(v, p, end)                                                   \
-	do {                                                                   \
-		if (!np_get_u8((p), (end), &(v)))                              \
-			goto trunc;                                            \
+#define NP_GET_U8(v, p, end)                      \
+	do {                                      \
+		if (!np_get_u8((p), (end), &(v))) \
+			goto trunc;               \
 	} while (0)
-#define NP_GET_BE16(v, p, end)                                                 \
-	do {                                                                   \
-		if (!np_get_be16((p), (end), &(v)))                            \
-			goto trunc;                                            \
+#define NP_GET_BE16(v, p, end)                      \
+	do {                                        \
+		if (!np_get_be16((p), (end), &(v))) \
+			goto trunc;                 \
 	} while (0)
-#define NP_GET_BE24(v, p, end)                                                 \
-	do {                                                                   \
-		if (!np_get_be24((p), (end), &(v)))                            \
-			goto trunc;                                            \
+#define NP_GET_BE24(v, p, end)                      \
+	do {                                        \
+		if (!np_get_be24((p), (end), &(v))) \
+			goto trunc;                 \
 	} while (0)
-#define NP_GET_BE32(v, p, end)                                                 \
-	do {                                                                   \
-		if (!np_get_be32((p), (end), &(v)))                            \
-			goto trunc;                                            \
+#define NP_GET_BE32(v, p, end)                      \
+	do {                                        \
+		if (!np_get_be32((p), (end), &(v))) \
+			goto trunc;                 \
 	} while (0)
-#define NP_GET_BE64(v, p, end)                                                 \
-	do {                                                                   \
-		if (!np_get_be64((p), (end), &(v)))                            \
-			goto trunc;                                            \
+#define NP_GET_BE64(v, p, end)                      \
+	do {                                        \
+		if (!np_get_be64((p), (end), &(v))) \
+			goto trunc;                 \
 	} while (0)
-#define NP_GET_LE16(v, p, end)                                                 \
-	do {                                                                   \
-		if (!np_get_le16((p), (end), &(v)))                            \
-			goto trunc;                                            \
+#define NP_GET_LE16(v, p, end)                      \
+	do {                                        \
+		if (!np_get_le16((p), (end), &(v))) \
+			goto trunc;                 \
 	} while (0)
-#define NP_GET_LE32(v, p, end)                                                 \
-	do {                                                                   \
-		if (!np_get_le32((p), (end), &(v)))                            \
-			goto trunc;                                            \
+#define NP_GET_LE32(v, p, end)                      \
+	do {                                        \
+		if (!np_get_le32((p), (end), &(v))) \
+			goto trunc;                 \
 	} while (0)
 
 #endif

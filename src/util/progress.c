@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CHECK_EVERY 4096u        /* packets between two looks at the clock */
-#define REDRAW_NS 500000000ll    /* at most two redraws a second */
+#define CHECK_EVERY 4096u     /* packets between two looks at the clock */
+#define REDRAW_NS 500000000ll /* at most two redraws a second */
 
 static int64_t now_ns(void)
 {

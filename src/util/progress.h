@@ -33,12 +33,12 @@ typedef int64_t (*np_progress_position_fn)(void *ctx);
 
 typedef struct np_progress {
 	bool active;
-	bool tty;       /* stderr is a terminal: rewrite the line in place */
+	bool tty;           /* stderr is a terminal: rewrite the line in place */
 	uint32_t countdown; /* packets until the next look at the clock */
 	uint64_t packets;
 	np_progress_position_fn position;
 	void *position_ctx;
-	int64_t size;   /* bytes, -1 when unknown (a pipe) */
+	int64_t size; /* bytes, -1 when unknown (a pipe) */
 	int64_t start_ns, next_ns;
 	const char *name;
 } np_progress;

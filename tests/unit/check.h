@@ -15,14 +15,14 @@
 
 static int check_passed, check_failed;
 
-#define CHECK(cond)                                                                    \
-	do {                                                                           \
-		if (cond) {                                                            \
-			check_passed++;                                                \
-		} else {                                                               \
-			check_failed++;                                                \
+#define CHECK(cond)                                                                              \
+	do {                                                                                     \
+		if (cond) {                                                                      \
+			check_passed++;                                                          \
+		} else {                                                                         \
+			check_failed++;                                                          \
 			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-		}                                                                      \
+		}                                                                                \
 	} while (0)
 
 /* A heap copy of the first n bytes (free it), so reads past them are caught. */

@@ -20,15 +20,14 @@
 #include "../../src/print/print.h"
 #include "check.h"
 
-
 /* A payload printer as TCP/UDP call it (print_ntp, print_bootp, ...). */
 typedef void (*payload_printer)(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* fn on a message of `length` bytes, caplen of them captured, at -v level
  * v; the text in o's buffer. *stopped (if not NULL) tells whether the
  * printer stopped the packet. */
-static inline const char *print_payload(np_out *o, payload_printer fn, const uint8_t *p, size_t caplen,
-					uint32_t length, int v, bool *stopped)
+static inline const char *print_payload(np_out *o, payload_printer fn, const uint8_t *p, size_t caplen, uint32_t length,
+					int v, bool *stopped)
 {
 	np_print_opts opts;
 	np_printer pr;

@@ -43,22 +43,14 @@ static size_t build(uint8_t *b, uint8_t op, uint32_t xid, const uint8_t *opts, s
 
 /* ISC dhclient's DISCOVER: type, requested address, hostname, parameters. */
 static const uint8_t discover_opts[] = {
-	53, 1, 1,
-	50, 4, 192, 168, 122, 77,
-	12, 9, 'd', 'e', 'b', 'i', 'a', 'n', '-', 'v', 'm',
-	55, 5, 1, 28, 3, 121, 119,
-	255,
+	53,  1,   1,   50,  4,   192, 168, 122, 77, 12, 9, 'd', 'e', 'b',
+	'i', 'a', 'n', '-', 'v', 'm', 55,  5,   1,  28, 3, 121, 119, 255,
 };
 
 /* dnsmasq's ACK: server id, lease time, mask, router, a classless route. */
 static const uint8_t ack_opts[] = {
-	53, 1, 5,
-	54, 4, 192, 168, 122, 1,
-	51, 4, 0, 0, 0x0e, 0x10,
-	1, 4, 255, 255, 255, 0,
-	3, 4, 192, 168, 122, 1,
-	121, 8, 24, 10, 1, 2, 192, 168, 122, 1,
-	255,
+	53,  1, 5, 54, 4,   192, 168, 122, 1,   51, 4,  0,  0, 0x0e, 0x10, 1,   4,   255, 255,
+	255, 0, 3, 4,  192, 168, 122, 1,   121, 8,  24, 10, 1, 2,    192,  168, 122, 1,   255,
 };
 
 static void test_fields(void)

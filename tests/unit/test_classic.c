@@ -27,8 +27,8 @@ static const uint8_t MAC_B[6] = {0x00, 0xa0, 0xc9, 0x01, 0x02, 0x03};
 typedef struct frame {
 	uint8_t b[1600];
 	size_t n;
-	size_t ip;  /* where the IPv4/IPv6 header starts */
-	size_t l4;  /* where the transport header starts */
+	size_t ip; /* where the IPv4/IPv6 header starts */
+	size_t l4; /* where the transport header starts */
 } frame;
 
 static void put(frame *f, const void *p, size_t n)
@@ -205,8 +205,9 @@ static void test_tcp(void)
 	expect(&f, (np_print_opts){0},
 	       "10.0.0.1.40000 > 10.0.0.2.80: S 1000:1000(0) win 29200 <mss 1460,sackOK,timestamp 1 0,nop,wscale 7> (DF)");
 	expect(&f, (np_print_opts){.qflag = 1}, "10.0.0.1.40000 > 10.0.0.2.80: tcp 0 (DF)");
-	expect(&f, (np_print_opts){.vflag = 1}, "10.0.0.1.40000 > 10.0.0.2.80: S 1000:1000(0) win 29200 <mss 1460,sackOK,"
-						"timestamp 1 0,nop,wscale 7> (DF) (ttl 64, id 1)");
+	expect(&f, (np_print_opts){.vflag = 1},
+	       "10.0.0.1.40000 > 10.0.0.2.80: S 1000:1000(0) win 29200 <mss 1460,sackOK,"
+	       "timestamp 1 0,nop,wscale 7> (DF) (ttl 64, id 1)");
 	cuts(&f);
 
 	/* A cut inside the options: the walk says so and closes the list. */
@@ -346,23 +347,24 @@ static void test_dns(void)
 	put16(&f, 28);
 	put16(&f, 3);
 	finish(&f, true);
-	expect(&f, (np_print_opts){0}, "10.0.0.5.1029 > 10.0.0.53.53: 8+ [b2&3=0x510] [1n] [2au] AAAA CHAOS)? example. (25)");
+	expect(&f, (np_print_opts){0},
+	       "10.0.0.5.1029 > 10.0.0.53.53: 8+ [b2&3=0x510] [1n] [2au] AAAA CHAOS)? example. (25)");
 	cuts(&f);
 }
 
 static void test_bootp(void)
 {
 	static const uint8_t opts[] = {
-		99, 130, 83, 99,                /* cookie */
-		53, 1, 3,                       /* DHCP REQUEST */
-		50, 4, 10, 0, 0, 5,             /* requested address */
-		54, 4, 10, 0, 0, 53,            /* server id */
-		55, 5, 1, 3, 6, 15, 200,        /* parameter request list */
-		12, 4, 'm', 'y', 'p', 'c',      /* host name */
-		51, 4, 0, 0, 0x0e, 0x10,        /* lease 3600 */
-		19, 1, 0,                       /* IP forwarding: N */
-		250, 3, 1, 2, 3,                /* unknown, odd length: bytes */
-		0, 0,                           /* pad */
+		99,  130, 83,  99,                   /* cookie */
+		53,  1,   3,                         /* DHCP REQUEST */
+		50,  4,   10,  0,   0,    5,         /* requested address */
+		54,  4,   10,  0,   0,    53,        /* server id */
+		55,  5,   1,   3,   6,    15,   200, /* parameter request list */
+		12,  4,   'm', 'y', 'p',  'c',       /* host name */
+		51,  4,   0,   0,   0x0e, 0x10,      /* lease 3600 */
+		19,  1,   0,                         /* IP forwarding: N */
+		250, 3,   1,   2,   3,               /* unknown, odd length: bytes */
+		0,   0,                              /* pad */
 		255,
 	};
 	frame f;
@@ -600,7 +602,8 @@ static void test_ip6(void)
 	put(&f, a2, 16);
 	tcp_hdr(&f, 22, 1022, 7, 9, 0x18, 100, NULL, 0);
 	put32(&f, 0);
-	expect(&f, (np_print_opts){.Sflag = 1, .vflag = 1}, "fe80::1.22 > fe80::2.1022: P 7:11(4) ack 9 win 100 (len 24, hlim 64)");
+	expect(&f, (np_print_opts){.Sflag = 1, .vflag = 1},
+	       "fe80::1.22 > fe80::2.1022: P 7:11(4) ack 9 win 100 (len 24, hlim 64)");
 	cuts(&f);
 	ether(&f, MAC_B, MAC_A, 0x86dd);
 	put32(&f, 0x60000000);

@@ -18,22 +18,19 @@
 
 /* id 0x1234, RD, 1 question: www.example.com A IN. */
 static const uint8_t query[] = {
-	0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0,
-	0x00, 0x01, 0x00, 0x01,
+	0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 3,    'w',  'w',  'w',  7,
+	'e',  'x',  'a',  'm',  'p',  'l',  'e',  3,    'c',  'o',  'm',  0,    0x00, 0x01, 0x00, 0x01,
 };
 
 /* The answer: two records named by pointers to the question's name (offset
  * 12): A 192.0.2.1 (ttl 300) and AAAA 2001:db8::1; an OPT record in the
  * additional section with extended rcode 1 (BADVERS with rcode 0) and DO. */
 static const uint8_t response[] = {
-	0x12, 0x34, 0x81, 0x80, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01,
-	3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0,
-	0x00, 0x01, 0x00, 0x01,
-	0xc0, 0x0c, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x01, 0x2c, 0x00, 0x04, 192, 0, 2, 1,
-	0xc0, 0x0c, 0x00, 0x1c, 0x00, 0x01, 0x00, 0x00, 0x01, 0x2c, 0x00, 0x10,
-	0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-	0x00, 0x00, 0x29, 0x10, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00,
+	0x12, 0x34, 0x81, 0x80, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01, 3,    'w',  'w',  'w',  7,    'e',
+	'x',  'a',  'm',  'p',  'l',  'e',  3,    'c',  'o',  'm',  0,    0x00, 0x01, 0x00, 0x01, 0xc0, 0x0c, 0x00,
+	0x01, 0x00, 0x01, 0x00, 0x00, 0x01, 0x2c, 0x00, 0x04, 192,  0,    2,    1,    0xc0, 0x0c, 0x00, 0x1c, 0x00,
+	0x01, 0x00, 0x00, 0x01, 0x2c, 0x00, 0x10, 0x20, 0x01, 0x0d, 0xb8, 0,    0,    0,    0,    0,    0,    0,
+	0,    0,    0,    0,    1,    0x00, 0x00, 0x29, 0x10, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00,
 };
 
 static void test_header(void)
@@ -159,8 +156,8 @@ static const char *print_msg(np_out *o, const uint8_t *p, size_t caplen, uint32_
 
 static void test_printer(np_out *o)
 {
-	CHECK(strcmp(print_msg(o, query, sizeof(query), sizeof(query), 0, false),
-		     "4660+ A? www.example.com. (33)") == 0);
+	CHECK(strcmp(print_msg(o, query, sizeof(query), sizeof(query), 0, false), "4660+ A? www.example.com. (33)") ==
+	      0);
 	CHECK(strcmp(print_msg(o, response, sizeof(response), sizeof(response), 0, false),
 		     "4660 BadVers 2/0/1 A 192.0.2.1, AAAA 2001:db8::1 (88)") == 0);
 	CHECK(strcmp(print_msg(o, response, sizeof(response), sizeof(response), 3, false),
@@ -196,7 +193,8 @@ static void test_cuts(np_out *o, const uint8_t *msg, size_t len)
 			records++;
 		}
 		if (st == NP_OK)
-			CHECK(n == len ? r == NP_DNS_END : r == NP_DNS_TRUNC || records == m.qdcount + m.ancount + m.nscount + m.arcount);
+			CHECK(n == len ? r == NP_DNS_END
+				       : r == NP_DNS_TRUNC || records == m.qdcount + m.ancount + m.nscount + m.arcount);
 		(void)np_dns_rcode(&m);
 		/* The whole message has no mark. A cut query always shows it, and
 		 * so does any cut inside the header; a response cut later, in a

@@ -54,8 +54,8 @@ static uint16_t ip_cksum(const uint8_t *h)
 /* Ethernet + IPv4 (+ UDP or TCP header) from 10.0.0.<a>:<sp> to
  * 10.0.0.<b>:<dp>, `payload` bytes after the transport header; frag is the
  * IPv4 fragment field (a later fragment carries no transport header). */
-static void add(np_flow_table *t, int64_t ts, uint8_t proto, int a, uint16_t sp, int b, uint16_t dp,
-		uint8_t tcp_flags, uint16_t payload, uint16_t frag)
+static void add(np_flow_table *t, int64_t ts, uint8_t proto, int a, uint16_t sp, int b, uint16_t dp, uint8_t tcp_flags,
+		uint16_t payload, uint16_t frag)
 {
 	static uint8_t f[4096];
 	static np_packet pkt;
@@ -332,7 +332,10 @@ static void test_batch_same(void)
 	int n[2];
 	uint64_t calls[2], digest[2];
 	for (int batch = 0; batch < 2; batch++) {
-		np_flow_config cfg = {.idle_timeout_s = 2, .active_timeout_s = 5, .max_flows = 20, .batch = batch,
+		np_flow_config cfg = {.idle_timeout_s = 2,
+				      .active_timeout_s = 5,
+				      .max_flows = 20,
+				      .batch = batch,
 				      .payload_fn = hook};
 		hook_calls = hook_digest = 0;
 		np_flow_table *t = np_flow_table_new(&cfg, emit_all, out[batch]);

@@ -18,9 +18,8 @@ static const uint8_t echo[] = {
 
 /* Port unreachable quoting a UDP datagram's header. */
 static const uint8_t unreach[] = {
-	3, 3, 0x11, 0x22, 0, 0, 0, 0,
-	0x45, 0, 0, 28, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 2, 10, 0, 0, 1,
-	0x9c, 0x40, 0x00, 0x35, 0, 8, 0, 0,
+	3, 3, 0x11, 0x22, 0, 0, 0,  0, 0x45, 0, 0,    28,   0,    1,    0, 0, 64, 17,
+	0, 0, 10,   0,    0, 2, 10, 0, 0,    1, 0x9c, 0x40, 0x00, 0x35, 0, 8, 0,  0,
 };
 
 static void decode(np_packet *pkt, const uint8_t *p, uint32_t caplen, uint32_t wirelen)

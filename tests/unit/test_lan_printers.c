@@ -18,10 +18,9 @@
 
 /* BFDv1 control, Meticulous Keyed SHA1 authentication. */
 static const uint8_t bfd_sha1[] = {
-	0x20, 0x44, 0x05, 0x34, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0f, 0x42,
-	0x40, 0x00, 0x0f, 0x42, 0x40, 0x00, 0x00, 0x00, 0x00, 0x05, 0x1c, 0x02, 0x00, 0x00, 0x00,
-	0x00, 0x05, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x10, 0x11, 0x12, 0x13,
-	0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a,
+	0x20, 0x44, 0x05, 0x34, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0f, 0x42, 0x40, 0x00, 0x0f,
+	0x42, 0x40, 0x00, 0x00, 0x00, 0x00, 0x05, 0x1c, 0x02, 0x00, 0x00, 0x00, 0x00, 0x05, 0x01, 0x02, 0x03, 0x04,
+	0x05, 0x06, 0x07, 0x08, 0x09, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a,
 };
 
 static const char bfd_sha1_v[] =
@@ -56,13 +55,20 @@ static const uint8_t tftp_rrq[] = {0x00, 0x01, 'f', 'i', 'l', 'e', '1', 0x00, 'o
 
 /* Where tcpdump stops a cut TFTP request (the text it prints). */
 static const char *const tftp_rrq_cuts[] = {
-	"TFTP, length 14 [|tftp]",           "TFTP, length 14 [|tftp]",
-	"TFTP, length 14, RRQ \"\" [|tftp]",  "TFTP, length 14, RRQ \"f\" [|tftp]",
-	"TFTP, length 14, RRQ \"fi\" [|tftp]", "TFTP, length 14, RRQ \"fil\" [|tftp]",
-	"TFTP, length 14, RRQ \"file\" [|tftp]", "TFTP, length 14, RRQ \"file1\" [|tftp]",
-	"TFTP, length 14, RRQ \"file1\"  [|tftp]", "TFTP, length 14, RRQ \"file1\" o [|tftp]",
-	"TFTP, length 14, RRQ \"file1\" oc [|tftp]", "TFTP, length 14, RRQ \"file1\" oct [|tftp]",
-	"TFTP, length 14, RRQ \"file1\" octe [|tftp]", "TFTP, length 14, RRQ \"file1\" octet [|tftp]",
+	"TFTP, length 14 [|tftp]",
+	"TFTP, length 14 [|tftp]",
+	"TFTP, length 14, RRQ \"\" [|tftp]",
+	"TFTP, length 14, RRQ \"f\" [|tftp]",
+	"TFTP, length 14, RRQ \"fi\" [|tftp]",
+	"TFTP, length 14, RRQ \"fil\" [|tftp]",
+	"TFTP, length 14, RRQ \"file\" [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" [|tftp]",
+	"TFTP, length 14, RRQ \"file1\"  [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" o [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" oc [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" oct [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" octe [|tftp]",
+	"TFTP, length 14, RRQ \"file1\" octet [|tftp]",
 };
 
 /* LLDP: chassis MAC, TTL 120, system name "sw1", management address
@@ -185,8 +191,7 @@ static void bfd_control(np_printer *pr, const uint8_t *p, uint32_t length)
 }
 
 /* Every cut of msg: a prefix of the whole text, then " [|proto]". */
-static void check_cuts(payload_printer fn, const uint8_t *msg, size_t len, const char *whole, const char *mark,
-		       int v)
+static void check_cuts(payload_printer fn, const uint8_t *msg, size_t len, const char *whole, const char *mark, int v)
 {
 	np_out o;
 	memset(&o, 0, sizeof(o));
@@ -195,8 +200,7 @@ static void check_cuts(payload_printer fn, const uint8_t *msg, size_t len, const
 		bool stopped = false;
 		const char *got = print_payload(&o, fn, c, cut, (uint32_t)len, v, &stopped);
 		size_t n = strlen(got), m = strlen(mark);
-		bool ok = stopped && n >= m && strcmp(got + n - m, mark) == 0 &&
-			  strncmp(got, whole, n - m) == 0;
+		bool ok = stopped && n >= m && strcmp(got + n - m, mark) == 0 && strncmp(got, whole, n - m) == 0;
 		if (!ok)
 			fprintf(stderr, "cut %zu: '%s'\n", cut, got);
 		CHECK(ok);
@@ -233,8 +237,7 @@ int main(void)
 	free(o.buf);
 	memset(&o, 0, sizeof(o));
 	CHECK(payload_prints(&o, print_lldp, lldp_msg, sizeof(lldp_msg), sizeof(lldp_msg), 1, lldp_v));
-	CHECK(payload_prints(&o, print_lldp, lldp_msg, sizeof(lldp_msg), sizeof(lldp_msg), 0,
-			     "LLDP, length 45: sw1"));
+	CHECK(payload_prints(&o, print_lldp, lldp_msg, sizeof(lldp_msg), sizeof(lldp_msg), 0, "LLDP, length 45: sw1"));
 	free(o.buf);
 	memset(&o, 0, sizeof(o));
 	CHECK(payload_prints(&o, print_cdp, cdp_msg, sizeof(cdp_msg), sizeof(cdp_msg), 1, cdp_v));

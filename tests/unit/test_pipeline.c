@@ -82,8 +82,8 @@ static void run(const char *path, long count, bool pipeline, struct result *r)
 		r->rc = -99;
 		return;
 	}
-	np_flow_config cfg = {.idle_timeout_s = 2, .max_flows = 100000, .payload_fn = hook, .payload_ctx = r,
-			      .batch = true};
+	np_flow_config cfg = {
+		.idle_timeout_s = 2, .max_flows = 100000, .payload_fn = hook, .payload_ctx = r, .batch = true};
 	np_flow_table *t = np_flow_table_new(&cfg, emit, r);
 	if (pipeline) {
 		r->rc = np_flow_pipeline_run(&src, count, t, true, NULL);
@@ -128,8 +128,8 @@ static void compare(const char *what, const struct result *a, const struct resul
 	CHECK(a->hook_calls == b->hook_calls);
 	CHECK(a->hook_hash == b->hook_hash);
 	if (a->n != b->n || differ || a->hook_hash != b->hook_hash)
-		fprintf(stderr, "%s: %zu vs %zu flows, %zu differ, %llu vs %llu hook calls\n", what, a->n, b->n,
-			differ, (unsigned long long)a->hook_calls, (unsigned long long)b->hook_calls);
+		fprintf(stderr, "%s: %zu vs %zu flows, %zu differ, %llu vs %llu hook calls\n", what, a->n, b->n, differ,
+			(unsigned long long)a->hook_calls, (unsigned long long)b->hook_calls);
 }
 
 /* ---- the capture ------------------------------------------------------------ */
@@ -231,7 +231,7 @@ static void write_capture(const char *path)
 		} else if (r < 6) { /* a datagram in two fragments, either order, or a later one alone */
 			bool last_first = r == 4, alone = r == 5 && i % 7 == 0;
 			len = last_first || alone ? ip4_frame(a, b, 17, 0, 0, 0, 100, 6)
-						 : ip4_frame(a, b, 17, 1024 + (uint16_t)a, 53, 0, 40, 0x2000);
+						  : ip4_frame(a, b, 17, 1024 + (uint16_t)a, 53, 0, 40, 0x2000);
 			h.ts.tv_sec = us / 1000000, h.ts.tv_usec = us % 1000000;
 			h.caplen = h.len = (uint32_t)len;
 			pcap_dump((u_char *)d, &h, frame);
@@ -277,7 +277,8 @@ static void test_fragments_across_files(const char *dir)
 	snprintf(a, sizeof(a), "%s.a", dir);
 	snprintf(b, sizeof(b), "%s.b", dir);
 	for (int last_first = 0; last_first < 2; last_first++) {
-		size_t len = last_first ? ip4_frame(7, 7, 17, 0, 0, 0, 100, 6) : ip4_frame(7, 7, 17, 4444, 53, 0, 40, 0x2000);
+		size_t len = last_first ? ip4_frame(7, 7, 17, 0, 0, 0, 100, 6)
+					: ip4_frame(7, 7, 17, 4444, 53, 0, 40, 0x2000);
 		write_one(a, len, 1700000000LL * 1000000);
 		len = last_first ? ip4_frame(7, 7, 17, 4444, 53, 0, 40, 0x2000) : ip4_frame(7, 7, 17, 0, 0, 0, 100, 6);
 		write_one(b, len, 1700000001LL * 1000000);

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/decode/services.h"
 #include "../../src/profile/profiler.h"
 #include "../../src/profile/roles.h"
-#include "../../src/decode/services.h"
 #include "check.h"
 
 enum { FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10 };
@@ -591,7 +591,8 @@ static void test_receive_only(void)
 	np_oneway refused = lone, scanner = lone;
 	refused.refused = true, scanner.scanner = true;
 	CHECK(decide_oneway(&s, refused).server == NP_SIDE_NONE);
-	CHECK(decide_oneway(&s, scanner).server == NP_SIDE_NONE && !strcmp(decide_oneway(&s, scanner).evidence, "scan"));
+	CHECK(decide_oneway(&s, scanner).server == NP_SIDE_NONE &&
+	      !strcmp(decide_oneway(&s, scanner).evidence, "scan"));
 	/* NTP mode 3, repeated, from a sender seen one way: a server; the same
 	 * from a sender the capture hears (its answer would be there): none. */
 	np_flow n = flow(17, 40000, 123);

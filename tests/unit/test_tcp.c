@@ -20,25 +20,22 @@
  * a 4-byte payload; the checksums are not right (not needed here). */
 static const uint8_t syn[] = {
 	0x45, 0x00, 0x00, 0x40, 0x00, 0x01, 0x40, 0x00, 0x40, 0x06, 0x00, 0x00,
-	10, 0, 0, 1, 10, 0, 0, 2,
-	0x9c, 0x40, 0x00, 0x50,             /* ports 40000 > 80 */
-	0x00, 0x00, 0x03, 0xe8,             /* seq 1000 */
-	0x00, 0x00, 0x00, 0x00,             /* ack 0 */
-	0xa0, 0x02, 0x72, 0x10,             /* off 40, SYN, win 29200 */
-	0x12, 0x34, 0x00, 0x00,             /* cksum, urp */
-	0x02, 0x04, 0x05, 0xb4,             /* mss 1460 */
-	0x04, 0x02,                         /* sackOK */
-	0x08, 0x0a, 0, 0, 0, 1, 0, 0, 0, 0, /* TS val 1 ecr 0 */
-	0x01, 0x03, 0x03, 0x07,             /* nop, wscale 7 */
-	'G', 'E', 'T', ' ',
+	10,   0,    0,    1,    10,   0,    0,    2,    0x9c, 0x40, 0x00, 0x50, /* ports 40000 > 80 */
+	0x00, 0x00, 0x03, 0xe8,                                                 /* seq 1000 */
+	0x00, 0x00, 0x00, 0x00,                                                 /* ack 0 */
+	0xa0, 0x02, 0x72, 0x10,                                                 /* off 40, SYN, win 29200 */
+	0x12, 0x34, 0x00, 0x00,                                                 /* cksum, urp */
+	0x02, 0x04, 0x05, 0xb4,                                                 /* mss 1460 */
+	0x04, 0x02,                                                             /* sackOK */
+	0x08, 0x0a, 0,    0,    0,    1,    0,    0,    0,    0,                /* TS val 1 ecr 0 */
+	0x01, 0x03, 0x03, 0x07,                                                 /* nop, wscale 7 */
+	'G',  'E',  'T',  ' ',
 };
 
 /* 10.0.0.1.40000 > 10.0.0.2.9999 with 4 payload bytes. */
 static const uint8_t udp[] = {
-	0x45, 0x00, 0x00, 0x20, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0x00, 0x00,
-	10, 0, 0, 1, 10, 0, 0, 2,
-	0x9c, 0x40, 0x27, 0x0f, 0x00, 0x0c, 0xab, 0xcd,
-	1, 2, 3, 4,
+	0x45, 0x00, 0x00, 0x20, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0x00, 0x00, 10, 0, 0, 1,
+	10,   0,    0,    2,    0x9c, 0x40, 0x27, 0x0f, 0x00, 0x0c, 0xab, 0xcd, 1,  2, 3, 4,
 };
 
 static void decode(np_packet *pkt, const uint8_t *p, uint32_t caplen, uint32_t wirelen)
@@ -127,8 +124,11 @@ static const char *print_one(np_printer *pr, const uint8_t *p, uint32_t caplen, 
 static void test_print_cuts(const uint8_t *full, uint32_t len)
 {
 	static const np_print_opts sets[] = {
-		{.tflag = 1}, {.tflag = 1, .vflag = 1}, {.tflag = 1, .vflag = 2, .xflag = 1, .suppress_default = 1},
-		{.tflag = 1, .qflag = 1, .suppress_default = 1}, {.tflag = 1, .Sflag = 1, .eflag = 1},
+		{.tflag = 1},
+		{.tflag = 1, .vflag = 1},
+		{.tflag = 1, .vflag = 2, .xflag = 1, .suppress_default = 1},
+		{.tflag = 1, .qflag = 1, .suppress_default = 1},
+		{.tflag = 1, .Sflag = 1, .eflag = 1},
 	};
 	for (unsigned s = 0; s < sizeof(sets) / sizeof(sets[0]); s++) {
 		np_printer pr;
@@ -159,8 +159,14 @@ static void test_print_lines(void)
 	memcpy(synack + 16, syn + 12, 4);
 	memcpy(synack + 20, syn + 22, 2);
 	memcpy(synack + 22, syn + 20, 2);
-	synack[24] = 0; synack[25] = 0; synack[26] = 0x13; synack[27] = 0x88; /* seq 5000 */
-	synack[28] = 0; synack[29] = 0; synack[30] = 0x03; synack[31] = 0xe9; /* ack 1001 */
+	synack[24] = 0;
+	synack[25] = 0;
+	synack[26] = 0x13;
+	synack[27] = 0x88; /* seq 5000 */
+	synack[28] = 0;
+	synack[29] = 0;
+	synack[30] = 0x03;
+	synack[31] = 0xe9; /* ack 1001 */
 	synack[33] = 0x12;
 	const char *line = print_one(&pr, synack, sizeof(synack), sizeof(synack));
 	CHECK(strcmp(line, "IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 29200, options "
@@ -170,8 +176,14 @@ static void test_print_lines(void)
 	ack[3] = 40;
 	ack[32] = 0x50;
 	ack[33] = 0x10;
-	ack[24] = 0; ack[25] = 0; ack[26] = 0x03; ack[27] = 0xe9; /* seq 1001 */
-	ack[28] = 0; ack[29] = 0; ack[30] = 0x13; ack[31] = 0x89; /* ack 5001 */
+	ack[24] = 0;
+	ack[25] = 0;
+	ack[26] = 0x03;
+	ack[27] = 0xe9; /* seq 1001 */
+	ack[28] = 0;
+	ack[29] = 0;
+	ack[30] = 0x13;
+	ack[31] = 0x89; /* ack 5001 */
 	line = print_one(&pr, ack, sizeof(ack), sizeof(ack));
 	CHECK(strcmp(line, "IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 29200, length 0\n") == 0);
 	done_printer(&pr, &o);
@@ -186,8 +198,8 @@ static void test_print_lines(void)
 	opts = (np_print_opts){.tflag = 1, .qflag = 1};
 	init_printer(&pr, &o, &opts);
 	CHECK(strcmp(print_one(&pr, syn, sizeof(syn), sizeof(syn)), "IP 10.0.0.1.40000 > 10.0.0.2.80: tcp 4\n") == 0);
-	CHECK(strcmp(print_one(&pr, udp, sizeof(udp), sizeof(udp)), "IP 10.0.0.1.40000 > 10.0.0.2.9999: UDP, length 4\n") ==
-	      0);
+	CHECK(strcmp(print_one(&pr, udp, sizeof(udp), sizeof(udp)),
+		     "IP 10.0.0.1.40000 > 10.0.0.2.9999: UDP, length 4\n") == 0);
 	done_printer(&pr, &o);
 
 	/* Truncation points: inside the fixed header, inside an option. */
@@ -196,7 +208,8 @@ static void test_print_lines(void)
 	CHECK(strcmp(print_one(&pr, syn, 22, sizeof(syn)), "IP 10.0.0.1 > 10.0.0.2: [|tcp]\n") == 0);
 	CHECK(strcmp(print_one(&pr, syn, 30, sizeof(syn)), "IP 10.0.0.1.40000 > 10.0.0.2.80:  [|tcp]\n") == 0);
 	CHECK(strcmp(print_one(&pr, syn, 42, sizeof(syn)),
-		     "IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000:1004, win 29200, options [mss [|tcp]\n") == 0);
+		     "IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000:1004, win 29200, options [mss [|tcp]\n") ==
+	      0);
 	CHECK(strcmp(print_one(&pr, syn, 44, sizeof(syn)),
 		     "IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000:1004, win 29200, options [mss "
 		     "1460, [|tcp]\n") == 0);
