@@ -39,7 +39,7 @@ start_watch() {
 	chmod 777 "$tmp/$name"
 	"$np" watch --db "$tmp/$name/w.db" --alerts /dev/null --commit 1 "$@" 2>"$tmp/$name.err" &
 	wpid=$!
-	for _ in $(seq 100); do
+	for _ in $(seq 600); do # 30 s: a loaded or ASan machine starts slowly
 		grep -q "^listening on" "$tmp/$name.err" 2>/dev/null && return 0
 		kill -0 $wpid 2>/dev/null || break
 		sleep 0.05
@@ -240,7 +240,7 @@ for i in range(6000):
 time.sleep(0.5)
 # a flood from one exporter: 30 records a message, sequence numbers kept
 f = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-f.bind(('127.0.0.1', 0))
+f.bind(('127.0.0.2', 0))  # an address of its own: no name shared with the 6000 exporters' ports
 rec = v5_record('10.10.0.1', '10.10.0.2', 2000, 80, 6, 1, 40, 1000, 1000, 0x02)
 n = 40000
 for k in range(n):
@@ -251,7 +251,7 @@ for k in range(3):
     time.sleep(1.0)
     f.sendto(v5_message([rec], seq=n * 30 + k), dst)
 time.sleep(0.5)
-print('flooder 127.0.0.1:%d' % f.getsockname()[1])
+print('flooder 127.0.0.2:%d' % f.getsockname()[1])
 print('sent', n * 30 + 3)
 rss = [l for l in open('/proc/%s/status' % pid) if l.startswith('VmRSS')][0].split()[1]
 print('rss', rss)
