@@ -364,5 +364,6 @@ int cmd_flows(int argc, char **argv)
 	np_profiler_free(naming);
 	np_source_close(&src);
 	free(a.src.filter);
+	run.out = NULL; /* run is static, out is not */
 	return status;
 }

@@ -564,7 +564,7 @@ static int read_messages(FILE *fp, const char *path, np_ipfix_decoder *d, uint8_
 				snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			else if (got < IPFIX_HEADER_LEN)
 				snprintf(err, errlen, "%s: cut off at byte %llu (in a message header)", path,
-					 (unsigned long long)(offset + got));
+					 (unsigned long long)offset + got);
 			else
 				snprintf(err, errlen, "%s: not an IPFIX message at byte %llu", path,
 					 (unsigned long long)offset);
@@ -573,7 +573,7 @@ static int read_messages(FILE *fp, const char *path, np_ipfix_decoder *d, uint8_
 		size_t body = fread(buf + IPFIX_HEADER_LEN, 1, mlen - IPFIX_HEADER_LEN, fp);
 		if (body < mlen - IPFIX_HEADER_LEN) {
 			snprintf(err, errlen, "%s: cut off at byte %llu (in a message of %zu bytes at byte %llu)", path,
-				 (unsigned long long)(offset + IPFIX_HEADER_LEN + body), mlen,
+				 (unsigned long long)offset + IPFIX_HEADER_LEN + body, mlen,
 				 (unsigned long long)offset);
 			return -1;
 		}

@@ -411,7 +411,7 @@ void np_flowsrc_close(np_flowsrc *s)
 		s->ops->close(s);
 	struct np_flowsrc_core *c = s->core;
 	while (c->oldest)
-		free_exporter(c, c->oldest);
+		free_exporter(c, c->oldest); /* NOLINT(clang-analyzer-unix.Malloc): it unlinks c->oldest first */
 	np_pairer_free(c->pairer);
 	free(c);
 	free(s);

@@ -219,7 +219,7 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 	k->vlan = r->vlan;
 	f->end_reason = np_flow_end_from_ipfix(r->end_reason,
 					       r->init_flags | r->union_flags | r->rev_init_flags | r->rev_union_flags);
-	f->app = np_ipfix_app_from_label(r->app);
+	f->app = np_ipfix_app_from_label(r->app, r->proto);
 	/* Routers: seconds instead of milliseconds, delta counts, the flags'
 	 * union alone. */
 	uint64_t start_ms = r->start_ms ? r->start_ms : (uint64_t)r->start_s * 1000;
@@ -282,14 +282,19 @@ uint8_t np_flow_end_from_ipfix(uint8_t reason, uint8_t all_flags)
 	}
 }
 
-/* The services np_flow.app names, with the port YAF labels them by. */
+/* The services np_flow.app names, with the port YAF labels them by; a
+ * label two services share (443: tls over TCP, quic over UDP) is told
+ * apart on the way back by the protocol (0: any). */
 static const struct {
 	const char *name;
 	uint16_t label;
+	uint8_t proto;
 } app_labels[] = {
-	{"ssh", 22},    {"http", 80},   {"ftp", 21},    {"ftp-data", 20}, {"smtp", 25},
-	{"telnet", 23}, {"pptp", 1723}, {"tls", 443},   {"dns", 53},      {"ntp", 123},
-	{"sip", 5060},  {"rtp", 5004},  {"rtcp", 5005}, {"dhcp", 67},     {"dhcpv6", 547},
+	{"ssh", 22, 0},     {"http", 80, 0},    {"ftp", 21, 0},   {"ftp-data", 20, 0},  {"smtp", 25, 0},
+	{"telnet", 23, 0},  {"pptp", 1723, 0},  {"tls", 443, 6},  {"quic", 443, 17},    {"dns", 53, 0},
+	{"ntp", 123, 0},    {"sip", 5060, 0},   {"rtp", 5004, 0}, {"rtcp", 5005, 0},    {"dhcp", 67, 0},
+	{"dhcpv6", 547, 0}, {"syslog", 514, 0}, {"snmp", 161, 0}, {"snmptrap", 162, 0}, {"netflow", 2055, 0},
+	{"ipfix", 4739, 0}, {"sflow", 6343, 0},
 };
 
 uint16_t np_ipfix_app_label(uint8_t app)
@@ -303,10 +308,10 @@ uint16_t np_ipfix_app_label(uint8_t app)
 	return 0;
 }
 
-uint8_t np_ipfix_app_from_label(uint16_t label)
+uint8_t np_ipfix_app_from_label(uint16_t label, uint8_t proto)
 {
 	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
-		if (app_labels[i].label == label)
+		if (app_labels[i].label == label && (!app_labels[i].proto || app_labels[i].proto == proto))
 			return np_service_id(app_labels[i].name);
 	return 0;
 }

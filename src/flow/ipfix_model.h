@@ -90,8 +90,9 @@ uint8_t np_ipfix_end_reason(uint8_t reason);
 uint8_t np_flow_end_from_ipfix(uint8_t reason, uint8_t all_flags);
 
 /* The application label both ways: np_flow.app (decode/services.h id) to
- * the port number YAF's silkAppLabel uses, and back (0 = unknown). */
+ * the port number YAF's silkAppLabel uses, and back for a flow of protocol
+ * proto (0 = unknown). */
 uint16_t np_ipfix_app_label(uint8_t app);
-uint8_t np_ipfix_app_from_label(uint16_t label);
+uint8_t np_ipfix_app_from_label(uint16_t label, uint8_t proto);
 
 #endif

@@ -277,7 +277,7 @@ static void wait_for_work(struct pipeline *p, const np_pipeline_hooks *h, int64_
 static void run_tick(struct pipeline *p, const np_pipeline_hooks *h)
 {
 	pthread_mutex_unlock(&p->mu);
-	bool go = h->tick(h->ctx);
+	bool go = !h || !h->tick || h->tick(h->ctx);
 	pthread_mutex_lock(&p->mu);
 	if (!go && !p->stop) {
 		p->stop = true;

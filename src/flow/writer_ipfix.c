@@ -55,9 +55,10 @@ static bool split_host_port(const char *s, char **host, char **port)
 		*host = strndup(s, (size_t)(colon - s));
 	}
 	*port = strdup(colon + 1);
-	if (!**port || strspn(*port, "0123456789") != strlen(*port)) {
+	if (!*host || !*port || !**port || strspn(*port, "0123456789") != strlen(*port)) {
 		free(*host);
 		free(*port);
+		*host = *port = NULL; /* the writer frees what is left: not these twice */
 		return false;
 	}
 	return true;

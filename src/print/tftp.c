@@ -111,7 +111,7 @@ void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length)
 		out_fmt(o, " %s", tok2str(tftp_error_names, "tftp-err-#%u \"", v));
 		p += 2;
 		length -= 2;
-		if ((n = print_tftp_quoted(pr, p, length)) == 0)
+		if (print_tftp_quoted(pr, p, length) == 0)
 			goto trunc;
 		return;
 	}
