@@ -387,7 +387,7 @@ static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t 
 	fbTemplate_t *t = fbSessionGetTemplate(fBufGetSession(d->fbuf), FALSE, tid, &e);
 	g_clear_error(&e);
 	if (!t)
-		return false;
+		return true; /* no template yet: libfixbuf 2.4.1 can crash on such a set after odd templates */
 	uint32_t n = fbTemplateCountElements(t);
 	for (uint32_t i = 0; i < n; i++) {
 		const fbInfoElement_t *ie = fbTemplateGetIndexedIE(t, i);
@@ -397,8 +397,8 @@ static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t 
 	return true;
 }
 
-/* The message (header checked) into out without the data sets of empty
- * templates (counted as data before their template), and cut at a set
+/* The message (header checked) into out without the data sets of empty or
+ * unknown templates (counted as data before their template), and cut at a set
  * that runs past the message (counted malformed). Returns the new length. */
 static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, uint16_t mlen, uint8_t *out, bool *cut)
 {
@@ -436,6 +436,18 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 				else if (min_len > 0 && n_defined < MAX_TRACK)
 					defined[n_defined++] = tid;
 				t += flen;
+			}
+			/* What follows the last template record may only be zero
+			 * padding: a record with an ID below 256 is malformed, and
+			 * libfixbuf 2.4.1 takes it and later crashes (fuzz_netflow
+			 * found it), so the whole set is left out. */
+			bool padding = true;
+			for (const uint8_t *z = t; z < tend && padding; z++)
+				padding = *z == 0;
+			if (!padding) {
+				d->ex->st.malformed++;
+				p += len;
+				continue;
 			}
 		} else if (id >= 256 && template_is_empty(d, id, emptied, defined, n_emptied, n_defined)) {
 			d->ex->st.no_template++;
