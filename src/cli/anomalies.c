@@ -8,8 +8,6 @@
 #include "cli.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #include "../analyze/anomalies.h"
 
@@ -25,61 +23,45 @@ static const char anomalies_usage[] =
 	"  fragment-tiny fragment-oversize ip-source-route bogon-source ip-bad-checksum malformed\n"
 	"  fragment-overlap arp-conflict scan (README: what each means, thresholds)\n";
 
-struct anomalies_run {
-	np_anomalies *checks;
-	np_out out;
-	bool json, nano, line_buffered;
-};
-
 static void on_finding(void *ctx, const np_finding *f)
 {
-	struct anomalies_run *run = ctx;
+	cli_analysis *run = ctx;
 	np_finding_write(&run->out, f, run->json, run->nano);
-	out_char(&run->out, '\n');
-	if (run->line_buffered)
-		out_flush(&run->out);
+	cli_analysis_end_line(run);
 }
 
-static void on_packet(void *ctx, const np_packet *pkt, uint64_t number)
+static void *create(cli_analysis *run)
 {
-	struct anomalies_run *run = ctx;
-	np_anomalies_packet(run->checks, pkt, number);
+	return np_anomalies_new(on_finding, run);
+}
+static void packet(void *state, const np_packet *pkt, uint64_t number)
+{
+	np_anomalies_packet(state, pkt, number);
+}
+static void destroy(void *state)
+{
+	np_anomalies_free(state);
+}
+
+/* The count per check, whatever was found. */
+static void summary(void *state)
+{
+	fprintf(stderr, "anomalies:");
+	for (int c = 0; c < NP_CHECK_COUNT; c++)
+		fprintf(stderr, "%s %s %llu", c ? "," : "", np_anomaly_name(c),
+			(unsigned long long)np_anomalies_count(state, c));
+	fprintf(stderr, "\n");
 }
 
 int cmd_anomalies(int argc, char **argv)
 {
-	cli_analyze_args a;
-	if (cli_parse_analyze_args("anomalies", anomalies_usage, argc, argv, &a) != 0)
-		return 1;
-	np_source src;
-	if (cli_open_source(&src, &a.src) != 0) {
-		free(a.src.filter);
-		return 1;
-	}
-	cli_announce_source(&src, &a.src);
-	struct anomalies_run run = {.json = a.json, .nano = src.nano};
-	out_open_fd(&run.out, STDOUT_FILENO);
-	run.line_buffered = a.src.iface != NULL || isatty(STDOUT_FILENO);
-	run.checks = np_anomalies_new(on_finding, &run);
-	if (!run.checks) {
-		fprintf(stderr, "netprofile: out of memory\n");
-		np_source_close(&src);
-		free(a.src.filter);
-		return 1;
-	}
-	cli_stop_on_signals(&src);
-	int rc = np_analyze_source(&src, a.count, on_packet, &run);
-	cli_stop_on_signals(NULL);
-	out_flush(&run.out);
-	int status = np_analyze_status(&src, rc, &run.out);
-	fprintf(stderr, "anomalies:");
-	for (int c = 0; c < NP_CHECK_COUNT; c++)
-		fprintf(stderr, "%s %s %llu", c ? "," : "", np_anomaly_name(c),
-			(unsigned long long)np_anomalies_count(run.checks, c));
-	fprintf(stderr, "\n");
-	np_anomalies_free(run.checks);
-	out_close(&run.out);
-	np_source_close(&src);
-	free(a.src.filter);
-	return status;
+	static const cli_analyzer an = {
+		.name = "anomalies",
+		.usage = anomalies_usage,
+		.create = create,
+		.packet = packet,
+		.summary = summary,
+		.destroy = destroy,
+	};
+	return cli_run_analyzer(&an, argc, argv);
 }

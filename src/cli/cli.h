@@ -9,8 +9,10 @@
 #include <stdint.h>
 
 #include "../capture/source.h"
+#include "../decode/packet.h"
 #include "../flow/flow.h"
 #include "../profile/profiler.h"
+#include "../util/out.h"
 
 int cmd_decode(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
@@ -89,6 +91,24 @@ typedef struct cli_analyze_args {
 	bool json;
 } cli_analyze_args;
 int cli_parse_analyze_args(const char *cmd, const char *usage, int argc, char **argv, cli_analyze_args *a);
+/* One run of an analyzer (explain, anomalies) over -r/-i: analyze_run.c.
+ * The analyzer writes its lines to run->out and ends each with
+ * cli_analysis_end_line. */
+typedef struct cli_analysis {
+	np_out out;
+	bool json, nano, line_buffered;
+} cli_analysis;
+typedef struct cli_analyzer {
+	const char *name, *usage;
+	/* The analyzer's state, reporting through run; NULL: out of memory. */
+	void *(*create)(cli_analysis *run);
+	void (*packet)(void *state, const np_packet *pkt, uint64_t number);
+	void (*finish)(void *state);  /* tell what is held back; may be NULL */
+	void (*summary)(void *state); /* on standard error; may be NULL */
+	void (*destroy)(void *state);
+} cli_analyzer;
+int cli_run_analyzer(const cli_analyzer *an, int argc, char **argv);
+void cli_analysis_end_line(cli_analysis *run);
 /* The inputs of a profiling run (servers, report): profile_run.c. */
 typedef struct cli_profile_inputs {
 	cli_source_args src; /* -i, -Z, the filter; rfile is taken from rfiles */
