@@ -236,6 +236,8 @@ void print_esp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ipcomp(np_printer *pr, const uint8_t *p);
 void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
 void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
+/* Routing protocols over IP (eigrp.c, ...), tcpdump's signatures. */
+void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 /* Checksum of the transport segment [p, p+len) under iph's pseudo-header
