@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# routing_printers.sh - the printers of routing protocols (EIGRP; issue 19)
+# routing_printers.sh - the printers of routing protocols (EIGRP, PIM v1
+# and v2; issue 19)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet/IPv4 frames carrying messages with typical, random and
+# Ethernet/IPv4 (and for PIM, IPv6) frames carrying messages with typical, random and
 # malformed field values (wrong versions, TLV lengths too short, too long
 # and past the packet, prefix lengths past 32), and a second capture of the
 # same frames cut at every length past the IP header, so each truncation
@@ -75,6 +76,118 @@ def eigrp():
 
 eigrp_frames = [ipv4(88, eigrp()) for _ in range(300)]
 
+def ipv6(nh, payload):
+    ip = struct.pack(">IHBB16s16s", 0x60000000, len(payload), nh, 1, b"\xfe\x80" + bytes(13) + bytes([u8()]),
+                     b"\xff\x02" + bytes(13) + b"\x0d") + payload
+    return b"\x33\x33\x00\x00\x00\x0d" + b"\x00\x00\x0c" + rbytes(3) + b"\x86\xdd" + ip
+
+def cksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack(">%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+# PIMv2: every type, encoded unicast/group/source addresses of both
+# families and of unknown ones, RFC 2117 fixed-length encodings, hello
+# options of right and wrong lengths, counts past the message; checksums
+# right, wrong and zero, over IPv4 and IPv6.
+def pim_addr(kind, alen):
+    fam = rng.choice([1] * 8 + [2] * 2 + [3])
+    n = 4 if fam == 1 else 16
+    if alen:
+        n = alen
+    a = rbytes(n)
+    if kind == "u":
+        body = a
+    else:
+        ml = rng.choice([n * 8] * 3 + [rng.randrange(0, 129)])
+        flags = rng.choice([0, 0, 0, 1, 4, 7, 0xff]) if kind == "s" else rng.choice([0, 0, 0, 1])
+        body = bytes([flags, ml]) + a
+    return body if alen else bytes([fam, rng.choice([0] * 15 + [1])]) + body
+
+def pim_hello_opt():
+    t = rng.choice([1, 2, 18, 19, 20, 21, 22, 24, 65001, 7, 1, 19, 20])
+    n = {1: 2, 2: 4, 18: 4, 19: 4, 20: 4, 21: 4, 22: 0}.get(t)
+    if t in (24, 65001):
+        v = b"".join(pim_addr("u", 0) for _ in range(rng.randrange(1, 3)))
+    elif n is None:
+        v = rbytes(rng.randrange(0, 9))
+    else:
+        v = rbytes(rng.choice([n] * 8 + [n + 1, 0, 3]))
+    return struct.pack(">HH", t, len(v)) + v
+
+def pim_body(t, alen):
+    if t == 0:
+        return b"".join(pim_hello_opt() for _ in range(rng.randrange(0, 6)))
+    if t == 1:
+        inner = rng.choice([b"\x45\x00\x00\x1c" + rbytes(8) + b"\x0a\x00\x00\x01\xef\x01\x02\x03" + rbytes(8),
+                            bytes(20), b"\x60" + rbytes(47), b"\x75" + rbytes(10), b""])
+        return struct.pack(">I", rng.choice([0, 0x80000000, 0x40000000, 0xc0000000])) + inner
+    if t == 2:
+        return pim_addr("g", alen) + pim_addr("u", alen)
+    if t in (3, 6, 7):
+        b = b"" if t == 7 and rng.random() < 0.5 else pim_addr("u", alen)
+        ng = rng.randrange(0, 4)
+        b += struct.pack(">BBH", 0, rng.choice([ng] * 6 + [ng + 2]), rng.choice([210, 0xffff, 0, 3600]))
+        for _ in range(ng):
+            nj, np_ = rng.randrange(0, 3), rng.randrange(0, 3)
+            b += pim_addr("g", alen) + struct.pack(">HH", nj + rng.choice([0] * 8 + [1]), np_)
+            b += b"".join(pim_addr("s", alen) for _ in range(nj + np_))
+        return b
+    if t == 4:
+        b = struct.pack(">HBB", rng.getrandbits(16), rng.randrange(0, 33), u8()) + pim_addr("u", alen)
+        for _ in range(rng.randrange(0, 3)):
+            n = rng.randrange(0, 3)
+            b += pim_addr("g", alen) + bytes([n, rng.choice([n, n, n + 1]), 0, 0])
+            b += b"".join(pim_addr("u", alen) + struct.pack(">HBB", rng.getrandbits(16), u8(), 0) for _ in range(n))
+        return b
+    if t == 5:
+        return pim_addr("g", alen) + pim_addr("u", alen) + rbytes(8)
+    if t == 8:
+        n = rng.randrange(0, 4)
+        return bytes([rng.choice([n, n, n + 1]), u8()]) + struct.pack(">H", rng.getrandbits(16)) + \
+            pim_addr("u", alen) + b"".join(pim_addr("g", alen) for _ in range(n))
+    if t == 9:
+        return pim_addr("u", alen) + pim_addr("g", alen) + pim_addr("u", alen) + rbytes(2)
+    if t == 10:
+        return pim_addr("u", alen) + rbytes(8) + pim_addr("u", alen) + rbytes(10)
+    return rbytes(rng.randrange(0, 12))
+
+def pim():
+    t = rng.choice([0, 0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13])
+    alen = rng.choice([0] * 12 + [4, 16, 5])
+    sub = rng.randrange(1, 5) if t == 10 else rng.choice([0] * 9 + [15])
+    ver = rng.choice([2] * 15 + [1, 3])
+    body = pim_body(t, alen)
+    msg = bytearray(bytes([ver << 4 | t, sub << 4 | alen]) + b"\0\0" + body)
+    c = rng.random()
+    if c < 0.7:
+        struct.pack_into(">H", msg, 2, cksum(bytes(msg[:8] if t == 1 and rng.random() < 0.5 else msg)))
+    elif c < 0.85:
+        struct.pack_into(">H", msg, 2, rng.getrandbits(16))
+    return bytes(msg[:rng.choice([10**6] * 20 + [1, 3])])
+
+pim_frames = [ipv4(103, pim()) for _ in range(400)] + [ipv6(103, pim()) for _ in range(60)]
+
+# PIMv1 in IGMP type 0x14: every type, the one-line and the long
+# Join/Prune forms, PIM versions other than 1.
+def pimv1():
+    t = rng.choice([0, 1, 2, 3, 3, 3, 4, 5, 6, 7, 9])
+    hdr = bytes([0x14, t, 0, 0, rng.choice([0x10] * 6 + [0x20]), 0, 0, 0])
+    if t in (3, 6, 7):
+        ng = rng.choice([1, 1, 2, 0])
+        b = rbytes(4) + b"\0\0" + struct.pack(">H", rng.choice([180, 210])) + bytes([0, 0, 0, ng])
+        for _ in range(ng):
+            nj, np_ = rng.choice([(1, 0), (0, 1), (2, 1), (0, 0)])
+            b += rbytes(4) + rng.choice([b"\xff" * 4, rbytes(4)]) + struct.pack(">HH", nj, np_)
+            b += b"".join(bytes([u8() & 1, u8()]) + rbytes(4) for _ in range(nj + np_))
+        return hdr + b
+    return hdr + rbytes(rng.choice([4, 12, 20, 24]))
+
+pimv1_frames = [ipv4(2, pimv1()) for _ in range(200)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -83,7 +196,7 @@ def pcap(name, frames):
             f.write(data)
 
 IP_END = 14 + 20
-for name, frames in (("eigrp", eigrp_frames),):
+for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pimv1_frames)):
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(IP_END, len(f))])
 EOF2
