@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # routing_printers.sh - the printers of routing protocols (EIGRP, PIM v1
-# and v2; issue 19)
+# and v2, OSPFv3; issue 19)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet/IPv4 (and for PIM, IPv6) frames carrying messages with typical, random and
+# Ethernet/IPv4 (and for PIM and OSPFv3, IPv6) frames carrying messages with typical, random and
 # malformed field values (wrong versions, TLV lengths too short, too long
 # and past the packet, prefix lengths past 32), and a second capture of the
 # same frames cut at every length past the IP header, so each truncation
@@ -188,6 +188,79 @@ def pimv1():
 
 pimv1_frames = [ipv4(2, pimv1()) for _ in range(200)]
 
+# OSPFv3: the five packet types and unknown ones, LSAs of each decoded
+# type (and unknown ones) with prefixes of every length (bogus ones too),
+# lengths short, long and past the packet, LLS and authentication
+# trailers. Grace and Intra-Area-TE LSAs are left out: tcpdump decodes
+# them with OSPFv2's TLV printers, netprofile shows them as hex.
+def ospf6_prefix():
+    plen = rng.choice([0, 64, 64, 128, 48, 127, rng.randrange(0, 129), rng.randrange(129, 256)])
+    words = min((plen + 31) // 32, 4)
+    return bytes([plen, rng.choice([0, 0, 0, 2, 0x3f, 0x40])]) + struct.pack(">H", rng.getrandbits(16)) + rbytes(words * 4)
+
+def ospf6_lsa():
+    t = rng.choice([0x2001, 0x2001, 0x2002, 0x2003, 0x4005, 0x4005, 0x0008, 0x2009, 0x2009, 0x2004, 0x4006, 0xa001])
+    if t == 0x2001:
+        body = rbytes(4) + b"".join(bytes([rng.choice([1, 2, 4, 1, 9]), 0]) + rbytes(14) for _ in range(rng.randrange(0, 4)))
+    elif t == 0x2002:
+        body = rbytes(4) + rbytes(4 * rng.randrange(0, 4))
+    elif t == 0x2003:
+        body = rbytes(4) + b"".join(ospf6_prefix() for _ in range(rng.randrange(0, 3)))
+    elif t == 0x4005:
+        flags = rng.choice([0, 0x80, 0x82, 0x81, 0x83, 0x03])
+        pfx = bytearray(ospf6_prefix())
+        pfx[2] = rng.choice([0, 0, 1])
+        body = bytes([flags]) + rbytes(3) + bytes(pfx) + (rbytes(16) if flags & 2 else b"") + \
+            (rbytes(4) if flags & 1 else b"") + (rbytes(4) if pfx[2] else b"")
+    elif t == 0x0008:
+        n = rng.randrange(0, 3)
+        body = rbytes(4) + b"\xfe\x80" + rbytes(14) + struct.pack(">I", rng.choice([n] * 6 + [n + 1])) + \
+            b"".join(ospf6_prefix() for _ in range(n))
+    elif t == 0x2009:
+        n = rng.randrange(0, 3)
+        body = struct.pack(">HH", rng.choice([n] * 6 + [n + 1]), rng.choice([0x2001, 0x2002, 0x0008])) + rbytes(8) + \
+            b"".join(ospf6_prefix() for _ in range(n))
+    else:
+        body = rbytes(rng.randrange(0, 12))
+    if rng.random() < 0.08:
+        body = body[:rng.randrange(0, len(body) + 1)]
+    n = 20 + len(body)
+    n = rng.choice([n] * 12 + [rng.randrange(0, 20), n + 4])
+    return struct.pack(">HH4s4sIHH", rng.getrandbits(12), t, rbytes(4), rbytes(4), rng.getrandbits(32), 0, n) + body
+
+def ospf6():
+    t = rng.choice([1, 1, 2, 2, 3, 4, 4, 4, 5, 6])
+    lls = rng.random() < 0.2
+    opts = rng.choice([0x13, 0x13, 0x33, 0x0713]) | (0x200 if lls else 0)
+    if t == 1:
+        body = rbytes(4) + bytes([u8()]) + struct.pack(">I", opts)[1:] + struct.pack(">HH", 10, 40) + \
+            rng.choice([bytes(4), rbytes(4)]) + rng.choice([bytes(4), rbytes(4)]) + rbytes(4 * rng.randrange(0, 3))
+    elif t == 2:
+        body = struct.pack(">IHBBI", opts, 1500, 0, rng.choice([7, 3, 1, 0, 0x10]), rng.getrandbits(32)) + \
+            b"".join(ospf6_lsa()[:20] for _ in range(rng.randrange(0, 3)))
+    elif t == 3:
+        body = b"".join(struct.pack(">HH", 0, rng.choice([0x2001, 0x2009, 0x0008, 0xe00f])) + rbytes(8)
+                        for _ in range(rng.randrange(0, 3)))
+    elif t == 4:
+        lsas = [ospf6_lsa() for _ in range(rng.randrange(0, 4))]
+        body = struct.pack(">I", rng.choice([len(lsas)] * 6 + [len(lsas) + 1, 0])) + b"".join(lsas)
+    else:
+        body = b"".join(ospf6_lsa()[:20] for _ in range(rng.randrange(0, 3)))
+    datalen = 16 + len(body)
+    trailer = b""
+    if lls and t in (1, 2):
+        d = rng.choice([12, 12, 4, 2, 40])
+        trailer += struct.pack(">HH", rng.getrandbits(16), d) + rbytes(8)
+    if rng.random() < 0.3:
+        a = rng.choice([32, 32, 16, 8, 100])
+        trailer += struct.pack(">HHHHII", rng.choice([1, 2]), a, 0, u8(), rng.getrandbits(32), rng.getrandbits(32)) + \
+            rbytes(16)
+    hdr = struct.pack(">BBH4s4sHBB", rng.choice([3] * 15 + [2]), t, rng.choice([datalen] * 12 + [datalen + 40, 8]),
+                      rbytes(4), rng.choice([bytes(4), rbytes(4)]), 0, rng.choice([0, 0, 5]), 0)
+    return hdr + body + trailer
+
+ospf6_frames = [ipv6(89, ospf6()) for _ in range(400)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -196,7 +269,8 @@ def pcap(name, frames):
             f.write(data)
 
 IP_END = 14 + 20
-for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pimv1_frames)):
+for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pimv1_frames),
+                     ("ospf6", ospf6_frames)):
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(IP_END, len(f))])
 EOF2
