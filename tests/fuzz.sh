@@ -236,7 +236,7 @@ for c in LLDP_and_CDP lldp_mudurl lldp_8021_linkagg 3560_CDP DTP UDLD HSRP_coup 
 done
 # ... and for the routing printers (issue 19).
 for c in EIGRP_adjacency EIGRP_ipv6 pim-packet-assortment PIM-SM_join_prune PIM_register_register-stop \
-	OSPFv3_with_AH OSPFv3_broadcast_adjacency; do
+	OSPFv3_with_AH OSPFv3_broadcast_adjacency ospf-nssa-bitnt; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
 if [ -x build/gen_capture ]; then

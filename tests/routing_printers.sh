@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # routing_printers.sh - the printers of routing protocols (EIGRP, PIM v1
-# and v2, OSPFv3; issue 19)
+# and v2, OSPF v2 and v3; issue 19)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -261,6 +261,86 @@ def ospf6():
 
 ospf6_frames = [ipv6(89, ospf6()) for _ in range(400)]
 
+# OSPFv2: the five packet types and unknown ones; no, simple, MD5 and
+# unknown authentication; LSAs of every type (opaque router information,
+# grace and unknown opaque; not TE, which tcpdump decodes and netprofile
+# shows as hex) with right, short and bogus lengths; LLS blocks.
+def ospf_lsa(hdr_only=False):
+    t = rng.choice([1, 1, 2, 3, 4, 5, 5, 6, 7, 9, 10, 11, 8])
+    lsid = rbytes(4)
+    if t in (9, 10, 11):
+        lsid = bytes([rng.choice([3, 4, 4, 3, 7])]) + rbytes(3)
+    if t == 1:
+        links = b""
+        n = rng.randrange(0, 4)
+        for _ in range(n):
+            tos = rng.choice([0, 0, 0, 1, 2])
+            links += rbytes(8) + bytes([rng.choice([1, 2, 3, 4, 1, 3, 9]), tos]) + rbytes(2) + \
+                b"".join(bytes([rng.choice([0, 1, 2, 7]), 0]) + rbytes(2) for _ in range(tos))
+        body = bytes([rng.choice([0, 1, 3, 0x13, 0x80]), 0]) + struct.pack(">H", rng.choice([n] * 6 + [n + 1])) + links
+    elif t == 2:
+        body = rbytes(4) + rbytes(4 * rng.randrange(0, 4))
+    elif t in (3, 4):
+        body = rbytes(4) + b"".join(bytes([rng.choice([0, 1, 2, 9])]) + rbytes(3) for _ in range(rng.randrange(1, 3)))
+    elif t in (5, 7):
+        body = rbytes(4) + b"".join(bytes([rng.choice([0, 0x80, 0x81, 0x02])]) +
+                                    rng.choice([rbytes(3), b"\xff\xff\xff"]) + rng.choice([bytes(4), rbytes(4)]) +
+                                    rng.choice([bytes(4), rbytes(4)]) for _ in range(rng.randrange(1, 3)))
+    elif t == 6:
+        body = b"".join(struct.pack(">I", rng.choice([1, 2, 3])) + rbytes(4) for _ in range(rng.randrange(0, 3)))
+    elif t in (9, 10, 11) and lsid[0] == 4:
+        body = b"".join(struct.pack(">HH", rng.choice([1, 1, 2]), n) + rbytes(n)
+                        for n in [rng.choice([4, 4, 3, 8]) for _ in range(rng.randrange(0, 3))])
+    elif t in (9, 10, 11) and lsid[0] == 3:
+        body = b""
+        for _ in range(rng.randrange(0, 4)):
+            tt = rng.choice([1, 2, 3, 1, 9, 0])
+            n = {1: 4, 2: 1, 3: 4}.get(tt, rng.randrange(0, 7))
+            n = rng.choice([n] * 6 + [n + 1, 0])
+            body += struct.pack(">HH", tt, n) + rbytes(n) + bytes(-n % 4 if rng.random() < 0.8 else 0)
+    else:
+        body = rbytes(rng.randrange(0, 12))
+    if rng.random() < 0.06:
+        body = body[:rng.randrange(0, len(body) + 1)]
+    n = 20 + len(body)
+    n = rng.choice([n] * 14 + [rng.randrange(0, 20), n + 8])
+    hdr = struct.pack(">HBB4s4sIHH", rng.getrandbits(12), rng.choice([0x02, 0x22, 0x42, 0, 0xff]), t, lsid,
+                      rbytes(4), rng.getrandbits(32), 0, n)
+    return hdr if hdr_only else hdr + body
+
+def ospf():
+    t = rng.choice([1, 1, 2, 2, 3, 4, 4, 4, 4, 5, 6])
+    lls = rng.random() < 0.25
+    opts = rng.choice([0x02, 0x42, 0x12, 0x0a, 0]) | (0x10 if lls else 0)
+    if t == 1:
+        body = rbytes(4) + struct.pack(">HBBI", 10, opts, u8(), 40) + rng.choice([bytes(4), rbytes(4)]) + \
+            rng.choice([bytes(4), rbytes(4)]) + rbytes(4 * rng.randrange(0, 3))
+    elif t == 2:
+        body = struct.pack(">HBBI", rng.choice([1500, 0]), opts, rng.choice([7, 3, 1, 0, 8]), rng.getrandbits(32)) + \
+            b"".join(ospf_lsa(True) for _ in range(rng.randrange(0, 3)))
+    elif t == 3:
+        body = b"".join(struct.pack(">I", rng.choice([1, 2, 5, 9, 10, 77])) + rbytes(8) for _ in range(rng.randrange(0, 3)))
+    elif t == 4:
+        lsas = [ospf_lsa() for _ in range(rng.randrange(0, 4))]
+        body = struct.pack(">I", rng.choice([len(lsas)] * 8 + [len(lsas) + 1, 0])) + b"".join(lsas)
+    elif t == 5:
+        body = b"".join(ospf_lsa(True) for _ in range(rng.randrange(0, 3)))
+    else:
+        body = rbytes(8)
+    auth = rng.choice([0] * 6 + [1, 2, 2, 5])
+    authdata = rbytes(8) if auth != 2 else b"\0\0" + bytes([u8(), 16]) + rbytes(4)
+    olen = 24 + len(body)
+    trailer = rbytes(16) if auth == 2 else b""
+    if lls and t in (1, 2):
+        tl = b"".join(struct.pack(">HH", tt, n) + rbytes(n) for tt, n in
+                      [rng.choice([(1, 4), (2, 20), (1, 8), (2, 4), (3, 4)]) for _ in range(rng.randrange(0, 3))])
+        trailer += struct.pack(">HH", rng.getrandbits(16), (len(tl) + 4) // 4) + tl
+    hdr = struct.pack(">BBH4s4sHH", rng.choice([2] * 15 + [3]), t, rng.choice([olen] * 10 + [olen + 20, 12]), rbytes(4),
+                      rng.choice([bytes(4), rbytes(4)]), 0, auth) + authdata
+    return hdr + body + trailer
+
+ospf_frames = [ipv4(89, ospf(), dst=b"\xe0\x00\x00\x05") for _ in range(400)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -270,7 +350,7 @@ def pcap(name, frames):
 
 IP_END = 14 + 20
 for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pimv1_frames),
-                     ("ospf6", ospf6_frames)):
+                     ("ospf6", ospf6_frames), ("ospf", ospf_frames)):
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(IP_END, len(f))])
 EOF2

@@ -136,7 +136,7 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 		if (ver == 6)
 			print_ospf6(pr, p, length);
 		else
-			print_unknown_proto(pr, nh, length);
+			print_ospf(pr, p, length);
 		break;
 	case IPPROTO_ETHERNET:
 		if (ver == 6)

@@ -241,6 +241,7 @@ void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_pim(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t length); /* in IGMP type 0x14 */
 void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_ospf(np_printer *pr, const uint8_t *p, uint32_t length); /* OSPFv2 */
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 /* Checksum of the transport segment [p, p+len) under iph's pseudo-header
