@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # routing_printers.sh - the printers of routing protocols (EIGRP, PIM v1
-# and v2, OSPF v2 and v3; issue 19)
+# and v2, OSPF v2 and v3, RIPng; issue 19)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
-# Ethernet/IPv4 (and for PIM and OSPFv3, IPv6) frames carrying messages with typical, random and
+# Ethernet/IPv4 (and for PIM, OSPFv3 and RIPng, IPv6) frames carrying messages with typical, random and
 # malformed field values (wrong versions, TLV lengths too short, too long
 # and past the packet, prefix lengths past 32), and a second capture of the
 # same frames cut at every length past the IP header, so each truncation
@@ -341,6 +341,20 @@ def ospf():
 
 ospf_frames = [ipv4(89, ospf(), dst=b"\xe0\x00\x00\x05") for _ in range(400)]
 
+# RIPng: requests (the whole-table dump and others), responses, unknown
+# commands and versions, lengths that are not a whole number of entries.
+def ripng():
+    cmd = rng.choice([1, 2, 2, 2, 3])
+    entries = [rbytes(16) + struct.pack(">HBB", rng.choice([0, 0, 7]), rng.randrange(0, 129), rng.choice([1, 16, 0, 5]))
+               for _ in range(rng.randrange(0, 4))]
+    if cmd == 1 and rng.random() < 0.3:
+        entries = [bytes(16) + b"\0\0\0\x10"]
+    body = bytes([cmd, rng.choice([1] * 12 + [2, 0]), 0, 0]) + b"".join(entries) + rbytes(rng.choice([0] * 6 + [3]))
+    udp = struct.pack(">HHHH", 521, 521, 8 + len(body), 0) + body
+    return ipv6(17, udp)
+
+ripng_frames = [ripng() for _ in range(200)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -350,7 +364,8 @@ def pcap(name, frames):
 
 IP_END = 14 + 20
 for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pimv1_frames),
-                     ("ospf6", ospf6_frames), ("ospf", ospf_frames)):
+                     ("ospf6", ospf6_frames), ("ospf", ospf_frames),
+                     ("ripng", ripng_frames)):
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(IP_END, len(f))])
 EOF2

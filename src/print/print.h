@@ -284,6 +284,8 @@ void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port)
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIP v1/v2 (rip.c): UDP 520. */
 void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
+/* RIPng (ripng.c): UDP 521. */
+void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 /* TFTP (tftp.c): UDP 69. */
