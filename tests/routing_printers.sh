@@ -263,13 +263,13 @@ ospf6_frames = [ipv6(89, ospf6()) for _ in range(400)]
 
 # OSPFv2: the five packet types and unknown ones; no, simple, MD5 and
 # unknown authentication; LSAs of every type (opaque router information,
-# grace and unknown opaque; not TE, which tcpdump decodes and netprofile
-# shows as hex) with right, short and bogus lengths; LLS blocks.
-def ospf_lsa(hdr_only=False):
-    t = rng.choice([1, 1, 2, 3, 4, 5, 5, 6, 7, 9, 10, 11, 8])
+# grace, traffic engineering with every sub-TLV, unknown opaque) with
+# right, short and bogus lengths; LLS blocks.
+def ospf_lsa(hdr_only=False, te=False):
+    t = rng.choice([9, 10, 11] if te else [1, 1, 2, 3, 4, 5, 5, 6, 7, 9, 10, 11, 8])
     lsid = rbytes(4)
     if t in (9, 10, 11):
-        lsid = bytes([rng.choice([3, 4, 4, 3, 7])]) + rbytes(3)
+        lsid = bytes([1 if te else rng.choice([3, 4, 4, 3, 7, 1, 1, 1])]) + rbytes(3)
     if t == 1:
         links = b""
         n = rng.randrange(0, 4)
@@ -291,6 +291,26 @@ def ospf_lsa(hdr_only=False):
     elif t in (9, 10, 11) and lsid[0] == 4:
         body = b"".join(struct.pack(">HH", rng.choice([1, 1, 2]), n) + rbytes(n)
                         for n in [rng.choice([4, 4, 3, 8]) for _ in range(rng.randrange(0, 3))])
+    elif t in (9, 10, 11) and lsid[0] == 1:
+        body = b""
+        for _ in range(rng.randrange(0, 3)):
+            tt = rng.choice([1, 2, 2, 2, 5])
+            if tt == 2:
+                v = b""
+                for _ in range(rng.randrange(0, 5)):
+                    st = rng.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 14, 15, 16, 17, 33, 0])
+                    n = {1: 1, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4, 8: 32, 9: 4, 11: 8, 14: 4, 15: 36, 16: 8,
+                         17: rng.choice([4, 12, 36])}.get(st, rng.randrange(0, 9))
+                    n = rng.choice([n] * 10 + [n + 1, 0, 40])
+                    fl = b"".join(struct.pack(">f", rng.choice([1.25e8, 0.0, 1e6, 12345.678])) for _ in range(n // 4))
+                    val = (fl + rbytes(n % 4)) if st in (6, 7, 8, 15, 17) else rbytes(n)
+                    if st in (15, 17) and n >= 4:
+                        val = bytes([rng.choice([1, 51, 200, 0, 254]), rng.choice([1, 2, 11, 77]), 0, 0]) + val[4:]
+                    v += struct.pack(">HH", st, n) + val + bytes(-n % 4)
+            else:
+                v = rbytes(rng.choice([4, 4, 2, 6]))
+            n = rng.choice([len(v)] * 10 + [len(v) + 4])
+            body += struct.pack(">HH", tt, n) + v + bytes(-len(v) % 4)
     elif t in (9, 10, 11) and lsid[0] == 3:
         body = b""
         for _ in range(rng.randrange(0, 4)):
@@ -308,8 +328,8 @@ def ospf_lsa(hdr_only=False):
                       rbytes(4), rng.getrandbits(32), 0, n)
     return hdr if hdr_only else hdr + body
 
-def ospf():
-    t = rng.choice([1, 1, 2, 2, 3, 4, 4, 4, 4, 5, 6])
+def ospf(te=False):
+    t = 4 if te else rng.choice([1, 1, 2, 2, 3, 4, 4, 4, 4, 5, 6])
     lls = rng.random() < 0.25
     opts = rng.choice([0x02, 0x42, 0x12, 0x0a, 0]) | (0x10 if lls else 0)
     if t == 1:
@@ -321,7 +341,7 @@ def ospf():
     elif t == 3:
         body = b"".join(struct.pack(">I", rng.choice([1, 2, 5, 9, 10, 77])) + rbytes(8) for _ in range(rng.randrange(0, 3)))
     elif t == 4:
-        lsas = [ospf_lsa() for _ in range(rng.randrange(0, 4))]
+        lsas = [ospf_lsa(te=te) for _ in range(rng.randrange(1 if te else 0, 4))]
         body = struct.pack(">I", rng.choice([len(lsas)] * 8 + [len(lsas) + 1, 0])) + b"".join(lsas)
     elif t == 5:
         body = b"".join(ospf_lsa(True) for _ in range(rng.randrange(0, 3)))
@@ -339,7 +359,7 @@ def ospf():
                       rng.choice([bytes(4), rbytes(4)]), 0, auth) + authdata
     return hdr + body + trailer
 
-ospf_frames = [ipv4(89, ospf(), dst=b"\xe0\x00\x00\x05") for _ in range(400)]
+ospf_frames = [ipv4(89, ospf(te=i >= 400), dst=b"\xe0\x00\x00\x05") for i in range(550)]
 
 # RIPng: requests (the whole-table dump and others), responses, unknown
 # commands and versions, lengths that are not a whole number of entries.

@@ -7,9 +7,13 @@
  * grace LSAs), acks and the RFC 5613 LLS block; -vv adds a hex dump of
  * each LSA.
  *
- * Not for: OSPFv3 (ospf6.c); the opaque Traffic Engineering LSA
- * (RFC 3630), which tcpdump decodes, is shown as hex here.
+ * Traffic Engineering LSAs (RFC 3630, with the GMPLS sub-TLVs of RFC 4203
+ * and the bandwidth constraints of RFC 4124) are decoded too.
+ *
+ * Not for: OSPFv3 (ospf6.c).
  */
+#include <string.h>
+
 #include "print.h"
 
 #define OSPF_HDRLEN 24
@@ -81,6 +85,63 @@ static const np_tok ospf_ri_cap_names[] = {
 	{128, "Traffic engineering"},
 	{256, "p2p over LAN"},
 	{512, "path computation server"},
+	{0, NULL},
+};
+
+static const np_tok ospf_te_tlv_names[] = {{1, "Router Address"}, {2, "Link"}, {0, NULL}};
+
+static const np_tok ospf_te_subtlv_names[] = {
+	{1, "Link Type"},
+	{2, "Link ID"},
+	{3, "Local Interface IP address"},
+	{4, "Remote Interface IP address"},
+	{5, "Traffic Engineering Metric"},
+	{6, "Maximum Bandwidth"},
+	{7, "Maximum Reservable Bandwidth"},
+	{8, "Unreserved Bandwidth"},
+	{9, "Administrative Group"},
+	{11, "Link Local/Remote Identifier"},
+	{14, "Link Protection Type"},
+	{15, "Interface Switching Capability"},
+	{16, "Shared Risk Link Group"},
+	{17, "Bandwidth Constraints"},
+	{0, NULL},
+};
+
+static const np_tok ospf_te_link_type_names[] = {{1, "Point-to-point"}, {2, "Multi-Access"}, {0, NULL}};
+
+/* GMPLS (RFC 4203, RFC 3471) and Diffserv-TE (RFC 4124) values. */
+static const np_tok gmpls_link_prot_names[] = {
+	{0x01, "Extra Traffic"}, {0x02, "Unprotected"},   {0x04, "Shared"},
+	{0x08, "Dedicated 1:1"}, {0x10, "Dedicated 1+1"}, {0x20, "Enhanced"},
+	{0x40, "Reserved"},      {0x80, "Reserved"},      {0, NULL},
+};
+
+static const np_tok gmpls_switch_cap_names[] = {
+	{1, "Packet-Switch Capable-1"}, {2, "Packet-Switch Capable-2"}, {3, "Packet-Switch Capable-3"},
+	{4, "Packet-Switch Capable-4"}, {51, "Layer-2 Switch Capable"}, {100, "Time-Division-Multiplex"},
+	{150, "Lambda-Switch Capable"}, {200, "Fiber-Switch Capable"},  {0, NULL},
+};
+
+static const np_tok gmpls_encoding_names[] = {
+	{1, "Packet"},
+	{2, "Ethernet V2/DIX"},
+	{3, "ANSI/ETSI PDH"},
+	{4, "Reserved"},
+	{5, "SDH ITU-T G.707/SONET ANSI T1.105"},
+	{6, "Reserved"},
+	{7, "Digital Wrapper"},
+	{8, "Lambda (photonic)"},
+	{9, "Fiber"},
+	{10, "Reserved"},
+	{11, "FiberChannel"},
+	{0, NULL},
+};
+
+static const np_tok diffserv_bc_names[] = {
+	{0, "Russian dolls"},
+	{1, "Maximum allocation"},
+	{254, "Maximum allocation with E-LSP support"},
 	{0, NULL},
 };
 
@@ -205,6 +266,229 @@ static bool print_ospf_grace(np_printer *pr, const uint8_t *t, uint32_t len)
 		t += padded;
 	}
 	return true;
+}
+
+/* An IEEE float bandwidth in bytes/s as tcpdump's "%.3f Mbps" (computed
+ * in float as it does). */
+static void print_ospf_bw(np_printer *pr, const char *lead, uint32_t bits)
+{
+	float f;
+	memcpy(&f, &bits, sizeof(f));
+	f = f * 8 / 1000000;
+	out_fmt(pr->out, "%s%.3f Mbps", lead, (double)f);
+}
+
+/* One sub-TLV of a TE Link TLV (len bytes at t, captured): false when it
+ * is invalid (" (invalid)" printed). */
+static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t, uint32_t len)
+{
+	np_out *o = pr->out;
+	switch (type) {
+	case 9:
+	case 5:
+		if (len != 4) {
+			out_str(o, " != 4");
+			goto invalid;
+		}
+		out_fmt(o, type == 9 ? ", 0x%08x" : ", Metric %u", rd32(t));
+		break;
+	case 2:
+	case 11:
+		if (len != 4 && len != 8) {
+			out_str(o, " != 4 && != 8");
+			goto invalid;
+		}
+		for (uint32_t i = 0; i < len; i += 4) {
+			out_str(o, ", ");
+			out_ipv4(o, t + i);
+			out_fmt(o, " (0x%08x)", rd32(t + i));
+		}
+		break;
+	case 3:
+	case 4:
+		if (len != 4) {
+			out_str(o, " != 4");
+			goto invalid;
+		}
+		out_str(o, ", ");
+		out_ipv4(o, t);
+		break;
+	case 6:
+	case 7:
+		if (len != 4) {
+			out_str(o, " != 4");
+			goto invalid;
+		}
+		print_ospf_bw(pr, ", ", rd32(t));
+		break;
+	case 8:
+		if (len != 32) {
+			out_str(o, " != 32");
+			goto invalid;
+		}
+		for (unsigned c = 0; c < 8; c++) {
+			out_fmt(o, "\n\t\tTE-Class %u: ", c);
+			print_ospf_bw(pr, "", rd32(t + c * 4));
+		}
+		break;
+	case 17:
+		if (len < 4) {
+			out_str(o, " < 4");
+			goto invalid;
+		}
+		out_fmt(o, "\n\t\tBandwidth Constraints Model ID: %s (%u)", tok2str(diffserv_bc_names, "unknown", t[0]),
+			t[0]);
+		if (len % 4 != 0) {
+			out_fmt(o, "\n\t\tlength %u != N x 4", len);
+			goto invalid;
+		}
+		if (len > 36) {
+			out_fmt(o, "\n\t\tlength %u > 36", len);
+			goto invalid;
+		}
+		for (unsigned c = 0; c < (len - 4) / 4; c++) {
+			out_fmt(o, "\n\t\t  Bandwidth constraint CT%u: ", c);
+			print_ospf_bw(pr, "", rd32(t + 4 + c * 4));
+		}
+		break;
+	case 14:
+		if (len != 4) {
+			out_str(o, " != 4");
+			goto invalid;
+		}
+		out_str(o, ", ");
+		print_bits(pr, gmpls_link_prot_names, t[0], ", ", "none");
+		break;
+	case 15:
+		if (len < 36) {
+			out_str(o, " < 36");
+			goto invalid;
+		}
+		out_fmt(o, "\n\t\tInterface Switching Capability: %s",
+			tok2str(gmpls_switch_cap_names, "Unknown", t[0]));
+		out_fmt(o, "\n\t\tLSP Encoding: %s\n\t\tMax LSP Bandwidth:",
+			tok2str(gmpls_encoding_names, "Unknown", t[1]));
+		for (unsigned l = 0; l < 8; l++) {
+			out_fmt(o, "\n\t\t  priority level %u: ", l);
+			print_ospf_bw(pr, "", rd32(t + 4 + l * 4));
+		}
+		break;
+	case 1:
+		if (len != 1) {
+			out_str(o, " != 1");
+			goto invalid;
+		}
+		out_fmt(o, ", %s (%u)", tok2str(ospf_te_link_type_names, "unknown", t[0]), t[0]);
+		break;
+	case 16:
+		if (len % 4 != 0) {
+			out_str(o, " != N x 4");
+			goto invalid;
+		}
+		if (len != 0)
+			out_str(o, "\n\t\t  Shared risk group: ");
+		for (uint32_t i = 0; i < len; i += 4)
+			out_fmt(o, "%u%s", rd32(t + i), i + 4 < len ? ", " : "");
+		break;
+	default:
+		if (pr->o.vflag <= 1)
+			print_unknown_data(pr, t, "\n\t\t", len);
+		break;
+	}
+	return true;
+invalid:
+	print_invalid(pr);
+	return false;
+}
+
+/* Traffic Engineering TLVs (RFC 3630): false when they do not fit or the
+ * packet stopped (*stopped then). */
+static bool print_ospf_te(np_printer *pr, const uint8_t *t, uint32_t len, bool *stopped)
+{
+	np_out *o = pr->out;
+	while (len != 0) {
+		if (!np_has(t, pr->snapend, 4))
+			return false;
+		if (len < 4) {
+			out_fmt(o, "\n\t    Remaining LS length %u < 4", len);
+			return false;
+		}
+		uint16_t type = rd16(t);
+		uint32_t tlen = rd16(t + 2);
+		t += 4;
+		len -= 4;
+		out_fmt(o, "\n\t    %s TLV (%u), length: %u", tok2str(ospf_te_tlv_names, "unknown", type), type, tlen);
+		if (tlen > len) {
+			out_fmt(o, "\n\t    Bogus length %u > %u", tlen, len);
+			return false;
+		}
+		if (type == 0 || tlen == 0)
+			return false;
+		if (type == 2) {
+			const uint8_t *s = t;
+			for (uint32_t left = tlen; left != 0;) {
+				if (left < 4) {
+					out_fmt(o, "\n\t    Remaining TLV length %u < 4", left);
+					return false;
+				}
+				if (!np_has(s, pr->snapend, 4))
+					goto trunc;
+				uint16_t st = rd16(s);
+				uint32_t sl = rd16(s + 2);
+				s += 4;
+				left -= 4;
+				if (st == 0 || sl == 0) {
+					print_invalid(pr);
+					return false;
+				}
+				out_fmt(o, "\n\t      %s subTLV (%u), length: %u",
+					tok2str(ospf_te_subtlv_names, "unknown", st), st, sl);
+				if (left < sl) {
+					out_fmt(o, "\n\t    Remaining TLV length %u < %u", left + 4, sl + 4);
+					return false;
+				}
+				if (!np_has(s, pr->snapend, sl))
+					return false;
+				if (!print_ospf_te_subtlv(pr, st, s, sl))
+					return false;
+				if (st == 16 && sl % 4 == 0)
+					s += sl; /* tcpdump steps over the groups twice */
+				uint32_t padded = (sl + 3u) & ~3u;
+				if (left < padded) {
+					out_fmt(o, "\n\t    Remaining TLV length %u < %u", left + 4, padded + 4);
+					return false;
+				}
+				left -= padded;
+				s += padded;
+			}
+			/* tcpdump consumed the TLV's length here: the LS length
+			 * left is not reduced by it, the pointer is past it */
+			t = s;
+			tlen = 0;
+		} else if (type == 1) {
+			if (tlen < 4) {
+				out_fmt(o, "\n\t    TLV length %u < 4", tlen);
+				return false;
+			}
+			if (!print_ospf_addr(pr, ", ", t))
+				goto trunc;
+		} else if (pr->o.vflag <= 1) {
+			print_unknown_data(pr, t, "\n\t      ", tlen);
+			if (t > pr->snapend)
+				return false;
+		}
+		uint32_t padded = (tlen + 3u) & ~3u;
+		if (padded > len) {
+			out_fmt(o, "\n\t    Bogus padded length %u > %u", padded, len);
+			return false;
+		}
+		len -= padded;
+		t += padded;
+	}
+	return true;
+trunc:
+	*stopped = true;
+	return false;
 }
 
 /* Router information TLVs: false when they do not fit. */
@@ -361,6 +645,9 @@ static const uint8_t *print_ospf_lsa(np_printer *pr, const uint8_t *lsa)
 				goto done;
 		} else if (lsa[4] == 3) {
 			if (!print_ospf_grace(pr, b, len))
+				goto done;
+		} else if (lsa[4] == 1) {
+			if (!print_ospf_te(pr, b, len, &stopped))
 				goto done;
 		} else if (pr->o.vflag <= 1) {
 			print_unknown_data(pr, b, "\n\t    ", len);
