@@ -191,15 +191,15 @@ pimv1_frames = [ipv4(2, pimv1()) for _ in range(200)]
 # OSPFv3: the five packet types and unknown ones, LSAs of each decoded
 # type (and unknown ones) with prefixes of every length (bogus ones too),
 # lengths short, long and past the packet, LLS and authentication
-# trailers. Grace and Intra-Area-TE LSAs are left out: tcpdump decodes
-# them with OSPFv2's TLV printers, netprofile shows them as hex.
+# trailers.
 def ospf6_prefix():
     plen = rng.choice([0, 64, 64, 128, 48, 127, rng.randrange(0, 129), rng.randrange(129, 256)])
     words = min((plen + 31) // 32, 4)
     return bytes([plen, rng.choice([0, 0, 0, 2, 0x3f, 0x40])]) + struct.pack(">H", rng.getrandbits(16)) + rbytes(words * 4)
 
 def ospf6_lsa():
-    t = rng.choice([0x2001, 0x2001, 0x2002, 0x2003, 0x4005, 0x4005, 0x0008, 0x2009, 0x2009, 0x2004, 0x4006, 0xa001])
+    t = rng.choice([0x2001, 0x2001, 0x2002, 0x2003, 0x4005, 0x4005, 0x0008, 0x2009, 0x2009, 0x2004, 0x4006, 0xa001,
+                    0x000b, 0x000a])
     if t == 0x2001:
         body = rbytes(4) + b"".join(bytes([rng.choice([1, 2, 4, 1, 9]), 0]) + rbytes(14) for _ in range(rng.randrange(0, 4)))
     elif t == 0x2002:
@@ -220,6 +220,10 @@ def ospf6_lsa():
         n = rng.randrange(0, 3)
         body = struct.pack(">HH", rng.choice([n] * 6 + [n + 1]), rng.choice([0x2001, 0x2002, 0x0008])) + rbytes(8) + \
             b"".join(ospf6_prefix() for _ in range(n))
+    elif t in (0x000a, 0x000b):
+        body = ospf_lsa(te=True)[20:] if t == 0x000a else b"".join(
+            struct.pack(">HH", tt, n) + rbytes(n) + bytes(-n % 4) for tt, n in
+            [rng.choice([(1, 4), (2, 1), (3, 4), (9, 3), (1, 2)]) for _ in range(rng.randrange(0, 3))])
     else:
         body = rbytes(rng.randrange(0, 12))
     if rng.random() < 0.08:
@@ -259,7 +263,6 @@ def ospf6():
                       rbytes(4), rng.choice([bytes(4), rbytes(4)]), 0, rng.choice([0, 0, 5]), 0)
     return hdr + body + trailer
 
-ospf6_frames = [ipv6(89, ospf6()) for _ in range(400)]
 
 # OSPFv2: the five packet types and unknown ones; no, simple, MD5 and
 # unknown authentication; LSAs of every type (opaque router information,
@@ -360,6 +363,8 @@ def ospf(te=False):
     return hdr + body + trailer
 
 ospf_frames = [ipv4(89, ospf(te=i >= 400), dst=b"\xe0\x00\x00\x05") for i in range(550)]
+# (OSPFv3's grace and TE LSAs borrow OSPFv2's TLV generator above)
+ospf6_frames = [ipv6(89, ospf6()) for _ in range(400)]
 
 # RIPng: requests (the whole-table dump and others), responses, unknown
 # commands and versions, lengths that are not a whole number of entries.

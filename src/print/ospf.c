@@ -491,6 +491,21 @@ trunc:
 	return false;
 }
 
+bool print_ospf_grace_tlvs(np_printer *pr, const uint8_t *t, uint32_t len)
+{
+	return print_ospf_grace(pr, t, len);
+}
+
+bool print_ospf_te_tlvs(np_printer *pr, const uint8_t *t, uint32_t len)
+{
+	bool stopped = false;
+	if (print_ospf_te(pr, t, len, &stopped))
+		return true;
+	if (stopped)
+		print_trunc_stop(pr);
+	return false;
+}
+
 /* Router information TLVs: false when they do not fit. */
 static bool print_ospf_ri(np_printer *pr, const uint8_t *t, uint32_t len, bool *stopped)
 {

@@ -6,8 +6,10 @@
  * neighbor lists, LSA headers, requests and the LSAs of updates (router,
  * network, inter-area prefix, external, link, intra-area prefix).
  *
- * Not for: OSPFv2 (IPv4); the Grace and Intra-Area-TE LSAs, which tcpdump
- * decodes with its OSPFv2 TLV printers, are shown as hex here.
+ * Grace and Intra-Area-TE LSAs go through OSPFv2's TLV printers (ospf.c),
+ * as in tcpdump.
+ *
+ * Not for: OSPFv2 (IPv4).
  */
 #include <string.h>
 
@@ -350,6 +352,8 @@ static bool print_ospf6_lsa(np_printer *pr, const uint8_t *lsa, const uint8_t *d
 		t += 12;
 		return print_ospf6_prefixes(pr, &t, &len, n, false);
 	}
+	case 0x000b: return print_ospf_grace_tlvs(pr, t, len);
+	case 0x000a: return print_ospf_te_tlvs(pr, t, len);
 	default: print_unknown_data(pr, t, "\n\t      ", len); return t <= pr->snapend;
 	}
 trunc:

@@ -242,6 +242,11 @@ void print_pim(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t length); /* in IGMP type 0x14 */
 void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ospf(np_printer *pr, const uint8_t *p, uint32_t length); /* OSPFv2 */
+/* The grace (RFC 3623) and traffic engineering (RFC 3630) TLVs of an LSA
+ * body, shared by OSPFv2 and OSPFv3 (ospf.c): false when they do not fit
+ * (pr->stopped when the packet stopped). */
+bool print_ospf_grace_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
+bool print_ospf_te_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 /* Checksum of the transport segment [p, p+len) under iph's pseudo-header
