@@ -395,7 +395,7 @@ for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pim
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(IP_END, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv")
+option_sets=("-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -x")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086
