@@ -234,6 +234,11 @@ for c in LLDP_and_CDP lldp_mudurl lldp_8021_linkagg 3560_CDP DTP UDLD HSRP_coup 
 	bfd-multihop syslog_udp tftp ripv1v2 ripv2_auth; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for the routing printers (issue 19).
+for c in EIGRP_adjacency EIGRP_ipv6 pim-packet-assortment PIM-SM_join_prune PIM_register_register-stop \
+	OSPFv3_with_AH OSPFv3_broadcast_adjacency ospf-nssa-bitnt; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

@@ -2,8 +2,8 @@
  * igmp.c - IGMP text (RFC 1112, 2236, 3376; tcpdump's print-igmp.c):
  * queries, v1/v2/v3 reports, leaves, mtrace, and the -v checksum check.
  *
- * Not for: the DVMRP and PIMv1 messages that ride in IGMP; only their
- * "igmp dvmrp" / "igmp pimv1" heading is printed.
+ * Not for: the DVMRP messages that ride in IGMP; only their "igmp dvmrp"
+ * heading is printed. PIMv1 messages go to pim.c.
  */
 #include "print.h"
 
@@ -232,7 +232,10 @@ static void print_igmp_body(np_printer *pr, uint8_t type, const uint8_t *p, uint
 		if (len < 8)
 			out_fmt(pr->out, " [len %u]", len);
 		return;
-	case IGMP_PIMV1: out_str(pr->out, "igmp pimv1"); return;
+	case IGMP_PIMV1:
+		out_str(pr->out, "igmp pimv1");
+		print_pimv1(pr, p, len);
+		return;
 	case IGMP_MTRACE_RESP: print_mtrace(pr, "mresp", p, len); return;
 	case IGMP_MTRACE: print_mtrace(pr, "mtrace", p, len); return;
 	default: out_fmt(pr->out, "igmp-%u", type); return;

@@ -28,6 +28,9 @@ enum {
 	IPPROTO_ICMPV6 = 58,
 	IPPROTO_NONE = 59,
 	IPPROTO_ND = 77,
+	IPPROTO_EIGRP = 88,
+	IPPROTO_OSPF = 89,
+	IPPROTO_PIM = 103,
 	IPPROTO_IPCOMP = 108,
 	IPPROTO_VRRP = 112,
 	IPPROTO_ETHERNET = 143,
@@ -127,6 +130,14 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 	case IPPROTO_IPV6: print_ip6(pr, p, length); break;
 	case IPPROTO_GRE: print_gre(pr, p, length); break;
 	case IPPROTO_VRRP: print_vrrp(pr, p, length, iph, ttl_hl, ver); break;
+	case IPPROTO_EIGRP: print_eigrp(pr, p, length); break;
+	case IPPROTO_PIM: print_pim(pr, p, length, iph); break;
+	case IPPROTO_OSPF:
+		if (ver == 6)
+			print_ospf6(pr, p, length);
+		else
+			print_ospf(pr, p, length);
+		break;
 	case IPPROTO_ETHERNET:
 		if (ver == 6)
 			print_ether(pr, p, length, print_caplen_from(pr, p));

@@ -236,6 +236,17 @@ void print_esp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ipcomp(np_printer *pr, const uint8_t *p);
 void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
 void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
+/* Routing protocols over IP (eigrp.c, ...), tcpdump's signatures. */
+void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_pim(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
+void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t length); /* in IGMP type 0x14 */
+void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_ospf(np_printer *pr, const uint8_t *p, uint32_t length); /* OSPFv2 */
+/* The grace (RFC 3623) and traffic engineering (RFC 3630) TLVs of an LSA
+ * body, shared by OSPFv2 and OSPFv3 (ospf.c): false when they do not fit
+ * (pr->stopped when the packet stopped). */
+bool print_ospf_grace_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
+bool print_ospf_te_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 /* Checksum of the transport segment [p, p+len) under iph's pseudo-header
@@ -278,6 +289,8 @@ void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port)
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIP v1/v2 (rip.c): UDP 520. */
 void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
+/* RIPng (ripng.c): UDP 521. */
+void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 /* TFTP (tftp.c): UDP 69. */

@@ -20,6 +20,7 @@ enum {
 	PORT_SNMP = 161,
 	PORT_SNMPTRAP = 162,
 	PORT_DHCP6_SERV = 547,
+	PORT_RIPNG = 521,
 	PORT_DHCP6_CLI = 546,
 	PORT_MDNS = 5353,
 	PORT_HSRP = 1985,
@@ -130,6 +131,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 	}
 	if (port_is(sport, dport, PORT_NTP)) {
 		print_ntp(pr, cp, length);
+		return true;
+	}
+	if (port_is(sport, dport, PORT_RIPNG)) { /* after RX's ports in tcpdump */
+		print_ripng(pr, cp, length);
 		return true;
 	}
 	if (port_is(sport, dport, PORT_DHCP6_SERV) || port_is(sport, dport, PORT_DHCP6_CLI)) {
