@@ -104,6 +104,16 @@ bench-live: deps all
 
 .PHONY: bench-live
 
+# Records and commits per second into PostgreSQL and SQLite, 1 to 8 sensors
+# at once (bench/store.sh; as root: it starts its own PostgreSQL server).
+$(BUILD)/store_bench: bench/store_bench.c $(BUILD)/libnetprofile.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libnetprofile.a $(PKG_LIBS) $(LDFLAGS)
+
+bench-store: all $(BUILD)/store_bench
+	bash bench/store.sh
+
+.PHONY: bench-store
+
 clean:
 	rm -rf build
 
