@@ -49,6 +49,7 @@ one_run() {
 	# The tables are created first, so the run times merging only.
 	"$bench" --db "$db" --sensor setup --batches 0 >/dev/null || return 1
 	local start end pids=()
+	rm -f "$tmp"/out.*
 	start=$(date +%s.%N)
 	for i in $(seq 1 "$n"); do
 		"$bench" --db "$db" --sensor "s$i" --seed "$i" --batches "$batches" --servers "$servers" \
@@ -74,15 +75,22 @@ for backend in sqlite postgresql; do
 	for n in $sensors; do
 		: >"$tmp/r"
 		: >"$tmp/c"
+		failed=0
 		for _ in $(seq 1 "$runs"); do
-			read -r rec com < <(one_run "$backend" "$n") || {
-				echo "store: $backend with $n sensors failed"
-				exit 1
-			}
-			echo "$rec" >>"$tmp/r"
-			echo "$com" >>"$tmp/c"
+			# SQLite: a writer waits 5 s for the file's lock, then fails
+			# ("database is locked"): with many writers at once, that is the figure.
+			if read -r rec com < <(one_run "$backend" "$n" 2>>"$tmp/errors"); then
+				echo "$rec" >>"$tmp/r"
+				echo "$com" >>"$tmp/c"
+			else
+				failed=$((failed + 1))
+			fi
 		done
-		printf '%-10s %7s %14s %12s\n' "$backend" "$n" "$(median <"$tmp/r")" "$(median <"$tmp/c")"
+		note=""
+		[ $failed -gt 0 ] && note="  ($failed of $runs runs failed: $(sort -u "$tmp/errors" | head -1))"
+		: >"$tmp/errors"
+		[ -s "$tmp/r" ] || { echo "-" >"$tmp/r" && echo "-" >"$tmp/c"; }
+		printf '%-10s %7s %14s %12s%s\n' "$backend" "$n" "$(median <"$tmp/r")" "$(median <"$tmp/c")" "$note"
 	done
 done
 echo "store: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -167,6 +167,17 @@ check "a newer schema is not touched" '[ "$(psql -d newer -c "SELECT count(*) FR
 check "watch: a refused login ends it before the interface is opened" \
 	'[ $? -eq 1 ] && [ "$(wc -l <"$tmp/bad.err")" -eq 1 ] && ! grep -q "listening\|wr0ng" "$tmp/bad.err"'
 
+# ---- the least-privilege role of the README ----------------------------------------------------------
+psql -d np -c "CREATE ROLE np_sensor LOGIN" \
+	-c "GRANT SELECT, INSERT, UPDATE ON servers, clients, server_sensors, meta TO np_sensor" \
+	-c "GRANT SELECT, INSERT ON alerts TO np_sensor"
+"$np" servers -r "$tmp/c1.pcap" --db "postgresql://np_sensor@/np?host=$pgdir&port=$port" --sensor least \
+	>/dev/null 2>"$tmp/least.err"
+check "a sensor with only SELECT, INSERT, UPDATE (and INSERT on alerts) writes ($(grep -v ^ALERT "$tmp/least.err" | head -c 200))" \
+	'[ $? -eq 0 ] && [ "$(psql -d np -c "SELECT count(*) FROM server_sensors WHERE sensor = '"'least'"'")" -gt 0 ]'
+check "it can neither delete nor create" \
+	'! psql -d np -U np_sensor -c "DELETE FROM alerts" 2>/dev/null && ! psql -d np -U np_sensor -c "CREATE TABLE x (a int)" 2>/dev/null'
+
 # ---- credentials from libpq's places ------------------------------------------------------------------
 psql -d np -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO np_pw"
 printf '127.0.0.1:%s:np:np_pw:Sekr3t-17\n' "$port" >"$tmp/pgpass"

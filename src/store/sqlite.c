@@ -85,15 +85,19 @@ static void sqlite_close(np_store *st)
 }
 
 /* The tables created or brought up to this build's schema, in one
- * transaction. */
-static int create_or_migrate(struct sqlite_store *s, char *err, size_t errlen)
+ * transaction. A file already at this schema is not written to on opening:
+ * sensors taking turns on one file do not wait for each other to start. */
+static int create_or_migrate(struct sqlite_store *s, int version, char *err, size_t errlen)
 {
-	sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+	if (version == NP_STORE_SCHEMA)
+		return 0;
+	sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 	np_schema_io io = {exec_sql, has_column, s->db};
-	char version[40];
-	snprintf(version, sizeof(version), "PRAGMA user_version=%d", NP_STORE_SCHEMA);
+	char set_version[40];
+	snprintf(set_version, sizeof(set_version), "PRAGMA user_version=%d", NP_STORE_SCHEMA);
 	if (exec_sql(s->db, "BEGIN IMMEDIATE") != 0 || np_schema_migrate(NP_SQL_SQLITE, &io) != 0 ||
-	    exec_sql(s->db, version) != 0 || exec_sql(s->db, "COMMIT") != 0) {
+	    exec_sql(s->db, set_version) != 0 || exec_sql(s->db, "COMMIT") != 0) {
 		snprintf(err, errlen, "%s: cannot create or update the tables: %s", s->base.name,
 			 sqlite3_errmsg(s->db));
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -138,7 +142,7 @@ np_store *np_store_sqlite_open(const char *path, const char *sensor, enum np_sto
 				snprintf(err, errlen, "%s: not a netprofile inventory (no %s table)", path, tables[i]);
 				goto fail;
 			}
-	} else if (create_or_migrate(s, err, errlen) != 0) {
+	} else if (create_or_migrate(s, version, err, errlen) != 0) {
 		goto fail;
 	}
 	return &s->base;
