@@ -302,7 +302,8 @@ static int merge_one(struct merge_ctx *m, const np_server *s, int64_t epoch_us)
 static int merge_rows(struct merge_ctx *m, const np_server *servers, size_t n)
 {
 	int64_t newest = INT64_MIN, oldest = INT64_MAX, epoch;
-	const np_server **order = malloc(n * sizeof(*order));
+	typedef const np_server *server_ref;
+	server_ref *order = malloc(n * sizeof(server_ref));
 	if (!order)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -312,7 +313,7 @@ static int merge_rows(struct merge_ctx *m, const np_server *servers, size_t n)
 		if (servers[i].first_us < oldest)
 			oldest = servers[i].first_us;
 	}
-	qsort(order, n, sizeof(*order), server_ptr_cmp);
+	qsort(order, n, sizeof(server_ref), server_ptr_cmp);
 	int rc = m->st->ops->meta_lower(m->st, "epoch_us", oldest, &epoch);
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = merge_one(m, order[i], epoch);

@@ -182,7 +182,7 @@ static int schema_version(struct pg_store *s, int *version)
 	if (!r)
 		return -1;
 	if (PQntuples(r))
-		*version = atoi(PQgetvalue(r, 0, 0));
+		*version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
 	return 0;
 }
@@ -581,15 +581,14 @@ static int pg_take_quiet(np_store *st, int64_t before_us, np_store_quiet_fn fn, 
 	for (int i = 0; rc == 0 && i < PQntuples(r); i++) {
 		np_server s;
 		memset(&s, 0, sizeof(s));
-		s.key.family = (uint8_t)atoi(PQgetvalue(r, i, 0));
+		s.key.family = (uint8_t)strtol(PQgetvalue(r, i, 0), NULL, 10);
 		const char *hex = PQgetvalue(r, i, 1);
 		for (int b = 0; b < 16 && hex[2 * b] && hex[2 * b + 1]; b++) {
-			unsigned x;
-			if (sscanf(hex + 2 * b, "%2x", &x) == 1)
-				s.key.addr[b] = (uint8_t)x;
+			char two[3] = {hex[2 * b], hex[2 * b + 1], '\0'};
+			s.key.addr[b] = (uint8_t)strtoul(two, NULL, 16);
 		}
 		s.key.proto = np_proto_number(PQgetvalue(r, i, 2));
-		s.key.port = (uint16_t)atoi(PQgetvalue(r, i, 3));
+		s.key.port = (uint16_t)strtol(PQgetvalue(r, i, 3), NULL, 10);
 		s.service = PQgetisnull(r, i, 4) ? NULL : PQgetvalue(r, i, 4);
 		s.last_us = strtoll(PQgetvalue(r, i, 5), NULL, 10);
 		s.nclients = (uint32_t)strtoul(PQgetvalue(r, i, 6), NULL, 10);
