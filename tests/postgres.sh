@@ -9,6 +9,7 @@
 #   - the server stopped in the middle of a `watch` and started again:
 #     nothing counted is lost (equal to the same run into SQLite), and the
 #     statistics line says how long the store was away;
+#   - gone-quiet alerts as SQLite raises them;
 #   - `kill -9` of a sensor: what it had committed is there, whole;
 #   - bad input: a malformed URI, a refused login, a wrong password, a
 #     missing database, a schema newer than the binary: one line naming the
@@ -119,6 +120,15 @@ sqlite3 -separator '|' "$tmp/wref.db" "SELECT $cols FROM servers" | LC_ALL=C sor
 psql -d wd -c "SELECT $cols FROM servers" | LC_ALL=C sort >"$tmp/wpg.servers"
 check "nothing counted was lost: the inventory equals the same run into SQLite ($(wc -l <"$tmp/wpg.servers") servers)" \
 	'[ -s "$tmp/wpg.servers" ] && cmp -s "$tmp/wref.servers" "$tmp/wpg.servers"'
+
+# ---- quiet servers ----------------------------------------------------------------------------------
+psql -d postgres -c "CREATE DATABASE qd"
+"$np" watch -r "$tmp/slow.pcap" --commit 1 --quiet-after 3s --db "$(uri qd)" --alerts "$tmp/q.pg" 2>/dev/null
+"$np" watch -r "$tmp/slow.pcap" --commit 1 --quiet-after 3s --db "$tmp/q.db" --alerts "$tmp/q.sqlite" 2>/dev/null
+quiet=$(grep -c gone-quiet "$tmp/q.pg")
+check "gone-quiet: the same alerts as SQLite ($quiet quiet servers), each stored once" \
+	'[ "$quiet" -gt 0 ] && cmp -s <(sort "$tmp/q.pg") <(sort "$tmp/q.sqlite") &&
+	 [ "$(psql -d qd -c "SELECT count(*) FROM alerts WHERE kind = '"'gone-quiet'"'")" = "$quiet" ]'
 
 # ---- kill -9 of a sensor ------------------------------------------------------------------------------
 "$np" watch -r "$tmp/slow.pcap" --pace --commit 1 --db "$(uri kd)" --sensor k --alerts /dev/null 2>/dev/null &
