@@ -10,6 +10,8 @@
 #     nothing counted is lost (equal to the same run into SQLite), and the
 #     statistics line says how long the store was away;
 #   - gone-quiet alerts as SQLite raises them;
+#   - past --hold MIB, batches are dropped, counted, and exactly what is
+#     missing from the inventory;
 #   - `kill -9` of a sensor: what it had committed is there, whole;
 #   - bad input: a malformed URI, a refused login, a wrong password, a
 #     missing database, a schema newer than the binary: one line naming the
@@ -88,7 +90,8 @@ check "report --db URI writes the page" '[ $? -eq 0 ] && grep -q "postgresql://p
 
 # ---- the server goes away during watch ------------------------------------------------------
 # A capture stretched to ~9 s of capture time, replayed at its own pace.
-python3 - "$tmp/c1.pcap" "$tmp/slow.pcap" <<'EOF'
+cat >"$tmp/stretch.py" <<'EOF'
+# stretch.py IN OUT FACTOR: the capture's times spread FACTOR times wider
 import struct, sys
 src = open(sys.argv[1], "rb").read()
 out = bytearray(src[:24])
@@ -97,11 +100,12 @@ while off + 16 <= len(src):
     sec, usec, incl, orig = struct.unpack("<IIII", src[off:off + 16])
     t = sec * 1000000 + usec
     t0 = t if t0 is None else t0
-    t = t0 + (t - t0) * 12
+    t = t0 + (t - t0) * int(sys.argv[3])
     out += struct.pack("<IIII", t // 1000000, t % 1000000, incl, orig) + src[off + 16:off + 16 + incl]
     off += 16 + incl
 open(sys.argv[2], "wb").write(out)
 EOF
+python3 "$tmp/stretch.py" "$tmp/c1.pcap" "$tmp/slow.pcap" 12
 "$np" watch -r "$tmp/slow.pcap" --commit 1 --db "$tmp/wref.db" --sensor w --alerts /dev/null 2>/dev/null
 "$np" watch -r "$tmp/slow.pcap" --pace --commit 1 --db "$(uri wd)" --sensor w --alerts /dev/null 2>"$tmp/w.err" &
 wpid=$!
@@ -120,6 +124,29 @@ sqlite3 -separator '|' "$tmp/wref.db" "SELECT $cols FROM servers" | LC_ALL=C sor
 psql -d wd -c "SELECT $cols FROM servers" | LC_ALL=C sort >"$tmp/wpg.servers"
 check "nothing counted was lost: the inventory equals the same run into SQLite ($(wc -l <"$tmp/wpg.servers") servers)" \
 	'[ -s "$tmp/wpg.servers" ] && cmp -s "$tmp/wref.servers" "$tmp/wpg.servers"'
+
+# ---- past the hold bound: dropped, and counted ------------------------------------------------------
+# A busier capture (~5,800 servers) stretched to ~10 s: each batch is
+# about a MiB, so --hold 1 cannot keep what comes while the server is down.
+"$gen" -n 60000 -f 30000 --seed 5 -o "$tmp/big.pcap" || abort "gen_capture failed"
+python3 "$tmp/stretch.py" "$tmp/big.pcap" "$tmp/bigslow.pcap" 6
+psql -d postgres -c "CREATE DATABASE hd"
+"$np" watch -r "$tmp/bigslow.pcap" --commit 1 --db "$tmp/href.db" --sensor h --alerts /dev/null 2>/dev/null
+"$np" watch -r "$tmp/bigslow.pcap" --pace --commit 1 --hold 1 --db "$(uri hd)" --sensor h --alerts /dev/null \
+	2>"$tmp/h.err" &
+hpid=$!
+sleep 2
+pg_stop
+sleep 5
+pg_start || abort "the server did not start again"
+wait "$hpid"
+hst=$?
+read -r dropped dflows < <(sed -n 's/^watch: store .* held, \([0-9]*\) dropped (\([0-9]*\) flows)$/\1 \2/p' "$tmp/h.err")
+lost=$(($(sqlite3 "$tmp/href.db" "SELECT sum(flows) FROM servers") - $(psql -d hd -c "SELECT sum(flows) FROM servers")))
+check "past --hold: batches dropped and counted (${dropped:-?} batches, ${dflows:-?} flows), the run goes on (exit $hst)" \
+	'[ "$hst" -eq 0 ] && [ "${dropped:-0}" -gt 0 ]'
+check "what was dropped is exactly what the inventory lacks ($lost flows against the SQLite run)" \
+	'[ "$lost" -eq "${dflows:--1}" ]'
 
 # ---- quiet servers ----------------------------------------------------------------------------------
 psql -d postgres -c "CREATE DATABASE qd"
