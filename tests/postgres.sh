@@ -16,7 +16,8 @@
 #   - bad input: a malformed URI, a refused login, a wrong password, a
 #     missing database, a schema newer than the binary: one line naming the
 #     database, never the password, exit 1, before any capture is opened;
-#   - the password from PGPASSFILE; report reads the PostgreSQL inventory.
+#   - the password from PGPASSFILE, a service file (--db service=NAME);
+#     report reads the PostgreSQL inventory.
 # Skips where PostgreSQL's server binaries are absent or not run as root.
 #   NETPROFILE  binary to test (default build/netprofile)
 set -u
@@ -221,6 +222,12 @@ printf '127.0.0.1:%s:np:np_pw:Sekr3t-17\n' "$port" >"$tmp/pgpass"
 chmod 600 "$tmp/pgpass"
 PGPASSFILE=$tmp/pgpass "$np" report --db "postgresql://np_pw@127.0.0.1:$port/np" -o "$tmp/r2.html" 2>"$tmp/r2.err"
 check "the password from PGPASSFILE (TCP, scram): report reads the inventory" '[ $? -eq 0 ] && [ -s "$tmp/r2.html" ]'
+printf '[inventory]\nhost=127.0.0.1\nport=%s\ndbname=np\nuser=np_pw\n' "$port" >"$tmp/services"
+PGSERVICEFILE=$tmp/services PGPASSFILE=$tmp/pgpass "$np" servers --db service=inventory --format csv >"$tmp/svc.csv" 2>"$tmp/svc.err"
+svc_st=$?
+"$np" servers --db "$(uri np)" --format csv >"$tmp/list2.csv" 2>/dev/null
+check "libpq's key=value form and the service file: --db service=inventory lists the inventory $(head -c 200 "$tmp/svc.err")" \
+	'[ $svc_st -eq 0 ] && [ -s "$tmp/svc.csv" ] && cmp -s "$tmp/svc.csv" "$tmp/list2.csv"'
 PGPASSFILE=$tmp/pgpass "$np" servers --db "postgresql://np_pw@127.0.0.1:$port/np?sslmode=require" >/dev/null 2>"$tmp/ssl.err"
 check "sslmode passes through to libpq (this server offers no TLS: sslmode=require is refused)" \
 	'[ $? -eq 1 ] && grep -q "SSL" "$tmp/ssl.err"'
