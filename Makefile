@@ -14,15 +14,15 @@
 #   make deb      the Debian package build/deb/netprofile_VERSION_ARCH.deb (debian/)
 
 CC      ?= cc
-PKGS    := libpcap sqlite3 json-c libfixbuf
+PKGS    := libpcap sqlite3 json-c libfixbuf libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap -lsqlite3 -ljson-c -lfixbuf -lglib-2.0) -lm -pthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap -lsqlite3 -ljson-c -lfixbuf -lglib-2.0 -lpq) -lm -pthread
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 
 LIB_SRC := $(wildcard src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c src/analyze/*.c src/flow/*.c src/collect/*.c \
-	src/profile/*.c src/report/*.c)
+	src/profile/*.c src/store/*.c src/report/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 
 BUILD   ?= build
@@ -103,6 +103,16 @@ bench-live: deps all
 	bash bench/live.sh
 
 .PHONY: bench-live
+
+# Records and commits per second into PostgreSQL and SQLite, 1 to 8 sensors
+# at once (bench/store.sh; as root: it starts its own PostgreSQL server).
+$(BUILD)/store_bench: bench/store_bench.c $(BUILD)/libnetprofile.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libnetprofile.a $(PKG_LIBS) $(LDFLAGS)
+
+bench-store: all $(BUILD)/store_bench
+	bash bench/store.sh
+
+.PHONY: bench-store
 
 clean:
 	rm -rf build

@@ -82,7 +82,10 @@ _netprofile()
 		COMPREPLY=($(compgen -P "$prefix" -W "$fields" -- "${cur##*,}"))
 		compopt -o nospace 2>/dev/null
 		return ;;
-	-c | -s | --idle-timeout | --active-timeout | --max-flows | --rotate | --commit | --learn | --quiet-after)
+	--sensor)
+		COMPREPLY=($(compgen -W "$(hostname 2>/dev/null)" -- "$cur"))
+		return ;;
+	-c | -s | --idle-timeout | --active-timeout | --max-flows | --rotate | --commit | --learn | --quiet-after | --hold)
 		return ;;
 	esac
 	if [[ $cur == --style=* ]]; then

@@ -18,7 +18,8 @@
 
 static const char report_usage[] =
 	"usage: netprofile report (--db INVENTORY | -r capture... | --flows file...) [-o report.html] [options]\n"
-	"  --db PATH          the inventory to show (as written by netprofile servers / watch)\n"
+	"  --db PATH|URI      the inventory to show (as written by netprofile servers / watch): a file,\n"
+	"                     or a PostgreSQL database (postgresql://[user@]host[:port]/dbname)\n"
 	"  -r FILE            a capture to profile for the report (repeatable); adds packets,\n"
 	"                     flows and traffic over time; nothing is stored\n"
 	"  --flows FILE       flow records to profile (repeatable), as for netprofile servers\n"
@@ -132,7 +133,7 @@ static int parse_report_args(int argc, char **argv, struct report_args *a)
 static np_inventory *profile_inputs(struct report_args *a, np_report_traffic *traffic, uint64_t *packets, int *status)
 {
 	char err[512];
-	np_inventory *inv = np_inventory_open(":memory:", err, sizeof(err));
+	np_inventory *inv = np_inventory_open(":memory:", NULL, err, sizeof(err));
 	if (!inv) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		return NULL;
@@ -238,7 +239,8 @@ int cmd_report(int argc, char **argv)
 		inv = np_inventory_open_existing(a.db, err, sizeof(err));
 		if (!inv)
 			fprintf(stderr, "netprofile: %s\n", err);
-		snprintf(source, sizeof(source), "inventory %s", a.db);
+		else /* its name as the store tells it: a URI's password is not shown */
+			snprintf(source, sizeof(source), "inventory %s", np_inventory_name(inv));
 	} else {
 		traffic = np_report_traffic_new();
 		inv = traffic ? profile_inputs(&a, traffic, &packets, &status) : NULL;
@@ -250,8 +252,10 @@ int cmd_report(int argc, char **argv)
 		np_report_traffic_free(traffic);
 		return 1;
 	}
-	np_report_opts o = {a.title, source,        a.db,     a.chartjs, traffic,
-			    packets, a.max_clients, findings, a.rfiles,  a.in.nrfiles};
+	np_report_opts o = {a.title,       source,   a.db ? np_inventory_name(inv) : NULL,
+			    a.chartjs,     traffic,  packets,
+			    a.max_clients, findings, a.rfiles,
+			    a.in.nrfiles};
 	if (np_report_write(inv, &o, a.out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		status = 1;

@@ -29,7 +29,10 @@ static const char servers_usage[] =
 	"  --flows FILE       flow records instead of packets, told apart by content: netprofile flows\n"
 	"                     CSV/JSON lines, a text table with a header (SIP DIP SPORT DPORT PROTOCOL\n"
 	"                     PACKETS BYTES [FLAGS] STIME [DUR]), an IPFIX file\n"
-	"  --db PATH          the inventory database (default netprofile.db); with no input, print it\n"
+	"  --db PATH|URI      the inventory (default netprofile.db); with no input, print it; a\n"
+	"                     postgresql://[user@]host[:port]/dbname URI: a PostgreSQL database shared\n"
+	"                     by many sensors (the password from ~/.pgpass, PGPASSFILE or a service)\n"
+	"  --sensor NAME      who is writing, recorded with each server (default: the host name)\n"
 	"  --format FMT       text (default), csv or json, for the inventory and the alerts\n"
 	"  --no-flags         ignore TCP flags and the handshake (as for NetFlow/sFlow records)\n"
 	"  --validate         score the flagless answer against the handshake (precision, recall)\n"
@@ -46,7 +49,7 @@ struct servers_args {
 	int nrfiles;
 	const char *flowfiles[64];
 	int nflowfiles;
-	const char *db;
+	const char *db, *sensor;
 	const char *alerts;
 	int format; /* enum np_flow_format: 0 text, 1 csv, 2 json */
 	bool no_flags, validate;
@@ -68,7 +71,8 @@ enum {
 	OPT_ACTIVE,
 	OPT_MAXFLOWS,
 	OPT_MINCONF,
-	OPT_HELP
+	OPT_HELP,
+	OPT_SENSOR
 };
 
 static int parse_u32(const char *name, const char *arg, uint32_t *out)
@@ -94,6 +98,7 @@ static int parse_option(struct servers_args *a, int c)
 		a->flowfiles[a->nflowfiles++] = optarg;
 		return 0;
 	case OPT_DB: a->db = optarg; return 0;
+	case OPT_SENSOR: a->sensor = optarg; return 0;
 	case OPT_ALERTS: a->alerts = optarg; return 0;
 	case OPT_FORMAT: return cli_parse_format("servers", optarg, &a->format);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
@@ -128,6 +133,7 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 	static const struct option longopts[] = {
 		{"flows", required_argument, NULL, OPT_FLOWS},
 		{"db", required_argument, NULL, OPT_DB},
+		{"sensor", required_argument, NULL, OPT_SENSOR},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
 		{"validate", no_argument, NULL, OPT_VALIDATE},
@@ -282,7 +288,7 @@ int cmd_servers(int argc, char **argv)
 	if (parse_servers_args(argc, argv, &a) != 0)
 		return 1;
 	char err[512];
-	np_inventory *inv = np_inventory_open(a.db, err, sizeof(err));
+	np_inventory *inv = np_inventory_open(a.db, a.sensor, err, sizeof(err));
 	if (!inv) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		free(a.src.filter);
@@ -305,7 +311,8 @@ int cmd_servers(int argc, char **argv)
 		const np_server *servers = np_profiler_servers(prof, &n);
 		if (!af || np_inventory_merge(inv, servers, n, &a.inv, print_alert, &actx, err, sizeof(err)) != 0) {
 			if (af)
-				fprintf(stderr, "netprofile: %s: cannot update the inventory: %s\n", a.db, err);
+				fprintf(stderr, "netprofile: %s: cannot update the inventory: %s\n",
+					np_inventory_name(inv), err);
 			status = 1;
 		}
 		if (af && af != stdout && af != stderr)
@@ -314,7 +321,8 @@ int cmd_servers(int argc, char **argv)
 	}
 	struct printer_ctx pctx = {stdout, a.format, false, a.min_confidence};
 	if (np_inventory_each(inv, print_row, &pctx) != 0) {
-		fprintf(stderr, "netprofile: %s: cannot read the inventory\n", a.db);
+		fprintf(stderr, "netprofile: %s: cannot read the inventory: %s\n", np_inventory_name(inv),
+			np_inventory_errmsg(inv));
 		status = 1;
 	}
 	np_inventory_close(inv);

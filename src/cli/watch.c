@@ -50,7 +50,11 @@ static const char watch_usage[] =
 	"  --listen SPEC        collect flow records from exporters (repeatable): udp://ADDR[:PORT] or\n"
 	"                       tcp://ADDR[:PORT]; NetFlow v5, v9 and IPFIX told apart by version;\n"
 	"                       no port: 2055 and 4739; root is dropped to -Z USER once open\n"
-	"  --db PATH            the inventory (default netprofile.db)\n"
+	"  --db PATH|URI        the inventory (default netprofile.db), or a PostgreSQL database many\n"
+	"                       sensors share: postgresql://[user@]host[:port]/dbname\n"
+	"  --sensor NAME        who is writing, recorded with each server (default: the host name)\n"
+	"  --hold MIB           while the database is away, hold batches up to MIB (default 256);\n"
+	"                       past it the oldest are dropped and counted\n"
 	"  --alerts FILE        alerts to FILE (default standard error; '-' = standard output);\n"
 	"                       --syslog to syslog only, unless --alerts is given too\n"
 	"  --format text|json   alert format\n"
@@ -72,6 +76,8 @@ struct watch_args {
 	const char *listen[MAX_LISTEN];
 	int nlisten;
 	const char *db, *alerts, *flows_dir;
+	const char *sensor;     /* --sensor */
+	uint32_t hold_mib;      /* --hold */
 	const char *export_url; /* --export */
 	uint32_t template_refresh_s;
 	bool json, use_syslog, pace, no_flags, anomalies;
@@ -128,6 +134,8 @@ enum {
 
 enum { OPT_EXPORT = 1100, OPT_TREFRESH };
 
+enum { OPT_SENSOR = 1200, OPT_HOLD };
+
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
 	return cli_parse_u32_opt("watch", name, arg, 1, 100000000, out);
@@ -180,6 +188,8 @@ static int watch_option(struct watch_args *a, int c)
 			return cli_usage_error("watch", "--export takes udp://HOST:PORT or tcp://HOST:PORT, not '%s'",
 					       optarg);
 		return 0;
+	case OPT_SENSOR: a->sensor = optarg; return 0;
+	case OPT_HOLD: return cli_parse_u32_opt("watch", "hold", optarg, 1, 1048576, &a->hold_mib);
 	case OPT_TREFRESH:
 		return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
 	default: return cli_usage_error("watch", "unknown option");
@@ -207,6 +217,8 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"template-refresh", required_argument, NULL, OPT_TREFRESH},
 		{"listen", required_argument, NULL, OPT_LISTEN},
 		{"anomalies", no_argument, NULL, OPT_ANOMALIES},
+		{"sensor", required_argument, NULL, OPT_SENSOR},
+		{"hold", required_argument, NULL, OPT_HOLD},
 		{"help", no_argument, NULL, OPT_HELP},
 		CLI_PROGRESS_LONGOPTS,
 		{NULL, 0, NULL, 0},
@@ -217,6 +229,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 	a->db = "netprofile.db";
 	a->rotate_min = 5;
 	a->commit_s = 5;
+	a->hold_mib = 256;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+nr:i:Z:B:", longopts, NULL)) != -1)
@@ -472,7 +485,7 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 	np_profiler_finish(p);
 	const np_server *servers = np_profiler_servers(p, &n);
 	if (np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) != 0)
-		watch_error(w, "%s: cannot update the inventory: %s", w->a->db, err);
+		watch_error(w, "%s: cannot update the inventory: %s", np_inventory_name(w->inv), err);
 	w->carried = new_profiler(w);
 	np_profiler_carry_controls(p, w->carried, carry_from);
 	np_profiler_free(p);
@@ -573,6 +586,14 @@ static void print_stats(struct watch *w)
 		(unsigned long long)s->evicted, (unsigned long long)w->alerts_sent);
 	for (int i = 0; i < w->a->nlisten; i++)
 		np_flowsrc_print_stats(w->listen[i], stderr, "watch", 20);
+	np_inventory_outage o;
+	np_inventory_outage_stats(w->inv, &o);
+	if (o.outages)
+		fprintf(stderr,
+			"watch: store %s away %.1f s in %llu outages%s, %llu batches held, %llu dropped (%llu flows)\n",
+			np_inventory_name(w->inv), (double)o.away_us / 1e6, (unsigned long long)o.outages,
+			o.away ? " (away now)" : "", (unsigned long long)o.held, (unsigned long long)o.dropped,
+			(unsigned long long)o.dropped_flows);
 }
 
 static int64_t wall_us(void)
@@ -792,7 +813,8 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		}
 	}
 	/* The inventory opens before root is dropped, so its file can stay root's. */
-	w->inv = np_inventory_open(a->db, err, sizeof(err));
+	w->inv = np_inventory_open(a->db, a->sensor, err, sizeof(err));
+	a->inv.hold_bytes = (size_t)a->hold_mib << 20;
 	if (!w->inv) {
 		fprintf(stderr, "netprofile: %s\n", err);
 		return -1;
@@ -859,6 +881,12 @@ int cmd_watch(int argc, char **argv)
 		np_flowsrc_flush(w.listen[i], on_record, &w);
 	commit(&w, true);
 	stop_commit_thread(&w);
+	/* Batches held while the database was away: a last try of up to 30 s. */
+	char err[512];
+	if (np_inventory_flush_held(w.inv, &a.inv, on_alert, &w, 30000, err, sizeof(err)) != 0) {
+		fprintf(stderr, "netprofile: %s: %s\n", np_inventory_name(w.inv), err);
+		w.failed = 1;
+	}
 	close_flow_file(&w);
 	if (w.export_to) {
 		np_ipfix_writer_flush(w.export_to);

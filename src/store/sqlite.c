@@ -1,0 +1,591 @@
+/*
+ * sqlite.c - the inventory in one SQLite database file (store.h): the
+ * default store, for one sensor (or a few taking turns: writers wait on
+ * each other's transactions, WAL lets readers read meanwhile).
+ *
+ * Each batch is one BEGIN IMMEDIATE transaction in WAL mode, so a kill at
+ * any moment loses nothing that was committed. The schema version is
+ * PRAGMA user_version.
+ *
+ * Not for: many sensors writing at once over a network (postgres.c).
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../profile/inventory.h"
+#include "schema.h"
+#include "store.h"
+
+struct sqlite_store {
+	np_store base;
+	sqlite3 *db;
+	/* prepared once per transaction (begin), finalized at its end */
+	sqlite3_stmt *get, *known_addr, *upsert, *client_new, *client_old, *nclients, *alert, *sensor;
+};
+
+static struct sqlite_store *of(np_store *st)
+{
+	return (struct sqlite_store *)st;
+}
+
+/* ---- opening, versions ------------------------------------------------------------------ */
+
+static int schema_version(struct sqlite_store *s, int *version)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	*version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return *version < 0 ? -1 : 0;
+}
+
+static bool has_table(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static bool has_column(void *ctx, const char *table, const char *column)
+{
+	sqlite3 *db = ctx;
+	char sql[96];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof(sql), "PRAGMA table_info(%s)", table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool found = false;
+	while (!found && sqlite3_step(st) == SQLITE_ROW)
+		found = sqlite3_column_text(st, 1) && strcmp((const char *)sqlite3_column_text(st, 1), column) == 0;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int exec_sql(void *ctx, const char *sql)
+{
+	return sqlite3_exec(ctx, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static const np_store_ops sqlite_ops;
+
+static void sqlite_close(np_store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(of(st)->db);
+	free(st);
+}
+
+/* The tables created or brought up to this build's schema, in one
+ * transaction. A file already at this schema is not written to on opening:
+ * sensors taking turns on one file do not wait for each other to start. */
+static int create_or_migrate(struct sqlite_store *s, int version, char *err, size_t errlen)
+{
+	sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+	if (version == NP_STORE_SCHEMA)
+		return 0;
+	sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	np_schema_io io = {exec_sql, has_column, s->db};
+	char set_version[40];
+	snprintf(set_version, sizeof(set_version), "PRAGMA user_version=%d", NP_STORE_SCHEMA);
+	if (exec_sql(s->db, "BEGIN IMMEDIATE") != 0 || np_schema_migrate(NP_SQL_SQLITE, &io) != 0 ||
+	    exec_sql(s->db, set_version) != 0 || exec_sql(s->db, "COMMIT") != 0) {
+		snprintf(err, errlen, "%s: cannot create or update the tables: %s", s->base.name,
+			 sqlite3_errmsg(s->db));
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+np_store *np_store_sqlite_open(const char *path, const char *sensor, enum np_store_mode mode, char *err, size_t errlen)
+{
+	struct sqlite_store *s = calloc(1, sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	s->base.ops = &sqlite_ops;
+	snprintf(s->base.name, sizeof(s->base.name), "%s", path);
+	snprintf(s->base.sensor, sizeof(s->base.sensor), "%s", sensor ? sensor : "");
+	int flags = mode == NP_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int version;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	/* 0: a new file, or one written before versions were kept (the same
+	 * tables); larger than ours: a newer netprofile's, not to be touched. */
+	if (schema_version(s, &version) != 0) {
+		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (version > NP_STORE_SCHEMA) {
+		snprintf(err, errlen,
+			 "%s: written by a newer netprofile (inventory schema %d, this one knows up to %d)", path,
+			 version, NP_STORE_SCHEMA);
+		goto fail;
+	}
+	if (mode == NP_STORE_READ) {
+		static const char *const tables[] = {"servers", "clients", "alerts"};
+		for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+			if (!has_table(s->db, tables[i])) {
+				snprintf(err, errlen, "%s: not a netprofile inventory (no %s table)", path, tables[i]);
+				goto fail;
+			}
+	} else if (create_or_migrate(s, version, err, errlen) != 0) {
+		goto fail;
+	}
+	return &s->base;
+fail:
+	sqlite_close(&s->base);
+	return NULL;
+}
+
+/* ---- one batch -------------------------------------------------------------------------- */
+
+static void finalize_all(struct sqlite_store *s)
+{
+	sqlite3_stmt **all[] = {&s->get,        &s->known_addr, &s->upsert, &s->client_new,
+				&s->client_old, &s->nclients,   &s->alert,  &s->sensor};
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		sqlite3_finalize(*all[i]);
+		*all[i] = NULL;
+	}
+}
+
+static int prepare_all(struct sqlite_store *s)
+{
+	static const char upsert_sql[] =
+		"INSERT INTO servers (address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
+		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported, status)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0,?17)"
+		" ON CONFLICT(address, protocol, port) DO UPDATE SET"
+		"  service = COALESCE(servers.service, excluded.service),"
+		"  first_seen = CASE WHEN excluded.first_us < servers.first_us THEN excluded.first_seen ELSE servers.first_seen END,"
+		"  first_us = MIN(servers.first_us, excluded.first_us),"
+		"  last_seen = CASE WHEN excluded.last_us > servers.last_us THEN excluded.last_seen ELSE servers.last_seen END,"
+		"  last_us = MAX(servers.last_us, excluded.last_us),"
+		"  flows = servers.flows + excluded.flows, packets = servers.packets + excluded.packets,"
+		"  bytes = servers.bytes + excluded.bytes,"
+		"  evidence = CASE WHEN excluded.confidence > servers.confidence THEN excluded.evidence ELSE servers.evidence END,"
+		"  confidence = MAX(servers.confidence, excluded.confidence),"
+		"  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
+		"              WHEN excluded.ties = '' OR instr(servers.ties, excluded.ties) > 0 THEN servers.ties"
+		"              ELSE servers.ties || ',' || excluded.ties END,"
+		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
+		"  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END";
+	static const char client_new_sql[] =
+		"INSERT OR IGNORE INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7)";
+	static const char client_old_sql[] =
+		"UPDATE clients SET first_seen = MIN(first_seen, ?5), last_seen = MAX(last_seen, ?6), flows = flows + ?7"
+		" WHERE address=?1 AND protocol=?2 AND port=?3 AND client=?4";
+	static const char sensor_sql[] =
+		"INSERT INTO server_sensors (address, protocol, port, sensor, first_us, last_us, flows)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(address, protocol, port, sensor) DO UPDATE SET"
+		"  first_us = MIN(server_sensors.first_us, excluded.first_us),"
+		"  last_us = MAX(server_sensors.last_us, excluded.last_us),"
+		"  flows = server_sensors.flows + excluded.flows";
+	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers WHERE address=? AND protocol=? AND port=?", -1, &s->get,
+				  NULL) ||
+	       sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers WHERE address=? LIMIT 1", -1, &s->known_addr, NULL) ||
+	       sqlite3_prepare_v2(s->db, upsert_sql, -1, &s->upsert, NULL) ||
+	       sqlite3_prepare_v2(s->db, client_new_sql, -1, &s->client_new, NULL) ||
+	       sqlite3_prepare_v2(s->db, client_old_sql, -1, &s->client_old, NULL) ||
+	       sqlite3_prepare_v2(
+		       s->db, "UPDATE servers SET clients = clients + ?4 WHERE address=?1 AND protocol=?2 AND port=?3",
+		       -1, &s->nclients, NULL) ||
+	       sqlite3_prepare_v2(s->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?)", -1, &s->alert, NULL) ||
+	       sqlite3_prepare_v2(s->db, sensor_sql, -1, &s->sensor, NULL);
+}
+
+static int sqlite_begin(np_store *st)
+{
+	struct sqlite_store *s = of(st);
+	if (exec_sql(s->db, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	if (prepare_all(s) != 0) {
+		finalize_all(s);
+		exec_sql(s->db, "ROLLBACK");
+		return -1;
+	}
+	return 0;
+}
+
+static int sqlite_commit(np_store *st)
+{
+	struct sqlite_store *s = of(st);
+	finalize_all(s);
+	if (exec_sql(s->db, "COMMIT") == 0)
+		return 0;
+	/* A failed COMMIT may leave the transaction open: end it. */
+	if (!sqlite3_get_autocommit(s->db))
+		exec_sql(s->db, "ROLLBACK");
+	return -1;
+}
+
+static void sqlite_rollback(np_store *st)
+{
+	struct sqlite_store *s = of(st);
+	finalize_all(s);
+	if (!sqlite3_get_autocommit(s->db))
+		exec_sql(s->db, "ROLLBACK");
+}
+
+static int meta_get(sqlite3 *db, const char *key, int64_t *v)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key=?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int meta_set(sqlite3 *db, const char *key, int64_t v)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(
+		    db, "INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+		    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, v);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The transaction holds the file's write lock: read, compare, write. */
+static int meta_move(np_store *st, const char *key, int64_t v, int64_t *stored, bool lower)
+{
+	sqlite3 *db = of(st)->db;
+	int64_t cur = v;
+	int got = meta_get(db, key, &cur);
+	if (got < 0)
+		return -1;
+	if (got == 0 || (lower ? v < cur : v > cur))
+		cur = v;
+	*stored = cur;
+	return meta_set(db, key, cur);
+}
+
+static int sqlite_meta_lower(np_store *st, const char *key, int64_t v, int64_t *stored)
+{
+	return meta_move(st, key, v, stored, true);
+}
+
+static int sqlite_meta_raise(np_store *st, const char *key, int64_t v, int64_t *stored)
+{
+	return meta_move(st, key, v, stored, false);
+}
+
+static void bind_key(sqlite3_stmt *st, const np_server_key *k, char *addr, size_t len)
+{
+	np_server_addr_str(k, addr, len);
+	sqlite3_bind_text(st, 1, addr, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, np_proto_name(k->proto), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, k->port);
+}
+
+static int sqlite_address_known(np_store *st, const np_server_key *k, bool *known)
+{
+	struct sqlite_store *s = of(st);
+	char addr[64];
+	np_server_addr_str(k, addr, sizeof(addr));
+	sqlite3_reset(s->known_addr);
+	sqlite3_bind_text(s->known_addr, 1, addr, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s->known_addr);
+	*known = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int upsert_row(struct sqlite_store *s, const np_server *v)
+{
+	char addr[64], first[40], last[40];
+	sqlite3_stmt *st = s->upsert;
+	sqlite3_reset(st);
+	bind_key(st, &v->key, addr, sizeof(addr));
+	np_time_iso(v->first_us, first, sizeof(first));
+	np_time_iso(v->last_us, last, sizeof(last));
+	sqlite3_bind_text(st, 4, v->service, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)v->flows);
+	sqlite3_bind_int64(st, 8, (sqlite3_int64)v->packets);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)v->bytes);
+	sqlite3_bind_double(st, 10, v->confidence);
+	sqlite3_bind_text(st, 11, v->evidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, v->ties, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 13, v->key.family);
+	sqlite3_bind_blob(st, 14, v->key.addr, v->key.family == 4 ? 4 : 16, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, v->first_us);
+	sqlite3_bind_int64(st, 16, v->last_us);
+	sqlite3_bind_text(st, 17, v->confirmed ? "confirmed" : "unconfirmed", -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+/* A server's clients: new ones are inserted and added to servers.clients,
+ * known ones updated. Counting as they come keeps a commit's cost to its
+ * own clients, not to every client ever stored (a flood stores millions). */
+static int upsert_clients(struct sqlite_store *s, const np_server *v)
+{
+	char addr[64], cl[64], first[40], last[40];
+	int64_t added = 0;
+	for (uint32_t i = 0; i < v->nclients; i++) {
+		const np_client_stat *c = &v->clients[i];
+		np_server_key ck = {{0}, c->family, 0, 0};
+		memcpy(ck.addr, c->addr, 16);
+		np_server_addr_str(&ck, cl, sizeof(cl));
+		np_time_iso(c->first_us, first, sizeof(first));
+		np_time_iso(c->last_us, last, sizeof(last));
+		for (int pass = 0; pass < 2; pass++) {
+			sqlite3_stmt *st = pass == 0 ? s->client_new : s->client_old;
+			sqlite3_reset(st);
+			bind_key(st, &v->key, addr, sizeof(addr));
+			sqlite3_bind_text(st, 4, cl, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 7, c->flows);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				return -1;
+			if (pass == 0 && sqlite3_changes(s->db) == 1) {
+				added++;
+				break;
+			}
+		}
+	}
+	sqlite3_stmt *st = s->nclients;
+	sqlite3_reset(st);
+	bind_key(st, &v->key, addr, sizeof(addr));
+	sqlite3_bind_int64(st, 4, added);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+static int upsert_sensor(struct sqlite_store *s, const np_server *v)
+{
+	char addr[64];
+	sqlite3_stmt *st = s->sensor;
+	sqlite3_reset(st);
+	bind_key(st, &v->key, addr, sizeof(addr));
+	sqlite3_bind_text(st, 4, s->base.sensor, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, v->first_us);
+	sqlite3_bind_int64(st, 6, v->last_us);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)v->flows);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+/* The file is locked for writing by this transaction: nobody else inserts
+ * between the look and the insert. */
+static int sqlite_upsert_server(np_store *st, const np_server *v, bool *created)
+{
+	struct sqlite_store *s = of(st);
+	char addr[64];
+	sqlite3_reset(s->get);
+	bind_key(s->get, &v->key, addr, sizeof(addr));
+	int rc = sqlite3_step(s->get);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	*created = rc == SQLITE_DONE;
+	return upsert_row(s, v) || upsert_clients(s, v) || upsert_sensor(s, v) ? -1 : 0;
+}
+
+static int sqlite_add_alert(np_store *st, const np_store_alert *a)
+{
+	sqlite3_stmt *q = of(st)->alert;
+	sqlite3_reset(q);
+	sqlite3_bind_text(q, 1, a->time, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, a->kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, a->address, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, a->protocol, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(q, 5, a->port);
+	sqlite3_bind_text(q, 6, a->service, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 7, a->evidence, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 8, a->sensor, -1, SQLITE_TRANSIENT);
+	return sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
+}
+
+static int sqlite_take_quiet(np_store *st, int64_t before_us, np_store_quiet_fn fn, void *ctx)
+{
+	sqlite3 *db = of(st)->db;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT family, addr_bin, protocol, port, service, last_us, clients, confidence, status "
+			       "FROM servers WHERE last_us < ? AND quiet_reported = 0",
+			       -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(q, 1, before_us);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		np_server s;
+		memset(&s, 0, sizeof(s));
+		s.key.family = (uint8_t)sqlite3_column_int(q, 0);
+		int blen = sqlite3_column_bytes(q, 1);
+		if (blen > 0)
+			memcpy(s.key.addr, sqlite3_column_blob(q, 1), blen > 16 ? 16 : (size_t)blen);
+		s.key.proto = np_proto_number((const char *)sqlite3_column_text(q, 2));
+		s.key.port = (uint16_t)sqlite3_column_int(q, 3);
+		s.service = (const char *)sqlite3_column_text(q, 4);
+		s.last_us = sqlite3_column_int64(q, 5);
+		s.nclients = (uint32_t)sqlite3_column_int(q, 6);
+		s.confidence = sqlite3_column_double(q, 7);
+		const char *status = (const char *)sqlite3_column_text(q, 8);
+		s.confirmed = !status || strcmp(status, "unconfirmed") != 0;
+		if (fn(ctx, &s) != 0) {
+			sqlite3_finalize(q);
+			return -1;
+		}
+	}
+	sqlite3_finalize(q);
+	char sql[160];
+	snprintf(sql, sizeof(sql), "UPDATE servers SET quiet_reported=1 WHERE last_us < %lld", (long long)before_us);
+	return exec_sql(db, sql);
+}
+
+/* ---- reading ---------------------------------------------------------------------------- */
+
+static int sqlite_each_server(np_store *st, np_store_row_fn fn, void *ctx)
+{
+	sqlite3 *db = of(st)->db;
+	char sql[320];
+	snprintf(sql, sizeof(sql),
+		 "SELECT address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
+		 " clients, confidence, evidence, ties, first_us, last_us, %s FROM servers"
+		 " ORDER BY family, addr_bin, protocol, port",
+		 has_column(db, "servers", "status") ? "status" : "NULL");
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		np_inventory_row r;
+#define COL_TEXT(i) ((const char *)sqlite3_column_text(q, (i)))
+		r.address = COL_TEXT(0);
+		r.protocol = COL_TEXT(1);
+		r.port = sqlite3_column_int(q, 2);
+		r.service = COL_TEXT(3);
+		r.first_seen = COL_TEXT(4);
+		r.last_seen = COL_TEXT(5);
+		r.flows = sqlite3_column_int64(q, 6);
+		r.packets = sqlite3_column_int64(q, 7);
+		r.bytes = sqlite3_column_int64(q, 8);
+		r.clients = sqlite3_column_int64(q, 9);
+		r.confidence = sqlite3_column_double(q, 10);
+		r.evidence = COL_TEXT(11);
+		r.ties = COL_TEXT(12);
+		r.first_us = sqlite3_column_int64(q, 13);
+		r.last_us = sqlite3_column_int64(q, 14);
+		r.status = COL_TEXT(15);
+#undef COL_TEXT
+		fn(ctx, &r);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int sqlite_each_client(np_store *st, unsigned max_per_server, np_store_client_fn fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(of(st)->db,
+			       "SELECT address, protocol, port, client, first_seen, last_seen, flows FROM"
+			       " (SELECT *, ROW_NUMBER() OVER (PARTITION BY address, protocol, port"
+			       "   ORDER BY flows DESC, client) AS rank FROM clients)"
+			       " WHERE ?1 = 0 OR rank <= ?1 ORDER BY address, protocol, port, rank",
+			       -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(q, 1, max_per_server);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		np_inventory_client c = {
+			(const char *)sqlite3_column_text(q, 0),
+			(const char *)sqlite3_column_text(q, 1),
+			(const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 4),
+			(const char *)sqlite3_column_text(q, 5),
+			sqlite3_column_int(q, 2),
+			sqlite3_column_int64(q, 6),
+		};
+		fn(ctx, &c);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int sqlite_each_alert(np_store *st, np_store_alert_fn fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(
+		    of(st)->db,
+		    "SELECT time, kind, address, protocol, port, service, evidence FROM alerts ORDER BY time", -1, &q,
+		    NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		np_inventory_alert_row a = {
+			(const char *)sqlite3_column_text(q, 0),
+			(const char *)sqlite3_column_text(q, 1),
+			(const char *)sqlite3_column_text(q, 2),
+			(const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 5),
+			(const char *)sqlite3_column_text(q, 6),
+			sqlite3_column_int(q, 4),
+		};
+		fn(ctx, &a);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int sqlite_top_clients(np_store *st, unsigned n, np_store_top_fn fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(of(st)->db,
+			       "SELECT client, COUNT(*), SUM(flows) FROM clients GROUP BY client"
+			       " ORDER BY SUM(flows) DESC, client LIMIT ?",
+			       -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(q, 1, n);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1),
+		   sqlite3_column_int64(q, 2));
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A file does not go away as a server does. */
+static bool sqlite_lost(np_store *st)
+{
+	(void)st;
+	return false;
+}
+
+static int sqlite_reconnect(np_store *st, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: %s", st->name, sqlite3_errmsg(of(st)->db));
+	return -1;
+}
+
+static const char *sqlite_errmsg(np_store *st)
+{
+	return sqlite3_errmsg(of(st)->db);
+}
+
+static const np_store_ops sqlite_ops = {
+	sqlite_begin,         sqlite_commit,        sqlite_rollback,    sqlite_meta_lower, sqlite_meta_raise,
+	sqlite_address_known, sqlite_upsert_server, sqlite_add_alert,   sqlite_take_quiet, sqlite_each_server,
+	sqlite_each_client,   sqlite_each_alert,    sqlite_top_clients, sqlite_lost,       sqlite_reconnect,
+	sqlite_errmsg,        sqlite_close,
+};
