@@ -80,6 +80,9 @@ EOF'
 check "the same conversation in VXLAN 42 and 43 is two records" \
 	'[ "$(grep -c "^10\.10\.0\.1,10\.10\.0\.2,1,4[23],1" "$tmp/overlap.csv")" = 2 ]'
 check "--decap with --flows is refused" '! "$np" flows --decap --flows "$tmp/bare.csv" >/dev/null 2>&1'
+check "--decap with IPFIX output is refused (no tunnel elements yet), with one line on stderr" \
+	'! "$np" flows --decap --format ipfix -r "$tmp/tun.pcap" >"$tmp/ipfix.out" 2>"$tmp/ipfix.err" &&
+	 [ ! -s "$tmp/ipfix.out" ] && grep -q "IPFIX" "$tmp/ipfix.err"'
 
 # tcpdump: the packet inside each tunnelled one is the bare capture's.
 if command -v tcpdump >/dev/null; then

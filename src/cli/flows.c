@@ -161,6 +161,9 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		return rc;
 	if (a->nflowfiles && (a->src.rfile || a->src.iface))
 		return cli_usage_error("flows", "--flows converts flow records: it takes no -r or -i");
+	if (a->decap && (a->ipfix || a->export_url))
+		return cli_usage_error("flows", "--decap writes text, CSV or JSON: its tunnel fields have no IPFIX "
+						"elements yet");
 	if (a->nflowfiles && a->decap)
 		return cli_usage_error("flows", "--decap opens tunnels in packets: it takes -r or -i, not --flows");
 	if (a->nflowfiles && optind < argc)
@@ -198,10 +201,6 @@ static void emit_inner_flow(void *ctx, const np_flow *f, const np_flow_tunnel *t
 	struct flows_run *run = ctx;
 	if (run->text)
 		np_flow_writer_write_inner(&run->writer, f, t);
-	if (run->ipfix)
-		np_ipfix_writer_write(run->ipfix, f);
-	if (run->export_to)
-		np_ipfix_writer_write(run->export_to, f);
 }
 
 static void decap_packet(void *ctx, const np_packet *pkt)
