@@ -196,14 +196,31 @@ class Gen:
                 for e in ((src, proto, sp), (dst, proto, dp)):
                     ends[e] = ends.get(e, 0) + 1
         pn = {"tcp": 6, "udp": 17}
+        syn = set()  # TCP endpoints a kept SYN or SYN+ACK was sent to or from
+        for p in self.pkts:
+            src, sp, dst, dp, proto = p[3]
+            if p[0] >= T0 and proto == 6 and tcp_flags(p[2]) & 0x02:
+                syn.update(((src, sp), (dst, dp)))
         kept = {}
         for k, line in self.servers.items():
             n = ends.get((k[0], pn[k[1]], k[2]), 0)
             if n == 1 and view != "whole":  # one packet left: a probe looks the same
                 line = re.sub(r" need=\S+", " need=none", line)
+            elif " need=flags " in line and k[1] == "tcp" and (k[0], k[2]) not in syn:
+                line = line.replace(" need=flags ", " need=none ")  # the handshake was cut off
             if n:
                 kept[k] = line
         self.servers = kept
+        if view == "whole":
+            return
+        # A non-server told by an ICMP refusal the view dropped looks like
+        # a server's lone request: "either" (score_roles.py counts neither).
+        pairs = {(p[3][0], p[3][2]) for p in self.pkts if p[0] >= T0}
+        for i, line in enumerate(self.noservers):
+            w = line.split()
+            a, b = w[2].rsplit(":", 1)[0], w[3].rsplit(":", 1)[0]
+            if "unreachable" in line and (b, a) not in pairs:
+                self.noservers[i] = "either" + line[len("noserver"):] + "-(its-refusal-took-the-unseen-way)"
 
     def write(self, prefix):
         self.pkts.sort(key=lambda x: (x[0], x[1]))
@@ -227,6 +244,19 @@ class Gen:
             for line in self.noservers:
                 f.write(line + "\n")
         return sum(1 for p in self.pkts if p[0] >= T0)
+
+
+def tcp_flags(frame):
+    """The TCP flags of an Ethernet frame with IPv4 or IPv6 (no extension
+    headers) inside, 0 if it is no TCP."""
+    if len(frame) < 34:
+        return 0
+    if frame[12:14] == b"\x08\x00":
+        off = 14 + (frame[14] & 15) * 4
+        proto = frame[23]
+    else:
+        off, proto = 54, frame[20] if len(frame) > 20 else 0
+    return frame[off + 13] if proto == 6 and len(frame) > off + 13 else 0
 
 
 def A(case, host):
