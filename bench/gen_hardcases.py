@@ -75,7 +75,7 @@ CASES = [
     (11, "mid-connection"), (12, "one-way"), (13, "client-serving"), (14, "fan-in"),
     (15, "p2p"), (16, "dns-53-53"), (17, "nonstandard-port"),
     (18, "syslog"), (19, "snmp-trap"), (20, "flow-collector"), (21, "quic"), (22, "web-one-way"),
-    (23, "ntp-no-answer"),
+    (23, "ntp-no-answer"), (24, "tunnelled"),
 ]
 
 # ---- packets -----------------------------------------------------------------------
@@ -96,6 +96,11 @@ class Gen:
         self.servers = {}
         self.noservers = []
         self.order = 0
+        # While set, (kind, {inner address: its tunnel endpoint}): packets
+        # between two mapped addresses go inside that tunnel ("pptp", "gre",
+        # "ipip"), the truth and the views keeping their inner addresses.
+        self.tunnel = None
+        self.pptp_seq = 0
 
     # -- IP --
     def ip(self, t, src, dst, proto, l4, ttl=64):
@@ -110,13 +115,32 @@ class Gen:
         else:
             hdr = struct.pack("!IHBB16s16s", 0x60000000, len(l4), proto, ttl, a.packed, b.packed)
             pkt, etype = hdr + l4, 0x86dd
+        ports = struct.unpack("!HH", l4[:4]) if proto in (6, 17) else (0, 0)
+        inner = (src, ports[0], dst, ports[1], proto)
+        if self.tunnel and src in self.tunnel[1] and dst in self.tunnel[1]:
+            kind, ends = self.tunnel
+            self.tunnel = None
+            self.encapsulate(t, kind, ends[src], ends[dst], pkt)
+            self.tunnel = (kind, ends)
+            self.pkts[-1] = self.pkts[-1][:3] + (inner,)  # the views and the truth see the inside
+            return pkt
         frame = mac_of(dst) + mac_of(src) + struct.pack("!H", etype) + pkt
         if len(frame) < 60:
             frame += b"\0" * (60 - len(frame))
         self.order += 1
-        ports = struct.unpack("!HH", l4[:4]) if proto in (6, 17) else (0, 0)
-        self.pkts.append((t, self.order, frame, (src, ports[0], dst, ports[1], proto)))
+        self.pkts.append((t, self.order, frame, inner))
         return pkt
+
+    def encapsulate(self, t, kind, osrc, odst, pkt):
+        """pkt (an IPv4 packet) inside a tunnel from osrc to odst."""
+        if kind == "ipip":
+            return self.ip(t, osrc, odst, 4, pkt)
+        if kind == "gre":
+            return self.ip(t, osrc, odst, 47, struct.pack("!HH", 0, 0x0800) + pkt)
+        self.pptp_seq += 1
+        ppp = b"\xff\x03\x00\x21" + pkt
+        call = 0x4000 + (zlib.crc32(odst.encode()) & 0xfff)
+        return self.ip(t, osrc, odst, 47, struct.pack("!HHHHI", 0x3001, 0x880b, len(ppp), call, self.pptp_seq) + ppp)
 
     def pseudo(self, src, dst, proto, length):
         a, b = ipaddress.ip_address(src), ipaddress.ip_address(dst)
@@ -1461,6 +1485,41 @@ def case_ntp_no_answer(g, C, name):
     g.noserver(name, "udp", h.addr, p, A(C, 14), 123, "ntpq to a host without ntpd: port unreachable")
 
 
+def case_tunnelled(g, C, name):
+    """Servers reached through tunnels: DNS inside PPTP calls, DNS inside
+    GRE, HTTP inside IP-in-IP. The tunnels' own packets (GRE, protocol 4)
+    name no server."""
+    conc = A(C, 200)  # the PPTP server, the GRE and IP-in-IP routers' far end
+    g.server(name, A(C, 10), "udp", 53, "dns", "structure", note="DNS in three PPTP calls, answered")
+    for i in range(3):
+        cl = A(C, 100 + i)
+        g.tunnel = ("pptp", {cl: A(C, 150 + i), A(C, 10): conc})
+        h = Host(g, cl, "windows")
+        for k in range(2):
+            t, p = when(g), h.port()
+            q = dns_query(g, "www%d.example.org" % k)
+            g.udp(t, cl, p, A(C, 10), 53, q)
+            g.udp(t + 0.01, A(C, 10), 53, cl, p, dns_answer(q, g))
+    g.server(name, A(C, 11), "udp", 53, "dns", "structure", note="DNS inside GRE, two clients")
+    for i in range(2):
+        cl = A(C, 110 + i)
+        g.tunnel = ("gre", {cl: A(C, 160), A(C, 11): conc})
+        h = Host(g, cl, "linux")
+        t, p = when(g), h.port()
+        q = dns_query(g, "mail.example.org")
+        g.udp(t, cl, p, A(C, 11), 53, q)
+        g.udp(t + 0.01, A(C, 11), 53, cl, p, dns_answer(q, g))
+    g.server(name, A(C, 12), "tcp", 80, "http", "flags", note="HTTP inside IP-in-IP")
+    cl = A(C, 120)
+    g.tunnel = ("ipip", {cl: A(C, 170), A(C, 12): conc})
+    c = Tcp(g, cl, Host(g, cl, "linux").port(), A(C, 12), 80, when(g))
+    c.handshake()
+    c.send(0, http_get("intranet.example.org"))
+    c.send(1, http_resp(g, 3000), think=0.01)
+    c.close()
+    g.tunnel = None
+
+
 CASE_FNS = {
     "baseline": case_baseline, "syn-scan": case_syn_scan, "udp-scan": case_udp_scan, "icmp": case_icmp,
     "closed-ports": case_closed_ports, "ftp-active": case_ftp_active, "ftp-passive": case_ftp_passive,
@@ -1469,6 +1528,7 @@ CASE_FNS = {
     "dns-53-53": case_dns_53, "nonstandard-port": case_nonstandard,
     "syslog": case_syslog, "snmp-trap": case_snmp_trap, "flow-collector": case_flow_collector,
     "quic": case_quic, "web-one-way": case_web_one_way, "ntp-no-answer": case_ntp_no_answer,
+    "tunnelled": case_tunnelled,
 }
 
 
