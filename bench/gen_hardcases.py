@@ -221,10 +221,17 @@ class Gen:
                     ends[e] = ends.get(e, 0) + 1
         pn = {"tcp": 6, "udp": 17}
         syn = set()  # TCP endpoints a kept SYN or SYN+ACK was sent to or from
+        shown = set()  # TCP endpoints that sent a kept packet, or were sent a kept ACK
         for p in self.pkts:
             src, sp, dst, dp, proto = p[3]
-            if p[0] >= T0 and proto == 6 and tcp_flags(p[2]) & 0x02:
+            if p[0] < T0 or proto != 6:
+                continue
+            flags = tcp_flags(p[2])
+            if flags & 0x02:
                 syn.update(((src, sp), (dst, dp)))
+            shown.add((src, sp))
+            if flags & 0x10:
+                shown.add((dst, dp))
         kept = {}
         for k, line in self.servers.items():
             n = ends.get((k[0], pn[k[1]], k[2]), 0)
@@ -232,6 +239,10 @@ class Gen:
                 line = re.sub(r" need=\S+", " need=none", line)
             elif " need=flags " in line and k[1] == "tcp" and (k[0], k[2]) not in syn:
                 line = line.replace(" need=flags ", " need=none ")  # the handshake was cut off
+            elif k[1] == "tcp" and (k[0], k[2]) not in shown:
+                # Only a SYN and a reset sent to it are left: what a scan
+                # of a closed or filtered port shows too.
+                line = re.sub(r" need=\S+", " need=none", line)
             if n:
                 kept[k] = line
         self.servers = kept
