@@ -289,6 +289,8 @@ def tcp_flags(frame):
     if frame[12:14] == b"\x08\x00":
         off = 14 + (frame[14] & 15) * 4
         proto = frame[23]
+        if proto == 4 and len(frame) > off + 20:  # IP-in-IP (the tunnelled case)
+            proto, off = frame[off + 9], off + (frame[off] & 15) * 4
     else:
         off, proto = 54, frame[20] if len(frame) > 20 else 0
     return frame[off + 13] if proto == 6 and len(frame) > off + 13 else 0
