@@ -75,7 +75,7 @@ CASES = [
     (11, "mid-connection"), (12, "one-way"), (13, "client-serving"), (14, "fan-in"),
     (15, "p2p"), (16, "dns-53-53"), (17, "nonstandard-port"),
     (18, "syslog"), (19, "snmp-trap"), (20, "flow-collector"), (21, "quic"), (22, "web-one-way"),
-    (23, "ntp-no-answer"),
+    (23, "ntp-no-answer"), (24, "tunnelled"),
 ]
 
 # ---- packets -----------------------------------------------------------------------
@@ -96,6 +96,11 @@ class Gen:
         self.servers = {}
         self.noservers = []
         self.order = 0
+        # While set, (kind, {inner address: its tunnel endpoint}): packets
+        # between two mapped addresses go inside that tunnel ("pptp", "gre",
+        # "ipip"), the truth and the views keeping their inner addresses.
+        self.tunnel = None
+        self.pptp_seq = 0
 
     # -- IP --
     def ip(self, t, src, dst, proto, l4, ttl=64):
@@ -110,13 +115,32 @@ class Gen:
         else:
             hdr = struct.pack("!IHBB16s16s", 0x60000000, len(l4), proto, ttl, a.packed, b.packed)
             pkt, etype = hdr + l4, 0x86dd
+        ports = struct.unpack("!HH", l4[:4]) if proto in (6, 17) else (0, 0)
+        inner = (src, ports[0], dst, ports[1], proto)
+        if self.tunnel and src in self.tunnel[1] and dst in self.tunnel[1]:
+            kind, ends = self.tunnel
+            self.tunnel = None
+            self.encapsulate(t, kind, ends[src], ends[dst], pkt)
+            self.tunnel = (kind, ends)
+            self.pkts[-1] = self.pkts[-1][:3] + (inner,)  # the views and the truth see the inside
+            return pkt
         frame = mac_of(dst) + mac_of(src) + struct.pack("!H", etype) + pkt
         if len(frame) < 60:
             frame += b"\0" * (60 - len(frame))
         self.order += 1
-        ports = struct.unpack("!HH", l4[:4]) if proto in (6, 17) else (0, 0)
-        self.pkts.append((t, self.order, frame, (src, ports[0], dst, ports[1], proto)))
+        self.pkts.append((t, self.order, frame, inner))
         return pkt
+
+    def encapsulate(self, t, kind, osrc, odst, pkt):
+        """pkt (an IPv4 packet) inside a tunnel from osrc to odst."""
+        if kind == "ipip":
+            return self.ip(t, osrc, odst, 4, pkt)
+        if kind == "gre":
+            return self.ip(t, osrc, odst, 47, struct.pack("!HH", 0, 0x0800) + pkt)
+        self.pptp_seq += 1
+        ppp = b"\xff\x03\x00\x21" + pkt
+        call = 0x4000 + (zlib.crc32(odst.encode()) & 0xfff)
+        return self.ip(t, osrc, odst, 47, struct.pack("!HHHHI", 0x3001, 0x880b, len(ppp), call, self.pptp_seq) + ppp)
 
     def pseudo(self, src, dst, proto, length):
         a, b = ipaddress.ip_address(src), ipaddress.ip_address(dst)
@@ -196,14 +220,42 @@ class Gen:
                 for e in ((src, proto, sp), (dst, proto, dp)):
                     ends[e] = ends.get(e, 0) + 1
         pn = {"tcp": 6, "udp": 17}
+        syn = set()  # TCP endpoints a kept SYN or SYN+ACK was sent to or from
+        shown = set()  # TCP endpoints that sent a kept packet, or were sent a kept ACK
+        for p in self.pkts:
+            src, sp, dst, dp, proto = p[3]
+            if p[0] < T0 or proto != 6:
+                continue
+            flags = tcp_flags(p[2])
+            if flags & 0x02:
+                syn.update(((src, sp), (dst, dp)))
+            shown.add((src, sp))
+            if flags & 0x10:
+                shown.add((dst, dp))
         kept = {}
         for k, line in self.servers.items():
             n = ends.get((k[0], pn[k[1]], k[2]), 0)
             if n == 1 and view != "whole":  # one packet left: a probe looks the same
                 line = re.sub(r" need=\S+", " need=none", line)
+            elif " need=flags " in line and k[1] == "tcp" and (k[0], k[2]) not in syn:
+                line = line.replace(" need=flags ", " need=none ")  # the handshake was cut off
+            elif k[1] == "tcp" and (k[0], k[2]) not in shown:
+                # Only a SYN and a reset sent to it are left: what a scan
+                # of a closed or filtered port shows too.
+                line = re.sub(r" need=\S+", " need=none", line)
             if n:
                 kept[k] = line
         self.servers = kept
+        if view == "whole":
+            return
+        # A non-server told by an ICMP refusal the view dropped looks like
+        # a server's lone request: "either" (score_roles.py counts neither).
+        pairs = {(p[3][0], p[3][2]) for p in self.pkts if p[0] >= T0}
+        for i, line in enumerate(self.noservers):
+            w = line.split()
+            a, b = w[2].rsplit(":", 1)[0], w[3].rsplit(":", 1)[0]
+            if "unreachable" in line and (b, a) not in pairs:
+                self.noservers[i] = "either" + line[len("noserver"):] + "-(its-refusal-took-the-unseen-way)"
 
     def write(self, prefix):
         self.pkts.sort(key=lambda x: (x[0], x[1]))
@@ -227,6 +279,21 @@ class Gen:
             for line in self.noservers:
                 f.write(line + "\n")
         return sum(1 for p in self.pkts if p[0] >= T0)
+
+
+def tcp_flags(frame):
+    """The TCP flags of an Ethernet frame with IPv4 or IPv6 (no extension
+    headers) inside, 0 if it is no TCP."""
+    if len(frame) < 34:
+        return 0
+    if frame[12:14] == b"\x08\x00":
+        off = 14 + (frame[14] & 15) * 4
+        proto = frame[23]
+        if proto == 4 and len(frame) > off + 20:  # IP-in-IP (the tunnelled case)
+            proto, off = frame[off + 9], off + (frame[off] & 15) * 4
+    else:
+        off, proto = 54, frame[20] if len(frame) > 20 else 0
+    return frame[off + 13] if proto == 6 and len(frame) > off + 13 else 0
 
 
 def A(case, host):
@@ -1431,6 +1498,41 @@ def case_ntp_no_answer(g, C, name):
     g.noserver(name, "udp", h.addr, p, A(C, 14), 123, "ntpq to a host without ntpd: port unreachable")
 
 
+def case_tunnelled(g, C, name):
+    """Servers reached through tunnels: DNS inside PPTP calls, DNS inside
+    GRE, HTTP inside IP-in-IP. The tunnels' own packets (GRE, protocol 4)
+    name no server."""
+    conc = A(C, 200)  # the PPTP server, the GRE and IP-in-IP routers' far end
+    g.server(name, A(C, 10), "udp", 53, "dns", "structure", note="DNS in three PPTP calls, answered")
+    for i in range(3):
+        cl = A(C, 100 + i)
+        g.tunnel = ("pptp", {cl: A(C, 150 + i), A(C, 10): conc})
+        h = Host(g, cl, "windows")
+        for k in range(2):
+            t, p = when(g), h.port()
+            q = dns_query(g, "www%d.example.org" % k)
+            g.udp(t, cl, p, A(C, 10), 53, q)
+            g.udp(t + 0.01, A(C, 10), 53, cl, p, dns_answer(q, g))
+    g.server(name, A(C, 11), "udp", 53, "dns", "structure", note="DNS inside GRE, two clients")
+    for i in range(2):
+        cl = A(C, 110 + i)
+        g.tunnel = ("gre", {cl: A(C, 160), A(C, 11): conc})
+        h = Host(g, cl, "linux")
+        t, p = when(g), h.port()
+        q = dns_query(g, "mail.example.org")
+        g.udp(t, cl, p, A(C, 11), 53, q)
+        g.udp(t + 0.01, A(C, 11), 53, cl, p, dns_answer(q, g))
+    g.server(name, A(C, 12), "tcp", 80, "http", "flags", note="HTTP inside IP-in-IP")
+    cl = A(C, 120)
+    g.tunnel = ("ipip", {cl: A(C, 170), A(C, 12): conc})
+    c = Tcp(g, cl, Host(g, cl, "linux").port(), A(C, 12), 80, when(g))
+    c.handshake()
+    c.send(0, http_get("intranet.example.org"))
+    c.send(1, http_resp(g, 3000), think=0.01)
+    c.close()
+    g.tunnel = None
+
+
 CASE_FNS = {
     "baseline": case_baseline, "syn-scan": case_syn_scan, "udp-scan": case_udp_scan, "icmp": case_icmp,
     "closed-ports": case_closed_ports, "ftp-active": case_ftp_active, "ftp-passive": case_ftp_passive,
@@ -1439,6 +1541,7 @@ CASE_FNS = {
     "dns-53-53": case_dns_53, "nonstandard-port": case_nonstandard,
     "syslog": case_syslog, "snmp-trap": case_snmp_trap, "flow-collector": case_flow_collector,
     "quic": case_quic, "web-one-way": case_web_one_way, "ntp-no-answer": case_ntp_no_answer,
+    "tunnelled": case_tunnelled,
 }
 
 

@@ -3,7 +3,9 @@
 the truth bench/gen_hardcases.py wrote: per case (class) and overall,
 precision (right / listed), recall (right / truth servers) and "knowable"
 recall (leaving out the servers whose evidence, the truth's need=, is not
-in the input), services named right, FTP data ties. tests/roles.sh asserts
+in the input), services named right, FTP data ties. An endpoint the truth
+calls "either" (a non-server whose ICMP refusal the view dropped: the same
+packets as a server's lone request) is counted neither right nor wrong. tests/roles.sh asserts
 on the last line ("assert PRECISION KNOWABLE-RECALL SERVICES TIES-OK TIES").
 
 Usage: score_roles.py TRUTH AVAILABLE LABEL SERVERS.CSV [CLASSES]
@@ -24,13 +26,16 @@ def case_of(a):
         return ip.packed[1]
     return int.from_bytes(ip.packed[2:4], "big")
 
-cases, truth = {}, {}
+cases, truth, either = {}, {}, set()
 for line in open(truth_path):
     w = line.split()
     if not w or w[0].startswith("#"):
         continue
     if w[0] == "case":
         cases[int(w[1])] = w[2]
+    elif w[0] == "either":  # the view removed what tells it from a server
+        b = w[3].rsplit(":", 1)
+        either.add((norm(b[0]), w[1], int(b[1])))
     elif w[0] == "server":
         kv = dict(x.split("=", 1) for x in w[5:])
         truth[(norm(w[1]), w[2], int(w[3]))] = {
@@ -78,6 +83,10 @@ for k, g in got.items():
         c = cases.get(case_of(k[0]), "(outside the cases)")
     except ValueError:
         c = "(outside the cases)"
+    if k in either:
+        notes.append("  either %s %s/%d (%s): listed; nothing in this view tells it from a server" % (k[0], k[1],
+                                                                                                 k[2], c))
+        continue
     rows[c]["listed"] += 1
     if k not in truth:
         rows[c]["wrong"] += 1

@@ -6,7 +6,8 @@
  * Input:
  *   byte 0  bits 0-3 link type (as fuzz_decode), bit 4 profiler no_flags,
  *           bit 5 every writer field (else the default set), bit 6
- *           --validate after the profiler has finished
+ *           --validate after the profiler has finished, bit 7 tunnels
+ *           opened (flow/decap.h: inner flows written and profiled)
  *   byte 1  bit 0 batch, bit 1 uniflow, bits 2-3 format (text, csv, json),
  *           bits 4-7 max_flows - 1 (1..16)
  *   byte 2  bits 0-3 idle timeout (1..5 s), bits 4-7 active timeout (2..10 s)
@@ -24,6 +25,7 @@
  * profiler; at the end the table is flushed and the servers decided. The
  * sanitizers (and the leak checker) do the judging.
  */
+#include "../src/flow/decap.h"
 #include "../src/flow/flow.h"
 #include "../src/flow/writer.h"
 #include "../src/profile/profiler.h"
@@ -50,6 +52,13 @@ static void emit_flow(void *ctx, const np_flow *f)
 	struct run *r = ctx;
 	np_flow_writer_write(&r->w, f);
 	np_profiler_add_flow(r->prof, f, true);
+}
+
+static void emit_inner(void *ctx, const np_flow *f, const np_flow_tunnel *tun)
+{
+	struct run *r = ctx;
+	np_flow_writer_write_inner(&r->w, f, tun);
+	np_profiler_add_tunnelled(r->prof, f, true, tun);
 }
 
 /* The next packet's time; *sweep asks for an expiry sweep. */
@@ -112,6 +121,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	np_flow_table *t = np_flow_table_new(&cfg, emit_flow, &r);
 	if (!t)
 		abort();
+	np_flow_config inner_cfg = cfg;
+	inner_cfg.batch = false;
+	np_decap *decap = (b0 >> 7) & 1 ? np_decap_new(&inner_cfg, false, emit_inner, &r) : NULL;
 
 	static np_packet pkt;
 	int64_t ts = 1700000000 * SEC;
@@ -128,11 +140,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		off += n;
 		memset(&pkt, 0, sizeof(pkt));
 		np_decode(&pkt, dlt, frame, (uint32_t)n, (uint32_t)n + (uint32_t)(lv >> 12) * 64);
+		pkt.ts_sec = ts / SEC;
+		pkt.ts_frac = 0;
+		if (decap)
+			np_decap_packet(decap, &pkt);
 		np_flow_table_add(t, &pkt, ts);
 		free(frame);
 		if (sweep)
 			np_flow_table_expire(t, np_flow_table_now(t));
 	}
+	if (decap)
+		np_decap_flush(decap, NP_END_EOF);
+	np_decap_free(decap);
 	np_flow_table_flush(t, NP_END_EOF);
 	if (np_flow_table_active(t) != 0)
 		abort(); /* a flushed table holds no flow */

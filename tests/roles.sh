@@ -15,7 +15,8 @@
 #   flows-union    flows --format csv with SiLK's FLAGS only (a union per direction, as
 #                  rwcut prints it: who sent the SYN is not in it)
 #   flows-bare     flows --format csv without any flag column (NetFlow/sFlow-like)
-# each read back with servers --flows.
+# each with --decap (the tunnelled class's inner conversations), read back with
+# servers --flows.
 #
 # precision = right / listed; recall = right / truth servers; "knowable"
 # recall leaves out the servers whose evidence (the truth's need=) is not in
@@ -106,7 +107,7 @@ for seed in $seeds; do
 		flows-union) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,flags,sTime,eTime) avail=structure ;;
 		flows-bare) fields=(--fields sIP,dIP,sPort,dPort,protocol,packets,bytes,sTime,eTime) avail=structure ;;
 		esac
-		if ! "$np" flows -r "$cap.pcap" --format csv "${fields[@]}" -o "$tmp/$variant.flows" 2>"$tmp/err"; then
+		if ! "$np" flows --decap -r "$cap.pcap" --format csv "${fields[@]}" -o "$tmp/$variant.flows" 2>"$tmp/err"; then
 			bad "flows $variant (seed $seed) failed: $(head -n 3 "$tmp/err")"
 			continue
 		fi

@@ -28,19 +28,7 @@ check "netprofile's walk through the capture ran ($(wc -l <"$tmp/ours") packets)
 # tcpdump's text, one line per packet (VXLAN's inner frame comes on a line
 # of its own): the number of IP headers it printed, and the innermost
 # "address.port > address.port".
-tcpdump -n -tt -r "$tmp/tun.pcap" 2>/dev/null | python3 -c '
-import re, sys
-pkts = []
-for line in sys.stdin:
-    if re.match(r"^\d+\.\d+ ", line):
-        pkts.append(line.strip())
-    elif pkts:
-        pkts[-1] += " " + line.strip()
-for n, p in enumerate(pkts, 1):
-    ips = len(re.findall(r"(?:^|: |\s)IP6? ", p))
-    m = re.findall(r"IP6? ([0-9a-f:.]+?)\.(\d+) > ([0-9a-f:.]+?)\.(\d+):", p)
-    t = "%s.%s > %s.%s" % m[-1] if m else "-"
-    print(n, ips, t)' >"$tmp/theirs"
+tcpdump -n -tt -r "$tmp/tun.pcap" 2>/dev/null | python3 "$here/tests/lib/tcpdump_inner.py" >"$tmp/theirs"
 check "tcpdump read the capture ($(wc -l <"$tmp/theirs") packets)" \
 	'[ "$(wc -l <"$tmp/theirs")" = "$(wc -l <"$tmp/ours")" ] && [ -s "$tmp/theirs" ]'
 

@@ -120,6 +120,7 @@ typedef struct cli_profile_inputs {
 	bool no_flags;
 	void (*tap)(void *ctx, const np_flow *f); /* optional: every flow profiled */
 	void *tap_ctx;
+	bool no_decap; /* --no-decap: leave tunnels closed (the inside is profiled by default) */
 } cli_profile_inputs;
 
 /* Read every input into a new profiler and finish it (np_profiler_free

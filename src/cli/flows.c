@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../collect/source.h"
+#include "../flow/decap.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../flow/writer.h"
@@ -32,6 +33,9 @@ static const char flows_usage[] =
 	"  --fields LIST        comma-separated fields (text and csv), from:\n"
 	"                       %s\n"
 	"  --uniflow            one record per direction instead of biflows\n"
+	"  --decap              also meter the conversations inside tunnels (IP-in-IP, GRE,\n"
+	"                       PPTP, VXLAN, Geneve; up to 4 deep), each with its tunnel's\n"
+	"                       fields: tunnelType tunnelSIP tunnelDIP tunnelId tunnelDepth\n"
 	"  --export URL         also send the records, as flows end, to an IPFIX collector:\n"
 	"                       udp://HOST:PORT or tcp://HOST:PORT\n"
 	"  --template-refresh S over UDP, send the templates again every S seconds (default 60)\n"
@@ -51,6 +55,7 @@ struct flows_args {
 	int format;
 	bool ipfix; /* --format ipfix */
 	bool uniflow;
+	bool decap; /* --decap */
 	const char *export_url;
 	uint32_t template_refresh_s;
 	np_flow_config cfg;
@@ -67,7 +72,8 @@ enum {
 	OPT_NANO,
 	OPT_EXPORT,
 	OPT_TREFRESH,
-	OPT_FLOWS
+	OPT_FLOWS,
+	OPT_DECAP
 };
 
 static int parse_flows_args(int argc, char **argv, struct flows_args *a)
@@ -76,6 +82,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"fields", required_argument, NULL, OPT_FIELDS},
 		{"uniflow", no_argument, NULL, OPT_UNIFLOW},
+		{"decap", no_argument, NULL, OPT_DECAP},
 		{"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
 		{"max-flows", required_argument, NULL, OPT_MAXFLOWS},
@@ -132,6 +139,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 			break;
 		case OPT_FIELDS: a->fields = optarg; break;
 		case OPT_UNIFLOW: a->uniflow = true; break;
+		case OPT_DECAP: a->decap = true; break;
 		case OPT_IDLE:
 			rc = cli_parse_u32_opt("flows", "idle timeout", optarg, 1, 86400 * 365, &a->cfg.idle_timeout_s);
 			break;
@@ -153,6 +161,11 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		return rc;
 	if (a->nflowfiles && (a->src.rfile || a->src.iface))
 		return cli_usage_error("flows", "--flows converts flow records: it takes no -r or -i");
+	if (a->decap && (a->ipfix || a->export_url))
+		return cli_usage_error("flows", "--decap writes text, CSV or JSON: its tunnel fields have no IPFIX "
+						"elements yet");
+	if (a->nflowfiles && a->decap)
+		return cli_usage_error("flows", "--decap opens tunnels in packets: it takes -r or -i, not --flows");
 	if (a->nflowfiles && optind < argc)
 		return cli_usage_error("flows", "--flows takes no filter expression");
 	if (!a->nflowfiles && cli_check_one_source("flows", &a->src))
@@ -163,6 +176,7 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 
 struct flows_run {
 	np_flow_table *table;
+	np_decap *decap;            /* --decap */
 	np_flow_writer writer;      /* text, CSV, JSON */
 	np_ipfix_writer *ipfix;     /* --format ipfix */
 	np_ipfix_writer *export_to; /* --export */
@@ -179,6 +193,20 @@ static void emit_flow(void *ctx, const np_flow *f)
 		np_ipfix_writer_write(run->ipfix, f);
 	if (run->export_to)
 		np_ipfix_writer_write(run->export_to, f);
+}
+
+/* --decap: an inner flow, with its tunnel's fields. */
+static void emit_inner_flow(void *ctx, const np_flow *f, const np_flow_tunnel *t)
+{
+	struct flows_run *run = ctx;
+	if (run->text)
+		np_flow_writer_write_inner(&run->writer, f, t);
+}
+
+static void decap_packet(void *ctx, const np_packet *pkt)
+{
+	struct flows_run *run = ctx;
+	np_decap_packet(run->decap, pkt);
 }
 
 /* Live: the records of flows that ended go out now, not when the buffer fills. */
@@ -258,6 +286,8 @@ static int open_outputs(struct flows_run *run, const struct flows_args *a, np_ou
 	char bad[64];
 	if (np_flow_writer_init(&run->writer, out, a->format, a->uniflow, a->fields, bad) != 0)
 		return cli_usage_error("flows", "unknown field '%s' (fields: %s)", bad, np_flow_field_names());
+	if (a->decap && !a->fields)
+		np_flow_writer_add_tunnel_fields(&run->writer);
 	return 0;
 }
 
@@ -347,11 +377,27 @@ int cmd_flows(int argc, char **argv)
 	run.table = np_flow_table_new(&a.cfg, emit_flow, &run);
 	run.out = &out;
 	np_pipeline_hooks live = {.tick = flush_records, .ctx = &run};
+	np_pipeline_hooks *hooks = src.live ? &live : NULL;
+	if (a.decap) {
+		/* Inner packets are found on the thread that decodes: the run
+		 * stays on one core (flow/pipeline.h, the packet hook). */
+		np_flow_config inner = a.cfg;
+		inner.batch = false;
+		run.decap = np_decap_new(&inner, src.nano, emit_inner_flow, &run);
+		if (!run.decap) {
+			fprintf(stderr, "netprofile: out of memory for --decap\n");
+			exit(1);
+		}
+		live.packet = decap_packet;
+		hooks = &live;
+	}
 
 	cli_stop_on_signals(&src);
-	int rc = np_flow_pipeline_run(&src, a.count, run.table, true, src.live ? &live : NULL);
+	int rc = np_flow_pipeline_run(&src, a.count, run.table, true, hooks);
 	cli_stop_on_signals(NULL);
 	/* Whatever was read before a fault is still written out. */
+	if (run.decap)
+		np_decap_flush(run.decap, NP_END_EOF);
 	np_flow_table_flush(run.table, NP_END_EOF);
 	int status = 0;
 	if (rc < 0) {
@@ -360,6 +406,14 @@ int cmd_flows(int argc, char **argv)
 	}
 	status |= close_outputs(&run, &out, fd);
 	print_summary(np_flow_table_stats(run.table), &src);
+	if (run.decap) {
+		const np_decap_stats *ds = np_decap_stats_of(run.decap);
+		fprintf(stderr, "flows: --decap: %llu inner packets in %llu tunnels, %llu past the tunnel limit\n",
+			(unsigned long long)ds->packets, (unsigned long long)ds->tunnels,
+			(unsigned long long)ds->untracked);
+		np_decap_free(run.decap);
+		run.decap = NULL;
+	}
 	np_flow_table_free(run.table);
 	np_profiler_free(naming);
 	np_source_close(&src);

@@ -3,19 +3,38 @@
  * turn), an interface (-i) and flow-record files (--flows) read through
  * one flow table into one profiler, which is then finished. A tap sees
  * every flow the profiler is given (the report's traffic over time).
+ * Unless no_decap, what tunnels carry is metered too (flow/decap.h) and
+ * profiled with the tunnel named in its evidence; the tap sees the outer
+ * view only, so the report's traffic counts each byte once.
  * Not for: option parsing (each subcommand's file) or storing (inventory).
  */
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../collect/source.h"
+#include "../flow/decap.h"
 #include "../flow/pipeline.h"
 
 struct run_ctx {
 	np_profiler *prof;
 	const cli_profile_inputs *in;
+	np_flow_config inner_cfg; /* the tunnels' table: as the outer one, unbatched */
+	np_decap *decap;          /* the current capture's tunnels, or NULL */
 };
+
+static void emit_tunnelled(void *ctx, const np_flow *f, const np_flow_tunnel *t)
+{
+	struct run_ctx *run = ctx;
+	np_profiler_add_tunnelled(run->prof, f, true, t);
+}
+
+static void decap_packet(void *ctx, const np_packet *pkt)
+{
+	struct run_ctx *run = ctx;
+	np_decap_packet(run->decap, pkt);
+}
 
 static void emit_flow(void *ctx, const np_flow *f)
 {
@@ -33,14 +52,28 @@ static void add_record(void *ctx, const np_flow *f, bool has_flags)
 		run->in->tap(run->in->tap_ctx, f);
 }
 
-static int read_capture(np_flow_table *table, const cli_source_args *src)
+static int read_capture(struct run_ctx *run, np_flow_table *table, const cli_source_args *src)
 {
 	np_source s;
 	if (cli_open_source(&s, src) != 0)
 		return -1;
 	cli_stop_on_signals(&s);
-	/* A file is read and decoded on a second core (flow/pipeline.h). */
-	int rc = np_flow_pipeline_run(&s, 0, table, true, NULL);
+	/* A file is read and decoded on a second core (flow/pipeline.h); with
+	 * tunnels opened, on this one (the packet hook). */
+	np_pipeline_hooks hooks = {.packet = decap_packet, .ctx = run};
+	if (!run->in->no_decap) {
+		run->decap = np_decap_new(&run->inner_cfg, s.nano, emit_tunnelled, run);
+		if (!run->decap) {
+			fprintf(stderr, "netprofile: out of memory for tunnels\n");
+			exit(1);
+		}
+	}
+	int rc = np_flow_pipeline_run(&s, 0, table, true, run->decap ? &hooks : NULL);
+	if (run->decap) {
+		np_decap_flush(run->decap, NP_END_EOF);
+		np_decap_free(run->decap);
+		run->decap = NULL;
+	}
 	cli_stop_on_signals(NULL);
 	if (rc < 0)
 		fprintf(stderr, "netprofile: %s\n", s.err);
@@ -51,20 +84,22 @@ static int read_capture(np_flow_table *table, const cli_source_args *src)
 np_profiler *cli_profile_run(const cli_profile_inputs *in, int *status, uint64_t *packets)
 {
 	np_profile_config pc = {in->no_flags};
-	struct run_ctx run = {np_profiler_new(&pc), in};
+	struct run_ctx run = {np_profiler_new(&pc), in, {0}, NULL};
 	np_flow_config cfg = in->cfg;
 	cfg.payload_fn = np_profiler_payload;
 	cfg.payload_ctx = run.prof;
+	run.inner_cfg = cfg;
+	run.inner_cfg.batch = false;
 	cfg.batch = !in->src.iface;
 	np_flow_table *table = np_flow_table_new(&cfg, emit_flow, &run);
 	*status = 0;
 	for (int i = 0; i < in->nrfiles; i++) {
 		cli_source_args src = in->src;
 		src.rfile = in->rfiles[i];
-		if (read_capture(table, &src) != 0)
+		if (read_capture(&run, table, &src) != 0)
 			*status = -1;
 	}
-	if (in->src.iface && read_capture(table, &in->src) != 0)
+	if (in->src.iface && read_capture(&run, table, &in->src) != 0)
 		*status = -1;
 	np_flow_table_flush(table, NP_END_EOF);
 	if (packets)

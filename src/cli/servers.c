@@ -35,6 +35,8 @@ static const char servers_usage[] =
 	"  --sensor NAME      who is writing, recorded with each server (default: the host name)\n"
 	"  --format FMT       text (default), csv or json, for the inventory and the alerts\n"
 	"  --no-flags         ignore TCP flags and the handshake (as for NetFlow/sFlow records)\n"
+	"  --no-decap         leave tunnels closed: by default what IP-in-IP, GRE, PPTP, VXLAN and\n"
+	"                     Geneve carry is profiled too, its evidence naming the tunnel\n"
 	"  --validate         score the flagless answer against the handshake (precision, recall)\n"
 	"  --learn DURATION   servers first seen within DURATION of the first observation are the\n"
 	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
@@ -52,7 +54,7 @@ struct servers_args {
 	const char *db, *sensor;
 	const char *alerts;
 	int format; /* enum np_flow_format: 0 text, 1 csv, 2 json */
-	bool no_flags, validate;
+	bool no_flags, validate, no_decap;
 	double min_confidence;
 	np_inventory_opts inv;
 	np_flow_config cfg;
@@ -63,6 +65,7 @@ enum {
 	OPT_DB,
 	OPT_FORMAT,
 	OPT_NOFLAGS,
+	OPT_NODECAP,
 	OPT_VALIDATE,
 	OPT_LEARN,
 	OPT_QUIET,
@@ -102,6 +105,7 @@ static int parse_option(struct servers_args *a, int c)
 	case OPT_ALERTS: a->alerts = optarg; return 0;
 	case OPT_FORMAT: return cli_parse_format("servers", optarg, &a->format);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
+	case OPT_NODECAP: a->no_decap = true; return 0;
 	case OPT_VALIDATE: a->validate = true; return 0;
 	case OPT_LEARN:
 		return cli_parse_duration(optarg, &a->inv.learn_us)
@@ -136,6 +140,7 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 		{"sensor", required_argument, NULL, OPT_SENSOR},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
+		{"no-decap", no_argument, NULL, OPT_NODECAP},
 		{"validate", no_argument, NULL, OPT_VALIDATE},
 		{"learn", required_argument, NULL, OPT_LEARN},
 		{"quiet-after", required_argument, NULL, OPT_QUIET},
@@ -298,7 +303,7 @@ int cmd_servers(int argc, char **argv)
 	bool have_input = a.nrfiles || a.src.iface || a.nflowfiles;
 	if (have_input) {
 		cli_profile_inputs in = {a.src, a.rfiles,   a.nrfiles, a.flowfiles, a.nflowfiles,
-					 a.cfg, a.no_flags, NULL,      NULL};
+					 a.cfg, a.no_flags, NULL,      NULL,        a.no_decap};
 		int read_status;
 		np_profiler *prof = cli_profile_run(&in, &read_status, NULL);
 		if (read_status != 0)

@@ -30,6 +30,11 @@ enum field {
 	F_ENDREASON,
 	F_APPLICATION,
 	F_VLAN,
+	F_TUNNELTYPE,
+	F_TUNNELSIP,
+	F_TUNNELDIP,
+	F_TUNNELID,
+	F_TUNNELDEPTH,
 	F_COUNT
 };
 
@@ -39,6 +44,7 @@ struct field_def {
 	int width;        /* text column width */
 	bool numeric;     /* JSON: bare number */
 	bool per_dir;     /* has a reverse counterpart */
+	bool tunnel;      /* of the tunnel an inner flow came through (flow/decap.h) */
 };
 
 static const struct field_def defs[F_COUNT] = {
@@ -58,6 +64,11 @@ static const struct field_def defs[F_COUNT] = {
 	[F_ENDREASON] = {"endReason", "ENDREASON", 9, false, false},
 	[F_APPLICATION] = {"application", "APPLICATION", 11, false, false},
 	[F_VLAN] = {"vlan", "VLAN", 4, true, false},
+	[F_TUNNELTYPE] = {"tunnelType", "TUNNEL", 6, false, false, true},
+	[F_TUNNELSIP] = {"tunnelSIP", "TUNNELSIP", 15, false, false, true},
+	[F_TUNNELDIP] = {"tunnelDIP", "TUNNELDIP", 15, false, false, true},
+	[F_TUNNELID] = {"tunnelId", "TUNNELID", 8, true, false, true},
+	[F_TUNNELDEPTH] = {"tunnelDepth", "DEPTH", 5, true, false, true},
 };
 
 /* Text: the seed article's columns. CSV and JSON: the SiLK fields a
@@ -70,7 +81,7 @@ static const int default_record_fields[] = {F_SIP,   F_DIP,       F_SPORT,     F
 const char *np_flow_field_names(void)
 {
 	return "sIP dIP sPort dPort protocol packets bytes flags initialFlags sessionFlags sTime eTime "
-	       "duration endReason application vlan";
+	       "duration endReason application vlan tunnelType tunnelSIP tunnelDIP tunnelId tunnelDepth";
 }
 
 static int field_by_name(const char *name, size_t len)
@@ -114,12 +125,23 @@ int np_flow_writer_init(np_flow_writer *w, np_out *out, int format, bool uniflow
 	return w->nfields ? 0 : -1;
 }
 
+void np_flow_writer_add_tunnel_fields(np_flow_writer *w)
+{
+	static const int text[] = {F_TUNNELTYPE, F_TUNNELSIP, F_TUNNELDIP};
+	static const int record[] = {F_TUNNELTYPE, F_TUNNELSIP, F_TUNNELDIP, F_TUNNELID, F_TUNNELDEPTH};
+	const int *add = w->format == NP_FLOW_TEXT ? text : record;
+	int n = w->format == NP_FLOW_TEXT ? 3 : 5;
+	for (int i = 0; i < n && w->nfields < NP_FLOW_MAX_FIELDS; i++)
+		w->fields[w->nfields++] = add[i];
+}
+
 /* One direction's view of a flow, so every field is written once. */
 struct view {
 	const np_flow *f;
 	const uint8_t *sip, *dip;
 	uint16_t sport, dport;
 	const np_flow_dir *d;
+	const np_flow_tunnel *tun; /* an inner flow's tunnel, or NULL */
 };
 
 static void put_addr(np_out *o, const np_flow *f, const uint8_t *a)
@@ -162,10 +184,32 @@ static void put_time(np_out *o, int64_t us, bool iso)
 		out_char(o, 'Z');
 }
 
+/* The tunnel's fields: empty for a flow of the outer view ("-" in text,
+ * where an empty column would shift the others). */
+static void put_tunnel_field(np_out *o, const np_flow_tunnel *t, int field, bool iso)
+{
+	if (!t) {
+		if (!iso)
+			out_char(o, '-');
+		return;
+	}
+	switch (field) {
+	case F_TUNNELTYPE: out_str(o, np_tunnel_name(t->kind)); break;
+	case F_TUNNELSIP: t->family == 4 ? out_ipv4(o, t->src) : out_ipv6(o, t->src); break;
+	case F_TUNNELDIP: t->family == 4 ? out_ipv4(o, t->dst) : out_ipv6(o, t->dst); break;
+	case F_TUNNELID: out_u32(o, t->id); break;
+	case F_TUNNELDEPTH: out_u32(o, t->depth); break;
+	}
+}
+
 static void put_field(np_out *o, const struct view *v, int field, bool iso)
 {
 	char flags[9];
 	const np_flow_dir *d = v->d;
+	if (defs[field].tunnel) {
+		put_tunnel_field(o, v->tun, field, iso);
+		return;
+	}
 	switch (field) {
 	case F_SIP: put_addr(o, v->f, v->sip); break;
 	case F_DIP: put_addr(o, v->f, v->dip); break;
@@ -206,15 +250,15 @@ static void put_field(np_out *o, const struct view *v, int field, bool iso)
 	}
 }
 
-static struct view forward_view(const np_flow *f)
+static struct view forward_view(const np_flow *f, const np_flow_tunnel *t)
 {
-	struct view v = {f, f->key.src, f->key.dst, f->key.sport, f->key.dport, &f->fwd};
+	struct view v = {f, f->key.src, f->key.dst, f->key.sport, f->key.dport, &f->fwd, t};
 	return v;
 }
 
-static struct view reverse_view(const np_flow *f)
+static struct view reverse_view(const np_flow *f, const np_flow_tunnel *t)
 {
-	struct view v = {f, f->key.dst, f->key.src, f->key.dport, f->key.sport, &f->rev};
+	struct view v = {f, f->key.dst, f->key.src, f->key.dport, f->key.sport, &f->rev, t};
 	return v;
 }
 
@@ -313,8 +357,10 @@ static void json_member(np_flow_writer *w, const char *prefix, int field, const 
 static void json_record(np_flow_writer *w, const struct view *v, const struct view *rev)
 {
 	bool first = true;
+	/* A flow of the outer view has no tunnel members at all. */
 	for (int i = 0; i < w->nfields; i++)
-		json_member(w, "", w->fields[i], v, &first);
+		if (v->tun || !defs[w->fields[i]].tunnel)
+			json_member(w, "", w->fields[i], v, &first);
 	if (rev && rev->d->packets)
 		for (int i = 0; i < w->nfields; i++)
 			if (defs[w->fields[i]].per_dir)
@@ -324,6 +370,11 @@ static void json_record(np_flow_writer *w, const struct view *v, const struct vi
 
 void np_flow_writer_write(np_flow_writer *w, const np_flow *f)
 {
+	np_flow_writer_write_inner(w, f, NULL);
+}
+
+void np_flow_writer_write_inner(np_flow_writer *w, const np_flow *f, const np_flow_tunnel *t)
+{
 	if (!w->header_done) {
 		if (w->format == NP_FLOW_TEXT)
 			text_header(w);
@@ -331,7 +382,7 @@ void np_flow_writer_write(np_flow_writer *w, const np_flow *f)
 			csv_header(w);
 		w->header_done = true;
 	}
-	struct view fv = forward_view(f), rv = reverse_view(f);
+	struct view fv = forward_view(f, t), rv = reverse_view(f, t);
 	bool has_rev = f->rev.packets > 0;
 	if (w->format == NP_FLOW_TEXT) {
 		text_line(w, &fv);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "../util/out.h"
+#include "decap.h"
 #include "flow.h"
 
 enum np_flow_format { NP_FLOW_TEXT, NP_FLOW_CSV, NP_FLOW_JSON };
@@ -30,6 +31,12 @@ typedef struct np_flow_writer {
  * Returns 0, or -1 with the offending name copied to bad (>= 64 bytes). */
 int np_flow_writer_init(np_flow_writer *w, np_out *out, int format, bool uniflow, const char *fields, char *bad);
 void np_flow_writer_write(np_flow_writer *w, const np_flow *f);
+/* `flows --decap`: the default fields get the tunnel's (tunnelType,
+ * tunnelSIP, tunnelDIP; CSV and JSON also tunnelId, tunnelDepth). Call
+ * after init, when no field list was given. */
+void np_flow_writer_add_tunnel_fields(np_flow_writer *w);
+/* An inner flow with the tunnel it came through (t NULL: as _write). */
+void np_flow_writer_write_inner(np_flow_writer *w, const np_flow *f, const np_flow_tunnel *t);
 /* The names of every field, for --help. */
 const char *np_flow_field_names(void);
 

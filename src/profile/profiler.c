@@ -24,6 +24,7 @@ struct conv {
 	uint8_t tie;
 	uint16_t tie_port; /* FTP data: the port on the FTP server's side */
 	bool counted;      /* false: a flow still active, which names servers but adds no counts */
+	uint16_t tunnel;   /* the tunnel it was seen through (index in np_profiler.tunnels), 0: none */
 	int32_t tie_to;    /* the control conversation */
 	np_role role;
 };
@@ -66,6 +67,8 @@ struct np_profiler {
 	size_t nendpoints;
 	np_server *servers;
 	size_t nservers;
+	np_flow_tunnel *tunnels; /* by their index (flow/decap.h); [0] unused */
+	size_t ntunnels, captunnels;
 	bool finished;
 };
 
@@ -113,6 +116,7 @@ void np_profiler_free(np_profiler *p)
 	for (size_t i = 0; i < p->nservers; i++)
 		free(p->servers[i].clients);
 	free(p->servers);
+	free(p->tunnels);
 	free(p->endpoints);
 	free(p->receivers);
 	free(p->receivers_heard);
@@ -250,6 +254,18 @@ static void add_conv(np_profiler *p, const np_flow *f, bool has_flags, bool coun
 void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
 {
 	add_conv(p, f, has_flags, true);
+}
+
+void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+{
+	add_conv(p, f, has_flags, true);
+	if (t->index >= p->ntunnels) {
+		p->tunnels = grow(p->tunnels, &p->captunnels, (size_t)t->index + 1, sizeof(*p->tunnels));
+		memset(&p->tunnels[p->ntunnels], 0, ((size_t)t->index + 1 - p->ntunnels) * sizeof(*p->tunnels));
+		p->ntunnels = (size_t)t->index + 1;
+	}
+	p->tunnels[t->index] = *t;
+	p->convs[p->nconvs - 1].tunnel = t->index;
 }
 
 void np_profiler_add_active(np_profiler *p, const np_flow *f, bool has_flags)
@@ -840,6 +856,18 @@ static void build_servers(np_profiler *p)
 	free(a);
 }
 
+/* A conversation seen inside a tunnel says so in its evidence (and so in
+ * its server's, the listing's and the inventory's). */
+static void note_tunnel(const np_profiler *p, struct conv *c)
+{
+	if (!c->tunnel || c->tunnel >= p->ntunnels || c->role.server == NP_SIDE_NONE)
+		return;
+	char via[128];
+	np_flow_tunnel_str(&p->tunnels[c->tunnel], via, sizeof(via));
+	size_t n = strlen(c->role.evidence);
+	snprintf(c->role.evidence + n, sizeof(c->role.evidence) - n, "%svia %s", n ? "; " : "", via);
+}
+
 void np_profiler_finish(np_profiler *p)
 {
 	if (p->finished)
@@ -847,8 +875,10 @@ void np_profiler_finish(np_profiler *p)
 	p->finished = true;
 	compute_fanin(p);
 	compute_one_way(p);
-	for (size_t i = 0; i < p->nconvs; i++)
+	for (size_t i = 0; i < p->nconvs; i++) {
 		decide(p, &p->convs[i], p->convs[i].has_flags, &p->convs[i].role);
+		note_tunnel(p, &p->convs[i]);
+	}
 	tie_ftp_data(p);
 	tie_gre(p);
 	build_servers(p);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../flow/decap.h"
 #include "../flow/flow.h"
 
 typedef struct np_server_key {
@@ -63,6 +64,9 @@ void np_profiler_payload(void *profiler, np_flow *f, bool reverse, const uint8_t
 /* The flow table's emit hook, or a record read from a file. has_flags:
  * the record carries TCP flags (false for NetFlow-style input). */
 void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags);
+/* A flow inside a tunnel (flow/decap.h): its server's evidence names the
+ * tunnel it was seen through ("via vxlan 192.0.2.1>192.0.2.2 vni 42"). */
+void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t);
 /* A flow still in progress: it names servers and clients (so a new server
  * is known at once) but adds no flows, packets or bytes; those come when
  * the flow ends and is added with np_profiler_add_flow. */

@@ -157,8 +157,10 @@ bool np_role_answered(const np_flow *f, bool use_flags, const char **why)
 		return true;
 	uint8_t rflags = f->rev.initial_flags | f->rev.session_flags;
 	if (use_flags) {
-		/* A SYN answered only by RST: a closed port. */
-		if ((fflags & TH_SYN) && (rflags & TH_RST) && !(rflags & TH_SYN)) {
+		/* A SYN answered only by RST: a closed port. (A SYN+ACK the
+		 * other side reset is an open port's answer to a scanner, seen
+		 * from mid-stream.) */
+		if ((fflags & TH_SYN) && !is_synack(f->fwd.initial_flags) && (rflags & TH_RST) && !(rflags & TH_SYN)) {
 			*why = "reset";
 			return false;
 		}

@@ -16,32 +16,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from netpkt import csum  # noqa: E402
-
-
-def ip4(src, dst, proto, payload, ident=1):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, 0x4000, 64, proto, 0,
-                    ipaddress.ip_address(src).packed, ipaddress.ip_address(dst).packed)
-    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
-
-
-def ip6(src, dst, proto, payload):
-    return struct.pack("!IHBB16s16s", 0x60000000, len(payload), proto, 64, ipaddress.ip_address(src).packed,
-                       ipaddress.ip_address(dst).packed) + payload
-
-
-def pseudo(src, dst, proto, n):
-    a, b = ipaddress.ip_address(src), ipaddress.ip_address(dst)
-    if a.version == 4:
-        return a.packed + b.packed + struct.pack("!BBH", 0, proto, n)
-    return a.packed + b.packed + struct.pack("!IxxxB", n, proto)
-
-
-def udp(src, sport, dst, dport, data):
-    seg = struct.pack("!HHHH", sport, dport, 8 + len(data), 0) + data
-    c = csum(pseudo(src, dst, 17, len(seg)) + seg) or 0xffff
-    seg = seg[:6] + struct.pack("!H", c) + seg[8:]
-    return ipv(src, dst, 17, seg)
+from netpkt import csum, eth, ip4, ip6, ipv, pseudo, udp  # noqa: E402,F401
 
 
 def tcp_syn(src, sport, dst, dport):
@@ -49,16 +24,6 @@ def tcp_syn(src, sport, dst, dport):
     c = csum(pseudo(src, dst, 6, len(seg)) + seg)
     seg = seg[:16] + struct.pack("!H", c) + seg[18:]
     return ipv(src, dst, 6, seg)
-
-
-def ipv(src, dst, proto, payload):
-    return (ip4 if ipaddress.ip_address(src).version == 4 else ip6)(src, dst, proto, payload)
-
-
-def eth(payload, etype=None):
-    if etype is None:
-        etype = 0x0800 if payload[0] >> 4 == 4 else 0x86dd
-    return b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack("!H", etype) + payload
 
 
 def gre0(inner, proto=None, key=None):

@@ -1,9 +1,11 @@
 """netpkt.py - what the Python parts of the tests and generators share for
-building packets by hand: the Internet checksum (RFC 1071).
+building packets by hand: the Internet checksum (RFC 1071), IPv4 and IPv6
+headers, UDP with its checksum, an Ethernet header.
 
 Import it with tests/lib on the path (PYTHONPATH=tests/lib, or
 sys.path.insert from a script's own location)."""
 
+import ipaddress
 import struct
 
 
@@ -15,3 +17,38 @@ def csum(data):
     while s >> 16:
         s = (s & 0xffff) + (s >> 16)
     return ~s & 0xffff
+
+
+def ip4(src, dst, proto, payload, ident=1):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, 0x4000, 64, proto, 0,
+                    ipaddress.ip_address(src).packed, ipaddress.ip_address(dst).packed)
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+def ip6(src, dst, proto, payload):
+    return struct.pack("!IHBB16s16s", 0x60000000, len(payload), proto, 64, ipaddress.ip_address(src).packed,
+                       ipaddress.ip_address(dst).packed) + payload
+
+
+def pseudo(src, dst, proto, n):
+    a, b = ipaddress.ip_address(src), ipaddress.ip_address(dst)
+    if a.version == 4:
+        return a.packed + b.packed + struct.pack("!BBH", 0, proto, n)
+    return a.packed + b.packed + struct.pack("!IxxxB", n, proto)
+
+
+def udp(src, sport, dst, dport, data):
+    seg = struct.pack("!HHHH", sport, dport, 8 + len(data), 0) + data
+    c = csum(pseudo(src, dst, 17, len(seg)) + seg) or 0xffff
+    seg = seg[:6] + struct.pack("!H", c) + seg[8:]
+    return ipv(src, dst, 17, seg)
+
+
+def ipv(src, dst, proto, payload):
+    return (ip4 if ipaddress.ip_address(src).version == 4 else ip6)(src, dst, proto, payload)
+
+
+def eth(payload, etype=None):
+    if etype is None:
+        etype = 0x0800 if payload[0] >> 4 == 4 else 0x86dd
+    return b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack("!H", etype) + payload

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# decap.sh - what tunnels carry, metered (`flows --decap`) and profiled
+# (`servers`), on captures tests/lib/gen_decap.py builds: VXLAN, Geneve,
+# IPv4 in IPv4, GRE in GRE, PPTP's GRE with PPP, 6in4, each carrying whole
+# conversations both ways, and the same inner packets without their tunnels.
+#  - flows --decap: the inner records are the records `flows` makes of the
+#    bare inner packets (packets, bytes, times, both directions), each with
+#    its tunnel's kind, outer addresses, id and depth; the outer records are
+#    those of plain `flows`; the same inner conversation in two VXLAN
+#    segments is two records.
+#  - tcpdump (Debian's) prints, inside each tunnelled packet, the packet the
+#    bare capture has at the same place (the captures agree).
+#  - servers: the DNS server inside the PPTP call is listed, with the tunnel
+#    in its evidence (table, CSV, and the inventory's evidence column); with
+#    --no-decap it is not.
+# Runs against $NETPROFILE (the ASan build) as well.
+set -u
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" decap
+command -v python3 >/dev/null || abort "python3 is needed (apt-get install python3)"
+[ -x "$np" ] || abort "$np is not built (run make)"
+python3 "$here/tests/lib/gen_decap.py" "$tmp/tun.pcap" "$tmp/bare.pcap" "$tmp/overlap.pcap" "$tmp/truth" ||
+	abort "gen_decap.py failed"
+
+base=sIP,dIP,sPort,dPort,protocol,packets,bytes,sTime,eTime
+"$np" flows --decap -r "$tmp/tun.pcap" --format csv --fields "$base,tunnelType,tunnelSIP,tunnelDIP,tunnelId,tunnelDepth" \
+	>"$tmp/decap.csv" 2>"$tmp/decap.err"
+check "flows --decap ran" '[ -s "$tmp/decap.csv" ] && grep -q "inner packets in 7 tunnels" "$tmp/decap.err"'
+"$np" flows -r "$tmp/bare.pcap" --format csv --fields "$base" >"$tmp/bare.csv" 2>/dev/null
+"$np" flows -r "$tmp/tun.pcap" --format csv --fields "$base" >"$tmp/outer.csv" 2>/dev/null
+# The inner records (a tunnel named), less the middle GRE of GRE in GRE
+# (the bare capture has only the innermost packets), against the bare
+# capture's; the outer ones (no tunnel) against plain flows'.
+python3 - "$tmp/decap.csv" "$tmp/bare.csv" "$tmp/outer.csv" "$tmp/truth" >"$tmp/cmp" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+base = ["sIP", "dIP", "sPort", "dPort", "protocol", "packets", "bytes", "sTime", "eTime"]
+cols = base + ["reverse" + c[0].upper() + c[1:] for c in ("packets", "bytes", "sTime", "eTime")]
+key = lambda r: tuple(r.get(c, "") for c in cols)
+inner = sorted(key(r) for r in rows if r["tunnelType"] and r["protocol"] != "47")
+outer = sorted(key(r) for r in rows if not r["tunnelType"])
+bare = sorted(key(r) for r in csv.DictReader(open(sys.argv[2])))
+plain = sorted(key(r) for r in csv.DictReader(open(sys.argv[3])))
+print("inner", len(inner), "same" if inner == bare and bare else "differ")
+print("outer", len(outer), "same" if outer == plain and plain else "differ")
+truth = {l.split()[0]: l.split()[1:] for l in open(sys.argv[4])}
+for r in rows:
+    if r["sIP"] in truth:
+        want = truth[r["sIP"]]
+        have = [r["tunnelType"], r["tunnelSIP"], r["tunnelDIP"], r["tunnelId"], r["tunnelDepth"]]
+        print("tunnel", r["sIP"], "ok" if have == want else "want %s have %s" % (want, have))
+EOF
+check "inner records = flows of the bare inner packets ($(grep '^inner' "$tmp/cmp"))" 'grep -q "^inner 7 same" "$tmp/cmp"'
+check "outer records = plain flows' ($(grep '^outer' "$tmp/cmp"))" 'grep -q "^outer [1-9][0-9]* same" "$tmp/cmp"'
+for kind in vxlan geneve ipip gre pptp 6in4; do
+	check "$kind: the inner records carry their tunnel's kind, outer addresses, id, depth" \
+		'grep "^tunnel" "$tmp/cmp" | grep -q . && ! grep "^tunnel" "$tmp/cmp" | grep -v " ok$" | grep -q . &&
+		 grep -q " $kind " "$tmp/truth"'
+done
+check "every inner client's record was found with its tunnel ($(grep -c '^tunnel' "$tmp/cmp") records)" \
+	'[ "$(grep -c "^tunnel.* ok$" "$tmp/cmp")" = "$(wc -l <"$tmp/truth")" ]'
+
+# Without --decap: the outer view only, and no tunnel columns.
+"$np" flows -r "$tmp/tun.pcap" --format csv >"$tmp/plain.csv" 2>/dev/null
+check "without --decap: no inner records, no tunnel columns" \
+	'! grep -q "10\.10\.0\." "$tmp/plain.csv" && ! head -1 "$tmp/plain.csv" | grep -q tunnel'
+# JSON: an inner record has the tunnel members, an outer one has none.
+"$np" flows --decap -r "$tmp/tun.pcap" --format json >"$tmp/decap.json" 2>/dev/null
+check "JSON: inner records carry tunnelType/tunnelSIP/tunnelDIP/tunnelId/tunnelDepth, outer ones none" 'python3 - "$tmp/decap.json" <<EOF
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+inner = [r for r in recs if "tunnelType" in r]
+outer = [r for r in recs if "tunnelType" not in r]
+assert len(inner) == 8 and len(outer) >= 7, (len(inner), len(outer))
+assert all(set(("tunnelSIP", "tunnelDIP", "tunnelId", "tunnelDepth")) <= set(r) for r in inner)
+assert not any(k.startswith("tunnel") for r in outer for k in r)
+EOF'
+# Two tenants, same inner conversation: two records.
+"$np" flows --decap -r "$tmp/overlap.pcap" --format csv --fields sIP,dIP,packets,tunnelId >"$tmp/overlap.csv" 2>/dev/null
+check "the same conversation in VXLAN 42 and 43 is two records" \
+	'[ "$(grep -c "^10\.10\.0\.1,10\.10\.0\.2,1,4[23],1" "$tmp/overlap.csv")" = 2 ]'
+check "--decap with --flows is refused" '! "$np" flows --decap --flows "$tmp/bare.csv" >/dev/null 2>&1'
+check "--decap with IPFIX output is refused (no tunnel elements yet), with one line on stderr" \
+	'! "$np" flows --decap --format ipfix -r "$tmp/tun.pcap" >"$tmp/ipfix.out" 2>"$tmp/ipfix.err" &&
+	 [ ! -s "$tmp/ipfix.out" ] && grep -q "IPFIX" "$tmp/ipfix.err"'
+
+# tcpdump: the packet inside each tunnelled one is the bare capture's.
+if command -v tcpdump >/dev/null; then
+	# The innermost "address.port > address.port" of each packet.
+	innermost() { tcpdump -n -tt -r "$1" 2>/dev/null | python3 "$here/tests/lib/tcpdump_inner.py" | cut -d" " -f1,3-; }
+	innermost "$tmp/tun.pcap" >"$tmp/td.tun"
+	innermost "$tmp/bare.pcap" >"$tmp/td.bare"
+	check "tcpdump prints inside each tunnelled packet the bare capture's packet ($(wc -l <"$tmp/td.tun") packets)" \
+		'[ -s "$tmp/td.tun" ] && ! grep -q " -$" "$tmp/td.tun" && cmp -s "$tmp/td.tun" "$tmp/td.bare"'
+else
+	skip "tcpdump is not installed (apt-get install tcpdump)"
+fi
+
+# servers: the inside is profiled, the tunnel named in the evidence.
+"$np" servers --db "$tmp/inv.db" -r "$tmp/tun.pcap" >"$tmp/servers.txt" 2>"$tmp/servers.err"
+check "servers lists the DNS server inside the PPTP call, via pptp" \
+	'grep -qE "^172\.16\.0\.1 +udp +53 dns .*via pptp 192\.0\.2\.31>192\.0\.2\.32 call 7" "$tmp/servers.txt"'
+check "and the servers inside VXLAN, Geneve, IP-in-IP, GRE in GRE, 6in4, each via its tunnel" \
+	'grep -qE "^10\.10\.0\.2 +udp +53 .*via vxlan 192\.0\.2\.1>192\.0\.2\.2 vni 42" "$tmp/servers.txt" &&
+	 grep -qE "^10\.10\.0\.3 +tcp +80 .*via vxlan" "$tmp/servers.txt" &&
+	 grep -qE "^10\.20\.0\.2 +udp +123 .*via geneve 192\.0\.2\.1>192\.0\.2\.2 vni 77" "$tmp/servers.txt" &&
+	 grep -qE "^10\.30\.0\.2 +tcp +22 .*via ipip 192\.0\.2\.11>192\.0\.2\.12" "$tmp/servers.txt" &&
+	 grep -qE "^10\.40\.0\.2 +udp +53 .*via gre 198\.51\.100\.1>198\.51\.100\.2 key 5" "$tmp/servers.txt" &&
+	 grep -qE "^fd00::2 +udp +53 .*via 6in4 192\.0\.2\.41>192\.0\.2\.42" "$tmp/servers.txt"'
+if command -v sqlite3 >/dev/null; then
+	check "the inventory keeps the tunnel in the server's evidence" \
+		'sqlite3 "$tmp/inv.db" "select evidence from servers where address = '"'"'172.16.0.1'"'"' and port = 53" |
+		 grep -q "via pptp 192.0.2.31>192.0.2.32"'
+else
+	skip "sqlite3 is not installed (apt-get install sqlite3)"
+fi
+"$np" servers --db "$tmp/inv.csv.db" -r "$tmp/tun.pcap" --format csv >"$tmp/servers.csv" 2>/dev/null
+check "CSV: the evidence column names the tunnel" 'python3 - "$tmp/servers.csv" <<EOF
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["address"] == "172.16.0.1"]
+assert rows and "via pptp 192.0.2.31>192.0.2.32" in rows[0]["evidence"], rows
+EOF'
+"$np" servers --no-decap --db "$tmp/inv2.db" -r "$tmp/tun.pcap" >"$tmp/servers2.txt" 2>/dev/null
+check "servers --no-decap: the tunnels stay closed" \
+	'! grep -q "^172\.16\.0\.1 " "$tmp/servers2.txt" && ! grep -q "via " "$tmp/servers2.txt"'
+finish
