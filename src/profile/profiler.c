@@ -270,11 +270,35 @@ static np_server_key endpoint_of(const np_flow *f, bool reverse)
 	return k;
 }
 
+/* memcmp's order of n (4 or 16) address bytes, as big-endian words:
+ * the sorts of a commit's conversations compare addresses millions of
+ * times, and memcmp of a variable length is a call each time. */
+static uint64_t be64_at(const uint8_t *p)
+{
+	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
+	       (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 | (uint64_t)p[6] << 8 | p[7];
+}
+
+static int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	if (n == 4) {
+		uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+		uint32_t y = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+		return (x > y) - (x < y);
+	}
+	uint64_t x = be64_at(a), y = be64_at(b);
+	if (x == y) {
+		x = be64_at(a + 8);
+		y = be64_at(b + 8);
+	}
+	return (x > y) - (x < y);
+}
+
 static int key_cmp(const np_server_key *a, const np_server_key *b)
 {
 	if (a->family != b->family)
 		return a->family - b->family;
-	int c = memcmp(a->addr, b->addr, a->family == 4 ? 4 : 16);
+	int c = addr_cmp(a->addr, b->addr, a->family == 4 ? 4 : 16);
 	if (c)
 		return c;
 	if (a->proto != b->proto)
@@ -295,7 +319,7 @@ static int peer_tuple_cmp(const void *x, const void *y)
 	int c = key_cmp(&a->ep, &b->ep);
 	if (c)
 		return c;
-	c = memcmp(a->peer, b->peer, 16);
+	c = addr_cmp(a->peer, b->peer, 16);
 	if (c)
 		return c;
 	return (int)a->peer_port - (int)b->peer_port;
@@ -383,8 +407,8 @@ static int addr_pair_cmp(const void *x, const void *y)
 	const struct addr_pair *a = x, *b = y;
 	if (a->family != b->family)
 		return a->family - b->family;
-	int c = memcmp(a->a, b->a, 16);
-	return c ? c : memcmp(a->b, b->b, 16);
+	int c = addr_cmp(a->a, b->a, 16);
+	return c ? c : addr_cmp(a->b, b->b, 16);
 }
 
 static size_t unique_pairs(struct addr_pair *v, size_t n)
@@ -687,7 +711,7 @@ static int client_cmp(const void *x, const void *y)
 	const np_client_stat *a = x, *b = y;
 	if (a->family != b->family)
 		return a->family - b->family;
-	return memcmp(a->addr, b->addr, 16);
+	return addr_cmp(a->addr, b->addr, 16);
 }
 
 enum { TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
@@ -887,6 +911,12 @@ void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t 
 }
 
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n)
+{
+	*n = p->nservers;
+	return p->servers;
+}
+
+np_server *np_profiler_servers_edit(np_profiler *p, size_t *n)
 {
 	*n = p->nservers;
 	return p->servers;

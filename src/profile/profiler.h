@@ -86,6 +86,8 @@ void np_profiler_append(np_profiler *to, const np_profiler *from);
 void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us);
 /* The servers, sorted by family, address, protocol, port. */
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n);
+/* The same, to be trimmed before they are stored (sent.h). */
+np_server *np_profiler_servers_edit(np_profiler *p, size_t *n);
 /* --validate: the flagless answer against the handshake, on TCP. */
 void np_profiler_validate(np_profiler *p, np_validation *v);
 
