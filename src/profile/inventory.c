@@ -482,7 +482,7 @@ static int upsert_clients(struct merge_ctx *m, const np_server *s)
 		np_server_addr_str(&ck, cl, sizeof(cl));
 		np_time_iso(c->first_us, first, sizeof(first));
 		np_time_iso(c->last_us, last, sizeof(last));
-		for (int pass = 0; pass < 2; pass++) {
+		for (int pass = c->stored ? 1 : 0; pass < 2; pass++) {
 			sqlite3_stmt *st = pass == 0 ? m->client_new : m->client_old;
 			sqlite3_reset(st); /* bindings stay: the server's key is bound above */
 			sqlite3_bind_text(st, 4, cl, -1, SQLITE_STATIC); /* alive until the step */
