@@ -468,9 +468,10 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 {
 	char err[512];
 	size_t n;
-	np_profiler *p = w->carried ? w->carried : new_profiler(w);
-	np_profiler_append(p, batch);
-	np_profiler_free(batch);
+	np_profiler *p = batch;
+	if (w->carried)
+		np_profiler_prepend(p, w->carried); /* the carried control sessions first */
+	np_profiler_free(w->carried);
 	np_profiler_finish(p);
 	np_server *servers = np_profiler_servers_edit(p, &n);
 	np_sent_filter(w->sent, servers, n); /* the no-op client rows of flows still active */

@@ -897,6 +897,23 @@ void np_profiler_append(np_profiler *to, const np_profiler *from)
 	}
 }
 
+void np_profiler_prepend(np_profiler *to, const np_profiler *from)
+{
+	size_t k = from->nconvs, e = from->nexpects;
+	to->convs = grow(to->convs, &to->capconvs, to->nconvs + k, sizeof(*to->convs));
+	if (k) {
+		memmove(to->convs + k, to->convs, to->nconvs * sizeof(*to->convs));
+		memcpy(to->convs, from->convs, k * sizeof(*to->convs));
+		to->nconvs += k;
+	}
+	to->expects = grow(to->expects, &to->capexpects, to->nexpects + e, sizeof(*to->expects));
+	if (e) {
+		memmove(to->expects + e, to->expects, to->nexpects * sizeof(*to->expects));
+		memcpy(to->expects, from->expects, e * sizeof(*to->expects));
+		to->nexpects += e;
+	}
+}
+
 void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us)
 {
 	size_t kept = 0;

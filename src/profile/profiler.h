@@ -79,6 +79,9 @@ void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_
  * thread is decided on another after the control sessions carried into it
  * (watch's commit thread). */
 void np_profiler_append(np_profiler *to, const np_profiler *from);
+/* The same, with `from` (undecided) going first: what append(from, to)
+ * would hold, in `to`, without copying `to`'s (the bigger batch). */
+void np_profiler_prepend(np_profiler *to, const np_profiler *from);
 /* Continuous profiling names services on one profiler (the flow table's
  * payload hook) and decides batches on others: hand the FTP data
  * connections announced on control channels (PORT, EPRT, 227, 229) to the
