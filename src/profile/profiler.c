@@ -273,13 +273,17 @@ static np_server_key endpoint_of(const np_flow *f, bool reverse)
 /* memcmp's order of n (4 or 16) address bytes, as big-endian words:
  * the sorts of a commit's conversations compare addresses millions of
  * times, and memcmp of a variable length is a call each time. */
-static uint64_t be64_at(const uint8_t *p)
+static inline uint64_t be64_at(const uint8_t *p)
 {
-	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
-	       (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 | (uint64_t)p[6] << 8 | p[7];
+	uint64_t v;
+	memcpy(&v, p, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
 }
 
-static int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
+static inline int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
 {
 	if (n == 4) {
 		uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
