@@ -503,20 +503,33 @@ static void compute_one_way(np_profiler *p)
 	p->refusals = r;
 	p->nrefusals = unique_pairs(r, nr);
 	find_scanners(p);
-	/* Hosts packets were seen going to. */
-	struct addr_pair *h = calloc(2 * p->nconvs + 1, sizeof(*h));
-	size_t nh = 0;
-	for (size_t i = 0; h && i < p->nconvs; i++) {
+	/* Hosts packets were seen going to, of those asked about: the senders
+	 * of one-way UDP (a handful, where the batch holds every flow of a
+	 * busy link). */
+	struct addr_pair *asked = calloc(p->nconvs + 1, sizeof(*asked));
+	size_t nasked = 0;
+	for (size_t i = 0; asked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets) {
+		if (one_way(f) && f->key.proto == 17) {
+			asked[nasked].family = f->key.family;
+			memcpy(asked[nasked++].a, f->key.src, 16);
+		}
+	}
+	nasked = asked ? unique_pairs(asked, nasked) : 0;
+	struct addr_pair *h = calloc(nasked ? 2 * p->nconvs + 1 : 1, sizeof(*h));
+	size_t nh = 0;
+	for (size_t i = 0; h && nasked && i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (f->fwd.packets && has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.dst, 16);
 		}
-		if (f->rev.packets) {
+		if (f->rev.packets && has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.src, 16);
 		}
 	}
+	free(asked);
 	p->heard = h;
 	p->nheard = h ? unique_pairs(h, nh) : 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
