@@ -497,6 +497,8 @@ static int upsert_clients(struct merge_ctx *m, const np_server *s)
 			}
 		}
 	}
+	if (!added)
+		return 0; /* clients + 0: nothing to write */
 	sqlite3_stmt *st = m->nclients;
 	sqlite3_reset(st);
 	bind_key(st, s, addr, sizeof(addr));
