@@ -263,6 +263,12 @@ report() {
             printf '%-7s netprofile packets/s over the fastest peer (%s, by %s time): x%s; target x%s: %s\n' \
                 "$capture" "$best_tool" "$kind" "$speedup" "$TARGET_SPEEDUP" "$verdict"
         done
+        # YAF by name, whichever peer was fastest in this run: the issue's peer.
+        if [[ -n ${wall["$capture yaf"]:-} && -n ${cpu["$capture yaf"]:-} ]]; then
+            printf '%-7s netprofile packets/s over YAF in this run: x%s by wall time, x%s by CPU time\n' "$capture" \
+                "$(ratio "${wall["$capture yaf"]}" "${wall["$capture netprofile"]}")" \
+                "$(ratio "${cpu["$capture yaf"]}" "${cpu["$capture netprofile"]}")"
+        fi
         local peak=${peak_active[$capture]:-0} kb=${rss["$capture netprofile"]}
         if ((peak > 0)); then
             local gross net verdict="met"

@@ -41,6 +41,7 @@
 #include "../flow/writer_ipfix.h"
 #include "../profile/inventory.h"
 #include "../profile/profiler.h"
+#include "../profile/sent.h"
 
 static const char watch_usage[] =
 	"usage: netprofile watch (-i interface | -r capture | --listen SPEC...) [options] [expression]\n"
@@ -273,6 +274,7 @@ struct watch {
 	pthread_mutex_t commit_mu, alerts_mu;
 	pthread_cond_t commit_cv;
 	np_profiler *batch, *carried;
+	np_sent *sent; /* client rows the inventory holds (commit thread) */
 	int64_t batch_carry_from;
 	bool commit_threaded, commit_quit;
 	np_anomalies *checks; /* --anomalies */
@@ -479,12 +481,16 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 {
 	char err[512];
 	size_t n;
-	np_profiler *p = w->carried ? w->carried : new_profiler(w);
-	np_profiler_append(p, batch);
-	np_profiler_free(batch);
+	np_profiler *p = batch;
+	if (w->carried)
+		np_profiler_prepend(p, w->carried); /* the carried control sessions first */
+	np_profiler_free(w->carried);
 	np_profiler_finish(p);
-	const np_server *servers = np_profiler_servers(p, &n);
-	if (np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) != 0)
+	np_server *servers = np_profiler_servers_edit(p, &n);
+	np_sent_filter(w->sent, servers, n); /* the no-op client rows of flows still active */
+	bool stored = np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) == 0;
+	np_sent_stored(w->sent, stored);
+	if (!stored)
 		watch_error(w, "%s: cannot update the inventory: %s", np_inventory_name(w->inv), err);
 	w->carried = new_profiler(w);
 	np_profiler_carry_controls(p, w->carried, carry_from);
@@ -851,6 +857,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		fprintf(stderr, "listening on %s for NetFlow v5, v9 and IPFIX\n", a->listen[i]);
 	w->ended = new_profiler(w);
 	w->payload = new_profiler(w);
+	w->sent = np_sent_new(); /* NULL (no memory): every row is sent */
 	a->cfg.payload_fn = np_profiler_payload;
 	a->cfg.payload_ctx = w->payload;
 	w->ended_limit = a->cfg.max_flows ? a->cfg.max_flows : 1000000;
@@ -902,6 +909,7 @@ int cmd_watch(int argc, char **argv)
 	np_profiler_free(w.ended);
 	np_profiler_free(w.carried);
 	np_profiler_free(w.payload);
+	np_sent_free(w.sent);
 	np_anomalies_free(w.checks);
 	free(w.finding_text.buf);
 	np_inventory_close(w.inv);

@@ -61,14 +61,67 @@ uint8_t np_proto_number(const char *name)
 	return 255;
 }
 
+/* Decimal digits of v (below 1000) at p; the end. */
+static char *put_u8_dec(char *p, unsigned v)
+{
+	if (v >= 100)
+		*p++ = (char)('0' + v / 100);
+	if (v >= 10)
+		*p++ = (char)('0' + v / 10 % 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
+/* v as `width` digits, zero-padded, at p; the end. */
+static char *put_dec_pad(char *p, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
 void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
 {
+	if (k->family == 4 && len >= 16) { /* inet_ntop's text, without its sprintf: one per client row */
+		char *p = buf;
+		for (int i = 0; i < 4; i++) {
+			p = put_u8_dec(p, k->addr[i]);
+			*p++ = i < 3 ? '.' : '\0';
+		}
+		return;
+	}
 	if (!inet_ntop(k->family == 4 ? AF_INET : AF_INET6, k->addr, buf, (socklen_t)len))
 		snprintf(buf, len, "?");
 }
 
 void np_time_iso(int64_t us, char *buf, size_t len)
 {
+	if (us >= 0 && us < 253402300800000000LL && len >= 25) {
+		/* Years 1970 to 9999: the civil date of the day number (the
+		 * proleptic Gregorian calendar, as gmtime), without gmtime_r,
+		 * strftime and snprintf: two per client row of a commit. */
+		int64_t secs = us / 1000000, z = secs / 86400 + 719468, sod = secs % 86400;
+		int64_t era = z / 146097, doe = z - era * 146097;
+		int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+		int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+		unsigned day = (unsigned)(doy - (153 * mp + 2) / 5 + 1), mon = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+		unsigned year = (unsigned)(yoe + era * 400 + (mon <= 2));
+		char *p = put_dec_pad(buf, year, 4);
+		*p++ = '-';
+		p = put_dec_pad(p, mon, 2);
+		*p++ = '-';
+		p = put_dec_pad(p, day, 2);
+		*p++ = 'T';
+		p = put_dec_pad(p, (unsigned)(sod / 3600), 2);
+		*p++ = ':';
+		p = put_dec_pad(p, (unsigned)(sod / 60 % 60), 2);
+		*p++ = ':';
+		p = put_dec_pad(p, (unsigned)(sod % 60), 2);
+		*p++ = '.';
+		p = put_dec_pad(p, (unsigned)(us / 1000 % 1000), 3);
+		memcpy(p, "Z", 2);
+		return;
+	}
 	time_t s = (time_t)(us / 1000000);
 	struct tm tm;
 	gmtime_r(&s, &tm);

@@ -286,11 +286,39 @@ static np_server_key endpoint_of(const np_flow *f, bool reverse)
 	return k;
 }
 
+/* memcmp's order of n (4 or 16) address bytes, as big-endian words:
+ * the sorts of a commit's conversations compare addresses millions of
+ * times, and memcmp of a variable length is a call each time. */
+static inline uint64_t be64_at(const uint8_t *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+static inline int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	if (n == 4) {
+		uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+		uint32_t y = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+		return (x > y) - (x < y);
+	}
+	uint64_t x = be64_at(a), y = be64_at(b);
+	if (x == y) {
+		x = be64_at(a + 8);
+		y = be64_at(b + 8);
+	}
+	return (x > y) - (x < y);
+}
+
 static int key_cmp(const np_server_key *a, const np_server_key *b)
 {
 	if (a->family != b->family)
 		return a->family - b->family;
-	int c = memcmp(a->addr, b->addr, a->family == 4 ? 4 : 16);
+	int c = addr_cmp(a->addr, b->addr, a->family == 4 ? 4 : 16);
 	if (c)
 		return c;
 	if (a->proto != b->proto)
@@ -311,7 +339,7 @@ static int peer_tuple_cmp(const void *x, const void *y)
 	int c = key_cmp(&a->ep, &b->ep);
 	if (c)
 		return c;
-	c = memcmp(a->peer, b->peer, 16);
+	c = addr_cmp(a->peer, b->peer, 16);
 	if (c)
 		return c;
 	return (int)a->peer_port - (int)b->peer_port;
@@ -399,8 +427,8 @@ static int addr_pair_cmp(const void *x, const void *y)
 	const struct addr_pair *a = x, *b = y;
 	if (a->family != b->family)
 		return a->family - b->family;
-	int c = memcmp(a->a, b->a, 16);
-	return c ? c : memcmp(a->b, b->b, 16);
+	int c = addr_cmp(a->a, b->a, 16);
+	return c ? c : addr_cmp(a->b, b->b, 16);
 }
 
 static size_t unique_pairs(struct addr_pair *v, size_t n)
@@ -491,20 +519,33 @@ static void compute_one_way(np_profiler *p)
 	p->refusals = r;
 	p->nrefusals = unique_pairs(r, nr);
 	find_scanners(p);
-	/* Hosts packets were seen going to. */
-	struct addr_pair *h = calloc(2 * p->nconvs + 1, sizeof(*h));
-	size_t nh = 0;
-	for (size_t i = 0; h && i < p->nconvs; i++) {
+	/* Hosts packets were seen going to, of those asked about: the senders
+	 * of one-way UDP (a handful, where the batch holds every flow of a
+	 * busy link). */
+	struct addr_pair *asked = calloc(p->nconvs + 1, sizeof(*asked));
+	size_t nasked = 0;
+	for (size_t i = 0; asked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets) {
+		if (one_way(f) && f->key.proto == 17) {
+			asked[nasked].family = f->key.family;
+			memcpy(asked[nasked++].a, f->key.src, 16);
+		}
+	}
+	nasked = asked ? unique_pairs(asked, nasked) : 0;
+	struct addr_pair *h = calloc(nasked ? 2 * p->nconvs + 1 : 1, sizeof(*h));
+	size_t nh = 0;
+	for (size_t i = 0; h && nasked && i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (f->fwd.packets && has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.dst, 16);
 		}
-		if (f->rev.packets) {
+		if (f->rev.packets && has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.src, 16);
 		}
 	}
+	free(asked);
 	p->heard = h;
 	p->nheard = h ? unique_pairs(h, nh) : 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
@@ -703,7 +744,7 @@ static int client_cmp(const void *x, const void *y)
 	const np_client_stat *a = x, *b = y;
 	if (a->family != b->family)
 		return a->family - b->family;
-	return memcmp(a->addr, b->addr, 16);
+	return addr_cmp(a->addr, b->addr, 16);
 }
 
 enum { TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
@@ -903,6 +944,23 @@ void np_profiler_append(np_profiler *to, const np_profiler *from)
 	}
 }
 
+void np_profiler_prepend(np_profiler *to, const np_profiler *from)
+{
+	size_t k = from->nconvs, e = from->nexpects;
+	to->convs = grow(to->convs, &to->capconvs, to->nconvs + k, sizeof(*to->convs));
+	if (k) {
+		memmove(to->convs + k, to->convs, to->nconvs * sizeof(*to->convs));
+		memcpy(to->convs, from->convs, k * sizeof(*to->convs));
+		to->nconvs += k;
+	}
+	to->expects = grow(to->expects, &to->capexpects, to->nexpects + e, sizeof(*to->expects));
+	if (e) {
+		memmove(to->expects + e, to->expects, to->nexpects * sizeof(*to->expects));
+		memcpy(to->expects, from->expects, e * sizeof(*to->expects));
+		to->nexpects += e;
+	}
+}
+
 void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us)
 {
 	size_t kept = 0;
@@ -917,6 +975,12 @@ void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t 
 }
 
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n)
+{
+	*n = p->nservers;
+	return p->servers;
+}
+
+np_server *np_profiler_servers_edit(np_profiler *p, size_t *n)
 {
 	*n = p->nservers;
 	return p->servers;

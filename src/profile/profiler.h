@@ -27,6 +27,7 @@ typedef struct np_server_key {
 typedef struct np_client_stat {
 	uint8_t addr[16];
 	uint8_t family;
+	bool stored; /* the store holds its row already (sent.h): update it, insert nothing */
 	uint32_t flows;
 	int64_t first_us, last_us;
 } np_client_stat;
@@ -82,6 +83,9 @@ void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_
  * thread is decided on another after the control sessions carried into it
  * (watch's commit thread). */
 void np_profiler_append(np_profiler *to, const np_profiler *from);
+/* The same, with `from` (undecided) going first: what append(from, to)
+ * would hold, in `to`, without copying `to`'s (the bigger batch). */
+void np_profiler_prepend(np_profiler *to, const np_profiler *from);
 /* Continuous profiling names services on one profiler (the flow table's
  * payload hook) and decides batches on others: hand the FTP data
  * connections announced on control channels (PORT, EPRT, 227, 229) to the
@@ -90,6 +94,8 @@ void np_profiler_append(np_profiler *to, const np_profiler *from);
 void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us);
 /* The servers, sorted by family, address, protocol, port. */
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n);
+/* The same, to be trimmed before they are stored (sent.h). */
+np_server *np_profiler_servers_edit(np_profiler *p, size_t *n);
 /* --validate: the flagless answer against the handshake, on TCP. */
 void np_profiler_validate(np_profiler *p, np_validation *v);
 
