@@ -234,6 +234,10 @@ for c in LLDP_and_CDP lldp_mudurl lldp_8021_linkagg 3560_CDP DTP UDLD HSRP_coup 
 	bfd-multihop syslog_udp tftp ripv1v2 ripv2_auth; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# and for issue 19's second batch (tests/edge_printers.sh)
+for c in macsec-integonly macsec-short-valid macsec-encrypted mpls-over-udp mpls-label-heapoverflow; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

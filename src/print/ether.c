@@ -107,6 +107,8 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x86dd: print_ip6(pr, p, length); return true;
 	case 0x0806:
 	case 0x8035: print_arp(pr, p, length, caplen); return true;
+	case 0x8847:
+	case 0x8848: print_mpls(pr, p, length); return true;
 	case 0x88cc: print_lldp(pr, p, length); return true;
 	case 0x8809: print_slow(pr, p, length); return true;
 	case 0x8863:
@@ -155,9 +157,40 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 	length -= ETHER_HDRLEN;
 	caplen -= ETHER_HDRLEN;
 
+	if (type == 0x88e5) {
+		/* 802.1AE MACsec (macsec.c); VLAN tags may follow it */
+		if (pr->o.eflag) {
+			print_ether_type(pr, type);
+			out_fmt(pr->out, ", length %u: ", orig_length);
+			printed_length = true;
+		}
+		int ret = print_macsec(pr, &p, &length, &caplen, &hdrlen, src, dst);
+		if (ret == 0) {
+			if (!pr->o.suppress_default)
+				print_default(pr, p, caplen);
+			return hdrlen;
+		}
+		if (ret > 0)
+			return (uint32_t)ret;
+		uint16_t inner;
+		if (!np_get_be16(p, pr->snapend, &inner)) {
+			print_trunc_stop(pr);
+			return hdrlen;
+		}
+		if (caplen < 2)
+			return hdrlen;
+		type = inner;
+		p += 2;
+		length -= 2;
+		caplen -= 2;
+		hdrlen += 2;
+	}
+
 	while (is_vlan_type(type)) {
-		const np_layer *vl = print_layer_at(pr, NP_LAYER_VLAN, p, length);
-		if (caplen < 4 || length < 4 || !vl || vl->status != NP_OK) {
+		/* read here, not from the decoder: a tag after MACsec is not decoded */
+		uint16_t tci, next;
+		if (caplen < 4 || length < 4 || !np_get_be16(p, pr->snapend, &tci) ||
+		    !np_get_be16(p + 2, pr->snapend, &next)) {
 			pr->protocol = "vlan";
 			print_trunc(pr);
 			return hdrlen + (caplen < length ? caplen : length);
@@ -170,9 +203,9 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 			} else {
 				out_str(pr->out, ", ");
 			}
-			print_vlan_tci(pr, vl->u.vlan.tci);
+			print_vlan_tci(pr, tci);
 		}
-		type = vl->next;
+		type = next;
 		p += 4;
 		length -= 4;
 		caplen -= 4;

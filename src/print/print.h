@@ -199,6 +199,12 @@ void print_vlan_tci(np_printer *pr, uint16_t tci);
 void print_slow(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPPoE discovery and session, ethertypes 0x8863/0x8864 (pppoe.c). */
 void print_pppoe(np_printer *pr, const uint8_t *p, uint32_t length);
+/* 802.1AE MACsec SecTAG after ethertype 0x88e5 (macsec.c), tcpdump's
+ * macsec_print: 0 when the payload is encrypted (the caller dumps it), -1
+ * when the caller goes on with the inner ethertype at *bp, else the length
+ * to return. */
+int print_macsec(np_printer *pr, const uint8_t **bp, uint32_t *lengthp, uint32_t *caplenp, uint32_t *hdrlenp,
+		 const uint8_t *src, const uint8_t *dst);
 /* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */
 void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
 
@@ -282,6 +288,8 @@ void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 /* TFTP (tftp.c): UDP 69. */
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */
+void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

@@ -152,6 +152,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_syslog(pr, cp, length);
 		return true;
 	}
+	/* ... and OTV, VXLAN, Geneve, LISP, VXLAN-GPE, ZEP before MPLS */
+	if (port_is(sport, dport, 6635)) {
+		print_mpls(pr, cp, length);
+		return true;
+	}
 	/* TODO: the other port printers of tcpdump's udp_print (RIP, RADIUS,
 	 * VXLAN, ...), in its order. */
 	return false;
