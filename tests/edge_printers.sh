@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# edge_printers.sh - the printers of issue 19's second batch (MACsec, MPLS, ...)
+# edge_printers.sh - the printers of issue 19's second batch (MACsec, MPLS, Babel, ...)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -88,6 +88,70 @@ def mpls():
     return ether(rng.choice([0x8847, 0x8847, 0x8848]), body)
 
 captures.append(("mpls", [mpls() for _ in range(300)], 14))
+
+# Babel: version 2 (and others, and a bad magic), every TLV type with
+# right, short and random lengths, each address encoding (0-3 and bad),
+# omitted prefix bytes, sub-TLVs (pad, diversity, timestamps, unknown,
+# mandatory), bodies longer than the packet, trailers.
+def babel_prefix(ae, plen):
+    n = {1: 4, 2: 16, 3: 8}.get(ae, rng.randrange(0, 6))
+    return rbytes(min(n, (plen + 7) // 8)) if rng.random() < 0.95 else rbytes(rng.randrange(0, 17))
+
+def babel_subtlvs():
+    out = b""
+    for _ in range(rng.randrange(0, 4)):
+        t = rng.choice([0, 1, 2, 3, 3, 0x83, 9])
+        if t == 0:
+            out += b"\x00"
+            continue
+        v = {1: rbytes(rng.randrange(0, 4)), 2: bytes(rng.choice([0, 1, 7, 255]) for _ in range(rng.randrange(0, 4))),
+             3: rbytes(rng.choice([4, 8, 2]))}.get(t & 0x7f, rbytes(rng.randrange(0, 5)))
+        out += bytes([t, rng.choice([len(v)] * 6 + [len(v) + 3])]) + v
+    return out
+
+def babel_tlv():
+    t = rng.choice(list(range(0, 21)) + [4, 5, 8, 8, 8, 10, 13, 14, 15])
+    if t == 0:
+        return b"\x00"
+    ae = rng.choice([0, 1, 1, 1, 2, 2, 2, 3, 3] * 4 + [4])
+    plen = rng.choice(([0, 8, 24, 32] if ae == 1 else [0, 8, 48, 64, 128]) * 6 + [u8()])
+    body = {
+        1: lambda: rbytes(rng.randrange(0, 6)),
+        2: lambda: b"\0\0" + rbytes(4),
+        3: lambda: rbytes(2),
+        4: lambda: struct.pack(">HHH", rng.choice([0, 0x8000]), u8(), rng.choice([0, 400, 65535])) + babel_subtlvs(),
+        5: lambda: bytes([ae, 0]) + struct.pack(">HH", u8(), rng.choice([0, 1200])) +
+            rbytes({1: 4, 2: 16, 3: 8}.get(ae, 0)) + babel_subtlvs(),
+        6: lambda: b"\0\0" + rbytes(8),
+        7: lambda: bytes([ae, 0]) + rbytes({1: 4, 2: 16, 3: 8}.get(ae, rng.randrange(0, 3))),
+        8: lambda: bytes([ae, rng.choice([0x80, 0x40, 0xc0, 0, 0x01]), plen, rng.choice([0, 0, 1, 2, 4, 17])]) +
+            struct.pack(">HHH", rng.choice([400, 0, 65535]), u8(), u8()) + babel_prefix(ae, plen) + babel_subtlvs(),
+        9: lambda: bytes([ae, plen]) + babel_prefix(ae, plen),
+        10: lambda: bytes([ae, plen]) + struct.pack(">HBB", u8(), u8(), 0) + rbytes(8) + babel_prefix(ae, plen),
+        11: lambda: rbytes(6),
+        12: lambda: rbytes(rng.choice([18, 22, 10])),
+        13: lambda: bytes([ae, rng.choice([0, 8, 32]), plen, rng.choice([0, 0, 2])]) +
+            struct.pack(">HHH", 400, u8(), u8()) + babel_prefix(ae, plen) + babel_prefix(ae, 8) + babel_subtlvs(),
+        14: lambda: bytes([ae, plen, rng.choice([0, 16])]) + babel_prefix(ae, plen) + babel_prefix(ae, 16),
+        15: lambda: bytes([ae, plen]) + struct.pack(">HBB", u8(), u8(), 8) + rbytes(8) + babel_prefix(ae, plen) +
+            babel_prefix(ae, 8),
+        16: lambda: rbytes(rng.randrange(0, 20)),
+        17: lambda: rbytes(rng.choice([4, 8, 2])),
+        18: lambda: rbytes(rng.randrange(0, 20)),
+        19: lambda: rbytes(rng.randrange(0, 20)),
+    }.get(t, lambda: rbytes(rng.randrange(0, 8)))()
+    if rng.random() < 0.04:
+        body = body[:rng.randrange(0, len(body) + 1)]
+    return bytes([t, len(body) if rng.random() < 0.97 else u8()]) + body
+
+def babel():
+    body = b"".join(babel_tlv() for _ in range(rng.randrange(0, 6)))
+    trailer = b"".join(babel_tlv() for _ in range(rng.choice([0, 0, 0, 1, 2])))
+    blen = rng.choice([len(body)] * 8 + [len(body) + len(trailer) + 4, max(len(body) - 3, 0)])
+    hdr = bytes([rng.choice([42] * 12 + [41]), rng.choice([2] * 12 + [1])]) + struct.pack(">H", blen)
+    return ipv4_udp(6696, rng.choice([6696, 6697]), hdr + body + trailer)
+
+captures.append(("babel", [babel() for _ in range(400)], 14 + 20 + 8))
 
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
