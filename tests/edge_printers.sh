@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# edge_printers.sh - the printers of issue 19's second batch (MACsec, MPLS, Babel, ...)
+# edge_printers.sh - the printers of issue 19's second batch (MACsec, MPLS, Babel, AHCP, ...)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -152,6 +152,28 @@ def babel():
     return ipv4_udp(6696, rng.choice([6696, 6697]), hdr + body + trailer)
 
 captures.append(("babel", [babel() for _ in range(400)], 14 + 20 + 8))
+
+# AHCP: version 1 (and others, a bad magic), every message type, options
+# of each kind with right, short and overlong lengths, pads, bodies longer
+# than the packet.
+def ahcp_option():
+    t = rng.choice(list(range(0, 15)) + [2, 3, 4, 6, 9, 11, 12])
+    if t in (0, 1):
+        return bytes([t])
+    unit = {2: 4, 3: 4, 4: 16, 5: 4, 6: 17, 8: 16, 9: 4, 10: 17, 11: 5, 12: 16, 13: 16}.get(t, 3)
+    v = rbytes(unit * rng.choice([1, 1, 2]) if t not in (2, 3) else 4)
+    if rng.random() < 0.1:
+        v = v[:rng.randrange(0, len(v) + 1)]
+    return bytes([t, len(v) if rng.random() < 0.95 else len(v) + 9]) + v
+
+def ahcp():
+    body = b"".join(ahcp_option() for _ in range(rng.randrange(0, 6)))
+    blen = rng.choice([len(body)] * 8 + [len(body) + 7, 0])
+    msg = bytes([rng.choice([0, 1, 2, 3, 4, 5, 9]), rng.choice([0] * 9 + [3])]) + struct.pack(">H", blen) + body
+    hdr = bytes([rng.choice([43] * 15 + [42]), rng.choice([1] * 15 + [2]), u8(), u8()]) + rbytes(20)
+    return ipv4_udp(5359, 5359, (hdr + msg)[:rng.choice([10000] * 15 + [1, 10, 26])])
+
+captures.append(("ahcp", [ahcp() for _ in range(300)], 14 + 20 + 8))
 
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:

@@ -282,6 +282,8 @@ bool print_bfd_port(uint16_t dport);
 void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
 /* HSRP v0/v1 (hsrp.c): UDP to 1985. */
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* AHCP (ahcp.c): UDP 5359. */
+void print_ahcp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Babel (babel.c): UDP 6696, 6697. */
 void print_babel(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIP v1/v2 (rip.c): UDP 520. */

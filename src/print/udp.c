@@ -136,6 +136,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_dhcp6(pr, cp, length);
 		return true;
 	}
+	/* ... and L2TP, RX, RIPng before AHCP */
+	if (port_is(sport, dport, 5359)) {
+		print_ahcp(pr, cp, length);
+		return true;
+	}
 	/* ... and L2TP, RX, RIPng, AHCP before Babel */
 	if (port_is(sport, dport, 6696) || port_is(sport, dport, 6697)) {
 		print_babel(pr, cp, length);
