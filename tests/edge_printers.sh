@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# edge_printers.sh - the printers of issue 19's second batch (MACsec, MPLS, Babel, AHCP, ...)
-# against Debian's tcpdump on randomised packets.
+# edge_printers.sh - the printers of issue 19's second batch (MACsec,
+# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH) against Debian's tcpdump on
+# randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -175,6 +176,49 @@ def ahcp():
 
 captures.append(("ahcp", [ahcp() for _ in range(300)], 14 + 20 + 8))
 
+# VXLAN, VXLAN-GPE and NSH: flags, VNIs, every next protocol (known or
+# not), NSH versions, lengths right and wrong, MD type 1 and 2 contexts
+# (TLVs of every length, too long), an inner Ethernet, IPv4 or IPv6 frame.
+def inner_frame():
+    return rng.choice([
+        (3, ether(0x0800, ipv4(17, struct.pack(">HHHH", 1000, 2000, 12, 0) + rbytes(4)))),
+        (1, ipv4(1, b"\x08\x00\x00\x00" + rbytes(8))),
+        (2, b"\x60\x00\x00\x00\x00\x08\x11\x40" + rbytes(32) + rbytes(8)),
+        (rng.choice([5, 0xfe, 9]), rbytes(10)),
+    ])
+
+def nsh():
+    np_, payload = inner_frame()
+    md = rng.choice([1, 1, 2, 2, 0, 15])
+    if md == 1:
+        ctx = rbytes(16)
+    elif md == 2:
+        ctx = b""
+        for _ in range(rng.randrange(0, 3)):
+            tl = rng.choice([0, 1, 4, 5, 8, 0x83])
+            ctx += struct.pack(">HBB", rng.getrandbits(16), u8(), tl) + rbytes(((tl & 0x7f) + 3) & ~3)
+    else:
+        ctx = rbytes(4 * rng.randrange(0, 3))
+    length = rng.choice([2 + len(ctx) // 4] * 8 + [1, 63, 2 + len(ctx) // 4 + 1])
+    base = rng.choice([0] * 9 + [1, 3]) << 30 | rng.randrange(4) << 28 | rng.randrange(64) << 22 | \
+        length << 16 | md << 8 | np_
+    return struct.pack(">II", base, rng.getrandbits(32)) + ctx + payload
+
+def vxlan():
+    if rng.random() < 0.4:
+        return ether(0x894f, nsh())
+    if rng.random() < 0.5:
+        np_, payload = inner_frame()
+        return ipv4_udp(50000, 4789, bytes([rng.choice([0x08, 0x08, 0, 0x0c])]) + rbytes(3) +
+                        struct.pack(">I", rng.getrandbits(24) << 8) + (payload if np_ == 3 else ether(0x0800, payload)))
+    np_, payload = inner_frame()
+    if rng.random() < 0.3:
+        np_, payload = 4, nsh()
+    return ipv4_udp(50000, 4790, bytes([rng.choice([0x0c, 0x08, 0x0f, 0])]) + b"\0\0" + bytes([np_]) +
+                    struct.pack(">I", rng.getrandbits(24) << 8) + payload)
+
+captures.append(("vxlan_nsh", [vxlan() for _ in range(300)], 14))
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -187,7 +231,7 @@ for name, frames, start in captures:
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e")
+option_sets=("-n" "-n -v" "-n -vv" "-n -vvv" "-n -e")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086

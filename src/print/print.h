@@ -282,6 +282,14 @@ bool print_bfd_port(uint16_t dport);
 void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
 /* HSRP v0/v1 (hsrp.c): UDP to 1985. */
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* VXLAN (UDP 4789) and VXLAN-GPE (UDP 4790) in vxlan.c; NSH (nsh.c),
+ * ethertype 0x894f or VXLAN-GPE's next protocol 4. print_vxlan_gpe_next
+ * prints the payload of a VXLAN-GPE/NSH next protocol (IPv4, IPv6,
+ * Ethernet): false when np is none of them. */
+void print_vxlan(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_vxlan_gpe(np_printer *pr, const uint8_t *p, uint32_t length);
+bool print_vxlan_gpe_next(np_printer *pr, uint8_t np, const uint8_t *p, uint32_t length);
+void print_nsh(np_printer *pr, const uint8_t *p, uint32_t length);
 /* AHCP (ahcp.c): UDP 5359. */
 void print_ahcp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Babel (babel.c): UDP 6696, 6697. */

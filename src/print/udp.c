@@ -162,7 +162,17 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_syslog(pr, cp, length);
 		return true;
 	}
-	/* ... and OTV, VXLAN, Geneve, LISP, VXLAN-GPE, ZEP before MPLS */
+	/* ... and OTV before VXLAN */
+	if (port_is(sport, dport, 4789)) {
+		print_vxlan(pr, cp, length);
+		return true;
+	}
+	/* ... and Geneve, LISP before VXLAN-GPE */
+	if (port_is(sport, dport, 4790)) {
+		print_vxlan_gpe(pr, cp, length);
+		return true;
+	}
+	/* ... and ZEP before MPLS */
 	if (port_is(sport, dport, 6635)) {
 		print_mpls(pr, cp, length);
 		return true;
