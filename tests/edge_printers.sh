@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
-# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH) against Debian's tcpdump on
-# randomised packets.
+# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB) against
+# Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -218,6 +218,32 @@ def vxlan():
                     struct.pack(">I", rng.getrandbits(24) << 8) + payload)
 
 captures.append(("vxlan_nsh", [vxlan() for _ in range(300)], 14))
+
+# Geneve (versions, flags, reserved byte, options of each class with right
+# and overlong lengths, known, bridged and unknown protocols), OTV and MS
+# NLB heartbeats.
+def geneve():
+    opts = b""
+    for _ in range(rng.randrange(0, 4)):
+        n = rng.randrange(0, 4)
+        opts += struct.pack(">HBB", rng.choice([0, 0x100, 0x101, 0x102, 0x103, 0x104, 0x200, 0xfff5, u8()]),
+                            u8(), n | rng.choice([0, 0xe0])) + rbytes(4 * n)
+    optlen = rng.choice([len(opts) // 4] * 8 + [len(opts) // 4 + 2, 63])
+    np_, payload = inner_frame()
+    prot = {1: 0x0800, 2: 0x86dd, 3: 0x6558}.get(np_, rng.choice([0x1234, 0x0806]))
+    hdr = bytes([rng.choice([0] * 12 + [1, 2]) << 6 | (optlen & 0x3f), u8() if rng.random() < 0.3 else 0]) + \
+        struct.pack(">HI", prot, rng.getrandbits(24) << 8 | rng.choice([0] * 8 + [5]))
+    return ipv4_udp(50000, 6081, hdr + opts + payload)
+
+def otv_msnlb():
+    if rng.random() < 0.3:
+        return ether(0x886f, rbytes(8) + struct.pack("<I", rng.getrandbits(32)) + rbytes(8) + rbytes(rng.randrange(0, 8)))
+    np_, payload = inner_frame()
+    return ipv4_udp(50000, 8472, bytes([rng.choice([0x08, 0, u8()])]) + rbytes(6) + b"\0" +
+                    (payload if np_ == 3 else ether(0x0800, payload)))
+
+captures.append(("geneve", [geneve() for _ in range(300)], 14))
+captures.append(("otv_msnlb", [otv_msnlb() for _ in range(200)], 14))
 
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:

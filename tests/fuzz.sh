@@ -236,7 +236,8 @@ for c in LLDP_and_CDP lldp_mudurl lldp_8021_linkagg 3560_CDP DTP UDLD HSRP_coup 
 done
 # and for issue 19's second batch (tests/edge_printers.sh)
 for c in macsec-integonly macsec-short-valid macsec-encrypted mpls-over-udp mpls-label-heapoverflow \
-	babel_auth babel_pad1 babel_rfc6126bis vxlan nsh nsh-over-vxlan-gpe; do
+	babel_auth babel_pad1 babel_rfc6126bis vxlan nsh nsh-over-vxlan-gpe \
+	geneve msnlb; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
 if [ -x build/gen_capture ]; then

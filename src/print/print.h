@@ -290,6 +290,11 @@ void print_vxlan(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_vxlan_gpe(np_printer *pr, const uint8_t *p, uint32_t length);
 bool print_vxlan_gpe_next(np_printer *pr, uint8_t np, const uint8_t *p, uint32_t length);
 void print_nsh(np_printer *pr, const uint8_t *p, uint32_t length);
+/* OTV (otv.c, UDP 8472), Geneve (geneve.c, UDP 6081), MS NLB heartbeats
+ * (msnlb.c, ethertype 0x886f). */
+void print_otv(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_geneve(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_msnlb(np_printer *pr, const uint8_t *p);
 /* AHCP (ahcp.c): UDP 5359. */
 void print_ahcp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Babel (babel.c): UDP 6696, 6697. */

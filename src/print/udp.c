@@ -162,12 +162,19 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_syslog(pr, cp, length);
 		return true;
 	}
-	/* ... and OTV before VXLAN */
+	if (port_is(sport, dport, 8472)) {
+		print_otv(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 4789)) {
 		print_vxlan(pr, cp, length);
 		return true;
 	}
-	/* ... and Geneve, LISP before VXLAN-GPE */
+	if (port_is(sport, dport, 6081)) {
+		print_geneve(pr, cp, length);
+		return true;
+	}
+	/* ... and LISP before VXLAN-GPE */
 	if (port_is(sport, dport, 4790)) {
 		print_vxlan_gpe(pr, cp, length);
 		return true;
