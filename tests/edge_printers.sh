@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
-# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB) against
-# Debian's tcpdump on randomised packets.
+# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow)
+# against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -242,6 +242,37 @@ def otv_msnlb():
     return ipv4_udp(50000, 8472, bytes([rng.choice([0x08, 0, u8()])]) + rbytes(6) + b"\0" +
                     (payload if np_ == 3 else ether(0x0800, payload)))
 
+# sFlow v5: IPv4 and IPv6 agents (and other address types, versions),
+# flow, counter and expanded samples with every known record type, the
+# enterprise bits set, unknown types, lengths too short and too long.
+def sflow_record(flow):
+    if flow:
+        t = rng.choice([1, 2, 1001, 3, 4, 1002, 1012, 77])
+        n = {1: 16, 2: 24, 1001: 16}.get(t, rng.randrange(0, 12))
+    else:
+        t = rng.choice([1, 2, 3, 4, 5, 1001, 9])
+        n = {1: 88, 2: 52, 4: 80, 5: 28, 1001: 28}.get(t, rng.randrange(0, 12))
+    n = rng.choice([n] * 10 + [n - 4 if n >= 4 else 0, n + 4])
+    ent = rng.choice([0] * 12 + [1])
+    return struct.pack(">II", (ent << (12 if flow else 20)) | t, n) + rbytes(n)
+
+def sflow_sample():
+    t = rng.choice([1, 2, 3, 4, 1, 2, 7])
+    hdr = {1: 28, 2: 8, 3: 40, 4: 12}.get(t, 8)
+    nrec = rng.randrange(0, 4)
+    body = rbytes(hdr) + struct.pack(">I", rng.choice([nrec] * 8 + [nrec + 1])) + \
+        b"".join(sflow_record(t in (1, 3)) for _ in range(nrec))
+    return struct.pack(">II", t, rng.choice([len(body)] * 10 + [0, len(body) + 8])) + body
+
+def sflow():
+    ipv = rng.choice([1, 1, 2, 2, 3])
+    agent = rbytes(4 if ipv == 1 else 16)
+    samples = b"".join(sflow_sample() for _ in range(rng.randrange(0, 4)))
+    n = rng.randrange(0, 5)
+    hdr = struct.pack(">II", rng.choice([5] * 12 + [4]), ipv) + agent + struct.pack(">IIII", u8(), u8(), u8(), n)
+    return ipv4_udp(50000, 6343, hdr + samples)
+
+captures.append(("sflow", [sflow() for _ in range(300)], 14 + 20 + 8))
 captures.append(("geneve", [geneve() for _ in range(300)], 14))
 captures.append(("otv_msnlb", [otv_msnlb() for _ in range(200)], 14))
 

@@ -157,7 +157,12 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_bfd(pr, cp, length, dport);
 		return true;
 	}
-	/* ... and LMP, VQP, sFlow, LWAPP and SIP before syslog */
+	/* ... and LMP, VQP before sFlow */
+	if (port_is(sport, dport, 6343)) {
+		print_sflow(pr, cp, length);
+		return true;
+	}
+	/* ... and LWAPP and SIP before syslog */
 	if (port_is(sport, dport, PORT_SYSLOG)) {
 		print_syslog(pr, cp, length);
 		return true;
