@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
-# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow)
-# against Debian's tcpdump on randomised packets.
+# MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow,
+# Marvell DSA/EDSA link types) against Debian's tcpdump on randomised
+# packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -276,9 +277,27 @@ captures.append(("sflow", [sflow() for _ in range(300)], 14 + 20 + 8))
 captures.append(("geneve", [geneve() for _ in range(300)], 14))
 captures.append(("otv_msnlb", [otv_msnlb() for _ in range(200)], 14))
 
+# Marvell DSA and EDSA link types: every mode, trunk/sniff bits, tagged,
+# CFI, VIDs, codes, EDSA ethertypes, over IPv4, ARP, VLAN and 802.3 frames.
+def dsa_frame(edsa):
+    tag = bytes([u8(), u8(), u8(), u8()])
+    if edsa:
+        tag = struct.pack(">H", rng.choice([0xdada, 0x0800, u8()])) + bytes([rng.choice([0, 0, 5]), 0]) + tag
+    inner = rng.choice([
+        b"\x08\x00" + ipv4(1, b"\x08\x00\x00\x00" + rbytes(8)),
+        b"\x08\x06" + rbytes(28),
+        b"\x81\x00" + rbytes(2) + b"\x08\x00" + ipv4(17, struct.pack(">HHHH", 1, 2, 10, 0) + rbytes(2)),
+        struct.pack(">H", 20) + b"\x42\x42\x03" + rbytes(17),
+    ])
+    return b"\x3e\x6f\xf3\x74\x23\x7c\x00\x50\xb6" + rbytes(3) + tag + inner
+
+linktypes = {"dsa": 284, "edsa": 285}
+captures.append(("dsa", [dsa_frame(False) for _ in range(200)], 12))
+captures.append(("edsa", [dsa_frame(True) for _ in range(200)], 12))
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktypes.get(name.split("_")[0], 1)))
         for i, (data, orig) in enumerate(frames):
             f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
             f.write(data)

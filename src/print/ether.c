@@ -135,6 +135,10 @@ void print_vlan_tci(np_printer *pr, uint16_t tci)
 	out_str(pr->out, ", ");
 }
 
+static uint32_t print_ether_payload(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+				    uint32_t orig_length, uint32_t hdrlen, uint16_t type, const uint8_t *src,
+				    const uint8_t *dst);
+
 uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen)
 {
 	pr->protocol = "ether";
@@ -149,16 +153,39 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 	}
 	const np_layer *eth = print_layer_at(pr, NP_LAYER_ETH, p, length);
 	const uint8_t *dst = eth->u.eth.dst, *src = eth->u.eth.src;
-	uint32_t orig_length = length;
-	uint32_t hdrlen = ETHER_HDRLEN;
-	uint16_t type = eth->u.eth.type_or_len;
-	bool printed_length = false;
 	if (pr->o.eflag)
 		print_ether_addresses(pr, src, dst);
-	p += ETHER_HDRLEN;
-	length -= ETHER_HDRLEN;
-	caplen -= ETHER_HDRLEN;
+	return print_ether_payload(pr, p + ETHER_HDRLEN, length - ETHER_HDRLEN, caplen - ETHER_HDRLEN, length,
+				   ETHER_HDRLEN, eth->u.eth.type_or_len, src, dst);
+}
 
+uint32_t print_ether_tagged(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+			    void (*tag)(np_printer *, const uint8_t *), uint32_t taglen)
+{
+	uint16_t type; /* pr->protocol stays the link type's, as in tcpdump */
+	if (length < caplen) {
+		out_fmt(pr->out, "[length %u < caplen %u]", length, caplen);
+		print_invalid(pr);
+		return length;
+	}
+	if (caplen < ETHER_HDRLEN + taglen || !np_get_be16(p + 12 + taglen, pr->snapend, &type)) {
+		print_trunc(pr);
+		return caplen;
+	}
+	if (pr->o.eflag)
+		print_ether_addresses(pr, p + 6, p);
+	tag(pr, p + 12);
+	return print_ether_payload(pr, p + ETHER_HDRLEN + taglen, length - ETHER_HDRLEN - taglen,
+				   caplen - ETHER_HDRLEN - taglen, length, ETHER_HDRLEN + taglen, type, p + 6, p);
+}
+
+/* What follows the (last) type field: MACsec, VLAN tags, 802.3 + LLC or
+ * the payload of the type (tcpdump's ether_common_print from "recurse"). */
+static uint32_t print_ether_payload(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+				    uint32_t orig_length, uint32_t hdrlen, uint16_t type, const uint8_t *src,
+				    const uint8_t *dst)
+{
+	bool printed_length = false;
 	if (type == 0x88e5) {
 		/* 802.1AE MACsec (macsec.c); VLAN tags may follow it */
 		if (pr->o.eflag) {

@@ -164,6 +164,12 @@ void print_bits(np_printer *pr, const np_tok *t, uint32_t v, const char *sep, co
 
 /* Link-layer printers (print/<proto>.c). Each returns the link header length. */
 uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* Ethernet with a switch tag of taglen bytes after the addresses, printed
+ * by tag (tcpdump's ether_switch_tag_print); dsa.c's Marvell DSA/EDSA. */
+uint32_t print_ether_tagged(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+			    void (*tag)(np_printer *, const uint8_t *), uint32_t taglen);
+uint32_t print_dsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_edsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_sll(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_sll2(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_null(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
