@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
 # MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow,
-# Marvell DSA/EDSA link types) against Debian's tcpdump on randomised
-# packets.
+# Marvell DSA/EDSA and Broadcom tag link types) against Debian's tcpdump
+# on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -291,7 +291,17 @@ def dsa_frame(edsa):
     ])
     return b"\x3e\x6f\xf3\x74\x23\x7c\x00\x50\xb6" + rbytes(3) + tag + inner
 
-linktypes = {"dsa": 284, "edsa": 285}
+# Broadcom tags, after the addresses and prepended: ingress and egress,
+# every TE and RC value.
+def brcm_frame(prepend):
+    tag = bytes([rng.choice([0x20, 0x00, 0x40, 0x60, u8()]), u8(), rng.choice([1, 2, 4, 8, 16, 32, 0, u8()]), u8()])
+    frame = dsa_frame(False)
+    frame = frame[:12] + frame[16:]
+    return tag + frame if prepend else frame[:12] + tag + frame[12:]
+
+captures.append(("brcm", [brcm_frame(False) for _ in range(150)], 12))
+captures.append(("brcmprepend", [brcm_frame(True) for _ in range(150)], 0))
+linktypes = {"dsa": 284, "edsa": 285, "brcm": 281, "brcmprepend": 282}
 captures.append(("dsa", [dsa_frame(False) for _ in range(200)], 12))
 captures.append(("edsa", [dsa_frame(True) for _ in range(200)], 12))
 

@@ -180,6 +180,8 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_IPV4:
 	case NP_DLT_IPV6:
 	case NP_DLT_LINUX_SLL2:
+	case NP_DLT_DSA_TAG_BRCM:
+	case NP_DLT_DSA_TAG_BRCM_PREPEND:
 	case NP_DLT_DSA_TAG_DSA:
 	case NP_DLT_DSA_TAG_EDSA: return true;
 	default: return false;

@@ -33,8 +33,10 @@ enum {
 	NP_DLT_IPV4 = 228,
 	NP_DLT_IPV6 = 229,
 	NP_DLT_LINUX_SLL2 = 276,
-	NP_DLT_DSA_TAG_DSA = 284,  /* Marvell DSA switch tag (printed only) */
-	NP_DLT_DSA_TAG_EDSA = 285, /* Marvell EDSA switch tag (printed only) */
+	NP_DLT_DSA_TAG_BRCM = 281,         /* Broadcom switch tag (printed only) */
+	NP_DLT_DSA_TAG_BRCM_PREPEND = 282, /* the same, before the frame */
+	NP_DLT_DSA_TAG_DSA = 284,          /* Marvell DSA switch tag (printed only) */
+	NP_DLT_DSA_TAG_EDSA = 285,         /* Marvell EDSA switch tag (printed only) */
 };
 
 enum np_layer_kind {

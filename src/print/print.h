@@ -170,6 +170,9 @@ uint32_t print_ether_tagged(np_printer *pr, const uint8_t *p, uint32_t length, u
 			    void (*tag)(np_printer *, const uint8_t *), uint32_t taglen);
 uint32_t print_dsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_edsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* Broadcom switch tags (brcmtag.c): after the addresses, or before the frame. */
+uint32_t print_brcm_tag_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_brcm_tag_prepend(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_sll(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_sll2(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_null(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
