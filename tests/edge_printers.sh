@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
 # MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow,
-# Marvell DSA/EDSA and Broadcom tag link types) against Debian's tcpdump
-# on randomised packets.
+# Marvell DSA/EDSA, Broadcom tag, IPoIB, ipnet and vsock link types)
+# against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -301,7 +301,33 @@ def brcm_frame(prepend):
 
 captures.append(("brcm", [brcm_frame(False) for _ in range(150)], 12))
 captures.append(("brcmprepend", [brcm_frame(True) for _ in range(150)], 0))
-linktypes = {"dsa": 284, "edsa": 285, "brcm": 281, "brcmprepend": 282}
+# IP over InfiniBand, Solaris ipnet and Linux vsock link types: known and
+# unknown ethertypes and families, every vsock transport and operation,
+# virtio headers, payloads.
+def ipoib_frame():
+    t, payload = rng.choice([(0x0800, ipv4(1, b"\x08\x00\x00\x00" + rbytes(8))), (0x0806, rbytes(28)),
+                             (0x1234, rbytes(10))])
+    return rbytes(40) + struct.pack(">HH", t, 0) + payload
+
+def ipnet_frame():
+    fam, payload = rng.choice([(2, ipv4(1, b"\x08\x00\x00\x00" + rbytes(8))),
+                               (26, b"\x60\x00\x00\x00\x00\x08\x11\x40" + rbytes(40)), (7, rbytes(10))])
+    return struct.pack(">BBHIIIII", 1, fam, 0, len(payload), u8(), 0, u8(), u8()) + payload
+
+def vsock_frame():
+    transport = rng.choice([2, 2, 2, 0, 1, 9])
+    op = rng.choice([1, 2, 3, 4, 4, 0, 8])
+    hdr = struct.pack("<QQIIHHH2s", rng.getrandbits(64) if rng.random() < 0.2 else u8(), u8(), rng.getrandbits(32),
+                      u8(), op, transport, 44 if transport == 2 else 0, b"\0\0")
+    if transport == 2:
+        hdr += struct.pack("<QQIIIHHIII", u8(), u8(), u8(), u8(), u8(), rng.choice([1, 2]), rng.randrange(0, 9),
+                           u8(), rng.getrandbits(32), u8())
+    return hdr + rbytes(rng.randrange(0, 30))
+
+captures.append(("ipoib", [ipoib_frame() for _ in range(100)], 0))
+captures.append(("ipnet", [ipnet_frame() for _ in range(100)], 0))
+captures.append(("vsock", [vsock_frame() for _ in range(150)], 0))
+linktypes = {"dsa": 284, "edsa": 285, "brcm": 281, "brcmprepend": 282, "ipoib": 242, "ipnet": 226, "vsock": 271}
 captures.append(("dsa", [dsa_frame(False) for _ in range(200)], 12))
 captures.append(("edsa", [dsa_frame(True) for _ in range(200)], 12))
 

@@ -170,6 +170,11 @@ uint32_t print_ether_tagged(np_printer *pr, const uint8_t *p, uint32_t length, u
 			    void (*tag)(np_printer *, const uint8_t *), uint32_t taglen);
 uint32_t print_dsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_edsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* IP over InfiniBand (ipoib.c), Solaris ipnet (ipnet.c), Linux vsock
+ * monitoring (vsock.c) link types. */
+uint32_t print_ipoib(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_ipnet(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_vsock(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* Broadcom switch tags (brcmtag.c): after the addresses, or before the frame. */
 uint32_t print_brcm_tag_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_brcm_tag_prepend(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
