@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
 # MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow,
-# Marvell DSA/EDSA, Broadcom tag, IPoIB, ipnet and vsock link types)
-# against Debian's tcpdump on randomised packets.
+# SOME/IP, Broadcom LI; the Marvell DSA/EDSA, Broadcom tag, IPoIB, ipnet
+# and vsock link types) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -274,6 +274,21 @@ def sflow():
     return ipv4_udp(50000, 6343, hdr + samples)
 
 captures.append(("sflow", [sflow() for _ in range(300)], 14 + 20 + 8))
+# SOME/IP headers (every message type and return code, short ones) and
+# Broadcom LI shims (every direction, type and subtype, each payload).
+def someip_bcm():
+    if rng.random() < 0.5:
+        hdr = struct.pack(">IIIBBBB", rng.getrandbits(32), u8(), rng.getrandbits(32), 1, u8(),
+                          rng.choice([0, 1, 2, 0x80, 0x81, 0x20, 0x21, 0x22, 0xa0, 0xa1, 7]), rng.randrange(0, 18))
+        return ipv4_udp(30490, rng.choice([30490, 31490]), (hdr + rbytes(rng.randrange(0, 8)))[:rng.choice([40] * 9 + [12])])
+    t = rng.choice([4, 5, 6, 7, 4, 9])
+    np_, payload = inner_frame()
+    payload = {5: ipv4(1, b"\x08\x00\x00\x00" + rbytes(8)), 7: ether(0x0800, payload) if np_ != 3 else payload}.get(
+        t, payload if np_ in (1, 2) else rbytes(12))
+    shim = rng.randrange(8) << 29 | t << 25 | rng.randrange(8) << 22 | rng.getrandbits(22)
+    return ipv4_udp(49152, 49153, struct.pack(">I", shim) + payload)
+
+captures.append(("someip_bcm", [someip_bcm() for _ in range(200)], 14 + 20 + 8))
 captures.append(("geneve", [geneve() for _ in range(300)], 14))
 captures.append(("otv_msnlb", [otv_msnlb() for _ in range(200)], 14))
 

@@ -237,7 +237,8 @@ done
 # and for issue 19's second batch (tests/edge_printers.sh)
 for c in macsec-integonly macsec-short-valid macsec-encrypted mpls-over-udp mpls-label-heapoverflow \
 	babel_auth babel_pad1 babel_rfc6126bis vxlan nsh nsh-over-vxlan-gpe \
-	geneve msnlb sflow_multiple_counter_30_pdus sflow-print-v6; do
+	geneve msnlb sflow_multiple_counter_30_pdus sflow-print-v6 \
+	someip1 bcm-li; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
 if [ -x build/gen_capture ]; then

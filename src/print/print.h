@@ -311,6 +311,9 @@ void print_geneve(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_msnlb(np_printer *pr, const uint8_t *p);
 /* sFlow v5 (sflow.c): UDP 6343. */
 void print_sflow(np_printer *pr, const uint8_t *p, uint32_t length);
+/* SOME/IP (someip.c, UDP 30490), Broadcom LI shim (bcm_li.c, UDP from 49152). */
+void print_someip(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_bcm_li(np_printer *pr, const uint8_t *p, uint32_t length);
 /* AHCP (ahcp.c): UDP 5359. */
 void print_ahcp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Babel (babel.c): UDP 6696, 6697. */

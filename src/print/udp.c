@@ -152,7 +152,12 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_hsrp(pr, cp, length);
 		return true;
 	}
-	/* ... and LWRES, LDP, OLSR, LSP ping, BCM LI before BFD */
+	/* ... and LWRES, LDP, OLSR, LSP ping before BCM LI */
+	if (sport == 49152) {
+		print_bcm_li(pr, cp, length);
+		return true;
+	}
+	/* ... before BFD */
 	if (print_bfd_port(dport)) {
 		print_bfd(pr, cp, length, dport);
 		return true;
@@ -187,6 +192,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 	/* ... and ZEP before MPLS */
 	if (port_is(sport, dport, 6635)) {
 		print_mpls(pr, cp, length);
+		return true;
+	}
+	/* ... and LLAP, PTP before SOME/IP */
+	if (port_is(sport, dport, 30490)) {
+		print_someip(pr, cp, length);
 		return true;
 	}
 	/* TODO: the other port printers of tcpdump's udp_print (RIP, RADIUS,
