@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
 # MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow,
-# SOME/IP, Broadcom LI; the Marvell DSA/EDSA, Broadcom tag, IPoIB, ipnet
-# and vsock link types) against Debian's tcpdump on randomised packets.
+# SOME/IP, Broadcom LI, Ethernet loopback; the Marvell DSA/EDSA, Broadcom
+# tag, IPoIB, ipnet and vsock link types) against Debian's tcpdump on
+# randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -291,6 +292,16 @@ def someip_bcm():
 captures.append(("someip_bcm", [someip_bcm() for _ in range(200)], 14 + 20 + 8))
 captures.append(("geneve", [geneve() for _ in range(300)], 14))
 captures.append(("otv_msnlb", [otv_msnlb() for _ in range(200)], 14))
+
+# Ethernet loopback (ethertype 0x9000): skip counts right, bogus and too
+# long, Reply and Forward Data messages and unknown functions, short ones.
+def loopback():
+    msg = rng.choice([struct.pack("<HH", 1, u8()), struct.pack("<H", 2) + rbytes(6), struct.pack("<H", u8()),
+                      struct.pack("<H", 1), struct.pack("<H", 2) + rbytes(3), b"\x01"])
+    skip = rng.choice([0, 8, 16, 3, 200])
+    return ether(0x9000, struct.pack("<H", skip) + rbytes(min(skip, 40)) + msg + rbytes(rng.randrange(0, 20)))
+
+captures.append(("loopback", [loopback() for _ in range(150)], 14))
 
 # Marvell DSA and EDSA link types: every mode, trunk/sniff bits, tagged,
 # CFI, VIDs, codes, EDSA ethertypes, over IPv4, ARP, VLAN and 802.3 frames.
