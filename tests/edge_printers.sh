@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # edge_printers.sh - the printers of issue 19's second batch (MACsec,
 # MPLS, Babel, AHCP, VXLAN, VXLAN-GPE, NSH, Geneve, OTV, MS NLB, sFlow,
-# SOME/IP, Broadcom LI, Ethernet loopback; the Marvell DSA/EDSA, Broadcom
-# tag, IPoIB, ipnet and vsock link types) against Debian's tcpdump on
-# randomised packets.
+# SOME/IP, Broadcom LI, Ethernet loopback, VQP; the Marvell DSA/EDSA,
+# Broadcom tag, IPoIB, ipnet and vsock link types) against Debian's
+# tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -290,6 +290,23 @@ def someip_bcm():
     return ipv4_udp(49152, 49153, struct.pack(">I", shim) + payload)
 
 captures.append(("someip_bcm", [someip_bcm() for _ in range(200)], 14 + 20 + 8))
+
+# VQP: versions, every message type and error code, objects of each type
+# with right and wrong lengths, names with and without NULs, zero types.
+def vqp():
+    objs = b""
+    n = rng.randrange(0, 5)
+    for _ in range(n):
+        t = rng.choice([0x0c01, 0x0c02, 0x0c03, 0x0c04, 0x0c05, 0x0c06, 0x0c08, 0x0c09, 0])
+        v = {0x0c01: rbytes(4), 0x0c06: rbytes(6), 0x0c08: rbytes(6)}.get(t, rng.choice([b"Fa0/1", b"vlan\0x", rbytes(5)]))
+        if rng.random() < 0.1:
+            v = v[:-1]
+        objs += struct.pack(">IH", t, len(v) if rng.random() < 0.95 else len(v) + 30) + v
+    hdr = bytes([rng.choice([1] * 12 + [2]), rng.choice([1, 2, 3, 4, 9]), rng.choice([0, 3, 4, 5, 7]),
+                 rng.choice([n] * 8 + [n + 2])]) + struct.pack(">I", rng.getrandbits(32))
+    return ipv4_udp(1589, 1589, hdr + objs)
+
+captures.append(("vqp", [vqp() for _ in range(200)], 14 + 20 + 8))
 captures.append(("geneve", [geneve() for _ in range(300)], 14))
 captures.append(("otv_msnlb", [otv_msnlb() for _ in range(200)], 14))
 

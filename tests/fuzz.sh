@@ -238,7 +238,7 @@ done
 for c in macsec-integonly macsec-short-valid macsec-encrypted mpls-over-udp mpls-label-heapoverflow \
 	babel_auth babel_pad1 babel_rfc6126bis vxlan nsh nsh-over-vxlan-gpe \
 	geneve msnlb sflow_multiple_counter_30_pdus sflow-print-v6 \
-	someip1 bcm-li loopback; do
+	someip1 bcm-li loopback vqp-oobr; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
 if [ -x build/gen_capture ]; then

@@ -311,6 +311,8 @@ void print_geneve(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_msnlb(np_printer *pr, const uint8_t *p);
 /* Ethernet configuration testing protocol, ethertype 0x9000 (loopback.c). */
 void print_loopback(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Cisco VLAN Query Protocol (vqp.c): UDP 1589. */
+void print_vqp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* sFlow v5 (sflow.c): UDP 6343. */
 void print_sflow(np_printer *pr, const uint8_t *p, uint32_t length);
 /* SOME/IP (someip.c, UDP 30490), Broadcom LI shim (bcm_li.c, UDP from 49152). */

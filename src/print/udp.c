@@ -162,7 +162,12 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_bfd(pr, cp, length, dport);
 		return true;
 	}
-	/* ... and LMP, VQP before sFlow */
+	/* ... and LMP before VQP */
+	if (port_is(sport, dport, 1589)) {
+		print_vqp(pr, cp, length);
+		return true;
+	}
+	/* ... before sFlow */
 	if (port_is(sport, dport, 6343)) {
 		print_sflow(pr, cp, length);
 		return true;
