@@ -11,8 +11,19 @@
 #include "fuzz_common.h"
 
 static const int link_types[] = {
-	NP_DLT_EN10MB, NP_DLT_LINUX_SLL, NP_DLT_LINUX_SLL2, NP_DLT_NULL,         NP_DLT_LOOP,
-	NP_DLT_RAW,    NP_DLT_IPV4,      NP_DLT_IPV6,       NP_DLT_LINKTYPE_RAW,
+	NP_DLT_EN10MB,
+	NP_DLT_LINUX_SLL,
+	NP_DLT_LINUX_SLL2,
+	NP_DLT_NULL,
+	NP_DLT_LOOP,
+	NP_DLT_RAW,
+	NP_DLT_IPV4,
+	NP_DLT_IPV6,
+	NP_DLT_LINKTYPE_RAW,
+	NP_DLT_DSA_TAG_DSA,
+	NP_DLT_DSA_TAG_EDSA,
+	NP_DLT_DSA_TAG_BRCM,
+	NP_DLT_DSA_TAG_BRCM_PREPEND,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -239,6 +239,13 @@ for c in EIGRP_adjacency EIGRP_ipv6 pim-packet-assortment PIM-SM_join_prune PIM_
 	OSPFv3_with_AH OSPFv3_broadcast_adjacency ospf-nssa-bitnt; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# and for issue 19's second batch (tests/edge_printers.sh)
+for c in macsec-integonly macsec-short-valid macsec-encrypted mpls-over-udp mpls-label-heapoverflow \
+	babel_auth babel_pad1 babel_rfc6126bis vxlan nsh nsh-over-vxlan-gpe \
+	geneve msnlb sflow_multiple_counter_30_pdus sflow-print-v6 \
+	someip1 bcm-li loopback vqp-oobr; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

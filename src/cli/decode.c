@@ -179,7 +179,14 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_LINUX_SLL:
 	case NP_DLT_IPV4:
 	case NP_DLT_IPV6:
-	case NP_DLT_LINUX_SLL2: return true;
+	case NP_DLT_LINUX_SLL2:
+	case NP_DLT_IPNET:
+	case NP_DLT_IPOIB:
+	case NP_DLT_VSOCK:
+	case NP_DLT_DSA_TAG_BRCM:
+	case NP_DLT_DSA_TAG_BRCM_PREPEND:
+	case NP_DLT_DSA_TAG_DSA:
+	case NP_DLT_DSA_TAG_EDSA: return true;
 	default: return false;
 	}
 }

@@ -33,6 +33,13 @@ enum {
 	NP_DLT_IPV4 = 228,
 	NP_DLT_IPV6 = 229,
 	NP_DLT_LINUX_SLL2 = 276,
+	NP_DLT_IPNET = 226,                /* Solaris ipnet (printed only) */
+	NP_DLT_IPOIB = 242,                /* IP over InfiniBand (printed only) */
+	NP_DLT_VSOCK = 271,                /* Linux vsock monitor (printed only) */
+	NP_DLT_DSA_TAG_BRCM = 281,         /* Broadcom switch tag (printed only) */
+	NP_DLT_DSA_TAG_BRCM_PREPEND = 282, /* the same, before the frame */
+	NP_DLT_DSA_TAG_DSA = 284,          /* Marvell DSA switch tag (printed only) */
+	NP_DLT_DSA_TAG_EDSA = 285,         /* Marvell EDSA switch tag (printed only) */
 };
 
 enum np_layer_kind {

@@ -107,6 +107,11 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x86dd: print_ip6(pr, p, length); return true;
 	case 0x0806:
 	case 0x8035: print_arp(pr, p, length, caplen); return true;
+	case 0x8847:
+	case 0x8848: print_mpls(pr, p, length); return true;
+	case 0x894f: print_nsh(pr, p, length); return true;
+	case 0x886f: print_msnlb(pr, p); return true;
+	case 0x9000: print_loopback(pr, p, length); return true;
 	case 0x88cc: print_lldp(pr, p, length); return true;
 	case 0x8809: print_slow(pr, p, length); return true;
 	case 0x8863:
@@ -131,6 +136,10 @@ void print_vlan_tci(np_printer *pr, uint16_t tci)
 	out_str(pr->out, ", ");
 }
 
+static uint32_t print_ether_payload(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+				    uint32_t orig_length, uint32_t hdrlen, uint16_t type, const uint8_t *src,
+				    const uint8_t *dst);
+
 uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen)
 {
 	pr->protocol = "ether";
@@ -145,19 +154,73 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 	}
 	const np_layer *eth = print_layer_at(pr, NP_LAYER_ETH, p, length);
 	const uint8_t *dst = eth->u.eth.dst, *src = eth->u.eth.src;
-	uint32_t orig_length = length;
-	uint32_t hdrlen = ETHER_HDRLEN;
-	uint16_t type = eth->u.eth.type_or_len;
-	bool printed_length = false;
 	if (pr->o.eflag)
 		print_ether_addresses(pr, src, dst);
-	p += ETHER_HDRLEN;
-	length -= ETHER_HDRLEN;
-	caplen -= ETHER_HDRLEN;
+	return print_ether_payload(pr, p + ETHER_HDRLEN, length - ETHER_HDRLEN, caplen - ETHER_HDRLEN, length,
+				   ETHER_HDRLEN, eth->u.eth.type_or_len, src, dst);
+}
+
+uint32_t print_ether_tagged(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+			    void (*tag)(np_printer *, const uint8_t *), uint32_t taglen)
+{
+	uint16_t type; /* pr->protocol stays the link type's, as in tcpdump */
+	if (length < caplen) {
+		out_fmt(pr->out, "[length %u < caplen %u]", length, caplen);
+		print_invalid(pr);
+		return length;
+	}
+	if (caplen < ETHER_HDRLEN + taglen || !np_get_be16(p + 12 + taglen, pr->snapend, &type)) {
+		print_trunc(pr);
+		return caplen;
+	}
+	if (pr->o.eflag)
+		print_ether_addresses(pr, p + 6, p);
+	tag(pr, p + 12);
+	return print_ether_payload(pr, p + ETHER_HDRLEN + taglen, length - ETHER_HDRLEN - taglen,
+				   caplen - ETHER_HDRLEN - taglen, length, ETHER_HDRLEN + taglen, type, p + 6, p);
+}
+
+/* What follows the (last) type field: MACsec, VLAN tags, 802.3 + LLC or
+ * the payload of the type (tcpdump's ether_common_print from "recurse"). */
+static uint32_t print_ether_payload(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+				    uint32_t orig_length, uint32_t hdrlen, uint16_t type, const uint8_t *src,
+				    const uint8_t *dst)
+{
+	bool printed_length = false;
+	if (type == 0x88e5) {
+		/* 802.1AE MACsec (macsec.c); VLAN tags may follow it */
+		if (pr->o.eflag) {
+			print_ether_type(pr, type);
+			out_fmt(pr->out, ", length %u: ", orig_length);
+			printed_length = true;
+		}
+		int ret = print_macsec(pr, &p, &length, &caplen, &hdrlen, src, dst);
+		if (ret == 0) {
+			if (!pr->o.suppress_default)
+				print_default(pr, p, caplen);
+			return hdrlen;
+		}
+		if (ret > 0)
+			return (uint32_t)ret;
+		uint16_t inner;
+		if (!np_get_be16(p, pr->snapend, &inner)) {
+			print_trunc_stop(pr);
+			return hdrlen;
+		}
+		if (caplen < 2)
+			return hdrlen;
+		type = inner;
+		p += 2;
+		length -= 2;
+		caplen -= 2;
+		hdrlen += 2;
+	}
 
 	while (is_vlan_type(type)) {
-		const np_layer *vl = print_layer_at(pr, NP_LAYER_VLAN, p, length);
-		if (caplen < 4 || length < 4 || !vl || vl->status != NP_OK) {
+		/* read here, not from the decoder: a tag after MACsec is not decoded */
+		uint16_t tci, next;
+		if (caplen < 4 || length < 4 || !np_get_be16(p, pr->snapend, &tci) ||
+		    !np_get_be16(p + 2, pr->snapend, &next)) {
 			pr->protocol = "vlan";
 			print_trunc(pr);
 			return hdrlen + (caplen < length ? caplen : length);
@@ -170,9 +233,9 @@ uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 			} else {
 				out_str(pr->out, ", ");
 			}
-			print_vlan_tci(pr, vl->u.vlan.tci);
+			print_vlan_tci(pr, tci);
 		}
-		type = vl->next;
+		type = next;
 		p += 4;
 		length -= 4;
 		caplen -= 4;

@@ -164,6 +164,20 @@ void print_bits(np_printer *pr, const np_tok *t, uint32_t v, const char *sep, co
 
 /* Link-layer printers (print/<proto>.c). Each returns the link header length. */
 uint32_t print_ether(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* Ethernet with a switch tag of taglen bytes after the addresses, printed
+ * by tag (tcpdump's ether_switch_tag_print); dsa.c's Marvell DSA/EDSA. */
+uint32_t print_ether_tagged(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen,
+			    void (*tag)(np_printer *, const uint8_t *), uint32_t taglen);
+uint32_t print_dsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_edsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* IP over InfiniBand (ipoib.c), Solaris ipnet (ipnet.c), Linux vsock
+ * monitoring (vsock.c) link types. */
+uint32_t print_ipoib(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_ipnet(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_vsock(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* Broadcom switch tags (brcmtag.c): after the addresses, or before the frame. */
+uint32_t print_brcm_tag_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_brcm_tag_prepend(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_sll(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_sll2(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_null(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
@@ -199,6 +213,12 @@ void print_vlan_tci(np_printer *pr, uint16_t tci);
 void print_slow(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPPoE discovery and session, ethertypes 0x8863/0x8864 (pppoe.c). */
 void print_pppoe(np_printer *pr, const uint8_t *p, uint32_t length);
+/* 802.1AE MACsec SecTAG after ethertype 0x88e5 (macsec.c), tcpdump's
+ * macsec_print: 0 when the payload is encrypted (the caller dumps it), -1
+ * when the caller goes on with the inner ethertype at *bp, else the length
+ * to return. */
+int print_macsec(np_printer *pr, const uint8_t **bp, uint32_t *lengthp, uint32_t *caplenp, uint32_t *hdrlenp,
+		 const uint8_t *src, const uint8_t *dst);
 /* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */
 void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
 
@@ -287,6 +307,32 @@ bool print_bfd_port(uint16_t dport);
 void print_bfd(np_printer *pr, const uint8_t *p, uint32_t length, uint16_t port);
 /* HSRP v0/v1 (hsrp.c): UDP to 1985. */
 void print_hsrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* VXLAN (UDP 4789) and VXLAN-GPE (UDP 4790) in vxlan.c; NSH (nsh.c),
+ * ethertype 0x894f or VXLAN-GPE's next protocol 4. print_vxlan_gpe_next
+ * prints the payload of a VXLAN-GPE/NSH next protocol (IPv4, IPv6,
+ * Ethernet): false when np is none of them. */
+void print_vxlan(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_vxlan_gpe(np_printer *pr, const uint8_t *p, uint32_t length);
+bool print_vxlan_gpe_next(np_printer *pr, uint8_t np, const uint8_t *p, uint32_t length);
+void print_nsh(np_printer *pr, const uint8_t *p, uint32_t length);
+/* OTV (otv.c, UDP 8472), Geneve (geneve.c, UDP 6081), MS NLB heartbeats
+ * (msnlb.c, ethertype 0x886f). */
+void print_otv(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_geneve(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_msnlb(np_printer *pr, const uint8_t *p);
+/* Ethernet configuration testing protocol, ethertype 0x9000 (loopback.c). */
+void print_loopback(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Cisco VLAN Query Protocol (vqp.c): UDP 1589. */
+void print_vqp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* sFlow v5 (sflow.c): UDP 6343. */
+void print_sflow(np_printer *pr, const uint8_t *p, uint32_t length);
+/* SOME/IP (someip.c, UDP 30490), Broadcom LI shim (bcm_li.c, UDP from 49152). */
+void print_someip(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_bcm_li(np_printer *pr, const uint8_t *p, uint32_t length);
+/* AHCP (ahcp.c): UDP 5359. */
+void print_ahcp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Babel (babel.c): UDP 6696, 6697. */
+void print_babel(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIP v1/v2 (rip.c): UDP 520. */
 void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIPng (ripng.c): UDP 521. */
@@ -295,6 +341,8 @@ void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 /* TFTP (tftp.c): UDP 69. */
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */
+void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

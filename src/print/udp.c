@@ -141,20 +141,72 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_dhcp6(pr, cp, length);
 		return true;
 	}
+	/* ... and L2TP, RX, RIPng before AHCP */
+	if (port_is(sport, dport, 5359)) {
+		print_ahcp(pr, cp, length);
+		return true;
+	}
+	/* ... and L2TP, RX, RIPng, AHCP before Babel */
+	if (port_is(sport, dport, 6696) || port_is(sport, dport, 6697)) {
+		print_babel(pr, cp, length);
+		return true;
+	}
 	/* tcpdump tries L2TP, RX, RIPng, AHCP, Babel, HNCP, WB, AutoRP and
 	 * RADIUS ports before HSRP */
 	if (dport == PORT_HSRP) {
 		print_hsrp(pr, cp, length);
 		return true;
 	}
-	/* ... and LWRES, LDP, OLSR, LSP ping, BCM LI before BFD */
+	/* ... and LWRES, LDP, OLSR, LSP ping before BCM LI */
+	if (sport == 49152) {
+		print_bcm_li(pr, cp, length);
+		return true;
+	}
+	/* ... before BFD */
 	if (print_bfd_port(dport)) {
 		print_bfd(pr, cp, length, dport);
 		return true;
 	}
-	/* ... and LMP, VQP, sFlow, LWAPP and SIP before syslog */
+	/* ... and LMP before VQP */
+	if (port_is(sport, dport, 1589)) {
+		print_vqp(pr, cp, length);
+		return true;
+	}
+	/* ... before sFlow */
+	if (port_is(sport, dport, 6343)) {
+		print_sflow(pr, cp, length);
+		return true;
+	}
+	/* ... and LWAPP and SIP before syslog */
 	if (port_is(sport, dport, PORT_SYSLOG)) {
 		print_syslog(pr, cp, length);
+		return true;
+	}
+	if (port_is(sport, dport, 8472)) {
+		print_otv(pr, cp, length);
+		return true;
+	}
+	if (port_is(sport, dport, 4789)) {
+		print_vxlan(pr, cp, length);
+		return true;
+	}
+	if (port_is(sport, dport, 6081)) {
+		print_geneve(pr, cp, length);
+		return true;
+	}
+	/* ... and LISP before VXLAN-GPE */
+	if (port_is(sport, dport, 4790)) {
+		print_vxlan_gpe(pr, cp, length);
+		return true;
+	}
+	/* ... and ZEP before MPLS */
+	if (port_is(sport, dport, 6635)) {
+		print_mpls(pr, cp, length);
+		return true;
+	}
+	/* ... and LLAP, PTP before SOME/IP */
+	if (port_is(sport, dport, 30490)) {
+		print_someip(pr, cp, length);
 		return true;
 	}
 	/* TODO: the other port printers of tcpdump's udp_print (RIP, RADIUS,
