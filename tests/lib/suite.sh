@@ -27,7 +27,13 @@ np=${NETPROFILE:-$here/build/netprofile}
 pass=0
 fail=0
 skipped=0
-tmp=$(mktemp -d)
+# A suite without its own directory would write into the current one (or
+# /) and remove what it finds there: it stops instead.
+tmp=$(mktemp -d) && [ -d "$tmp" ] || {
+	echo "$suite: FAIL: cannot make a temporary directory (TMPDIR=${TMPDIR:-/tmp})"
+	echo "$suite: 0 passed, 1 failed, 0 skipped"
+	exit 1
+}
 trap 'rm -rf "$tmp"' EXIT
 
 ok() { pass=$((pass + 1)); }
