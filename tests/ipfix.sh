@@ -65,6 +65,21 @@ done
 check "--format ipfix without -o: standard output is the IPFIX file" \
 	'cmp -s "$tmp/stdout.ipfix" "$tmp/demo.ipfix"'
 
+# ---- from a pipe: the kind told from the first bytes, the input read once ---------------------
+"$np" flows -r "$here/data/demo.pcap" --format csv > "$tmp/pipe.want" 2> /dev/null
+for spec in - /dev/stdin; do
+	check "cat F.ipfix | flows --flows $spec: the records flows -r gives" \
+		'cmp -s "$tmp/pipe.want" <(cat "$tmp/demo.ipfix" | "$np" flows --flows $spec --format csv 2>/dev/null)'
+done
+check "cat F.csv | flows --flows -: the records the file gives by name" \
+	'cmp -s <("$np" flows --flows "$tmp/pipe.want" --format csv 2>/dev/null) <(cat "$tmp/pipe.want" | "$np" flows --flows - --format csv 2>/dev/null)'
+rm -f "$tmp/pipe.db" "$tmp/file.db"
+cat "$tmp/demo.ipfix" | "$np" servers --flows - --db "$tmp/pipe.db" > /dev/null 2>&1
+"$np" servers -r "$here/data/demo.pcap" --db "$tmp/file.db" > /dev/null 2>&1
+check "cat F.ipfix | servers --flows -: the servers servers -r gives" \
+	'[ -n "$("$np" servers --db "$tmp/file.db" --format csv 2>/dev/null | cut -d, -f1-3 | tail -n +2)" ] &&
+	 cmp -s <("$np" servers --db "$tmp/file.db" --format csv 2>/dev/null | cut -d, -f1-3) <("$np" servers --db "$tmp/pipe.db" --format csv 2>/dev/null | cut -d, -f1-3)'
+
 # ---- export over UDP to nfcapd, over TCP to a listener read by ipfixDump ---------------------
 port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # nfcapd_collect NAME OUT CMD...: run CMD (its "PORT" replaced by a port

@@ -12,8 +12,9 @@
  * from a template without reverse elements go on as uniflow (paired by
  * collect/pair.c). Elements: flow/ipfix_model.h, shared with the export.
  *
- * Not for: NetFlow v9 (libfixbuf translates v9 only inside its own
- * socket collector; np_msg_netflow9 has no decoder yet), writing IPFIX.
+ * Not for: NetFlow v9 (netflow9.c runs libfixbuf's translator and reads
+ * its records through this file's reader, collect/ipfix_read.h), writing
+ * IPFIX.
  *
  * Every message goes through one path: its header is checked here
  * (bytes.h), then libfixbuf decodes it from our buffer (fBufSetBuffer, no
@@ -41,6 +42,7 @@
 
 #include "../flow/ipfix_model.h"
 #include "../util/bytes.h"
+#include "ipfix_read.h"
 
 #define IPFIX_VERSION 10
 #define IPFIX_HEADER_LEN 16
@@ -62,7 +64,8 @@ struct domain_seq {
 	bool known;
 };
 
-typedef struct np_ipfix_decoder {
+struct np_ipfix_decoder {
+	struct np_ipfix_decoder *self; /* the template callback's context: &self */
 	fbInfoModel_t *model;
 	fBuf_t *fbuf;                             /* owns the session */
 	np_exporter *ex;                          /* records and statistics go here */
@@ -72,7 +75,7 @@ typedef struct np_ipfix_decoder {
 	bool paired; /* the session has template pairs (pair_templates) */
 	struct domain_seq seq[MAX_DOMAINS];
 	unsigned nseq;
-} np_ipfix_decoder;
+};
 
 static fbInfoElementSpec_t spec_named(const char *name)
 {
@@ -138,7 +141,7 @@ static void pair_templates(np_ipfix_decoder *d, fbSession_t *s, uint16_t tid, ui
 static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void *app_ctx, void **tmpl_ctx,
 			    fbTemplateCtxFree_fn *free_fn)
 {
-	np_ipfix_decoder *d = app_ctx;
+	np_ipfix_decoder *d = *(np_ipfix_decoder **)app_ctx; /* whose message is being read */
 	d->templates++;
 	if (note_template(d, tid))
 		d->ex->st.templates++; /* held now: a redefinition replaces one */
@@ -198,6 +201,8 @@ static void model_drop(void)
 	}
 }
 
+static void decoder_free(void *state);
+
 /* Template IDs seen since the session was made, to count redefinitions. */
 /* Whether tid is new to this exporter (a redefinition is counted). */
 static bool note_template(np_ipfix_decoder *d, uint16_t tid)
@@ -212,18 +217,35 @@ static bool note_template(np_ipfix_decoder *d, uint16_t tid)
 	return true;
 }
 
+fbSession_t *np_ipfix_reader_session(np_ipfix_decoder **current)
+{
+	g_log_set_default_handler(quiet_log, NULL);
+	fbInfoModel_t *m = model_take();
+	fbSession_t *s = fbSessionAlloc(m);
+	GError *e = NULL;
+	if (!np_ipfix_add_internal_templates(s, m, &e)) {
+		g_clear_error(&e);
+		fbSessionFree(s);
+		model_drop();
+		return NULL;
+	}
+	fbSessionAddNewTemplateCallback(s, on_new_template, current);
+	return s;
+}
+
+void np_ipfix_reader_session_done(void)
+{
+	model_drop();
+}
+
 /* The session (templates), made afresh in d. */
 static bool session_open(np_ipfix_decoder *d)
 {
-	d->model = model_take();
-	fbSession_t *s = fbSessionAlloc(d->model);
-	GError *e = NULL;
-	if (!np_ipfix_add_internal_templates(s, d->model, &e)) {
-		g_clear_error(&e);
-		fbSessionFree(s);
+	fbSession_t *s = np_ipfix_reader_session(&d->self);
+	if (!s)
 		return false;
-	}
-	fbSessionAddNewTemplateCallback(s, on_new_template, d);
+	GError *e = NULL;
+	d->model = shared_model;
 	d->fbuf = fBufAllocForCollection(s, NULL);
 	fBufSetAutomaticMode(d->fbuf, FALSE);
 	if (!fBufSetInternalTemplate(d->fbuf, NP_IPFIX_TID_REC, &e)) {
@@ -247,6 +269,34 @@ static void session_close(np_ipfix_decoder *d)
 	d->model = NULL;
 }
 
+np_ipfix_decoder *np_ipfix_reader_new(np_exporter *ex)
+{
+	np_ipfix_decoder *d = calloc(1, sizeof(*d));
+	if (d) {
+		d->self = d;
+		d->ex = ex;
+	}
+	return d;
+}
+
+void np_ipfix_reader_free(np_ipfix_decoder *d)
+{
+	decoder_free(d);
+}
+
+uint64_t np_ipfix_reader_templates(const np_ipfix_decoder *d)
+{
+	return d->templates;
+}
+
+void np_ipfix_reader_forget(np_ipfix_decoder *d)
+{
+	d->templates = 0;
+	d->nseen = 0;
+	d->paired = false;
+	d->ex->st.templates = 0;
+}
+
 static void decoder_free(void *state)
 {
 	np_ipfix_decoder *d = state;
@@ -258,11 +308,9 @@ static void decoder_free(void *state)
 
 static void *decoder_new(np_exporter *ex)
 {
-	np_ipfix_decoder *d = calloc(1, sizeof(*d));
+	np_ipfix_decoder *d = np_ipfix_reader_new(ex);
 	if (!d)
 		return NULL;
-	g_log_set_default_handler(quiet_log, NULL);
-	d->ex = ex;
 	if (!session_open(d)) {
 		decoder_free(d);
 		return NULL;
@@ -463,6 +511,37 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 	return (uint16_t)olen;
 }
 
+/* The records of the message in fbuf, up to its end. */
+int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t errlen)
+{
+	int rc = 0;
+	for (;;) {
+		np_ipfix_rec r;
+		size_t rlen = sizeof(r);
+		GError *e = NULL;
+		memset(&r, 0, sizeof(r));
+		if (!fBufNext(fbuf, (uint8_t *)&r, &rlen, &e)) {
+			bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
+				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
+				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
+			if (!done) {
+				d->ex->st.malformed++;
+				snprintf(err, errlen, "bad IPFIX message: %s", e ? e->message : "refused");
+				rc = -1;
+			}
+			g_clear_error(&e);
+			break;
+		}
+		uint16_t ext_tid = 0;
+		fbTemplate_t *ext = fBufGetCollectionTemplate(fbuf, &ext_tid);
+		const struct tmpl_info *info = ext ? fbTemplateGetContext(ext) : NULL;
+		if (info && info->kind == KIND_FLOW)
+			deliver(d, &r, info);
+		fbSubTemplateMultiListClear(&r.stml);
+	}
+	return rc;
+}
+
 /* One whole message. Returns 0, or -1 with the reason in err (records
  * before the fault handed on; the decoder stays usable). */
 static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, char *err, size_t errlen)
@@ -488,31 +567,7 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 	mlen = drop_unreadable_sets(d, msg, mlen, copy, &cut);
 	msg = copy;
 	fBufSetBuffer(d->fbuf, copy, mlen);
-	int rc = 0;
-	for (;;) {
-		np_ipfix_rec r;
-		size_t rlen = sizeof(r);
-		GError *e = NULL;
-		memset(&r, 0, sizeof(r));
-		if (!fBufNext(d->fbuf, (uint8_t *)&r, &rlen, &e)) {
-			bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
-				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
-				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
-			if (!done) {
-				d->ex->st.malformed++;
-				snprintf(err, errlen, "bad IPFIX message: %s", e ? e->message : "refused");
-				rc = -1;
-			}
-			g_clear_error(&e);
-			break;
-		}
-		uint16_t ext_tid = 0;
-		fbTemplate_t *ext = fBufGetCollectionTemplate(d->fbuf, &ext_tid);
-		const struct tmpl_info *info = ext ? fbTemplateGetContext(ext) : NULL;
-		if (info && info->kind == KIND_FLOW)
-			deliver(d, &r, info);
-		fbSubTemplateMultiListClear(&r.stml);
-	}
+	int rc = np_ipfix_reader_read(d, d->fbuf, err, errlen);
 	d->ex->st.messages++;
 	if (rc == 0 && cut) {
 		d->ex->st.malformed++;
@@ -543,7 +598,6 @@ static size_t ipfix_message_length(const uint8_t *head, size_t n)
 }
 
 const np_msg_decoder np_msg_ipfix = {10, "IPFIX", decoder_new, decoder_free, ipfix_decode, ipfix_message_length};
-const np_msg_decoder np_msg_netflow9 = {9, "NetFlow v9", NULL, NULL, NULL, NULL};
 
 /* ---- files ------------------------------------------------------------------------------ */
 
@@ -606,11 +660,7 @@ static int ipfix_read(np_flowsrc *s, char *err, size_t errlen)
 {
 	s->at_end = true;
 	np_exporter *ex = np_flowsrc_exporter(s, s->name);
-	FILE *fp = fopen(s->name, "rb");
-	if (!fp) {
-		snprintf(err, errlen, "%s: %s", s->name, strerror(errno));
-		return -1;
-	}
+	FILE *fp = s->in;
 	np_ipfix_decoder *d = ex ? np_exporter_decoder_state(ex, &np_msg_ipfix) : NULL;
 	uint8_t *buf = malloc(65536);
 	int rc = -1;
@@ -619,7 +669,6 @@ static int ipfix_read(np_flowsrc *s, char *err, size_t errlen)
 	else
 		rc = read_messages(fp, s->name, d, buf, err, errlen);
 	free(buf);
-	fclose(fp);
 	return rc;
 }
 
