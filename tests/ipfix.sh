@@ -130,6 +130,50 @@ if command -v nfcapd > /dev/null && command -v nfdump > /dev/null && [ -x "$gen"
 	wrc=$?
 	check "watch --export: nfcapd gets every flow, with our packets and bytes" \
 		'[ $wrc -eq 0 ] && cmp -s "$tmp/nf.want.biflow" "$tmp/nf.watch"'
+	# Template refresh over UDP: a collector started after the exporter
+	# decodes what comes next only because the templates are sent again.
+	# The capture comes through a FIFO: a copy of demo.pcap, the same 120 s
+	# later (the first copy's flows end idle and go to a closed port with
+	# the templates), a pause, nfcapd starts, then a third copy 120 s later.
+	python3 - "$here/data/demo.pcap" "$tmp/refresh1.pcap" "$tmp/refresh2.pcap" <<'PY'
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+recs, o = [], 24
+while o + 16 <= len(d):
+    ts, us, cl, ol = struct.unpack('<IIII', d[o:o + 16])
+    recs.append((ts, us, cl, ol, d[o + 16:o + 16 + cl]))
+    o += 16 + cl
+copy = lambda shift: b''.join(struct.pack('<IIII', ts + shift, us, cl, ol) + x for ts, us, cl, ol, x in recs)
+open(sys.argv[2], 'wb').write(d[:24] + copy(0) + copy(120))
+open(sys.argv[3], 'wb').write(copy(240))
+PY
+	late_collector() { # REFRESH_S -> records nfdump reads
+		local r=$1 p epid npid
+		p=$(port)
+		rm -rf "$tmp/late.$r" "$tmp/late.$r.fifo"
+		mkdir -p "$tmp/late.$r"
+		mkfifo "$tmp/late.$r.fifo"
+		"$np" flows -r "$tmp/late.$r.fifo" --idle-timeout 60 --export udp://127.0.0.1:$p --template-refresh "$r" \
+			--format csv -o /dev/null > /dev/null 2>&1 &
+		epid=$!
+		exec 4> "$tmp/late.$r.fifo"
+		cat "$tmp/refresh1.pcap" >&4
+		sleep 2
+		nfcapd -w "$tmp/late.$r" -p "$p" -b 127.0.0.1 > /dev/null 2>&1 4>&- &
+		npid=$!
+		sleep 1.5
+		cat "$tmp/refresh2.pcap" >&4
+		exec 4>&-
+		wait "$epid"
+		sleep 1
+		kill "$npid"
+		wait "$npid" 2> /dev/null
+		nfdump -r "$(ls "$tmp/late.$r"/nfcapd.* | head -1)" -q -o csv 2> /dev/null | grep -c '^[0-9]'
+	}
+	got=$(late_collector 1)
+	none=$(late_collector 3600)
+	check "template refresh (UDP): nfcapd started after the exporter decodes the $got flows that end later (16 at least; $none without the refresh)" \
+		'[ "$got" -ge 16 ] && [ "$none" -eq 0 ]'
 else
 	echo "ipfix: nfcapd/nfdump not found, UDP export not checked against nfcapd"
 fi
