@@ -273,7 +273,7 @@ check "6000 exporters: at most 4096 kept, the others forgotten and said so" \
 if ldd "$np" 2>/dev/null | grep -q libasan; then
 	echo "collect: an ASan build: the memory bound is checked on the plain build only"
 else
-	check "6000 exporters with templates and a flood, --max-flows 20000: memory bounded (RSS under 512 MB)" '[ -n "$rss" ] && [ "$rss" -lt 524288 ]'
+	check "6000 exporters with templates and a flood, --max-flows 20000: memory bounded (RSS under 256 MB: one libfixbuf buffer for all)" '[ -n "$rss" ] && [ "$rss" -lt 262144 ]'
 fi
 check "flood: watch exits 0" '[ "$wrc" -eq 0 ]'
 

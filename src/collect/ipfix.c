@@ -18,7 +18,8 @@
  *
  * Every message goes through one path: its header is checked here
  * (bytes.h), then libfixbuf decodes it from our buffer (fBufSetBuffer, no
- * collector of its own), transcoding each flow record into np_ipfix_rec
+ * collector of its own; one libfixbuf buffer for every exporter, set on
+ * the exporter's session for the message), transcoding each flow record into np_ipfix_rec
  * (flow/ipfix_model.h). A callback sees each new template and decides what
  * it is: a flow record (it names an address), YAF's TCP sub-record (flags,
  * no address) or something we skip (options, DPI, statistics); the
@@ -44,6 +45,8 @@
 #include "../util/bytes.h"
 #include "ipfix_read.h"
 
+#include <fixbuf/private.h> /* fBufSetSession: exported by libfixbuf, declared here */
+
 #define IPFIX_VERSION 10
 #define IPFIX_HEADER_LEN 16
 #define MAX_DOMAINS 64 /* sequence state kept per exporter; beyond it, not counted */
@@ -67,7 +70,7 @@ struct domain_seq {
 struct np_ipfix_decoder {
 	struct np_ipfix_decoder *self; /* the template callback's context: &self */
 	fbInfoModel_t *model;
-	fBuf_t *fbuf;                             /* owns the session */
+	fbSession_t *session;                     /* this exporter's templates */
 	np_exporter *ex;                          /* records and statistics go here */
 	uint64_t templates;                       /* received since the session was made */
 	uint16_t seen[NP_EXPORTER_MAX_TEMPLATES]; /* template IDs seen (note_template) */
@@ -142,6 +145,8 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 			    fbTemplateCtxFree_fn *free_fn)
 {
 	np_ipfix_decoder *d = *(np_ipfix_decoder **)app_ctx; /* whose message is being read */
+	if (!d)
+		return;
 	d->templates++;
 	if (note_template(d, tid))
 		d->ex->st.templates++; /* held now: a redefinition replaces one */
@@ -238,20 +243,65 @@ void np_ipfix_reader_session_done(void)
 	model_drop();
 }
 
+/* One buffer for every exporter: libfixbuf's buffer holds 64 KB, so each
+ * exporter keeps only its session (templates) and the buffer is set on it
+ * for the message being read. Between messages it rests on a session of
+ * its own, so an exporter's session can go at any time. */
+static fBuf_t *shared_fbuf;
+static unsigned shared_fbuf_users;
+
+static fBuf_t *fbuf_for(fbSession_t *s)
+{
+	GError *e = NULL;
+	fBufSetSession(shared_fbuf, s);
+	if (!fBufSetInternalTemplate(shared_fbuf, NP_IPFIX_TID_REC, &e)) {
+		g_clear_error(&e);
+		return NULL;
+	}
+	return shared_fbuf;
+}
+
+static fbSession_t *resting_session;
+static np_ipfix_decoder *nobody; /* the resting session's readers: none */
+
+static bool fbuf_take(void)
+{
+	if (!shared_fbuf) {
+		resting_session = np_ipfix_reader_session(&nobody);
+		if (!resting_session)
+			return false;
+		shared_fbuf = fBufAllocForCollection(resting_session, NULL);
+		fBufSetAutomaticMode(shared_fbuf, FALSE);
+	}
+	shared_fbuf_users++;
+	return true;
+}
+
+/* An exporter's session goes: the buffer leaves it (and goes with the last). */
+static void fbuf_drop(fbSession_t *leaving)
+{
+	if (fBufGetSession(shared_fbuf) == leaving)
+		fBufSetSession(shared_fbuf, resting_session);
+	if (--shared_fbuf_users == 0) {
+		fBufSetSession(shared_fbuf, resting_session);
+		fBufFree(shared_fbuf); /* and its session */
+		shared_fbuf = NULL;
+		resting_session = NULL;
+		np_ipfix_reader_session_done();
+	}
+}
+
 /* The session (templates), made afresh in d. */
 static bool session_open(np_ipfix_decoder *d)
 {
-	fbSession_t *s = np_ipfix_reader_session(&d->self);
-	if (!s)
+	if (!fbuf_take())
 		return false;
-	GError *e = NULL;
-	d->model = shared_model;
-	d->fbuf = fBufAllocForCollection(s, NULL);
-	fBufSetAutomaticMode(d->fbuf, FALSE);
-	if (!fBufSetInternalTemplate(d->fbuf, NP_IPFIX_TID_REC, &e)) {
-		g_clear_error(&e);
+	d->session = np_ipfix_reader_session(&d->self);
+	if (!d->session) {
+		fbuf_drop(NULL);
 		return false;
 	}
+	d->model = shared_model;
 	d->templates = 0;
 	d->nseq = 0;
 	return true;
@@ -259,13 +309,14 @@ static bool session_open(np_ipfix_decoder *d)
 
 static void session_close(np_ipfix_decoder *d)
 {
-	if (d->fbuf)
-		fBufFree(d->fbuf);
-	if (d->model)
+	if (d->session) {
+		fbuf_drop(d->session);
+		fbSessionFree(d->session);
 		model_drop();
+	}
 	d->nseen = 0;
 	d->paired = false;
-	d->fbuf = NULL;
+	d->session = NULL;
 	d->model = NULL;
 }
 
@@ -323,7 +374,7 @@ static void *decoder_new(np_exporter *ex)
  * learnt again from the next refresh). False when that fails. */
 static bool bound_templates(np_ipfix_decoder *d)
 {
-	if (d->fbuf && d->templates <= NP_EXPORTER_MAX_TEMPLATES)
+	if (d->session && d->templates <= NP_EXPORTER_MAX_TEMPLATES)
 		return true;
 	d->ex->st.refused += d->templates;
 	d->ex->st.templates = 0;
@@ -374,7 +425,7 @@ static long count_data_records(np_ipfix_decoder *d, const uint8_t *msg, const ui
 {
 	long n = 0;
 	const uint8_t *p = msg + IPFIX_HEADER_LEN;
-	fbSession_t *s = fBufGetSession(d->fbuf);
+	fbSession_t *s = d->session;
 	while (np_has(p, end, 4)) {
 		uint16_t id = 0, len = 0;
 		np_get_be16(p, end, &id);
@@ -432,7 +483,7 @@ static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t 
 		if (emptied[i] == tid)
 			return true;
 	GError *e = NULL;
-	fbTemplate_t *t = fbSessionGetTemplate(fBufGetSession(d->fbuf), FALSE, tid, &e);
+	fbTemplate_t *t = fbSessionGetTemplate(d->session, FALSE, tid, &e);
 	g_clear_error(&e);
 	if (!t)
 		return true; /* no template yet: libfixbuf 2.4.1 can crash on such a set after odd templates */
@@ -566,8 +617,14 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 	bool cut = false;
 	mlen = drop_unreadable_sets(d, msg, mlen, copy, &cut);
 	msg = copy;
-	fBufSetBuffer(d->fbuf, copy, mlen);
-	int rc = np_ipfix_reader_read(d, d->fbuf, err, errlen);
+	fBuf_t *fbuf = fbuf_for(d->session);
+	if (!fbuf) {
+		d->ex->st.refused++;
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	fBufSetBuffer(fbuf, copy, mlen);
+	int rc = np_ipfix_reader_read(d, fbuf, err, errlen);
 	d->ex->st.messages++;
 	if (rc == 0 && cut) {
 		d->ex->st.malformed++;
