@@ -253,6 +253,8 @@ static unsigned shared_fbuf_users;
 static fBuf_t *fbuf_for(fbSession_t *s)
 {
 	GError *e = NULL;
+	if (fBufGetSession(shared_fbuf) == s)
+		return shared_fbuf; /* the same exporter as the message before */
 	fBufSetSession(shared_fbuf, s);
 	if (!fBufSetInternalTemplate(shared_fbuf, NP_IPFIX_TID_REC, &e)) {
 		g_clear_error(&e);
