@@ -56,7 +56,7 @@ enum {
 	V9_HEADER_LEN = 20,
 	V9_MAX_LEN = 32768, /* room for libfixbuf to grow it (4 octets a template, 8 a timed record) */
 	MAX_DOMAINS = 16,
-	MAX_IDS = 16384,
+	MAX_IDS = 2 * NP_COLLECT_MAX_EXPORTERS, /* libfixbuf keeps ~30 KB a session: ~250 MB at most */
 	MAX_TRANSLATED = 65536,
 };
 
