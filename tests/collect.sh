@@ -277,6 +277,33 @@ else
 fi
 check "flood: watch exits 0" '[ "$wrc" -eq 0 ]'
 
+# 3000 NetFlow v9 exporters, a template and a record each: libfixbuf's
+# translator keeps a session for each; memory stays bounded.
+port=$(free_port)
+start_watch v9many --listen "udp://127.0.0.1:$port" || abort "watch did not start"
+python3 - "$port" "$wpid" >"$tmp/v9many.out" <<'PY'
+import socket, sys, time
+from flowmsg import v9_row, v9_message, v9_template_flowset, v9_data_flowset
+port, pid = int(sys.argv[1]), sys.argv[2]
+r9 = v9_row('10.8.0.1', '10.8.0.2', 42000, 22, 6, 0x1b, 9, 900, 90000, 95000)
+for i in range(3000):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.sendto(v9_message([v9_template_flowset(260), v9_data_flowset(260, [r9])], seq=0, nrecords=2), ('127.0.0.1', port))
+    s.close()
+    if i % 200 == 0:
+        time.sleep(0.02)
+time.sleep(1)
+print('rss', [l for l in open('/proc/%s/status' % pid) if l.startswith('VmRSS')][0].split()[1])
+PY
+stop_watch
+rss=$(sed -n 's/^rss //p' "$tmp/v9many.out")
+v9recs=$(grep -F "watch: udp://127.0.0.1:$port " "$tmp/v9many.err" | tail -1 | sed -E 's/.*\): ([0-9]+) records.*/\1/')
+echo "collect: 3000 NetFlow v9 exporters: ${v9recs:-?} records, RSS ${rss:-?} KB"
+check "3000 NetFlow v9 exporters: their records read (2900 at least: UDP), watch exits 0" '[ "$wrc" -eq 0 ] && [ "${v9recs:-0}" -ge 2900 ]'
+if ! ldd "$np" 2>/dev/null | grep -q libasan; then
+	check "3000 NetFlow v9 exporters: memory bounded (RSS under 192 MB)" '[ -n "$rss" ] && [ "$rss" -lt 196608 ]'
+fi
+
 # ---- a privileged port, root dropped -------------------------------------------
 if [ "$(id -u)" -eq 0 ]; then
 	start_watch priv --listen "udp://127.0.0.1:855" || abort "watch did not start on port 855"
