@@ -1,7 +1,7 @@
 /*
  * fuzz_netflow.c - libFuzzer target over collector input: export messages
- * (NetFlow v5 by hand; v9 and IPFIX through ipfix.c's decoders when they
- * are built) from several exporters, through the pairing window and into a
+ * (NetFlow v5 by hand; v9 through libfixbuf's translator, netflow9.c; IPFIX
+ * through ipfix.c) from several exporters, through the pairing window and into a
  * profiler, as watch --listen takes them.
  *
  * Input: records of [exporter byte][2-byte length][message]; the exporter

@@ -12,12 +12,14 @@
  * from a template without reverse elements go on as uniflow (paired by
  * collect/pair.c). Elements: flow/ipfix_model.h, shared with the export.
  *
- * Not for: NetFlow v9 (libfixbuf translates v9 only inside its own
- * socket collector; np_msg_netflow9 has no decoder yet), writing IPFIX.
+ * Not for: NetFlow v9 (netflow9.c runs libfixbuf's translator and reads
+ * its records through this file's reader, collect/ipfix_read.h), writing
+ * IPFIX.
  *
  * Every message goes through one path: its header is checked here
  * (bytes.h), then libfixbuf decodes it from our buffer (fBufSetBuffer, no
- * collector of its own), transcoding each flow record into np_ipfix_rec
+ * collector of its own; one libfixbuf buffer for every exporter, set on
+ * the exporter's session for the message), transcoding each flow record into np_ipfix_rec
  * (flow/ipfix_model.h). A callback sees each new template and decides what
  * it is: a flow record (it names an address), YAF's TCP sub-record (flags,
  * no address) or something we skip (options, DPI, statistics); the
@@ -41,6 +43,9 @@
 
 #include "../flow/ipfix_model.h"
 #include "../util/bytes.h"
+#include "ipfix_read.h"
+
+#include <fixbuf/private.h> /* fBufSetSession: exported by libfixbuf, declared here */
 
 #define IPFIX_VERSION 10
 #define IPFIX_HEADER_LEN 16
@@ -62,9 +67,10 @@ struct domain_seq {
 	bool known;
 };
 
-typedef struct np_ipfix_decoder {
+struct np_ipfix_decoder {
+	struct np_ipfix_decoder *self; /* the template callback's context: &self */
 	fbInfoModel_t *model;
-	fBuf_t *fbuf;                             /* owns the session */
+	fbSession_t *session;                     /* this exporter's templates */
 	np_exporter *ex;                          /* records and statistics go here */
 	uint64_t templates;                       /* received since the session was made */
 	uint16_t seen[NP_EXPORTER_MAX_TEMPLATES]; /* template IDs seen (note_template) */
@@ -72,7 +78,7 @@ typedef struct np_ipfix_decoder {
 	bool paired; /* the session has template pairs (pair_templates) */
 	struct domain_seq seq[MAX_DOMAINS];
 	unsigned nseq;
-} np_ipfix_decoder;
+};
 
 static fbInfoElementSpec_t spec_named(const char *name)
 {
@@ -138,7 +144,9 @@ static void pair_templates(np_ipfix_decoder *d, fbSession_t *s, uint16_t tid, ui
 static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void *app_ctx, void **tmpl_ctx,
 			    fbTemplateCtxFree_fn *free_fn)
 {
-	np_ipfix_decoder *d = app_ctx;
+	np_ipfix_decoder *d = *(np_ipfix_decoder **)app_ctx; /* whose message is being read */
+	if (!d)
+		return;
 	d->templates++;
 	if (note_template(d, tid))
 		d->ex->st.templates++; /* held now: a redefinition replaces one */
@@ -198,6 +206,8 @@ static void model_drop(void)
 	}
 }
 
+static void decoder_free(void *state);
+
 /* Template IDs seen since the session was made, to count redefinitions. */
 /* Whether tid is new to this exporter (a redefinition is counted). */
 static bool note_template(np_ipfix_decoder *d, uint16_t tid)
@@ -212,24 +222,88 @@ static bool note_template(np_ipfix_decoder *d, uint16_t tid)
 	return true;
 }
 
+fbSession_t *np_ipfix_reader_session(np_ipfix_decoder **current)
+{
+	g_log_set_default_handler(quiet_log, NULL);
+	fbInfoModel_t *m = model_take();
+	fbSession_t *s = fbSessionAlloc(m);
+	GError *e = NULL;
+	if (!np_ipfix_add_internal_templates(s, m, &e)) {
+		g_clear_error(&e);
+		fbSessionFree(s);
+		model_drop();
+		return NULL;
+	}
+	fbSessionAddNewTemplateCallback(s, on_new_template, current);
+	return s;
+}
+
+void np_ipfix_reader_session_done(void)
+{
+	model_drop();
+}
+
+/* One buffer for every exporter: libfixbuf's buffer holds 64 KB, so each
+ * exporter keeps only its session (templates) and the buffer is set on it
+ * for the message being read. Between messages it rests on a session of
+ * its own, so an exporter's session can go at any time. */
+static fBuf_t *shared_fbuf;
+static unsigned shared_fbuf_users;
+
+static fBuf_t *fbuf_for(fbSession_t *s)
+{
+	GError *e = NULL;
+	if (fBufGetSession(shared_fbuf) == s)
+		return shared_fbuf; /* the same exporter as the message before */
+	fBufSetSession(shared_fbuf, s);
+	if (!fBufSetInternalTemplate(shared_fbuf, NP_IPFIX_TID_REC, &e)) {
+		g_clear_error(&e);
+		return NULL;
+	}
+	return shared_fbuf;
+}
+
+static fbSession_t *resting_session;
+static np_ipfix_decoder *nobody; /* the resting session's readers: none */
+
+static bool fbuf_take(void)
+{
+	if (!shared_fbuf) {
+		resting_session = np_ipfix_reader_session(&nobody);
+		if (!resting_session)
+			return false;
+		shared_fbuf = fBufAllocForCollection(resting_session, NULL);
+		fBufSetAutomaticMode(shared_fbuf, FALSE);
+	}
+	shared_fbuf_users++;
+	return true;
+}
+
+/* An exporter's session goes: the buffer leaves it (and goes with the last). */
+static void fbuf_drop(fbSession_t *leaving)
+{
+	if (fBufGetSession(shared_fbuf) == leaving)
+		fBufSetSession(shared_fbuf, resting_session);
+	if (--shared_fbuf_users == 0) {
+		fBufSetSession(shared_fbuf, resting_session);
+		fBufFree(shared_fbuf); /* and its session */
+		shared_fbuf = NULL;
+		resting_session = NULL;
+		np_ipfix_reader_session_done();
+	}
+}
+
 /* The session (templates), made afresh in d. */
 static bool session_open(np_ipfix_decoder *d)
 {
-	d->model = model_take();
-	fbSession_t *s = fbSessionAlloc(d->model);
-	GError *e = NULL;
-	if (!np_ipfix_add_internal_templates(s, d->model, &e)) {
-		g_clear_error(&e);
-		fbSessionFree(s);
+	if (!fbuf_take())
+		return false;
+	d->session = np_ipfix_reader_session(&d->self);
+	if (!d->session) {
+		fbuf_drop(NULL);
 		return false;
 	}
-	fbSessionAddNewTemplateCallback(s, on_new_template, d);
-	d->fbuf = fBufAllocForCollection(s, NULL);
-	fBufSetAutomaticMode(d->fbuf, FALSE);
-	if (!fBufSetInternalTemplate(d->fbuf, NP_IPFIX_TID_REC, &e)) {
-		g_clear_error(&e);
-		return false;
-	}
+	d->model = shared_model;
 	d->templates = 0;
 	d->nseq = 0;
 	return true;
@@ -237,14 +311,43 @@ static bool session_open(np_ipfix_decoder *d)
 
 static void session_close(np_ipfix_decoder *d)
 {
-	if (d->fbuf)
-		fBufFree(d->fbuf);
-	if (d->model)
+	if (d->session) {
+		fbuf_drop(d->session);
+		fbSessionFree(d->session);
 		model_drop();
+	}
 	d->nseen = 0;
 	d->paired = false;
-	d->fbuf = NULL;
+	d->session = NULL;
 	d->model = NULL;
+}
+
+np_ipfix_decoder *np_ipfix_reader_new(np_exporter *ex)
+{
+	np_ipfix_decoder *d = calloc(1, sizeof(*d));
+	if (d) {
+		d->self = d;
+		d->ex = ex;
+	}
+	return d;
+}
+
+void np_ipfix_reader_free(np_ipfix_decoder *d)
+{
+	decoder_free(d);
+}
+
+uint64_t np_ipfix_reader_templates(const np_ipfix_decoder *d)
+{
+	return d->templates;
+}
+
+void np_ipfix_reader_forget(np_ipfix_decoder *d)
+{
+	d->templates = 0;
+	d->nseen = 0;
+	d->paired = false;
+	d->ex->st.templates = 0;
 }
 
 static void decoder_free(void *state)
@@ -258,11 +361,9 @@ static void decoder_free(void *state)
 
 static void *decoder_new(np_exporter *ex)
 {
-	np_ipfix_decoder *d = calloc(1, sizeof(*d));
+	np_ipfix_decoder *d = np_ipfix_reader_new(ex);
 	if (!d)
 		return NULL;
-	g_log_set_default_handler(quiet_log, NULL);
-	d->ex = ex;
 	if (!session_open(d)) {
 		decoder_free(d);
 		return NULL;
@@ -275,7 +376,7 @@ static void *decoder_new(np_exporter *ex)
  * learnt again from the next refresh). False when that fails. */
 static bool bound_templates(np_ipfix_decoder *d)
 {
-	if (d->fbuf && d->templates <= NP_EXPORTER_MAX_TEMPLATES)
+	if (d->session && d->templates <= NP_EXPORTER_MAX_TEMPLATES)
 		return true;
 	d->ex->st.refused += d->templates;
 	d->ex->st.templates = 0;
@@ -326,7 +427,7 @@ static long count_data_records(np_ipfix_decoder *d, const uint8_t *msg, const ui
 {
 	long n = 0;
 	const uint8_t *p = msg + IPFIX_HEADER_LEN;
-	fbSession_t *s = fBufGetSession(d->fbuf);
+	fbSession_t *s = d->session;
 	while (np_has(p, end, 4)) {
 		uint16_t id = 0, len = 0;
 		np_get_be16(p, end, &id);
@@ -384,7 +485,7 @@ static bool template_is_empty(np_ipfix_decoder *d, uint16_t tid, const uint16_t 
 		if (emptied[i] == tid)
 			return true;
 	GError *e = NULL;
-	fbTemplate_t *t = fbSessionGetTemplate(fBufGetSession(d->fbuf), FALSE, tid, &e);
+	fbTemplate_t *t = fbSessionGetTemplate(d->session, FALSE, tid, &e);
 	g_clear_error(&e);
 	if (!t)
 		return true; /* no template yet: libfixbuf 2.4.1 can crash on such a set after odd templates */
@@ -463,6 +564,37 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 	return (uint16_t)olen;
 }
 
+/* The records of the message in fbuf, up to its end. */
+int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t errlen)
+{
+	int rc = 0;
+	for (;;) {
+		np_ipfix_rec r;
+		size_t rlen = sizeof(r);
+		GError *e = NULL;
+		memset(&r, 0, sizeof(r));
+		if (!fBufNext(fbuf, (uint8_t *)&r, &rlen, &e)) {
+			bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
+				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
+				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
+			if (!done) {
+				d->ex->st.malformed++;
+				snprintf(err, errlen, "bad IPFIX message: %s", e ? e->message : "refused");
+				rc = -1;
+			}
+			g_clear_error(&e);
+			break;
+		}
+		uint16_t ext_tid = 0;
+		fbTemplate_t *ext = fBufGetCollectionTemplate(fbuf, &ext_tid);
+		const struct tmpl_info *info = ext ? fbTemplateGetContext(ext) : NULL;
+		if (info && info->kind == KIND_FLOW)
+			deliver(d, &r, info);
+		fbSubTemplateMultiListClear(&r.stml);
+	}
+	return rc;
+}
+
 /* One whole message. Returns 0, or -1 with the reason in err (records
  * before the fault handed on; the decoder stays usable). */
 static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, char *err, size_t errlen)
@@ -487,32 +619,14 @@ static int decode_message(np_ipfix_decoder *d, const uint8_t *msg, size_t len, c
 	bool cut = false;
 	mlen = drop_unreadable_sets(d, msg, mlen, copy, &cut);
 	msg = copy;
-	fBufSetBuffer(d->fbuf, copy, mlen);
-	int rc = 0;
-	for (;;) {
-		np_ipfix_rec r;
-		size_t rlen = sizeof(r);
-		GError *e = NULL;
-		memset(&r, 0, sizeof(r));
-		if (!fBufNext(d->fbuf, (uint8_t *)&r, &rlen, &e)) {
-			bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
-				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
-				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
-			if (!done) {
-				d->ex->st.malformed++;
-				snprintf(err, errlen, "bad IPFIX message: %s", e ? e->message : "refused");
-				rc = -1;
-			}
-			g_clear_error(&e);
-			break;
-		}
-		uint16_t ext_tid = 0;
-		fbTemplate_t *ext = fBufGetCollectionTemplate(d->fbuf, &ext_tid);
-		const struct tmpl_info *info = ext ? fbTemplateGetContext(ext) : NULL;
-		if (info && info->kind == KIND_FLOW)
-			deliver(d, &r, info);
-		fbSubTemplateMultiListClear(&r.stml);
+	fBuf_t *fbuf = fbuf_for(d->session);
+	if (!fbuf) {
+		d->ex->st.refused++;
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
+	fBufSetBuffer(fbuf, copy, mlen);
+	int rc = np_ipfix_reader_read(d, fbuf, err, errlen);
 	d->ex->st.messages++;
 	if (rc == 0 && cut) {
 		d->ex->st.malformed++;
@@ -543,7 +657,6 @@ static size_t ipfix_message_length(const uint8_t *head, size_t n)
 }
 
 const np_msg_decoder np_msg_ipfix = {10, "IPFIX", decoder_new, decoder_free, ipfix_decode, ipfix_message_length};
-const np_msg_decoder np_msg_netflow9 = {9, "NetFlow v9", NULL, NULL, NULL, NULL};
 
 /* ---- files ------------------------------------------------------------------------------ */
 
@@ -606,11 +719,7 @@ static int ipfix_read(np_flowsrc *s, char *err, size_t errlen)
 {
 	s->at_end = true;
 	np_exporter *ex = np_flowsrc_exporter(s, s->name);
-	FILE *fp = fopen(s->name, "rb");
-	if (!fp) {
-		snprintf(err, errlen, "%s: %s", s->name, strerror(errno));
-		return -1;
-	}
+	FILE *fp = s->in;
 	np_ipfix_decoder *d = ex ? np_exporter_decoder_state(ex, &np_msg_ipfix) : NULL;
 	uint8_t *buf = malloc(65536);
 	int rc = -1;
@@ -619,7 +728,6 @@ static int ipfix_read(np_flowsrc *s, char *err, size_t errlen)
 	else
 		rc = read_messages(fp, s->name, d, buf, err, errlen);
 	free(buf);
-	fclose(fp);
 	return rc;
 }
 

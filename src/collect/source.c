@@ -4,10 +4,16 @@
  * the exporters and their statistics, and the pairing window between the
  * backends and the caller.
  *
+ * A file is opened once: its first bytes are read to choose the backend
+ * and put back (a seekable file is rewound; a pipe or standard input is
+ * read through a stream that gives the bytes read first, then the rest),
+ * and the backend reads that stream (s->in).
+ *
  * Exporters are found by name through a chained hash and kept on a list
  * from the least to the most recently heard, so the one to forget when
  * NP_COLLECT_MAX_EXPORTERS are known is at the list's head.
  */
+#define _GNU_SOURCE /* fopencookie: the first bytes of a pipe put back */
 #include "source.h"
 
 #include <errno.h>
@@ -213,26 +219,75 @@ static bool is_collector_spec(const char *spec)
 	return strncmp(spec, "udp://", 6) == 0 || strncmp(spec, "tcp://", 6) == 0;
 }
 
-/* The first bytes of a file, put back for its backend (stdin cannot seek:
- * backends read files by name, and "-" only through the table reader). */
-static const struct np_flowsrc_ops *backend_for_file(const char *path, char *err, size_t errlen)
-{
+/* A pipe's first bytes, given again before the rest of it. */
+struct pushback {
+	FILE *f;
+	bool own;
+	size_t n, off;
 	uint8_t head[64];
-	size_t n = 0;
-	if (strcmp(path, "-") == 0)
-		return &np_flowsrc_table;
-	FILE *f = fopen(path, "rb");
+};
+
+static ssize_t pushback_read(void *cookie, char *buf, size_t size)
+{
+	struct pushback *p = cookie;
+	if (p->off < p->n) {
+		size_t k = p->n - p->off < size ? p->n - p->off : size;
+		memcpy(buf, p->head + p->off, k);
+		p->off += k;
+		return (ssize_t)k;
+	}
+	size_t got = fread(buf, 1, size, p->f);
+	return got == 0 && ferror(p->f) ? -1 : (ssize_t)got;
+}
+
+static int pushback_close(void *cookie)
+{
+	struct pushback *p = cookie;
+	int rc = p->own ? fclose(p->f) : 0;
+	free(p);
+	return rc;
+}
+
+/* Open a file ("-": standard input) once, choose its backend by its first
+ * bytes, and give the stream back with those bytes still to be read. */
+static const struct np_flowsrc_ops *backend_for_file(const char *path, FILE **in, char *err, size_t errlen)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	for (size_t i = 0; i < sizeof(file_backends) / sizeof(file_backends[0]); i++)
-		if (file_backends[i]->probe && file_backends[i]->probe(head, n))
-			return file_backends[i];
-	snprintf(err, errlen, "%s: not a flow file this reader knows", path);
-	return NULL;
+	struct pushback *p = calloc(1, sizeof(*p));
+	if (!p) {
+		if (!is_stdin)
+			fclose(f);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return NULL;
+	}
+	p->f = f;
+	p->own = !is_stdin;
+	p->n = fread(p->head, 1, sizeof(p->head), f);
+	const struct np_flowsrc_ops *ops = NULL;
+	for (size_t i = 0; !ops && i < sizeof(file_backends) / sizeof(file_backends[0]); i++)
+		if (file_backends[i]->probe && file_backends[i]->probe(p->head, p->n))
+			ops = file_backends[i];
+	if (!ops)
+		snprintf(err, errlen, "%s: not a flow file this reader knows", path);
+	if (ops && !is_stdin && fseek(f, 0, SEEK_SET) == 0) {
+		free(p); /* a file: rewound */
+		*in = f;
+		return ops;
+	}
+	cookie_io_functions_t io = {pushback_read, NULL, NULL, pushback_close};
+	*in = ops ? fopencookie(p, "rb", io) : NULL;
+	if (!*in) {
+		if (ops)
+			snprintf(err, errlen, "%s: out of memory", path);
+		pushback_close(p);
+		return NULL;
+	}
+	return ops;
 }
 
 /* A source with its core (exporters, pairing) and no backend state yet. */
@@ -262,6 +317,7 @@ static np_flowsrc *new_source(const struct np_flowsrc_ops *ops, const char *name
 np_flowsrc *np_flowsrc_open(const char *spec, const np_flowsrc_opts *opts, char *err, size_t errlen)
 {
 	const struct np_flowsrc_ops *ops = NULL;
+	FILE *in = NULL;
 	if (is_collector_spec(spec)) {
 		for (size_t i = 0; i < sizeof(collector_backends) / sizeof(collector_backends[0]); i++)
 			if (collector_backends[i]->takes && collector_backends[i]->takes(spec))
@@ -270,14 +326,17 @@ np_flowsrc *np_flowsrc_open(const char *spec, const np_flowsrc_opts *opts, char 
 			snprintf(err, errlen, "%s: no collector takes this", spec);
 			return NULL;
 		}
-	} else if (!(ops = backend_for_file(spec, err, errlen))) {
+	} else if (!(ops = backend_for_file(spec, &in, err, errlen))) {
 		return NULL;
 	}
 	np_flowsrc *s = new_source(ops, spec, opts);
 	if (!s) {
+		if (in)
+			fclose(in);
 		snprintf(err, errlen, "%s: out of memory", spec);
 		return NULL;
 	}
+	s->in = in;
 	if (ops->open(s, spec, err, errlen) != 0) {
 		s->ops = NULL;
 		np_flowsrc_close(s);
@@ -409,6 +468,8 @@ void np_flowsrc_close(np_flowsrc *s)
 		return;
 	if (s->ops && s->ops->close)
 		s->ops->close(s);
+	if (s->in)
+		fclose(s->in);
 	struct np_flowsrc_core *c = s->core;
 	while (c->oldest)
 		free_exporter(c, c->oldest); /* NOLINT(clang-analyzer-unix.Malloc): it unlinks c->oldest first */

@@ -31,7 +31,7 @@
  *  - message decoders (np_msg_decoder) take one message of an export
  *    protocol and keep state per exporter (templates). They are chosen by
  *    the version field in the first two bytes of a message: 5 (netflow5.c),
- *    9 and 10 (ipfix.c). The collector owns the sockets, tells the versions
+ *    9 (netflow9.c, libfixbuf's translator) and 10 (ipfix.c). The collector owns the sockets, tells the versions
  *    apart and hands every message, whole, to its decoder with that
  *    exporter's state; a file backend may use decoders too.
  *
@@ -101,7 +101,7 @@ typedef struct np_exporter {
  * only key and fwd filled; has_flags as for np_flowsrc_fn. */
 void np_exporter_record(np_exporter *ex, const np_flow *f, bool has_flags, bool uniflow);
 
-/* ---- message decoders (netflow5.c; ipfix.c for 9 and 10) ---------------------------- */
+/* ---- message decoders (netflow5.c, netflow9.c, ipfix.c) ---------------------------- */
 
 typedef struct np_msg_decoder {
 	uint16_t version; /* the first two bytes of every message: 5, 9, 10 */
@@ -154,7 +154,7 @@ extern const struct np_flowsrc_ops np_flowsrc_table;  /* table.c */
 extern const struct np_flowsrc_ops np_flowsrc_ipfix;  /* ipfix.c: IPFIX files */
 extern const struct np_flowsrc_ops np_flowsrc_listen; /* listen.c: udp:// and tcp:// */
 extern const np_msg_decoder np_msg_netflow5;          /* netflow5.c */
-extern const np_msg_decoder np_msg_netflow9;          /* ipfix.c */
+extern const np_msg_decoder np_msg_netflow9;          /* netflow9.c */
 extern const np_msg_decoder np_msg_ipfix;             /* ipfix.c */
 
 /* The state every source has, whatever its backend. */
@@ -164,6 +164,7 @@ struct np_flowsrc {
 	int fd;         /* to poll for input; -1 for files */
 	bool at_end;    /* a file read to its end */
 	char name[256]; /* the spec, for messages */
+	FILE *in;       /* files: the stream, opened once by the core, its first bytes put back */
 	/* Set by the core for the duration of np_flowsrc_read/_flush. */
 	np_flowsrc_fn fn;
 	void *ctx;

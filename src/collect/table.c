@@ -1361,9 +1361,9 @@ static long fail(char *err, size_t errlen, const char *fmt, const char *path, co
 	return -1;
 }
 
-/* Read every record of path ("-" = stdin). Returns records read, or -1 if
- * the file cannot be read at all (message in err). */
-static long read_table(const char *path, np_exporter *ex, char *err, size_t errlen)
+/* Read every record of fp, named path ("-" = stdin). Returns records read,
+ * or -1 if the file cannot be read at all (message in err). */
+static long read_table(FILE *fp, const char *path, np_exporter *ex, char *err, size_t errlen)
 {
 	char dummy[8];
 	if (!err || !errlen) {
@@ -1377,9 +1377,7 @@ static long read_table(const char *path, np_exporter *ex, char *err, size_t errl
 	bool is_stdin = strcmp(path, "-") == 0;
 	if (is_stdin)
 		r.path = "(standard input)";
-	r.fp = is_stdin ? stdin : fopen(path, "rb");
-	if (!r.fp)
-		return fail(err, errlen, "%s: %s", path, strerror(errno));
+	r.fp = fp;
 	r.line = malloc(LINE_CAP);
 	r.scratch = malloc(LINE_CAP);
 	long result = -1;
@@ -1468,8 +1466,6 @@ static long read_table(const char *path, np_exporter *ex, char *err, size_t errl
 done:
 	if (r.nwarn > MAX_WARNINGS)
 		fprintf(stderr, "netprofile: %s: %ld more warnings not shown\n", r.path, r.nwarn - MAX_WARNINGS);
-	if (!is_stdin)
-		fclose(r.fp);
 	free(r.recs);
 	free(r.line);
 	free(r.scratch);
@@ -1505,7 +1501,7 @@ static int table_read(np_flowsrc *s, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: out of memory", name);
 		return -1;
 	}
-	return read_table(s->name, ex, err, errlen) < 0 ? -1 : 0;
+	return read_table(s->in, s->name, ex, err, errlen) < 0 ? -1 : 0;
 }
 
 const struct np_flowsrc_ops np_flowsrc_table = {"table", table_probe, NULL, table_open, table_read, NULL};

@@ -43,6 +43,7 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"reverseFlowEndMicroseconds", 8, SF_BI},
 	{"octetDeltaCount", 8, SF_INTERNAL},
 	{"packetDeltaCount", 8, SF_INTERNAL},
+	{"systemInitTimeMilliseconds", 8, SF_INTERNAL},
 	{"sourceIPv6Address", 16, SF_V6},
 	{"destinationIPv6Address", 16, SF_V6},
 	{"sourceIPv4Address", 4, SF_V4},
@@ -50,6 +51,8 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"reverseFlowDeltaMilliseconds", 4, SF_BI},
 	{"flowStartSeconds", 4, SF_INTERNAL},
 	{"flowEndSeconds", 4, SF_INTERNAL},
+	{"flowStartSysUpTime", 4, SF_INTERNAL},
+	{"flowEndSysUpTime", 4, SF_INTERNAL},
 	{"sourceTransportPort", 2, 0},
 	{"destinationTransportPort", 2, 0},
 	{"vlanId", 2, 0},
@@ -224,6 +227,10 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 	 * union alone. */
 	uint64_t start_ms = r->start_ms ? r->start_ms : (uint64_t)r->start_s * 1000;
 	uint64_t end_ms = r->end_ms ? r->end_ms : (uint64_t)r->end_s * 1000;
+	if (!start_ms && !end_ms && r->sys_init_ms) { /* NetFlow v9: since the exporter's boot */
+		start_ms = r->sys_init_ms + r->start_uptime;
+		end_ms = r->sys_init_ms + r->end_uptime;
+	}
 	uint64_t packets = r->packets ? r->packets : r->delta_packets;
 	f->fwd.first_us = us_of(r->start_ntp, start_ms);
 	f->fwd.last_us = us_of(r->end_ntp, end_ms);

@@ -37,10 +37,15 @@ typedef struct np_ipfix_rec {
 	uint64_t start_ntp, end_ntp, rev_start_ntp, rev_end_ntp;
 	/* Reading only: what routers and softflowd send instead. */
 	uint64_t delta_octets, delta_packets; /* octetDeltaCount, packetDeltaCount */
-	uint8_t sip6[16], dip6[16];           /* sourceIPv6Address, destinationIPv6Address */
-	uint32_t sip4, dip4;                  /* IPv4 addresses, host byte order */
-	uint32_t rev_delta_ms;                /* reverseFlowDeltaMilliseconds (YAF) */
-	uint32_t start_s, end_s;              /* reading only: flowStart/EndSeconds */
+	/* Reading only, NetFlow v9 through libfixbuf's translator: the
+	 * exporter's boot time it adds (systemInitTimeMilliseconds), and the
+	 * flow's times in milliseconds since then (flowStart/EndSysUpTime). */
+	uint64_t sys_init_ms;
+	uint8_t sip6[16], dip6[16];        /* sourceIPv6Address, destinationIPv6Address */
+	uint32_t sip4, dip4;               /* IPv4 addresses, host byte order */
+	uint32_t rev_delta_ms;             /* reverseFlowDeltaMilliseconds (YAF) */
+	uint32_t start_s, end_s;           /* reading only: flowStart/EndSeconds */
+	uint32_t start_uptime, end_uptime; /* reading only: flowStart/EndSysUpTime */
 	uint16_t sport, dport;
 	uint16_t vlan, rev_vlan;
 	uint16_t app;      /* silkAppLabel: the application as its port number */
