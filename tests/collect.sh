@@ -353,7 +353,7 @@ for cap in data/demo.pcap "$tmp/mix.pcap" $(ls "$here"/../shared/corpus/lab/*.pc
 		timeout 60 softflowd -r "$cap" -a -v "$v" -n "127.0.0.1:$port" >/dev/null 2>&1
 		sleep 0.5
 		stop_watch
-		"$np" servers -r "$cap" --db "$tmp/sf-$tag/r.db" $flagopt >/dev/null 2>&1
+		"$np" servers -r "$cap" --no-decap --db "$tmp/sf-$tag/r.db" $flagopt >/dev/null 2>&1
 		what=inventory
 		[ "$cap" = data/demo.pcap ] || what=servers_only
 		a=$($what "$tmp/sf-$tag/w.db")

@@ -260,7 +260,8 @@ yaf_checks() { # capture ipfix-file layout
 	local recs
 	recs=$(($("$np" flows --flows "$f" --format csv | wc -l) - 1))
 	check "$n: $recs records read" '[ "$recs" -gt 0 ]'
-	servers_of -r "$cap" > "$tmp/s.pcap"
+	# YAF meters the outer view: servers -r without the tunnels opened.
+	servers_of -r "$cap" --no-decap > "$tmp/s.pcap"
 	servers_of --flows "$f" > "$tmp/s.yaf"
 	# TCP servers come from the handshake, which the records carry: the same
 	# as from packets. UDP servers the packets' payload names (which side
