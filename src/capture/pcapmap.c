@@ -57,7 +57,10 @@ bool np_pcapmap_open(np_pcapmap *m, int fd, bool want_nano)
 	return true;
 }
 
-#define RELEASE_STEP (1u << 20)
+/* Pages are given back in steps of this much: up to a step stays resident
+ * behind the reading (it was 1 MiB; at 256 KiB, 4,096 madvise calls a GiB
+ * of capture, no measurable time). */
+#define RELEASE_STEP (256u << 10)
 
 void np_pcapmap_release(np_pcapmap *m, size_t off)
 {
