@@ -239,6 +239,10 @@ for c in EIGRP_adjacency EIGRP_ipv6 pim-packet-assortment PIM-SM_join_prune PIM_
 	OSPFv3_with_AH OSPFv3_broadcast_adjacency ospf-nssa-bitnt; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for the device list's spanning tree, VRRP and IS-IS (profile/devices.h).
+for c in 802.1D_spanning_tree MSTP_Intra-Region_BPDUs rpvstp-trunk-native-vid5 vrrp ISIS_level1_adjacency; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

@@ -1,6 +1,7 @@
 /*
  * stp.c - the bridge and root IDs of an IEEE 802.1D/w/s BPDU (also as
  * Cisco's PVST+ sends it), for the device list.
+ * For MSTP the bridge ID is the CIST bridge ID.
  * Not for: MSTI records, or printing (print/stp.c).
  */
 #include "../util/bytes.h"
@@ -17,6 +18,12 @@ bool np_stp_parse(const uint8_t *p, const uint8_t *end, np_stp_info *out)
 		return true;
 	if (out->type != 0x00 && out->type != 0x02)
 		return false;
-	return np_get_be64(p + 5, end, &out->root_id) && np_get_be32(p + 13, end, &out->root_cost) &&
-	       np_get_be64(p + 17, end, &out->bridge_id) && np_get_be16(p + 25, end, &out->port_id);
+	if (!np_get_be64(p + 5, end, &out->root_id) || !np_get_be32(p + 13, end, &out->root_cost) ||
+	    !np_get_be64(p + 17, end, &out->bridge_id) || !np_get_be16(p + 25, end, &out->port_id))
+		return false;
+	/* MSTP: offset 17 is the CIST regional root; the bridge's own ID
+	 * follows the MST configuration identifier (802.1Q 14.6). */
+	if (out->version >= 3 && out->type == 0x02)
+		return np_get_be64(p + 93, end, &out->bridge_id);
+	return true;
 }

@@ -164,12 +164,12 @@ static void link_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 		char b[40], r[40];
 		bridge_id_text(s.bridge_id, b, sizeof(b));
 		bridge_id_text(s.root_id, r, sizeof(r));
-		snprintf(detail, sizeof(detail), "%s bridge %s, root %s%s, port %04x",
-			 s.version == 3        ? "mstp"
-			 : s.version == 2      ? "rstp"
-			 : kind == NP_LLC_PVST ? "pvst+"
-					       : "stp",
-			 b, r, s.bridge_id == s.root_id ? " (itself)" : "", s.port_id);
+		const char *ver = s.version == 3        ? "mstp"
+				  : s.version == 2      ? "rstp"
+				  : kind == NP_LLC_PVST ? "pvst+"
+							: "stp";
+		snprintf(detail, sizeof(detail), "%s bridge-id %s.%04x, root-id %s%s", ver, b, s.port_id, r,
+			 s.bridge_id == s.root_id ? " (the root)" : "");
 		note(d, src, "switch", ts, P_STP, detail);
 		return;
 	}
@@ -215,12 +215,15 @@ static void ip_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 		if (!np_vrrp_parse(p, end, v6, &vr))
 			return;
 		char va[48] = "-";
+		size_t asz = v6 ? 16 : 4;
 		if (vr.addr)
 			inet_ntop(v6 ? AF_INET6 : AF_INET, vr.addr, va, sizeof(va));
-		snprintf(detail, sizeof(detail), "vrrp master vrid %u prio %u, virtual %s", vr.vrid, vr.priority, va);
+		snprintf(detail, sizeof(detail), "vrrp master vrid %u prio %u, virtual %s%s", vr.vrid, vr.priority, va,
+			 vr.naddr > 1 ? ",..." : "");
 		note(d, src, "router", ts, P_VRRP, detail);
-		if (vr.addr) {
-			snprintf(detail, sizeof(detail), "vrrp vrid %u, master %s", vr.vrid, src);
+		snprintf(detail, sizeof(detail), "vrrp vrid %u, master %s", vr.vrid, src);
+		for (const uint8_t *a = vr.addr; a && a < vr.addr + vr.naddr * asz && np_has(a, end, asz); a += asz) {
+			inet_ntop(v6 ? AF_INET6 : AF_INET, a, va, sizeof(va));
 			note(d, va, "virtual-ip", ts, P_VRRP, detail);
 		}
 		return;
@@ -307,7 +310,7 @@ void np_devices_add_servers(np_devices *d, const np_server *s, size_t n)
 		}
 		char addr[48], detail[256];
 		inet_ntop(s[i].key.family == 6 ? AF_INET6 : AF_INET, s[i].key.addr, addr, sizeof(addr));
-		snprintf(detail, sizeof(detail), "%s server on %s/%u, %u clients", svc,
+		snprintf(detail, sizeof(detail), "%s server on %s/%u, clients %u", svc,
 			 s[i].key.proto == 6 ? "tcp" : "udp", s[i].key.port, s[i].nclients);
 		note(d, addr, role, s[i].first_us, proto, detail);
 		note(d, addr, role, s[i].last_us, proto, NULL);
