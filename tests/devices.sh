@@ -51,6 +51,21 @@ check "built: --format json, one object a line" \
 "$np" servers --db "$tmp/built.db" --devices -r "$tmp/built.pcap" >"$tmp/built.txt" 2>/dev/null
 check "built: the text table" 'head -1 "$tmp/built.txt" | grep -q "^ADDRESS .* ROLE .* FIRST SEEN .* LAST SEEN .* EVIDENCE" && grep -q "^10.9.1.1 .* router " "$tmp/built.txt"'
 
+# The inventory keeps them (schema 3): a later run's device merged in, first
+# seen the minimum, last seen the maximum, the evidence of the latest.
+python3 "$here/tests/lib/gen_devices.py" "$tmp/later.pcap" later && python3 "$here/tests/lib/gen_devices.py" "$tmp/earlier.pcap" earlier ||
+	abort "gen_devices.py failed"
+"$np" servers --db "$tmp/built.db" --devices -r "$tmp/later.pcap" >/dev/null 2>&1
+"$np" servers --db "$tmp/built.db" --devices -r "$tmp/earlier.pcap" >/dev/null 2>&1
+"$np" servers --db "$tmp/built.db" --devices --format csv >"$tmp/stored.csv" 2>"$tmp/stored.err"
+check "--db with --devices and no input lists the stored devices: exit 0, the built ones and the later virtual address" \
+	'[ $? -eq 0 ] && [ "$(wc -l <"$tmp/stored.csv")" -eq 11 ] && row stored 10.9.0.2 router bgp && row stored 10.9.1.254 virtual-ip "hsrp group 5, active 10.9.1.1"'
+check "stored: 10.9.1.1 first seen by the earlier run, last seen and evidence by the later one" \
+	'row stored 10.9.1.1 router "^10.9.1.1,router,2023-11-14T21:56:40.000Z,2023-11-14T22:30:00.000Z,\"hsrp; hsrp group 5 active prio 100, virtual 10.9.1.254\""'
+check "stored: a device run twice is one row" '[ "$(grep -c "^10.9.0.2,router," "$tmp/stored.csv")" -eq 1 ]'
+"$np" servers --db "$tmp/built.db" --format csv >"$tmp/servers.csv" 2>/dev/null
+check "without --devices, the servers table as before" 'head -1 "$tmp/servers.csv" | grep -q "^address,protocol,port,service,"'
+
 corpus=$here/../shared/corpus/tcpdump-suite/tests
 if [ ! -d "$corpus" ]; then
 	skip "the tcpdump suite's captures are absent ($corpus)"

@@ -2,7 +2,8 @@
  * servers.c - `netprofile servers`: which hosts serve which services.
  * Reads captures (-r, repeatable), an interface (-i) or flow records
  * (--flows, repeatable), decides the servers, adds them to the SQLite
- * inventory (--db), raises alerts for new ones, and prints the inventory.
+ * inventory (--db), raises alerts for new ones, and prints the inventory
+ * (or, with --devices, the devices: profile/devices.h).
  * Argument parsing and plumbing only; the work is in profile/.
  */
 #include "cli.h"
@@ -37,8 +38,8 @@ static const char servers_usage[] =
 	"  --no-flags         ignore TCP flags and the handshake (as for NetFlow/sFlow records)\n"
 	"  --no-decap         leave tunnels closed: by default what IP-in-IP, GRE, PPTP, VXLAN and\n"
 	"                     Geneve carry is profiled too, its evidence naming the tunnel\n"
-	"  --devices          list the devices instead of the servers: routers, switches, HSRP/VRRP\n"
-	"                     virtual addresses, DHCP/DNS/NTP servers, from the protocols they speak\n"
+	"  --devices          list (and store) the devices instead of the servers: routers, switches,\n"
+	"                     HSRP/VRRP virtual addresses, DHCP/DNS/NTP servers; with no input, the stored ones\n"
 	"  --validate         score the flagless answer against the handshake (precision, recall)\n"
 	"  --learn DURATION   servers first seen within DURATION of the first observation are the\n"
 	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
@@ -254,18 +255,18 @@ static void print_row(void *ctx, const np_inventory_row *r)
 		*ties ? "; ties " : "", ties);
 }
 
-static void print_device(struct printer_ctx *p, const np_device *d)
+static void print_device(void *ctx, const np_inventory_device *d)
 {
+	struct printer_ctx *p = ctx;
 	FILE *o = p->out;
-	char first[40], last[40];
-	np_time_iso(d->first_us, first, sizeof(first));
-	np_time_iso(d->last_us, last, sizeof(last));
+	const char *first = d->first_seen ? d->first_seen : "", *last = d->last_seen ? d->last_seen : "";
+	const char *evidence = d->evidence ? d->evidence : "";
 	if (p->format == 2) {
 		fputs("{\"address\":", o);
 		json_str(o, d->address);
 		fprintf(o, ",\"role\":\"%s\",\"first_seen\":\"%s\",\"last_seen\":\"%s\",\"evidence\":", d->role, first,
 			last);
-		json_str(o, d->evidence);
+		json_str(o, evidence);
 		fputs("}\n", o);
 		return;
 	}
@@ -274,14 +275,14 @@ static void print_device(struct printer_ctx *p, const np_device *d)
 			fputs("address,role,first_seen,last_seen,evidence\n", o);
 		p->header_done = true;
 		fprintf(o, "%s,%s,%s,%s,", d->address, d->role, first, last);
-		csv_str(o, d->evidence);
+		csv_str(o, evidence);
 		fputc('\n', o);
 		return;
 	}
 	if (!p->header_done)
 		fprintf(o, "%-39s %-11s  %-24s %-24s %s\n", "ADDRESS", "ROLE", "FIRST SEEN", "LAST SEEN", "EVIDENCE");
 	p->header_done = true;
-	fprintf(o, "%-39s %-11s  %-24s %-24s %s\n", d->address, d->role, first, last, d->evidence);
+	fprintf(o, "%-39s %-11s  %-24s %-24s %s\n", d->address, d->role, first, last, evidence);
 }
 
 static void print_alert(void *ctx, const np_alert *a)
@@ -355,9 +356,20 @@ int cmd_servers(int argc, char **argv)
 			const np_server *srv = np_profiler_servers(prof, &nsrv);
 			np_devices_add_servers(in.devices, srv, nsrv);
 			const np_device *dev = np_devices_list(in.devices, &ndev, &dropped);
+			if (dev && np_inventory_merge_devices(inv, dev, ndev, err, sizeof(err)) != 0) {
+				fprintf(stderr, "netprofile: %s: cannot store the devices: %s\n",
+					np_inventory_name(inv), err);
+				status = 1;
+			}
 			struct printer_ctx dctx = {stdout, a.format, false, 0};
-			for (size_t i = 0; i < ndev; i++)
-				print_device(&dctx, &dev[i]);
+			for (size_t i = 0; dev && i < ndev; i++) {
+				char first[40], last[40];
+				np_time_iso(dev[i].first_us, first, sizeof(first));
+				np_time_iso(dev[i].last_us, last, sizeof(last));
+				np_inventory_device row = {dev[i].address,  dev[i].role,     first,         last,
+							   dev[i].evidence, dev[i].first_us, dev[i].last_us};
+				print_device(&dctx, &row);
+			}
 			if (dropped)
 				fprintf(stderr, "netprofile: %llu devices past the limit of %d not listed\n",
 					(unsigned long long)dropped, NP_DEVICES_MAX);
@@ -379,7 +391,12 @@ int cmd_servers(int argc, char **argv)
 	}
 	struct printer_ctx pctx = {stdout, a.format, false, a.min_confidence};
 	if (a.devices) {
-		/* the devices table was printed above, from this run's inputs */
+		/* With inputs, their devices were printed above; without, the stored ones. */
+		if (!have_input && np_inventory_each_device(inv, print_device, &pctx) != 0) {
+			fprintf(stderr, "netprofile: %s: cannot read the devices: %s\n", np_inventory_name(inv),
+				np_inventory_errmsg(inv));
+			status = 1;
+		}
 	} else if (np_inventory_each(inv, print_row, &pctx) != 0) {
 		fprintf(stderr, "netprofile: %s: cannot read the inventory: %s\n", np_inventory_name(inv),
 			np_inventory_errmsg(inv));
