@@ -612,7 +612,7 @@ int np_inventory_merge_devices(np_inventory *inv, const np_device *d, size_t n, 
 	int rc = st->ops->begin(st);
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = st->ops->upsert_device(st, &d[i]);
-	if (rc == 0 && (rc = st->ops->commit(st)) == 0)
+	if (rc == 0 && st->ops->commit(st) == 0)
 		return 0;
 	snprintf(err, errlen, "%s", st->ops->errmsg(st));
 	st->ops->rollback(st);
