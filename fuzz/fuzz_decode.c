@@ -4,10 +4,13 @@
  * Input: byte 0 picks the link type, byte 1 the printer options (-v level,
  * -e, -x/-X, -q, -S), the rest is one captured frame. The frame is decoded
  * and printed to /dev/null, and the packets its tunnels carry are
- * decapsulated as deep as they go (decode/tunnel.c); the sanitizers do the judging. Any input that
+ * decapsulated as deep as they go (decode/tunnel.c), and the device list
+ * (profile/devices.h, through decode/ctlproto.h) is shown every layer of
+ * it; the sanitizers do the judging. Any input that
  * reads outside the frame, leaks or hits undefined behaviour is a bug.
  */
 #include "../src/decode/tunnel.h"
+#include "../src/profile/devices.h"
 #include "fuzz_common.h"
 
 static const int link_types[] = {
@@ -58,8 +61,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static np_packet inner[NP_TUNNEL_MAX_DEPTH];
 	const np_packet *cur = &pkt;
 	np_tunnel t;
-	for (int d = 0; d < NP_TUNNEL_MAX_DEPTH && np_tunnel_inner(cur, &inner[d], &t); d++)
+	static np_devices *devs;
+	if (!devs)
+		devs = np_devices_new(); /* bounded (NP_DEVICES_MAX), kept across inputs */
+	if (devs)
+		np_devices_packet(devs, &pkt, false);
+	for (int d = 0; d < NP_TUNNEL_MAX_DEPTH && np_tunnel_inner(cur, &inner[d], &t); d++) {
 		cur = &inner[d];
+		if (devs)
+			np_devices_packet(devs, cur, false);
+	}
 	free(frame);
 	return 0;
 }

@@ -82,12 +82,24 @@ check "rows record the sensors that saw them: 4 sensors, and a server's flows ar
 shared=$(psql -d np -c "SELECT count(*) FROM (SELECT 1 FROM server_sensors GROUP BY address, protocol, port
 	HAVING count(*) > 1) AS x")
 check "servers seen by more than one sensor were merged ($shared of them)" '[ "$shared" -gt 0 ]'
-check "the schema version is written" '[ "$(psql -d np -c "SELECT value FROM meta WHERE key = '"'schema_version'"'")" = 2 ]'
+check "the schema version is written" '[ "$(psql -d np -c "SELECT value FROM meta WHERE key = '"'schema_version'"'")" = 3 ]'
 "$np" servers --db "$(uri np)" --format csv >"$tmp/list.csv" 2>"$tmp/list.err"
 check "servers --db URI with no input lists the inventory" \
 	'[ $? -eq 0 ] && [ "$(($(wc -l <"$tmp/list.csv") - 1))" -eq "$(wc -l <"$tmp/pg.servers")" ]'
 "$np" report --db "$(uri np)" -o "$tmp/r.html" 2>"$tmp/r.err"
 check "report --db URI writes the page" '[ $? -eq 0 ] && grep -q "postgresql://postgres@" "$tmp/r.html"'
+# The devices (schema 3) merge as in SQLite: three runs, the same table.
+for m in "" later earlier; do
+	python3 "$here/tests/lib/gen_devices.py" "$tmp/dev$m.pcap" $m || abort "gen_devices.py failed"
+	"$np" servers --db "$(uri np)" --devices -r "$tmp/dev$m.pcap" >/dev/null 2>>"$tmp/dev.err"
+	"$np" servers --db "$tmp/dev.db" --devices -r "$tmp/dev$m.pcap" >/dev/null 2>&1
+done
+"$np" servers --db "$(uri np)" --devices --format csv >"$tmp/pgdev.csv" 2>>"$tmp/dev.err"
+"$np" servers --db "$tmp/dev.db" --devices --format csv >"$tmp/sqdev.csv" 2>/dev/null
+check "devices: stored in PostgreSQL and listed as SQLite lists them ($(($(wc -l <"$tmp/pgdev.csv") - 1)) rows)" \
+	'[ "$(wc -l <"$tmp/pgdev.csv")" -gt 5 ] && cmp -s "$tmp/pgdev.csv" "$tmp/sqdev.csv" && ! grep -q "cannot" "$tmp/dev.err"'
+check "devices: first seen the minimum, last seen the maximum, the latest evidence" \
+	'grep -q "^10.9.1.1,router,2023-11-14T21:56:40.000Z,2023-11-14T22:30:00.000Z,\"hsrp; " "$tmp/pgdev.csv"'
 
 # ---- the server goes away during watch ------------------------------------------------------
 # A capture stretched to ~9 s of capture time, replayed at its own pace.

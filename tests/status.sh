@@ -4,7 +4,7 @@
 # services, one-way captures), with a lower confidence; --min-confidence
 # filters the listing; an inventory written before the status column is
 # migrated forward (its rows were all answered: confirmed), and on to
-# schema 2 (the sensors); --sensor names a run's rows.
+# schema 2 (the sensors) and 3 (the devices); --sensor names a run's rows.
 # The capture is bench/gen_hardcases.py's (seed 1), whose truth says which
 # servers never answer (syslog, SNMP traps, flow collectors).
 #   NETPROFILE  binary to test (default build/netprofile)
@@ -82,9 +82,11 @@ check "an inventory without status opens; its row comes out confirmed" \
 check "the migrated inventory takes a run: unconfirmed servers added, the old row still confirmed" \
 	'[ "$(field "$tmp/old2.csv" 10.18.0.10 udp 514 status)" = unconfirmed ] && [ "$(field "$tmp/old2.csv" 10.1.0.10 tcp 443 status)" = confirmed ] && [ "$(sqlite3 "$tmp/old.db" "PRAGMA integrity_check")" = ok ]'
 # Schema 1 to 2 (store/schema.c): the sensors' table and alerts.sensor are
-# added, the version written; a run records its sensor.
-check "migrated to schema 2: server_sensors and alerts.sensor added, user_version 2" \
-	'[ "$(sqlite3 "$tmp/old.db" "PRAGMA user_version")" = 2 ] &&
+# added; and on to 3 (the devices table); the version written; a run
+# records its sensor.
+check "migrated to schema 3: server_sensors, alerts.sensor and devices added, user_version 3" \
+	'[ "$(sqlite3 "$tmp/old.db" "PRAGMA user_version")" = 3 ] &&
+	 [ "$(sqlite3 "$tmp/old.db" "SELECT count(*) FROM devices")" = 0 ] &&
 	 [ "$(sqlite3 "$tmp/old.db" "SELECT count(*) FROM pragma_table_info('"'alerts'"') WHERE name = '"'sensor'"'")" = 1 ] &&
 	 [ "$(sqlite3 "$tmp/old.db" "SELECT count(*) FROM server_sensors")" -gt 0 ]'
 "$np" servers -r "$tmp/hard.pcap" --db "$tmp/s.db" --sensor tap-7 >/dev/null 2>&1

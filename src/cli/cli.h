@@ -11,6 +11,7 @@
 #include "../capture/source.h"
 #include "../decode/packet.h"
 #include "../flow/flow.h"
+#include "../profile/devices.h"
 #include "../profile/profiler.h"
 #include "../util/out.h"
 
@@ -120,7 +121,8 @@ typedef struct cli_profile_inputs {
 	bool no_flags;
 	void (*tap)(void *ctx, const np_flow *f); /* optional: every flow profiled */
 	void *tap_ctx;
-	bool no_decap; /* --no-decap: leave tunnels closed (the inside is profiled by default) */
+	bool no_decap;       /* --no-decap: leave tunnels closed (the inside is profiled by default) */
+	np_devices *devices; /* optional: every decoded packet is shown to it (servers --devices) */
 } cli_profile_inputs;
 
 /* Read every input into a new profiler and finish it (np_profiler_free

@@ -22,6 +22,7 @@ struct run_ctx {
 	const cli_profile_inputs *in;
 	np_flow_config inner_cfg; /* the tunnels' table: as the outer one, unbatched */
 	np_decap *decap;          /* the current capture's tunnels, or NULL */
+	bool nano;                /* the current capture's timestamps are in nanoseconds */
 };
 
 static void emit_tunnelled(void *ctx, const np_flow *f, const np_flow_tunnel *t)
@@ -33,7 +34,10 @@ static void emit_tunnelled(void *ctx, const np_flow *f, const np_flow_tunnel *t)
 static void decap_packet(void *ctx, const np_packet *pkt)
 {
 	struct run_ctx *run = ctx;
-	np_decap_packet(run->decap, pkt);
+	if (run->decap)
+		np_decap_packet(run->decap, pkt);
+	if (run->in->devices)
+		np_devices_packet(run->in->devices, pkt, run->nano);
 }
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -59,7 +63,7 @@ static int read_capture(struct run_ctx *run, np_flow_table *table, const cli_sou
 		return -1;
 	cli_stop_on_signals(&s);
 	/* A file is read and decoded on a second core (flow/pipeline.h); with
-	 * tunnels opened, on this one (the packet hook). */
+	 * tunnels opened or devices asked for, on this one (the packet hook). */
 	np_pipeline_hooks hooks = {.packet = decap_packet, .ctx = run};
 	if (!run->in->no_decap) {
 		run->decap = np_decap_new(&run->inner_cfg, s.nano, emit_tunnelled, run);
@@ -68,7 +72,9 @@ static int read_capture(struct run_ctx *run, np_flow_table *table, const cli_sou
 			exit(1);
 		}
 	}
-	int rc = np_flow_pipeline_run(&s, 0, table, true, run->decap ? &hooks : NULL);
+	run->nano = s.nano;
+	bool hooked = run->decap || run->in->devices;
+	int rc = np_flow_pipeline_run(&s, 0, table, true, hooked ? &hooks : NULL);
 	if (run->decap) {
 		np_decap_flush(run->decap, NP_END_EOF);
 		np_decap_free(run->decap);

@@ -2,7 +2,8 @@
  * servers.c - `netprofile servers`: which hosts serve which services.
  * Reads captures (-r, repeatable), an interface (-i) or flow records
  * (--flows, repeatable), decides the servers, adds them to the SQLite
- * inventory (--db), raises alerts for new ones, and prints the inventory.
+ * inventory (--db), raises alerts for new ones, and prints the inventory
+ * (or, with --devices, the devices: profile/devices.h).
  * Argument parsing and plumbing only; the work is in profile/.
  */
 #include "cli.h"
@@ -37,6 +38,8 @@ static const char servers_usage[] =
 	"  --no-flags         ignore TCP flags and the handshake (as for NetFlow/sFlow records)\n"
 	"  --no-decap         leave tunnels closed: by default what IP-in-IP, GRE, PPTP, VXLAN and\n"
 	"                     Geneve carry is profiled too, its evidence naming the tunnel\n"
+	"  --devices          list (and store) the devices instead of the servers: routers, switches,\n"
+	"                     HSRP/VRRP virtual addresses, DHCP/DNS/NTP servers; with no input, the stored ones\n"
 	"  --validate         score the flagless answer against the handshake (precision, recall)\n"
 	"  --learn DURATION   servers first seen within DURATION of the first observation are the\n"
 	"                     baseline and raise no alert (e.g. 1h, 7d)\n"
@@ -54,7 +57,7 @@ struct servers_args {
 	const char *db, *sensor;
 	const char *alerts;
 	int format; /* enum np_flow_format: 0 text, 1 csv, 2 json */
-	bool no_flags, validate, no_decap;
+	bool no_flags, validate, no_decap, devices;
 	double min_confidence;
 	np_inventory_opts inv;
 	np_flow_config cfg;
@@ -75,7 +78,8 @@ enum {
 	OPT_MAXFLOWS,
 	OPT_MINCONF,
 	OPT_HELP,
-	OPT_SENSOR
+	OPT_SENSOR,
+	OPT_DEVICES
 };
 
 static int parse_u32(const char *name, const char *arg, uint32_t *out)
@@ -107,6 +111,7 @@ static int parse_option(struct servers_args *a, int c)
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
 	case OPT_NODECAP: a->no_decap = true; return 0;
 	case OPT_VALIDATE: a->validate = true; return 0;
+	case OPT_DEVICES: a->devices = true; return 0;
 	case OPT_LEARN:
 		return cli_parse_duration(optarg, &a->inv.learn_us)
 			       ? 0
@@ -142,6 +147,7 @@ static int parse_servers_args(int argc, char **argv, struct servers_args *a)
 		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
 		{"no-decap", no_argument, NULL, OPT_NODECAP},
 		{"validate", no_argument, NULL, OPT_VALIDATE},
+		{"devices", no_argument, NULL, OPT_DEVICES},
 		{"learn", required_argument, NULL, OPT_LEARN},
 		{"quiet-after", required_argument, NULL, OPT_QUIET},
 		{"alerts", required_argument, NULL, OPT_ALERTS},
@@ -249,6 +255,36 @@ static void print_row(void *ctx, const np_inventory_row *r)
 		*ties ? "; ties " : "", ties);
 }
 
+static void print_device(void *ctx, const np_inventory_device *d)
+{
+	struct printer_ctx *p = ctx;
+	FILE *o = p->out;
+	const char *first = d->first_seen ? d->first_seen : "", *last = d->last_seen ? d->last_seen : "";
+	const char *evidence = d->evidence ? d->evidence : "";
+	if (p->format == 2) {
+		fputs("{\"address\":", o);
+		json_str(o, d->address);
+		fprintf(o, ",\"role\":\"%s\",\"first_seen\":\"%s\",\"last_seen\":\"%s\",\"evidence\":", d->role, first,
+			last);
+		json_str(o, evidence);
+		fputs("}\n", o);
+		return;
+	}
+	if (p->format == 1) {
+		if (!p->header_done)
+			fputs("address,role,first_seen,last_seen,evidence\n", o);
+		p->header_done = true;
+		fprintf(o, "%s,%s,%s,%s,", d->address, d->role, first, last);
+		csv_str(o, evidence);
+		fputc('\n', o);
+		return;
+	}
+	if (!p->header_done)
+		fprintf(o, "%-39s %-11s  %-24s %-24s %s\n", "ADDRESS", "ROLE", "FIRST SEEN", "LAST SEEN", "EVIDENCE");
+	p->header_done = true;
+	fprintf(o, "%-39s %-11s  %-24s %-24s %s\n", d->address, d->role, first, last, evidence);
+}
+
 static void print_alert(void *ctx, const np_alert *a)
 {
 	struct printer_ctx *p = ctx;
@@ -302,14 +338,43 @@ int cmd_servers(int argc, char **argv)
 	int status = 0;
 	bool have_input = a.nrfiles || a.src.iface || a.nflowfiles;
 	if (have_input) {
-		cli_profile_inputs in = {a.src, a.rfiles,   a.nrfiles, a.flowfiles, a.nflowfiles,
-					 a.cfg, a.no_flags, NULL,      NULL,        a.no_decap};
+		cli_profile_inputs in = {a.src,      a.rfiles, a.nrfiles, a.flowfiles, a.nflowfiles, a.cfg,
+					 a.no_flags, NULL,     NULL,      a.no_decap,  NULL};
+		if (a.devices && !(in.devices = np_devices_new())) {
+			fprintf(stderr, "netprofile: out of memory for devices\n");
+			return 1;
+		}
 		int read_status;
 		np_profiler *prof = cli_profile_run(&in, &read_status, NULL);
 		if (read_status != 0)
 			status = 1;
 		if (a.validate)
 			print_validation(prof);
+		if (in.devices) {
+			size_t nsrv, ndev;
+			uint64_t dropped;
+			const np_server *srv = np_profiler_servers(prof, &nsrv);
+			np_devices_add_servers(in.devices, srv, nsrv);
+			const np_device *dev = np_devices_list(in.devices, &ndev, &dropped);
+			if (dev && np_inventory_merge_devices(inv, dev, ndev, err, sizeof(err)) != 0) {
+				fprintf(stderr, "netprofile: %s: cannot store the devices: %s\n",
+					np_inventory_name(inv), err);
+				status = 1;
+			}
+			struct printer_ctx dctx = {stdout, a.format, false, 0};
+			for (size_t i = 0; dev && i < ndev; i++) {
+				char first[40], last[40];
+				np_time_iso(dev[i].first_us, first, sizeof(first));
+				np_time_iso(dev[i].last_us, last, sizeof(last));
+				np_inventory_device row = {dev[i].address,  dev[i].role,     first,         last,
+							   dev[i].evidence, dev[i].first_us, dev[i].last_us};
+				print_device(&dctx, &row);
+			}
+			if (dropped)
+				fprintf(stderr, "netprofile: %llu devices past the limit of %d not listed\n",
+					(unsigned long long)dropped, NP_DEVICES_MAX);
+			np_devices_free(in.devices);
+		}
 		FILE *af = open_alerts(a.alerts);
 		struct printer_ctx actx = {af ? af : stderr, a.format, false, 0};
 		size_t n;
@@ -325,7 +390,14 @@ int cmd_servers(int argc, char **argv)
 		np_profiler_free(prof);
 	}
 	struct printer_ctx pctx = {stdout, a.format, false, a.min_confidence};
-	if (np_inventory_each(inv, print_row, &pctx) != 0) {
+	if (a.devices) {
+		/* With inputs, their devices were printed above; without, the stored ones. */
+		if (!have_input && np_inventory_each_device(inv, print_device, &pctx) != 0) {
+			fprintf(stderr, "netprofile: %s: cannot read the devices: %s\n", np_inventory_name(inv),
+				np_inventory_errmsg(inv));
+			status = 1;
+		}
+	} else if (np_inventory_each(inv, print_row, &pctx) != 0) {
 		fprintf(stderr, "netprofile: %s: cannot read the inventory: %s\n", np_inventory_name(inv),
 			np_inventory_errmsg(inv));
 		status = 1;

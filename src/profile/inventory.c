@@ -606,6 +606,24 @@ int np_inventory_each(np_inventory *inv, void (*fn)(void *ctx, const np_inventor
 	return inv->st->ops->each_server(inv->st, fn, ctx);
 }
 
+int np_inventory_merge_devices(np_inventory *inv, const np_device *d, size_t n, char *err, size_t errlen)
+{
+	np_store *st = inv->st;
+	int rc = st->ops->begin(st);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = st->ops->upsert_device(st, &d[i]);
+	if (rc == 0 && st->ops->commit(st) == 0)
+		return 0;
+	snprintf(err, errlen, "%s", st->ops->errmsg(st));
+	st->ops->rollback(st);
+	return -1;
+}
+
+int np_inventory_each_device(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_device *d), void *ctx)
+{
+	return inv->st->ops->each_device(inv->st, fn, ctx);
+}
+
 int np_inventory_each_client(np_inventory *inv, unsigned max_per_server,
 			     void (*fn)(void *ctx, const np_inventory_client *c), void *ctx)
 {

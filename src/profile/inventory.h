@@ -103,6 +103,11 @@ int np_inventory_each_alert(np_inventory *inv, void (*fn)(void *ctx, const np_in
  * used, flows. 0 or -1. */
 int np_inventory_top_clients(np_inventory *inv, unsigned n,
 			     void (*fn)(void *ctx, const char *client, int64_t servers, int64_t flows), void *ctx);
+/* The devices of a run (devices.h) merged into the devices table, in one
+ * transaction. 0, or -1 with the reason in err. */
+int np_inventory_merge_devices(np_inventory *inv, const np_device *d, size_t n, char *err, size_t errlen);
+/* Every stored device, by role and address. 0 or -1. */
+int np_inventory_each_device(np_inventory *inv, void (*fn)(void *ctx, const np_inventory_device *d), void *ctx);
 /* The last error of the database, for messages. */
 const char *np_inventory_errmsg(np_inventory *inv);
 

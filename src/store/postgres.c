@@ -122,6 +122,15 @@ static const struct {
 	 "  last_us = GREATEST(server_sensors.last_us, excluded.last_us),"
 	 "  flows = server_sensors.flows + excluded.flows)"
 	 " SELECT created FROM srv"},
+	{"device",
+	 "INSERT INTO devices (address, role, first_seen, last_seen, first_us, last_us, evidence)"
+	 " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (address, role) DO UPDATE SET"
+	 "  first_seen = CASE WHEN excluded.first_us < devices.first_us THEN excluded.first_seen"
+	 "               ELSE devices.first_seen END,"
+	 "  first_us = LEAST(devices.first_us, excluded.first_us),"
+	 "  last_seen = CASE WHEN excluded.last_us >= devices.last_us THEN excluded.last_seen ELSE devices.last_seen END,"
+	 "  evidence = CASE WHEN excluded.last_us >= devices.last_us THEN excluded.evidence ELSE devices.evidence END,"
+	 "  last_us = GREATEST(devices.last_us, excluded.last_us)"},
 	{"alert", "INSERT INTO alerts (time, kind, address, protocol, port, service, evidence, sensor)"
 		  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"},
 	/* Locked only when the value moves; a row made at once by another
@@ -724,8 +733,39 @@ static const char *pg_errmsg(np_store *st)
 	return of(st)->err;
 }
 
+static int pg_upsert_device(np_store *st, const np_device *d)
+{
+	char first[40], last[40], fus[24], lus[24];
+	np_time_iso(d->first_us, first, sizeof(first));
+	np_time_iso(d->last_us, last, sizeof(last));
+	snprintf(fus, sizeof(fus), "%lld", (long long)d->first_us);
+	snprintf(lus, sizeof(lus), "%lld", (long long)d->last_us);
+	const char *vals[7] = {d->address, d->role, first, last, fus, lus, d->evidence};
+	PGresult *r = run(of(st), "device", 7, vals, PGRES_COMMAND_OK);
+	PQclear(r);
+	return r ? 0 : -1;
+}
+
+static int pg_each_device(np_store *st, np_store_device_fn fn, void *ctx)
+{
+	PGresult *r = query(of(st),
+			    "SELECT address, role, first_seen, last_seen, evidence, first_us, last_us FROM devices"
+			    " ORDER BY role COLLATE \"C\", address COLLATE \"C\"",
+			    0, NULL);
+	if (!r)
+		return -1;
+	for (int i = 0; i < PQntuples(r); i++) {
+		np_inventory_device d = {text_at(r, i, 0), text_at(r, i, 1), text_at(r, i, 2), text_at(r, i, 3),
+					 text_at(r, i, 4), int_at(r, i, 5),  int_at(r, i, 6)};
+		fn(ctx, &d);
+	}
+	PQclear(r);
+	return 0;
+}
+
 static const np_store_ops pg_ops = {
-	pg_begin,         pg_commit,    pg_rollback,   pg_meta_lower,  pg_meta_raise,  pg_address_known,
-	pg_upsert_server, pg_add_alert, pg_take_quiet, pg_each_server, pg_each_client, pg_each_alert,
-	pg_top_clients,   pg_lost,      pg_reconnect,  pg_errmsg,      pg_close,
+	pg_begin,         pg_commit,        pg_rollback,      pg_meta_lower,  pg_meta_raise,
+	pg_address_known, pg_upsert_server, pg_add_alert,     pg_take_quiet,  pg_each_server,
+	pg_each_client,   pg_each_alert,    pg_top_clients,   pg_lost,        pg_reconnect,
+	pg_errmsg,        pg_close,         pg_upsert_device, pg_each_device,
 };

@@ -55,12 +55,20 @@ static const np_schema_column server_sensors_cols[] = {
 	{"flows", NP_COL_BIGINT, ""},
 };
 
+/* schema 3: the devices (profile/devices.h), one row per address and role */
+static const np_schema_column devices_cols[] = {
+	{"address", NP_COL_TEXT, "NOT NULL"}, {"role", NP_COL_TEXT, "NOT NULL"}, {"first_seen", NP_COL_TEXT, ""},
+	{"last_seen", NP_COL_TEXT, ""},       {"first_us", NP_COL_BIGINT, ""},   {"last_us", NP_COL_BIGINT, ""},
+	{"evidence", NP_COL_TEXT, ""},
+};
+
 static const np_schema_table tables[] = {
 	{"servers", servers_cols, COUNT(servers_cols), "address, protocol, port"},
 	{"clients", clients_cols, COUNT(clients_cols), "address, protocol, port, client"},
 	{"alerts", alerts_cols, COUNT(alerts_cols), NULL},
 	{"meta", meta_cols, COUNT(meta_cols), "key"},
 	{"server_sensors", server_sensors_cols, COUNT(server_sensors_cols), "address, protocol, port, sensor"},
+	{"devices", devices_cols, COUNT(devices_cols), "address, role"},
 };
 
 const np_schema_table *np_schema_tables(size_t *n)

@@ -5,7 +5,8 @@
  *
  * Versions: NP_STORE_SCHEMA is the schema this build writes. 0 is a
  * database written before versions were kept, 1 added servers.status, 2
- * the sensors (server_sensors, alerts.sensor). Migrating forward is
+ * the sensors (server_sensors, alerts.sensor), 3 the devices (the
+ * routers, switches and others of profile/devices.h). Migrating forward is
  * adding what the description has and the database lacks (a table, a
  * column with its default), then writing the version; a database of a
  * newer version than this build is refused, never touched.
@@ -18,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define NP_STORE_SCHEMA 2
+#define NP_STORE_SCHEMA 3
 
 enum np_sql_dialect { NP_SQL_SQLITE, NP_SQL_POSTGRES };
 

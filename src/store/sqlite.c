@@ -594,9 +594,67 @@ static const char *sqlite_errmsg(np_store *st)
 	return sqlite3_errmsg(of(st)->db);
 }
 
+static int sqlite_upsert_device(np_store *st, const np_device *d)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(of(st)->db,
+			       "INSERT INTO devices (address, role, first_seen, last_seen, first_us, last_us, evidence)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (address, role) DO UPDATE SET"
+			       "  first_seen = CASE WHEN excluded.first_us < devices.first_us THEN excluded.first_seen"
+			       "               ELSE devices.first_seen END,"
+			       "  first_us = MIN(devices.first_us, excluded.first_us),"
+			       "  last_seen = CASE WHEN excluded.last_us >= devices.last_us THEN excluded.last_seen"
+			       "              ELSE devices.last_seen END,"
+			       "  evidence = CASE WHEN excluded.last_us >= devices.last_us THEN excluded.evidence"
+			       "             ELSE devices.evidence END,"
+			       "  last_us = MAX(devices.last_us, excluded.last_us)",
+			       -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	char first[40], last[40];
+	np_time_iso(d->first_us, first, sizeof(first));
+	np_time_iso(d->last_us, last, sizeof(last));
+	sqlite3_bind_text(q, 1, d->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, d->role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, last, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, d->first_us);
+	sqlite3_bind_int64(q, 6, d->last_us);
+	sqlite3_bind_text(q, 7, d->evidence, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int sqlite_each_device(np_store *st, np_store_device_fn fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	if (!has_table(of(st)->db, "devices"))
+		return 0; /* read-only, from before schema 3: none */
+	if (sqlite3_prepare_v2(of(st)->db,
+			       "SELECT address, role, first_seen, last_seen, evidence, first_us, last_us FROM devices"
+			       " ORDER BY role, address",
+			       -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		np_inventory_device d = {
+			(const char *)sqlite3_column_text(q, 0),
+			(const char *)sqlite3_column_text(q, 1),
+			(const char *)sqlite3_column_text(q, 2),
+			(const char *)sqlite3_column_text(q, 3),
+			(const char *)sqlite3_column_text(q, 4),
+			sqlite3_column_int64(q, 5),
+			sqlite3_column_int64(q, 6),
+		};
+		fn(ctx, &d);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static const np_store_ops sqlite_ops = {
-	sqlite_begin,         sqlite_commit,        sqlite_rollback,    sqlite_meta_lower, sqlite_meta_raise,
-	sqlite_address_known, sqlite_upsert_server, sqlite_add_alert,   sqlite_take_quiet, sqlite_each_server,
-	sqlite_each_client,   sqlite_each_alert,    sqlite_top_clients, sqlite_lost,       sqlite_reconnect,
-	sqlite_errmsg,        sqlite_close,
+	sqlite_begin,         sqlite_commit,        sqlite_rollback,      sqlite_meta_lower,  sqlite_meta_raise,
+	sqlite_address_known, sqlite_upsert_server, sqlite_add_alert,     sqlite_take_quiet,  sqlite_each_server,
+	sqlite_each_client,   sqlite_each_alert,    sqlite_top_clients,   sqlite_lost,        sqlite_reconnect,
+	sqlite_errmsg,        sqlite_close,         sqlite_upsert_device, sqlite_each_device,
 };

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../profile/devices.h"
 #include "../profile/profiler.h"
 
 /* One server row as stored, for printing. */
@@ -50,6 +51,12 @@ typedef struct np_inventory_alert_row {
 	int port;
 } np_inventory_alert_row;
 
+/* One device row as stored (schema 3). */
+typedef struct np_inventory_device {
+	const char *address, *role, *first_seen, *last_seen, *evidence;
+	int64_t first_us, last_us;
+} np_inventory_device;
+
 /* An alert as written into the alerts table. */
 typedef struct np_store_alert {
 	const char *time, *kind, *address, *protocol, *service, *evidence, *sensor;
@@ -61,6 +68,7 @@ typedef struct np_store np_store;
 typedef void (*np_store_row_fn)(void *ctx, const np_inventory_row *r);
 typedef void (*np_store_client_fn)(void *ctx, const np_inventory_client *c);
 typedef void (*np_store_alert_fn)(void *ctx, const np_inventory_alert_row *a);
+typedef void (*np_store_device_fn)(void *ctx, const np_inventory_device *d);
 typedef void (*np_store_top_fn)(void *ctx, const char *client, int64_t servers, int64_t flows);
 /* A server gone quiet, marked so in the transaction: key, service,
  * clients, confidence and confirmed are filled in; last_us is its last. */
@@ -93,6 +101,11 @@ typedef struct np_store_ops {
 	int (*reconnect)(np_store *st, char *err, size_t errlen);
 	const char *(*errmsg)(np_store *st);
 	void (*close)(np_store *st);
+	/* One device merged in (inside begin/commit): first seen the minimum,
+	 * last seen the maximum, the evidence that of the latest. */
+	int (*upsert_device)(np_store *st, const np_device *d);
+	/* Every device, by role and address. */
+	int (*each_device)(np_store *st, np_store_device_fn fn, void *ctx);
 } np_store_ops;
 
 /* The part every backend's handle starts with. */
