@@ -8,6 +8,10 @@
 #    its tunnel's kind, outer addresses, id and depth; the outer records are
 #    those of plain `flows`; the same inner conversation in two VXLAN
 #    segments is two records.
+#  - IPFIX: ipfixDump (libfixbuf-tools) reads every record of
+#    `flows --decap --format ipfix` and shows each inner record's tunnel
+#    elements as the generator made them; reading the file back
+#    (`flows --flows F --decap`) gives the CSV of `flows -r --decap`.
 #  - tcpdump (Debian's) prints, inside each tunnelled packet, the packet the
 #    bare capture has at the same place (the captures agree).
 #  - servers: the DNS server inside the PPTP call is listed, with the tunnel
@@ -79,11 +83,51 @@ EOF'
 "$np" flows --decap -r "$tmp/overlap.pcap" --format csv --fields sIP,dIP,packets,tunnelId >"$tmp/overlap.csv" 2>/dev/null
 check "the same conversation in VXLAN 42 and 43 is two records" \
 	'[ "$(grep -c "^10\.10\.0\.1,10\.10\.0\.2,1,4[23],1" "$tmp/overlap.csv")" = 2 ]'
-check "--decap with --flows is refused" '! "$np" flows --decap --flows "$tmp/bare.csv" >/dev/null 2>&1'
-check "--decap with IPFIX output is refused (no tunnel elements yet), with one line on stderr" \
-	'! "$np" flows --decap --format ipfix -r "$tmp/tun.pcap" >"$tmp/ipfix.out" 2>"$tmp/ipfix.err" &&
-	 [ ! -s "$tmp/ipfix.out" ] && grep -q "IPFIX" "$tmp/ipfix.err"'
-
+# IPFIX: inner records in their own templates, with the tunnel elements.
+"$np" flows --decap -r "$tmp/tun.pcap" --format ipfix -o "$tmp/decap.ipfix" 2>/dev/null
+"$np" flows --decap -r "$tmp/tun.pcap" --format csv >"$tmp/decap_all.csv" 2>/dev/null
+if command -v ipfixDump >/dev/null; then
+	ipfixDump --rfc5610 -d -i "$tmp/decap.ipfix" >"$tmp/decap.dump" 2>"$tmp/dump.err"
+	# ipfixDump's records, each "sIP kind tunnelSIP tunnelDIP tunnelId depth",
+	# against the generator's truth; and the count against CSV's records.
+	python3 - "$tmp/decap.dump" "$tmp/truth" "$tmp/decap_all.csv" >"$tmp/dumpcmp" <<'EOF2'
+import csv, ipaddress, re, sys
+recs, cur = [], None
+for line in open(sys.argv[1]):
+    if line.startswith("--- data record"):
+        cur = {}
+        recs.append(cur)
+    m = re.match(r"\s*\(\S+\)\s+(\w+) : (?:\(len: \d+\) )?(.*)", line)
+    if m and cur is not None:
+        cur[m.group(1)] = m.group(2).strip()
+flows = [r for r in recs if "packetTotalCount" in r]
+print("records", len(flows), len(list(csv.DictReader(open(sys.argv[3])))))
+truth = {l.split()[0]: l.split()[1:] for l in open(sys.argv[2])}
+for r in flows:
+    sip = str(ipaddress.ip_address(r.get("sourceIPv4Address", r.get("sourceIPv6Address"))))
+    if sip in truth:
+        have = [r.get("tunnelTechnology"),
+                r.get("tunnelSourceIPv4Address", r.get("tunnelSourceIPv6Address")),
+                r.get("tunnelDestinationIPv4Address", r.get("tunnelDestinationIPv6Address")),
+                r.get("tunnelId"), r.get("tunnelDepth")]
+        vni = r.get("layer2SegmentId")
+        ok = have == truth[sip] and (vni == truth[sip][3] if have[0] in ("vxlan", "geneve") else vni == "0")
+        print("tunnel", sip, "ok" if ok else "want %s have %s vni %s" % (truth[sip], have, vni))
+EOF2
+	check "ipfixDump reads every record of the --decap IPFIX file ($(grep '^records' "$tmp/dumpcmp"))" \
+		'grep -qE "^records ([0-9]+) \1$" "$tmp/dumpcmp" && ! grep -q "^records 0 " "$tmp/dumpcmp"'
+	check "ipfixDump shows each inner record's tunnelTechnology, outer addresses, layer2SegmentId, id, depth" \
+		'[ "$(grep -c "^tunnel.* ok$" "$tmp/dumpcmp")" = "$(wc -l <"$tmp/truth")" ] &&
+		 ! grep "^tunnel" "$tmp/dumpcmp" | grep -qv " ok$"'
+else
+	skip "ipfixDump is not installed (apt-get install libfixbuf-tools)"
+fi
+"$np" flows --flows "$tmp/decap.ipfix" --decap --format csv >"$tmp/back.csv" 2>/dev/null
+check "IPFIX round trip: flows --flows F --decap --format csv = flows -r --decap --format csv" \
+	'[ -s "$tmp/back.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back.csv")'
+"$np" flows --flows "$tmp/decap.ipfix" --format csv >"$tmp/back_plain.csv" 2>/dev/null
+check "without --decap, --flows of that file writes no tunnel columns" \
+	'[ -s "$tmp/back_plain.csv" ] && ! head -1 "$tmp/back_plain.csv" | grep -q tunnel'
 # tcpdump: the packet inside each tunnelled one is the bare capture's.
 if command -v tcpdump >/dev/null; then
 	# The innermost "address.port > address.port" of each packet.
