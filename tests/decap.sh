@@ -125,6 +125,9 @@ fi
 "$np" flows --flows "$tmp/decap.ipfix" --decap --format csv >"$tmp/back.csv" 2>/dev/null
 check "IPFIX round trip: flows --flows F --decap --format csv = flows -r --decap --format csv" \
 	'[ -s "$tmp/back.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back.csv")'
+"$np" flows --flows "$tmp/decap_all.csv" --decap --format csv >"$tmp/back2.csv" 2>/dev/null
+check "CSV read back: flows --flows F.csv --decap --format csv gives F again" \
+	'[ -s "$tmp/back2.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back2.csv")'
 "$np" flows --flows "$tmp/decap.ipfix" --format csv >"$tmp/back_plain.csv" 2>/dev/null
 check "without --decap, --flows of that file writes no tunnel columns" \
 	'[ -s "$tmp/back_plain.csv" ] && ! head -1 "$tmp/back_plain.csv" | grep -q tunnel'
@@ -164,6 +167,20 @@ import csv, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["address"] == "172.16.0.1"]
 assert rows and "via pptp 192.0.2.31>192.0.2.32" in rows[0]["evidence"], rows
 EOF'
+# Read back: servers --flows of the --decap records (IPFIX, CSV, JSON)
+# lists each inner server with the tunnel servers -r names.
+via_line() { grep " via " "$1" | awk '{ v = $0; sub(/.*; via /, "via ", v); print $1, $2, $3, v }' | sort; }
+via_line "$tmp/servers.txt" >"$tmp/via.r"
+"$np" flows --decap -r "$tmp/tun.pcap" --format json -o "$tmp/decap_all.json" 2>/dev/null
+for f in decap.ipfix decap_all.csv decap_all.json; do
+	"$np" servers --db "$tmp/back_$f.db" --flows "$tmp/$f" >"$tmp/back_$f.txt" 2>/dev/null
+	via_line "$tmp/back_$f.txt" >"$tmp/via.$f"
+	check "servers --flows ${f#decap*.}: the inner servers, each via the tunnel servers -r names ($(wc -l <"$tmp/via.$f") of $(wc -l <"$tmp/via.r"))" \
+		'[ "$(wc -l <"$tmp/via.r")" = 7 ] && cmp -s "$tmp/via.r" "$tmp/via.$f"'
+done
+check "servers --flows --no-decap: inner records left out" \
+	'"$np" servers --no-decap --db "$tmp/back_nd.db" --flows "$tmp/decap.ipfix" >"$tmp/back_nd.txt" 2>/dev/null &&
+	 ! grep -q "^172\.16\.0\.1 " "$tmp/back_nd.txt" && ! grep -q "via " "$tmp/back_nd.txt"'
 "$np" servers --no-decap --db "$tmp/inv2.db" -r "$tmp/tun.pcap" >"$tmp/servers2.txt" 2>/dev/null
 check "servers --no-decap: the tunnels stay closed" \
 	'! grep -q "^172\.16\.0\.1 " "$tmp/servers2.txt" && ! grep -q "via " "$tmp/servers2.txt"'

@@ -189,11 +189,7 @@ bool np_ipfix_rec_tunnel(const np_ipfix_rec *r, np_flow_tunnel *t)
 	memset(t, 0, sizeof(*t));
 	if (r->tun_tech.len == 0 || !r->tun_tech.buf)
 		return false;
-	for (uint8_t k = NP_TUNNEL_IPIP; k <= NP_TUNNEL_GENEVE; k++) {
-		const char *name = np_tunnel_name(k);
-		if (strlen(name) == r->tun_tech.len && memcmp(name, r->tun_tech.buf, r->tun_tech.len) == 0)
-			t->kind = k;
-	}
+	t->kind = np_tunnel_kind_of((const char *)r->tun_tech.buf, r->tun_tech.len);
 	if (t->kind == NP_TUNNEL_NONE)
 		return false;
 	t->id = r->tun_id ? r->tun_id : (uint32_t)r->l2seg;
