@@ -26,9 +26,9 @@ const char *np_tunnel_name(uint8_t kind)
 
 uint8_t np_tunnel_kind_of(const char *name, size_t n)
 {
-	for (uint8_t k = NP_TUNNEL_IPIP; k <= NP_TUNNEL_GENEVE; k++)
-		if (strlen(np_tunnel_name(k)) == n && memcmp(np_tunnel_name(k), name, n) == 0)
-			return k;
+	for (unsigned k = NP_TUNNEL_IPIP; k <= NP_TUNNEL_GENEVE; k++)
+		if (strlen(np_tunnel_name((uint8_t)k)) == n && memcmp(np_tunnel_name((uint8_t)k), name, n) == 0)
+			return (uint8_t)k;
 	return NP_TUNNEL_NONE;
 }
 
