@@ -11,7 +11,11 @@
 #  - IPFIX: ipfixDump (libfixbuf-tools) reads every record of
 #    `flows --decap --format ipfix` and shows each inner record's tunnel
 #    elements as the generator made them; reading the file back
-#    (`flows --flows F --decap`) gives the CSV of `flows -r --decap`.
+#    (`flows --flows F --decap`) gives the CSV of `flows -r --decap`, and so
+#    does a CSV read back; --export sends the inner records, in the tunnel
+#    templates, to a UDP collector (a socket; ipfixDump counts them).
+#  - servers --flows of the IPFIX, CSV and JSON records lists each inner
+#    server via the tunnel servers -r names; --no-decap leaves them out.
 #  - tcpdump (Debian's) prints, inside each tunnelled packet, the packet the
 #    bare capture has at the same place (the captures agree).
 #  - servers: the DNS server inside the PPTP call is listed, with the tunnel
@@ -125,6 +129,33 @@ fi
 "$np" flows --flows "$tmp/decap.ipfix" --decap --format csv >"$tmp/back.csv" 2>/dev/null
 check "IPFIX round trip: flows --flows F --decap --format csv = flows -r --decap --format csv" \
 	'[ -s "$tmp/back.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back.csv")'
+# --export: the same records to a UDP collector on loopback (a Python
+# socket keeps the datagrams; ipfixDump reads them as one stream).
+if command -v ipfixDump >/dev/null; then
+	python3 - "$tmp/udp.ipfix" "$tmp/udp.port" <<'EOF2' &
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 0))
+open(sys.argv[2], "w").write("%d\n" % s.getsockname()[1])
+out = open(sys.argv[1], "wb")
+s.settimeout(10)
+try:
+    while True:
+        out.write(s.recv(65535))
+        out.flush()
+        s.settimeout(1.5)
+except socket.timeout:
+    pass
+EOF2
+	rx=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/udp.port" ] && break; sleep 0.2; done
+	"$np" flows --decap -r "$tmp/tun.pcap" --export "udp://127.0.0.1:$(cat "$tmp/udp.port")" -o /dev/null 2>/dev/null
+	wait "$rx"
+	ipfixDump --rfc5610 -s -i "$tmp/udp.ipfix" >"$tmp/udp.stats" 2>/dev/null
+	inner=$(awk -F'[|(]' '/^ *[0-9]+ \(0xb01[0-7]\)/ { n += $3 } END { print n + 0 }' "$tmp/udp.stats")
+	check "--decap --export: the collector gets the inner records in the tunnel templates ($inner of 8)" \
+		'[ "$inner" = 8 ]'
+fi
 "$np" flows --flows "$tmp/decap_all.csv" --decap --format csv >"$tmp/back2.csv" 2>/dev/null
 check "CSV read back: flows --flows F.csv --decap --format csv gives F again" \
 	'[ -s "$tmp/back2.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back2.csv")'
