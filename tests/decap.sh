@@ -209,6 +209,14 @@ for f in decap.ipfix decap_all.csv decap_all.json; do
 	check "servers --flows ${f#decap*.}: the inner servers, each via the tunnel servers -r names ($(wc -l <"$tmp/via.$f") of $(wc -l <"$tmp/via.r"))" \
 		'[ "$(wc -l <"$tmp/via.r")" = 7 ] && cmp -s "$tmp/via.r" "$tmp/via.$f"'
 done
+# Two inputs number their tunnels each from 1: the evidence still names
+# each server's own tunnel.
+"$np" servers --db "$tmp/two.db" -r "$tmp/tun.pcap" -r "$tmp/overlap.pcap" >"$tmp/two.txt" 2>/dev/null
+"$np" servers --db "$tmp/two2.db" -r "$tmp/overlap.pcap" --flows "$tmp/decap.ipfix" >"$tmp/two2.txt" 2>/dev/null
+check "servers -r A -r B, and -r B --flows A: each inner server still via its own tunnel" \
+	'grep -qE "^10\.20\.0\.2 +udp +123 .*via geneve 192\.0\.2\.1>192\.0\.2\.2 vni 77" "$tmp/two.txt" &&
+	 grep -qE "^10\.20\.0\.2 +udp +123 .*via geneve 192\.0\.2\.1>192\.0\.2\.2 vni 77" "$tmp/two2.txt" &&
+	 grep -qE "^172\.16\.0\.1 +udp +53 .*via pptp" "$tmp/two.txt" && grep -qE "^172\.16\.0\.1 +udp +53 .*via pptp" "$tmp/two2.txt"'
 check "servers --flows --no-decap: inner records left out" \
 	'"$np" servers --no-decap --db "$tmp/back_nd.db" --flows "$tmp/decap.ipfix" >"$tmp/back_nd.txt" 2>/dev/null &&
 	 ! grep -q "^172\.16\.0\.1 " "$tmp/back_nd.txt" && ! grep -q "via " "$tmp/back_nd.txt"'

@@ -25,13 +25,27 @@ struct run_ctx {
 	np_flow_config inner_cfg; /* the tunnels' table: as the outer one, unbatched */
 	np_decap *decap;          /* the current capture's tunnels, or NULL */
 	np_flowsrc *reading;      /* the flow-record file being read */
-	np_decap *file_tunnels;   /* the tunnels its records name (made when one does) */
+	/* Every tunnel of the run, numbered once: each capture's registry and
+	 * each file's records number their own from 1, the profiler keeps one
+	 * numbering (made when the first tunnel comes). */
+	np_decap *tunnels;
 };
+
+/* An inner flow, its tunnel renumbered in the run's registry; left out
+ * past the registry's limit, as a capture's tunnels are. */
+static void add_tunnelled(struct run_ctx *run, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+{
+	if (!run->tunnels)
+		run->tunnels = np_decap_new(&run->inner_cfg, false, NULL, NULL);
+	np_flow_tunnel reg = *t;
+	reg.index = run->tunnels ? np_decap_register(run->tunnels, t) : 0;
+	if (reg.index)
+		np_profiler_add_tunnelled(run->prof, f, has_flags, &reg);
+}
 
 static void emit_tunnelled(void *ctx, const np_flow *f, const np_flow_tunnel *t)
 {
-	struct run_ctx *run = ctx;
-	np_profiler_add_tunnelled(run->prof, f, true, t);
+	add_tunnelled(ctx, f, true, t);
 }
 
 static void decap_packet(void *ctx, const np_packet *pkt)
@@ -54,14 +68,9 @@ static void add_record(void *ctx, const np_flow *f, bool has_flags)
 	const np_flow_tunnel *t = run->reading ? np_flowsrc_tunnel(run->reading) : NULL;
 	if (t) {
 		/* An inner record: profiled as one from a capture is (the tap sees
-		 * the outer view only); left out with --no-decap, or past the
-		 * registry's limit, as a capture's tunnels are. */
-		if (!run->file_tunnels && !run->in->no_decap)
-			run->file_tunnels = np_decap_new(&run->inner_cfg, false, emit_tunnelled, run);
-		np_flow_tunnel reg = *t;
-		reg.index = run->file_tunnels ? np_decap_register(run->file_tunnels, t) : 0;
-		if (reg.index)
-			np_profiler_add_tunnelled(run->prof, f, has_flags, &reg);
+		 * the outer view only); left out with --no-decap. */
+		if (!run->in->no_decap)
+			add_tunnelled(run, f, has_flags, t);
 		return;
 	}
 	np_profiler_add_flow(run->prof, f, has_flags);
@@ -135,7 +144,7 @@ np_profiler *cli_profile_run(const cli_profile_inputs *in, int *status, uint64_t
 			run.reading = NULL;
 		}
 	}
-	np_decap_free(run.file_tunnels);
+	np_decap_free(run.tunnels);
 	np_profiler_finish(run.prof);
 	return run.prof;
 }
