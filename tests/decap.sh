@@ -8,6 +8,14 @@
 #    its tunnel's kind, outer addresses, id and depth; the outer records are
 #    those of plain `flows`; the same inner conversation in two VXLAN
 #    segments is two records.
+#  - IPFIX: ipfixDump (libfixbuf-tools) reads every record of
+#    `flows --decap --format ipfix` and shows each inner record's tunnel
+#    elements as the generator made them; reading the file back
+#    (`flows --flows F --decap`) gives the CSV of `flows -r --decap`, and so
+#    does a CSV read back; --export sends the inner records, in the tunnel
+#    templates, to a UDP collector (a socket; ipfixDump counts them).
+#  - servers --flows of the IPFIX, CSV and JSON records lists each inner
+#    server via the tunnel servers -r names; --no-decap leaves them out.
 #  - tcpdump (Debian's) prints, inside each tunnelled packet, the packet the
 #    bare capture has at the same place (the captures agree).
 #  - servers: the DNS server inside the PPTP call is listed, with the tunnel
@@ -79,11 +87,81 @@ EOF'
 "$np" flows --decap -r "$tmp/overlap.pcap" --format csv --fields sIP,dIP,packets,tunnelId >"$tmp/overlap.csv" 2>/dev/null
 check "the same conversation in VXLAN 42 and 43 is two records" \
 	'[ "$(grep -c "^10\.10\.0\.1,10\.10\.0\.2,1,4[23],1" "$tmp/overlap.csv")" = 2 ]'
-check "--decap with --flows is refused" '! "$np" flows --decap --flows "$tmp/bare.csv" >/dev/null 2>&1'
-check "--decap with IPFIX output is refused (no tunnel elements yet), with one line on stderr" \
-	'! "$np" flows --decap --format ipfix -r "$tmp/tun.pcap" >"$tmp/ipfix.out" 2>"$tmp/ipfix.err" &&
-	 [ ! -s "$tmp/ipfix.out" ] && grep -q "IPFIX" "$tmp/ipfix.err"'
-
+# IPFIX: inner records in their own templates, with the tunnel elements.
+"$np" flows --decap -r "$tmp/tun.pcap" --format ipfix -o "$tmp/decap.ipfix" 2>/dev/null
+"$np" flows --decap -r "$tmp/tun.pcap" --format csv >"$tmp/decap_all.csv" 2>/dev/null
+if command -v ipfixDump >/dev/null; then
+	ipfixDump --rfc5610 -d -i "$tmp/decap.ipfix" >"$tmp/decap.dump" 2>"$tmp/dump.err"
+	# ipfixDump's records, each "sIP kind tunnelSIP tunnelDIP tunnelId depth",
+	# against the generator's truth; and the count against CSV's records.
+	python3 - "$tmp/decap.dump" "$tmp/truth" "$tmp/decap_all.csv" >"$tmp/dumpcmp" <<'EOF2'
+import csv, ipaddress, re, sys
+recs, cur = [], None
+for line in open(sys.argv[1]):
+    if line.startswith("--- data record"):
+        cur = {}
+        recs.append(cur)
+    m = re.match(r"\s*\(\S+\)\s+(\w+) : (?:\(len: \d+\) )?(.*)", line)
+    if m and cur is not None:
+        cur[m.group(1)] = m.group(2).strip()
+flows = [r for r in recs if "packetTotalCount" in r]
+print("records", len(flows), len(list(csv.DictReader(open(sys.argv[3])))))
+truth = {l.split()[0]: l.split()[1:] for l in open(sys.argv[2])}
+for r in flows:
+    sip = str(ipaddress.ip_address(r.get("sourceIPv4Address", r.get("sourceIPv6Address"))))
+    if sip in truth:
+        have = [r.get("tunnelTechnology"),
+                r.get("tunnelSourceIPv4Address", r.get("tunnelSourceIPv6Address")),
+                r.get("tunnelDestinationIPv4Address", r.get("tunnelDestinationIPv6Address")),
+                r.get("tunnelId"), r.get("tunnelDepth")]
+        vni = r.get("layer2SegmentId")
+        ok = have == truth[sip] and (vni == truth[sip][3] if have[0] in ("vxlan", "geneve") else vni == "0")
+        print("tunnel", sip, "ok" if ok else "want %s have %s vni %s" % (truth[sip], have, vni))
+EOF2
+	check "ipfixDump reads every record of the --decap IPFIX file ($(grep '^records' "$tmp/dumpcmp"))" \
+		'grep -qE "^records ([0-9]+) \1$" "$tmp/dumpcmp" && ! grep -q "^records 0 " "$tmp/dumpcmp"'
+	check "ipfixDump shows each inner record's tunnelTechnology, outer addresses, layer2SegmentId, id, depth" \
+		'[ "$(grep -c "^tunnel.* ok$" "$tmp/dumpcmp")" = "$(wc -l <"$tmp/truth")" ] &&
+		 ! grep "^tunnel" "$tmp/dumpcmp" | grep -qv " ok$"'
+else
+	skip "ipfixDump is not installed (apt-get install libfixbuf-tools)"
+fi
+"$np" flows --flows "$tmp/decap.ipfix" --decap --format csv >"$tmp/back.csv" 2>/dev/null
+check "IPFIX round trip: flows --flows F --decap --format csv = flows -r --decap --format csv" \
+	'[ -s "$tmp/back.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back.csv")'
+# --export: the same records to a UDP collector on loopback (a Python
+# socket keeps the datagrams; ipfixDump reads them as one stream).
+if command -v ipfixDump >/dev/null; then
+	python3 - "$tmp/udp.ipfix" "$tmp/udp.port" <<'EOF2' &
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 0))
+open(sys.argv[2], "w").write("%d\n" % s.getsockname()[1])
+out = open(sys.argv[1], "wb")
+s.settimeout(10)
+try:
+    while True:
+        out.write(s.recv(65535))
+        out.flush()
+        s.settimeout(1.5)
+except socket.timeout:
+    pass
+EOF2
+	rx=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/udp.port" ] && break; sleep 0.2; done
+	"$np" flows --decap -r "$tmp/tun.pcap" --export "udp://127.0.0.1:$(cat "$tmp/udp.port")" -o /dev/null 2>/dev/null
+	wait "$rx"
+	ipfixDump --rfc5610 -s -i "$tmp/udp.ipfix" >"$tmp/udp.stats" 2>/dev/null
+	inner=$(awk -F'[|(]' '/^ *[0-9]+ \(0xb01[0-7]\)/ { n += $3 } END { print n + 0 }' "$tmp/udp.stats")
+	check "--decap --export: the collector gets the inner records in the tunnel templates ($inner of 8)" \
+		'[ "$inner" = 8 ]'
+fi
+"$np" flows --flows "$tmp/decap_all.csv" --decap --format csv >"$tmp/back2.csv" 2>/dev/null
+check "CSV read back: flows --flows F.csv --decap --format csv gives F again" \
+	'[ -s "$tmp/back2.csv" ] && cmp -s <(sort "$tmp/decap_all.csv") <(sort "$tmp/back2.csv")'
+"$np" flows --flows "$tmp/decap.ipfix" --format csv >"$tmp/back_plain.csv" 2>/dev/null
+check "without --decap, --flows of that file writes no tunnel columns" \
+	'[ -s "$tmp/back_plain.csv" ] && ! head -1 "$tmp/back_plain.csv" | grep -q tunnel'
 # tcpdump: the packet inside each tunnelled one is the bare capture's.
 if command -v tcpdump >/dev/null; then
 	# The innermost "address.port > address.port" of each packet.
@@ -120,6 +198,28 @@ import csv, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["address"] == "172.16.0.1"]
 assert rows and "via pptp 192.0.2.31>192.0.2.32" in rows[0]["evidence"], rows
 EOF'
+# Read back: servers --flows of the --decap records (IPFIX, CSV, JSON)
+# lists each inner server with the tunnel servers -r names.
+via_line() { grep " via " "$1" | awk '{ v = $0; sub(/.*; via /, "via ", v); print $1, $2, $3, v }' | sort; }
+via_line "$tmp/servers.txt" >"$tmp/via.r"
+"$np" flows --decap -r "$tmp/tun.pcap" --format json -o "$tmp/decap_all.json" 2>/dev/null
+for f in decap.ipfix decap_all.csv decap_all.json; do
+	"$np" servers --db "$tmp/back_$f.db" --flows "$tmp/$f" >"$tmp/back_$f.txt" 2>/dev/null
+	via_line "$tmp/back_$f.txt" >"$tmp/via.$f"
+	check "servers --flows ${f#decap*.}: the inner servers, each via the tunnel servers -r names ($(wc -l <"$tmp/via.$f") of $(wc -l <"$tmp/via.r"))" \
+		'[ "$(wc -l <"$tmp/via.r")" = 7 ] && cmp -s "$tmp/via.r" "$tmp/via.$f"'
+done
+# Two inputs number their tunnels each from 1: the evidence still names
+# each server's own tunnel.
+"$np" servers --db "$tmp/two.db" -r "$tmp/tun.pcap" -r "$tmp/overlap.pcap" >"$tmp/two.txt" 2>/dev/null
+"$np" servers --db "$tmp/two2.db" -r "$tmp/overlap.pcap" --flows "$tmp/decap.ipfix" >"$tmp/two2.txt" 2>/dev/null
+check "servers -r A -r B, and -r B --flows A: each inner server still via its own tunnel" \
+	'grep -qE "^10\.20\.0\.2 +udp +123 .*via geneve 192\.0\.2\.1>192\.0\.2\.2 vni 77" "$tmp/two.txt" &&
+	 grep -qE "^10\.20\.0\.2 +udp +123 .*via geneve 192\.0\.2\.1>192\.0\.2\.2 vni 77" "$tmp/two2.txt" &&
+	 grep -qE "^172\.16\.0\.1 +udp +53 .*via pptp" "$tmp/two.txt" && grep -qE "^172\.16\.0\.1 +udp +53 .*via pptp" "$tmp/two2.txt"'
+check "servers --flows --no-decap: inner records left out" \
+	'"$np" servers --no-decap --db "$tmp/back_nd.db" --flows "$tmp/decap.ipfix" >"$tmp/back_nd.txt" 2>/dev/null &&
+	 ! grep -q "^172\.16\.0\.1 " "$tmp/back_nd.txt" && ! grep -q "via " "$tmp/back_nd.txt"'
 "$np" servers --no-decap --db "$tmp/inv2.db" -r "$tmp/tun.pcap" >"$tmp/servers2.txt" 2>/dev/null
 check "servers --no-decap: the tunnels stay closed" \
 	'! grep -q "^172\.16\.0\.1 " "$tmp/servers2.txt" && ! grep -q "via " "$tmp/servers2.txt"'

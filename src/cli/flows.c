@@ -35,7 +35,8 @@ static const char flows_usage[] =
 	"  --uniflow            one record per direction instead of biflows\n"
 	"  --decap              also meter the conversations inside tunnels (IP-in-IP, GRE,\n"
 	"                       PPTP, VXLAN, Geneve; up to 4 deep), each with its tunnel's\n"
-	"                       fields: tunnelType tunnelSIP tunnelDIP tunnelId tunnelDepth\n"
+	"                       fields: tunnelType tunnelSIP tunnelDIP tunnelId tunnelDepth;\n"
+	"                       with --flows: the records' tunnel fields are written\n"
 	"  --export URL         also send the records, as flows end, to an IPFIX collector:\n"
 	"                       udp://HOST:PORT or tcp://HOST:PORT\n"
 	"  --template-refresh S over UDP, send the templates again every S seconds (default 60)\n"
@@ -161,11 +162,6 @@ static int parse_flows_args(int argc, char **argv, struct flows_args *a)
 		return rc;
 	if (a->nflowfiles && (a->src.rfile || a->src.iface))
 		return cli_usage_error("flows", "--flows converts flow records: it takes no -r or -i");
-	if (a->decap && (a->ipfix || a->export_url))
-		return cli_usage_error("flows", "--decap writes text, CSV or JSON: its tunnel fields have no IPFIX "
-						"elements yet");
-	if (a->nflowfiles && a->decap)
-		return cli_usage_error("flows", "--decap opens tunnels in packets: it takes -r or -i, not --flows");
 	if (a->nflowfiles && optind < argc)
 		return cli_usage_error("flows", "--flows takes no filter expression");
 	if (!a->nflowfiles && cli_check_one_source("flows", &a->src))
@@ -182,6 +178,7 @@ struct flows_run {
 	np_ipfix_writer *export_to; /* --export */
 	bool text;
 	np_out *out;
+	np_flowsrc *reading; /* --flows: the file being read */
 };
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -201,6 +198,10 @@ static void emit_inner_flow(void *ctx, const np_flow *f, const np_flow_tunnel *t
 	struct flows_run *run = ctx;
 	if (run->text)
 		np_flow_writer_write_inner(&run->writer, f, t);
+	if (run->ipfix)
+		np_ipfix_writer_write_inner(run->ipfix, f, t);
+	if (run->export_to)
+		np_ipfix_writer_write_inner(run->export_to, f, t);
 }
 
 static void decap_packet(void *ctx, const np_packet *pkt)
@@ -265,15 +266,16 @@ static int open_outputs(struct flows_run *run, const struct flows_args *a, np_ou
 	if (a->export_url) {
 		run->export_to =
 			np_ipfix_writer_open(a->export_url, a->uniflow, live, a->template_refresh_s, err, sizeof(err));
-		if (!run->export_to) {
-			fprintf(stderr, "netprofile: %s\n", err);
+		if (!run->export_to || (a->decap && !np_ipfix_writer_enable_tunnels(run->export_to))) {
+			fprintf(stderr, "netprofile: %s\n",
+				run->export_to ? np_ipfix_writer_error(run->export_to) : err);
 			return 1;
 		}
 	}
 	if (a->ipfix) {
 		run->ipfix = np_ipfix_writer_open(a->outfile ? a->outfile : "-", a->uniflow, live, 0, err, sizeof(err));
-		if (!run->ipfix) {
-			fprintf(stderr, "netprofile: %s\n", err);
+		if (!run->ipfix || (a->decap && !np_ipfix_writer_enable_tunnels(run->ipfix))) {
+			fprintf(stderr, "netprofile: %s\n", run->ipfix ? np_ipfix_writer_error(run->ipfix) : err);
 			return 1;
 		}
 		return 0;
@@ -313,8 +315,13 @@ static int close_outputs(struct flows_run *run, np_out *out, int fd)
 
 static void emit_record(void *ctx, const np_flow *f, bool has_flags)
 {
+	struct flows_run *run = ctx;
 	(void)has_flags;
-	emit_flow(ctx, f);
+	const np_flow_tunnel *t = run->reading ? np_flowsrc_tunnel(run->reading) : NULL;
+	if (t)
+		emit_inner_flow(ctx, f, t);
+	else
+		emit_flow(ctx, f);
 }
 
 /* flows --flows: records from files (tables, IPFIX) into the writers. */
@@ -334,6 +341,7 @@ static int convert_flow_files(const struct flows_args *a)
 			status = 1;
 			continue;
 		}
+		run.reading = s;
 		if (np_flowsrc_read(s, emit_record, &run, err, sizeof(err)) < 0) {
 			fprintf(stderr, "netprofile: %s\n", err);
 			status = 1;
@@ -344,6 +352,7 @@ static int convert_flow_files(const struct flows_args *a)
 		fprintf(stderr, "flows: %s: %llu records read, %llu malformed\n", a->flowfiles[i],
 			(unsigned long long)t.records, (unsigned long long)t.malformed);
 		np_flowsrc_close(s);
+		run.reading = NULL;
 	}
 	return close_outputs(&run, &out, fd) | status;
 }

@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../flow/decap.h"
 #include "../flow/ipfix_model.h"
 #include "../util/bytes.h"
 #include "ipfix_read.h"
@@ -417,7 +418,13 @@ static void deliver(np_ipfix_decoder *d, np_ipfix_rec *r, const struct tmpl_info
 		f.rev.initial_flags = f.rev.session_flags = 0;
 		flags = false;
 	}
+	/* An inner record of `flows --decap`: its tunnel beside it (biflow
+	 * records only: uniflow ones may wait for their partner). */
+	np_flow_tunnel tun;
+	bool tunnelled = info->biflow && np_ipfix_rec_tunnel(r, &tun);
+	d->ex->src->tun = tunnelled ? &tun : NULL;
 	np_exporter_record(d->ex, &f, flags, !info->biflow);
+	d->ex->src->tun = NULL;
 }
 
 /* Data records in a message, from its sets' lengths; -1 when a set's

@@ -184,6 +184,11 @@ static void hand_on(void *ctx, const np_flow *f, bool has_flags)
 		s->fn(s->ctx, f, has_flags);
 }
 
+const struct np_flow_tunnel *np_flowsrc_tunnel(const np_flowsrc *s)
+{
+	return s->tun;
+}
+
 void np_exporter_record(np_exporter *ex, const np_flow *f, bool has_flags, bool uniflow)
 {
 	np_flowsrc *s = ex->src;

@@ -169,6 +169,9 @@ struct np_flowsrc {
 	np_flowsrc_fn fn;
 	void *ctx;
 	struct np_flowsrc_core *core; /* exporters and pairing (source.c) */
+	/* The tunnel of the record being handed to fn (an inner record of
+	 * `flows --decap` read back), or NULL: set around np_exporter_record. */
+	const struct np_flow_tunnel *tun;
 };
 
 /* The exporter named `name` (made when new; the one idle longest is
@@ -196,6 +199,8 @@ int np_flowsrc_fd(const np_flowsrc *s);
  * cannot go on (err). A file is read whole and then np_flowsrc_at_end. */
 long np_flowsrc_read(np_flowsrc *s, np_flowsrc_fn fn, void *ctx, char *err, size_t errlen);
 bool np_flowsrc_at_end(const np_flowsrc *s);
+/* Inside fn: the tunnel the record came through (flow/decap.h), or NULL. */
+const struct np_flow_tunnel *np_flowsrc_tunnel(const np_flowsrc *s);
 /* Hand on every record still waiting for its other direction (end of
  * input, shutdown). Returns how many. */
 long np_flowsrc_flush(np_flowsrc *s, np_flowsrc_fn fn, void *ctx);

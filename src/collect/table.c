@@ -44,6 +44,7 @@
 #include <strings.h>
 
 #include "../decode/services.h"
+#include "../flow/decap.h"
 #include "pair.h"
 
 enum {
@@ -58,7 +59,23 @@ enum {
 #define PAIR_SLACK_US (300LL * 1000000) /* the flow table's default idle timeout */
 
 /* Fields: conversation-wide ones, then per-direction ones, forward and reverse. */
-enum { K_FLOW, K_SIP, K_DIP, K_SPORT, K_DPORT, K_PROTO, K_VLAN, K_APP, K_IGNORE, K_COUNT };
+enum {
+	K_FLOW,
+	K_SIP,
+	K_DIP,
+	K_SPORT,
+	K_DPORT,
+	K_PROTO,
+	K_VLAN,
+	K_APP,
+	K_TTYPE,
+	K_TSIP,
+	K_TDIP,
+	K_TID,
+	K_TDEPTH,
+	K_IGNORE,
+	K_COUNT
+};
 enum { D_PACKETS, D_BYTES, D_FLAGS, D_IFLAGS, D_SFLAGS, D_STIME, D_ETIME, D_DUR, D_COUNT };
 #define FWD(d) (K_COUNT + (d))
 #define REV(d) (K_COUNT + D_COUNT + (d))
@@ -78,6 +95,12 @@ static const struct alias key_aliases[] = {
 	{"vlan", K_VLAN},     {"application", K_APP}, {"endreason", K_IGNORE},  {"sensor", K_IGNORE},
 	{"sen", K_IGNORE},    {"type", K_IGNORE},     {"class", K_IGNORE},      {"in", K_IGNORE},
 	{"out", K_IGNORE},    {"nhip", K_IGNORE},     {"attributes", K_IGNORE}, {"icmptypecode", K_IGNORE},
+};
+
+/* An inner record's tunnel (flows --decap's tunnel fields). */
+static const struct alias tunnel_aliases[] = {
+	{"tunneltype", K_TTYPE}, {"tunnel", K_TTYPE}, {"tunnelsip", K_TSIP},     {"tunneldip", K_TDIP},
+	{"tunnelid", K_TID},     {"depth", K_TDEPTH}, {"tunneldepth", K_TDEPTH},
 };
 
 static const struct alias dir_aliases[] = {
@@ -104,6 +127,8 @@ struct rec {
 	bool has_id;
 	bool flags_known, rflags_known;
 	bool paired, is_rev;
+	bool has_tun; /* an inner record of flows --decap: its tunnel */
+	np_flow_tunnel tun;
 	int32_t partner;
 	long line;
 };
@@ -525,6 +550,9 @@ static int field_of(struct cell c)
 	int f = lookup_in(key_aliases, sizeof(key_aliases) / sizeof(key_aliases[0]), c.s, c.n);
 	if (f != F_UNKNOWN)
 		return f;
+	f = lookup_in(tunnel_aliases, sizeof(tunnel_aliases) / sizeof(tunnel_aliases[0]), c.s, c.n);
+	if (f != F_UNKNOWN)
+		return f;
 	f = lookup_in(dir_aliases, sizeof(dir_aliases) / sizeof(dir_aliases[0]), c.s, c.n);
 	if (f != F_UNKNOWN)
 		return FWD(f);
@@ -827,6 +855,35 @@ static void fix_icmp_as_udp(struct reader *r, struct rec *x)
 	k->proto = 1;
 }
 
+/* An inner record's tunnel: tunnelType names a kind ("-" or empty: an
+ * outer record), tunnelSIP/DIP its outer addresses; a tunnel that cannot
+ * be read is warned about and left out (the record stays). */
+static void row_tunnel(struct reader *r, const struct cell *c, struct rec *x)
+{
+	char buf[64];
+	struct cell kind = trim(c[K_TTYPE]);
+	if (!kind.s || kind.n == 0 || (kind.n == 1 && kind.s[0] == '-'))
+		return;
+	np_flow_tunnel *t = &x->tun;
+	uint8_t fs = 0, fd = 0;
+	uint64_t v;
+	t->kind = np_tunnel_kind_of(kind.s, kind.n);
+	if (t->kind == NP_TUNNEL_NONE || !parse_addr(&c[K_TSIP], t->src, &fs) || !parse_addr(&c[K_TDIP], t->dst, &fd) ||
+	    fs != fd) {
+		warn(r, r->lineno, "tunnel '%s' without its kind or outer addresses: read as no tunnel",
+		     show(&kind, buf, sizeof(buf)));
+		memset(t, 0, sizeof(*t));
+		return;
+	}
+	t->family = fs;
+	if (c[K_TID].s && c[K_TID].n && parse_u64(&c[K_TID], UINT32_MAX, &v))
+		t->id = (uint32_t)v;
+	t->depth = 1;
+	if (c[K_TDEPTH].s && c[K_TDEPTH].n && parse_u64(&c[K_TDEPTH], 255, &v) && v > 0)
+		t->depth = (uint8_t)v;
+	x->has_tun = true;
+}
+
 static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 {
 	char buf[64];
@@ -884,6 +941,7 @@ static bool row_to_rec(struct reader *r, const struct cell *c, struct rec *x)
 		name[c[K_APP].n] = '\0';
 		x->f.app = np_service_id(name);
 	}
+	row_tunnel(r, c, x);
 	fix_icmp_as_udp(r, x);
 	row_dir(r, c, FWD(0), k->proto, r->last_time, &x->f.fwd, &x->flags_known);
 	uint64_t rp = 0;
@@ -1056,15 +1114,18 @@ static void pair_rows(struct reader *r)
 	free(pk);
 }
 
-static void hand_on(struct reader *r, const np_flow *f, bool has_flags)
+/* A record, with the tunnel of row x beside it when it has one. */
+static void hand_on(struct reader *r, const np_flow *f, bool has_flags, const struct rec *x)
 {
+	r->ex->src->tun = x->has_tun ? &x->tun : NULL;
 	np_exporter_record(r->ex, f, has_flags, false);
+	r->ex->src->tun = NULL;
 }
 
 static void emit_biflow(struct reader *r, const struct rec *x)
 {
 	bool has_flags = x->flags_known && (x->f.rev.packets == 0 || x->rflags_known);
-	hand_on(r, &x->f, has_flags);
+	hand_on(r, &x->f, has_flags, x);
 }
 
 /* End of a table: hand on what was kept. */
@@ -1087,7 +1148,7 @@ static void finish_table(struct reader *r)
 		const struct rec *b = &r->recs[a->partner];
 		np_flow f;
 		np_pair_join(&a->f, &b->f, &f);
-		hand_on(r, &f, a->flags_known && b->flags_known);
+		hand_on(r, &f, a->flags_known && b->flags_known, a);
 	}
 	r->nrecs = 0;
 }

@@ -24,6 +24,14 @@ const char *np_tunnel_name(uint8_t kind)
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "";
 }
 
+uint8_t np_tunnel_kind_of(const char *name, size_t n)
+{
+	for (unsigned k = NP_TUNNEL_IPIP; k <= NP_TUNNEL_GENEVE; k++)
+		if (strlen(np_tunnel_name((uint8_t)k)) == n && memcmp(np_tunnel_name((uint8_t)k), name, n) == 0)
+			return (uint8_t)k;
+	return NP_TUNNEL_NONE;
+}
+
 /* Decode bytes [p, end) claiming `len` bytes as a packet of link type dlt. */
 static bool decode_inside(const np_packet *outer, np_packet *inner, int dlt, const uint8_t *p, const uint8_t *end,
 			  uint32_t len)

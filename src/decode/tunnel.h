@@ -18,6 +18,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <stddef.h>
+
 #include "packet.h"
 
 enum np_tunnel_kind {
@@ -47,5 +49,7 @@ bool np_tunnel_inner(const np_packet *outer, np_packet *inner, np_tunnel *t);
 
 /* "ipip", "6in4", "4in6", "6in6", "gre", "pptp", "vxlan", "geneve"; "" for none. */
 const char *np_tunnel_name(uint8_t kind);
+/* And back: the kind named by name[0..n) (records read back), or NP_TUNNEL_NONE. */
+uint8_t np_tunnel_kind_of(const char *name, size_t n);
 
 #endif

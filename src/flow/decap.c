@@ -141,6 +141,11 @@ np_decap *np_decap_new(const np_flow_config *cfg, bool nano, np_decap_emit_fn em
 	return d;
 }
 
+uint16_t np_decap_register(np_decap *d, const np_flow_tunnel *t)
+{
+	return register_tunnel(d, t);
+}
+
 void np_decap_free(np_decap *d)
 {
 	if (!d)

@@ -68,6 +68,9 @@ void np_decap_flush(np_decap *d, uint8_t reason);
  * in its payload hook); NULL for any other flow. */
 const np_flow_tunnel *np_decap_tunnel_of(const np_decap *d, const np_flow *f);
 const np_decap_stats *np_decap_stats_of(const np_decap *d);
+/* A tunnel read back from flow records (collect/): its index in d's
+ * registry, added if new (t->index ignored); 0 when the registry is full. */
+uint16_t np_decap_register(np_decap *d, const np_flow_tunnel *t);
 /* "vxlan 192.0.2.1>192.0.2.2 vni 42" into buf; returns buf. */
 const char *np_flow_tunnel_str(const np_flow_tunnel *t, char *buf, size_t size);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../decode/services.h"
+#include "decap.h"
 
 /* CERT's elements (YAF's cert_ipfix.xml) that libfixbuf's built-in model
  * lacks; the reversible ones get their reverse (number | 0x4000). */
@@ -22,10 +23,27 @@ static fbInfoElement_t cert_elements[] = {
 	FB_IE_NULL,
 };
 
+/* netprofile's own (see NP_IPFIX_PEN). */
+static fbInfoElement_t np_elements[] = {
+	FB_IE_INIT_FULL("tunnelSourceIPv4Address", NP_IPFIX_PEN, 1, 4, FB_IE_DEFAULT | FB_IE_F_ENDIAN, 0, 0,
+			FB_IP4_ADDR, "the outer source address of the tunnel an inner flow came through"),
+	FB_IE_INIT_FULL("tunnelDestinationIPv4Address", NP_IPFIX_PEN, 2, 4, FB_IE_DEFAULT | FB_IE_F_ENDIAN, 0, 0,
+			FB_IP4_ADDR, "the outer destination address of the tunnel an inner flow came through"),
+	FB_IE_INIT_FULL("tunnelSourceIPv6Address", NP_IPFIX_PEN, 3, 16, FB_IE_DEFAULT, 0, 0, FB_IP6_ADDR,
+			"the outer source address of the tunnel an inner flow came through"),
+	FB_IE_INIT_FULL("tunnelDestinationIPv6Address", NP_IPFIX_PEN, 4, 16, FB_IE_DEFAULT, 0, 0, FB_IP6_ADDR,
+			"the outer destination address of the tunnel an inner flow came through"),
+	FB_IE_INIT_FULL("tunnelId", NP_IPFIX_PEN, 5, 4, FB_IE_IDENTIFIER | FB_IE_F_ENDIAN, 0, 0, FB_UINT_32,
+			"the tunnel's VXLAN/Geneve VNI, GRE key or PPTP call id (0: none)"),
+	FB_IE_INIT_FULL("tunnelDepth", NP_IPFIX_PEN, 6, 1, FB_IE_QUANTITY | FB_IE_F_ENDIAN, 0, 0, FB_UINT_8,
+			"1: the flow was in the outermost tunnel; 2: in a tunnel inside it..."),
+	FB_IE_NULL,
+};
+
 /* Spec flags: which templates an element belongs to. The internal
  * template takes every element; export templates pick by family and
  * biflow; INTERNAL marks padding and the nested list (reading only). */
-enum { SF_V4 = 1, SF_V6 = 2, SF_BI = 4, SF_INTERNAL = 8, SF_ALL = 0xff };
+enum { SF_V4 = 1, SF_V6 = 2, SF_BI = 4, SF_INTERNAL = 8, SF_TUN = 16, SF_TV4 = 32, SF_TV6 = 64, SF_ALL = 0xff };
 
 /* In np_ipfix_rec's order: the internal template must match its layout. */
 static fbInfoElementSpec_t rec_spec[] = {
@@ -67,6 +85,15 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"reverseUnionTCPFlags", 1, SF_BI},
 	{"paddingOctets", 2, SF_INTERNAL},
 	{"subTemplateMultiList", FB_IE_VARLEN, SF_INTERNAL},
+	{"tunnelTechnology", FB_IE_VARLEN, SF_TUN},
+	{"layer2SegmentId", 8, SF_TUN},
+	{"tunnelSourceIPv6Address", 16, SF_TUN | SF_TV6},
+	{"tunnelDestinationIPv6Address", 16, SF_TUN | SF_TV6},
+	{"tunnelSourceIPv4Address", 4, SF_TUN | SF_TV4},
+	{"tunnelDestinationIPv4Address", 4, SF_TUN | SF_TV4},
+	{"tunnelId", 4, SF_TUN},
+	{"tunnelDepth", 1, SF_TUN},
+	{"paddingOctets", 3, SF_INTERNAL},
 	FB_IESPEC_NULL,
 };
 
@@ -79,6 +106,7 @@ fbInfoModel_t *np_ipfix_model_new(void)
 {
 	fbInfoModel_t *m = fbInfoModelAlloc();
 	fbInfoModelAddElementArray(m, cert_elements);
+	fbInfoModelAddElementArray(m, np_elements);
 	return m;
 }
 
@@ -107,6 +135,21 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, err);
 }
 
+bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
+{
+	for (uint16_t v = 0; v < 8; v++) {
+		uint32_t flags = SF_TUN | (v & 1 ? SF_V6 : SF_V4) | (v & 2 ? 0 : SF_BI) | (v & 4 ? SF_TV6 : SF_TV4);
+		if (!add_template(s, m, false, (uint16_t)(NP_IPFIX_TID_TUN | v), rec_spec, flags, err))
+			return false;
+	}
+	return true;
+}
+
+uint16_t np_ipfix_tunnel_tid(int family, bool biflow, int outer_family)
+{
+	return (uint16_t)(NP_IPFIX_TID_TUN | (family == 6 ? 1 : 0) | (biflow ? 0 : 2) | (outer_family == 6 ? 4 : 0));
+}
+
 uint16_t np_ipfix_export_tid(int family, bool biflow)
 {
 	if (biflow)
@@ -125,6 +168,46 @@ static void ipv4_bytes(uint32_t v, uint8_t *a)
 	a[1] = (uint8_t)(v >> 16);
 	a[2] = (uint8_t)(v >> 8);
 	a[3] = (uint8_t)v;
+}
+
+void np_ipfix_rec_set_tunnel(np_ipfix_rec *r, const np_flow_tunnel *t)
+{
+	const char *name = np_tunnel_name(t->kind);
+	r->tun_tech.buf = (uint8_t *)(uintptr_t)name; /* only read: libfixbuf copies it out */
+	r->tun_tech.len = strlen(name);
+	r->tun_id = t->id;
+	r->l2seg = t->kind == NP_TUNNEL_VXLAN || t->kind == NP_TUNNEL_GENEVE ? t->id : 0;
+	r->tun_depth = t->depth;
+	if (t->family == 6) {
+		memcpy(r->tun_sip6, t->src, 16);
+		memcpy(r->tun_dip6, t->dst, 16);
+	} else {
+		r->tun_sip4 = ipv4_host(t->src);
+		r->tun_dip4 = ipv4_host(t->dst);
+	}
+}
+
+bool np_ipfix_rec_tunnel(const np_ipfix_rec *r, np_flow_tunnel *t)
+{
+	memset(t, 0, sizeof(*t));
+	if (r->tun_tech.len == 0 || !r->tun_tech.buf)
+		return false;
+	t->kind = np_tunnel_kind_of((const char *)r->tun_tech.buf, r->tun_tech.len);
+	if (t->kind == NP_TUNNEL_NONE)
+		return false;
+	t->id = r->tun_id ? r->tun_id : (uint32_t)r->l2seg;
+	t->depth = r->tun_depth ? r->tun_depth : 1;
+	static const uint8_t zero[16];
+	if (r->tun_sip4 || r->tun_dip4 || (memcmp(r->tun_sip6, zero, 16) == 0 && memcmp(r->tun_dip6, zero, 16) == 0)) {
+		t->family = 4;
+		ipv4_bytes(r->tun_sip4, t->src);
+		ipv4_bytes(r->tun_dip4, t->dst);
+	} else {
+		t->family = 6;
+		memcpy(t->src, r->tun_sip6, 16);
+		memcpy(t->dst, r->tun_dip6, 16);
+	}
+	return true;
 }
 
 /* Microseconds to milliseconds, rounding down as YAF does. */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "decap.h"
 #include "ipfix_model.h"
 
 struct np_ipfix_writer {
@@ -185,7 +186,19 @@ static void append(np_ipfix_writer *w, np_ipfix_rec *r, uint16_t tid, int64_t en
 	w->records++;
 }
 
-void np_ipfix_writer_write(np_ipfix_writer *w, const np_flow *f)
+bool np_ipfix_writer_enable_tunnels(np_ipfix_writer *w)
+{
+	GError *e = NULL;
+	if (!np_ipfix_add_tunnel_templates(w->session, w->model, &e) ||
+	    !fbSessionSetMetadataExportElements(w->session, TRUE, NP_IPFIX_TID_TUN - 1, &e)) {
+		fail(w, "IPFIX tunnel templates", e);
+		return false;
+	}
+	return true;
+}
+
+/* One flow as one biflow record or two uniflow ones; t: an inner flow's tunnel. */
+static void write_flow(np_ipfix_writer *w, const np_flow *f, const np_flow_tunnel *t)
 {
 	int records = !w->uniflow || f->rev.packets == 0 ? 1 : 2;
 	if (w->failed) {
@@ -194,16 +207,30 @@ void np_ipfix_writer_write(np_ipfix_writer *w, const np_flow *f)
 	}
 	np_ipfix_rec r;
 	int64_t end_us = f->fwd.last_us > f->rev.last_us ? f->fwd.last_us : f->rev.last_us;
-	np_ipfix_rec_from_flow(&r, f, !w->uniflow, false);
-	append(w, &r, np_ipfix_export_tid(f->key.family, !w->uniflow), end_us);
-	if (records == 2 && !w->failed) {
-		np_ipfix_rec_from_flow(&r, f, false, true);
-		append(w, &r, np_ipfix_export_tid(f->key.family, false), end_us);
+	for (int i = 0; i < records && !w->failed; i++) {
+		bool biflow = !w->uniflow && i == 0;
+		np_ipfix_rec_from_flow(&r, f, biflow, i == 1);
+		uint16_t tid = np_ipfix_export_tid(f->key.family, biflow);
+		if (t) {
+			np_ipfix_rec_set_tunnel(&r, t);
+			tid = np_ipfix_tunnel_tid(f->key.family, biflow, t->family);
+		}
+		append(w, &r, tid, end_us);
 	}
 	if (w->failed)
 		w->dropped += (uint64_t)records;
 	else if (w->live)
 		np_ipfix_writer_flush(w);
+}
+
+void np_ipfix_writer_write(np_ipfix_writer *w, const np_flow *f)
+{
+	write_flow(w, f, NULL);
+}
+
+void np_ipfix_writer_write_inner(np_ipfix_writer *w, const np_flow *f, const np_flow_tunnel *t)
+{
+	write_flow(w, f, t);
 }
 
 void np_ipfix_writer_flush(np_ipfix_writer *w)

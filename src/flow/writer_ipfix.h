@@ -32,6 +32,13 @@ np_ipfix_writer *np_ipfix_writer_open(const char *target, bool uniflow, bool liv
 /* Write one flow. After a send or write error the writer drops the
  * records that follow (counted) and keeps the first error. */
 void np_ipfix_writer_write(np_ipfix_writer *w, const np_flow *f);
+/* flows --decap: add the templates of inner records, and the RFC 5610
+ * records that name netprofile's own elements, before the first record;
+ * false with the writer's error set. */
+struct np_flow_tunnel;
+bool np_ipfix_writer_enable_tunnels(np_ipfix_writer *w);
+/* An inner record, with its tunnel (after np_ipfix_writer_enable_tunnels). */
+void np_ipfix_writer_write_inner(np_ipfix_writer *w, const np_flow *f, const struct np_flow_tunnel *t);
 /* Send what is buffered. */
 void np_ipfix_writer_flush(np_ipfix_writer *w);
 /* The first error, or NULL. */
