@@ -11,6 +11,7 @@
  * sets, which are printed as the hex of an attribute without a decoder;
  * nor the -b (asdot) notation.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "print.h"
@@ -42,7 +43,12 @@ enum {
 	ATTR_COMMUNITIES = 8,
 	ATTR_ORIGINATOR_ID = 9,
 	ATTR_CLUSTER_LIST = 10,
+	ATTR_MP_REACH = 14,
+	ATTR_MP_UNREACH = 15,
+	ATTR_EXTD_COMMUNITIES = 16,
 	ATTR_AS4_PATH = 17,
+	ATTR_PMSI_TUNNEL = 22,
+	ATTR_ATTR_SET = 128,
 	ATTR_AGGREGATOR4 = 18,
 	ATTR_AIGP = 26,
 	ATTR_LARGE_COMMUNITY = 32,
@@ -306,12 +312,1046 @@ static void print_ipv4_at(np_printer *pr, const uint8_t *p)
 	out_ipv4(pr->out, p);
 }
 
+/* ---- Multiprotocol NLRI (RFC 4760) and the attributes around it ---- */
+
+#define RD_LEN 8
+#define NLRI_STOP (-100) /* the capture ended: tcpdump's longjmp */
+
+enum { AF_INET4 = 1, AF_INET6 = 2, AF_NSAP = 3, AF_VPLS = 25, AF_L2VPN = 196 };
+enum {
+	SAFI_UNICAST = 1,
+	SAFI_MULTICAST = 2,
+	SAFI_UNIMULTICAST = 3,
+	SAFI_LABUNICAST = 4,
+	SAFI_MULTICAST_VPN = 5,
+	SAFI_VPLS = 65,
+	SAFI_MDT = 66,
+	SAFI_VPNUNICAST = 128,
+	SAFI_VPNMULTICAST = 129,
+	SAFI_VPNUNIMULTICAST = 130,
+	SAFI_RT_ROUTING_INFO = 132,
+};
+#define AFSAFI(a, s) ((uint32_t)(a) << 8 | (s))
+
+static const np_tok bgp_extd_comm_flag_values[] = {{0x8000, "vendor-specific"}, {0x4000, "non-transitive"}, {0, NULL}};
+
+static const np_tok bgp_extd_comm_subtype_values[] = {
+	{0x0002, "target"},
+	{0x0102, "target"},
+	{0x0202, "target"},
+	{0x0003, "origin"},
+	{0x0103, "origin"},
+	{0x0203, "origin"},
+	{0x4004, "link-BW"},
+	{0x0005, "ospf-domain"},
+	{0x0105, "ospf-domain"},
+	{0x0205, "ospf-domain"},
+	{0x8005, "ospf-domain"},
+	{0x0306, "ospf-route-type"},
+	{0x8000, "ospf-route-type"},
+	{0x030c, "encapsulation"},
+	{0x0107, "ospf-router-id"},
+	{0x8001, "ospf-router-id"},
+	{0x800a, "layer2-info"},
+	{0x8800, "eigrp-general-route (flag, tag)"},
+	{0x8801, "eigrp-route-metric (AS, delay)"},
+	{0x8802, "eigrp-route-metric (reliability, nexthop, bandwidth)"},
+	{0x8803, "eigrp-route-metric (load, MTU)"},
+	{0x8804, "eigrp-external-route (remote-AS, remote-ID)"},
+	{0x8805, "eigrp-external-route (remote-proto, remote-metric)"},
+	{0x0009, "source-AS"},
+	{0x010b, "vrf-route-import"},
+	{0x000a, "l2vpn-id"},
+	{0xf10a, "l2vpn-id"},
+	{0, NULL},
+};
+
+static const np_tok bgp_extd_comm_encap_tunnel_values[] = {
+	{1, "L2TPv3 over IP"},
+	{2, "GRE"},
+	{3, "Transmit Tunnel"},
+	{4, "IPsec"},
+	{5, "IP in IP with IPsec"},
+	{6, "MPLS in IP with IPsec"},
+	{7, "IP in IP"},
+	{8, "VXLAN"},
+	{9, "NVGRE"},
+	{10, "MPLS"},
+	{11, "MPLS in GRE"},
+	{12, "VXLAN GPE"},
+	{13, "MPLS in UDP"},
+	{14, "IPv6"},
+	{15, "SR TE"},
+	{16, "Bare"},
+	{17, "SR"},
+	{0, NULL},
+};
+
+static const np_tok bgp_extd_comm_ospf_rtype_values[] = {
+	{1, "Router"},        {2, "Network"},         {3, "Summary"}, {5, "External"},
+	{7, "NSSA External"}, {129, "MPLS-VPN Sham"}, {0, NULL},
+};
+
+/* tcpdump's l2vpn_encaps_values (l2vpn.c). */
+static const np_tok l2vpn_encaps_values[] = {
+	{0, "Reserved"},
+	{1, "Frame Relay"},
+	{2, "ATM AAL5 SDU VCC transport"},
+	{3, "ATM transparent cell transport"},
+	{4, "Ethernet (VLAN) Tagged Mode"},
+	{5, "Ethernet Raw Mode"},
+	{6, "Cisco HDLC"},
+	{7, "PPP"},
+	{8, "SONET/SDH Circuit Emulation Service over MPLS"},
+	{9, "ATM n-to-one VCC cell transport"},
+	{10, "ATM n-to-one VPC cell transport"},
+	{11, "IP layer 2 transport"},
+	{15, "Frame Relay Port mode"},
+	{17, "Structure-agnostic E1 over packet"},
+	{18, "Structure-agnostic T1 (DS1) over packet"},
+	{19, "VPLS"},
+	{20, "Structure-agnostic T3 (DS3) over packet"},
+	{21, "Nx64kbit/s Basic Service using Structure-aware"},
+	{25, "Frame Relay DLCI"},
+	{40, "Structure-agnostic E3 over packet"},
+	{41, "Octet-aligned playload for Structure-agnostic DS1 circuits"},
+	{42, "E1 Nx64kbit/s with CAS using Structure-aware"},
+	{43, "DS1 (ESF) Nx64kbit/s with CAS using Structure-aware"},
+	{44, "DS1 (SF) Nx64kbit/s with CAS using Structure-aware"},
+	{0, NULL},
+};
+
+static const np_tok bgp_pmsi_tunnel_values[] = {
+	{1, "RSVP-TE P2MP LSP"}, {2, "LDP P2MP LSP"},        {3, "PIM-SSM Tree"},  {4, "PIM-SM Tree"},
+	{5, "PIM-Bidir Tree"},   {6, "Ingress Replication"}, {7, "LDP MP2MP LSP"}, {0, NULL},
+};
+
+static const np_tok bgp_pmsi_flag_values[] = {{0x01, "Leaf Information required"}, {0, NULL}};
+
+static const np_tok bgp_multicast_vpn_route_type_values[] = {
+	{1, "Intra-AS I-PMSI"}, {2, "Inter-AS I-PMSI"},  {3, "S-PMSI"},           {4, "Intra-AS Segment-Leaf"},
+	{5, "Source-Active"},   {6, "Shared Tree Join"}, {7, "Source Tree Join"}, {0, NULL},
+};
+
+/* Room so that what a decoder writes next is not flushed before it may be
+ * taken back (tcpdump formats these into a buffer first). */
+static size_t out_mark(np_printer *pr)
+{
+	out_reserve(pr->out, 512);
+	return pr->out->len;
+}
+
+/* An RFC 4364 Route Distinguisher, all 8 bytes captured (checked). */
+static bool print_rd(np_printer *pr, const uint8_t *p)
+{
+	uint16_t type, u16;
+	uint32_t u32;
+	NP_GET_BE16(type, p, pr->snapend);
+	NP_CHECK(p, pr->snapend, RD_LEN);
+	switch (type) {
+	case 0:
+		NP_GET_BE16(u16, p + 2, pr->snapend);
+		NP_GET_BE32(u32, p + 4, pr->snapend);
+		out_fmt(pr->out, "%u:%u (= %u.%u.%u.%u)", u16, u32, p[4], p[5], p[6], p[7]);
+		break;
+	case 1:
+		NP_GET_BE16(u16, p + 6, pr->snapend);
+		out_fmt(pr->out, "%u.%u.%u.%u:%u", p[2], p[3], p[4], p[5], u16);
+		break;
+	case 2:
+		NP_GET_BE32(u32, p + 2, pr->snapend);
+		NP_GET_BE16(u16, p + 6, pr->snapend);
+		out_fmt(pr->out, "%u:%u (%u.%u.%u.%u:%u)", u32, u16, p[2], p[3], p[4], p[5], u16);
+		break;
+	default: out_str(pr->out, "unknown RD format"); break;
+	}
+	return true;
+trunc:
+	return false;
+}
+
+/* An address of addr_bits bits (32 or 128), or tcpdump's complaint. */
+static bool print_vpn_ip(np_printer *pr, const uint8_t *p, uint32_t addr_bits)
+{
+	if (addr_bits == 32) {
+		NP_CHECK(p, pr->snapend, 4);
+		out_ipv4(pr->out, p);
+	} else if (addr_bits == 128) {
+		NP_CHECK(p, pr->snapend, 16);
+		out_ipv6(pr->out, p);
+	} else {
+		out_fmt(pr->out, "bogus address length %u", addr_bits);
+	}
+	return true;
+trunc:
+	return false;
+}
+
+/* A prefix of plen bits from p into an address of alen bytes (masked). */
+static bool copy_prefix(np_printer *pr, uint8_t *addr, uint32_t alen, const uint8_t *p, uint32_t plen)
+{
+	uint32_t n = (plen + 7) / 8;
+	memset(addr, 0, alen);
+	if (!np_has(p, pr->snapend, n))
+		return false;
+	memcpy(addr, p, n);
+	if (plen % 8)
+		addr[n - 1] &= (uint8_t)(0xff00 >> (plen % 8));
+	return true;
+}
+
+/* ", label:N (bottom)" of a 3-byte label at p. */
+static bool print_label(np_printer *pr, const uint8_t *p)
+{
+	uint32_t l;
+	uint8_t b;
+	NP_GET_BE24(l, p, pr->snapend);
+	NP_GET_U8(b, p + 2, pr->snapend);
+	out_fmt(pr->out, ", label:%u %s", l >> 4, (b & 1) ? "(bottom)" : "(BOGUS: Bottom of Stack NOT set!)");
+	return true;
+trunc:
+	return false;
+}
+
+static void print_addr(np_printer *pr, const uint8_t *addr, bool v6)
+{
+	if (v6)
+		out_ipv6(pr->out, addr);
+	else
+		out_ipv4(pr->out, addr);
+}
+
+/* tcpdump's decode_prefix6 (decode_prefix4 above for IPv4). */
+static int decode_prefix6(np_printer *pr, const uint8_t *p, uint32_t itemlen)
+{
+	uint8_t addr[16];
+	uint8_t plen;
+	if (itemlen < 1)
+		return -2;
+	if (!np_get_u8(p, pr->snapend, &plen))
+		return NLRI_STOP;
+	if (plen > 128)
+		return -1;
+	if (itemlen - 1 < (plen + 7u) / 8u)
+		return -2;
+	if (!copy_prefix(pr, addr, 16, p + 1, plen))
+		return NLRI_STOP;
+	out_ipv6(pr->out, addr);
+	out_fmt(pr->out, "/%u", plen);
+	return (int)(1 + (plen + 7u) / 8u);
+}
+
+/* decode_labeled_prefix4/6: -2 when the 4 bytes are not captured, -3 when
+ * itemlen is too short. */
+static int decode_labeled_prefix(np_printer *pr, const uint8_t *p, uint32_t itemlen, bool v6)
+{
+	uint8_t addr[16];
+	uint8_t plen;
+	uint32_t maxlen = v6 ? 128 : 32;
+	if (!np_has(p, pr->snapend, 4))
+		return -2;
+	if (itemlen < 4)
+		return -3;
+	plen = p[0];
+	if (plen < 24)
+		return -1;
+	plen -= 24;
+	if (plen > maxlen)
+		return -1;
+	if (!v6 && itemlen - 4 < (plen + 7u) / 8u)
+		return -3;
+	if (!copy_prefix(pr, addr, 16, p + 4, plen))
+		return NLRI_STOP;
+	print_addr(pr, addr, v6);
+	out_fmt(pr->out, "/%u", plen);
+	if (!print_label(pr, p + 1))
+		return NLRI_STOP;
+	return (int)(4 + (plen + 7u) / 8u);
+}
+
+/* decode_labeled_vpn_prefix4/6. */
+static int decode_labeled_vpn_prefix(np_printer *pr, const uint8_t *p, bool v6)
+{
+	uint8_t addr[16];
+	uint8_t plen;
+	if (!np_get_u8(p, pr->snapend, &plen))
+		return NLRI_STOP;
+	if (plen < 88)
+		return -1;
+	plen -= 88;
+	if (plen > (v6 ? 128 : 32))
+		return -1;
+	if (!copy_prefix(pr, addr, 16, p + 12, plen))
+		return NLRI_STOP;
+	out_str(pr->out, "RD: ");
+	if (!print_rd(pr, p + 4))
+		return NLRI_STOP;
+	out_str(pr->out, ", ");
+	print_addr(pr, addr, v6);
+	out_fmt(pr->out, "/%u", plen);
+	if (!print_label(pr, p + 1))
+		return NLRI_STOP;
+	return (int)(12 + (plen + 7u) / 8u);
+}
+
+/* decode_rt_routing_info (RFC 4684); prints its own lines. */
+static int decode_rt_routing_info(np_printer *pr, const uint8_t *p)
+{
+	uint8_t rt[8] = {0};
+	uint8_t plen;
+	uint32_t as, n, i;
+	char hex[sizeof("0000 0000 0000 0000")];
+	size_t hl = 0;
+	if (!np_get_u8(p, pr->snapend, &plen))
+		return NLRI_STOP;
+	if (plen == 0) {
+		out_str(pr->out, "\n\t      default route target");
+		return 1;
+	}
+	if (plen < 32) {
+		out_str(pr->out, "\n\t      (illegal prefix length)");
+		return -1;
+	}
+	if (!np_get_be32(p + 1, pr->snapend, &as))
+		return NLRI_STOP;
+	plen -= 32;
+	if (plen > 64) {
+		out_str(pr->out, "\n\t      (illegal prefix length)");
+		return -1;
+	}
+	n = (plen + 7u) / 8u;
+	if (!copy_prefix(pr, rt, 8, p + 5, plen))
+		return NLRI_STOP;
+	out_fmt(pr->out, "\n\t      origin AS: %u, ", as);
+	if (plen == 0) {
+		out_str(pr->out, "route-target: 0:0/0");
+		return (int)(5 + n);
+	}
+	hex[0] = '\0';
+	for (i = 0; i < n; i++)
+		hl += (size_t)snprintf(hex + hl, sizeof(hex) - hl, "%02x%s", rt[i],
+				       ((i % 2 == 1) && (i < n - 1)) ? " " : "");
+	if (plen < 16) {
+		out_fmt(pr->out, "route-target: partial-type: (%s/%d)", hex, plen);
+		return (int)(5 + n);
+	}
+	switch ((rt[0] << 8) | rt[1]) {
+	case 0x0002:
+		out_fmt(pr->out, "route-target: %u:%u/%d (%s)", (rt[2] << 8) | rt[3],
+			(uint32_t)rt[4] << 24 | (uint32_t)rt[5] << 16 | (uint32_t)rt[6] << 8 | rt[7], plen, hex);
+		break;
+	case 0x0102:
+		out_fmt(pr->out, "route-target: %u.%u.%u.%u:%u/%d (%s)", rt[2], rt[3], rt[4], rt[5],
+			(rt[6] << 8) | rt[7], plen, hex);
+		break;
+	case 0x0202:
+		out_fmt(pr->out, "route-target: %u:%u/%d (%s)",
+			(uint32_t)rt[2] << 24 | (uint32_t)rt[3] << 16 | (uint32_t)rt[4] << 8 | rt[5],
+			(rt[6] << 8) | rt[7], plen, hex);
+		break;
+	default: out_fmt(pr->out, "route target: unknown-type(%04x) (%s/%d)", (rt[0] << 8) | rt[1], hex, plen); break;
+	}
+	return (int)(5 + n);
+}
+
+/* decode_mdt_vpn_nlri. */
+static int decode_mdt_vpn(np_printer *pr, const uint8_t *p)
+{
+	uint8_t plen;
+	if (!np_get_u8(p, pr->snapend, &plen))
+		return NLRI_STOP;
+	if (plen != 128)
+		return -1;
+	if (!np_has(p + 1, pr->snapend, 8))
+		return -2;
+	out_str(pr->out, "RD: ");
+	if (!print_rd(pr, p + 1) || !np_has(p + 9, pr->snapend, 8))
+		return NLRI_STOP;
+	out_str(pr->out, ", VPN IP Address: ");
+	out_ipv4(pr->out, p + 9);
+	out_str(pr->out, ", MC Group Address: ");
+	out_ipv4(pr->out, p + 13);
+	return 17;
+}
+
+/* bgp_vpn_sg_print: ", Source a, Group b"; the bytes it read, or -2. */
+static int print_vpn_sg(np_printer *pr, const uint8_t *p)
+{
+	uint8_t bits;
+	int total = 0;
+	for (int k = 0; k < 2; k++) {
+		if (!np_get_u8(p, pr->snapend, &bits))
+			return NLRI_STOP;
+		p++;
+		if (!np_has(p, pr->snapend, bits >> 3))
+			return total;
+		total += (bits >> 3) + 1;
+		if (bits) {
+			out_str(pr->out, k == 0 ? ", Source " : ", Group ");
+			if (!print_vpn_ip(pr, p, bits))
+				return NLRI_STOP;
+			p += bits >> 3;
+		}
+	}
+	return total;
+}
+
+/* decode_multicast_vpn (RFC 6514). */
+static int decode_multicast_vpn(np_printer *pr, const uint8_t *p)
+{
+	uint8_t type, rlen;
+	uint32_t as;
+	int sg;
+	if (!np_get_u8(p, pr->snapend, &type) || !np_get_u8(p + 1, pr->snapend, &rlen))
+		return NLRI_STOP;
+	p += 2;
+	out_fmt(pr->out, "Route-Type: %s (%u), length: %u",
+		tok2str(bgp_multicast_vpn_route_type_values, "Unknown", type), type, rlen);
+	switch (type) {
+	case 1:
+		if (!np_has(p, pr->snapend, RD_LEN))
+			return -2;
+		out_str(pr->out, ", RD: ");
+		if (!print_rd(pr, p))
+			return NLRI_STOP;
+		out_str(pr->out, ", Originator ");
+		if (!print_vpn_ip(pr, p + RD_LEN, (uint32_t)(rlen - RD_LEN) << 3))
+			return NLRI_STOP;
+		break;
+	case 2:
+	case 6:
+	case 7:
+		if (!np_has(p, pr->snapend, RD_LEN + 4))
+			return -2;
+		out_str(pr->out, ", RD: ");
+		if (!print_rd(pr, p) || !np_get_be32(p + RD_LEN, pr->snapend, &as))
+			return NLRI_STOP;
+		out_fmt(pr->out, ", Source-AS %u", as);
+		if (type != 2 && print_vpn_sg(pr, p + RD_LEN + 4) == NLRI_STOP)
+			return NLRI_STOP;
+		break;
+	case 3:
+	case 5:
+		if (!np_has(p, pr->snapend, RD_LEN))
+			return -2;
+		out_str(pr->out, ", RD: ");
+		if (!print_rd(pr, p))
+			return NLRI_STOP;
+		p += RD_LEN;
+		sg = print_vpn_sg(pr, p);
+		if (sg == NLRI_STOP)
+			return NLRI_STOP;
+		if (type == 3) {
+			uint32_t alen = (uint32_t)(rlen - sg);
+			if (!np_has(p, pr->snapend, alen))
+				return -2;
+			out_str(pr->out, ", Originator ");
+			if (!print_vpn_ip(pr, p, alen << 3))
+				return NLRI_STOP;
+		}
+		break;
+	default: break;
+	}
+	return rlen + 2;
+}
+
+/* decode_labeled_vpn_l2 (RFC 4761 / Kompella L2VPN). */
+static int decode_labeled_vpn_l2(np_printer *pr, const uint8_t *p)
+{
+	uint16_t plen, u16a, u16b, tlv_len;
+	uint32_t tlen, lbl, ttlv;
+	uint8_t tlv_type, b;
+	if (!np_get_be16(p, pr->snapend, &plen))
+		return NLRI_STOP;
+	tlen = plen;
+	p += 2;
+	if (plen == 12) {
+		if (!np_has(p, pr->snapend, 12))
+			return -2;
+		out_str(pr->out, "RD: ");
+		if (!print_rd(pr, p))
+			return NLRI_STOP;
+		out_str(pr->out, ", BGPNH: ");
+		out_ipv4(pr->out, p + 8);
+		return plen + 2;
+	}
+	if (plen <= 17)
+		return -2;
+	if (!np_has(p, pr->snapend, 15))
+		return -2;
+	out_str(pr->out, "RD: ");
+	if (!print_rd(pr, p))
+		return NLRI_STOP;
+	if (!np_get_be16(p + 8, pr->snapend, &u16a) || !np_get_be16(p + 10, pr->snapend, &u16b) ||
+	    !np_get_be24(p + 12, pr->snapend, &lbl))
+		return NLRI_STOP;
+	out_fmt(pr->out, ", CE-ID: %u, Label-Block Offset: %u, Label Base %u", u16a, u16b, lbl >> 4);
+	p += 15;
+	tlen -= 15;
+	while (tlen != 0) {
+		if (tlen < 3) {
+			out_str(pr->out, "\n\t\tran past the end");
+			return plen + 2;
+		}
+		if (!np_get_u8(p, pr->snapend, &tlv_type) || !np_get_be16(p + 1, pr->snapend, &tlv_len))
+			return NLRI_STOP;
+		ttlv = (tlv_len + 7u) / 8u;
+		p += 3;
+		/* tcpdump does not count the TLV header against tlen */
+		if (tlv_type == 1) {
+			out_fmt(pr->out, "\n\t\tcircuit status vector (%u) length: %u: 0x", tlv_type, tlv_len);
+			for (; ttlv != 0; ttlv--, tlen--) {
+				if (tlen < 1) {
+					out_str(pr->out, " (ran past the end)");
+					return plen + 2;
+				}
+				if (!np_get_u8(p, pr->snapend, &b))
+					return -2;
+				out_fmt(pr->out, "%02x", b);
+				p++;
+			}
+		} else {
+			out_fmt(pr->out, "\n\t\tunknown TLV #%u, length: %u", tlv_type, tlv_len);
+			if (tlen < ttlv) {
+				out_str(pr->out, " (ran past the end)");
+				return plen + 2;
+			}
+			tlen -= ttlv;
+		}
+	}
+	return plen + 2;
+}
+
+/* tcpdump's bgp_mp_af_print: "AFI: .., SAFI: .." and whether there is a
+ * decoder for the pair (0), none (-1, the hex printed), or -2. */
+static int print_mp_af(np_printer *pr, const uint8_t *p, uint32_t tlen, uint16_t *afp, uint8_t *safip)
+{
+	uint16_t af;
+	uint8_t safi;
+	if (!np_get_be16(p, pr->snapend, &af) || !np_get_u8(p + 2, pr->snapend, &safi))
+		return NLRI_STOP;
+	*afp = af;
+	*safip = safi;
+	out_fmt(pr->out, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", tok2str(af_names, "Unknown AFI", af), af,
+		safi > 128 ? "vendor specific " : "", tok2str(bgp_safi_values, "Unknown SAFI", safi), safi);
+	switch (AFSAFI(af, safi)) {
+	case AFSAFI(AF_INET4, SAFI_UNICAST):
+	case AFSAFI(AF_INET4, SAFI_MULTICAST):
+	case AFSAFI(AF_INET4, SAFI_UNIMULTICAST):
+	case AFSAFI(AF_INET4, SAFI_LABUNICAST):
+	case AFSAFI(AF_INET4, SAFI_RT_ROUTING_INFO):
+	case AFSAFI(AF_INET4, SAFI_VPNUNICAST):
+	case AFSAFI(AF_INET4, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_INET4, SAFI_VPNUNIMULTICAST):
+	case AFSAFI(AF_INET4, SAFI_MULTICAST_VPN):
+	case AFSAFI(AF_INET4, SAFI_MDT):
+	case AFSAFI(AF_INET6, SAFI_UNICAST):
+	case AFSAFI(AF_INET6, SAFI_MULTICAST):
+	case AFSAFI(AF_INET6, SAFI_UNIMULTICAST):
+	case AFSAFI(AF_INET6, SAFI_LABUNICAST):
+	case AFSAFI(AF_INET6, SAFI_VPNUNICAST):
+	case AFSAFI(AF_INET6, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_INET6, SAFI_VPNUNIMULTICAST):
+	case AFSAFI(AF_L2VPN, SAFI_VPNUNICAST):
+	case AFSAFI(AF_L2VPN, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_L2VPN, SAFI_VPNUNIMULTICAST):
+	case AFSAFI(AF_VPLS, SAFI_VPLS): return 0;
+	default:
+		/* NSAP (CLNP) prefixes are not decoded here: hex, as for unknowns */
+		if (!np_has(p, pr->snapend, tlen))
+			return -2;
+		out_fmt(pr->out, "\n\t    no AFI %u / SAFI %u decoder", af, safi);
+		if (pr->o.vflag <= 1)
+			print_unknown_data(pr, p, "\n\t    ", tlen);
+		return -1;
+	}
+}
+
+/* One NLRI of the family (tcpdump's bgp_nlri_print): bytes taken, -2 for
+ * a truncation the attribute reports, another negative to stop quietly,
+ * NLRI_STOP when the capture ended. */
+static int print_nlri(np_printer *pr, uint16_t af, uint8_t safi, const uint8_t *p, uint32_t len, bool ap4, bool ap6)
+{
+	size_t mark = out_mark(pr);
+	uint32_t path_id = 0;
+	bool ap = false;
+	int r;
+	out_str(pr->out, "\n\t      ");
+	switch (AFSAFI(af, safi)) {
+	case AFSAFI(AF_INET4, SAFI_UNICAST):
+	case AFSAFI(AF_INET4, SAFI_MULTICAST):
+	case AFSAFI(AF_INET4, SAFI_UNIMULTICAST):
+	case AFSAFI(AF_INET6, SAFI_UNICAST):
+	case AFSAFI(AF_INET6, SAFI_MULTICAST):
+	case AFSAFI(AF_INET6, SAFI_UNIMULTICAST):
+		ap = af == AF_INET4 ? ap4 : ap6;
+		if (ap) {
+			if (!np_get_be32(p, pr->snapend, &path_id)) {
+				r = NLRI_STOP;
+				break;
+			}
+			p += 4;
+		}
+		r = af == AF_INET4 ? decode_prefix4(pr, p, len) : decode_prefix6(pr, p, len);
+		if (r == -3)
+			r = NLRI_STOP;
+		if (r == -2) {
+			pr->out->len = mark;
+			return -2;
+		}
+		if (r == -1) {
+			pr->out->len = mark;
+			out_str(pr->out, "\n\t    (illegal prefix length)");
+		}
+		if (r == NLRI_STOP)
+			break;
+		if (ap) {
+			out_fmt(pr->out, "   Path Id: %u", path_id);
+			r += 4;
+		}
+		return r;
+	case AFSAFI(AF_INET4, SAFI_LABUNICAST):
+	case AFSAFI(AF_INET6, SAFI_LABUNICAST):
+		r = decode_labeled_prefix(pr, p, len, af == AF_INET6);
+		if (r == -3) {
+			pr->out->len = mark;
+			return -3;
+		}
+		break;
+	case AFSAFI(AF_INET4, SAFI_VPNUNICAST):
+	case AFSAFI(AF_INET4, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_INET4, SAFI_VPNUNIMULTICAST):
+	case AFSAFI(AF_INET6, SAFI_VPNUNICAST):
+	case AFSAFI(AF_INET6, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_INET6, SAFI_VPNUNIMULTICAST): r = decode_labeled_vpn_prefix(pr, p, af == AF_INET6); break;
+	case AFSAFI(AF_INET4, SAFI_RT_ROUTING_INFO):
+		pr->out->len = mark;
+		r = decode_rt_routing_info(pr, p);
+		if (r == NLRI_STOP)
+			pr->out->len = mark;
+		break;
+	case AFSAFI(AF_INET4, SAFI_MULTICAST_VPN):
+	case AFSAFI(AF_INET6, SAFI_MULTICAST_VPN): r = decode_multicast_vpn(pr, p); break;
+	case AFSAFI(AF_INET4, SAFI_MDT): r = decode_mdt_vpn(pr, p); break;
+	case AFSAFI(AF_VPLS, SAFI_VPLS):
+	case AFSAFI(AF_L2VPN, SAFI_VPNUNICAST):
+	case AFSAFI(AF_L2VPN, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_L2VPN, SAFI_VPNUNIMULTICAST):
+		r = decode_labeled_vpn_l2(pr, p);
+		if (r == -1) {
+			pr->out->len = mark;
+			out_str(pr->out, "\n\t    (illegal length)");
+			return -1;
+		}
+		break;
+	default:
+		pr->out->len = mark;
+		out_fmt(pr->out, "\n\t    ERROR: no AFI %u / SAFI %u decoder", af, safi);
+		return -4;
+	}
+	if (r == NLRI_STOP || r == -2) {
+		pr->out->len = mark;
+		return r;
+	}
+	if (r == -1 && AFSAFI(af, safi) != AFSAFI(AF_INET4, SAFI_RT_ROUTING_INFO)) {
+		pr->out->len = mark;
+		out_str(pr->out, "\n\t    (illegal prefix length)");
+	}
+	return r;
+}
+
+/* The next hops of MP_REACH for the family; false when they ran out. */
+static bool print_nexthops(np_printer *pr, uint16_t af, uint8_t safi, const uint8_t **tp, uint32_t *tlen, uint8_t nhlen)
+{
+	const uint8_t *t = *tp;
+	uint32_t tn = nhlen, nnh = 0, need;
+	out_str(pr->out, "\n\t    nexthop: ");
+	while (tn != 0) {
+		bool rd = false, v6 = false;
+		if (nnh++ > 0)
+			out_str(pr->out, ", ");
+		switch (AFSAFI(af, safi)) {
+		case AFSAFI(AF_INET4, SAFI_UNICAST):
+		case AFSAFI(AF_INET4, SAFI_MULTICAST):
+		case AFSAFI(AF_INET4, SAFI_UNIMULTICAST):
+		case AFSAFI(AF_INET4, SAFI_LABUNICAST):
+		case AFSAFI(AF_INET4, SAFI_RT_ROUTING_INFO):
+		case AFSAFI(AF_INET4, SAFI_MULTICAST_VPN):
+		case AFSAFI(AF_INET4, SAFI_MDT):
+		case AFSAFI(AF_VPLS, SAFI_VPLS):
+		case AFSAFI(AF_L2VPN, SAFI_VPNUNICAST):
+		case AFSAFI(AF_L2VPN, SAFI_VPNMULTICAST):
+		case AFSAFI(AF_L2VPN, SAFI_VPNUNIMULTICAST): break;
+		case AFSAFI(AF_INET4, SAFI_VPNUNICAST):
+		case AFSAFI(AF_INET4, SAFI_VPNMULTICAST):
+		case AFSAFI(AF_INET4, SAFI_VPNUNIMULTICAST): rd = true; break;
+		case AFSAFI(AF_INET6, SAFI_UNICAST):
+		case AFSAFI(AF_INET6, SAFI_MULTICAST):
+		case AFSAFI(AF_INET6, SAFI_UNIMULTICAST):
+		case AFSAFI(AF_INET6, SAFI_LABUNICAST): v6 = true; break;
+		case AFSAFI(AF_INET6, SAFI_VPNUNICAST):
+		case AFSAFI(AF_INET6, SAFI_VPNMULTICAST):
+		case AFSAFI(AF_INET6, SAFI_VPNUNIMULTICAST): rd = v6 = true; break;
+		default:
+			out_fmt(pr->out, "ERROR: no AFI %u/SAFI %u nexthop decoder", af, safi);
+			t += tn;
+			*tlen -= tn;
+			*tp = t;
+			return true;
+		}
+		need = (v6 ? 16u : 4u) + (rd ? RD_LEN : 0u);
+		if (tn < need) {
+			out_str(pr->out, "invalid len");
+			t += tn;
+			*tlen -= tn;
+			tn = 0;
+			continue;
+		}
+		if (rd) {
+			out_str(pr->out, "RD: ");
+			if (!print_rd(pr, t))
+				return false;
+			out_str(pr->out, ", ");
+		}
+		if (!np_has(t + need - (v6 ? 16 : 4), pr->snapend, v6 ? 16 : 4))
+			return false;
+		print_addr(pr, t + need - (v6 ? 16 : 4), v6);
+		t += need;
+		*tlen -= need;
+		tn -= need;
+	}
+	*tp = t;
+	return true;
+}
+
+/* MP_REACH_NLRI / MP_UNREACH_NLRI: false on a truncation (pr->stopped
+ * when the capture ended). */
+static bool print_mp(np_printer *pr, bool reach, const uint8_t *pptr, uint32_t len)
+{
+	const uint8_t *t = pptr;
+	uint32_t tlen = len;
+	uint16_t af;
+	uint8_t safi, nhlen, snpa, slen;
+	bool ap4, ap6;
+	int r;
+	if (!np_has(t, pr->snapend, 3) || (reach && tlen < 3))
+		return false;
+	r = print_mp_af(pr, t, tlen, &af, &safi);
+	if (r == NLRI_STOP)
+		goto trunc;
+	if (r == -2)
+		return false;
+	if (r < 0)
+		return true;
+	t += 3;
+	tlen -= 3;
+	if (reach) {
+		if (!np_has(t, pr->snapend, 1) || tlen < 1)
+			return false;
+		NP_GET_U8(nhlen, t, pr->snapend);
+		t++;
+		tlen--;
+		if (nhlen) {
+			if (tlen < nhlen)
+				return false;
+			if (!print_nexthops(pr, af, safi, &t, &tlen, nhlen))
+				goto trunc;
+		}
+		out_fmt(pr->out, ", nh-length: %u", nhlen);
+		if (tlen < 1)
+			return false;
+		NP_GET_U8(snpa, t, pr->snapend);
+		t++;
+		tlen--;
+		if (snpa) {
+			out_fmt(pr->out, "\n\t    %u SNPA", snpa);
+			for (; snpa != 0; snpa--) {
+				if (tlen < 1)
+					return false;
+				NP_GET_U8(slen, t, pr->snapend);
+				out_fmt(pr->out, "\n\t      %u bytes", slen);
+				t++;
+				tlen--;
+				if (tlen < slen || !np_has(t, pr->snapend, slen))
+					return false;
+				t += slen;
+				tlen -= slen;
+			}
+		} else {
+			out_str(pr->out, ", no SNPA");
+		}
+	} else {
+		if (len == 3)
+			out_str(pr->out, "\n\t      End-of-Rib Marker (empty NLRI)");
+	}
+	ap4 = check_add_path(pr, t, len - (uint32_t)(t - pptr), 32);
+	ap6 = check_add_path(pr, t, len - (uint32_t)(t - pptr), 128);
+	while (t < pptr + len) {
+		r = print_nlri(pr, af, safi, t, len, ap4, ap6);
+		if (r == NLRI_STOP)
+			goto trunc;
+		if (r == -2)
+			return false;
+		if (r < 0)
+			break;
+		t += r;
+	}
+	return true;
+trunc:
+	print_trunc_stop(pr);
+	return false;
+}
+
+/* One extended community's value (bgp_extended_community_print). */
+static bool print_ext_community(np_printer *pr, const uint8_t *p)
+{
+	uint16_t type, u16;
+	uint32_t u32;
+	union {
+		float f;
+		uint32_t i;
+	} bw;
+	NP_GET_BE16(type, p, pr->snapend);
+	NP_CHECK(p, pr->snapend, 8);
+	switch (type) {
+	case 0x0002:
+	case 0x0003:
+	case 0x000a:
+		NP_GET_BE16(u16, p + 2, pr->snapend);
+		NP_GET_BE32(u32, p + 4, pr->snapend);
+		out_fmt(pr->out, "%u:%u (= ", u16, u32);
+		out_ipv4(pr->out, p + 4);
+		out_char(pr->out, ')');
+		break;
+	case 0x0102:
+	case 0x0103:
+	case 0xf10a:
+	case 0x010b:
+		NP_GET_BE16(u16, p + 6, pr->snapend);
+		out_ipv4(pr->out, p + 2);
+		out_fmt(pr->out, ":%u", u16);
+		break;
+	case 0x0202:
+	case 0x0203:
+		NP_GET_BE32(u32, p + 2, pr->snapend);
+		NP_GET_BE16(u16, p + 6, pr->snapend);
+		out_fmt(pr->out, "%u:%u", u32, u16);
+		break;
+	case 0x4004:
+		NP_GET_BE32(bw.i, p + 4, pr->snapend);
+		out_fmt(pr->out, "bandwidth: %.3f Mbps", (double)(bw.f * 8 / 1000000));
+		break;
+	case 0x0005:
+	case 0x0105:
+	case 0x0205:
+	case 0x8005:
+	case 0x0107:
+	case 0x8001: out_ipv4(pr->out, p + 2); break;
+	case 0x0306:
+	case 0x8000:
+		out_str(pr->out, "area:");
+		out_ipv4(pr->out, p + 2);
+		out_fmt(pr->out, ", router-type:%s, metric-type:%s%s",
+			tok2str(bgp_extd_comm_ospf_rtype_values, "unknown (0x%02x)", p[6]), (p[7] & 1) ? "E2" : "",
+			(p[6] == 5 || p[6] == 7) ? "E1" : "");
+		break;
+	case 0x800a:
+		NP_GET_BE16(u16, p + 4, pr->snapend);
+		out_fmt(pr->out, "%s Control Flags [0x%02x]:MTU %u",
+			tok2str(l2vpn_encaps_values, "unknown encaps", p[2]), p[3], u16);
+		break;
+	case 0x0009:
+		NP_GET_BE16(u16, p + 2, pr->snapend);
+		out_fmt(pr->out, "AS %u", u16);
+		break;
+	case 0x030c:
+		NP_GET_BE16(u16, p + 6, pr->snapend);
+		out_fmt(pr->out, "Tunnel type: %s", tok2str(bgp_extd_comm_encap_tunnel_values, "unknown encaps", u16));
+		break;
+	default: out_fmt(pr->out, "%02x%02x%02x%02x%02x%02x", p[2], p[3], p[4], p[5], p[6], p[7]); break;
+	}
+	return true;
+trunc:
+	print_trunc_stop(pr);
+	return false;
+}
+
+static bool print_ext_communities(np_printer *pr, const uint8_t *t, uint32_t len)
+{
+	uint32_t tlen = len;
+	uint16_t ec;
+	if (len % 8) {
+		out_str(pr->out, "invalid len");
+		return true;
+	}
+	while (tlen != 0) {
+		if (!np_has(t, pr->snapend, 2) || tlen < 2)
+			return false;
+		ec = (uint16_t)((t[0] << 8) | t[1]);
+		out_fmt(pr->out, "\n\t    %s (0x%04x), Flags [",
+			tok2str(bgp_extd_comm_subtype_values, "unknown extd community typecode", ec), ec);
+		print_bits(pr, bgp_extd_comm_flag_values, ec, ", ", "none");
+		out_char(pr->out, ']');
+		if (!np_has(t, pr->snapend, 8) || tlen < 8)
+			return false;
+		out_str(pr->out, ": ");
+		if (!print_ext_community(pr, t))
+			return false;
+		tlen -= 8;
+		t += 8;
+	}
+	return true;
+}
+
+static bool print_pmsi_tunnel(np_printer *pr, const uint8_t *t, uint32_t tlen)
+{
+	uint8_t flags, type;
+	uint32_t label, a;
+	if (!np_has(t, pr->snapend, 5) || tlen < 5)
+		return false;
+	flags = t[0];
+	type = t[1];
+	NP_GET_BE24(label, t + 2, pr->snapend);
+	out_fmt(pr->out, "\n\t    Tunnel-type %s (%u), Flags [", tok2str(bgp_pmsi_tunnel_values, "Unknown", type),
+		type);
+	print_bits(pr, bgp_pmsi_flag_values, flags, ", ", "none");
+	out_fmt(pr->out, "], MPLS Label %u", label >> 4);
+	t += 5;
+	tlen -= 5;
+	switch (type) {
+	case 3:
+	case 4:
+	case 5:
+		NP_CHECK(t, pr->snapend, 8);
+		out_str(pr->out, type == 3 ? "\n\t      Root-Node " : "\n\t      Sender ");
+		out_ipv4(pr->out, t);
+		out_str(pr->out, ", P-Group ");
+		out_ipv4(pr->out, t + 4);
+		break;
+	case 6:
+		NP_CHECK(t, pr->snapend, 4);
+		out_str(pr->out, "\n\t      Tunnel-Endpoint ");
+		out_ipv4(pr->out, t);
+		break;
+	case 1:
+	case 2:
+	case 7:
+		NP_CHECK(t, pr->snapend, 4);
+		NP_GET_BE32(a, t + 4, pr->snapend);
+		out_str(pr->out, type == 1 ? "\n\t      Extended-Tunnel-ID " : "\n\t      Root-Node ");
+		out_ipv4(pr->out, t);
+		out_fmt(pr->out, type == 1 ? ", P2MP-ID 0x%08x" : ", LSP-ID 0x%08x", a);
+		break;
+	default:
+		if (pr->o.vflag <= 1)
+			print_unknown_data(pr, t, "\n\t      ", tlen);
+		break;
+	}
+	return true;
+trunc:
+	print_trunc_stop(pr);
+	return false;
+}
+
 /*
  * One path attribute's value. False when the printer ran off the capture
  * (pr->stopped then) or, like tcpdump's, met a truncation to report by the
  * caller.
  */
-static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint32_t len)
+/* An attribute's length field of alenlen (1 or 2) bytes. */
+static bool attr_len(np_printer *pr, const uint8_t *p, uint32_t alenlen, uint32_t *alen)
+{
+	uint16_t v16;
+	uint8_t v8;
+	if (alenlen == 2) {
+		if (!np_get_be16(p, pr->snapend, &v16))
+			return false;
+		*alen = v16;
+	} else {
+		if (!np_get_u8(p, pr->snapend, &v8))
+			return false;
+		*alen = v8;
+	}
+	return true;
+}
+
+/* "Name (N), length: L, Flags [OTPE+x]" of an attribute; in_set: the
+ * form used inside an ATTR_SET. */
+static void print_attr_head(np_printer *pr, const char *indent, uint8_t atype, uint32_t alen, uint8_t aflags,
+			    bool in_set)
+{
+	out_str(pr->out, indent);
+	out_str(pr->out, tok2str(bgp_attr_values, "Unknown Attribute", atype));
+	out_fmt(pr->out, " (%u), length: %u", atype, alen);
+	if (aflags) {
+		out_fmt(pr->out, ", Flags [%s%s%s%s", aflags & 0x80 ? "O" : "", aflags & 0x40 ? "T" : "",
+			aflags & 0x20 ? "P" : "", aflags & 0x10 ? "E" : "");
+		if (aflags & 0xf)
+			out_fmt(pr->out, "+%x", aflags & 0xf);
+		out_str(pr->out, in_set ? "]" : "]: ");
+	}
+	if (in_set)
+		out_str(pr->out, ": ");
+}
+
+static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint32_t len, unsigned level);
+
+/* ATTR_SET (RFC 6368): the origin AS, then nested attributes. *lenp
+ * becomes what the walk left, as tcpdump's len does (its -vv dump). */
+static bool print_attr_set(np_printer *pr, const uint8_t *t, uint32_t *lenp, unsigned level)
+{
+	uint32_t len = *lenp;
+	uint32_t as, alenlen, alen;
+	uint8_t aflags, atype;
+	if (!np_has(t, pr->snapend, 4) || len < 4)
+		return false;
+	NP_GET_BE32(as, t, pr->snapend);
+	out_fmt(pr->out, "\n\t    Origin AS: %u", as);
+	t += 4;
+	len -= 4;
+	while (len) {
+		if (!np_has(t, pr->snapend, 2))
+			return false;
+		if (len < 2) {
+			out_str(pr->out, " [path attr too short]");
+			goto out;
+		}
+		NP_GET_U8(aflags, t, pr->snapend);
+		NP_GET_U8(atype, t + 1, pr->snapend);
+		t += 2;
+		len -= 2;
+		alenlen = (aflags & 0x10) ? 2 : 1;
+		if (!np_has(t, pr->snapend, alenlen))
+			return false;
+		if (len < alenlen) {
+			out_str(pr->out, " [path attr too short]");
+			goto out;
+		}
+		if (!attr_len(pr, t, alenlen, &alen))
+			goto trunc;
+		t += alenlen;
+		len -= alenlen;
+		print_attr_head(pr, "\n\t      ", atype, alen, aflags, true);
+		if (len < alen) {
+			out_str(pr->out, " [path attr too short]");
+			goto out;
+		}
+		if (level == 10)
+			out_str(pr->out, "(too many nested levels, not recursing)");
+		else if (!print_attr(pr, atype, t, alen, level + 1))
+			return false;
+		t += alen;
+		len -= alen;
+	}
+out:
+	*lenp = len;
+	return true;
+trunc:
+	print_trunc_stop(pr);
+	return false;
+}
+
+static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint32_t len, unsigned level)
 {
 	const uint8_t *t = pptr;
 	uint32_t tlen = len;
@@ -479,6 +1519,23 @@ static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint3
 			t += length;
 			tlen -= length;
 		}
+		break;
+	case ATTR_MP_REACH:
+	case ATTR_MP_UNREACH:
+		if (!print_mp(pr, atype == ATTR_MP_REACH, pptr, len))
+			return false;
+		break;
+	case ATTR_EXTD_COMMUNITIES:
+		if (!print_ext_communities(pr, pptr, len))
+			return false;
+		break;
+	case ATTR_PMSI_TUNNEL:
+		if (!print_pmsi_tunnel(pr, pptr, len))
+			return false;
+		break;
+	case ATTR_ATTR_SET:
+		if (!print_attr_set(pr, pptr, &len, level))
+			return false;
 		break;
 	case ATTR_LARGE_COMMUNITY:
 		if (len == 0 || len % 12) {
@@ -702,6 +1759,7 @@ static bool print_prefixes4(np_printer *pr, const uint8_t **pp, uint32_t *length
 	bool add_path = check_add_path(pr, p, n, 32);
 	uint32_t path_id = 0;
 	while (n != 0) {
+		size_t mark;
 		int r;
 		if (add_path) {
 			if (n < 4) {
@@ -716,21 +1774,17 @@ static bool print_prefixes4(np_printer *pr, const uint8_t **pp, uint32_t *length
 			*length -= 4;
 			n -= 4;
 		}
+		mark = out_mark(pr);
 		out_str(pr->out, "\n\t    ");
-		/* tcpdump builds the text first; print it only when whole. */
-		{
-			size_t mark = pr->out->len;
-			r = decode_prefix4(pr, p, n);
-			if (r < 0)
-				pr->out->len = mark;
-		}
+		r = decode_prefix4(pr, p, n);
+		if (r < 0)
+			pr->out->len = mark;
 		if (r == -1) {
-			out_str(pr->out, "(illegal prefix length)");
+			out_str(pr->out, "\n\t    (illegal prefix length)");
 			break;
 		} else if (r == -3) {
 			goto trunc;
 		} else if (r == -2) {
-			pr->out->len -= 6; /* the "\n\t    " */
 			goto soft;
 		}
 		if (add_path) {
@@ -812,41 +1866,12 @@ static void print_update(np_printer *pr, const uint8_t *dat, uint32_t length)
 			length -= len;
 			break;
 		}
-		if (alenlen == 2) {
-			uint16_t v;
-			NP_GET_BE16(v, p, pr->snapend);
-			alen = v;
-		} else {
-			uint8_t v;
-			NP_GET_U8(v, p, pr->snapend);
-			alen = v;
-		}
+		if (!attr_len(pr, p, alenlen, &alen))
+			goto trunc;
 		p += alenlen;
 		len = (uint16_t)(len - alenlen);
 		length -= alenlen;
-		out_str(pr->out, "\n\t  ");
-		{
-			const char *s = tok_name(bgp_attr_values, atype);
-			out_str(pr->out, s ? s : "Unknown Attribute");
-		}
-		out_str(pr->out, " (");
-		out_u32(pr->out, atype);
-		out_str(pr->out, "), length: ");
-		out_u32(pr->out, alen);
-		if (aflags) {
-			out_str(pr->out, ", Flags [");
-			if (aflags & 0x80)
-				out_char(pr->out, 'O');
-			if (aflags & 0x40)
-				out_char(pr->out, 'T');
-			if (aflags & 0x20)
-				out_char(pr->out, 'P');
-			if (aflags & 0x10)
-				out_char(pr->out, 'E');
-			if (aflags & 0xf)
-				out_fmt(pr->out, "+%x", aflags & 0xf);
-			out_str(pr->out, "]: ");
-		}
+		print_attr_head(pr, "\n\t  ", atype, alen, aflags, false);
 		if (len < alen) {
 			out_str(pr->out, " [path attrs too short]");
 			p += len;
@@ -855,7 +1880,7 @@ static void print_update(np_printer *pr, const uint8_t *dat, uint32_t length)
 		}
 		if (length < alen)
 			goto soft;
-		if (!print_attr(pr, atype, p, alen)) {
+		if (!print_attr(pr, atype, p, alen, 0)) {
 			if (pr->stopped)
 				return;
 			goto soft;
