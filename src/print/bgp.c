@@ -315,7 +315,8 @@ static void print_ipv4_at(np_printer *pr, const uint8_t *p)
 /* ---- Multiprotocol NLRI (RFC 4760) and the attributes around it ---- */
 
 #define RD_LEN 8
-#define NLRI_STOP (-100) /* the capture ended: tcpdump's longjmp */
+#define NLRI_STOP (-100)  /* the capture ended: tcpdump's longjmp */
+#define NLRI_TEXT_MAX 163 /* tcpdump's buf[MAXHOSTNAMELEN + 100], less its NUL */
 
 enum { AF_INET4 = 1, AF_INET6 = 2, AF_NSAP = 3, AF_VPLS = 25, AF_L2VPN = 196 };
 enum {
@@ -519,6 +520,52 @@ static void print_addr(np_printer *pr, const uint8_t *addr, bool v6)
 		out_ipv6(pr->out, addr);
 	else
 		out_ipv4(pr->out, addr);
+}
+
+/* tcpdump's isonsap_string: hex with a dot after the first byte and
+ * then every two; n bytes, all captured. */
+static void print_isonsap(np_printer *pr, const uint8_t *p, uint32_t n)
+{
+	if (n < 1 || n > 20) {
+		out_str(pr->out, "isonsap_string: illegal length");
+		return;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		out_fmt(pr->out, "%02x", p[i]);
+		if ((i & 1) == 0 && i + 1 < n)
+			out_char(pr->out, '.');
+	}
+}
+
+/* decode_clnp_prefix and decode_labeled_vpn_clnp_prefix; like tcpdump,
+ * the plain one reads the address 4 bytes on and says it took 1 + its
+ * length. */
+static int decode_clnp_prefix(np_printer *pr, const uint8_t *p, bool vpn)
+{
+	uint8_t addr[19];
+	uint8_t plen;
+	if (!np_get_u8(p, pr->snapend, &plen))
+		return NLRI_STOP;
+	if (vpn) {
+		if (plen < 88)
+			return -1;
+		plen -= 88;
+	}
+	if (plen > 152)
+		return -1;
+	if (!copy_prefix(pr, addr, sizeof(addr), p + (vpn ? 12 : 4), plen))
+		return NLRI_STOP;
+	if (vpn) {
+		out_str(pr->out, "RD: ");
+		if (!print_rd(pr, p + 4))
+			return NLRI_STOP;
+		out_str(pr->out, ", ");
+	}
+	print_isonsap(pr, addr, (plen + 7u) / 8u);
+	out_fmt(pr->out, "/%u", plen);
+	if (vpn && !print_label(pr, p + 1))
+		return NLRI_STOP;
+	return (int)((vpn ? 12 : 1) + (plen + 7u) / 8u);
 }
 
 /* tcpdump's decode_prefix6 (decode_prefix4 above for IPv4). */
@@ -758,6 +805,9 @@ static int decode_multicast_vpn(np_printer *pr, const uint8_t *p)
 /* decode_labeled_vpn_l2 (RFC 4761 / Kompella L2VPN). */
 static int decode_labeled_vpn_l2(np_printer *pr, const uint8_t *p)
 {
+	size_t start = pr->out->len;
+	/* tcpdump writes the TLVs only while its text buffer has room */
+#define L2_ROOM (pr->out->len - start < NLRI_TEXT_MAX + 1)
 	uint16_t plen, u16a, u16b, tlv_len;
 	uint32_t tlen, lbl, ttlv;
 	uint8_t tlv_type, b;
@@ -790,7 +840,8 @@ static int decode_labeled_vpn_l2(np_printer *pr, const uint8_t *p)
 	tlen -= 15;
 	while (tlen != 0) {
 		if (tlen < 3) {
-			out_str(pr->out, "\n\t\tran past the end");
+			if (L2_ROOM)
+				out_str(pr->out, "\n\t\tran past the end");
 			return plen + 2;
 		}
 		if (!np_get_u8(p, pr->snapend, &tlv_type) || !np_get_be16(p + 1, pr->snapend, &tlv_len))
@@ -799,27 +850,35 @@ static int decode_labeled_vpn_l2(np_printer *pr, const uint8_t *p)
 		p += 3;
 		/* tcpdump does not count the TLV header against tlen */
 		if (tlv_type == 1) {
-			out_fmt(pr->out, "\n\t\tcircuit status vector (%u) length: %u: 0x", tlv_type, tlv_len);
+			if (L2_ROOM)
+				out_fmt(pr->out, "\n\t\tcircuit status vector (%u) length: %u: 0x", tlv_type, tlv_len);
 			for (; ttlv != 0; ttlv--, tlen--) {
 				if (tlen < 1) {
-					out_str(pr->out, " (ran past the end)");
+					if (L2_ROOM)
+						out_str(pr->out, " (ran past the end)");
 					return plen + 2;
 				}
 				if (!np_get_u8(p, pr->snapend, &b))
 					return -2;
-				out_fmt(pr->out, "%02x", b);
-				p++;
+				/* tcpdump stops stepping once its text buffer is full */
+				if (L2_ROOM) {
+					out_fmt(pr->out, "%02x", b);
+					p++;
+				}
 			}
 		} else {
-			out_fmt(pr->out, "\n\t\tunknown TLV #%u, length: %u", tlv_type, tlv_len);
+			if (L2_ROOM)
+				out_fmt(pr->out, "\n\t\tunknown TLV #%u, length: %u", tlv_type, tlv_len);
 			if (tlen < ttlv) {
-				out_str(pr->out, " (ran past the end)");
+				if (L2_ROOM)
+					out_str(pr->out, " (ran past the end)");
 				return plen + 2;
 			}
 			tlen -= ttlv;
 		}
 	}
 	return plen + 2;
+#undef L2_ROOM
 }
 
 /* tcpdump's bgp_mp_af_print: "AFI: .., SAFI: .." and whether there is a
@@ -855,9 +914,14 @@ static int print_mp_af(np_printer *pr, const uint8_t *p, uint32_t tlen, uint16_t
 	case AFSAFI(AF_L2VPN, SAFI_VPNUNICAST):
 	case AFSAFI(AF_L2VPN, SAFI_VPNMULTICAST):
 	case AFSAFI(AF_L2VPN, SAFI_VPNUNIMULTICAST):
+	case AFSAFI(AF_NSAP, SAFI_UNICAST):
+	case AFSAFI(AF_NSAP, SAFI_MULTICAST):
+	case AFSAFI(AF_NSAP, SAFI_UNIMULTICAST):
+	case AFSAFI(AF_NSAP, SAFI_VPNUNICAST):
+	case AFSAFI(AF_NSAP, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_NSAP, SAFI_VPNUNIMULTICAST):
 	case AFSAFI(AF_VPLS, SAFI_VPLS): return 0;
 	default:
-		/* NSAP (CLNP) prefixes are not decoded here: hex, as for unknowns */
 		if (!np_has(p, pr->snapend, tlen))
 			return -2;
 		out_fmt(pr->out, "\n\t    no AFI %u / SAFI %u decoder", af, safi);
@@ -924,6 +988,12 @@ static int print_nlri(np_printer *pr, uint16_t af, uint8_t safi, const uint8_t *
 	case AFSAFI(AF_INET6, SAFI_VPNUNICAST):
 	case AFSAFI(AF_INET6, SAFI_VPNMULTICAST):
 	case AFSAFI(AF_INET6, SAFI_VPNUNIMULTICAST): r = decode_labeled_vpn_prefix(pr, p, af == AF_INET6); break;
+	case AFSAFI(AF_NSAP, SAFI_UNICAST):
+	case AFSAFI(AF_NSAP, SAFI_MULTICAST):
+	case AFSAFI(AF_NSAP, SAFI_UNIMULTICAST): r = decode_clnp_prefix(pr, p, false); break;
+	case AFSAFI(AF_NSAP, SAFI_VPNUNICAST):
+	case AFSAFI(AF_NSAP, SAFI_VPNMULTICAST):
+	case AFSAFI(AF_NSAP, SAFI_VPNUNIMULTICAST): r = decode_clnp_prefix(pr, p, true); break;
 	case AFSAFI(AF_INET4, SAFI_RT_ROUTING_INFO):
 		pr->out->len = mark;
 		r = decode_rt_routing_info(pr, p);
@@ -953,11 +1023,51 @@ static int print_nlri(np_printer *pr, uint16_t af, uint8_t safi, const uint8_t *
 		pr->out->len = mark;
 		return r;
 	}
+	/* tcpdump formats an NLRI into a buffer of MAXHOSTNAMELEN + 100 */
+	if (r >= 0 && pr->out->len > mark + 8 + NLRI_TEXT_MAX)
+		pr->out->len = mark + 8 + NLRI_TEXT_MAX;
 	if (r == -1 && AFSAFI(af, safi) != AFSAFI(AF_INET4, SAFI_RT_ROUTING_INFO)) {
 		pr->out->len = mark;
 		out_str(pr->out, "\n\t    (illegal prefix length)");
 	}
 	return r;
+}
+
+/* An NSAP next hop of n bytes (with an RD first for the VPN SAFIs). */
+static bool print_nsap_nexthop(np_printer *pr, bool vpn, const uint8_t *t, uint32_t n)
+{
+	uint32_t u32;
+	if (!vpn) {
+		if (!np_has(t, pr->snapend, n))
+			return false;
+		print_isonsap(pr, t, n);
+		return true;
+	}
+	if (n < RD_LEN + 1) {
+		out_str(pr->out, "invalid len");
+		return true;
+	}
+	if (!np_has(t, pr->snapend, n))
+		return false;
+	out_str(pr->out, "RD: ");
+	if (!print_rd(pr, t))
+		return false;
+	out_str(pr->out, ", ");
+	print_isonsap(pr, t + RD_LEN, n - RD_LEN);
+	if (!np_get_be32(t + RD_LEN, pr->snapend, &u32))
+		return false;
+	if (u32 == 0x47000601) {
+		if (!np_has(t + RD_LEN + 4, pr->snapend, 4))
+			return false;
+		out_str(pr->out, " = ");
+		out_ipv4(pr->out, t + RD_LEN + 4);
+	} else if ((u32 >> 8) == 0x350000) {
+		if (!np_has(t + RD_LEN + 3, pr->snapend, 16))
+			return false;
+		out_str(pr->out, " = ");
+		out_ipv6(pr->out, t + RD_LEN + 3);
+	}
+	return true;
 }
 
 /* The next hops of MP_REACH for the family; false when they ran out. */
@@ -992,6 +1102,18 @@ static bool print_nexthops(np_printer *pr, uint16_t af, uint8_t safi, const uint
 		case AFSAFI(AF_INET6, SAFI_VPNUNICAST):
 		case AFSAFI(AF_INET6, SAFI_VPNMULTICAST):
 		case AFSAFI(AF_INET6, SAFI_VPNUNIMULTICAST): rd = v6 = true; break;
+		case AFSAFI(AF_NSAP, SAFI_UNICAST):
+		case AFSAFI(AF_NSAP, SAFI_MULTICAST):
+		case AFSAFI(AF_NSAP, SAFI_UNIMULTICAST):
+		case AFSAFI(AF_NSAP, SAFI_VPNUNICAST):
+		case AFSAFI(AF_NSAP, SAFI_VPNMULTICAST):
+		case AFSAFI(AF_NSAP, SAFI_VPNUNIMULTICAST):
+			if (!print_nsap_nexthop(pr, safi >= SAFI_VPNUNICAST, t, tn))
+				return false;
+			t += tn;
+			*tlen -= tn;
+			*tp = t;
+			return true;
 		default:
 			out_fmt(pr->out, "ERROR: no AFI %u/SAFI %u nexthop decoder", af, safi);
 			t += tn;
@@ -1557,6 +1679,7 @@ static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint3
 			t += 12;
 			tlen -= 12;
 		}
+		len = 0; /* tcpdump walks len itself here: no -vv dump */
 		break;
 	default:
 		if (!np_has(pptr, pr->snapend, len))
