@@ -568,5 +568,7 @@ for cap in "$tmp"/*.pcap; do
 		# shellcheck disable=SC2086
 		compare_with_tcpdump "$cap" $opts
 	done
+	# -b: BGP's asdot AS numbers
+	case $(basename "$cap") in bgp*) compare_with_tcpdump "$cap" -n -v -b ;; esac
 done
 summary

@@ -207,6 +207,22 @@ static const np_tok bgp_safi_values[] = {
 
 static const np_tok bgp_add_path_recvsend[] = {{1, "Receive"}, {2, "Send"}, {3, "Both"}, {0, NULL}};
 
+/* An AS number as tcpdump's as_printf: plain, or with -b "high.low"
+ * when it does not fit in 16 bits. */
+typedef struct {
+	char s[12];
+} as_text;
+
+static as_text as_fmt(const np_printer *pr, uint32_t as)
+{
+	as_text t;
+	if (!pr->o.bflag || as <= 0xffff)
+		snprintf(t.s, sizeof(t.s), "%u", as);
+	else
+		snprintf(t.s, sizeof(t.s), "%u.%u", as >> 16, as & 0xffff);
+	return t;
+}
+
 /* "Name (N)" from a table, with tcpdump's fallback text for unknown values. */
 static void print_tok_num(np_printer *pr, const np_tok *t, const char *unknown, uint32_t v)
 {
@@ -462,7 +478,7 @@ static bool print_rd(np_printer *pr, const uint8_t *p)
 	case 2:
 		NP_GET_BE32(u32, p + 2, pr->snapend);
 		NP_GET_BE16(u16, p + 6, pr->snapend);
-		out_fmt(pr->out, "%u:%u (%u.%u.%u.%u:%u)", u32, u16, p[2], p[3], p[4], p[5], u16);
+		out_fmt(pr->out, "%s:%u (%u.%u.%u.%u:%u)", as_fmt(pr, u32).s, u16, p[2], p[3], p[4], p[5], u16);
 		break;
 	default: out_str(pr->out, "unknown RD format"); break;
 	}
@@ -669,7 +685,7 @@ static int decode_rt_routing_info(np_printer *pr, const uint8_t *p)
 	n = (plen + 7u) / 8u;
 	if (!copy_prefix(pr, rt, 8, p + 5, plen))
 		return NLRI_STOP;
-	out_fmt(pr->out, "\n\t      origin AS: %u, ", as);
+	out_fmt(pr->out, "\n\t      origin AS: %s, ", as_fmt(pr, as).s);
 	if (plen == 0) {
 		out_str(pr->out, "route-target: 0:0/0");
 		return (int)(5 + n);
@@ -692,8 +708,8 @@ static int decode_rt_routing_info(np_printer *pr, const uint8_t *p)
 			(rt[6] << 8) | rt[7], plen, hex);
 		break;
 	case 0x0202:
-		out_fmt(pr->out, "route-target: %u:%u/%d (%s)",
-			(uint32_t)rt[2] << 24 | (uint32_t)rt[3] << 16 | (uint32_t)rt[4] << 8 | rt[5],
+		out_fmt(pr->out, "route-target: %s:%u/%d (%s)",
+			as_fmt(pr, (uint32_t)rt[2] << 24 | (uint32_t)rt[3] << 16 | (uint32_t)rt[4] << 8 | rt[5]).s,
 			(rt[6] << 8) | rt[7], plen, hex);
 		break;
 	default: out_fmt(pr->out, "route target: unknown-type(%04x) (%s/%d)", (rt[0] << 8) | rt[1], hex, plen); break;
@@ -773,7 +789,7 @@ static int decode_multicast_vpn(np_printer *pr, const uint8_t *p)
 		out_str(pr->out, ", RD: ");
 		if (!print_rd(pr, p) || !np_get_be32(p + RD_LEN, pr->snapend, &as))
 			return NLRI_STOP;
-		out_fmt(pr->out, ", Source-AS %u", as);
+		out_fmt(pr->out, ", Source-AS %s", as_fmt(pr, as).s);
 		if (type != 2 && print_vpn_sg(pr, p + RD_LEN + 4) == NLRI_STOP)
 			return NLRI_STOP;
 		break;
@@ -1257,7 +1273,7 @@ static bool print_ext_community(np_printer *pr, const uint8_t *p)
 	case 0x0203:
 		NP_GET_BE32(u32, p + 2, pr->snapend);
 		NP_GET_BE16(u16, p + 6, pr->snapend);
-		out_fmt(pr->out, "%u:%u", u32, u16);
+		out_fmt(pr->out, "%s:%u", as_fmt(pr, u32).s, u16);
 		break;
 	case 0x4004:
 		NP_GET_BE32(bw.i, p + 4, pr->snapend);
@@ -1428,7 +1444,7 @@ static bool print_attr_set(np_printer *pr, const uint8_t *t, uint32_t *lenp, uns
 	if (!np_has(t, pr->snapend, 4) || len < 4)
 		return false;
 	NP_GET_BE32(as, t, pr->snapend);
-	out_fmt(pr->out, "\n\t    Origin AS: %u", as);
+	out_fmt(pr->out, "\n\t    Origin AS: %s", as_fmt(pr, as).s);
 	t += 4;
 	len -= 4;
 	while (len) {
@@ -1517,7 +1533,7 @@ static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint3
 				} else {
 					NP_GET_BE32(u32, t + i + 2, pr->snapend);
 				}
-				out_u32(pr->out, u32);
+				out_str(pr->out, as_fmt(pr, u32).s);
 				out_char(pr->out, ' ');
 			}
 			s = tok_name(as_seg_close, u8);
@@ -1564,7 +1580,7 @@ static bool print_attr(np_printer *pr, uint8_t atype, const uint8_t *pptr, uint3
 		}
 		NP_CHECK(t + len - 4, pr->snapend, 4);
 		out_str(pr->out, " AS #");
-		out_u32(pr->out, u32);
+		out_str(pr->out, as_fmt(pr, u32).s);
 		out_str(pr->out, ", origin ");
 		print_ipv4_at(pr, t + len - 4);
 		break;
@@ -1775,7 +1791,7 @@ static void print_capabilities(np_printer *pr, const uint8_t *opt, uint32_t caps
 			}
 			NP_GET_BE32(u32, opt + i + 2, pr->snapend);
 			out_str(pr->out, "\n\t\t 4 Byte AS ");
-			out_u32(pr->out, u32);
+			out_str(pr->out, as_fmt(pr, u32).s);
 			break;
 		case CAP_ADD_PATH:
 			if (cap_len == 0) {
@@ -1830,7 +1846,7 @@ static void print_open(np_printer *pr, const uint8_t *dat, uint32_t length)
 	out_str(pr->out, "\n\t  Version ");
 	out_u32(pr->out, ver);
 	out_str(pr->out, ", my AS ");
-	out_u32(pr->out, as);
+	out_str(pr->out, as_fmt(pr, as).s);
 	out_str(pr->out, ", Holdtime ");
 	out_u32(pr->out, hold);
 	out_str(pr->out, "s, ID ");

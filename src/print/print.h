@@ -39,6 +39,7 @@ typedef struct np_print_opts {
 	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
 	int style;            /* enum np_print_style (decode --style) */
 	int packettype;       /* enum np_packet_type (decode -T) */
+	int bflag;            /* -b: BGP AS numbers over 65535 as asdot */
 } np_print_opts;
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
