@@ -250,6 +250,11 @@ done
 for c in 802.1D_spanning_tree MSTP_Intra-Region_BPDUs rpvstp-trunk-native-vid5 vrrp ISIS_level1_adjacency; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for BGP (issue 19).
+for c in bgp-4byte-asn bgp-aigp-2 bgp-as-path-oobr bgp-encap bgp-evpn bgp-large-community bgp-lu-multiple-labels \
+	bgp-rt-prefix bgp_mvpn_6_and_7_oobr bgp_pmsi_tunnel-oobr bgp_vpn_rt-oobr mpbgp-linklocal-nexthop; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

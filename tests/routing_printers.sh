@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # routing_printers.sh - the printers of routing protocols (EIGRP, PIM v1
-# and v2, OSPF v2 and v3, RIPng; issue 19)
+# and v2, OSPF v2 and v3, RIPng, BGP; issue 19)
 # against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -380,6 +380,173 @@ def ripng():
 
 ripng_frames = [ripng() for _ in range(200)]
 
+# BGP on TCP 179: OPEN with capabilities, UPDATE with every decoded path
+# attribute (2- and 4-byte AS paths, MP_REACH/MP_UNREACH of each decoded
+# AFI/SAFI and unknown ones, extended communities, attribute sets), IPv4
+# NLRI with and without path ids, NOTIFICATION (shutdown text, max
+# prefixes), KEEPALIVE, ROUTE-REFRESH, unknown types; wrong lengths,
+# garbage before a marker, several messages per segment.
+def bgp_prefix(maxlen=32, label=0, rd=False):
+    plen = rng.choice([rng.randrange(0, maxlen + 1)] * 8 + [maxlen + rng.randrange(1, 9)])
+    head = b""
+    if label:
+        head += b"".join(struct.pack(">I", rng.getrandbits(20) << 4 | (i == label - 1))[1:] for i in range(label))
+    if rd:
+        head += struct.pack(">H", rng.choice([0, 1, 2, 7])) + rbytes(6)
+    return bytes([min(255, plen + len(head) * 8)]) + head + rbytes((plen + 7) // 8 if plen <= maxlen else 2)
+
+def bgp_nlri(afi, safi):
+    v6 = afi == 2
+    if safi in (1, 2, 3):
+        p = bgp_prefix(128 if v6 else 32)
+        return (rbytes(4) + p) if rng.random() < 0.15 else p
+    if safi == 4:
+        return bgp_prefix(128 if v6 else 32, label=1)
+    if safi in (128, 129):
+        return bgp_prefix(128 if v6 else 32, label=1, rd=True)
+    if safi == 132:
+        plen = rng.choice([0, 32, 48, 64, 96, 20, 100])
+        rt = struct.pack(">H", rng.choice([2, 0x102, 0x202, 9])) + rbytes(6)
+        return bytes([plen]) + (rbytes(4) + rt[:(max(plen, 32) - 32 + 7) // 8] if plen else b"")
+    if safi == 66:
+        return bytes([rng.choice([128, 128, 96])]) + struct.pack(">H", rng.choice([0, 1, 2])) + rbytes(14)
+    if safi == 5:
+        t = rng.randrange(1, 9)
+        body = struct.pack(">H", rng.choice([0, 1, 2])) + rbytes(6)
+        if t in (2, 6, 7):
+            body += rbytes(4)
+        if t in (3, 5, 6, 7):
+            body += bytes([32]) + rbytes(4) + bytes([32]) + rbytes(4)
+        if t in (1, 3):
+            body += rbytes(rng.choice([4, 16, 3]))
+        return bytes([t, rng.choice([len(body), len(body), len(body) + 3])]) + body
+    if safi in (65, 128 + 0x100):
+        pass
+    if afi in (25, 196):
+        if rng.random() < 0.4:
+            return struct.pack(">H", 12) + struct.pack(">H", rng.choice([0, 1])) + rbytes(10)
+        tlvs = b"".join(bytes([rng.choice([1, 2])]) + struct.pack(">H", n * 8) + rbytes(n)
+                        for n in [rng.randrange(0, 4) for _ in range(rng.randrange(0, 3))])
+        body = struct.pack(">H", rng.choice([0, 1, 2])) + rbytes(13) + tlvs
+        return struct.pack(">H", rng.choice([len(body)] * 6 + [len(body) + 2, 14])) + body
+    return rbytes(rng.randrange(0, 8))
+
+AFSAFI = [(1, 1), (1, 2), (1, 4), (1, 128), (1, 132), (1, 66), (1, 5), (2, 1), (2, 4), (2, 128), (2, 5),
+          (25, 65), (196, 128), (25, 70), (3, 1), (1, 99)]
+
+def bgp_attr():
+    t = rng.choice([1, 2, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10, 14, 14, 14, 15, 15, 16, 16, 17, 18, 22, 26, 32, 128, 99, 23])
+    if t == 1:
+        v = bytes([rng.choice([0, 1, 2, 5])])
+    elif t in (2, 17):
+        four = t == 17 or rng.random() < 0.5
+        v = b""
+        for _ in range(rng.randrange(0, 3)):
+            n = rng.randrange(0, 4)
+            v += bytes([rng.choice([1, 2, 2, 3, 4, 7]), n]) + b"".join(
+                struct.pack(">I" if four else ">H", rng.getrandbits(32 if four else 16)) for _ in range(n))
+    elif t in (3, 4, 5, 9):
+        v = rbytes(rng.choice([4] * 8 + [3]))
+    elif t == 6:
+        v = rbytes(rng.choice([0] * 5 + [1]))
+    elif t in (7, 18):
+        v = rbytes(rng.choice([6, 8, 8, 5]))
+    elif t == 8:
+        v = b"".join(rng.choice([b"\xff\xff\xff\x01", b"\xff\xff\xff\x02", b"\xff\xff\xff\x03", rbytes(4)])
+                     for _ in range(rng.randrange(0, 4))) + rbytes(rng.choice([0] * 6 + [2]))
+    elif t == 10:
+        v = rbytes(4 * rng.randrange(0, 3) + rng.choice([0] * 6 + [1]))
+    elif t in (14, 15):
+        afi, safi = rng.choice(AFSAFI)
+        v = struct.pack(">HB", afi, safi)
+        if t == 14:
+            nh = {1: 4, 2: 16}.get(afi, 4) + (8 if safi == 128 else 0)
+            nh = rng.choice([nh] * 5 + [nh * 2, 2, 0])
+            v += bytes([nh]) + rbytes(nh)
+            snpa = rng.choice([0] * 8 + [1, 2])
+            v += bytes([snpa]) + b"".join(bytes([n]) + rbytes(n) for n in [rng.randrange(0, 3) for _ in range(snpa)])
+        v += b"".join(bgp_nlri(afi, safi) for _ in range(rng.randrange(0 if t == 15 else 1, 4)))
+    elif t == 16:
+        v = b"".join(struct.pack(">H", rng.choice([2, 0x102, 0x202, 3, 0x103, 0x203, 0x4004, 5, 0x105, 0x8005, 0x306,
+                                                   0x8000, 0x30c, 0x107, 0x800a, 9, 0x10b, 0xa, 0xf10a, 0x4242]))
+                     + rbytes(6) for _ in range(rng.randrange(1, 4))) + rbytes(rng.choice([0] * 6 + [3]))
+    elif t == 22:
+        v = bytes([u8() & 1, rng.randrange(0, 9)]) + rbytes(3) + rbytes(rng.choice([8, 8, 4, 2]))
+    elif t == 26:
+        v = bytes([rng.choice([1, 1, 2])]) + struct.pack(">H", rng.choice([11, 11, 2, 7])) + rbytes(8)
+    elif t == 32:
+        v = rbytes(12 * rng.randrange(0, 3) + rng.choice([0] * 6 + [5]))
+    elif t == 128:
+        v = rbytes(4) + b"".join(bytes([0x40, a, 1, 0]) for a in (1, 1))
+        v = v + rbytes(rng.choice([0] * 5 + [1]))
+    else:
+        v = rbytes(rng.randrange(0, 10))
+    flags = rng.choice([0x40, 0x80, 0xc0, 0x50, 0x90, 0x00, 0xc7])
+    if flags & 0x10:
+        ln = struct.pack(">H", rng.choice([len(v)] * 10 + [len(v) + 5]))
+    else:
+        ln = bytes([min(255, rng.choice([len(v)] * 10 + [len(v) + 5, max(0, len(v) - 1)]))])
+    return bytes([flags, t]) + ln + v
+
+def bgp_msg():
+    t = rng.choice([1, 2, 2, 2, 2, 3, 4, 5, 9])
+    if t == 1:
+        caps = b""
+        for _ in range(rng.randrange(0, 5)):
+            c = rng.choice([1, 2, 8, 64, 65, 69, 71, 128, 70, 99])
+            body = {1: struct.pack(">HBB", rng.choice([1, 2, 25, 9]), 0, rng.choice([1, 4, 128, 70])),
+                    8: rbytes(4 * rng.randrange(0, 3)), 64: rbytes(2 + 4 * rng.randrange(0, 3)),
+                    65: rbytes(4), 69: rbytes(4 * rng.randrange(0, 3))}.get(c, rbytes(rng.randrange(0, 3)))
+            body = body[:rng.choice([len(body)] * 8 + [1, 3])]
+            caps += bytes([c, len(body)]) + body
+        opts = bytes([2, len(caps)]) + caps if caps or rng.random() < 0.5 else b""
+        if rng.random() < 0.1:
+            opts += bytes([1, 2]) + rbytes(2)
+        body = struct.pack(">BHH4sB", 4, rng.getrandbits(16), rng.choice([90, 180, 0]), rbytes(4),
+                           rng.choice([len(opts)] * 8 + [len(opts) + 4, max(0, len(opts) - 3)])) + opts
+    elif t == 2:
+        wd = b"".join(bgp_prefix() for _ in range(rng.choice([0, 0, 0, 1, 2])))
+        if wd and rng.random() < 0.2:
+            wd = b"".join(rbytes(4) + bgp_prefix() for _ in range(2))
+        attrs = b"".join(bgp_attr() for _ in range(rng.randrange(0, 5)))
+        nlri = b"".join(bgp_prefix() for _ in range(rng.choice([0, 1, 2])))
+        if nlri and rng.random() < 0.15:
+            nlri = rbytes(4) + bgp_prefix() + rbytes(4) + bgp_prefix()
+        body = struct.pack(">H", rng.choice([len(wd)] * 10 + [len(wd) + 3])) + wd + \
+            struct.pack(">H", rng.choice([len(attrs)] * 10 + [len(attrs) + 3, max(0, len(attrs) - 2)])) + attrs + nlri
+        if rng.random() < 0.05:
+            body = b"\0\0\0\0"
+    elif t == 3:
+        major = rng.choice([1, 2, 3, 4, 5, 6, 6, 6, 7, 9])
+        minor = rng.choice([0, 1, 2, 3, 4, 5, 9]) if major != 6 else rng.choice([1, 2, 2, 4, 4, 3, 9])
+        body = bytes([major, minor])
+        if major == 6 and minor in (2, 4):
+            txt = bytes(rng.choice(b"abc \x01\xe9") for _ in range(rng.randrange(0, 12)))
+            body += bytes([rng.choice([len(txt)] * 6 + [len(txt) + 4])]) + txt + rbytes(rng.choice([0] * 5 + [3]))
+        elif major == 6 and minor == 1:
+            body += rbytes(rng.choice([7, 0, 3]))
+        else:
+            body += rbytes(rng.choice([0] * 4 + [2]))
+    elif t == 5:
+        body = struct.pack(">HBB", rng.choice([1, 2, 25]), 0, rng.choice([1, 4, 128])) + rbytes(rng.choice([0] * 5 + [2]))
+    else:
+        body = rbytes(rng.choice([0, 0, 3]))
+    ln = 19 + len(body)
+    ln = rng.choice([ln] * 20 + [ln + 7, 12])
+    return b"\xff" * 16 + struct.pack(">HB", ln, t) + body
+
+def bgp():
+    msgs = b"".join(bgp_msg() for _ in range(rng.choice([1, 1, 1, 2, 3])))
+    if rng.random() < 0.08:
+        msgs = rbytes(3) + b"\xff\xff" + msgs
+    ports = (rng.randrange(1024, 65535), 179)
+    if rng.random() < 0.5:
+        ports = ports[::-1]
+    tcp = struct.pack(">HHIIBBHHH", ports[0], ports[1], rng.getrandbits(32), 0, 0x50, 0x08, 16384, 0, 0) + msgs
+    return ipv4(6, tcp, dst=bytes([10, 0, 1, u8()]))
+
+bgp_frames = [bgp() for _ in range(500)]
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -390,7 +557,7 @@ def pcap(name, frames):
 IP_END = 14 + 20
 for name, frames in (("eigrp", eigrp_frames), ("pim", pim_frames), ("pimv1", pimv1_frames),
                      ("ospf6", ospf6_frames), ("ospf", ospf_frames),
-                     ("ripng", ripng_frames)):
+                     ("ripng", ripng_frames), ("bgp", bgp_frames)):
     pcap(name, [(f, len(f)) for f in frames])
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(IP_END, len(f))])
 EOF2
@@ -401,5 +568,7 @@ for cap in "$tmp"/*.pcap; do
 		# shellcheck disable=SC2086
 		compare_with_tcpdump "$cap" $opts
 	done
+	# -b: BGP's asdot AS numbers
+	case $(basename "$cap") in bgp*) compare_with_tcpdump "$cap" -n -v -b ;; esac
 done
 summary

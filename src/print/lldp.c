@@ -179,29 +179,6 @@ static const np_tok lldp_intf_numb_subtype_names[] = {
 	{0, NULL},
 };
 
-/* Address family numbers (IANA), tcpdump's af_values. */
-static const np_tok af_names[] = {
-	{0, "Reserved"},
-	{1, "IPv4"},
-	{2, "IPv6"},
-	{3, "NSAP"},
-	{4, "HDLC"},
-	{5, "BBN 1822"},
-	{6, "802"},
-	{7, "E.163"},
-	{8, "E.164"},
-	{9, "F.69"},
-	{10, "X.121"},
-	{11, "Novell IPX"},
-	{12, "Appletalk"},
-	{13, "Decnet IV"},
-	{14, "Banyan Vines"},
-	{15, "E.164 with NSAP subaddress"},
-	{196, "Layer-2 VPN"},
-	{25, "VPLS"},
-	{0, NULL},
-};
-
 /* A network address (address family, then the address), all captured:
  * before and the text, or false (nothing printed) when it is too short
  * for its family. */

@@ -205,6 +205,29 @@ const np_tok oui_names[] = {
 	{0, NULL},
 };
 
+/* Address family numbers (IANA), tcpdump's af_values. */
+const np_tok af_names[] = {
+	{0, "Reserved"},
+	{1, "IPv4"},
+	{2, "IPv6"},
+	{3, "NSAP"},
+	{4, "HDLC"},
+	{5, "BBN 1822"},
+	{6, "802"},
+	{7, "E.163"},
+	{8, "E.164"},
+	{9, "F.69"},
+	{10, "X.121"},
+	{11, "Novell IPX"},
+	{12, "Appletalk"},
+	{13, "Decnet IV"},
+	{14, "Banyan Vines"},
+	{15, "E.164 with NSAP subaddress"},
+	{196, "Layer-2 VPN"},
+	{25, "VPLS"},
+	{0, NULL},
+};
+
 /* BSD address families (DLT_NULL, RIP), tcpdump's bsd_af_values. */
 const np_tok bsd_af_names[] = {
 	{2, "IPv4"},  {6, "NS"},    {7, "ISO"},   {16, "Appletalk"}, {23, "IPX"},

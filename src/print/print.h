@@ -39,6 +39,7 @@ typedef struct np_print_opts {
 	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
 	int style;            /* enum np_print_style (decode --style) */
 	int packettype;       /* enum np_packet_type (decode -T) */
+	int bflag;            /* -b: BGP AS numbers over 65535 as asdot */
 } np_print_opts;
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
@@ -155,6 +156,7 @@ typedef struct np_tok {
 	const char *s;
 } np_tok;
 const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
+extern const np_tok af_names[];                    /* address family numbers (IANA), tcpdump's af_values */
 extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
@@ -287,6 +289,7 @@ void print_beep(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 102
  * false when its length does not fit its subtype (mptcp.c). */
 bool print_mptcp(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t tcp_flags);
 void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 323 (rpki_rtr.c) */
+void print_bgp(np_printer *pr, const uint8_t *p, uint32_t length);      /* TCP 179 (bgp.c) */
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length);     /* TCP 1723 (pptp.c) */
 void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 161, 162 (snmp.c) */
 void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */

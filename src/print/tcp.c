@@ -615,7 +615,7 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 		out_str(pr->out, ": ");
 		print_whois(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_BGP)) {
-		/* TODO: BGP (print-bgp.c). */
+		print_bgp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_PPTP)) {
 		print_pptp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_REDIS)) {
