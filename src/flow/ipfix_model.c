@@ -5,6 +5,7 @@
  */
 #include "ipfix_model.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../decode/services.h"
@@ -399,15 +400,26 @@ static const struct {
 	{"ipfix", 4739, 0}, {"sflow", 6343, 0},
 };
 
+/* Each service id's label, worked out once: every exported record asks. */
+static uint16_t label_of_app[256];
+static pthread_once_t label_once = PTHREAD_ONCE_INIT;
+
+static void label_table_init(void)
+{
+	for (unsigned app = 1; app < 256; app++) {
+		const char *name = np_service_name((uint8_t)app);
+		for (size_t i = 0; name && i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
+			if (strcmp(app_labels[i].name, name) == 0) {
+				label_of_app[app] = app_labels[i].label;
+				break;
+			}
+	}
+}
+
 uint16_t np_ipfix_app_label(uint8_t app)
 {
-	const char *name = np_service_name(app);
-	if (!name)
-		return 0;
-	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
-		if (strcmp(app_labels[i].name, name) == 0)
-			return app_labels[i].label;
-	return 0;
+	pthread_once(&label_once, label_table_init);
+	return label_of_app[app];
 }
 
 uint8_t np_ipfix_app_from_label(uint16_t label, uint8_t proto)
