@@ -400,15 +400,20 @@ static const struct {
 	{"ipfix", 4739, 0}, {"sflow", 6343, 0},
 };
 
-/* Each service id's label, worked out once: every exported record asks. */
+/* Each service id's label and each label's service id, worked out once:
+ * every record written or read asks. */
+#define N_LABELS (sizeof(app_labels) / sizeof(app_labels[0]))
 static uint16_t label_of_app[256];
+static uint8_t app_of_label[N_LABELS];
 static pthread_once_t label_once = PTHREAD_ONCE_INIT;
 
 static void label_table_init(void)
 {
+	for (size_t i = 0; i < N_LABELS; i++)
+		app_of_label[i] = np_service_id(app_labels[i].name);
 	for (unsigned app = 1; app < 256; app++) {
 		const char *name = np_service_name((uint8_t)app);
-		for (size_t i = 0; name && i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
+		for (size_t i = 0; name && i < N_LABELS; i++)
 			if (strcmp(app_labels[i].name, name) == 0) {
 				label_of_app[app] = app_labels[i].label;
 				break;
@@ -424,8 +429,11 @@ uint16_t np_ipfix_app_label(uint8_t app)
 
 uint8_t np_ipfix_app_from_label(uint16_t label, uint8_t proto)
 {
-	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
+	if (label == 0)
+		return 0;
+	pthread_once(&label_once, label_table_init);
+	for (size_t i = 0; i < N_LABELS; i++)
 		if (app_labels[i].label == label && (!app_labels[i].proto || app_labels[i].proto == proto))
-			return np_service_id(app_labels[i].name);
+			return app_of_label[i];
 	return 0;
 }
