@@ -579,7 +579,9 @@ int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t er
 		np_ipfix_rec r;
 		size_t rlen = sizeof(r);
 		GError *e = NULL;
-		memset(&r, 0, sizeof(r));
+		/* not cleared first: a record fBufNext gives has every element of
+		 * the internal template (and so every byte of r) written, those
+		 * the message lacks as zeros */
 		if (!fBufNext(fbuf, (uint8_t *)&r, &rlen, &e)) {
 			bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
 				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||

@@ -5,6 +5,7 @@
  */
 #include "ipfix_model.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../decode/services.h"
@@ -110,36 +111,48 @@ fbInfoModel_t *np_ipfix_model_new(void)
 	return m;
 }
 
+/* A template of spec's elements that flags select, up to (not with) the
+ * one named stop (NULL: all of them). */
 static bool add_template(fbSession_t *s, fbInfoModel_t *m, bool internal, uint16_t tid, fbInfoElementSpec_t *spec,
-			 uint32_t flags, GError **err)
+			 uint32_t flags, const char *stop, GError **err)
 {
 	fbTemplate_t *t = fbTemplateAlloc(m);
-	if (!fbTemplateAppendSpecArray(t, spec, flags, err)) {
-		fbTemplateFreeUnused(t);
-		return false;
-	}
+	for (fbInfoElementSpec_t *e = spec; e->name && !(stop && strcmp(e->name, stop) == 0); e++)
+		if (!fbTemplateAppendSpec(t, e, flags, err)) {
+			fbTemplateFreeUnused(t);
+			return false;
+		}
 	return fbSessionAddTemplate(s, internal, tid, t, err) != 0;
 }
 
 bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
 {
-	return add_template(s, m, true, NP_IPFIX_TID_REC, rec_spec, SF_ALL, err) &&
-	       add_template(s, m, true, NP_IPFIX_TID_TCP, tcp_spec, 0, err);
+	return add_template(s, m, true, NP_IPFIX_TID_REC, rec_spec, SF_ALL, NULL, err) &&
+	       add_template(s, m, true, NP_IPFIX_TID_TCP, tcp_spec, 0, NULL, err);
 }
 
 bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
 {
-	return add_template(s, m, false, NP_IPFIX_TID_BI4, rec_spec, SF_V4 | SF_BI, err) &&
-	       add_template(s, m, false, NP_IPFIX_TID_BI6, rec_spec, SF_V6 | SF_BI, err) &&
-	       add_template(s, m, false, NP_IPFIX_TID_UNI4, rec_spec, SF_V4, err) &&
-	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, err);
+	if (!add_template(s, m, true, NP_IPFIX_TID_FIXED, rec_spec, SF_ALL, "subTemplateMultiList", err))
+		return false;
+	fbTemplate_t *fixed = fbSessionGetTemplate(s, true, NP_IPFIX_TID_FIXED, err);
+	if (!fixed || fbTemplateGetIELenOfMemBuffer(fixed) != NP_IPFIX_FIXED_LEN) {
+		if (fixed)
+			g_set_error(err, FB_ERROR_DOMAIN, FB_ERROR_TMPL,
+				    "the fixed template does not match np_ipfix_rec");
+		return false;
+	}
+	return add_template(s, m, false, NP_IPFIX_TID_BI4, rec_spec, SF_V4 | SF_BI, NULL, err) &&
+	       add_template(s, m, false, NP_IPFIX_TID_BI6, rec_spec, SF_V6 | SF_BI, NULL, err) &&
+	       add_template(s, m, false, NP_IPFIX_TID_UNI4, rec_spec, SF_V4, NULL, err) &&
+	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, NULL, err);
 }
 
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
 {
 	for (uint16_t v = 0; v < 8; v++) {
 		uint32_t flags = SF_TUN | (v & 1 ? SF_V6 : SF_V4) | (v & 2 ? 0 : SF_BI) | (v & 4 ? SF_TV6 : SF_TV4);
-		if (!add_template(s, m, false, (uint16_t)(NP_IPFIX_TID_TUN | v), rec_spec, flags, err))
+		if (!add_template(s, m, false, (uint16_t)(NP_IPFIX_TID_TUN | v), rec_spec, flags, NULL, err))
 			return false;
 	}
 	return true;
@@ -387,21 +400,40 @@ static const struct {
 	{"ipfix", 4739, 0}, {"sflow", 6343, 0},
 };
 
+/* Each service id's label and each label's service id, worked out once:
+ * every record written or read asks. */
+#define N_LABELS (sizeof(app_labels) / sizeof(app_labels[0]))
+static uint16_t label_of_app[256];
+static uint8_t app_of_label[N_LABELS];
+static pthread_once_t label_once = PTHREAD_ONCE_INIT;
+
+static void label_table_init(void)
+{
+	for (size_t i = 0; i < N_LABELS; i++)
+		app_of_label[i] = np_service_id(app_labels[i].name);
+	for (unsigned app = 1; app < 256; app++) {
+		const char *name = np_service_name((uint8_t)app);
+		for (size_t i = 0; name && i < N_LABELS; i++)
+			if (strcmp(app_labels[i].name, name) == 0) {
+				label_of_app[app] = app_labels[i].label;
+				break;
+			}
+	}
+}
+
 uint16_t np_ipfix_app_label(uint8_t app)
 {
-	const char *name = np_service_name(app);
-	if (!name)
-		return 0;
-	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
-		if (strcmp(app_labels[i].name, name) == 0)
-			return app_labels[i].label;
-	return 0;
+	pthread_once(&label_once, label_table_init);
+	return label_of_app[app];
 }
 
 uint8_t np_ipfix_app_from_label(uint16_t label, uint8_t proto)
 {
-	for (size_t i = 0; i < sizeof(app_labels) / sizeof(app_labels[0]); i++)
+	if (label == 0)
+		return 0;
+	pthread_once(&label_once, label_table_init);
+	for (size_t i = 0; i < N_LABELS; i++)
 		if (app_labels[i].label == label && (!app_labels[i].proto || app_labels[i].proto == proto))
-			return np_service_id(app_labels[i].name);
+			return app_of_label[i];
 	return 0;
 }

@@ -21,6 +21,7 @@
 #define NP_IPFIX_MODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <fixbuf/public.h>
@@ -68,6 +69,8 @@ typedef struct np_ipfix_rec {
 	uint8_t pad2[3];
 } np_ipfix_rec;
 
+#define NP_IPFIX_FIXED_LEN offsetof(np_ipfix_rec, stml)
+
 /* YAF's TCP sub-record (inside the subTemplateMultiList). */
 typedef struct np_ipfix_tcp_rec {
 	uint8_t init_flags, union_flags, rev_init_flags, rev_union_flags;
@@ -76,8 +79,12 @@ typedef struct np_ipfix_tcp_rec {
 /* Template ids: the internal ones, and what we export (YAF's scheme:
  * one template per address family and per biflow/uniflow). */
 enum {
-	NP_IPFIX_TID_REC = 0x9990,  /* internal: np_ipfix_rec */
-	NP_IPFIX_TID_TCP = 0x9991,  /* internal: np_ipfix_tcp_rec */
+	NP_IPFIX_TID_REC = 0x9990, /* internal: np_ipfix_rec */
+	NP_IPFIX_TID_TCP = 0x9991, /* internal: np_ipfix_tcp_rec */
+	/* internal, export only: np_ipfix_rec up to stml (NP_IPFIX_FIXED_LEN
+	 * bytes), every element fixed-length, so libfixbuf transcodes it from
+	 * cached offsets instead of working them out again for each record */
+	NP_IPFIX_TID_FIXED = 0x9992,
 	NP_IPFIX_TID_BI4 = 0xb000,  /* export: biflow, IPv4 */
 	NP_IPFIX_TID_BI6 = 0xb001,  /* export: biflow, IPv6 */
 	NP_IPFIX_TID_UNI4 = 0xb002, /* export: uniflow, IPv4 */
@@ -99,7 +106,8 @@ enum {
 fbInfoModel_t *np_ipfix_model_new(void);
 /* Add the internal templates to a session (export and collection). */
 bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
-/* Add the four export templates to an exporting session. */
+/* Add the four export templates to an exporting session, and the
+ * internal template NP_IPFIX_TID_FIXED they are written from. */
 bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
 /* Add the eight export templates of inner (tunnelled) records. */
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);

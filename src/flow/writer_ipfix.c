@@ -26,7 +26,7 @@ struct np_ipfix_writer {
 	bool uniflow, live, udp, to_stdout;
 	uint32_t refresh_s;
 	time_t templates_sent;
-	uint16_t cur_tid;
+	uint16_t cur_tid, cur_internal; /* the buffer's templates, set only when they change */
 	uint64_t records, dropped;
 	char *host, *port;
 	FILE *fp; /* the file written, closed by us (libfixbuf does not) */
@@ -122,7 +122,7 @@ static bool send_templates(np_ipfix_writer *w)
 		return false;
 	}
 	w->templates_sent = time(NULL);
-	w->cur_tid = 0; /* the buffer's export template must be set again */
+	w->cur_tid = w->cur_internal = 0; /* the buffer's templates must be set again */
 	return true;
 }
 
@@ -153,18 +153,14 @@ np_ipfix_writer *np_ipfix_writer_open(const char *target, bool uniflow, bool liv
 		return NULL;
 	}
 	w->fbuf = fBufAllocForExport(w->session, x);
-	if (!fBufSetInternalTemplate(w->fbuf, NP_IPFIX_TID_REC, &e)) {
-		snprintf(err, errlen, "IPFIX templates: %s", e ? e->message : "failed");
-		g_clear_error(&e);
-		writer_free(w);
-		return NULL;
-	}
 	/* Files get their templates when the first record comes, so an
 	 * empty capture gives an empty file (as YAF writes one). */
 	return w;
 }
 
-static void append(np_ipfix_writer *w, np_ipfix_rec *r, uint16_t tid, int64_t end_us)
+/* A record without a tunnel goes from its fixed-length part
+ * (NP_IPFIX_TID_FIXED), one with a tunnel from the whole record. */
+static void append(np_ipfix_writer *w, np_ipfix_rec *r, uint16_t tid, bool tunnel, int64_t end_us)
 {
 	GError *e = NULL;
 	if (!w->live)
@@ -172,6 +168,14 @@ static void append(np_ipfix_writer *w, np_ipfix_rec *r, uint16_t tid, int64_t en
 	if (w->templates_sent == 0 || (w->udp && time(NULL) - w->templates_sent >= (time_t)w->refresh_s))
 		if (!send_templates(w))
 			return;
+	uint16_t internal = tunnel ? NP_IPFIX_TID_REC : NP_IPFIX_TID_FIXED;
+	if (internal != w->cur_internal) {
+		if (!fBufSetInternalTemplate(w->fbuf, internal, &e)) {
+			fail(w, "IPFIX internal template", e);
+			return;
+		}
+		w->cur_internal = internal;
+	}
 	if (tid != w->cur_tid) {
 		if (!fBufSetExportTemplate(w->fbuf, tid, &e)) {
 			fail(w, "IPFIX export template", e);
@@ -179,7 +183,7 @@ static void append(np_ipfix_writer *w, np_ipfix_rec *r, uint16_t tid, int64_t en
 		}
 		w->cur_tid = tid;
 	}
-	if (!fBufAppend(w->fbuf, (uint8_t *)r, sizeof(*r), &e)) {
+	if (!fBufAppend(w->fbuf, (uint8_t *)r, tunnel ? sizeof(*r) : NP_IPFIX_FIXED_LEN, &e)) {
 		fail(w, w->host ? "cannot send IPFIX" : "cannot write IPFIX", e);
 		return;
 	}
@@ -215,7 +219,7 @@ static void write_flow(np_ipfix_writer *w, const np_flow *f, const np_flow_tunne
 			np_ipfix_rec_set_tunnel(&r, t);
 			tid = np_ipfix_tunnel_tid(f->key.family, biflow, t->family);
 		}
-		append(w, &r, tid, end_us);
+		append(w, &r, tid, t != NULL, end_us);
 	}
 	if (w->failed)
 		w->dropped += (uint64_t)records;
