@@ -164,13 +164,15 @@ bool np_role_answered(const np_flow *f, bool use_flags, const char **why)
 		/* A SYN+ACK is a listening port's answer, alone or not. */
 		if (f->key.proto == 6 && use_flags && is_synack(f->fwd.initial_flags))
 			return true;
-		/* A bare ACK, then a reset, from one side (a connect scan's
-		 * close, or a client's abort, seen from mid-stream): the ACK
+		/* A bare ACK and a reset from one side (a connect scan's close,
+		 * or a client's abort, seen from mid-stream): the ACK
 		 * acknowledged what the other side sent. A lone ACK is not (an
-		 * ACK scan sends them), nor a lone reset (a closed port's). */
-		if (f->key.proto == 6 && use_flags &&
-		    (f->fwd.initial_flags & (TH_SYN | TH_RST | TH_FIN | TH_ACK)) == TH_ACK &&
-		    (f->fwd.session_flags & TH_RST))
+		 * ACK scan sends them), nor resets alone (a closed port's). The
+		 * order is not asked: YAF's records of such a pair name the
+		 * reset as the first packet. */
+		uint8_t fi = f->fwd.initial_flags, fs = f->fwd.session_flags, hs = TH_SYN | TH_RST | TH_FIN | TH_ACK;
+		bool bare_ack = (fi & hs) == TH_ACK || (f->fwd.packets == 2 && (fs & hs) == TH_ACK);
+		if (f->key.proto == 6 && use_flags && bare_ack && (fflags & TH_RST) && !(fflags & TH_SYN))
 			return true;
 		if (f->key.proto != 6 || probe_sized(&f->fwd, f->key.family))
 			return false;
