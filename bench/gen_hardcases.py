@@ -221,7 +221,7 @@ class Gen:
                     ends[e] = ends.get(e, 0) + 1
         pn = {"tcp": 6, "udp": 17}
         syn = set()  # TCP endpoints a kept SYN or SYN+ACK was sent to or from
-        shown = set()  # TCP endpoints that sent a kept packet, or were sent a kept ACK
+        shown = set()  # TCP endpoints that sent a kept packet, or were sent a kept ACK (not a reset)
         for p in self.pkts:
             src, sp, dst, dp, proto = p[3]
             if p[0] < T0 or proto != 6:
@@ -230,7 +230,10 @@ class Gen:
             if flags & 0x02:
                 syn.update(((src, sp), (dst, dp)))
             shown.add((src, sp))
-            if flags & 0x10:
+            # An ACK sent to it acknowledges something it sent -- unless it
+            # is a reset: a lone RST+ACK is also what a closed port sends
+            # back to a SYN, so it shows neither end serving.
+            if flags & 0x10 and not flags & 0x04:
                 shown.add((dst, dp))
         kept = {}
         for k, line in self.servers.items():

@@ -57,6 +57,8 @@ struct np_profiler {
 	size_t nreceivers;
 	struct endpoint_stat *receivers_heard; /* the same, counting only senders heard from others */
 	size_t nreceivers_heard;
+	struct endpoint_stat *fanout; /* one-way UDP: distinct peers a fixed port keeps sending to */
+	size_t nfanout;
 	struct addr_pair *refusals, *scanners, *heard;
 	size_t nrefusals, nscanners, nheard;
 	struct conv *convs;
@@ -120,6 +122,7 @@ void np_profiler_free(np_profiler *p)
 	free(p->endpoints);
 	free(p->receivers);
 	free(p->receivers_heard);
+	free(p->fanout);
 	free(p->refusals);
 	free(p->scanners);
 	free(p->heard);
@@ -478,7 +481,10 @@ static void find_scanners(np_profiler *p)
 	size_t n = 0, ns = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (!one_way(f) || f->fwd.packets > 2)
+		/* An answer (a DNS response, NTP mode 4) is no probe: a DNS
+		 * server whose queries took another path answers many client
+		 * ports once each. */
+		if (!one_way(f) || f->fwd.packets > 2 || f->app_side == 1)
 			continue;
 		t[n].ep = endpoint_of(f, false);
 		t[n].ep.port = 0; /* the scanner's address, whatever its source ports */
@@ -564,6 +570,20 @@ static void compute_one_way(np_profiler *p)
 		if (has_pair(p->heard, p->nheard, t[i].ep.family, t[i].peer, NULL))
 			t[nh2++] = t[i];
 	p->nreceivers_heard = tally_peers(t, nh2, &p->receivers_heard);
+	/* Fan-out of a fixed port, one way: a UDP endpoint that keeps sending
+	 * (a second apart or more) from one port to other hosts' client ports
+	 * (not a service port, not its own number), nothing sent to it seen. */
+	n = 0;
+	for (size_t i = 0; i < p->nconvs; i++) {
+		const np_flow *f = &p->convs[i].f;
+		if (!one_way(f) || f->key.proto != 17 || f->fwd.packets < 3 ||
+		    f->fwd.last_us - f->fwd.first_us < 1000000 || !fanin_peer(f, f->key.sport, f->key.dport))
+			continue;
+		t[n].ep = endpoint_of(f, false);
+		memcpy(t[n].peer, f->key.dst, 16);
+		t[n++].peer_port = f->key.dport;
+	}
+	p->nfanout = tally_peers(t, n, &p->fanout);
 	free(t);
 }
 
@@ -587,6 +607,7 @@ static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role
 		in.rev_oneway.scanner = has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL);
 		in.rev_oneway.sender_heard = has_pair(p->heard, p->nheard, f->key.family, f->key.src, NULL);
 		in.rev_oneway.heard_senders = stat_of(p->receivers_heard, p->nreceivers_heard, &rk).peers;
+		in.rev_oneway.fwd_fanout = stat_of(p->fanout, p->nfanout, &fk).peers;
 	}
 	np_role_decide(&in, out);
 }

@@ -164,6 +164,16 @@ bool np_role_answered(const np_flow *f, bool use_flags, const char **why)
 		/* A SYN+ACK is a listening port's answer, alone or not. */
 		if (f->key.proto == 6 && use_flags && is_synack(f->fwd.initial_flags))
 			return true;
+		/* A bare ACK and a reset from one side (a connect scan's close,
+		 * or a client's abort, seen from mid-stream): the ACK
+		 * acknowledged what the other side sent. A lone ACK is not (an
+		 * ACK scan sends them), nor resets alone (a closed port's). The
+		 * order is not asked: YAF's records of such a pair name the
+		 * reset as the first packet. */
+		uint8_t fi = f->fwd.initial_flags, fs = f->fwd.session_flags, hs = TH_SYN | TH_RST | TH_FIN | TH_ACK;
+		bool bare_ack = (fi & hs) == TH_ACK || (f->fwd.packets == 2 && (fs & hs) == TH_ACK);
+		if (f->key.proto == 6 && use_flags && bare_ack && (fflags & TH_RST) && !(fflags & TH_SYN))
+			return true;
 		if (f->key.proto != 6 || probe_sized(&f->fwd, f->key.family))
 			return false;
 		return !use_flags || (fflags & TH_ACK);
@@ -212,6 +222,8 @@ static bool is_media(const np_flow *f)
  * another path. Below RECEIVE_MIN, no server: a lone packet to 514 or a
  * lone QUIC Initial is a probe. */
 #define RECEIVE_MIN 3.0
+/* Hosts one fixed UDP port keeps sending to, one way, to be a server. */
+#define FANOUT_MIN 4
 
 static void decide_one_way_udp(const np_role_input *in, np_role *out)
 {
@@ -223,8 +235,20 @@ static void decide_one_way_udp(const np_role_input *in, np_role *out)
 	bool repeated = (f->fwd.packets >= 2 && f->fwd.last_us - f->fwd.first_us >= 1000000) ||
 			in->rev_oneway.flows > in->rev_oneway.senders;
 	const char *app = np_service_name(f->app);
-	if (ss && !ds && np_port_is_ephemeral(dp) && repeated && f->app_side != 2) {
-		note(&sc, 0, "port:%s", ss);
+	/* The sender serves, its clients' packets unseen: a service port
+	 * sending repeatedly to an ephemeral one; or fan-out from one fixed
+	 * port (a client picks a new port for each server it asks; one port
+	 * that keeps sending to FANOUT_MIN hosts' client ports is a listening
+	 * socket answering them). */
+	bool service_out = ss && repeated;
+	bool fan_out = in->rev_oneway.fwd_fanout >= FANOUT_MIN;
+	if ((service_out || fan_out) && !ds && np_port_is_ephemeral(dp) && f->app_side != 2) {
+		char buf[24];
+		snprintf(buf, sizeof(buf), "%u", in->rev_oneway.fwd_fanout);
+		if (service_out)
+			note(&sc, 0, "port:%s", ss);
+		else
+			note(&sc, 0, "fan-out:%s,fixed-port", buf);
 		note(&sc, 0, "ephemeral-destination,repeated,one-way", NULL);
 		out->server = NP_SIDE_FORWARD;
 		out->confirmed = true;

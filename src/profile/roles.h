@@ -46,6 +46,7 @@ typedef struct np_oneway {
 	bool scanner;           /* this sender sent lone unanswered packets to many endpoints */
 	bool sender_heard;      /* the capture sees packets sent to this sender (from anyone) */
 	uint32_t heard_senders; /* of its senders, those the capture sees packets sent to */
+	uint32_t fwd_fanout;    /* hosts the sender keeps sending to one way from this port (client ports) */
 } np_oneway;
 
 enum np_server_side { NP_SIDE_NONE = 0, NP_SIDE_FORWARD = 1, NP_SIDE_REVERSE = 2 };
