@@ -257,6 +257,12 @@ static fBuf_t *fbuf_for(fbSession_t *s)
 	if (fBufGetSession(shared_fbuf) == s)
 		return shared_fbuf; /* the same exporter as the message before */
 	fBufSetSession(shared_fbuf, s);
+	/* libfixbuf keeps its transcoding plans in the buffer, keyed by the
+	 * templates' addresses, and forgets a template's plans only in the
+	 * buffer its session names: without this, a template redefined (freed,
+	 * and another allocated at its address) was read with the plan of the
+	 * one before (softflowd's ICMP records read as another template's). */
+	fbSessionSetTemplateBuffer(s, shared_fbuf);
 	if (!fBufSetInternalTemplate(shared_fbuf, NP_IPFIX_TID_REC, &e)) {
 		g_clear_error(&e);
 		return NULL;
@@ -280,11 +286,16 @@ static bool fbuf_take(void)
 	return true;
 }
 
-/* An exporter's session goes: the buffer leaves it (and goes with the last). */
-static void fbuf_drop(fbSession_t *leaving)
+/* An exporter's session is about to go: the buffer leaves it. */
+static void fbuf_leave(fbSession_t *leaving)
 {
 	if (fBufGetSession(shared_fbuf) == leaving)
 		fBufSetSession(shared_fbuf, resting_session);
+}
+
+/* One user fewer (the buffer goes with the last). */
+static void fbuf_drop(void)
+{
 	if (--shared_fbuf_users == 0) {
 		fBufSetSession(shared_fbuf, resting_session);
 		fBufFree(shared_fbuf); /* and its session */
@@ -301,7 +312,7 @@ static bool session_open(np_ipfix_decoder *d)
 		return false;
 	d->session = np_ipfix_reader_session(&d->self);
 	if (!d->session) {
-		fbuf_drop(NULL);
+		fbuf_drop();
 		return false;
 	}
 	d->model = shared_model;
@@ -313,8 +324,9 @@ static bool session_open(np_ipfix_decoder *d)
 static void session_close(np_ipfix_decoder *d)
 {
 	if (d->session) {
-		fbuf_drop(d->session);
-		fbSessionFree(d->session);
+		fbuf_leave(d->session);
+		fbSessionFree(d->session); /* its templates' plans leave the buffer */
+		fbuf_drop();
 		model_drop();
 	}
 	d->nseen = 0;
