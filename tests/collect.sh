@@ -333,6 +333,9 @@ fi
 # packets differently. Counts are compared on the demo capture.
 # $fam: the address families the version carries (v5: IPv4 only).
 inventory() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, -v fam="$fam" 'NR > 1 && (fam == "all" || $1 !~ /:/) {print $1","$2","$3","$5","$6","$7","$8}' | sort; }
+# first seen to the minute: exporters' times made absolute (v5/v9 from
+# sysUptime, softflowd's IPFIX from the boot time in its options record)
+first_seen() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, -v fam="$fam" 'NR > 1 && (fam == "all" || $1 !~ /:/) {print $1","$2","$3","substr($9, 1, 16)}' | sort; }
 servers_only() { "$np" servers --db "$1" --format csv 2>/dev/null | awk -F, -v fam="$fam" 'NR > 1 && (fam == "all" || $1 !~ /:/) && $3 != 123 {print $1","$2","$3}' | sort; }
 if ! command -v softflowd >/dev/null; then
 	echo "collect: softflowd missing (apt-get install softflowd): end-to-end checks skipped"
@@ -361,6 +364,11 @@ for cap in data/demo.pcap "$tmp/mix.pcap" $(ls "$here"/../shared/corpus/lab/*.pc
 		if [ -n "$b" ] && [ "$a" = "$b" ]; then ok; else
 			bad "softflowd $tag: the inventory ($what) differs from servers -r"
 			diff <(echo "$b") <(echo "$a") | head -10
+		fi
+		if [ "$cap" = data/demo.pcap ]; then
+			a=$(first_seen "$tmp/sf-$tag/w.db")
+			b=$(first_seen "$tmp/sf-$tag/r.db")
+			check "softflowd $tag: first-seen times are the capture's (to the minute)" '[ -n "$b" ] && [ "$a" = "$b" ]'
 		fi
 		pk=$(cat "$tmp/sf-$tag"/flows-*.csv 2>/dev/null | awk -F, -v fam="$fam" '$1 != "sIP" && (fam == "all" || $1 !~ /:/) {n += $6 + $17} END {print n + 0}')
 		want=$(tcpdump -n -r "$cap" "$filter" 2>/dev/null | wc -l)

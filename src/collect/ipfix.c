@@ -79,6 +79,10 @@ struct np_ipfix_decoder {
 	bool paired; /* the session has template pairs (pair_templates) */
 	struct domain_seq seq[MAX_DOMAINS];
 	unsigned nseq;
+	/* The exporter's boot time from its options records (softflowd sends
+	 * flowStart/EndSysUpTime in its flow records and
+	 * systemInitTimeMilliseconds once, in an options record); 0: none yet. */
+	uint64_t sys_init_ms;
 };
 
 static fbInfoElementSpec_t spec_named(const char *name)
@@ -318,6 +322,7 @@ static bool session_open(np_ipfix_decoder *d)
 	d->model = shared_model;
 	d->templates = 0;
 	d->nseq = 0;
+	d->sys_init_ms = 0;
 	return true;
 }
 
@@ -609,8 +614,13 @@ int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t er
 		uint16_t ext_tid = 0;
 		fbTemplate_t *ext = fBufGetCollectionTemplate(fbuf, &ext_tid);
 		const struct tmpl_info *info = ext ? fbTemplateGetContext(ext) : NULL;
-		if (info && info->kind == KIND_FLOW)
+		if (info && info->kind == KIND_SKIP && r.sys_init_ms)
+			d->sys_init_ms = r.sys_init_ms;
+		if (info && info->kind == KIND_FLOW) {
+			if (!r.sys_init_ms)
+				r.sys_init_ms = d->sys_init_ms; /* uptimes become times (np_ipfix_rec_to_flow) */
 			deliver(d, &r, info);
+		}
 		fbSubTemplateMultiListClear(&r.stml);
 	}
 	return rc;
