@@ -56,7 +56,7 @@ static np_flow udp_exchange(uint16_t sport, uint16_t dport)
 
 static np_role decide_fanin(const np_flow *f, bool use_flags, np_fanin fwd, np_fanin rev)
 {
-	np_role_input in = {f, use_flags, fwd, rev, {0, 0, false, false, false, 0}};
+	np_role_input in = {f, use_flags, fwd, rev, {0, 0, false, false, false, 0, 0}};
 	np_role r;
 	np_role_decide(&in, &r);
 	return r;
@@ -574,7 +574,7 @@ static np_role decide_oneway(const np_flow *f, np_oneway ow)
 
 static void test_receive_only(void)
 {
-	np_oneway lone = {1, 1, false, false, false, 0};
+	np_oneway lone = {1, 1, false, false, false, 0, 0};
 	/* Syslog: <PRI> to 514, repeated: a server, not confirmed, confidence <= 0.85. */
 	np_flow s = flow(17, 40000, 514);
 	s.fwd.packets = 5, s.fwd.bytes = 500, s.fwd.last_us = 60000000;
