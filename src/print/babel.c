@@ -44,16 +44,6 @@ enum { TLV_OK = 0, TLV_INVALID = -2 };
 
 static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 
-static uint16_t be16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t be32(const uint8_t *p)
-{
-	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
-}
-
 /* An 8-byte router id as colon-separated hex. */
 static void print_babel_id(np_printer *pr, const uint8_t *id)
 {
@@ -232,14 +222,14 @@ static void print_babel_subtlvs(np_printer *pr, const uint8_t *cp, const uint8_t
 				if (len < 4)
 					goto invalid;
 				out_char(o, ' ');
-				print_babel_timestamp(pr, be32(cp));
+				print_babel_timestamp(pr, np_load_be32(cp));
 			} else if (tlv == TLV_IHU) {
 				if (len < 8)
 					goto invalid;
 				out_char(o, ' ');
-				print_babel_timestamp(pr, be32(cp));
+				print_babel_timestamp(pr, np_load_be32(cp));
 				out_char(o, '|');
-				print_babel_timestamp(pr, be32(cp + 4));
+				print_babel_timestamp(pr, np_load_be32(cp + 4));
 			} else {
 				out_str(o, " (bogus)");
 			}
@@ -268,25 +258,25 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 		out_str(o, "\n\tAcknowledgment Request ");
 		if (len < 6)
 			return TLV_INVALID;
-		out_fmt(o, "%04x ", be16(m + 4));
-		print_babel_interval(pr, be16(m + 6));
+		out_fmt(o, "%04x ", np_load_be16(m + 4));
+		print_babel_interval(pr, np_load_be16(m + 6));
 		break;
 	case TLV_ACK:
 		out_str(o, "\n\tAcknowledgment ");
 		if (len < 2)
 			return TLV_INVALID;
-		out_fmt(o, "%04x", be16(m + 2));
+		out_fmt(o, "%04x", np_load_be16(m + 2));
 		break;
 	case TLV_HELLO:
 		out_str(o, "\n\tHello ");
 		if (len < 6)
 			return TLV_INVALID;
-		if (be16(m + 2) & HELLO_UNICAST)
+		if (np_load_be16(m + 2) & HELLO_UNICAST)
 			out_str(o, "(Unicast) ");
-		out_fmt(o, "seqno %u ", be16(m + 4));
-		if (be16(m + 6) != 0) {
+		out_fmt(o, "seqno %u ", np_load_be16(m + 4));
+		if (np_load_be16(m + 6) != 0) {
 			out_str(o, "interval ");
-			print_babel_interval(pr, be16(m + 6));
+			print_babel_interval(pr, np_load_be16(m + 6));
 		} else {
 			out_str(o, "unscheduled");
 		}
@@ -307,8 +297,8 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 			out_str(o, "any");
 		else
 			print_babel_address(pr, prefix);
-		out_fmt(o, " rxcost %u interval ", be16(m + 4));
-		print_babel_interval(pr, be16(m + 6));
+		out_fmt(o, " rxcost %u interval ", np_load_be16(m + 4));
+		print_babel_interval(pr, np_load_be16(m + 6));
 		if ((unsigned)rc < (unsigned)len - 6)
 			print_babel_subtlvs(pr, m + 8 + rc, end, type);
 		break;
@@ -347,8 +337,8 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 			out_str(o, "any");
 		else
 			print_babel_prefix(pr, prefix, plen);
-		out_fmt(o, " metric %u seqno %u interval ", be16(m + 10), be16(m + 8));
-		print_babel_update_interval(pr, be16(m + 6));
+		out_fmt(o, " metric %u seqno %u interval ", np_load_be16(m + 10), np_load_be16(m + 8));
+		print_babel_update_interval(pr, np_load_be16(m + 6));
 		if (m[3] & 0x80)
 			memcpy(ae == 1 ? v4 : v6, prefix, 16);
 		if ((unsigned)rc < (unsigned)len - 10)
@@ -381,20 +371,20 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 			out_str(o, "invalid AE 0");
 		else
 			print_babel_prefix(pr, prefix, plen);
-		out_fmt(o, " seqno %u id ", be16(m + 4));
+		out_fmt(o, " seqno %u id ", np_load_be16(m + 4));
 		print_babel_id(pr, m + 8);
 		break;
 	case TLV_TSPC:
 		out_str(o, "\n\tTS/PC ");
 		if (len < 6)
 			return TLV_INVALID;
-		out_fmt(o, "timestamp %u packetcounter %u", be32(m + 4), be16(m + 2));
+		out_fmt(o, "timestamp %u packetcounter %u", np_load_be32(m + 4), np_load_be16(m + 2));
 		break;
 	case TLV_HMAC:
 		out_str(o, "\n\tHMAC ");
 		if (len < 18)
 			return TLV_INVALID;
-		out_fmt(o, "key-id %u digest-%u ", be16(m + 2), len - 2);
+		out_fmt(o, "key-id %u digest-%u ", np_load_be16(m + 2), len - 2);
 		for (unsigned j = 0; j < (unsigned)len - 2; j++)
 			out_fmt(o, "%02X", m[j + 4]);
 		break;
@@ -413,8 +403,8 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 		print_babel_prefix(pr, prefix, plen);
 		out_str(o, " from ");
 		print_babel_prefix(pr, src, src_plen);
-		out_fmt(o, " metric %u seqno %u interval ", be16(m + 10), be16(m + 8));
-		print_babel_update_interval(pr, be16(m + 6));
+		out_fmt(o, " metric %u seqno %u interval ", np_load_be16(m + 10), np_load_be16(m + 8));
+		print_babel_update_interval(pr, np_load_be16(m + 6));
 		if (parsed < len)
 			print_babel_subtlvs(pr, m + 2 + parsed, end, type);
 		break;
@@ -446,7 +436,7 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 			return TLV_INVALID;
 		out_fmt(o, "(%u hops) for ", m[6]);
 		print_babel_ss_pair(pr, prefix, plen, src, src_plen);
-		out_fmt(o, ") seqno %u id ", be16(m + 4));
+		out_fmt(o, ") seqno %u id ", np_load_be16(m + 4));
 		print_babel_id(pr, m + 8);
 		break;
 	case TLV_MAC: out_fmt(o, "\n\tMAC len %u", len); break;
@@ -454,7 +444,7 @@ static int print_babel_tlv_v(np_printer *pr, const uint8_t *m, uint8_t type, uin
 		out_str(o, "\n\tPC");
 		if (len < 4)
 			return TLV_INVALID;
-		out_fmt(o, " value %u index len %u", be32(m + 2), len - 4);
+		out_fmt(o, " value %u index len %u", np_load_be32(m + 2), len - 4);
 		break;
 	case TLV_CHALLENGE_REQUEST:
 	case TLV_CHALLENGE_REPLY:
@@ -561,7 +551,7 @@ void print_babel(np_printer *pr, const uint8_t *cp, uint32_t length)
 	}
 	if (length < 4)
 		goto invalid;
-	bodylen = be16(cp + 2);
+	bodylen = np_load_be16(cp + 2);
 	out_fmt(o, " (%u)", bodylen);
 	length -= 4;
 	cp += 4;

@@ -15,24 +15,6 @@
 #define TH_SYN 0x02
 #define TH_ACK 0x10
 
-static uint64_t be64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint16_t be16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
 /* "0x" and the value in lower-case hex without leading zeros. */
 static void print_hex64(np_printer *pr, uint64_t v)
 {
@@ -64,10 +46,10 @@ static bool print_capable(np_printer *pr, const uint8_t *opt, uint32_t len, uint
 		out_str(pr->out, " csum");
 	if (len == 12 || len >= 20) {
 		out_str(pr->out, " {");
-		print_hex64(pr, be64(opt + 4));
+		print_hex64(pr, np_load_be64(opt + 4));
 		if (len >= 20) {
 			out_char(pr->out, ',');
-			print_hex64(pr, be64(opt + 12));
+			print_hex64(pr, np_load_be64(opt + 12));
 		}
 		out_char(pr->out, '}');
 	}
@@ -87,14 +69,14 @@ static bool print_join(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t
 	}
 	if (len == 12) {
 		out_str(pr->out, " token 0x");
-		out_hex(pr->out, be32(opt + 4), 1);
+		out_hex(pr->out, np_load_be32(opt + 4), 1);
 		out_str(pr->out, " nonce 0x");
-		out_hex(pr->out, be32(opt + 8), 1);
+		out_hex(pr->out, np_load_be32(opt + 8), 1);
 	} else if (len == 16) {
 		out_str(pr->out, " hmac ");
-		print_hex64(pr, be64(opt + 4));
+		print_hex64(pr, np_load_be64(opt + 4));
 		out_str(pr->out, " nonce 0x");
-		out_hex(pr->out, be32(opt + 12), 1);
+		out_hex(pr->out, np_load_be32(opt + 12), 1);
 	} else {
 		out_str(pr->out, " hmac 0x");
 		for (int i = 0; i < 20; i++)
@@ -110,9 +92,9 @@ static bool dss_number(np_printer *pr, const uint8_t **opt, uint32_t *len, bool 
 	if (*len < n)
 		return false;
 	if (wide)
-		out_u64(pr->out, be64(*opt));
+		out_u64(pr->out, np_load_be64(*opt));
 	else
-		out_u32(pr->out, be32(*opt));
+		out_u32(pr->out, np_load_be32(*opt));
 	*opt += n;
 	*len -= n;
 	return true;
@@ -139,18 +121,18 @@ static bool print_dss(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t 
 		if (len < 4)
 			return false;
 		out_str(pr->out, " subseq ");
-		out_u32(pr->out, be32(opt));
+		out_u32(pr->out, np_load_be32(opt));
 		opt += 4;
 		len -= 4;
 		if (len < 2)
 			return false;
 		out_str(pr->out, " len ");
-		out_u32(pr->out, be16(opt));
+		out_u32(pr->out, np_load_be16(opt));
 		opt += 2;
 		len -= 2;
 		if (len >= 2) { /* the checksum, when negotiated */
 			out_str(pr->out, " csum 0x");
-			out_hex(pr->out, be16(opt), 1);
+			out_hex(pr->out, np_load_be16(opt), 1);
 			len -= 2;
 		}
 	}
@@ -181,12 +163,12 @@ static bool print_add_addr(np_printer *pr, const uint8_t *opt, uint32_t len, uin
 	bool has_port = len == 10 || len == 18 || len == 22 || len == 30;
 	if (has_port) {
 		out_char(pr->out, ':');
-		out_u32(pr->out, be16(opt + 4 + alen));
+		out_u32(pr->out, np_load_be16(opt + 4 + alen));
 	}
 	bool has_mac = len == 16 || len == 18 || len == 28 || len == 30;
 	if (has_mac) {
 		out_str(pr->out, " hmac ");
-		print_hex64(pr, be64(opt + 4 + alen + (has_port ? 2 : 0)));
+		print_hex64(pr, np_load_be64(opt + 4 + alen + (has_port ? 2 : 0)));
 	}
 	return true;
 }
@@ -223,7 +205,7 @@ static bool print_fail(np_printer *pr, const uint8_t *opt, uint32_t len, uint8_t
 	if (len != 12)
 		return false;
 	out_str(pr->out, " seq ");
-	out_u64(pr->out, be64(opt + 4));
+	out_u64(pr->out, np_load_be64(opt + 4));
 	return true;
 }
 
@@ -233,7 +215,7 @@ static bool print_fast_close(np_printer *pr, const uint8_t *opt, uint32_t len, u
 	if (len != 12)
 		return false;
 	out_str(pr->out, " key ");
-	print_hex64(pr, be64(opt + 4));
+	print_hex64(pr, np_load_be64(opt + 4));
 	return true;
 }
 

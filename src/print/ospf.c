@@ -148,16 +148,6 @@ static const np_tok diffserv_bc_names[] = {
 static const np_tok ospf_lls_tlv_names[] = {{1, "Extended Options"}, {2, "MD5 Authentication"}, {0, NULL}};
 static const np_tok ospf_lls_eo_names[] = {{1, "LSDB resync"}, {2, "Restart"}, {0, NULL}};
 
-static uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* lead, then the bits of v in brackets (bittok2str). */
 static void print_ospf_bits(np_printer *pr, const char *lead, const np_tok *t, uint32_t v, const char *none)
 {
@@ -183,7 +173,7 @@ static int print_ospf_lshdr(np_printer *pr, const uint8_t *h)
 	np_out *o = pr->out;
 	if (!np_has(h + 18, pr->snapend, 2))
 		goto trunc;
-	uint16_t len = rd16(h + 18);
+	uint16_t len = np_load_be16(h + 18);
 	if (len < LSA_HDRLEN) {
 		out_fmt(o, "\n\t    Bogus length %u < header (%u)", len, LSA_HDRLEN);
 		return -1;
@@ -192,12 +182,12 @@ static int print_ospf_lshdr(np_printer *pr, const uint8_t *h)
 		goto trunc;
 	out_str(o, "\n\t  Advertising Router ");
 	out_ipv4(o, h + 8);
-	out_fmt(o, ", seq 0x%08x, age %us, length %u", rd32(h + 12), rd16(h), len - LSA_HDRLEN);
+	out_fmt(o, ", seq 0x%08x, age %us, length %u", np_load_be32(h + 12), np_load_be16(h), len - LSA_HDRLEN);
 	uint8_t type = h[3];
 	if (type >= 9 && type <= 11) {
 		out_fmt(o, "\n\t    %s LSA (%u), Opaque-Type %s LSA (%u), Opaque-ID %u",
 			tok2str(ospf_lsa_names, "unknown", type), type, tok2str(ospf_opaque_names, "unknown", h[4]),
-			h[4], rd32(h + 4) & 0xffffffu);
+			h[4], np_load_be32(h + 4) & 0xffffffu);
 	} else {
 		out_fmt(o, "\n\t    %s LSA (%u), LSA-ID: ", tok2str(ospf_lsa_names, "unknown", type), type);
 		out_ipv4(o, h + 4);
@@ -219,7 +209,7 @@ static bool print_ospf_tos_metrics(np_printer *pr, const uint8_t *l)
 			return false;
 		uint8_t topo = i ? t[0] : 0;
 		out_fmt(pr->out, "\n\t\ttopology %s (%u), metric %u", tok2str(ospf_topology_names, "Unknown", topo),
-			topo, rd16(t + 2));
+			topo, np_load_be16(t + 2));
 	}
 	return true;
 }
@@ -235,7 +225,7 @@ static bool print_ospf_grace(np_printer *pr, const uint8_t *t, uint32_t len)
 			out_fmt(o, "\n\t    Remaining LS length %u < 4", len);
 			return false;
 		}
-		uint16_t type = rd16(t), tlen = rd16(t + 2);
+		uint16_t type = np_load_be16(t), tlen = np_load_be16(t + 2);
 		t += 4;
 		len -= 4;
 		out_fmt(o, "\n\t    %s TLV (%u), length %u, value: ", tok2str(ospf_grace_tlv_names, "unknown", type),
@@ -254,7 +244,7 @@ static bool print_ospf_grace(np_printer *pr, const uint8_t *t, uint32_t len)
 			return false;
 		}
 		if (type == 1)
-			out_fmt(o, "%us", rd32(t));
+			out_fmt(o, "%us", np_load_be32(t));
 		else if (type == 2)
 			out_fmt(o, "%s (%u)", tok2str(ospf_grace_reason_names, "Unknown", t[0]), t[0]);
 		else if (type == 3)
@@ -290,7 +280,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 			out_str(o, " != 4");
 			goto invalid;
 		}
-		out_fmt(o, type == 9 ? ", 0x%08x" : ", Metric %u", rd32(t));
+		out_fmt(o, type == 9 ? ", 0x%08x" : ", Metric %u", np_load_be32(t));
 		break;
 	case 2:
 	case 11:
@@ -301,7 +291,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 		for (uint32_t i = 0; i < len; i += 4) {
 			out_str(o, ", ");
 			out_ipv4(o, t + i);
-			out_fmt(o, " (0x%08x)", rd32(t + i));
+			out_fmt(o, " (0x%08x)", np_load_be32(t + i));
 		}
 		break;
 	case 3:
@@ -319,7 +309,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 			out_str(o, " != 4");
 			goto invalid;
 		}
-		print_ospf_bw(pr, ", ", rd32(t));
+		print_ospf_bw(pr, ", ", np_load_be32(t));
 		break;
 	case 8:
 		if (len != 32) {
@@ -328,7 +318,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 		}
 		for (unsigned c = 0; c < 8; c++) {
 			out_fmt(o, "\n\t\tTE-Class %u: ", c);
-			print_ospf_bw(pr, "", rd32(t + c * 4));
+			print_ospf_bw(pr, "", np_load_be32(t + c * 4));
 		}
 		break;
 	case 17:
@@ -348,7 +338,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 		}
 		for (unsigned c = 0; c < (len - 4) / 4; c++) {
 			out_fmt(o, "\n\t\t  Bandwidth constraint CT%u: ", c);
-			print_ospf_bw(pr, "", rd32(t + 4 + c * 4));
+			print_ospf_bw(pr, "", np_load_be32(t + 4 + c * 4));
 		}
 		break;
 	case 14:
@@ -370,7 +360,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 			tok2str(gmpls_encoding_names, "Unknown", t[1]));
 		for (unsigned l = 0; l < 8; l++) {
 			out_fmt(o, "\n\t\t  priority level %u: ", l);
-			print_ospf_bw(pr, "", rd32(t + 4 + l * 4));
+			print_ospf_bw(pr, "", np_load_be32(t + 4 + l * 4));
 		}
 		break;
 	case 1:
@@ -388,7 +378,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 		if (len != 0)
 			out_str(o, "\n\t\t  Shared risk group: ");
 		for (uint32_t i = 0; i < len; i += 4)
-			out_fmt(o, "%u%s", rd32(t + i), i + 4 < len ? ", " : "");
+			out_fmt(o, "%u%s", np_load_be32(t + i), i + 4 < len ? ", " : "");
 		break;
 	default:
 		if (pr->o.vflag <= 1)
@@ -413,8 +403,8 @@ static bool print_ospf_te(np_printer *pr, const uint8_t *t, uint32_t len, bool *
 			out_fmt(o, "\n\t    Remaining LS length %u < 4", len);
 			return false;
 		}
-		uint16_t type = rd16(t);
-		uint32_t tlen = rd16(t + 2);
+		uint16_t type = np_load_be16(t);
+		uint32_t tlen = np_load_be16(t + 2);
 		t += 4;
 		len -= 4;
 		out_fmt(o, "\n\t    %s TLV (%u), length: %u", tok2str(ospf_te_tlv_names, "unknown", type), type, tlen);
@@ -433,8 +423,8 @@ static bool print_ospf_te(np_printer *pr, const uint8_t *t, uint32_t len, bool *
 				}
 				if (!np_has(s, pr->snapend, 4))
 					goto trunc;
-				uint16_t st = rd16(s);
-				uint32_t sl = rd16(s + 2);
+				uint16_t st = np_load_be16(s);
+				uint32_t sl = np_load_be16(s + 2);
 				s += 4;
 				left -= 4;
 				if (st == 0 || sl == 0) {
@@ -517,7 +507,7 @@ static bool print_ospf_ri(np_printer *pr, const uint8_t *t, uint32_t len, bool *
 			out_fmt(o, "\n\t    Remaining LS length %u < 4", len);
 			return false;
 		}
-		uint16_t type = rd16(t), tlen = rd16(t + 2);
+		uint16_t type = np_load_be16(t), tlen = np_load_be16(t + 2);
 		t += 4;
 		len -= 4;
 		out_fmt(o, "\n\t    %s TLV (%u), length: %u, value: ", tok2str(ospf_ri_tlv_names, "unknown", type),
@@ -534,7 +524,7 @@ static bool print_ospf_ri(np_printer *pr, const uint8_t *t, uint32_t len, bool *
 				return false;
 			}
 			out_str(o, "Capabilities: ");
-			print_bits(pr, ospf_ri_cap_names, rd32(t), ", ", "Unknown");
+			print_bits(pr, ospf_ri_cap_names, np_load_be32(t), ", ", "Unknown");
 		} else if (pr->o.vflag <= 1) {
 			print_unknown_data(pr, t, "\n\t      ", tlen);
 		}
@@ -566,7 +556,7 @@ static const uint8_t *print_ospf_lsa(np_printer *pr, const uint8_t *lsa)
 		if (!np_has(b + 2, end, 2 + 12))
 			goto trunc;
 		const uint8_t *l = b + 4;
-		for (uint32_t i = rd16(b + 2); i != 0; i--) {
+		for (uint32_t i = np_load_be16(b + 2); i != 0; i--) {
 			if (!np_has(l, end, 12))
 				goto trunc;
 			const char *what = NULL, *sep = ", Interface Address: ";
@@ -607,7 +597,7 @@ static const uint8_t *print_ospf_lsa(np_printer *pr, const uint8_t *lsa)
 		for (const uint8_t *m = b + 4; m < ls_end; m += 4) {
 			if (!np_has(m, end, 4))
 				goto trunc;
-			uint32_t v = rd32(m), topo = (v & 0x7f000000u) >> 24;
+			uint32_t v = np_load_be32(m), topo = (v & 0x7f000000u) >> 24;
 			out_fmt(o, "\n\t\ttopology %s (%u) metric %u", tok2str(ospf_topology_names, "Unknown", topo),
 				topo, v & 0x00ffffffu);
 		}
@@ -619,7 +609,7 @@ static const uint8_t *print_ospf_lsa(np_printer *pr, const uint8_t *lsa)
 		for (const uint8_t *m = b + 4; m < ls_end; m += 12) {
 			if (!np_has(m, end, 4))
 				goto trunc;
-			uint32_t v = rd32(m), topo = (v & 0x7f000000u) >> 24;
+			uint32_t v = np_load_be32(m), topo = (v & 0x7f000000u) >> 24;
 			out_fmt(o, "\n\t\ttopology %s (%u), type %u, metric",
 				tok2str(ospf_topology_names, "Unknown", topo), topo, v & 0x80000000u ? 2 : 1);
 			if ((v & 0x00ffffffu) == 0xffffff)
@@ -628,11 +618,11 @@ static const uint8_t *print_ospf_lsa(np_printer *pr, const uint8_t *lsa)
 				out_fmt(o, " %u", v & 0x00ffffffu);
 			if (!np_has(m + 4, end, 4))
 				goto trunc;
-			if (rd32(m + 4) != 0)
+			if (np_load_be32(m + 4) != 0)
 				(void)print_ospf_addr(pr, ", forward ", m + 4);
 			if (!np_has(m + 8, end, 4))
 				goto trunc;
-			if (rd32(m + 8) != 0)
+			if (np_load_be32(m + 8) != 0)
 				(void)print_ospf_addr(pr, ", tag ", m + 8);
 		}
 		break;
@@ -640,7 +630,7 @@ static const uint8_t *print_ospf_lsa(np_printer *pr, const uint8_t *lsa)
 		for (const uint8_t *m = b; m < ls_end; m += 8) {
 			if (!np_has(m, end, 4))
 				goto trunc;
-			uint32_t vt = rd32(m);
+			uint32_t vt = np_load_be32(m);
 			if (vt == 1 || vt == 2) {
 				if (!print_ospf_addr(pr,
 						     vt == 1 ? "\n\t    Router Router-ID "
@@ -697,16 +687,16 @@ static bool print_ospf_body(np_printer *pr, const uint8_t *op, const uint8_t *da
 		print_ospf_bits(pr, "\n\tOptions [", ospf_option_names, b[6], "none");
 		if (!np_has(b, end, 12))
 			goto trunc;
-		out_fmt(o, "\n\t  Hello Timer %us, Dead Timer %us, Mask ", rd16(b + 4), rd32(b + 8));
+		out_fmt(o, "\n\t  Hello Timer %us, Dead Timer %us, Mask ", np_load_be16(b + 4), np_load_be32(b + 8));
 		out_ipv4(o, b);
 		out_fmt(o, ", Priority %u", b[7]);
 		if (!np_has(b + 12, end, 4))
 			goto trunc;
-		if (rd32(b + 12) != 0)
+		if (np_load_be32(b + 12) != 0)
 			(void)print_ospf_addr(pr, "\n\t  Designated Router ", b + 12);
 		if (!np_has(b + 16, end, 4))
 			goto trunc;
-		if (rd32(b + 16) != 0)
+		if (np_load_be32(b + 16) != 0)
 			(void)print_ospf_addr(pr, ", Backup Designated Router ", b + 16);
 		if (b + 20 < dataend)
 			out_str(o, "\n\t  Neighbor List:");
@@ -721,11 +711,11 @@ static bool print_ospf_body(np_printer *pr, const uint8_t *op, const uint8_t *da
 		if (!np_has(b + 3, end, 1))
 			goto trunc;
 		print_ospf_bits(pr, ", DD Flags [", ospf_dd_flag_names, b[3], "none");
-		if (rd16(b))
-			out_fmt(o, ", MTU: %u", rd16(b));
+		if (np_load_be16(b))
+			out_fmt(o, ", MTU: %u", np_load_be16(b));
 		if (!np_has(b + 4, end, 4))
 			goto trunc;
-		out_fmt(o, ", Sequence: 0x%08x", rd32(b + 4));
+		out_fmt(o, ", Sequence: 0x%08x", np_load_be32(b + 4));
 		for (const uint8_t *h = b + 8; h < dataend; h += LSA_HDRLEN) {
 			int r = print_ospf_lshdr(pr, h);
 			if (r == -2)
@@ -738,13 +728,14 @@ static bool print_ospf_body(np_printer *pr, const uint8_t *op, const uint8_t *da
 		for (const uint8_t *r = b; r < dataend; r += 12) {
 			if (!np_has(r, end, 12))
 				goto trunc;
-			uint32_t type = rd32(r);
+			uint32_t type = np_load_be32(r);
 			out_str(o, "\n\t  Advertising Router: ");
 			out_ipv4(o, r + 8);
 			out_fmt(o, ", %s LSA (%u)", tok2str(ospf_lsa_names, "unknown", type), type);
 			if (type >= 9 && type <= 11) {
 				out_fmt(o, ", Opaque-Type: %s LSA (%u), Opaque-ID: %u",
-					tok2str(ospf_opaque_names, "unknown", r[4]), r[4], rd32(r + 4) & 0xffffffu);
+					tok2str(ospf_opaque_names, "unknown", r[4]), r[4],
+					np_load_be32(r + 4) & 0xffffffu);
 			} else {
 				out_str(o, ", LSA-ID: ");
 				out_ipv4(o, r + 4);
@@ -754,7 +745,7 @@ static bool print_ospf_body(np_printer *pr, const uint8_t *op, const uint8_t *da
 	case 4: { /* LS-Update */
 		if (!np_has(b, end, 4))
 			goto trunc;
-		uint32_t n = rd32(b);
+		uint32_t n = np_load_be32(b);
 		out_fmt(o, ", %u LSA%s", n, n == 1 ? "" : "s");
 		const uint8_t *l = b + 4;
 		for (uint32_t i = 1; i <= n && i != 0; i++) {
@@ -797,9 +788,9 @@ static void print_ospf_lls(np_printer *pr, const uint8_t *op, uint32_t length)
 		return;
 	if (!(opts & 0x10))
 		return;
-	uint32_t len2 = rd16(op + 2);
+	uint32_t len2 = np_load_be16(op + 2);
 	const uint8_t *d = op + len2, *dataend = op + length;
-	if (rd16(op + 14) == 2) {
+	if (np_load_be16(op + 14) == 2) {
 		d += op[19];
 		len2 += op[19];
 	}
@@ -871,7 +862,7 @@ static void print_ospf_v(np_printer *pr, const uint8_t *p, uint32_t length)
 	if (!print_ospf_addr(pr, "\n\tRouter-ID ", p + 4))
 		goto trunc;
 	NP_CHECK(p + 8, end, 4);
-	if (rd32(p + 8) != 0)
+	if (np_load_be32(p + 8) != 0)
 		(void)print_ospf_addr(pr, ", Area ", p + 8);
 	else
 		out_str(o, ", Backbone Area");
@@ -886,7 +877,7 @@ static void print_ospf_v(np_printer *pr, const uint8_t *p, uint32_t length)
 		break;
 	case 2:
 		out_fmt(o, "\n\tKey-ID: %u, Auth-Length: %u, Crypto Sequence Number: 0x%08x", p[18], p[19],
-			rd32(p + 20));
+			np_load_be32(p + 20));
 		break;
 	default: return;
 	}

@@ -86,16 +86,6 @@ static const np_tok ospf6_prefix_option_names[] = {
 
 static const np_tok ospf6_auth_names[] = {{1, "HMAC"}, {0, NULL}};
 
-static uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* "Options [..]" style list of the 32-bit field at p (captured). */
 static void print_ospf6_bits(np_printer *pr, const char *lead, const np_tok *t, uint32_t v)
 {
@@ -127,9 +117,9 @@ static int print_ospf6_lshdr(np_printer *pr, const uint8_t *h, const uint8_t *da
 	/* tcpdump subtracts a size_t: a length below the header's wraps to 64 bits */
 	out_str(pr->out, "\n\t  Advertising Router ");
 	out_ipv4(pr->out, h + 8);
-	out_fmt(pr->out, ", seq 0x%08x, age %us, length %llu", rd32(h + 12), rd16(h),
-		(unsigned long long)((uint64_t)rd16(h + 18) - LSA6_HDRLEN));
-	(void)print_ospf6_ls_type(pr, rd16(h + 2), h + 4);
+	out_fmt(pr->out, ", seq 0x%08x, age %us, length %llu", np_load_be32(h + 12), np_load_be16(h),
+		(unsigned long long)((uint64_t)np_load_be16(h + 18) - LSA6_HDRLEN));
+	(void)print_ospf6_ls_type(pr, np_load_be16(h + 2), h + 4);
 	return 0;
 trunc:
 	print_trunc_stop(pr);
@@ -166,7 +156,7 @@ static int print_ospf6_prefix(np_printer *pr, const uint8_t *p, uint32_t len)
 		print_bits(pr, ospf6_prefix_option_names, p[1], ", ", "none");
 		out_char(o, ']');
 	}
-	out_fmt(o, ", metric %u", rd16(p + 2));
+	out_fmt(o, ", metric %u", np_load_be16(p + 2));
 	return (int)(4 + words * 4);
 }
 
@@ -204,7 +194,7 @@ static bool print_ospf6_router_lsa(np_printer *pr, const uint8_t *t, uint32_t le
 		print_trunc_stop(pr);
 		return false;
 	}
-	print_ospf6_bits(pr, "\n\t      Options [", ospf6_option_names, rd32(t));
+	print_ospf6_bits(pr, "\n\t      Options [", ospf6_option_names, np_load_be32(t));
 	print_ospf6_bits(pr, ", RLA-Flags [", ospf6_rla_flag_names, t[0]);
 	const uint8_t *l = t + 4;
 	while (len != 0) {
@@ -226,7 +216,7 @@ static bool print_ospf6_router_lsa(np_printer *pr, const uint8_t *t, uint32_t le
 		out_ipv4(o, l + 8);
 		out_str(o, ", Interface ");
 		out_ipv4(o, l + 4);
-		out_fmt(o, ", metric %u", rd16(l + 2));
+		out_fmt(o, ", metric %u", np_load_be16(l + 2));
 		l += 16;
 	}
 	return true;
@@ -240,7 +230,7 @@ static bool print_ospf6_external_lsa(np_printer *pr, const uint8_t *t, uint32_t 
 	len -= 4;
 	if (!np_has(t, pr->snapend, 4))
 		goto trunc;
-	uint32_t flags = rd32(t);
+	uint32_t flags = np_load_be32(t);
 	print_ospf6_bits(pr, "\n\t     Flags [", ospf6_asla_flag_names, flags);
 	out_fmt(o, " metric %u", flags & 0x00ffffffu);
 	const uint8_t *pfx = t + 4, *q = t + 4;
@@ -283,7 +273,7 @@ static bool print_ospf6_lsa(np_printer *pr, const uint8_t *lsa, const uint8_t *d
 	int r = print_ospf6_lshdr(pr, lsa, dataend);
 	if (r != 0)
 		return false;
-	uint16_t length = rd16(lsa + 18), type = rd16(lsa + 2);
+	uint16_t length = np_load_be16(lsa + 18), type = np_load_be16(lsa + 2);
 	if (length < LSA6_HDRLEN || lsa + length > dataend)
 		return false;
 	uint32_t len = length - LSA6_HDRLEN;
@@ -296,7 +286,7 @@ static bool print_ospf6_lsa(np_printer *pr, const uint8_t *lsa, const uint8_t *d
 		len -= 4;
 		if (!np_has(t, pr->snapend, 4))
 			goto trunc;
-		print_ospf6_bits(pr, "\n\t      Options [", ospf6_option_names, rd32(t));
+		print_ospf6_bits(pr, "\n\t      Options [", ospf6_option_names, np_load_be32(t));
 		out_str(o, "\n\t      Connected Routers:");
 		for (const uint8_t *a = t + 4; len != 0; a += 4) {
 			if (len < 4)
@@ -312,7 +302,7 @@ static bool print_ospf6_lsa(np_printer *pr, const uint8_t *lsa, const uint8_t *d
 		len -= 4;
 		if (!np_has(t, pr->snapend, 4))
 			goto trunc;
-		out_fmt(o, ", metric %u", rd32(t) & 0x00ffffffu);
+		out_fmt(o, ", metric %u", np_load_be32(t) & 0x00ffffffu);
 		t += 4;
 		return print_ospf6_prefixes(pr, &t, &len, 0, true);
 	case 0x4005: return print_ospf6_external_lsa(pr, t, len);
@@ -322,13 +312,13 @@ static bool print_ospf6_lsa(np_printer *pr, const uint8_t *lsa, const uint8_t *d
 		len -= 4;
 		if (!np_has(t, pr->snapend, 4))
 			return false;
-		print_ospf6_bits(pr, "\n\t      Options [", ospf6_option_names, rd32(t));
+		print_ospf6_bits(pr, "\n\t      Options [", ospf6_option_names, np_load_be32(t));
 		if (len < 20)
 			return false;
 		len -= 20;
 		if (!np_has(t, pr->snapend, 24))
 			goto trunc;
-		uint32_t n = rd32(t + 20);
+		uint32_t n = np_load_be32(t + 20);
 		out_fmt(o, "\n\t      Priority %u, Link-local address ", t[0]);
 		out_ipv6(o, t + 4);
 		out_fmt(o, ", Prefixes %u:", n);
@@ -343,11 +333,11 @@ static bool print_ospf6_lsa(np_printer *pr, const uint8_t *lsa, const uint8_t *d
 			return false;
 		if (!np_has(t + 2, pr->snapend, 2))
 			goto trunc;
-		(void)print_ospf6_ls_type(pr, rd16(t + 2), t + 4);
+		(void)print_ospf6_ls_type(pr, np_load_be16(t + 2), t + 4);
 		if (len < 2)
 			return false;
 		len -= 2;
-		uint32_t n = rd16(t);
+		uint32_t n = np_load_be16(t);
 		out_fmt(o, "\n\t      Prefixes %u:", n);
 		t += 12;
 		return print_ospf6_prefixes(pr, &t, &len, n, false);
@@ -370,19 +360,20 @@ static bool print_ospf6_body(np_printer *pr, const uint8_t *op, const uint8_t *d
 	case 1: /* Hello */
 		if (!np_has(b, end, 8))
 			goto trunc;
-		print_ospf6_bits(pr, "\n\tOptions [", ospf6_option_names, rd32(b + 4));
+		print_ospf6_bits(pr, "\n\tOptions [", ospf6_option_names, np_load_be32(b + 4));
 		if (!np_has(b, end, 12))
 			goto trunc;
-		out_fmt(o, "\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ", rd16(b + 8), rd16(b + 10));
+		out_fmt(o, "\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ", np_load_be16(b + 8),
+			np_load_be16(b + 10));
 		out_ipv4(o, b);
 		out_fmt(o, ", Priority %u", b[4]);
 		if (!np_has(b + 12, end, 4))
 			goto trunc;
-		if (rd32(b + 12) != 0 && !print_ospf6_id(pr, "\n\t  Designated Router ", b + 12))
+		if (np_load_be32(b + 12) != 0 && !print_ospf6_id(pr, "\n\t  Designated Router ", b + 12))
 			goto trunc;
 		if (!np_has(b + 16, end, 4))
 			goto trunc;
-		if (rd32(b + 16) != 0 && !print_ospf6_id(pr, ", Backup Designated Router ", b + 16))
+		if (np_load_be32(b + 16) != 0 && !print_ospf6_id(pr, ", Backup Designated Router ", b + 16))
 			goto trunc;
 		if (pr->o.vflag > 1) {
 			out_str(o, "\n\t  Neighbor List:");
@@ -394,13 +385,13 @@ static bool print_ospf6_body(np_printer *pr, const uint8_t *op, const uint8_t *d
 	case 2: /* Database Description */
 		if (!np_has(b, end, 4))
 			goto trunc;
-		print_ospf6_bits(pr, "\n\tOptions [", ospf6_option_names, rd32(b));
+		print_ospf6_bits(pr, "\n\tOptions [", ospf6_option_names, np_load_be32(b));
 		if (!np_has(b + 7, end, 1))
 			goto trunc;
 		print_ospf6_bits(pr, ", DD Flags [", ospf6_dd_flag_names, b[7]);
 		if (!np_has(b, end, 12))
 			goto trunc;
-		out_fmt(o, ", MTU %u, DD-Sequence 0x%08x", rd16(b + 4), rd32(b + 8));
+		out_fmt(o, ", MTU %u, DD-Sequence 0x%08x", np_load_be16(b + 4), np_load_be32(b + 8));
 		if (pr->o.vflag > 1)
 			for (const uint8_t *h = b + 12; h < dataend; h += LSA6_HDRLEN)
 				if (print_ospf6_lshdr(pr, h, dataend) != 0)
@@ -413,18 +404,18 @@ static bool print_ospf6_body(np_printer *pr, const uint8_t *op, const uint8_t *d
 					return false;
 				out_str(o, "\n\t  Advertising Router ");
 				out_ipv4(o, r + 8);
-				(void)print_ospf6_ls_type(pr, rd16(r + 2), r + 4);
+				(void)print_ospf6_ls_type(pr, np_load_be16(r + 2), r + 4);
 			}
 		return true;
 	case 4: /* LS-Update */
 		if (pr->o.vflag > 1) {
 			if (!np_has(b, end, 4))
 				goto trunc;
-			uint32_t n = rd32(b);
+			uint32_t n = np_load_be32(b);
 			for (const uint8_t *l = b + 4; l < dataend && n--;) {
 				if (!print_ospf6_lsa(pr, l, dataend))
 					return false;
-				l += rd16(l + 18);
+				l += np_load_be16(l + 18);
 			}
 		}
 		return true;
@@ -450,10 +441,10 @@ static int print_ospf6_lls(np_printer *pr, const uint8_t *p, uint32_t len)
 		return -1;
 	if (!np_has(p, pr->snapend, 2))
 		goto trunc;
-	out_fmt(pr->out, "\n\tLLS Checksum 0x%04x", rd16(p));
+	out_fmt(pr->out, "\n\tLLS Checksum 0x%04x", np_load_be16(p));
 	if (!np_has(p + 2, pr->snapend, 2))
 		goto trunc;
-	uint16_t dlen = rd16(p + 2);
+	uint16_t dlen = np_load_be16(p + 2);
 	out_fmt(pr->out, ", Data Length %u", dlen);
 	if (dlen < 4 || dlen > len || !np_has(p + 4, pr->snapend, dlen - 4u))
 		return -1;
@@ -539,7 +530,7 @@ void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length)
 	out_str(o, "\n\tRouter-ID ");
 	out_ipv4(o, p + 4);
 	NP_CHECK(p + 8, end, 4);
-	if (rd32(p + 8) != 0) {
+	if (np_load_be32(p + 8) != 0) {
 		out_str(o, ", Area ");
 		out_ipv4(o, p + 8);
 	} else {

@@ -20,11 +20,6 @@ static const np_tok rip_cmd_names[] = {
 	{1, "Request"}, {2, "Response"}, {3, "Trace on"}, {4, "Trace off"}, {5, "Poll"}, {6, "Poll Entry"}, {0, NULL},
 };
 
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* A netmask's prefix length, -1 when its ones are not contiguous. */
 static int mask_to_plen(uint32_t mask)
 {
@@ -48,13 +43,13 @@ static uint32_t print_rip_entry_v1(np_printer *pr, const uint8_t *p, uint32_t re
 		print_unknown_data(pr, p + 4, "\n\t  ", RIP_ROUTELEN - 4);
 		return RIP_ROUTELEN;
 	}
-	if (p[2] || p[3] || be32(p + 8) || be32(p + 12)) { /* must-be-zero fields are not */
+	if (p[2] || p[3] || np_load_be32(p + 8) || np_load_be32(p + 12)) { /* must-be-zero fields are not */
 		print_unknown_data(pr, p, "\n\t  ", RIP_ROUTELEN);
 		return RIP_ROUTELEN;
 	}
 	out_str(o, family == 0 ? "\n\t  AFI 0, " : "\n\t  ");
 	out_ipv4(o, p + 4);
-	out_fmt(o, ", metric: %u", be32(p + 16));
+	out_fmt(o, ", metric: %u", np_load_be32(p + 16));
 	return RIP_ROUTELEN;
 }
 
@@ -73,7 +68,7 @@ static uint32_t print_rip_auth_v2(np_printer *pr, const uint8_t *p, uint32_t rem
 			return 0;
 		out_fmt(o, "\n\t  Auth header: Packet Len %u,", (unsigned)(p[0] << 8 | p[1]));
 		out_fmt(o, " Key-ID %u, Auth Data Len %u,", p[2], p[3]);
-		out_fmt(o, " SeqNo %u, MBZ %u, MBZ %u", be32(p + 4), be32(p + 8), be32(p + 12));
+		out_fmt(o, " SeqNo %u, MBZ %u, MBZ %u", np_load_be32(p + 4), np_load_be32(p + 8), np_load_be32(p + 12));
 		return RIP_ROUTELEN;
 	}
 	if (auth_type == 1)
@@ -103,8 +98,8 @@ static uint32_t print_rip_entry_v2(np_printer *pr, const uint8_t *p, uint32_t re
 	char dest[16];
 	snprintf(dest, sizeof(dest), "%u.%u.%u.%u", p[4], p[5], p[6], p[7]);
 	out_fmt(o, "\n\t  AFI %s, %15s/%-2d, tag 0x%04x, metric: %u, next-hop: ", tok2str(bsd_af_names, "%u", family),
-		dest, mask_to_plen(be32(p + 8)), tag, be32(p + 16));
-	if (be32(p + 12))
+		dest, mask_to_plen(np_load_be32(p + 8)), tag, np_load_be32(p + 16));
+	if (np_load_be32(p + 12))
 		out_ipv4(o, p + 12);
 	else
 		out_str(o, "self");

@@ -34,11 +34,6 @@ static const np_tok lacp_state_names[] = {
 	{0x40, "Default"},         {0x80, "Expired"},    {0, NULL},
 };
 
-static uint16_t be16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
 /* A TLV body whose size is fixed: false (after the note) when it is not. */
 static bool slow_tlv_size_ok(np_printer *pr, uint32_t tlen, uint32_t want)
 {
@@ -59,21 +54,21 @@ static void print_slow_tlv(np_printer *pr, uint32_t key, const uint8_t *v, uint3
 			return;
 		out_str(o, "\n\t  System ");
 		out_mac(o, v + 2);
-		out_fmt(o, ", System Priority %u, Key %u, Port %u, Port Priority %u\n\t  State Flags [", be16(v),
-			be16(v + 8), be16(v + 12), be16(v + 10));
+		out_fmt(o, ", System Priority %u, Key %u, Port %u, Port Priority %u\n\t  State Flags [",
+			np_load_be16(v), np_load_be16(v + 8), np_load_be16(v + 12), np_load_be16(v + 10));
 		print_bits(pr, lacp_state_names, v[14], ", ", "none");
 		out_char(o, ']');
 		return;
 	case (SLOW_PROTO_LACP << 8) + 3:
 		if (slow_tlv_size_ok(pr, tlen, 14))
-			out_fmt(o, "\n\t  Max Delay %u", be16(v));
+			out_fmt(o, "\n\t  Max Delay %u", np_load_be16(v));
 		return;
 	case (SLOW_PROTO_MARKER << 8) + 1:
 		if (!slow_tlv_size_ok(pr, tlen, 14))
 			return;
 		out_str(o, "\n\t  Request System ");
 		out_mac(o, v + 2);
-		out_fmt(o, ", Request Port %u, Request Transaction ID 0x%08x", be16(v),
+		out_fmt(o, ", Request Port %u, Request Transaction ID 0x%08x", np_load_be16(v),
 			(uint32_t)v[8] << 24 | (uint32_t)v[9] << 16 | (uint32_t)v[10] << 8 | v[11]);
 		return;
 	default:

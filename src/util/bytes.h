@@ -26,6 +26,23 @@ static inline bool np_has(const uint8_t *p, const uint8_t *end, size_t n)
 	return p != NULL && p <= end && (size_t)(end - p) >= n;
 }
 
+/* Loads of bytes the caller has already checked with np_has (a record's
+ * fixed part, read field by field): no check of their own. */
+static inline uint16_t np_load_be16(const uint8_t *p)
+{
+	return (uint16_t)((p[0] << 8) | p[1]);
+}
+
+static inline uint32_t np_load_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static inline uint64_t np_load_be64(const uint8_t *p)
+{
+	return (uint64_t)np_load_be32(p) << 32 | np_load_be32(p + 4);
+}
+
 static inline bool np_get_u8(const uint8_t *p, const uint8_t *end, uint8_t *v)
 {
 	if (!np_has(p, end, 1))
