@@ -27,6 +27,8 @@ static const int link_types[] = {
 	NP_DLT_DSA_TAG_EDSA,
 	NP_DLT_DSA_TAG_BRCM,
 	NP_DLT_DSA_TAG_BRCM_PREPEND,
+	NP_DLT_FRELAY, /* 13: tests/fuzz.sh seeds Frame Relay with this index */
+	NP_DLT_MFR,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

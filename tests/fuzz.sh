@@ -34,9 +34,10 @@ msgseeds=$(mktemp -d)
 work=$(mktemp -d)
 trap 'rm -rf "$seeds" "$flowseeds" "$fileseeds" "$msgseeds" "$work"' EXIT
 
-# One seed file per frame: [link type 0 = Ethernet][options][frame].
+# One seed file per frame: [link type][options][frame]; the link type is
+# an index into fuzz_decode.c's table (third argument; 0 = Ethernet).
 split_pcap() {
-	python3 - "$1" "$seeds" "${2:-s}" <<'PY'
+	python3 - "$1" "$seeds" "${2:-s}" "${3:-0}" <<'PY'
 import struct, sys
 data = open(sys.argv[1], 'rb').read()
 if len(data) < 24:
@@ -48,7 +49,7 @@ while off + 16 <= len(data) and i < 400:
     frame = data[off + 16: off + 16 + incl]
     off += 16 + incl
     for opts in (0, 1 | 4, 2 | 8):
-        open('%s/%s%04d_%d' % (sys.argv[2], sys.argv[3], i, opts), 'wb').write(bytes([0, opts]) + frame)
+        open('%s/%s%04d_%d' % (sys.argv[2], sys.argv[3], i, opts), 'wb').write(bytes([int(sys.argv[4]), opts]) + frame)
     i += 1
 PY
 }
@@ -254,6 +255,13 @@ done
 for c in bgp-4byte-asn bgp-aigp-2 bgp-as-path-oobr bgp-encap bgp-evpn bgp-large-community bgp-lu-multiple-labels \
 	bgp-rt-prefix bgp_mvpn_6_and_7_oobr bgp_pmsi_tunnel-oobr bgp_vpn_rt-oobr mpbgp-linklocal-nexthop; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+# ... and for Frame Relay (13 in fuzz_decode.c's table) and multilink Frame Relay (14).
+for c in frf15-heapoverflow q933-heapoverflow-2 isis_stlv_asan ospf3_nbma; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 13
+done
+for c in frf16_magic_ie-oobr vtp_asan kday6; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 14
 done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g

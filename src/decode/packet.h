@@ -28,6 +28,8 @@ enum {
 	NP_DLT_RAW = 12, /* DLT_RAW on most systems: raw IPv4/IPv6 */
 	NP_DLT_RAW_OPENBSD = 14,
 	NP_DLT_LOOP = 108,
+	NP_DLT_FRELAY = 107,               /* Frame Relay (printed only) */
+	NP_DLT_MFR = 182,                  /* FRF.16 multilink Frame Relay (printed only) */
 	NP_DLT_LINKTYPE_RAW = 101,
 	NP_DLT_LINUX_SLL = 113,
 	NP_DLT_IPV4 = 228,

@@ -316,6 +316,8 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_LINKTYPE_RAW: return print_raw(pr, p, len, cap);
 	case NP_DLT_IPV4: return print_ipv4_link(pr, p, len, cap);
 	case NP_DLT_IPV6: return print_ipv6_link(pr, p, len, cap);
+	case NP_DLT_FRELAY: return print_fr(pr, p, len, cap);
+	case NP_DLT_MFR: return print_mfr(pr, p, len, cap);
 	default: return 0;
 	}
 }

@@ -201,6 +201,8 @@ void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Cisco DTP (dtp.c, PID 0x2004) and UDLD (udld.c, PID 0x0111) after SNAP. */
 void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_udld(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Cisco VTP after SNAP 00000c/2003 (vtp.c). */
+void print_vtp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
 void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 
@@ -346,6 +348,29 @@ void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */
 void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Frame Relay (fr.c): the DLT_FRELAY and DLT_MFR link types; a Q.922
+ * frame (fr_print) and an FRF.16 frame (mfr_print) wherever they appear;
+ * Q.933 signalling after NLPID 0x08. */
+uint32_t print_fr(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_mfr(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_fr_frame(np_printer *pr, const uint8_t *p, uint32_t length);
+uint32_t print_mfr_frame(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_q933(np_printer *pr, const uint8_t *p, uint32_t length);
+/* ISO/IEC TR 9577 network layer protocol identifiers, tcpdump's nlpid_values. */
+enum np_nlpid {
+	NP_NLPID_NULLNS = 0x00,
+	NP_NLPID_Q933 = 0x08,
+	NP_NLPID_LMI = 0x09,
+	NP_NLPID_SNAP = 0x80,
+	NP_NLPID_CLNP = 0x81,
+	NP_NLPID_ESIS = 0x82,
+	NP_NLPID_ISIS = 0x83,
+	NP_NLPID_IP6 = 0x8e,
+	NP_NLPID_MFR = 0xb1,
+	NP_NLPID_IP = 0xcc,
+	NP_NLPID_PPP = 0xcf,
+};
+extern const np_tok nlpid_names[];
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

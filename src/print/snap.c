@@ -3,12 +3,11 @@
  * 10) as tcpdump 4.99's snap_print writes it: with -e "oui Cisco
  * (0x00000c), pid CDP (0x2000), length N: ", without -e the header only
  * when no printer takes the payload. OUI 0 (and Cisco's 0x0000f8) carry
- * an ethertype; Cisco's own PIDs carry CDP, DTP, UDLD and PVST+; RFC
- * 2684's carry BPDUs.
+ * an ethertype; Cisco's own PIDs carry CDP, VTP, DTP, UDLD and PVST+; RFC
+ * 2684's carry bridged Ethernet frames and BPDUs.
  *
- * Not for: Cisco VTP, or frames bridged over RFC 2684
- * (Ethernet, Token Ring, FDDI); those print as unknown SNAP payloads
- * (tcpdump decodes them).
+ * Not for: Token Ring or FDDI frames bridged over RFC 2684; those print as
+ * unknown SNAP payloads (tcpdump decodes them).
  */
 #include "print.h"
 
@@ -24,16 +23,19 @@ enum {
 
 enum {
 	PID_CISCO_CDP = 0x2000,
+	PID_CISCO_VTP = 0x2003,
 	PID_CISCO_DTP = 0x2004,
 	PID_CISCO_UDLD = 0x0111,
 	PID_CISCO_PVST = 0x010b,
 	PID_CISCO_VLANBRIDGE = 0x010c,
+	PID_RFC2684_ETH_FCS = 0x0001,
+	PID_RFC2684_ETH_NOFCS = 0x0007,
 	PID_RFC2684_BPDU = 0x000e
 };
 
 static const np_tok cisco_pid_names[] = {
 	{PID_CISCO_CDP, "CDP"},
-	{0x2003, "VTP"},
+	{PID_CISCO_VTP, "VTP"},
 	{PID_CISCO_DTP, "DTP"},
 	{PID_CISCO_UDLD, "UDLD"},
 	{PID_CISCO_PVST, "PVST"},
@@ -74,6 +76,10 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 			print_cdp(pr, p, length);
 			return true;
 		}
+		if (pid == PID_CISCO_VTP) {
+			print_vtp(pr, p, length);
+			return true;
+		}
 		if (pid == PID_CISCO_DTP) {
 			print_dtp(pr, p, length);
 			return true;
@@ -88,6 +94,10 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 		}
 		return false;
 	case OUI_RFC2684:
+		if (pid == PID_RFC2684_ETH_FCS || pid == PID_RFC2684_ETH_NOFCS) {
+			print_ether(pr, p, length, caplen); /* bridged without padding */
+			return true;
+		}
 		if (pid == PID_RFC2684_BPDU) {
 			print_stp(pr, p, length);
 			return true;
