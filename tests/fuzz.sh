@@ -256,6 +256,10 @@ for c in bgp-4byte-asn bgp-aigp-2 bgp-as-path-oobr bgp-encap bgp-evpn bgp-large-
 	bgp-rt-prefix bgp_mvpn_6_and_7_oobr bgp_pmsi_tunnel-oobr bgp_vpn_rt-oobr mpbgp-linklocal-nexthop; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for the Arista header, IGRP, DVMRP and IPX (issue 19).
+for c in arista_ether igrp-oobr mrinfo_query relts-0x80000000 ipx-invalid-length ipx; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 # ... and for Frame Relay (13 in fuzz_decode.c's table) and multilink Frame Relay (14).
 for c in frf15-heapoverflow q933-heapoverflow-2 isis_stlv_asan ospf3_nbma; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 13

@@ -116,9 +116,15 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8809: print_slow(pr, p, length); return true;
 	case 0x8863:
 	case 0x8864: print_pppoe(pr, p, length); return true;
+	case 0x8137:
+		out_str(pr->out, "(NOV-ETHII) ");
+		print_ipx(pr, p, length);
+		return true;
 	default: return false;
 	}
 }
+
+#define ETHERTYPE_ARISTA 0xd28b
 
 static bool is_vlan_type(uint16_t t)
 {
@@ -186,7 +192,9 @@ static uint32_t print_ether_payload(np_printer *pr, const uint8_t *p, uint32_t l
 				    uint32_t orig_length, uint32_t hdrlen, uint16_t type, const uint8_t *src,
 				    const uint8_t *dst)
 {
-	bool printed_length = false;
+	bool printed_length;
+recurse:
+	printed_length = false;
 	if (type == 0x88e5) {
 		/* 802.1AE MACsec (macsec.c); VLAN tags may follow it */
 		if (pr->o.eflag) {
@@ -242,6 +250,41 @@ static uint32_t print_ether_payload(np_printer *pr, const uint8_t *p, uint32_t l
 		hdrlen += 4;
 	}
 
+	if (type == ETHERTYPE_ARISTA) {
+		if (caplen < 2 || length < 2) {
+			out_str(pr->out, "[|arista]");
+			return hdrlen + (caplen < 2 ? caplen : length);
+		}
+		print_ether_type(pr, type);
+		out_fmt(pr->out, ", length %u: ", orig_length);
+		int used = print_arista(pr, p);
+		if (pr->stopped)
+			return hdrlen;
+		if (used > 0) {
+			/* The original ethertype follows: tcpdump's "goto recurse". */
+			p += used;
+			length -= (uint32_t)used;
+			caplen -= (uint32_t)used;
+			hdrlen += (uint32_t)used;
+			if (!np_get_be16(p, pr->snapend, &type)) {
+				print_trunc_stop(pr);
+				return hdrlen;
+			}
+			p += 2;
+			length -= 2;
+			caplen -= 2;
+			hdrlen += 2;
+			goto recurse;
+		}
+		if (!pr->o.eflag) {
+			print_ether_addresses(pr, src, dst);
+			print_ether_type(pr, type);
+			out_fmt(pr->out, ", length %u: ", orig_length);
+		}
+		if (!pr->o.suppress_default)
+			print_default(pr, p, caplen);
+		return hdrlen;
+	}
 	if (type <= MAX_ETHERNET_LENGTH_VAL) {
 		/* 802.3 length field: an LLC header follows (llc.c). */
 		if (type < length) {

@@ -2,8 +2,8 @@
  * igmp.c - IGMP text (RFC 1112, 2236, 3376; tcpdump's print-igmp.c):
  * queries, v1/v2/v3 reports, leaves, mtrace, and the -v checksum check.
  *
- * Not for: the DVMRP messages that ride in IGMP; only their "igmp dvmrp"
- * heading is printed. PIMv1 messages go to pim.c.
+ * Not for: the DVMRP messages that ride in IGMP (dvmrp.c) and PIMv1
+ * messages (pim.c).
  */
 #include "print.h"
 
@@ -231,6 +231,8 @@ static void print_igmp_body(np_printer *pr, uint8_t type, const uint8_t *p, uint
 		out_str(pr->out, "igmp dvmrp");
 		if (len < 8)
 			out_fmt(pr->out, " [len %u]", len);
+		else
+			print_dvmrp(pr, p, len);
 		return;
 	case IGMP_PIMV1:
 		out_str(pr->out, "igmp pimv1");

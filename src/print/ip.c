@@ -29,6 +29,7 @@ enum {
 	IPPROTO_NONE = 59,
 	IPPROTO_ND = 77,
 	IPPROTO_EIGRP = 88,
+	IPPROTO_IGRP = 9,
 	IPPROTO_OSPF = 89,
 	IPPROTO_PIM = 103,
 	IPPROTO_IPCOMP = 108,
@@ -131,6 +132,7 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 	case IPPROTO_GRE: print_gre(pr, p, length); break;
 	case IPPROTO_VRRP: print_vrrp(pr, p, length, iph, ttl_hl, ver); break;
 	case IPPROTO_EIGRP: print_eigrp(pr, p, length); break;
+	case IPPROTO_IGRP: print_igrp(pr, p, length); break;
 	case IPPROTO_PIM: print_pim(pr, p, length, iph); break;
 	case IPPROTO_OSPF:
 		if (ver == 6)

@@ -1,11 +1,12 @@
 /*
  * llc.c - IEEE 802.2 LLC text after an 802.3 length field (tcpdump's
  * llc_print): the SAPs, the I/S/U control field, Spanning Tree BPDUs
- * (handed to stp.c), SNAP (snap.c) and RFC 948 IP. Links without MAC addresses (Linux
- * cooked captures) pass NULL ones and get the SAP names only.
+ * (handed to stp.c), SNAP (snap.c), RFC 948 IP and IPX (ipx.c, SAP 0xe0
+ * and Novell's raw 802.3). Links without MAC addresses (Linux cooked
+ * captures) pass NULL ones and get the SAP names only.
  *
- * Not for: IPX, NetBEUI or OSI payloads; those SAPs print like any
- * other unknown SAP pair followed by the hex dump.
+ * Not for: NetBEUI or OSI payloads; those SAPs print like any other
+ * unknown SAP pair followed by the hex dump.
  */
 #include "print.h"
 
@@ -21,6 +22,8 @@
 #define LLCSAP_IP 0x06
 #define LLCSAP_SNAP 0xaa
 #define LLCSAP_8021D 0x42
+#define LLCSAP_IPX 0xe0
+#define LLCSAP_GLOBAL 0xff
 
 static const np_tok llc_sap_names[] = {
 	{0x00, "Null"},  {0xff, "Global"},  {0x02, "802.1B I"},  {0x03, "802.1B G"},
@@ -168,6 +171,13 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 	pr->protocol = "llc";
 	if (!read_llc(pr, &h, p, length, caplen, &ret))
 		return ret;
+	if (h.ssap_field == LLCSAP_GLOBAL && h.dsap_field == LLCSAP_GLOBAL) {
+		/* Novell's raw 802.3: IPX right after the length, no LLC header */
+		if (pr->o.eflag)
+			out_str(pr->out, "IPX 802.3: ");
+		print_ipx(pr, p, length);
+		return 0;
+	}
 	if (pr->o.eflag)
 		print_llc_e(pr, &h);
 	p += h.hdrlen;
@@ -179,6 +189,12 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 	}
 	if (h.ssap == LLCSAP_IP && h.dsap == LLCSAP_IP && h.control == LLC_UI) {
 		print_ip(pr, p, length); /* RFC 948 */
+		return (int)h.hdrlen;
+	}
+	if (h.ssap == LLCSAP_IPX && h.dsap == LLCSAP_IPX && h.control == LLC_UI) {
+		if (pr->o.eflag)
+			out_str(pr->out, "IPX 802.2: ");
+		print_ipx(pr, p, length);
 		return (int)h.hdrlen;
 	}
 	if (h.ssap == LLCSAP_SNAP && h.dsap == LLCSAP_SNAP && h.control == LLC_UI) {

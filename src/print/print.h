@@ -213,6 +213,10 @@ const char *ethertype_name(uint16_t type); /* NULL when unknown */
 /* An 802.1Q tag's TCI as the -e text: "vlan N, p N[, DEI], ". */
 void print_vlan_tci(np_printer *pr, uint16_t tci);
 
+/* The Arista header after ethertype 0xd28b (arista.c): the bytes it took
+ * (the original ethertype follows), -1 for a subtype or format tcpdump
+ * does not decode, 0 when the packet stopped (pr->stopped). */
+int print_arista(np_printer *pr, const uint8_t *p);
 /* IEEE 802.3 Slow Protocols, ethertype 0x8809: LACP, Marker (slow.c). */
 void print_slow(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPPoE discovery and session, ethertypes 0x8863/0x8864 (pppoe.c). */
@@ -260,8 +264,12 @@ void print_esp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ipcomp(np_printer *pr, const uint8_t *p);
 void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
 void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
+void print_dvmrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IGMP type 0x13 (dvmrp.c) */
 /* Routing protocols over IP (eigrp.c, ...), tcpdump's signatures. */
 void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Novell IPX (ipx.c): ethertype 0x8137, LLC SAP 0xe0, raw 802.3. */
+void print_ipx(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_igrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 9 (igrp.c) */
 void print_pim(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t length); /* in IGMP type 0x14 */
 void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length);
