@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # misc_printers.sh - the smaller printers of issue 19's last batch (the
 # Arista timestamp header, Cisco IGRP, DVMRP in IGMP, Novell IPX with SAP
-# and RIP over Ethernet II, 802.2 and raw 802.3) against Debian's tcpdump
-# on randomised packets.
+# and RIP over Ethernet II, 802.2 and raw 802.3, AppleTalk ARP, ETSI
+# GeoNetworking with BTP, CALM FAST) against Debian's tcpdump on
+# randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -129,7 +130,27 @@ def ipx():
         body = pkt
     return b"\x3e\x6f\xf3\x74\x23\x7c\x2e\xb7\x3f" + rbytes(3) + struct.pack(">H", len(body)) + body
 
+def aarp():
+    body = struct.pack(">HHBBH", rng.choice([1, 1, 1, 2]), rng.choice([0x809b] * 4 + [0x0800]), rng.choice([6] * 5 + [4]),
+                       rng.choice([4] * 5 + [6]), rng.choice([1, 2, 3, 4])) + \
+        rbytes(6) + bytes([0, u8(), u8(), rng.choice([u8(), 255])]) + rbytes(6) + bytes([0, u8(), u8(), rng.choice([u8(), 255])])
+    return ether(0x80f3, body[:rng.choice([28] * 8 + [20, 0])] + rbytes(rng.choice([0, 0, 4])))
+
+def geonet():
+    ht = rng.choice([0, 1, 2, 3, 4, 5, 5, 6, 9])
+    body = bytes([rng.choice([1, 2]) << 4 | rng.choice([0, 1, 2, 3, 5]), ht << 4 | rng.randrange(0, 4)]) + rbytes(2) + \
+        struct.pack(">H", u8()) + bytes([0, u8()]) + rbytes(28)
+    body += rbytes(rng.choice([0, 32, 32, 10])) + struct.pack(">HH", rng.choice([2001, 2002]), u8()) + \
+        bytes([rng.choice([1, 2]), rng.choice([0, 1, 2, 101, 150, 77])]) + rbytes(rng.randrange(0, 12))
+    if rng.random() < 0.1:
+        body = body[:rng.randrange(0, 40)]
+    if rng.random() < 0.3:
+        return ether(0x1111, bytes([u8(), u8()]) + rbytes(rng.randrange(0, 8)))
+    return ether(rng.choice([0x8947, 0x8947, 0x0707]), body)
+
 captures = [
+    ("aarp", [aarp() for _ in range(200)]),
+    ("geonet", [geonet() for _ in range(300)]),
     ("arista", [arista() for _ in range(300)]),
     ("igrp", [igrp() for _ in range(300)]),
     ("dvmrp", [dvmrp() for _ in range(400)]),

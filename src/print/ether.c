@@ -100,7 +100,6 @@ static void print_ether_type(np_printer *pr, uint16_t type)
 bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t length, uint32_t caplen,
 		     const uint8_t *src_mac, const uint8_t *dst_mac)
 {
-	(void)src_mac;
 	(void)dst_mac;
 	switch (type) {
 	case 0x0800: print_ip(pr, p, length); return true;
@@ -116,6 +115,10 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8809: print_slow(pr, p, length); return true;
 	case 0x8863:
 	case 0x8864: print_pppoe(pr, p, length); return true;
+	case 0x80f3: print_aarp(pr, p, length); return true;
+	case 0x0707:
+	case 0x8947: print_geonet(pr, p, length, src_mac); return true;
+	case 0x1111: print_calm_fast(pr, p, length, src_mac); return true;
 	case 0x8137:
 		out_str(pr->out, "(NOV-ETHII) ");
 		print_ipx(pr, p, length);

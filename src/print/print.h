@@ -267,6 +267,12 @@ void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
 void print_dvmrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IGMP type 0x13 (dvmrp.c) */
 /* Routing protocols over IP (eigrp.c, ...), tcpdump's signatures. */
 void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* ETSI GeoNetworking (ethertypes 0x8947, 0x0707) and CALM FAST (0x1111),
+ * geonet.c; src is the Ethernet source, NULL when there is none. */
+void print_geonet(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *src);
+void print_calm_fast(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *src);
+/* AppleTalk ARP (aarp.c): ethertype 0x80f3. */
+void print_aarp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Novell IPX (ipx.c): ethertype 0x8137, LLC SAP 0xe0, raw 802.3. */
 void print_ipx(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_igrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 9 (igrp.c) */
