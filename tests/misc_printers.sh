@@ -2,8 +2,8 @@
 # misc_printers.sh - the smaller printers of issue 19's last batch (the
 # Arista timestamp header, Cisco IGRP, DVMRP in IGMP, Novell IPX with SAP
 # and RIP over Ethernet II, 802.2 and raw 802.3, AppleTalk ARP, ETSI
-# GeoNetworking with BTP, CALM FAST) against Debian's tcpdump on
-# randomised packets.
+# GeoNetworking with BTP, CALM FAST, ATA over Ethernet) against Debian's
+# tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -148,7 +148,29 @@ def geonet():
         return ether(0x1111, bytes([u8(), u8()]) + rbytes(rng.randrange(0, 8)))
     return ether(rng.choice([0x8947, 0x8947, 0x0707]), body)
 
+def aoe():
+    cmd = rng.choice([0, 0, 1, 1, 2, 2, 3, 3, 7])
+    if cmd == 0:
+        arg = rbytes(12) + rbytes(rng.choice([0, 0, 512, 7]))
+    elif cmd == 1:
+        cs = b"config" * rng.randrange(0, 3)
+        arg = struct.pack(">HHBBH", u8(), u8(), u8(), rng.choice([0x10, 0x13, 0x1f]),
+                          rng.choice([len(cs)] * 6 + [len(cs) + 9, 2000])) + cs
+    elif cmd == 2:
+        n = rng.randrange(0, 3)
+        arg = bytes([0, rng.choice([0, 1, 5]), rng.choice([0, 1, 3, 9]), n + rng.choice([0, 0, 0, 1])]) + \
+            b"".join(bytes([0, rng.choice([0, 1, 2, 7])]) + rbytes(6) for _ in range(n))
+    elif cmd == 3:
+        n = rng.randrange(0, 3)
+        arg = bytes([rng.choice([0, 1, 2, 9]), n + rng.choice([0, 0, 0, 1])]) + rbytes(6 * n) + rbytes(rng.choice([0, 0, 3]))
+    else:
+        arg = rbytes(rng.randrange(0, 6))
+    hdr = bytes([rng.choice([0x10, 0x18, 0x1c, 0x14, 0x13, 0x20]), rng.randrange(0, 8)]) + \
+        struct.pack(">HBBI", u8(), u8(), cmd, rng.getrandbits(32))
+    return ether(0x88a2, (hdr + arg)[:rng.choice([10000] * 9 + [0, 5])])
+
 captures = [
+    ("aoe", [aoe() for _ in range(300)]),
     ("aarp", [aarp() for _ in range(200)]),
     ("geonet", [geonet() for _ in range(300)]),
     ("arista", [arista() for _ in range(300)]),

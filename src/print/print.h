@@ -271,6 +271,8 @@ void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
  * geonet.c; src is the Ethernet source, NULL when there is none. */
 void print_geonet(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *src);
 void print_calm_fast(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *src);
+/* ATA over Ethernet (aoe.c): ethertype 0x88a2. */
+void print_aoe(np_printer *pr, const uint8_t *p, uint32_t length);
 /* AppleTalk ARP (aarp.c): ethertype 0x80f3. */
 void print_aarp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Novell IPX (ipx.c): ethertype 0x8137, LLC SAP 0xe0, raw 802.3. */
