@@ -2,8 +2,8 @@
 # misc_printers.sh - the smaller printers of issue 19's last batch (the
 # Arista timestamp header, Cisco IGRP, DVMRP in IGMP, Novell IPX with SAP
 # and RIP over Ethernet II, 802.2 and raw 802.3, AppleTalk ARP, ETSI
-# GeoNetworking with BTP, CALM FAST, ATA over Ethernet) against Debian's
-# tcpdump on randomised packets.
+# GeoNetworking with BTP, CALM FAST, ATA over Ethernet, LISP control
+# messages) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -54,7 +54,7 @@ def arista():
     hdr = struct.pack(">HBB", sub, rng.choice([0, 1, 2]), fmt) + ts
     inner = rng.choice([struct.pack(">H", 0x0800) + ipv4(17, struct.pack(">HHHH", 1000, 53, 12, 0) + rbytes(4)),
                         struct.pack(">H", 0xd28b) + struct.pack(">HBB", 1, 0, 0x20) + rbytes(6) + b"\x08\x06" + rbytes(28),
-                        struct.pack(">H", 0x8100) + struct.pack(">H", u8()) + b"\x86\xdd" + rbytes(40),
+                        struct.pack(">H", 0x8100) + struct.pack(">H", u8()) + b"\x86\xdd\x60\0\0\0\0\0\x3b\x40" + rbytes(32),
                         rbytes(rng.randrange(0, 6))])
     return ether(0xd28b, hdr + inner)
 
@@ -169,7 +169,32 @@ def aoe():
         struct.pack(">HBBI", u8(), u8(), cmd, rng.getrandbits(32))
     return ether(0x88a2, (hdr + arg)[:rng.choice([10000] * 9 + [0, 5])])
 
+def udp(sport, dport, payload):
+    return ether(0x0800, ipv4(17, struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload))
+
+def lisp():
+    t = rng.choice([3, 3, 4, 4, 1, 2, 8, 0, 9])
+    flags = rng.choice([0, 2, 8, 0xa]) | rng.choice([0, 0x01])
+    auth = rbytes(rng.choice([0, 20, 32, 5]))
+    recs = b""
+    n = rng.choice([0, 1, 1, 2, 3])
+    for _ in range(n):
+        afi = rng.choice([1, 1, 2, 2, 16387])
+        locs = b""
+        nl = rng.randrange(0, 3)
+        for _ in range(nl):
+            lafi = rng.choice([1, 2, 3])
+            locs += bytes([u8(), u8(), u8(), u8()]) + struct.pack(">HH", rng.choice([0, 1, 5, 7]), lafi) + \
+                rbytes(4 if lafi == 1 else 16 if lafi == 2 else 0)
+        recs += struct.pack(">IBBBBHH", rng.choice([1440, 0, u8()]), nl, rng.choice([24, 32, 64, 128]), u8(), 0,
+                            u8(), afi) + rbytes(4 if afi == 1 else 16) + locs
+    tail = rbytes(rng.choice([0, 24, 24, 10]))
+    hdr = bytes([t << 4 | flags, 0, rng.choice([0, 1]), n + rng.choice([0, 0, 0, 1])]) + rbytes(8) + \
+        struct.pack(">HH", rng.choice([0, 1, 2, 9]), len(auth))
+    return udp(4342, rng.choice([4342, 50000]), hdr + auth + recs + tail)
+
 captures = [
+    ("lisp", [lisp() for _ in range(300)]),
     ("aoe", [aoe() for _ in range(300)]),
     ("aarp", [aarp() for _ in range(200)]),
     ("geonet", [geonet() for _ in range(300)]),

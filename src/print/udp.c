@@ -194,7 +194,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_geneve(pr, cp, length);
 		return true;
 	}
-	/* ... and LISP before VXLAN-GPE */
+	if (port_is(sport, dport, 4342)) {
+		print_lisp(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 4790)) {
 		print_vxlan_gpe(pr, cp, length);
 		return true;
