@@ -256,10 +256,10 @@ for c in bgp-4byte-asn bgp-aigp-2 bgp-as-path-oobr bgp-encap bgp-evpn bgp-large-
 	bgp-rt-prefix bgp_mvpn_6_and_7_oobr bgp_pmsi_tunnel-oobr bgp_vpn_rt-oobr mpbgp-linklocal-nexthop; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
-# ... and for the Arista header, IGRP, DVMRP, IPX, AARP, GeoNetworking, AoE, LISP (issue 19).
+# ... and for the Arista header, IGRP, DVMRP, IPX, AARP, GeoNetworking, AoE, LISP, PTP (issue 19).
 for c in arista_ether igrp-oobr mrinfo_query relts-0x80000000 ipx-invalid-length ipx \
 	aarp-heapoverflow-1 geonet_and_calm_fast geonet-mac-lookup-heapoverflow aoe_1 aoe-oobr-1 \
-	lisp_eid_notify lisp_ipv6; do
+	lisp_eid_notify lisp_ipv6 ptp ptp_ethernet; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
 # ... and for Frame Relay (13 in fuzz_decode.c's table) and multilink Frame Relay (14).

@@ -3,7 +3,7 @@
 # Arista timestamp header, Cisco IGRP, DVMRP in IGMP, Novell IPX with SAP
 # and RIP over Ethernet II, 802.2 and raw 802.3, AppleTalk ARP, ETSI
 # GeoNetworking with BTP, CALM FAST, ATA over Ethernet, LISP control
-# messages) against Debian's tcpdump on randomised packets.
+# messages, PTP) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -193,7 +193,21 @@ def lisp():
         struct.pack(">HH", rng.choice([0, 1, 2, 9]), len(auth))
     return udp(4342, rng.choice([4342, 50000]), hdr + auth + recs + tail)
 
+def ptp():
+    t = rng.choice([0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 5])
+    hdr = bytes([rng.choice([0, 0x10]) | t, rng.choice([2, 2, 2, 2, 1, 3])]) + struct.pack(">H", u8()) + \
+        bytes([u8(), u8()]) + struct.pack(">H", rng.choice([0, 0x0200, 0x0208, 0x18c0, rng.getrandbits(16)])) + \
+        rbytes(6) + rbytes(2) + rbytes(4) + rbytes(8) + rbytes(4) + bytes([rng.choice([0, 1, 5, 9]), u8()])
+    body = rbytes(rng.choice([10, 20, 30, 44, 3, 0]))
+    pkt = hdr + body
+    if rng.random() < 0.05:
+        pkt = pkt[:rng.randrange(0, 34)]
+    if rng.random() < 0.5:
+        return ether(0x88f7, pkt)
+    return udp(rng.choice([319, 320]), rng.choice([319, 320]), pkt)
+
 captures = [
+    ("ptp", [ptp() for _ in range(300)]),
     ("lisp", [lisp() for _ in range(300)]),
     ("aoe", [aoe() for _ in range(300)]),
     ("aarp", [aarp() for _ in range(200)]),

@@ -120,6 +120,7 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8947: print_geonet(pr, p, length, src_mac); return true;
 	case 0x1111: print_calm_fast(pr, p, length, src_mac); return true;
 	case 0x88a2: print_aoe(pr, p, length); return true;
+	case 0x88f7: print_ptp(pr, p, length); return true;
 	case 0x8137:
 		out_str(pr->out, "(NOV-ETHII) ");
 		print_ipx(pr, p, length);

@@ -34,8 +34,10 @@ static void print_sap(np_printer *pr, const uint8_t *p, uint32_t length)
 	np_out *o = pr->out;
 	uint16_t command;
 	NP_GET_BE16(command, p, pr->snapend);
-	if (length < 2)
+	if (length < 2) {
+		out_fmt(o, " [length %u < 2]", length);
 		goto invalid;
+	}
 	p += 2;
 	length -= 2;
 	switch (command) {
@@ -95,8 +97,10 @@ static void print_rip_ipx(np_printer *pr, const uint8_t *p, uint32_t length)
 	np_out *o = pr->out;
 	uint16_t command;
 	NP_GET_BE16(command, p, pr->snapend);
-	if (length < 2)
+	if (length < 2) {
+		out_fmt(o, " [length %u < 2]", length);
 		goto invalid;
+	}
 	p += 2;
 	length -= 2;
 	if (command != 1 && command != 2) {

@@ -358,6 +358,8 @@ void print_babel(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIPng (ripng.c): UDP 521. */
 void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
+/* IEEE 1588 PTP (ptp.c): ethertype 0x88f7, UDP 319 and 320. */
+void print_ptp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* LISP control messages (lisp.c): UDP 4342. */
 void print_lisp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */

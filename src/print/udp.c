@@ -207,7 +207,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_mpls(pr, cp, length);
 		return true;
 	}
-	/* ... and LLAP, PTP before SOME/IP */
+	/* ... and LLAP before PTP */
+	if (port_is(sport, dport, 319) || port_is(sport, dport, 320)) {
+		print_ptp(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 30490)) {
 		print_someip(pr, cp, length);
 		return true;
