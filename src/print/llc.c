@@ -4,7 +4,9 @@
  * (handed to stp.c), SNAP (snap.c) and RFC 948 IP. Links without MAC addresses (Linux
  * cooked captures) pass NULL ones and get the SAP names only.
  *
- * Not for: IPX, NetBEUI or OSI payloads; those SAPs print like any
+ * OSI (SAP 0xfe) goes to isoclns.c.
+ *
+ * Not for: IPX or NetBEUI payloads; those SAPs print like any
  * other unknown SAP pair followed by the hex dump.
  */
 #include "print.h"
@@ -21,6 +23,7 @@
 #define LLCSAP_IP 0x06
 #define LLCSAP_SNAP 0xaa
 #define LLCSAP_8021D 0x42
+#define LLCSAP_ISONS 0xfe
 
 static const np_tok llc_sap_names[] = {
 	{0x00, "Null"},  {0xff, "Global"},  {0x02, "802.1B I"},  {0x03, "802.1B G"},
@@ -185,6 +188,10 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 		/* a negative length: the caller dumps the unknown payload */
 		int printed = print_snap(pr, p, length, caplen, src, dst);
 		return printed ? (int)h.hdrlen + 5 : -((int)h.hdrlen + 5);
+	}
+	if (h.ssap == LLCSAP_ISONS && h.dsap == LLCSAP_ISONS && h.control == LLC_UI) {
+		print_isoclns(pr, p, length);
+		return (int)h.hdrlen;
 	}
 	if (!pr->o.eflag)
 		print_llc_addrs(pr, &h, src, dst);

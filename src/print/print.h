@@ -269,6 +269,15 @@ void print_ospf(np_printer *pr, const uint8_t *p, uint32_t length); /* OSPFv2 */
  * (pr->stopped when the packet stopped). */
 bool print_ospf_grace_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
 bool print_ospf_te_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
+/* GMPLS and Diffserv-TE value names (gmpls.c), shared by the TE printers. */
+extern const np_tok gmpls_link_prot_names[];
+extern const np_tok gmpls_switch_cap_names[];
+extern const np_tok gmpls_tsc_indication_names[];
+extern const np_tok gmpls_encoding_names[];
+extern const np_tok diffserv_bc_names[];
+/* An IEEE float bandwidth in bytes/s after lead, as tcpdump's "%.3f Mbps"
+ * (computed in float as it does). */
+void print_te_bw(np_printer *pr, const char *lead, uint32_t bits);
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 /* Checksum of the transport segment [p, p+len) under iph's pseudo-header
@@ -346,6 +355,11 @@ void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */
 void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
+/* An OSI PDU starting at its NLPID byte (isoclns.c), tcpdump's
+ * isoclns_print: CLNP, ES-IS, IS-IS, and IPv4/IPv6/PPP by NLPID. The entry
+ * for every link that carries OSI: LLC SAP 0xfe, ethertype 0xfefe, GRE,
+ * Cisco HDLC, Frame Relay, PPP's OSI protocols. */
+void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 
