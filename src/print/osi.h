@@ -26,11 +26,6 @@
 
 extern const np_tok osi_nlpid_names[]; /* tcpdump's nlpid_values */
 
-/* tcpdump's isonsap_string for n bytes at p: "49.0001.1921..." or its
- * "illegal length" note. False (nothing printed) when the n bytes are not
- * all captured. */
-bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n);
-
 /* " (unverified)", " (correct)" or " (incorrect should be 0x....)" for the
  * ISO checksum at offset of the length bytes at p (tcpdump's
  * osi_print_cksum). */
