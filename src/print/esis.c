@@ -135,11 +135,13 @@ static void print_esis_options(np_printer *pr, const uint8_t *p, uint32_t li)
 				out_str(o, "(bad length)");
 			}
 		} else if (op == 129) {
-			for (uint32_t i = 0; i < opli; i++) {
+			/* tcpdump counts the option's length down as it prints
+			 * the NLPIDs, so the walk then goes on from the value */
+			for (const uint8_t *t = p; opli > 0; t++, opli--) {
 				uint8_t n;
-				NP_GET_U8(n, p + i, pr->snapend);
+				NP_GET_U8(n, t, pr->snapend);
 				out_fmt(o, "%s (0x%02x)", tok2str(osi_nlpid_names, "unknown", n), n);
-				if (i + 1 < opli)
+				if (opli > 1)
 					out_str(o, ", ");
 			}
 		} else {

@@ -915,7 +915,7 @@ bool print_isis(np_printer *pr, const uint8_t *p, uint32_t length)
 		return false;
 	}
 	if (fixed != want) {
-		out_fmt(o, bogus, fixed, want == ISIS_COMMON_LEN + LSP_HDR_LEN ? LSP_HDR_LEN : want);
+		out_fmt(o, bogus, fixed, type == 18 || type == 20 ? LSP_HDR_LEN : want);
 		return false;
 	}
 	if (!np_has(h, pr->snapend, want - ISIS_COMMON_LEN) || length < want) {
