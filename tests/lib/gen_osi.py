@@ -18,9 +18,13 @@ carrying the original packet, lengths that do not fit.
 Usage: gen_osi.py OUTDIR [SEED]
 Not for: link types other than Ethernet (Cisco HDLC, Frame Relay and PPP
 reach the same printer through print_isoclns)."""
+import os
 import random
 import struct
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from netpkt import write_pcap  # noqa: E402
 
 out = sys.argv[1]
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1919)
@@ -374,14 +378,6 @@ def frame(pdu):
     return dst + src + struct.pack(">H", len(llc + pdu)) + llc + pdu
 
 
-def pcap(name, frames):
-    with open(f"{out}/{name}.pcap", "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, (data, orig) in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
-            f.write(data)
-
-
 sets = {
     "isis": [frame(isis()) for _ in range(700)],
     "esis": [frame(esis()) for _ in range(300)],
@@ -389,6 +385,6 @@ sets = {
     "nlpid": [frame(nlpid()) for _ in range(60)],
 }
 for name, frames in sets.items():
-    pcap(name, [(f, len(f)) for f in frames])
+    write_pcap(f"{out}/{name}.pcap", [(f, len(f)) for f in frames])
     step = {"isis": 5, "esis": 2, "clnp": 3, "nlpid": 3}[name]
-    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::step] for n in range(14, len(f))])
+    write_pcap(f"{out}/{name}_cut.pcap", [(f[:n], len(f)) for f in frames[::step] for n in range(14, len(f))])
