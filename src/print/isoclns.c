@@ -90,7 +90,7 @@ static uint16_t osi_cksum(const uint8_t *p, int offset, int length)
 		x = 255;
 	if (y == 0)
 		y = 255;
-	return (uint16_t)((x << 8) | (y & 0xff));
+	return (uint16_t)(((unsigned)x << 8) | ((unsigned)y & 0xff));
 }
 
 void print_osi_cksum(np_printer *pr, const uint8_t *p, uint16_t cksum, int offset, uint32_t length)
