@@ -16,8 +16,14 @@
 static const np_tok esis_pdu_names[] = {{6, "redirect"}, {2, "ESH"}, {4, "ISH"}, {0, NULL}};
 
 static const np_tok esis_option_names[] = {
-	{129, "Protocols supported"}, {195, "QoS Maintenance"}, {197, "Security"}, {198, "ES Configuration Time"},
-	{205, "Priority"},            {225, "Addressk Mask"},   {226, "SNPA Mask"}, {0, NULL},
+	{129, "Protocols supported"},
+	{195, "QoS Maintenance"},
+	{197, "Security"},
+	{198, "ES Configuration Time"},
+	{205, "Priority"},
+	{225, "Addressk Mask"},
+	{226, "SNPA Mask"},
+	{0, NULL},
 };
 
 /* How a walk over the PDU ended early. */
@@ -25,8 +31,8 @@ enum esis_end { ESIS_OK, ESIS_DONE, ESIS_TRUNC };
 
 /* A length byte and that many bytes after it (tcpdump's ND_TCHECK_1, then
  * the li check, ND_TCHECK_LEN and the li check again). */
-static enum esis_end esis_field(np_printer *pr, const uint8_t **pp, uint32_t *li, const char *bad,
-				const uint8_t **f, uint32_t *flen, bool count_len)
+static enum esis_end esis_field(np_printer *pr, const uint8_t **pp, uint32_t *li, const char *bad, const uint8_t **f,
+				uint32_t *flen, bool count_len)
 {
 	if (!np_has(*pp, pr->snapend, 1))
 		return ESIS_TRUNC;
@@ -122,7 +128,8 @@ static void print_esis_options(np_printer *pr, const uint8_t *p, uint32_t li)
 			return;
 		}
 		li -= opli;
-		out_fmt(o, "\n\t  %s Option #%u, length %u, value: ", tok2str(esis_option_names, "Unknown", op), op, opli);
+		out_fmt(o, "\n\t  %s Option #%u, length %u, value: ", tok2str(esis_option_names, "Unknown", op), op,
+			opli);
 		if (op == 198) {
 			if (opli == 2) {
 				uint16_t t;

@@ -79,8 +79,10 @@ static const np_tok isis_lsp_istype_names[] = {
 
 static const np_tok isis_ptp_adj_names[] = {{0, "Up"}, {1, "Initializing"}, {2, "Down"}, {0, NULL}};
 
-static const np_tok isis_restart_flag_names[] = {
-	{0x1, "Restart Request"}, {0x2, "Restart Acknowledgement"}, {0x4, "Suppress adjacency advertisement"}, {0, NULL}};
+static const np_tok isis_restart_flag_names[] = {{0x1, "Restart Request"},
+						 {0x2, "Restart Acknowledgement"},
+						 {0x4, "Suppress adjacency advertisement"},
+						 {0, NULL}};
 
 static const np_tok isis_virtual_names[] = {{0, "IsNotVirtual"}, {1, "IsVirtual"}, {0, NULL}};
 
@@ -92,7 +94,8 @@ static const np_tok isis_auth_names[] = {
 	{0, NULL},
 };
 
-static const np_tok isis_idrp_names[] = {{0, "Reserved"}, {1, "Routing-Domain Specific"}, {2, "AS Number Tag"}, {0, NULL}};
+static const np_tok isis_idrp_names[] = {
+	{0, "Reserved"}, {1, "Routing-Domain Specific"}, {2, "AS Number Tag"}, {0, NULL}};
 
 static const np_tok isis_router_cap_flag_names[] = {{0x01, "S bit"}, {0x02, "D bit"}, {0, NULL}};
 
@@ -180,7 +183,8 @@ static void isis_brief(np_printer *pr, uint8_t type, const uint8_t *h, uint32_t 
 	case 18:
 	case 20:
 		osi_format_id(pr, h + 4, OSI_LSP_ID_LEN, a);
-		out_fmt(pr->out, ", lsp-id %s, seq 0x%08x, lifetime %5us", a, np_load_be32(h + 12), np_load_be16(h + 2));
+		out_fmt(pr->out, ", lsp-id %s, seq 0x%08x, lifetime %5us", a, np_load_be32(h + 12),
+			np_load_be16(h + 2));
 		break;
 	default:
 		osi_format_id(pr, h + 2, OSI_NODE_ID_LEN, a);
@@ -652,7 +656,8 @@ static enum tlv_next tlv_idrp(np_printer *pr, const uint8_t *t, uint8_t tlen)
 	if (tlen < 1)
 		return TLV_ON;
 	NP_GET_U8(type, t, pr->snapend);
-	out_fmt(pr->out, "\n\t      Inter-Domain Information Type: %s", tok2str(isis_idrp_names, "Unknown (0x%02x)", type));
+	out_fmt(pr->out, "\n\t      Inter-Domain Information Type: %s",
+		tok2str(isis_idrp_names, "Unknown (0x%02x)", type));
 	t++;
 	tlen--;
 	if (type == 2) {

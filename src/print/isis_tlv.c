@@ -52,7 +52,7 @@ static const np_tok ext_ip_subtlv_names[] = {
 };
 
 static const np_tok prefix_sid_flag_names[] = {
-	{0x80, "Readvertisement"}, {0x40, "Node"}, {0x20, "No-PHP"}, {0x10, "Explicit NULL"},
+	{0x80, "Readvertisement"}, {0x40, "Node"},  {0x20, "No-PHP"}, {0x10, "Explicit NULL"},
 	{0x08, "Value"},           {0x04, "Local"}, {0, NULL},
 };
 
@@ -71,8 +71,12 @@ static const np_tok lan_adj_sid_flag_names[] = {
 };
 
 static const np_tok mt_names[] = {
-	{0, "IPv4 unicast"}, {1, "In-Band Management"}, {2, "IPv6 unicast"}, {3, "Multicast"},
-	{4095, "Development, Experimental or Proprietary"}, {0, NULL},
+	{0, "IPv4 unicast"},
+	{1, "In-Band Management"},
+	{2, "IPv6 unicast"},
+	{3, "Multicast"},
+	{4095, "Development, Experimental or Proprietary"},
+	{0, NULL},
 };
 
 static const np_tok mt_flag_names[] = {{0x4000, "ATT bit set"}, {0x8000, "Overload bit set"}, {0, NULL}};
@@ -282,8 +286,8 @@ static bool print_ext_is_subtlv(np_printer *pr, uint8_t type, struct is_walk *w,
 	case 12:
 		if (w->len == 0)
 			return true;
-		out_fmt(o, "%sBandwidth Constraints Model ID: %s (%u)", ident, tok2str(diffserv_bc_names, "unknown", t[0]),
-			t[0]);
+		out_fmt(o, "%sBandwidth Constraints Model ID: %s (%u)", ident,
+			tok2str(diffserv_bc_names, "unknown", t[0]), t[0]);
 		walk_skip(w, 1);
 		for (unsigned c = 0; w->len != 0 && w->len >= 4; c++) {
 			snprintf(lead, sizeof(lead), "%s  Bandwidth constraint CT%u: ", ident, c);
@@ -376,7 +380,8 @@ uint32_t isis_ext_is_reach(np_printer *pr, const uint8_t *t, const char *ident, 
 		w.remaining -= 2;
 		w.sum -= 2;
 		w.proc += 2;
-		out_fmt(o, "%s%s subTLV #%u, length: %u", sub, tok2str(ext_is_subtlv_names, "unknown", type), type, w.len);
+		out_fmt(o, "%s%s subTLV #%u, length: %u", sub, tok2str(ext_is_subtlv_names, "unknown", type), type,
+			w.len);
 		if (w.sum < w.len) {
 			out_str(o, " (remaining data in subTLVs shorter than the current subTLV)");
 			w.proc += w.sum;
@@ -408,8 +413,8 @@ uint32_t isis_mtid(np_printer *pr, const uint8_t *t, const char *ident, uint32_t
 		print_trunc_stop(pr);
 		return 0;
 	}
-	out_fmt(pr->out, "%s%s Topology (0x%03x), Flags: [", ident, tok2str(mt_names, "Reserved for IETF Consensus", v & 0xfff),
-		v & 0xfff);
+	out_fmt(pr->out, "%s%s Topology (0x%03x), Flags: [", ident,
+		tok2str(mt_names, "Reserved for IETF Consensus", v & 0xfff), v & 0xfff);
 	print_bits(pr, mt_flag_names, v & 0xf000, ", ", "none");
 	out_char(pr->out, ']');
 	return 2;
@@ -587,8 +592,8 @@ void isis_router_cap_subtlvs(np_printer *pr, const uint8_t *t, uint8_t len)
 		}
 		len -= 2;
 		t += 2;
-		out_fmt(pr->out, "\n\t\t%s subTLV #%u, length: %u", tok2str(router_cap_subtlv_names, "unknown", type), type,
-			l);
+		out_fmt(pr->out, "\n\t\t%s subTLV #%u, length: %u", tok2str(router_cap_subtlv_names, "unknown", type),
+			type, l);
 		if (l > len || !np_has(t, pr->snapend, l))
 			return;
 		if (type == 2)
@@ -630,7 +635,8 @@ static enum stlv_end print_spb_digest(np_printer *pr, const uint8_t **tp, uint32
 	const uint8_t *t = *tp;
 	if (*slen < 33)
 		return STLV_TOO_SHORT;
-	out_fmt(pr->out, "\n\t        RES: %u V: %u A: %u D: %u", t[0] >> 5, (t[0] >> 4) & 1, (t[0] >> 2) & 3, t[0] & 3);
+	out_fmt(pr->out, "\n\t        RES: %u V: %u A: %u D: %u", t[0] >> 5, (t[0] >> 4) & 1, (t[0] >> 2) & 3,
+		t[0] & 3);
 	t++;
 	out_str(pr->out, "\n\t         Digest: ");
 	for (int i = 1; i <= 8; i++, t += 4) {
@@ -676,8 +682,8 @@ void isis_mt_port_cap_subtlvs(np_printer *pr, const uint8_t *t, uint32_t len)
 			return;
 		}
 		uint32_t slen = l;
-		out_fmt(pr->out, "\n\t       %s subTLV #%u, length: %u", tok2str(mt_port_cap_subtlv_names, "unknown", type),
-			type, slen);
+		out_fmt(pr->out, "\n\t       %s subTLV #%u, length: %u",
+			tok2str(mt_port_cap_subtlv_names, "unknown", type), type, slen);
 		t += 2;
 		len -= 2;
 		if (len < slen) {
@@ -718,8 +724,8 @@ static enum stlv_end print_spb_instance(np_printer *pr, const uint8_t *t, uint32
 	np_out *o = pr->out;
 	if (*slen < 19)
 		return STLV_TOO_SHORT;
-	out_fmt(o, "\n\t        CIST Root-ID: %08x %08x, Path Cost: %08x, Prio: %u", np_load_be32(t), np_load_be32(t + 4),
-		np_load_be32(t + 8), np_load_be16(t + 12));
+	out_fmt(o, "\n\t        CIST Root-ID: %08x %08x, Path Cost: %08x, Prio: %u", np_load_be32(t),
+		np_load_be32(t + 4), np_load_be32(t + 8), np_load_be16(t + 12));
 	out_fmt(o, "\n\t        RES: %u, V: %u, SPSource-ID: %u, No of Trees: %x", np_load_be16(t + 14) >> 5,
 		(np_load_be16(t + 14) >> 4) & 1, np_load_be32(t + 14) & 0xfffff, t[18]);
 	uint8_t trees = t[18];
@@ -729,7 +735,8 @@ static enum stlv_end print_spb_instance(np_printer *pr, const uint8_t *t, uint32
 	for (; trees; trees--) {
 		if (*slen < 8)
 			return STLV_TRUNC;
-		out_fmt(o, "\n\t         U:%u, M:%u, A:%u, RES:%u", t[0] >> 7, (t[0] >> 6) & 1, (t[0] >> 5) & 1, t[0] & 0x1f);
+		out_fmt(o, "\n\t         U:%u, M:%u, A:%u, RES:%u", t[0] >> 7, (t[0] >> 6) & 1, (t[0] >> 5) & 1,
+			t[0] & 0x1f);
 		uint32_t v = (uint32_t)t[5] << 16 | (uint32_t)t[6] << 8 | t[7];
 		out_fmt(o, ", ECT: %08x, BVID: %u, SPVID: %u", np_load_be32(t + 1), (v >> 12) & 0xfff, v & 0xfff);
 		t += 8;
@@ -769,8 +776,8 @@ void isis_mt_cap_subtlvs(np_printer *pr, const uint8_t *t, uint32_t len)
 		uint32_t slen = l;
 		t += 2;
 		len -= 2;
-		out_fmt(pr->out, "\n\t      %s subTLV #%u, length: %u", tok2str(mt_cap_subtlv_names, "unknown", type), type,
-			slen);
+		out_fmt(pr->out, "\n\t      %s subTLV #%u, length: %u", tok2str(mt_cap_subtlv_names, "unknown", type),
+			type, slen);
 		if (len < slen) {
 			e = STLV_TOO_LONG;
 			break;

@@ -17,10 +17,10 @@
 #include "osi.h"
 
 const np_tok osi_nlpid_names[] = {
-	{NLPID_NULLNS, "NULL"}, {NLPID_Q933, "Q.933"},    {0x09, "LMI"},       {0x80, "SNAP"},
-	{NLPID_CLNP, "CLNP"},   {NLPID_ESIS, "ES-IS"},    {NLPID_ISIS, "IS-IS"}, {0x84, "CONS"},
-	{0x85, "IDRP"},         {0xc1, "ISIS_SPB"},       {0xb1, "FRF.15"},    {NLPID_IP, "IPv4"},
-	{NLPID_PPP, "PPP"},     {0x8a, "X25 ES-IS"},      {NLPID_IP6, "IPv6"}, {0, NULL},
+	{NLPID_NULLNS, "NULL"}, {NLPID_Q933, "Q.933"}, {0x09, "LMI"},         {0x80, "SNAP"},
+	{NLPID_CLNP, "CLNP"},   {NLPID_ESIS, "ES-IS"}, {NLPID_ISIS, "IS-IS"}, {0x84, "CONS"},
+	{0x85, "IDRP"},         {0xc1, "ISIS_SPB"},    {0xb1, "FRF.15"},      {NLPID_IP, "IPv4"},
+	{NLPID_PPP, "PPP"},     {0x8a, "X25 ES-IS"},   {NLPID_IP6, "IPv6"},   {0, NULL},
 };
 
 bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n)
@@ -42,7 +42,9 @@ bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n)
 bool osi_format_id(np_printer *pr, const uint8_t *p, uint32_t id_len, char *buf)
 {
 	uint32_t sysid_len = id_len < OSI_SYSTEM_ID_LEN ? id_len : OSI_SYSTEM_ID_LEN;
-	uint32_t need = id_len >= OSI_LSP_ID_LEN ? OSI_LSP_ID_LEN : id_len >= OSI_NODE_ID_LEN ? OSI_NODE_ID_LEN : sysid_len;
+	uint32_t need = id_len >= OSI_LSP_ID_LEN    ? OSI_LSP_ID_LEN
+			: id_len >= OSI_NODE_ID_LEN ? OSI_NODE_ID_LEN
+						    : sysid_len;
 	if (!np_has(p, pr->snapend, need))
 		return false;
 	char *s = buf;
@@ -154,7 +156,10 @@ static const np_tok clnp_pdu_names[] = {
 };
 
 static const np_tok clnp_flag_names[] = {
-	{0x80, "Segmentation permitted"}, {0x40, "more Segments"}, {0x20, "request Error Report"}, {0, NULL},
+	{0x80, "Segmentation permitted"},
+	{0x40, "more Segments"},
+	{0x20, "request Error Report"},
+	{0, NULL},
 };
 
 static const np_tok clnp_option_names[] = {
@@ -163,9 +168,8 @@ static const np_tok clnp_option_names[] = {
 };
 
 static const np_tok clnp_rfd_class_names[] = {
-	{0x0, "General"},  {0x8, "Address"},       {0x9, "Source Routeing"},
-	{0xa, "Lifetime"}, {0xb, "PDU Discarded"}, {0xc, "Reassembly"},
-	{0, NULL},
+	{0x0, "General"},    {0x8, "Address"}, {0x9, "Source Routeing"}, {0xa, "Lifetime"}, {0xb, "PDU Discarded"},
+	{0xc, "Reassembly"}, {0, NULL},
 };
 
 static const np_tok clnp_rfd_general[] = {
@@ -191,30 +195,43 @@ static const np_tok clnp_rfd_source_routeing[] = {
 static const np_tok clnp_rfd_lifetime[] = {
 	{0x0, "Lifetime expired while data unit in transit"}, {0x1, "Lifetime expired during reassembly"}, {0, NULL}};
 static const np_tok clnp_rfd_pdu_discard[] = {
-	{0x0, "Unsupported option not specified"},
-	{0x1, "Unsupported protocol version"},
-	{0x2, "Unsupported security option"},
-	{0x3, "Unsupported source routeing option"},
-	{0x4, "Unsupported recording of route option"},
-	{0, NULL},
+	{0x0, "Unsupported option not specified"},      {0x1, "Unsupported protocol version"},
+	{0x2, "Unsupported security option"},           {0x3, "Unsupported source routeing option"},
+	{0x4, "Unsupported recording of route option"}, {0, NULL},
 };
 static const np_tok clnp_rfd_reassembly[] = {{0x0, "Reassembly interference"}, {0, NULL}};
 
 static const np_tok *const clnp_rfd_error_class[16] = {
-	clnp_rfd_general,  NULL, NULL, NULL, NULL, NULL, NULL, NULL, clnp_rfd_address, clnp_rfd_source_routeing,
-	clnp_rfd_lifetime, clnp_rfd_pdu_discard, clnp_rfd_reassembly, NULL, NULL, NULL,
+	clnp_rfd_general,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	NULL,
+	clnp_rfd_address,
+	clnp_rfd_source_routeing,
+	clnp_rfd_lifetime,
+	clnp_rfd_pdu_discard,
+	clnp_rfd_reassembly,
+	NULL,
+	NULL,
+	NULL,
 };
 
-static const np_tok clnp_scope_names[] = {
-	{0x40, "Source Address Specific"}, {0x80, "Destination Address Specific"}, {0xc0, "Globally unique"}, {0, NULL}};
+static const np_tok clnp_scope_names[] = {{0x40, "Source Address Specific"},
+					  {0x80, "Destination Address Specific"},
+					  {0xc0, "Globally unique"},
+					  {0, NULL}};
 
 static const np_tok clnp_sr_rr_names[] = {{0, "partial"}, {1, "complete"}, {0, NULL}};
 static const np_tok clnp_sr_rr_string_names[] = {
 	{200, "source routing"}, {203, "recording of route in progress"}, {0, NULL}};
 
 static const np_tok clnp_qos_global_names[] = {
-	{0x20, "reserved"},       {0x10, "sequencing vs. delay"}, {0x08, "congested"}, {0x04, "delay vs. cost"},
-	{0x02, "error vs. delay"}, {0x01, "error vs. cost"},      {0, NULL},
+	{0x20, "reserved"},        {0x10, "sequencing vs. delay"}, {0x08, "congested"}, {0x04, "delay vs. cost"},
+	{0x02, "error vs. delay"}, {0x01, "error vs. cost"},       {0, NULL},
 };
 
 /* The addresses of a source or route recording option: tcpdump reads the
@@ -278,16 +295,17 @@ static bool print_clnp_option(np_printer *pr, uint8_t op, const uint8_t *t, uint
 	case 197:
 		if (tlen < 2)
 			break;
-		out_fmt(o, "\n\t    Format Code: %s, Security-Level %u", tok2str(clnp_scope_names, "Reserved", t[0] & 0xc0),
-			t[1]);
+		out_fmt(o, "\n\t    Format Code: %s, Security-Level %u",
+			tok2str(clnp_scope_names, "Reserved", t[0] & 0xc0), t[1]);
 		return true;
 	case 193: {
 		if (tlen < 1)
 			break;
 		uint8_t major = t[0] >> 4, minor = t[0] & 0x0f;
 		const np_tok *minors = clnp_rfd_error_class[major];
-		out_fmt(o, "\n\t    Class: %s Error (0x%01x), %s (0x%01x)", tok2str(clnp_rfd_class_names, "Unknown", major),
-			major, minors ? tok2str(minors, "Unknown", minor) : "Unknown", minor);
+		out_fmt(o, "\n\t    Class: %s Error (0x%01x), %s (0x%01x)",
+			tok2str(clnp_rfd_class_names, "Unknown", major), major,
+			minors ? tok2str(minors, "Unknown", minor) : "Unknown", minor);
 		return true;
 	}
 	case 204: out_str(o, "padding data"); return true;
@@ -355,8 +373,8 @@ static bool print_clnp_options(np_printer *pr, const uint8_t **pp, uint32_t li, 
 			return true;
 		}
 		li -= opli;
-		out_fmt(pr->out, "\n\t  %s Option #%u, length %u, value: ", tok2str(clnp_option_names, "Unknown", op), op,
-			opli);
+		out_fmt(pr->out, "\n\t  %s Option #%u, length %u, value: ", tok2str(clnp_option_names, "Unknown", op),
+			op, opli);
 		if (!print_clnp_option(pr, op, p, opli))
 			return false;
 		if (pr->o.vflag > 1)

@@ -189,8 +189,8 @@ static void isis_detail(const np_devices *d, struct dev *x)
 	char id[20] = "-";
 	if (s->has_id)
 		snprintf(id, sizeof(id), "%02x%02x.%02x%02x.%02x%02x", i[0], i[1], i[2], i[3], i[4], i[5]);
-	snprintf(x->detail, sizeof(x->detail), "is-is%s system-id %s, hostname %s, area %s", lv, id, name ? name->name : "-",
-		 s->area[0] ? s->area : "-");
+	snprintf(x->detail, sizeof(x->detail), "is-is%s system-id %s, hostname %s, area %s", lv, id,
+		 name ? name->name : "-", s->area[0] ? s->area : "-");
 }
 
 /* A hostname an LSP gave a system ID; the IS-IS details of the devices
@@ -247,8 +247,8 @@ static void isis_device(np_devices *d, const char *src, const uint8_t *p, const 
 	if (in.area_len && s->has_id && !memcmp(s->id, in.system_id, 6)) {
 		size_t o = 0;
 		for (uint8_t i = 0; i < in.area_len; i++)
-			o += (size_t)snprintf(s->area + o, sizeof(s->area) - o, (i & 1) == 0 && i + 1 < in.area_len ? "%02x." : "%02x",
-					      in.area[i]);
+			o += (size_t)snprintf(s->area + o, sizeof(s->area) - o,
+					      (i & 1) == 0 && i + 1 < in.area_len ? "%02x." : "%02x", in.area[i]);
 	}
 	if (ts >= x->pub.last_us)
 		isis_detail(d, x);
