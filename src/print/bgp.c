@@ -562,7 +562,7 @@ static int decode_clnp_prefix(np_printer *pr, const uint8_t *p, bool vpn)
 			return NLRI_STOP;
 		out_str(pr->out, ", ");
 	}
-	(void)print_osi_nsap(pr, addr, (plen + 7u) / 8u);
+	print_nsap_bytes(pr, addr, (plen + 7u) / 8u);
 	out_fmt(pr->out, "/%u", plen);
 	if (vpn && !print_label(pr, p + 1))
 		return NLRI_STOP;
@@ -1041,7 +1041,7 @@ static bool print_nsap_nexthop(np_printer *pr, bool vpn, const uint8_t *t, uint3
 	if (!vpn) {
 		if (!np_has(t, pr->snapend, n))
 			return false;
-		(void)print_osi_nsap(pr, t, n);
+		print_nsap_bytes(pr, t, n);
 		return true;
 	}
 	if (n < RD_LEN + 1) {
@@ -1054,7 +1054,7 @@ static bool print_nsap_nexthop(np_printer *pr, bool vpn, const uint8_t *t, uint3
 	if (!print_rd(pr, t))
 		return false;
 	out_str(pr->out, ", ");
-	(void)print_osi_nsap(pr, t + RD_LEN, n - RD_LEN);
+	print_nsap_bytes(pr, t + RD_LEN, n - RD_LEN);
 	if (!np_get_be32(t + RD_LEN, pr->snapend, &u32))
 		return false;
 	if (u32 == 0x47000601) {

@@ -23,19 +23,24 @@ const np_tok osi_nlpid_names[] = {
 	{NLPID_PPP, "PPP"},     {0x8a, "X25 ES-IS"},   {NLPID_IP6, "IPv6"},   {0, NULL},
 };
 
-bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n)
+void print_nsap_bytes(np_printer *pr, const uint8_t *p, uint32_t n)
 {
-	if (!np_has(p, pr->snapend, n))
-		return false;
 	if (n < 1 || n > 20) {
 		out_str(pr->out, "isonsap_string: illegal length");
-		return true;
+		return;
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		out_hex(pr->out, p[i], 2);
 		if ((i & 1) == 0 && i + 1 < n)
 			out_char(pr->out, '.');
 	}
+}
+
+bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n)
+{
+	if (!np_has(p, pr->snapend, n))
+		return false;
+	print_nsap_bytes(pr, p, n);
 	return true;
 }
 

@@ -147,10 +147,13 @@ void print_default(np_printer *pr, const uint8_t *p, uint32_t caplen);
  * [p, p+len), each line starting with indent. */
 void print_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len);
 
-/* An OSI NSAP address (isoclns.c), tcpdump's isonsap_string for n bytes at p: "49.0001.1921..." or its
- * "illegal length" note. False (nothing printed) when the n bytes are not
- * all captured. */
+/* An OSI NSAP address (isoclns.c), tcpdump's isonsap_string for n bytes
+ * at p: "49.0001.1921..." or its "illegal length" note. False (nothing
+ * printed) when the n bytes are not all captured. */
 bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n);
+/* The same text for n bytes already in hand (checked, or copied out of
+ * the packet, as BGP's NSAP prefixes are). */
+void print_nsap_bytes(np_printer *pr, const uint8_t *p, uint32_t n);
 
 /* ts.c */
 void print_timestamp(np_printer *pr, int64_t sec, uint32_t frac);
