@@ -116,9 +116,20 @@ check "OSPFv3: both speakers are routers" 'row ospf6 fe80::1 router ospfv3 && ro
 # tcpdump: 10.0.0.20.520 > 224.0.0.9.520: RIPv2, Response
 devices rip "$corpus/ripv1v2.pcap"
 check "RIP: the responder is a router" 'row rip 10.0.0.20 router rip'
-# tcpdump -e: c2:01:29:98:00:00 and c2:02:29:98:00:01 > 01:80:c2:00:00:14, dsap OSI (IS-IS)
+# tcpdump -e -v: c2:01:29:98:00:00 and c2:02:29:98:00:01 > 01:80:c2:00:00:14, dsap OSI (IS-IS): L1 Lan IIHs
+# with source-id 2222.2222.2222 and 3333.3333.3333, area 49.000a; their L1 LSPs name them R2 and R3.
 devices isis "$corpus/ISIS_level1_adjacency.pcap"
-check "IS-IS: both speakers are routers (by MAC)" 'row isis c2:01:29:98:00:00 router is-is && row isis c2:02:29:98:00:01 router is-is'
+check "IS-IS: both speakers are routers, with their system ID, level, hostname (from their LSPs) and area" \
+	'row isis c2:01:29:98:00:00 router "is-is; is-is L1 system-id 2222.2222.2222, hostname R2, area 49.000a\"$" && row isis c2:02:29:98:00:01 router "is-is L1 system-id 3333.3333.3333, hostname R3, area 49.000a"'
+# tcpdump -e -v: 02:06:0a:0e:ff:f1, 802.1Q vlan 46: L2 LSP lsp-id 0192.0168.0001.00-00, Hostname vmx-18-r1, area 49.0002
+devices isiscap "$corpus/isis_cap_tlv.pcap"
+check "IS-IS: a VLAN-tagged LSP alone names its originator" \
+	'row isiscap 02:06:0a:0e:ff:f1 router "is-is L2 system-id 0192.0168.0001, hostname vmx-18-r1, area 49.0002"'
+# tcpdump -vvv: an L2 LSP whose PDU length (20) is shorter than its header: the sender is still a router,
+# nothing more is read from it.
+devices isisbad "$corpus/isis-areaaddr-oobr-1.pcap"
+check "IS-IS: a malformed LSP: exit 0, a router, no hostname or area" \
+	'[ $? -eq 0 ] && row isisbad c2:02:29:98:00:00 router "system-id 0100.1401.0001, hostname -, area -"'
 # tcpdump: 1.0.2.2.42741 > 1.0.2.1.179 ... BGP
 devices bgp "$corpus/bgp-4byte-asn.pcap"
 check "BGP: both ends of a session are routers" 'row bgp 1.0.2.1 router bgp && row bgp 1.0.2.2 router bgp'

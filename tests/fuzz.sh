@@ -269,6 +269,13 @@ done
 for c in frf16_magic_ie-oobr vtp_asan kday6; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 14
 done
+# ... and for the OSI printers (issue 19): the suite's IS-IS and CLNP
+# captures, and tests/osi_printers.sh's generated IS-IS, ES-IS and CLNP frames.
+for c in ISIS_external_lsp ISIS_level2_adjacency isis_cap_tlv isis_sid isis-extd-ipreach-oobr isoclns-heapoverflow-3; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+mkdir -p "$work/osi" && python3 tests/lib/gen_osi.py "$work/osi" 7 &&
+	for p in isis esis clnp; do split_pcap "$work/osi/$p.pcap" "o_${p}_"; done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

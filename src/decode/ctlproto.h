@@ -2,10 +2,11 @@
  * ctlproto.h - what the control protocols of routers and switches say
  * about their sender: the spanning tree's bridge and root IDs, the LLDP
  * and CDP system name, platform and port, the HSRP and VRRP state and
- * virtual address. One file per protocol (llc.c, stp.c, lldp.c, cdp.c,
- * hsrp.c, vrrp.c); each fills a small struct from the bytes, bounds-checked
- * through util/bytes.h, and returns false when the message is not there
- * or cannot be right.
+ * virtual address, the IS-IS system ID, hostname and area. One file per
+ * protocol (llc.c, stp.c, lldp.c, cdp.c, hsrp.c, vrrp.c, isis.c); each
+ * fills a small struct from the bytes, bounds-checked through
+ * util/bytes.h, and returns false when the message is not there or cannot
+ * be right.
  *
  * Not for: printing (print/), or deciding what a device is (profile/devices.h).
  */
@@ -55,6 +56,19 @@ bool np_cdp_parse(const uint8_t *p, const uint8_t *end, np_neighbor_info *out);
 /* Copy a text field, at most n bytes of it, to dst (size dsz), printable
  * ASCII only (others become '.'), stopping at a line end. */
 void np_ctl_text(char *dst, size_t dsz, const uint8_t *s, const uint8_t *end, size_t n);
+
+typedef struct np_isis_info {
+	uint8_t pdu_type;     /* 15-17 hellos, 18/20 LSPs, 24-27 CSNPs/PSNPs */
+	uint8_t levels;       /* bit 0 level 1, bit 1 level 2 */
+	bool from_lsp;        /* system_id is an LSP's originator, maybe not the sender */
+	bool pseudonode;      /* an LSP of a LAN's pseudonode */
+	uint8_t system_id[6]; /* a hello's or SNP's source ID, an LSP's originator */
+	char hostname[64];    /* TLV 137 (RFC 5301), "" when absent */
+	uint8_t area[13];     /* the first area address (TLV 1) */
+	uint8_t area_len;     /* 0 when absent */
+} np_isis_info;
+/* An IS-IS PDU at its NLPID byte (0x83), after LLC fe fe 03. */
+bool np_isis_parse(const uint8_t *p, const uint8_t *end, np_isis_info *out);
 
 typedef struct np_hsrp_info {
 	uint8_t version, opcode, state, priority, group;

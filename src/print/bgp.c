@@ -538,21 +538,6 @@ static void print_addr(np_printer *pr, const uint8_t *addr, bool v6)
 		out_ipv4(pr->out, addr);
 }
 
-/* tcpdump's isonsap_string: hex with a dot after the first byte and
- * then every two; n bytes, all captured. */
-static void print_isonsap(np_printer *pr, const uint8_t *p, uint32_t n)
-{
-	if (n < 1 || n > 20) {
-		out_str(pr->out, "isonsap_string: illegal length");
-		return;
-	}
-	for (uint32_t i = 0; i < n; i++) {
-		out_fmt(pr->out, "%02x", p[i]);
-		if ((i & 1) == 0 && i + 1 < n)
-			out_char(pr->out, '.');
-	}
-}
-
 /* decode_clnp_prefix and decode_labeled_vpn_clnp_prefix; like tcpdump,
  * the plain one reads the address 4 bytes on and says it took 1 + its
  * length. */
@@ -577,7 +562,7 @@ static int decode_clnp_prefix(np_printer *pr, const uint8_t *p, bool vpn)
 			return NLRI_STOP;
 		out_str(pr->out, ", ");
 	}
-	print_isonsap(pr, addr, (plen + 7u) / 8u);
+	print_nsap_bytes(pr, addr, (plen + 7u) / 8u);
 	out_fmt(pr->out, "/%u", plen);
 	if (vpn && !print_label(pr, p + 1))
 		return NLRI_STOP;
@@ -1056,7 +1041,7 @@ static bool print_nsap_nexthop(np_printer *pr, bool vpn, const uint8_t *t, uint3
 	if (!vpn) {
 		if (!np_has(t, pr->snapend, n))
 			return false;
-		print_isonsap(pr, t, n);
+		print_nsap_bytes(pr, t, n);
 		return true;
 	}
 	if (n < RD_LEN + 1) {
@@ -1069,7 +1054,7 @@ static bool print_nsap_nexthop(np_printer *pr, bool vpn, const uint8_t *t, uint3
 	if (!print_rd(pr, t))
 		return false;
 	out_str(pr->out, ", ");
-	print_isonsap(pr, t + RD_LEN, n - RD_LEN);
+	print_nsap_bytes(pr, t + RD_LEN, n - RD_LEN);
 	if (!np_get_be32(t + RD_LEN, pr->snapend, &u32))
 		return false;
 	if (u32 == 0x47000601) {

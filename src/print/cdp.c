@@ -14,7 +14,6 @@
 #define CDP_HEADER_LEN 4
 #define CDP_TLV_HEADER_LEN 4
 #define CDP_TYPE_DEVICE_ID 0x01
-#define NLPID_IP 0xcc
 
 static const np_tok cdp_capability_names[] = {
 	{0x01, "Router"},     {0x02, "Transparent Bridge"}, {0x04, "Source Route Bridge"}, {0x08, "L2 Switch"},
@@ -192,7 +191,7 @@ static bool cdp_addr(np_printer *pr, const uint8_t *p, uint32_t l)
 			return false;
 		if (pl == 1 && !np_get_u8(p, pr->snapend, &first))
 			return false;
-		bool v4 = pt == 1 && pl == 1 && first == NLPID_IP && al == 4;
+		bool v4 = pt == 1 && pl == 1 && first == NP_NLPID_IP && al == 4;
 		bool v6 = pt == 2 && pl == 8 && al == 16 && np_has(p, pr->snapend, 8) && memcmp(p, prot_ipv6, 8) == 0;
 		if (!v4 && !v6) {
 			out_fmt(o, "pt=0x%02x, pl=%u, pb=", pt, pl);

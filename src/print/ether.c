@@ -125,6 +125,15 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 		out_str(pr->out, "(NOV-ETHII) ");
 		print_ipx(pr, p, length);
 		return true;
+	case 0xfefe:
+		/* one byte (of no known meaning) before the NLPID */
+		if (length == 0 || caplen == 0) {
+			pr->protocol = "isoclns";
+			print_trunc(pr);
+		} else {
+			print_isoclns(pr, p + 1, length - 1);
+		}
+		return true;
 	default: return false;
 	}
 }

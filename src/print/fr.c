@@ -36,15 +36,6 @@ static const np_tok fr_flags[] = {
 
 static const np_tok frf_flags[] = {{MFR_B, "Begin"}, {MFR_E, "End"}, {MFR_C, "Control"}, {0, NULL}};
 
-const np_tok nlpid_names[] = {
-	{NP_NLPID_NULLNS, "NULL"}, {NP_NLPID_Q933, "Q.933"}, {NP_NLPID_LMI, "LMI"},
-	{NP_NLPID_SNAP, "SNAP"},   {NP_NLPID_CLNP, "CLNP"},  {NP_NLPID_ESIS, "ES-IS"},
-	{NP_NLPID_ISIS, "IS-IS"},  {0x84, "CONS"},           {0x85, "IDRP"},
-	{0xc1, "ISIS_SPB"},        {NP_NLPID_MFR, "FRF.15"}, {NP_NLPID_IP, "IPv4"},
-	{NP_NLPID_PPP, "PPP"},     {0x8a, "X25 ES-IS"},      {NP_NLPID_IP6, "IPv6"},
-	{0, NULL},
-};
-
 struct q922 {
 	uint32_t dlci, addr_len, flags;
 };
@@ -103,14 +94,6 @@ static void print_fr_header(np_printer *pr, uint32_t length, uint32_t addr_len, 
 }
 
 static void print_frf15(np_printer *pr, const uint8_t *p, uint32_t length);
-
-/* An OSI PDU from its NLPID on: no OSI printer yet, so tcpdump's summary
- * of an unknown payload. */
-static void print_osi_payload(np_printer *pr, const uint8_t *p, uint32_t length)
-{
-	if (!pr->o.suppress_default)
-		print_default(pr, p, length);
-}
 
 uint32_t print_fr_frame(np_printer *pr, const uint8_t *p, uint32_t length)
 {
@@ -172,7 +155,7 @@ uint32_t print_fr_frame(np_printer *pr, const uint8_t *p, uint32_t length)
 	case NP_NLPID_IP6: print_ip6(pr, p, length); break;
 	case NP_NLPID_CLNP:
 	case NP_NLPID_ESIS:
-	case NP_NLPID_ISIS: print_osi_payload(pr, p - 1, length + 1); break;
+	case NP_NLPID_ISIS: print_isoclns(pr, p - 1, length + 1); break;
 	case NP_NLPID_SNAP:
 		if (print_snap(pr, p, length, print_caplen_from(pr, p), NULL, NULL) == 0 && !pr->stopped) {
 			if (!pr->o.eflag)

@@ -206,8 +206,9 @@ static void print_gre_v0(np_printer *pr, const struct np_gre_info *g, struct gre
 	case 0x0800: print_ip(pr, w.p, w.len); break;
 	case 0x86dd: print_ip6(pr, w.p, w.len); break;
 	case 0x6558: print_ether(pr, w.p, w.len, print_caplen_from(pr, w.p)); break;
+	case 0x00fe: print_isoclns(pr, w.p, w.len); break;
 	default:
-		/* MPLS, IPX, AppleTalk and OSI have no printer here yet. */
+		/* MPLS, IPX and AppleTalk have no printer here yet. */
 		print_unknown_proto(pr, g->proto);
 		break;
 	}

@@ -5,8 +5,10 @@
  * and Novell's raw 802.3). Links without MAC addresses (Linux cooked
  * captures) pass NULL ones and get the SAP names only.
  *
- * Not for: NetBEUI or OSI payloads; those SAPs print like any other
- * unknown SAP pair followed by the hex dump.
+ * OSI (SAP 0xfe) goes to isoclns.c.
+ *
+ * Not for: NetBEUI payloads; that SAP prints like any other unknown SAP
+ * pair followed by the hex dump.
  */
 #include "print.h"
 
@@ -24,6 +26,7 @@
 #define LLCSAP_8021D 0x42
 #define LLCSAP_IPX 0xe0
 #define LLCSAP_GLOBAL 0xff
+#define LLCSAP_ISONS 0xfe
 
 static const np_tok llc_sap_names[] = {
 	{0x00, "Null"},  {0xff, "Global"},  {0x02, "802.1B I"},  {0x03, "802.1B G"},
@@ -201,6 +204,10 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 		/* a negative length: the caller dumps the unknown payload */
 		int printed = print_snap(pr, p, length, caplen, src, dst);
 		return printed ? (int)h.hdrlen + 5 : -((int)h.hdrlen + 5);
+	}
+	if (h.ssap == LLCSAP_ISONS && h.dsap == LLCSAP_ISONS && h.control == LLC_UI) {
+		print_isoclns(pr, p, length);
+		return (int)h.hdrlen;
 	}
 	if (!pr->o.eflag)
 		print_llc_addrs(pr, &h, src, dst);

@@ -110,41 +110,6 @@ static const np_tok ospf_te_subtlv_names[] = {
 
 static const np_tok ospf_te_link_type_names[] = {{1, "Point-to-point"}, {2, "Multi-Access"}, {0, NULL}};
 
-/* GMPLS (RFC 4203, RFC 3471) and Diffserv-TE (RFC 4124) values. */
-static const np_tok gmpls_link_prot_names[] = {
-	{0x01, "Extra Traffic"}, {0x02, "Unprotected"},   {0x04, "Shared"},
-	{0x08, "Dedicated 1:1"}, {0x10, "Dedicated 1+1"}, {0x20, "Enhanced"},
-	{0x40, "Reserved"},      {0x80, "Reserved"},      {0, NULL},
-};
-
-static const np_tok gmpls_switch_cap_names[] = {
-	{1, "Packet-Switch Capable-1"}, {2, "Packet-Switch Capable-2"}, {3, "Packet-Switch Capable-3"},
-	{4, "Packet-Switch Capable-4"}, {51, "Layer-2 Switch Capable"}, {100, "Time-Division-Multiplex"},
-	{150, "Lambda-Switch Capable"}, {200, "Fiber-Switch Capable"},  {0, NULL},
-};
-
-static const np_tok gmpls_encoding_names[] = {
-	{1, "Packet"},
-	{2, "Ethernet V2/DIX"},
-	{3, "ANSI/ETSI PDH"},
-	{4, "Reserved"},
-	{5, "SDH ITU-T G.707/SONET ANSI T1.105"},
-	{6, "Reserved"},
-	{7, "Digital Wrapper"},
-	{8, "Lambda (photonic)"},
-	{9, "Fiber"},
-	{10, "Reserved"},
-	{11, "FiberChannel"},
-	{0, NULL},
-};
-
-static const np_tok diffserv_bc_names[] = {
-	{0, "Russian dolls"},
-	{1, "Maximum allocation"},
-	{254, "Maximum allocation with E-LSP support"},
-	{0, NULL},
-};
-
 static const np_tok ospf_lls_tlv_names[] = {{1, "Extended Options"}, {2, "MD5 Authentication"}, {0, NULL}};
 static const np_tok ospf_lls_eo_names[] = {{1, "LSDB resync"}, {2, "Restart"}, {0, NULL}};
 
@@ -258,16 +223,6 @@ static bool print_ospf_grace(np_printer *pr, const uint8_t *t, uint32_t len)
 	return true;
 }
 
-/* An IEEE float bandwidth in bytes/s as tcpdump's "%.3f Mbps" (computed
- * in float as it does). */
-static void print_ospf_bw(np_printer *pr, const char *lead, uint32_t bits)
-{
-	float f;
-	memcpy(&f, &bits, sizeof(f));
-	f = f * 8 / 1000000;
-	out_fmt(pr->out, "%s%.3f Mbps", lead, (double)f);
-}
-
 /* One sub-TLV of a TE Link TLV (len bytes at t, captured): false when it
  * is invalid (" (invalid)" printed). */
 static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t, uint32_t len)
@@ -309,7 +264,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 			out_str(o, " != 4");
 			goto invalid;
 		}
-		print_ospf_bw(pr, ", ", np_load_be32(t));
+		print_te_bw(pr, ", ", np_load_be32(t));
 		break;
 	case 8:
 		if (len != 32) {
@@ -318,7 +273,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 		}
 		for (unsigned c = 0; c < 8; c++) {
 			out_fmt(o, "\n\t\tTE-Class %u: ", c);
-			print_ospf_bw(pr, "", np_load_be32(t + c * 4));
+			print_te_bw(pr, "", np_load_be32(t + c * 4));
 		}
 		break;
 	case 17:
@@ -338,7 +293,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 		}
 		for (unsigned c = 0; c < (len - 4) / 4; c++) {
 			out_fmt(o, "\n\t\t  Bandwidth constraint CT%u: ", c);
-			print_ospf_bw(pr, "", np_load_be32(t + 4 + c * 4));
+			print_te_bw(pr, "", np_load_be32(t + 4 + c * 4));
 		}
 		break;
 	case 14:
@@ -360,7 +315,7 @@ static bool print_ospf_te_subtlv(np_printer *pr, uint16_t type, const uint8_t *t
 			tok2str(gmpls_encoding_names, "Unknown", t[1]));
 		for (unsigned l = 0; l < 8; l++) {
 			out_fmt(o, "\n\t\t  priority level %u: ", l);
-			print_ospf_bw(pr, "", np_load_be32(t + 4 + l * 4));
+			print_te_bw(pr, "", np_load_be32(t + 4 + l * 4));
 		}
 		break;
 	case 1:

@@ -147,6 +147,14 @@ void print_default(np_printer *pr, const uint8_t *p, uint32_t caplen);
  * [p, p+len), each line starting with indent. */
 void print_unknown_data(np_printer *pr, const uint8_t *p, const char *indent, uint32_t len);
 
+/* An OSI NSAP address (isoclns.c), tcpdump's isonsap_string for n bytes
+ * at p: "49.0001.1921..." or its "illegal length" note. False (nothing
+ * printed) when the n bytes are not all captured. */
+bool print_osi_nsap(np_printer *pr, const uint8_t *p, uint32_t n);
+/* The same text for n bytes already in hand (checked, or copied out of
+ * the packet, as BGP's NSAP prefixes are). */
+void print_nsap_bytes(np_printer *pr, const uint8_t *p, uint32_t n);
+
 /* ts.c */
 void print_timestamp(np_printer *pr, int64_t sec, uint32_t frac);
 
@@ -287,6 +295,15 @@ void print_ospf(np_printer *pr, const uint8_t *p, uint32_t length); /* OSPFv2 */
  * (pr->stopped when the packet stopped). */
 bool print_ospf_grace_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
 bool print_ospf_te_tlvs(np_printer *pr, const uint8_t *t, uint32_t len);
+/* GMPLS and Diffserv-TE value names (gmpls.c), shared by the TE printers. */
+extern const np_tok gmpls_link_prot_names[];
+extern const np_tok gmpls_switch_cap_names[];
+extern const np_tok gmpls_tsc_indication_names[];
+extern const np_tok gmpls_encoding_names[];
+extern const np_tok diffserv_bc_names[];
+/* An IEEE float bandwidth in bytes/s after lead, as tcpdump's "%.3f Mbps"
+ * (computed in float as it does). */
+void print_te_bw(np_printer *pr, const char *lead, uint32_t bits);
 /* "src.port > dst.port: " for IPv4 or IPv6 by iph's version nibble (tcp.c). */
 void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t dport);
 /* Checksum of the transport segment [p, p+len) under iph's pseudo-header
@@ -391,6 +408,11 @@ enum np_nlpid {
 	NP_NLPID_PPP = 0xcf,
 };
 extern const np_tok nlpid_names[];
+/* An OSI PDU starting at its NLPID byte (isoclns.c), tcpdump's
+ * isoclns_print: CLNP, ES-IS, IS-IS, and IPv4/IPv6/PPP by NLPID. The entry
+ * for every link that carries OSI: LLC SAP 0xfe, ethertype 0xfefe, GRE,
+ * Cisco HDLC, Frame Relay, PPP's OSI protocols. */
+void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 

@@ -44,6 +44,24 @@ struct dev {
 	np_device pub;
 	uint32_t protos;
 	char detail[256];
+	struct isis_seen *isis; /* what its IS-IS PDUs said, NULL if none */
+};
+
+/* An IS-IS speaker's system ID, levels and area; the hostname comes from
+ * the name table, since any router's LSP may carry it. */
+struct isis_seen {
+	uint8_t id[6];
+	bool has_id;
+	uint8_t levels;
+	char area[64];
+};
+
+/* IS-IS hostnames by system ID, from the LSPs (RFC 5301), at most
+ * ISIS_NAMES_MAX of them. */
+#define ISIS_NAMES_MAX 4096
+struct isis_name {
+	uint8_t id[6];
+	char name[64];
 };
 
 struct np_devices {
@@ -52,6 +70,8 @@ struct np_devices {
 	uint32_t *slot; /* index + 1, 0 = empty; 2 * NP_DEVICES_MAX slots */
 	uint64_t dropped;
 	np_device *out;
+	struct isis_name *names;
+	size_t nnames;
 };
 
 #define NSLOTS (2u * NP_DEVICES_MAX)
@@ -70,7 +90,10 @@ void np_devices_free(np_devices *d)
 {
 	if (!d)
 		return;
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].isis);
 	free(d->v);
+	free(d->names);
 	free(d->slot);
 	free(d->out);
 	free(d);
@@ -148,6 +171,89 @@ static void bridge_id_text(uint64_t id, char *buf, size_t n)
 	snprintf(buf, n, "%04x.%s", (unsigned)(id >> 48), mac);
 }
 
+static struct isis_name *isis_name_of(const np_devices *d, const uint8_t *id)
+{
+	for (size_t i = 0; i < d->nnames; i++)
+		if (!memcmp(d->names[i].id, id, 6))
+			return &d->names[i];
+	return NULL;
+}
+
+/* "is-is L1 system-id 2222.2222.2222, hostname R2, area 49.000a". */
+static void isis_detail(const np_devices *d, struct dev *x)
+{
+	const struct isis_seen *s = x->isis;
+	const uint8_t *i = s->id;
+	const struct isis_name *name = s->has_id ? isis_name_of(d, i) : NULL;
+	const char *lv = s->levels == 3 ? " L1L2" : s->levels == 2 ? " L2" : s->levels == 1 ? " L1" : "";
+	char id[20] = "-";
+	if (s->has_id)
+		snprintf(id, sizeof(id), "%02x%02x.%02x%02x.%02x%02x", i[0], i[1], i[2], i[3], i[4], i[5]);
+	snprintf(x->detail, sizeof(x->detail), "is-is%s system-id %s, hostname %s, area %s", lv, id,
+		 name ? name->name : "-", s->area[0] ? s->area : "-");
+}
+
+/* A hostname an LSP gave a system ID; the IS-IS details of the devices
+ * with that system ID are written again when it is new or changed. */
+static void isis_learn_name(np_devices *d, const uint8_t *id, const char *name)
+{
+	struct isis_name *e = isis_name_of(d, id);
+	if (e && !strcmp(e->name, name))
+		return;
+	if (!e) {
+		if (d->nnames % 64 == 0) {
+			if (d->nnames == ISIS_NAMES_MAX)
+				return;
+			struct isis_name *v = realloc(d->names, (d->nnames + 64) * sizeof(*v));
+			if (!v)
+				return;
+			d->names = v;
+		}
+		e = &d->names[d->nnames++];
+		memcpy(e->id, id, 6);
+	}
+	snprintf(e->name, sizeof(e->name), "%s", name);
+	for (size_t k = 0; k < d->n; k++) {
+		struct dev *x = &d->v[k];
+		if (x->isis && x->isis->has_id && !memcmp(x->isis->id, id, 6) && !strncmp(x->detail, "is-is", 5))
+			isis_detail(d, x);
+	}
+}
+
+/* An IS-IS PDU from src: a router. A hello or SNP names its sender's
+ * system ID; an LSP's originator stands in until one does (an LSP may be
+ * another router's, flooded). */
+static void isis_device(np_devices *d, const char *src, const uint8_t *p, const uint8_t *end, int64_t ts)
+{
+	np_isis_info in;
+	if (!np_isis_parse(p, end, &in)) {
+		note(d, src, "router", ts, P_ISIS, NULL);
+		return;
+	}
+	if (in.from_lsp && !in.pseudonode && in.hostname[0])
+		isis_learn_name(d, in.system_id, in.hostname);
+	struct dev *x = get(d, src, "router", ts);
+	if (!x)
+		return;
+	x->protos |= 1u << P_ISIS;
+	if (!x->isis && !(x->isis = calloc(1, sizeof(*x->isis))))
+		return;
+	struct isis_seen *s = x->isis;
+	if (!in.from_lsp || (!s->has_id && !in.pseudonode)) {
+		memcpy(s->id, in.system_id, 6);
+		s->has_id = true;
+	}
+	s->levels |= in.levels;
+	if (in.area_len && s->has_id && !memcmp(s->id, in.system_id, 6)) {
+		size_t o = 0;
+		for (uint8_t i = 0; i < in.area_len; i++)
+			o += (size_t)snprintf(s->area + o, sizeof(s->area) - o,
+					      (i & 1) == 0 && i + 1 < in.area_len ? "%02x." : "%02x", in.area[i]);
+	}
+	if (ts >= x->pub.last_us)
+		isis_detail(d, x);
+}
+
 static void link_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 {
 	int kind;
@@ -174,7 +280,7 @@ static void link_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 		return;
 	}
 	if (kind == NP_LLC_ISIS) {
-		note(d, src, "router", ts, P_ISIS, NULL);
+		isis_device(d, src, p, end, ts);
 		return;
 	}
 	np_neighbor_info nb;
