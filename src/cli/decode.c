@@ -188,7 +188,10 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_DSA_TAG_BRCM:
 	case NP_DLT_DSA_TAG_BRCM_PREPEND:
 	case NP_DLT_DSA_TAG_DSA:
-	case NP_DLT_DSA_TAG_EDSA: return true;
+	case NP_DLT_DSA_TAG_EDSA:
+	case NP_DLT_PPP:
+	case NP_DLT_PPP_SERIAL:
+	case NP_DLT_C_HDLC: return true;
 	default: return false;
 	}
 }

@@ -40,6 +40,9 @@ enum {
 	NP_DLT_DSA_TAG_BRCM_PREPEND = 282, /* the same, before the frame */
 	NP_DLT_DSA_TAG_DSA = 284,          /* Marvell DSA switch tag (printed only) */
 	NP_DLT_DSA_TAG_EDSA = 285,         /* Marvell EDSA switch tag (printed only) */
+	NP_DLT_PPP = 9,                    /* PPP (printed only) */
+	NP_DLT_PPP_SERIAL = 50,            /* PPP in HDLC framing (printed only) */
+	NP_DLT_C_HDLC = 104,               /* Cisco HDLC (printed only) */
 };
 
 enum np_layer_kind {

@@ -316,6 +316,9 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_LINKTYPE_RAW: return print_raw(pr, p, len, cap);
 	case NP_DLT_IPV4: return print_ipv4_link(pr, p, len, cap);
 	case NP_DLT_IPV6: return print_ipv6_link(pr, p, len, cap);
+	case NP_DLT_PPP: return print_ppp_link(pr, p, len, cap);
+	case NP_DLT_PPP_SERIAL: return print_ppp_hdlc_link(pr, p, len, cap);
+	case NP_DLT_C_HDLC: return print_chdlc_link(pr, p, len, cap);
 	default: return 0;
 	}
 }

@@ -348,6 +348,13 @@ void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* PPP link types (ppp.c): DLT_PPP and DLT_PPP_SERIAL. */
+uint32_t print_ppp_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_ppp_hdlc_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* Cisco HDLC (chdlc.c): the frame at p (tcpdump's chdlc_print, the header
+ * length) and the DLT_C_HDLC link type. */
+uint32_t print_chdlc(np_printer *pr, const uint8_t *p, uint32_t length);
+uint32_t print_chdlc_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 
 /* IP protocol number -> name ("TCP", "UDP", ...), NULL when unknown. */
 const char *ipproto_name(uint8_t proto);
