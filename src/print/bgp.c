@@ -487,6 +487,11 @@ trunc:
 	return false;
 }
 
+bool print_bgp_rd(np_printer *pr, const uint8_t *p)
+{
+	return print_rd(pr, p);
+}
+
 /* An address of addr_bits bits (32 or 128), or tcpdump's complaint. */
 static bool print_vpn_ip(np_printer *pr, const uint8_t *p, uint32_t addr_bits)
 {

@@ -159,6 +159,8 @@ const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
 extern const np_tok af_names[];                    /* address family numbers (IANA), tcpdump's af_values */
 extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
+extern const np_tok smi_names[];                   /* SMI enterprise codes, tcpdump's smi_values */
+extern const np_tok mpls_pw_type_names[];          /* MPLS pseudowire types, tcpdump's mpls_pw_types_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -346,6 +348,10 @@ void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */
 void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
+/* LSP ping (lspping.c): UDP 3503. */
+void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
+/* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
+bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP link types (ppp.c): DLT_PPP and DLT_PPP_SERIAL. */
