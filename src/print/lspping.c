@@ -339,17 +339,12 @@ void print_lspping(np_printer *pr, const uint8_t *p, uint32_t len)
 			hexdump = true;
 			break;
 		case TLV_BFD_DISCRIMINATOR:
-			if (tl < 4) {
-				out_str(o, "\n\t      TLV is too short");
-				hexdump = true;
-			} else {
-				out_fmt(o, "\n\t    BFD Discriminator 0x%08x", np_load_be32(v));
-			}
-			break;
 		case TLV_VENDOR_ENTERPRISE:
 			if (tl < 4) {
 				out_str(o, "\n\t      TLV is too short");
 				hexdump = true;
+			} else if (type == TLV_BFD_DISCRIMINATOR) {
+				out_fmt(o, "\n\t    BFD Discriminator 0x%08x", np_load_be32(v));
 			} else {
 				uint32_t id = np_load_be32(v);
 				out_fmt(o, "\n\t    Vendor: %s (0x%04x)", tok2str(smi_names, "Unknown", id), id);
