@@ -352,6 +352,12 @@ void print_mpls(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
 /* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
 bool print_bgp_rd(np_printer *pr, const uint8_t *p);
+/* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at
+ * p within itemlen bytes; the bytes taken, or (nothing printed) -1 for a
+ * bad length, -3 when it goes past itemlen, -2 when the capture ends. */
+int print_bgp_prefix(np_printer *pr, const char *lead, bool v6, const uint8_t *p, uint32_t itemlen);
+/* LDP (ldp.c): UDP and TCP 646. */
+void print_ldp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP link types (ppp.c): DLT_PPP and DLT_PPP_SERIAL. */
