@@ -2250,5 +2250,5 @@ int print_bgp_prefix(np_printer *pr, const char *lead, bool v6, const uint8_t *p
 	if (r > 0)
 		return r;
 	pr->out->len = mark;
-	return r == -1 ? -1 : r == -2 ? -3 : -2;
+	return r == -1 ? -1 : -2;
 }

@@ -127,8 +127,9 @@ static bool print_martini_ifparms(np_printer *pr, const uint8_t *t, uint32_t vc_
 			NP_GET_U8(a, t + 2, end);
 			out_fmt(pr->out, "\n\t\t  Control Channels (0x%02x) = [", a);
 			print_bits(pr, vccv_cc_names, a, ", ", "none");
+			out_char(pr->out, ']');
 			NP_GET_U8(b, t + 3, end);
-			out_fmt(pr->out, "]\n\t\t  CV Types (0x%02x) = [", b);
+			out_fmt(pr->out, "\n\t\t  CV Types (0x%02x) = [", b);
 			print_bits(pr, vccv_cv_names, b, ", ", "none");
 			out_char(pr->out, ']');
 			break;
@@ -167,9 +168,7 @@ static bool print_fec(np_printer *pr, const uint8_t *t, uint16_t tlen)
 			int r = print_bgp_prefix(pr, af == 1 ? ": IPv4 prefix " : ": IPv6 prefix ", af == 2, t, tlen);
 			if (r == -2)
 				goto trunc;
-			if (r == -3)
-				out_str(pr->out, ": IPv4 prefix (goes past end of TLV)"); /* sic, for IPv6 too */
-			else if (r == -1)
+			if (r == -1)
 				out_str(pr->out, af == 1 ? ": IPv4 prefix (invalid length)" : ": IPv6 prefix (invalid length)");
 		} else {
 			out_fmt(pr->out, ": Address family %u prefix", af);
@@ -336,7 +335,8 @@ trunc:
 	return -1;
 }
 
-/* The messages of a PDU; false when the packet stopped. */
+/* The messages of a PDU; false when tcpdump ends the packet there (a
+ * message too short, or the capture ended). */
 static bool print_ldp_messages(np_printer *pr, const uint8_t *t, uint16_t tlen)
 {
 	np_out *o = pr->out;
@@ -347,7 +347,7 @@ static bool print_ldp_messages(np_printer *pr, const uint8_t *t, uint16_t tlen)
 		if (msg_len < LDP_MSG_HDRLEN - 4) {
 			out_fmt(o, "\n\t  %s Message (0x%04x), length: %u (too short, < %u)", name, type, msg_len,
 				LDP_MSG_HDRLEN - 4);
-			return true;
+			return false;
 		}
 		out_fmt(o, "\n\t  %s Message (0x%04x), length: %u, Message ID: 0x%08x, Flags: [%s if unknown]", name, type,
 			msg_len, np_load_be32(t + 4), raw & 0x8000 ? "continue processing" : "ignore");

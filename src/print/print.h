@@ -354,7 +354,8 @@ void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
 bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 /* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at
  * p within itemlen bytes; the bytes taken, or (nothing printed) -1 for a
- * bad length, -3 when it goes past itemlen, -2 when the capture ends. */
+ * bad length, -2 when it goes past itemlen or the capture (tcpdump 4.99.3
+ * treats both as truncation). */
 int print_bgp_prefix(np_printer *pr, const char *lead, bool v6, const uint8_t *p, uint32_t itemlen);
 /* LDP (ldp.c): UDP and TCP 646. */
 void print_ldp(np_printer *pr, const uint8_t *p, uint32_t length);

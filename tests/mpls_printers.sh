@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# mpls_printers.sh - the MPLS control plane printers (LSP ping, LDP) and
+# the WAN link types (PPP, PPP in HDLC framing, Cisco HDLC with SLARP;
+# issue 19) against Debian's tcpdump on randomised packets.
+#
+# A seeded generator (python3, struct) writes, per protocol, a capture of
+# frames carrying messages with typical, random and malformed field values
+# (wrong versions, TLV and sub-TLV lengths too short, too long and past the
+# packet, prefix lengths past 32), and a second capture of the same frames
+# cut at every length, so each truncation mark must land where tcpdump's
+# does. The link types get captures of their own DLT (the pcap header
+# names it). Every capture is decoded by tcpdump and by `netprofile
+# decode` with each option set; the texts must be byte-identical (one
+# check per capture and option set).
+#
+#   NETPROFILE  binary to test (default build/netprofile; also run it with
+#               build/asan/netprofile)
+#   KEEP=1      keep the generated captures
+set -u
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" mpls_printers
+# shellcheck source=tests/lib/tcpdump_compare.sh
+. "$(dirname "$0")/lib/tcpdump_compare.sh"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+command -v tcpdump >/dev/null || abort "tcpdump missing"
+command -v python3 >/dev/null || abort "python3 missing"
+
+PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
+import random
+import struct
+import sys
+
+from netpkt import ip4, udp
+
+out = sys.argv[1]
+rng = random.Random(1919)
+
+def rbytes(n):
+    return bytes(rng.getrandbits(8) for _ in range(n))
+
+def u8():
+    return rng.getrandbits(8)
+
+def pick(right, *wrong):
+    """Mostly the right value, sometimes one of the wrong ones."""
+    return rng.choice([right] * 8 + list(wrong))
+
+def tcp4(src, sport, dst, dport, data):
+    seg = struct.pack(">HHIIBBHHH", sport, dport, rng.getrandbits(32), rng.getrandbits(32), 0x50, 0x18, 16384, 0, 0)
+    return ip4(src, dst, 6, seg + data)
+
+# PPP link framing: address/control (or none, or pppd's direction bytes),
+# then the protocol (sometimes compressed to one byte).
+def ppp(proto, payload):
+    hdr = rng.choice([b"\xff\x03"] * 6 + [b"", b"\x00\x03", b"\x01\x03"])
+    if proto < 0x100 and proto & 1 and rng.random() < 0.2:
+        return hdr + bytes([proto]) + payload
+    return hdr + struct.pack(">H", proto) + payload
+
+def mpls(payload, label=None):
+    label = rng.choice([3, 16, 100688, rng.getrandbits(20)]) if label is None else label
+    return struct.pack(">I", label << 12 | rng.getrandbits(3) << 9 | 0x100 | rng.choice([1, 64, 255])) + payload
+
+def ip_addr():
+    return "%d.%d.%d.%d" % (rng.choice([10, 12, 192]), u8(), u8(), rng.randrange(1, 255))
+
+# LSP ping: echo request/reply, reply modes and return codes, timestamps,
+# the TLVs with every target FEC sub-TLV, downstream mappings, BFD and
+# vendor TLVs; lengths right, short, long and odd (padding).
+FEC_LEN = {1: 5, 2: 17, 3: 20, 4: 56, 6: 13, 7: 25, 8: 14, 9: 10, 10: 14, 12: 5, 13: 17}
+
+def rd():
+    t = rng.choice([0, 1, 2, 3])
+    return struct.pack(">H", t) + rbytes(6)
+
+def fec_subtlv():
+    t = rng.choice(list(FEC_LEN) + [5, 11, 99])
+    n = FEC_LEN.get(t, rng.randrange(0, 12))
+    v = bytearray(rbytes(n))
+    if t in (6, 7, 8) and n >= 8:
+        v[0:8] = rd()
+    if t in (1, 12):
+        v[4] = rng.choice([32, 24, 8, u8()])
+    ln = pick(n, n + 1, max(0, n - 1), n + 40)
+    return struct.pack(">HH", t, ln) + bytes(v) + bytes((4 - n % 4) % 4 if rng.random() < 0.8 else 0)
+
+def lsp_tlv():
+    t = rng.choice([1, 1, 1, 2, 2, 3, 5, 7, 9, 10, 15, 0xfc00, 77])
+    if t == 1:
+        v = b"".join(fec_subtlv() for _ in range(rng.choice([1, 1, 2, 3])))
+    elif t == 2:
+        af = rng.choice([1, 2, 3, 4, 9])
+        v = struct.pack(">HBB", rng.choice([1500, 4470]), af, u8()) + \
+            rbytes({1: 8, 2: 8, 3: 32, 4: 20}.get(af, 0)) + struct.pack(">BBH", u8(), u8(), 0) + rbytes(rng.choice([0, 4, 8]))
+        v = v[:pick(len(v), 3, 6, 10)]
+    elif t in (5, 15):
+        v = rng.choice([struct.pack(">I", rng.choice([9, 2636, 4874, u8()])), rbytes(2)])
+    else:
+        v = rbytes(rng.randrange(0, 10))
+    ln = pick(len(v), len(v) + 3, max(0, len(v) - 2), 0)
+    return struct.pack(">HH", t, ln) + v + bytes((4 - len(v) % 4) % 4)
+
+def lspping():
+    ts_r = rng.choice([(0, 0), (rng.getrandbits(32), rng.getrandbits(32))])
+    hdr = struct.pack(">HHBBBBIIIIII", pick(1, 2), 0, rng.choice([1, 2, 3]), rng.choice([1, 2, 3, 4, 5]),
+                      rng.choice(list(range(0, 15))), u8(), rng.getrandbits(32), rng.getrandbits(16),
+                      rng.getrandbits(32), rng.getrandbits(32), *ts_r)
+    body = b"".join(lsp_tlv() for _ in range(rng.choice([0, 1, 1, 2, 3])))
+    msg = (hdr + body)[:pick(10**6, 20, 34)]
+    u = udp(ip_addr(), rng.choice([3503, 4786]), rng.choice(["127.0.0.1", ip_addr()]), 3503, msg)
+    if rng.random() < 0.5:
+        u = u[:20] + struct.pack(">HH", 3503, 4786) + u[24:]
+    return u
+
+# LDP: PDU header with right and wrong versions and lengths, every message
+# type, every TLV with right and wrong lengths, FEC elements (wildcard,
+# prefixes with odd lengths, Martini VCs with interface parameters).
+def ldp_fec():
+    t = rng.choice([1, 2, 2, 2, 3, 0x80, 0x80, 9])
+    if t == 2:
+        af = rng.choice([1, 1, 2, 7])
+        plen = rng.choice([0, 8, 24, 32, 33, 64, 128, 129])
+        return struct.pack(">BHB", t, af, plen) + rbytes(rng.choice([(plen + 7) // 8, 1, 0]))
+    if t == 0x80:
+        parms = b""
+        for _ in range(rng.randrange(0, 4)):
+            pt = rng.choice([1, 3, 0x0c, 9])
+            pv = {1: struct.pack(">H", 1500), 3: b"to-pe\x01\xe9", 0x0c: bytes([u8() & 7, u8() & 7])}.get(pt, rbytes(3))
+            parms += bytes([pt, pick(len(pv) + 2, 1, 40)]) + pv
+        vci = pick(len(parms) + 4, 0, 2, len(parms) + 9)
+        return struct.pack(">BHBI", t, rng.choice([0x8005, 0x0004, 0x0019, 0x7fff]), vci, rng.getrandbits(32)) + \
+            (struct.pack(">I", rng.getrandbits(16)) + parms if vci else b"")
+    return bytes([t])
+
+def ldp_tlv():
+    t = rng.choice([0x0100, 0x0100, 0x0101, 0x0103, 0x0200, 0x0300, 0x0400, 0x0401, 0x0402, 0x0403, 0x0500,
+                    0x0503, 0x0601, 0x3e01])
+    v = {0x0100: ldp_fec, 0x0101: lambda: struct.pack(">H", rng.choice([1, 2, 9])) + rbytes(rng.choice([4, 8, 16, 6])),
+         0x0400: lambda: struct.pack(">HH", 15, rng.choice([0, 0x8000, 0xc000])),
+         0x0403: lambda: rbytes(16), 0x0500: lambda: rbytes(14), 0x0503: lambda: rbytes(12),
+         0x0300: lambda: rbytes(10), 0x0601: lambda: rbytes(2)}.get(t, lambda: rbytes(4))()
+    v = v[:pick(len(v), 0, 1, 3)]
+    flags = rng.choice([0, 0x8000, 0x4000, 0xc000])
+    return struct.pack(">HH", t | flags, pick(len(v), len(v) + 9)) + v
+
+def ldp_pdu():
+    msgs = b""
+    for _ in range(rng.choice([1, 1, 2])):
+        tl = b"".join(ldp_tlv() for _ in range(rng.randrange(0, 4)))
+        mt = rng.choice([0x0001, 0x0100, 0x0200, 0x0201, 0x0300, 0x0301, 0x0400, 0x0401, 0x0402, 0x0403, 0x3f00])
+        msgs += struct.pack(">HHI", mt | rng.choice([0, 0x8000]), pick(len(tl) + 4, 2, len(tl) + 40),
+                            rng.getrandbits(32)) + tl
+    return struct.pack(">HH4sH", pick(1, 2), pick(len(msgs) + 6, 4, len(msgs) + 30), rbytes(4), rng.choice([0, 1])) + msgs
+
+def ldp():
+    pdus = b"".join(ldp_pdu() for _ in range(rng.choice([1, 1, 1, 2])))
+    if rng.random() < 0.5:
+        return udp(ip_addr(), 646, "224.0.0.2", 646, pdus)
+    return tcp4(ip_addr(), 646, ip_addr(), rng.randrange(1024, 65535), pdus)
+
+def eth(payload, etype):
+    return b"\x00\x00\x0c" + rbytes(3) + b"\x00\x00\x0c" + rbytes(3) + struct.pack(">H", etype) + payload
+
+lsp_frames = [eth(lspping(), 0x0800) for _ in range(250)] + \
+    [ppp(0x0281, mpls(lspping(), rng.choice([100688, 3]))) for _ in range(50)]
+ldp_frames = [eth(ldp(), 0x0800) for _ in range(300)]
+
+# PPP control protocols and payloads on the PPP link types.
+def ppp_payload():
+    proto = rng.choice([0x0021, 0x0057, 0x0281, 0x0283, 0xc021, 0x8021, 0x8057, 0x80fd, 0x003d, 0xc223, 0xc023,
+                        0x00fd, 0x1234, 0x8281])
+    if proto == 0x0021:
+        pl = udp(ip_addr(), 53, ip_addr(), 1024, rbytes(4))
+    elif proto == 0x0057:
+        pl = udp("fe80::1", 546, "ff02::1:2", 547, rbytes(rng.choice([0, 4])))
+    elif proto in (0x0281, 0x0283):
+        pl = mpls(udp(ip_addr(), 1000, ip_addr(), 2000, rbytes(6)))
+    elif proto in (0xc021, 0x8021, 0x8057, 0x80fd, 0x8281):
+        opts = b"".join(bytes([o, 2 + len(v)]) + v for o, v in
+                        [(rng.choice([1, 2, 3, 5, 7, 8, 13, 17, 19, 26, 21]), rbytes(rng.choice([0, 2, 4])))
+                         for _ in range(rng.randrange(0, 3))])
+        code = rng.choice([1, 2, 3, 4, 5, 9, 10, 12, 99])
+        pl = struct.pack(">BBH", code, u8(), pick(len(opts) + 4, 2, len(opts) + 9)) + opts
+    else:
+        pl = rbytes(rng.randrange(0, 12))
+    return proto, pl
+
+ppp_frames = [ppp(*ppp_payload()) for _ in range(300)]
+
+def ppp_serial():
+    addr = rng.choice([0xff, 0xff, 0xff, 0x0f, 0x8f, 0x42])
+    if addr in (0x0f, 0x8f):
+        return chdlc(addr)
+    proto, pl = ppp_payload()
+    return bytes([addr, 0x03]) + struct.pack(">H", proto) + pl
+
+# Cisco HDLC: IPv4, IPv6, MPLS, SLARP (request, reply, keepalive with and
+# without the uptime stamp, unknown codes, trailing junk) and unknown types.
+def chdlc(addr=None):
+    addr = rng.choice([0x0f, 0x8f, 0x42]) if addr is None else addr
+    t = rng.choice([0x0800, 0x86dd, 0x8035, 0x8035, 0x8035, 0x8847, 0x1234])
+    if t == 0x0800:
+        pl = udp(ip_addr(), 53, ip_addr(), 1024, rbytes(4))
+    elif t == 0x86dd:
+        pl = udp("fe80::1", 546, "ff02::1:2", 547, rbytes(rng.choice([0, 4])))
+    elif t == 0x8847:
+        pl = mpls(udp(ip_addr(), 1000, ip_addr(), 2000, rbytes(6)))
+    elif t == 0x8035:
+        pl = struct.pack(">I", rng.choice([0, 1, 2, 2, 7])) + rbytes(rng.choice([10, 14, 14, 16, 20, 4]))
+    else:
+        pl = rbytes(8)
+    return bytes([addr, 0]) + struct.pack(">H", t) + pl
+
+chdlc_frames = [chdlc() for _ in range(200)]
+serial_frames = [ppp_serial() for _ in range(200)]
+
+def pcap(name, frames, dlt):
+    with open(f"{out}/{name}.pcap", "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, dlt))
+        for i, (data, orig) in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
+            f.write(data)
+
+for name, frames, dlt in (("lspping_eth", lsp_frames[:250], 1), ("lspping_ppp", lsp_frames[250:], 9),
+                          ("ldp", ldp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
+                          ("chdlc", chdlc_frames, 104)):
+    pcap(name, [(f, len(f)) for f in frames], dlt)
+    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::4] for n in range(0, len(f))], dlt)
+EOF2
+
+option_sets=("-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -x")
+for cap in "$tmp"/*.pcap; do
+	for opts in "${option_sets[@]}"; do
+		# shellcheck disable=SC2086
+		compare_with_tcpdump "$cap" $opts
+	done
+done
+summary
