@@ -30,7 +30,7 @@ import random
 import struct
 import sys
 
-from netpkt import ip4, udp
+from netpkt import ip4, udp, write_printer_captures
 
 out = sys.argv[1]
 rng = random.Random(1919)
@@ -214,18 +214,10 @@ def chdlc(addr=None):
 chdlc_frames = [chdlc() for _ in range(200)]
 serial_frames = [ppp_serial() for _ in range(200)]
 
-def pcap(name, frames, dlt):
-    with open(f"{out}/{name}.pcap", "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, dlt))
-        for i, (data, orig) in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
-            f.write(data)
-
 for name, frames, dlt in (("lspping_eth", lsp_frames[:250], 1), ("lspping_ppp", lsp_frames[250:], 9),
                           ("ldp", ldp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
                           ("chdlc", chdlc_frames, 104)):
-    pcap(name, [(f, len(f)) for f in frames], dlt)
-    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::4] for n in range(0, len(f))], dlt)
+    write_printer_captures(out, name, frames, dlt)
 EOF2
 
 option_sets=("-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -x")

@@ -52,3 +52,19 @@ def eth(payload, etype=None):
     if etype is None:
         etype = 0x0800 if payload[0] >> 4 == 4 else 0x86dd
     return b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack("!H", etype) + payload
+
+
+def write_pcap(path, frames, dlt=1):
+    """A classic pcap of link type dlt; frames are (captured bytes, wire length)."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, dlt))
+        for i, (data, orig) in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
+            f.write(data)
+
+
+def write_printer_captures(out, name, frames, dlt=1, every=4, start=0):
+    """NAME.pcap with the frames whole, NAME_cut.pcap with every every-th
+    frame cut at each length from start on (the truncation points)."""
+    write_pcap(f"{out}/{name}.pcap", [(f, len(f)) for f in frames], dlt)
+    write_pcap(f"{out}/{name}_cut.pcap", [(f[:n], len(f)) for f in frames[::every] for n in range(start, len(f))], dlt)
