@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # mpls_printers.sh - the MPLS control plane printers (LSP ping, LDP) and
-# the WAN link types (PPP, PPP in HDLC framing, Cisco HDLC with SLARP;
+# the WAN link types (PPP, PPP in HDLC framing, Cisco HDLC with SLARP,
+# SLIP with its Van Jacobson headers;
 # issue 19) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -212,11 +213,37 @@ def chdlc(addr=None):
     return bytes([addr, 0]) + struct.pack(">H", t) + pl
 
 chdlc_frames = [chdlc() for _ in range(200)]
+
+# SLIP: direction (in, out, invalid), the VJ header byte (ip, uncompressed
+# TCP with its connection, compressed TCP with every change flag), then an
+# IPv4 (UDP or TCP), IPv6 or other-version packet.
+def slip():
+    hdr = bytearray(16)
+    hdr[0] = rng.choice([0, 0, 1, 1, 231])
+    kind = rng.choice([0x40, 0x70, 0x80, 0x80, 0x80, 0x00, 0x30])
+    if kind == 0x80:
+        c = bytes([0x80 | rng.choice([0x40, 0, 0x0b, 0x0f, 0x20, 0x27, 0x6f, u8() & 0x7f])]) + rbytes(14)
+        hdr[1:16] = bytes([c[0]]) + bytes(rng.choice([0, 1, 2, 3, 200]) if i % 3 else 0 for i in range(14))
+    else:
+        hdr[1] = kind | (u8() & 0x0f)
+        hdr[10] = u8()
+    t = rng.choice(["udp", "tcp", "tcp", "v6", "v9"])
+    if t == "udp":
+        pl = udp(ip_addr(), 53, ip_addr(), 1024, rbytes(4))
+    elif t == "tcp":
+        pl = tcp4(ip_addr(), 23, ip_addr(), 1024, rbytes(rng.choice([0, 5])))
+    elif t == "v6":
+        pl = udp("fe80::1", 546, "ff02::1:2", 547, rbytes(2))
+    else:
+        pl = bytes([0x95]) + rbytes(30)
+    return bytes(hdr) + pl
+
+slip_frames = [slip() for _ in range(300)]
 serial_frames = [ppp_serial() for _ in range(200)]
 
 for name, frames, dlt in (("lspping_eth", lsp_frames[:250], 1), ("lspping_ppp", lsp_frames[250:], 9),
                           ("ldp", ldp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
-                          ("chdlc", chdlc_frames, 104)):
+                          ("chdlc", chdlc_frames, 104), ("slip", slip_frames, 8)):
     write_printer_captures(out, name, frames, dlt)
 EOF2
 

@@ -191,7 +191,8 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_DSA_TAG_EDSA:
 	case NP_DLT_PPP:
 	case NP_DLT_PPP_SERIAL:
-	case NP_DLT_C_HDLC: return true;
+	case NP_DLT_C_HDLC:
+	case NP_DLT_SLIP: return true;
 	default: return false;
 	}
 }

@@ -43,6 +43,7 @@ enum {
 	NP_DLT_PPP = 9,                    /* PPP (printed only) */
 	NP_DLT_PPP_SERIAL = 50,            /* PPP in HDLC framing (printed only) */
 	NP_DLT_C_HDLC = 104,               /* Cisco HDLC (printed only) */
+	NP_DLT_SLIP = 8,                   /* SLIP with its 16-byte pseudo-header (printed only) */
 };
 
 enum np_layer_kind {

@@ -23,6 +23,8 @@ void print_free(np_printer *pr)
 {
 	tcp_seq_table_free(pr->tcp_seq);
 	pr->tcp_seq = NULL;
+	slip_state_free(pr->slip);
+	pr->slip = NULL;
 }
 
 void print_trunc(np_printer *pr)
@@ -417,6 +419,7 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_PPP: return print_ppp_link(pr, p, len, cap);
 	case NP_DLT_PPP_SERIAL: return print_ppp_hdlc_link(pr, p, len, cap);
 	case NP_DLT_C_HDLC: return print_chdlc_link(pr, p, len, cap);
+	case NP_DLT_SLIP: return print_slip_link(pr, p, len, cap);
 	default: return 0;
 	}
 }

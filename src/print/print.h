@@ -51,6 +51,7 @@ enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
 enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
+struct slip_state;    /* print/slip.c: VJ compression lengths per connection */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -69,6 +70,7 @@ typedef struct np_printer {
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
+	struct slip_state *slip;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -247,6 +249,9 @@ struct tcp_rel {
 bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport,
 			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
 void tcp_seq_table_free(struct tcp_seq_table *t);
+void slip_state_free(struct slip_state *s);
+/* DLT_SLIP (slip.c). */
+uint32_t print_slip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
