@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mpls_printers.sh - the MPLS control plane printers (LSP ping, LDP) and
 # the WAN link types (PPP, PPP in HDLC framing, Cisco HDLC with SLARP,
-# SLIP with its Van Jacobson headers;
+# SLIP with its Van Jacobson headers, the Juniper PIC headers;
 # issue 19) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -239,12 +239,55 @@ def slip():
     return bytes(hdr) + pl
 
 slip_frames = [slip() for _ in range(300)]
+
+# Juniper PIC headers: magic, flags (in/out, no-L2, extensions), extension
+# TLVs of each type and both byte orders with right and overlong lengths,
+# the ATM1 and ES cookies (LS and AS cookie ids), then the PIC's payload.
+# (ATM1's OAM cells and OSI payloads are left out: their printers are not
+# here yet.)
+def juniper_hdr(flags):
+    h = b"MGC" + bytes([flags])
+    if flags & 0x80:
+        ext = b""
+        for _ in range(rng.randrange(0, 4)):
+            t = rng.choice([1, 2, 3, 4, 5, 6, 7, 8, 130, 99])
+            v = rbytes(rng.choice([1, 2, 3, 4, 5]))
+            if t in (3, 7, 6, 8):
+                v = bytes([rng.choice([1, 4, 8, 14, 18, 60, 99])])
+            ext += bytes([t, pick(len(v), len(v) + 30)]) + v
+        h += struct.pack(">H", pick(len(ext), len(ext) + 6)) + ext
+    return h
+
+def juniper(dlt):
+    flags = rng.choice([0x00, 0x01, 0x80, 0x81, 0x81, 0x02, 0x83, 0x41])
+    h = juniper_hdr(flags)
+    ip = udp(ip_addr(), 53, ip_addr(), 1024, rbytes(4))
+    if flags & 0x02:
+        return h + rbytes(4) + rng.choice([ip, bytes([0x12]) + rbytes(5)])
+    if dlt == 137:
+        cookie = bytes([rng.choice([0x00, 0x54, 0x47, 0x10])]) + rbytes(3)
+        cookie += rbytes({0x54: 2, 0x47: 4}.get(cookie[0], 0))
+        pl = rng.choice([b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + ip, ip, b"\x11" + rbytes(9)])
+        return h + cookie + pl
+    if dlt == 132:
+        es = struct.pack(">HBBI4s4s", rng.getrandbits(16), u8(), rng.choice([1, 2, 3, 4, 5, 9]), rng.getrandbits(32),
+                         rbytes(4), rbytes(4))
+        return h + es + (rbytes(16) if es[3] in (3, 4, 5) and rng.random() < 0.8 else b"") + ip
+    if dlt == 178:
+        return h + eth(ip, 0x0800)
+    if dlt == 179:
+        return h + ppp(*ppp_payload())
+    return h + chdlc()
+
+juniper_frames = {d: [juniper(d) for _ in range(120)] for d in (137, 132, 178, 179, 181)}
 serial_frames = [ppp_serial() for _ in range(200)]
 
 for name, frames, dlt in (("lspping_eth", lsp_frames[:250], 1), ("lspping_ppp", lsp_frames[250:], 9),
                           ("ldp", ldp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
                           ("chdlc", chdlc_frames, 104), ("slip", slip_frames, 8)):
     write_printer_captures(out, name, frames, dlt)
+for dlt, frames in juniper_frames.items():
+    write_printer_captures(out, "juniper%d" % dlt, frames, dlt)
 EOF2
 
 option_sets=("-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -x")

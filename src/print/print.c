@@ -420,6 +420,11 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_PPP_SERIAL: return print_ppp_hdlc_link(pr, p, len, cap);
 	case NP_DLT_C_HDLC: return print_chdlc_link(pr, p, len, cap);
 	case NP_DLT_SLIP: return print_slip_link(pr, p, len, cap);
+	case NP_DLT_JUNIPER_ATM1:
+	case NP_DLT_JUNIPER_ES:
+	case NP_DLT_JUNIPER_ETHER:
+	case NP_DLT_JUNIPER_PPP:
+	case NP_DLT_JUNIPER_CHDLC: return print_juniper_link(pr, p, len, cap);
 	default: return 0;
 	}
 }

@@ -250,6 +250,8 @@ bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8
 			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
 void tcp_seq_table_free(struct tcp_seq_table *t);
 void slip_state_free(struct slip_state *s);
+/* The Juniper link types ATM1, ES, Ethernet, PPP, Cisco HDLC (juniper.c). */
+uint32_t print_juniper_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* DLT_SLIP (slip.c). */
 uint32_t print_slip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
