@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# mpls_printers.sh - the MPLS control plane printers (LSP ping, LDP) and
+# mpls_printers.sh - the MPLS control plane printers (LSP ping, LDP, RSVP) and
 # the WAN link types (PPP, PPP in HDLC framing, Cisco HDLC with SLARP,
 # SLIP with its Van Jacobson headers, the Juniper PIC headers;
 # issue 19) against Debian's tcpdump on randomised packets.
@@ -162,6 +162,56 @@ def ldp():
 def eth(payload, etype):
     return b"\x00\x00\x0c" + rbytes(3) + b"\x00\x00\x0c" + rbytes(3) + struct.pack(">H", etype) + payload
 
+# RSVP: every message type, bundles, each object class this printer
+# decodes with its C-Types (and unknown ones), right, short, odd and
+# overlong lengths, ERO/RRO subobjects with good and bad prefix lengths,
+# generalized UNI subobjects. (IntServ, Integrity and Properties objects
+# are left out: not decoded here yet.)
+RSVP_OBJ = {1: [1, 2, 7, 8, 11, 13, 14, 9], 3: [1, 2, 3, 4], 5: [1], 6: [1, 2, 3, 4], 8: [1], 10: [1, 2, 3, 7, 8, 12, 13],
+            11: [1, 2, 7, 12, 13, 3], 15: [1, 2], 16: [1, 2, 3], 19: [1, 2, 3, 4], 20: [1], 21: [1, 2], 22: [1, 2, 3],
+            23: [1], 24: [1, 2], 25: [1], 34: [1], 35: [2], 36: [1], 50: [1, 2], 63: [7], 66: [1], 125: [1, 2],
+            129: [3], 131: [1], 134: [1], 195: [1, 2], 196: [1], 205: [1, 7, 0], 207: [7], 229: [1], 7: [1], 99: [1]}
+RSVP_LEN = {(1, 1): 8, (1, 2): 20, (1, 7): 12, (1, 8): 36, (1, 11): 12, (1, 13): 12, (1, 14): 26, (3, 1): 8, (3, 2): 20,
+            (3, 3): 12, (3, 4): 24, (6, 1): 8, (6, 2): 20, (10, 1): 8, (10, 2): 20, (10, 3): 20, (10, 7): 8, (10, 8): 20,
+            (10, 12): 16, (10, 13): 40, (11, 1): 8, (11, 2): 20, (11, 7): 8, (11, 12): 16, (11, 13): 40, (15, 2): 16,
+            (16, 3): 12, (19, 2): 12, (19, 3): 12, (22, 1): 8, (22, 2): 8, (50, 2): 16, (131, 1): 8, (195, 2): 16,
+            (205, 1): 20, (205, 7): 16}
+
+def rsvp_obj():
+    cls = rng.choice(list(RSVP_OBJ))
+    ct = rng.choice(RSVP_OBJ[cls])
+    n = RSVP_LEN.get((cls, ct), 4 * rng.randrange(1, 4))
+    v = bytearray(rbytes(n))
+    if cls in (20, 21) and ct == 1:
+        v = b"".join(bytes([rng.choice([1, 0x81, 3, 2, 32])]) + bytes([pick(8, 0, 12, 4)]) + rbytes(4) +
+                     bytes([pick(32, 24)]) + bytes([u8() & 0x0f]) for _ in range(rng.randrange(1, 4)))
+    elif cls == 229:
+        v = b"".join(struct.pack(">HBB", pick(8, 3, 20, 2), rng.choice([1, 2, 3, 4, 5, 9]), rng.choice([1, 2, 3, 4])) +
+                     rbytes(4) for _ in range(rng.randrange(1, 3)))
+    elif cls == 207:
+        name = b"lsp-" + bytes(rng.choice(b"abc\x01") for _ in range(rng.randrange(0, 8)))
+        v = bytes([u8() & 7, u8() & 7, u8() & 0x1f, pick(len(name), len(name) + 9)]) + name
+    elif cls == 36 and n >= 4:
+        v[0] = rng.choice([0, 1, 2, 3, 7])
+    elif cls == 205 and n >= 8:
+        v[4:8] = struct.pack(">f", rng.choice([0.0, 1.25e6, 1e9, 12.5]))
+    elif cls == 8 and n >= 4:
+        v[1:4] = struct.pack(">I", rng.choice([17, 10, 18, 5]))[1:]
+    v = bytes(v)[:pick(len(v), max(0, len(v) - 4), 1)]
+    v += bytes((4 - len(v) % 4) % 4) if rng.random() < 0.9 else b""
+    return struct.pack(">HBB", pick(len(v) + 4, 2, len(v) + 8, 0), cls, ct) + v
+
+def rsvp_msg(t=None):
+    t = rng.choice([1, 2, 3, 4, 5, 6, 7, 13, 14, 15, 20, 12, 99]) if t is None else t
+    if t == 12:
+        body = b"".join(rsvp_msg(rng.choice([1, 2, 20])) for _ in range(rng.randrange(1, 3)))
+    else:
+        body = b"".join(rsvp_obj() for _ in range(rng.randrange(0, 5)))
+    return struct.pack(">BBHBBH", pick(0x10, 0x11, 0x20), t, rng.getrandbits(16), rng.choice([1, 64, 255]), 0,
+                       pick(len(body) + 8, 4, len(body) + 20)) + body
+
+rsvp_frames = [eth(ip4(ip_addr(), ip_addr(), 46, rsvp_msg()), 0x0800) for _ in range(300)]
+
 lsp_frames = [eth(lspping(), 0x0800) for _ in range(250)] + \
     [ppp(0x0281, mpls(lspping(), rng.choice([100688, 3]))) for _ in range(50)]
 ldp_frames = [eth(ldp(), 0x0800) for _ in range(300)]
@@ -283,7 +333,7 @@ juniper_frames = {d: [juniper(d) for _ in range(120)] for d in (137, 132, 178, 1
 serial_frames = [ppp_serial() for _ in range(200)]
 
 for name, frames, dlt in (("lspping_eth", lsp_frames[:250], 1), ("lspping_ppp", lsp_frames[250:], 9),
-                          ("ldp", ldp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
+                          ("ldp", ldp_frames, 1), ("rsvp", rsvp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
                           ("chdlc", chdlc_frames, 104), ("slip", slip_frames, 8)):
     write_printer_captures(out, name, frames, dlt)
 for dlt, frames in juniper_frames.items():

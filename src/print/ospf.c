@@ -117,13 +117,13 @@ static const np_tok gmpls_link_prot_names[] = {
 	{0x40, "Reserved"},      {0x80, "Reserved"},      {0, NULL},
 };
 
-static const np_tok gmpls_switch_cap_names[] = {
+const np_tok gmpls_switch_cap_names[] = {
 	{1, "Packet-Switch Capable-1"}, {2, "Packet-Switch Capable-2"}, {3, "Packet-Switch Capable-3"},
 	{4, "Packet-Switch Capable-4"}, {51, "Layer-2 Switch Capable"}, {100, "Time-Division-Multiplex"},
 	{150, "Lambda-Switch Capable"}, {200, "Fiber-Switch Capable"},  {0, NULL},
 };
 
-static const np_tok gmpls_encoding_names[] = {
+const np_tok gmpls_encoding_names[] = {
 	{1, "Packet"},
 	{2, "Ethernet V2/DIX"},
 	{3, "ANSI/ETSI PDH"},

@@ -162,6 +162,8 @@ extern const np_tok af_names[];                    /* address family numbers (IA
 extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
 extern const np_tok smi_names[];                   /* SMI enterprise codes, tcpdump's smi_values */
+extern const np_tok gmpls_switch_cap_names[];      /* GMPLS switching capabilities (ospf.c) */
+extern const np_tok gmpls_encoding_names[];        /* GMPLS LSP encodings (ospf.c) */
 extern const np_tok mpls_pw_type_names[];          /* MPLS pseudowire types, tcpdump's mpls_pw_types_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
@@ -269,6 +271,7 @@ void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t
 void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
 /* Routing protocols over IP (eigrp.c, ...), tcpdump's signatures. */
 void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_rsvp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 46 (rsvp.c) */
 void print_pim(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t length); /* in IGMP type 0x14 */
 void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length);
