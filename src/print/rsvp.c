@@ -590,17 +590,19 @@ trunc:
 	return OBJ_STOP;
 }
 
+/* RSVP Hop and Error Spec: C-Types 1 and 3 carry IPv4 (3 with TLVs
+ * tcpdump does not decode), 2 and 4 IPv6; the address length, 0 else. */
+static uint32_t addr_len_of_ctype(uint8_t ctype)
+{
+	return ctype == 1 || ctype == 3 ? 4 : ctype == 2 || ctype == 4 ? 16 : 0;
+}
+
 static enum obj_result obj_hop(const struct rsvp_obj *o, bool *hexdump)
 {
-	bool v6;
-	switch (o->ctype) {
-	case 1:
-	case 3: v6 = false; break;
-	case 2:
-	case 4: v6 = true; break;
-	default: return OBJ_HEX;
-	}
-	uint32_t a = v6 ? 16 : 4;
+	uint32_t a = addr_len_of_ctype(o->ctype);
+	bool v6 = a == 16;
+	if (a == 0)
+		return OBJ_HEX;
 	if (o->len < a + 4)
 		return OBJ_TOO_SHORT;
 	out_fmt(o->pr->out, "%s  Previous/Next Interface: ", o->ind);
@@ -720,15 +722,10 @@ static enum obj_result obj_error_spec(const struct rsvp_obj *o)
 {
 	np_out *out = o->pr->out;
 	const uint8_t *v = o->v;
-	bool v6;
-	switch (o->ctype) {
-	case 1:
-	case 3: v6 = false; break;
-	case 2:
-	case 4: v6 = true; break;
-	default: return OBJ_HEX;
-	}
-	uint32_t a = v6 ? 16 : 4;
+	uint32_t a = addr_len_of_ctype(o->ctype);
+	bool v6 = a == 16;
+	if (a == 0)
+		return OBJ_HEX;
 	if (o->len < a + 4)
 		return OBJ_TOO_SHORT;
 	uint8_t code = v[a + 1];
