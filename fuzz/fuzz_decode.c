@@ -27,6 +27,15 @@ static const int link_types[] = {
 	NP_DLT_DSA_TAG_EDSA,
 	NP_DLT_DSA_TAG_BRCM,
 	NP_DLT_DSA_TAG_BRCM_PREPEND,
+	NP_DLT_PPP, /* 13: the WAN link types (tests/fuzz.sh seeds them by index) */
+	NP_DLT_PPP_SERIAL,
+	NP_DLT_C_HDLC,
+	NP_DLT_SLIP,
+	NP_DLT_JUNIPER_ATM1,
+	NP_DLT_JUNIPER_ES,
+	NP_DLT_JUNIPER_ETHER,
+	NP_DLT_JUNIPER_PPP,
+	NP_DLT_JUNIPER_CHDLC,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -34,9 +34,10 @@ msgseeds=$(mktemp -d)
 work=$(mktemp -d)
 trap 'rm -rf "$seeds" "$flowseeds" "$fileseeds" "$msgseeds" "$work"' EXIT
 
-# One seed file per frame: [link type 0 = Ethernet][options][frame].
+# One seed file per frame: [link type][options][frame]; the link type is
+# fuzz_decode.c's index, 0 (Ethernet) unless a third argument names it.
 split_pcap() {
-	python3 - "$1" "$seeds" "${2:-s}" <<'PY'
+	python3 - "$1" "$seeds" "${2:-s}" "${3:-0}" <<'PY'
 import struct, sys
 data = open(sys.argv[1], 'rb').read()
 if len(data) < 24:
@@ -48,7 +49,7 @@ while off + 16 <= len(data) and i < 400:
     frame = data[off + 16: off + 16 + incl]
     off += 16 + incl
     for opts in (0, 1 | 4, 2 | 8):
-        open('%s/%s%04d_%d' % (sys.argv[2], sys.argv[3], i, opts), 'wb').write(bytes([0, opts]) + frame)
+        open('%s/%s%04d_%d' % (sys.argv[2], sys.argv[3], i, opts), 'wb').write(bytes([int(sys.argv[4]), opts]) + frame)
     i += 1
 PY
 }
@@ -254,6 +255,15 @@ done
 for c in bgp-4byte-asn bgp-aigp-2 bgp-as-path-oobr bgp-encap bgp-evpn bgp-large-community bgp-lu-multiple-labels \
 	bgp-rt-prefix bgp_mvpn_6_and_7_oobr bgp_pmsi_tunnel-oobr bgp_vpn_rt-oobr mpbgp-linklocal-nexthop; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+# ... and for the MPLS control plane and WAN link types (issue 19): the
+# number is the link type's index in fuzz/fuzz_decode.c.
+for c in rsvp_cap:0 rsvp_uni-oobr-1:0 lmp:0 ldp-infinite-loop:1 mpls-ldp-hello:13 lspping-fec-ldp:13 \
+	lspping-fec-rsvp:13 mpls-traceroute:13 ppp-invalid-lengths:13 heapoverflow-ppp_hdlc_if_print:14 \
+	HDLC:15 chdlc-slarp:15 slip-bad-direction:16 slip-compressed_sl_print-oobr:16 juniper_atm1_oobr:17 \
+	juniper_es_oobr:18 juniper_header-heapoverflow:19; do
+	f=$suite/${c%:*}.pcap
+	[ -f "$f" ] && split_pcap "$f" "t_${c%:*}_" "${c#*:}"
 done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
