@@ -237,6 +237,7 @@ def ppp_payload():
     return proto, pl
 
 ppp_frames = [ppp(*ppp_payload()) for _ in range(300)]
+ppp_eth_frames = [eth(ppp(*ppp_payload()), 0x880b) for _ in range(100)]  # PPP ethertype
 
 def ppp_serial():
     addr = rng.choice([0xff, 0xff, 0xff, 0x0f, 0x8f, 0x42])
@@ -333,7 +334,7 @@ juniper_frames = {d: [juniper(d) for _ in range(120)] for d in (137, 132, 178, 1
 serial_frames = [ppp_serial() for _ in range(200)]
 
 for name, frames, dlt in (("lspping_eth", lsp_frames[:250], 1), ("lspping_ppp", lsp_frames[250:], 9),
-                          ("ldp", ldp_frames, 1), ("rsvp", rsvp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_serial", serial_frames, 50),
+                          ("ldp", ldp_frames, 1), ("rsvp", rsvp_frames, 1), ("ppp", ppp_frames, 9), ("ppp_eth", ppp_eth_frames, 1), ("ppp_serial", serial_frames, 50),
                           ("chdlc", chdlc_frames, 104), ("slip", slip_frames, 8)):
     write_printer_captures(out, name, frames, dlt)
 for dlt, frames in juniper_frames.items():

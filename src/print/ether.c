@@ -116,6 +116,12 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8809: print_slow(pr, p, length); return true;
 	case 0x8863:
 	case 0x8864: print_pppoe(pr, p, length); return true;
+	case 0x880b: /* PPP */
+		if (length) {
+			out_str(pr->out, ": ");
+			print_ppp(pr, p, length);
+		}
+		return true;
 	default: return false;
 	}
 }
