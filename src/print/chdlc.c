@@ -80,8 +80,7 @@ uint32_t print_chdlc(np_printer *pr, const uint8_t *p, uint32_t length)
 	NP_GET_BE16(proto, p + 2, pr->snapend);
 	if (pr->o.eflag) {
 		const char *name = ethertype_name(proto);
-		out_fmt(pr->out, "%s, ethertype %s (0x%04x), length %u: ",
-			tok2str(chdlc_cast_names, "0x%02x", p[0]),
+		out_fmt(pr->out, "%s, ethertype %s (0x%04x), length %u: ", tok2str(chdlc_cast_names, "0x%02x", p[0]),
 			name ? name : "Unknown", proto, length);
 	}
 	length -= CHDLC_HDRLEN;

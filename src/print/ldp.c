@@ -72,11 +72,7 @@ static const np_tok ldp_tlv_names[] = {
 };
 
 static const np_tok ldp_fec_names[] = {
-	{0x01, "Wildcard"},
-	{0x02, "Prefix"},
-	{0x03, "Host address"},
-	{0x80, "Martini VC"},
-	{0, NULL},
+	{0x01, "Wildcard"}, {0x02, "Prefix"}, {0x03, "Host address"}, {0x80, "Martini VC"}, {0, NULL},
 };
 
 static const np_tok martini_ifparm_names[] = {{0x01, "MTU"}, {0x03, "Description"}, {0x0c, "VCCV"}, {0, NULL}};
@@ -169,7 +165,8 @@ static bool print_fec(np_printer *pr, const uint8_t *t, uint16_t tlen)
 			if (r == -2)
 				goto trunc;
 			if (r == -1)
-				out_str(pr->out, af == 1 ? ": IPv4 prefix (invalid length)" : ": IPv6 prefix (invalid length)");
+				out_str(pr->out,
+					af == 1 ? ": IPv4 prefix (invalid length)" : ": IPv6 prefix (invalid length)");
 		} else {
 			out_fmt(pr->out, ": Address family %u prefix", af);
 		}
@@ -182,8 +179,8 @@ static bool print_fec(np_printer *pr, const uint8_t *t, uint16_t tlen)
 			return true;
 		NP_GET_BE16(pw, t, end);
 		NP_GET_BE32(group, t + 3, end);
-		out_fmt(pr->out, ": %s, %scontrol word, group-ID %u", tok2str(mpls_pw_type_names, "Unknown", pw & 0x7fff),
-			pw & 0x8000 ? "" : "no ", group);
+		out_fmt(pr->out, ": %s, %scontrol word, group-ID %u",
+			tok2str(mpls_pw_type_names, "Unknown", pw & 0x7fff), pw & 0x8000 ? "" : "no ", group);
 		if (vc_info_len == 0) {
 			out_fmt(pr->out, ", VC-info-length: %u", vc_info_len);
 			return true;
@@ -349,8 +346,8 @@ static bool print_ldp_messages(np_printer *pr, const uint8_t *t, uint16_t tlen)
 				LDP_MSG_HDRLEN - 4);
 			return false;
 		}
-		out_fmt(o, "\n\t  %s Message (0x%04x), length: %u, Message ID: 0x%08x, Flags: [%s if unknown]", name, type,
-			msg_len, np_load_be32(t + 4), raw & 0x8000 ? "continue processing" : "ignore");
+		out_fmt(o, "\n\t  %s Message (0x%04x), length: %u, Message ID: 0x%08x, Flags: [%s if unknown]", name,
+			type, msg_len, np_load_be32(t + 4), raw & 0x8000 ? "continue processing" : "ignore");
 		const uint8_t *m = t + LDP_MSG_HDRLEN;
 		uint32_t msg_tlen = msg_len - 4u;
 		NP_CHECK(t, pr->snapend, msg_len);

@@ -84,11 +84,7 @@ static const np_tok fec_subtlv_names[] = {
 };
 
 static const np_tok downstream_addr_names[] = {
-	{1, "IPv4"},
-	{2, "Unnumbered IPv4"},
-	{3, "IPv6"},
-	{4, "IPv6"},
-	{0, NULL},
+	{1, "IPv4"}, {2, "Unnumbered IPv4"}, {3, "IPv6"}, {4, "IPv6"}, {0, NULL},
 };
 
 /* The length each target FEC sub-TLV must have (0: not decoded). */
@@ -145,8 +141,8 @@ static bool print_fec_subtlv(np_printer *pr, uint16_t type, const uint8_t *v)
 		print_addr(pr, v, a == 16);
 		out_str(o, ", tunnel sender ");
 		print_addr(pr, v + 2 * a + 4, a == 16);
-		out_fmt(o, ", lsp-id 0x%04x\n\t      tunnel-id 0x%04x, extended tunnel-id ", np_load_be16(v + 3 * a + 6),
-			np_load_be16(v + a + 2));
+		out_fmt(o, ", lsp-id 0x%04x\n\t      tunnel-id 0x%04x, extended tunnel-id ",
+			np_load_be16(v + 3 * a + 6), np_load_be16(v + a + 2));
 		print_addr(pr, v + a + 4, a == 16);
 		break;
 	}
@@ -233,8 +229,8 @@ static void print_downstream_map(np_printer *pr, const uint8_t *t, uint32_t tlen
 	if (tlen < 4)
 		goto too_short;
 	uint8_t af = t[2];
-	out_fmt(o, "\n\t    MTU: %u, Address-Type: %s (%u)", np_load_be16(t), tok2str(downstream_addr_names, "unknown", af),
-		af);
+	out_fmt(o, "\n\t    MTU: %u, Address-Type: %s (%u)", np_load_be16(t),
+		tok2str(downstream_addr_names, "unknown", af), af);
 	uint32_t need = 0;
 	switch (af) {
 	case 1: need = 12; break;
@@ -300,8 +296,8 @@ void print_lspping(np_printer *pr, const uint8_t *p, uint32_t len)
 		return;
 	}
 	if (pr->o.vflag < 1) {
-		out_fmt(o, "LSP-PINGv%u, %s, seq %u, length: %u", version, tok2str(msg_type_names, "unknown (%u)", p[4]),
-			np_load_be32(p + 12), len);
+		out_fmt(o, "LSP-PINGv%u, %s, seq %u, length: %u", version,
+			tok2str(msg_type_names, "unknown (%u)", p[4]), np_load_be32(p + 12), len);
 		return;
 	}
 	print_lspping_header(pr, p, len);

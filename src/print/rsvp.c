@@ -27,10 +27,9 @@
 #define OBJ_HDRLEN 4
 
 static const np_tok rsvp_msg_names[] = {
-	{1, "Path"},     {2, "Resv"},    {3, "PathErr"},         {4, "ResvErr"},
-	{5, "PathTear"}, {6, "ResvTear"}, {7, "ResvConf"},       {12, "Bundle"},
-	{13, "Acknowledgement"}, {14, "Hello (Old)"}, {15, "Refresh"}, {20, "Hello"},
-	{0, NULL},
+	{1, "Path"},     {2, "Resv"},     {3, "PathErr"}, {4, "ResvErr"},          {5, "PathTear"},
+	{6, "ResvTear"}, {7, "ResvConf"}, {12, "Bundle"}, {13, "Acknowledgement"}, {14, "Hello (Old)"},
+	{15, "Refresh"}, {20, "Hello"},   {0, NULL},
 };
 static const np_tok rsvp_header_flag_names[] = {{0x01, "Refresh reduction capable"}, {0, NULL}};
 static const np_tok capability_flag_names[] = {
@@ -40,47 +39,72 @@ static const np_tok capability_flag_names[] = {
 	{0, NULL},
 };
 static const np_tok xro_names[] = {
-	{0, "Reserved"}, {1, "IPv4 prefix"}, {2, "IPv6 prefix"}, {3, "Label"},
-	{32, "Autonomous system number"}, {64, "MPLS label switched path termination"}, {0, NULL},
+	{0, "Reserved"},
+	{1, "IPv4 prefix"},
+	{2, "IPv6 prefix"},
+	{3, "Label"},
+	{32, "Autonomous system number"},
+	{64, "MPLS label switched path termination"},
+	{0, NULL},
 };
 static const np_tok rro_flag_names[] = {
-	{0x01, "Local protection available"}, {0x02, "Local protection in use"},
-	{0x04, "Bandwidth protection"},       {0x08, "Node protection"}, {0, NULL},
+	{0x01, "Local protection available"},
+	{0x02, "Local protection in use"},
+	{0x04, "Bandwidth protection"},
+	{0x08, "Node protection"},
+	{0, NULL},
 };
 static const np_tok rro_label_flag_names[] = {{0x01, "Global"}, {0, NULL}};
-static const np_tok resstyle_names[] = {{17, "Wildcard Filter"}, {10, "Fixed Filter"}, {18, "Shared Explicit"}, {0, NULL}};
+static const np_tok resstyle_names[] = {
+	{17, "Wildcard Filter"}, {10, "Fixed Filter"}, {18, "Shared Explicit"}, {0, NULL}};
 static const np_tok session_attribute_flag_names[] = {
-	{0x01, "Local Protection"}, {0x02, "Label Recording"}, {0x04, "SE Style"},
+	{0x01, "Local Protection"},     {0x02, "Label Recording"}, {0x04, "SE Style"},
 	{0x08, "Bandwidth protection"}, {0x10, "Node protection"}, {0, NULL},
 };
 static const np_tok error_code_names[] = {
-	{24, "Routing Problem"}, {25, "Notify Error"}, {28, "Diffserv TE Error"}, {125, "Diffserv TE Error (Old)"}, {0, NULL},
+	{24, "Routing Problem"},
+	{25, "Notify Error"},
+	{28, "Diffserv TE Error"},
+	{125, "Diffserv TE Error (Old)"},
+	{0, NULL},
 };
 static const np_tok error_routing_names[] = {
-	{1, "Bad EXPLICIT_ROUTE object"}, {2, "Bad strict node"}, {3, "Bad loose node"},
-	{4, "Bad initial subobject"}, {5, "No route available toward destination"},
-	{6, "Unacceptable label value"}, {7, "RRO indicated routing loops"},
-	{8, "non-RSVP-capable router in the path"}, {9, "MPLS label allocation failure"},
-	{10, "Unsupported L3PID"}, {0, NULL},
+	{1, "Bad EXPLICIT_ROUTE object"},
+	{2, "Bad strict node"},
+	{3, "Bad loose node"},
+	{4, "Bad initial subobject"},
+	{5, "No route available toward destination"},
+	{6, "Unacceptable label value"},
+	{7, "RRO indicated routing loops"},
+	{8, "non-RSVP-capable router in the path"},
+	{9, "MPLS label allocation failure"},
+	{10, "Unsupported L3PID"},
+	{0, NULL},
 };
 static const np_tok error_diffserv_te_names[] = {
-	{1, "Unexpected CT object"}, {2, "Unsupported CT"}, {3, "Invalid CT value"},
+	{1, "Unexpected CT object"},
+	{2, "Unsupported CT"},
+	{3, "Invalid CT value"},
 	{4, "CT/setup priority do not form a configured TE-Class"},
 	{5, "CT/holding priority do not form a configured TE-Class"},
 	{6, "CT/setup priority and CT/holding priority do not form a configured TE-Class"},
 	{7, "Inconsistency between signaled PSC and signaled CT"},
-	{8, "Inconsistency between signaled PHBs and signaled CT"}, {0, NULL},
+	{8, "Inconsistency between signaled PHBs and signaled CT"},
+	{0, NULL},
 };
 static const np_tok admin_status_flag_names[] = {
-	{0x80000000, "Reflect"}, {0x00000004, "Testing"}, {0x00000002, "Admin-down"},
-	{0x00000001, "Delete-in-progress"}, {0, NULL},
+	{0x80000000, "Reflect"},
+	{0x00000004, "Testing"},
+	{0x00000002, "Admin-down"},
+	{0x00000001, "Delete-in-progress"},
+	{0, NULL},
 };
 static const np_tok label_set_action_names[] = {
 	{0, "Inclusive list"}, {1, "Exclusive list"}, {2, "Inclusive range"}, {3, "Exclusive range"}, {0, NULL},
 };
 static const np_tok gen_uni_names[] = {
 	{1, "Source TNA address"}, {2, "Destination TNA address"}, {3, "Diversity"},
-	{4, "Egress label"}, {5, "Service level"}, {0, NULL},
+	{4, "Egress label"},       {5, "Service level"},           {0, NULL},
 };
 
 /* GMPLS generalized PIDs (RFC 3471), tcpdump's gmpls_payload_values. */
@@ -410,7 +434,8 @@ static enum obj_result obj_label_req(const struct rsvp_obj *o)
 			return OBJ_TOO_SHORT;
 		print_l3pid(o, np_load_be16(v + 2));
 		out_fmt(out, ",%s merge capability", (v[4] & 0x80) ? "no" : "");
-		out_fmt(out, "%s  Minimum VPI/VCI: %u/%u", o->ind, np_load_be16(v + 4) & 0xfff, np_load_be16(v + 6) & 0xfff);
+		out_fmt(out, "%s  Minimum VPI/VCI: %u/%u", o->ind, np_load_be16(v + 4) & 0xfff,
+			np_load_be16(v + 6) & 0xfff);
 		out_fmt(out, "%s  Maximum VPI/VCI: %u/%u", o->ind, np_load_be16(v + 8) & 0xfff,
 			np_load_be16(v + 10) & 0xfff);
 		return OBJ_DONE;
@@ -426,7 +451,8 @@ static enum obj_result obj_label_req(const struct rsvp_obj *o)
 	case 4:
 		if (o->len < 4)
 			return OBJ_TOO_SHORT;
-		out_fmt(out, "%s  LSP Encoding Type: %s (%u)", o->ind, tok2str(gmpls_encoding_names, "Unknown", v[0]), v[0]);
+		out_fmt(out, "%s  LSP Encoding Type: %s (%u)", o->ind, tok2str(gmpls_encoding_names, "Unknown", v[0]),
+			v[0]);
 		out_fmt(out, "%s  Switching Type: %s (%u), Payload ID: %s (0x%04x)", o->ind,
 			tok2str(gmpls_switch_cap_names, "Unknown", v[1]), v[1],
 			tok2str(gmpls_payload_names, "Unknown", np_load_be16(v + 2)), np_load_be16(v + 2));
@@ -443,7 +469,8 @@ static enum obj_result obj_route(const struct rsvp_obj *o)
 		return OBJ_HEX;
 	for (uint32_t n = o->len; n >= 4;) {
 		uint8_t type = v[0] & 0x7f, length = v[1];
-		out_fmt(out, "%s  Subobject Type: %s, length %u", o->ind, tok2str(xro_names, "Unknown %u", type), length);
+		out_fmt(out, "%s  Subobject Type: %s, length %u", o->ind, tok2str(xro_names, "Unknown %u", type),
+			length);
 		if (n < length) {
 			out_fmt(out, "%s  ERROR: ERO subobject length > object length", o->ind);
 			break;
@@ -570,8 +597,8 @@ static enum obj_result obj_generalized_uni(const struct rsvp_obj *o, bool *hexdu
 			NP_GET_BE32(x, v + 4, end);
 			NP_GET_BE32(y, v + 8, end);
 			NP_GET_BE32(z, v + 12, end);
-			out_fmt(pr->out, "%s    U-bit: %x, Label type: %u, Logical port id: %u, Label: %u", o->ind, x >> 31,
-				x & 0xff, y, z);
+			out_fmt(pr->out, "%s    U-bit: %x, Label type: %u, Logical port id: %u, Label: %u", o->ind,
+				x >> 31, x & 0xff, y, z);
 			break;
 		case 5:
 			if (sublen < 8)
@@ -693,8 +720,8 @@ static enum obj_result obj_fast_reroute(const struct rsvp_obj *o)
 	float bw;
 	memcpy(&bw, &bits, sizeof(bw));
 	float mbps = bw * 8 / 1000000;
-	out_fmt(o->pr->out, "%s  Setup Priority: %u, Holding Priority: %u, Hop-limit: %u, Bandwidth: %.10g Mbps", o->ind,
-		v[0], v[1], v[2], (double)mbps);
+	out_fmt(o->pr->out, "%s  Setup Priority: %u, Holding Priority: %u, Hop-limit: %u, Bandwidth: %.10g Mbps",
+		o->ind, v[0], v[1], v[2], (double)mbps);
 	if (o->ctype == 1)
 		out_fmt(o->pr->out, "%s  Include-any: 0x%08x, Exclude-any: 0x%08x, Include-all: 0x%08x", o->ind,
 			np_load_be32(v + 8), np_load_be32(v + 12), np_load_be32(v + 16));
@@ -732,8 +759,8 @@ static enum obj_result obj_error_spec(const struct rsvp_obj *o)
 	uint16_t value = np_load_be16(v + a + 2);
 	line(o, "  Error Node Address: ");
 	print_addr(o->pr, v, v6);
-	out_fmt(out, ", Flags: [0x%02x]%s  Error Code: %s (%u)", v[a], o->ind, tok2str(error_code_names, "unknown", code),
-		code);
+	out_fmt(out, ", Flags: [0x%02x]%s  Error Code: %s (%u)", v[a], o->ind,
+		tok2str(error_code_names, "unknown", code), code);
 	if (code == 24)
 		out_fmt(out, ", Error Value: %s (%u)", tok2str(error_routing_names, "unknown", value), value);
 	else if (!v6 && (code == 28 || code == 125))
@@ -770,7 +797,8 @@ static enum obj_result obj_label_set(const struct rsvp_obj *o)
 	if (action == 2 || action == 3) {
 		if (o->len < 12)
 			return OBJ_TOO_SHORT;
-		out_fmt(o->pr->out, "%s  Start range: %u, End range: %u", o->ind, np_load_be32(v + 4), np_load_be32(v + 8));
+		out_fmt(o->pr->out, "%s  Start range: %u, End range: %u", o->ind, np_load_be32(v + 4),
+			np_load_be32(v + 8));
 		return OBJ_DONE;
 	}
 	v += 4;
@@ -950,8 +978,8 @@ void print_rsvp(np_printer *pr, const uint8_t *p, uint32_t len)
 		return;
 	}
 	if (pr->o.vflag < 1) {
-		out_fmt(pr->out, "RSVPv%u %s Message, length: %u", version, tok2str(rsvp_msg_names, "unknown (%u)", type),
-			len);
+		out_fmt(pr->out, "RSVPv%u %s Message, length: %u", version,
+			tok2str(rsvp_msg_names, "unknown (%u)", type), len);
 		return;
 	}
 	uint16_t tlen = np_load_be16(p + 6);

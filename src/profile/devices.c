@@ -38,10 +38,9 @@ enum {
 	P_RSVP,
 	P_COUNT
 };
-static const char *const proto_names[P_COUNT] = {"ospf",  "ospfv3", "bgp",        "rip",  "ripng", "eigrp",
-						 "is-is", "pim",    "hsrp",       "vrrp", "stp",   "lldp",
-						 "cdp",   "dhcp",   "dhcp relay", "dns",  "ntp",   "ldp",
-						 "rsvp"};
+static const char *const proto_names[P_COUNT] = {"ospf",       "ospfv3", "bgp",  "rip", "ripng", "eigrp", "is-is",
+						 "pim",        "hsrp",   "vrrp", "stp", "lldp",  "cdp",   "dhcp",
+						 "dhcp relay", "dns",    "ntp",  "ldp", "rsvp"};
 
 struct dev {
 	np_device pub;
@@ -278,8 +277,8 @@ static void ip_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 		}
 	} else if (u->sport == 646 && u->dport == 646 && np_ldp_parse(pl, l4->end, &ldp) && ldp.msg_type == 0x0100) {
 		/* an LDP hello: its LSR ID and label space */
-		snprintf(detail, sizeof(detail), "ldp lsr-id %u.%u.%u.%u:%u", ldp.lsr_id[0], ldp.lsr_id[1], ldp.lsr_id[2],
-			 ldp.lsr_id[3], ldp.label_space);
+		snprintf(detail, sizeof(detail), "ldp lsr-id %u.%u.%u.%u:%u", ldp.lsr_id[0], ldp.lsr_id[1],
+			 ldp.lsr_id[2], ldp.lsr_id[3], ldp.label_space);
 		note(d, src, "router", ts, P_LDP, detail);
 	} else if (u->sport == 67 && u->dport == 67 && !v6) {
 		/* BOOTP between port 67s with a gateway address: a relay. */
