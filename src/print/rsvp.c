@@ -557,7 +557,8 @@ static enum obj_result obj_generalized_uni(const struct rsvp_obj *o, bool *hexdu
 {
 	np_printer *pr = o->pr;
 	const uint8_t *v = o->v, *end = pr->snapend;
-	uint32_t obj_tlen = o->len, total = o->len;
+	uint32_t total = o->len;
+	uint32_t obj_tlen = total; /* tcpdump's count that grows */
 	uint16_t sublen, w;
 	uint32_t x, y, z;
 	if (o->ctype != 1)
