@@ -27,7 +27,16 @@ static const int link_types[] = {
 	NP_DLT_DSA_TAG_EDSA,
 	NP_DLT_DSA_TAG_BRCM,
 	NP_DLT_DSA_TAG_BRCM_PREPEND,
-	NP_DLT_FRELAY, /* 13: tests/fuzz.sh seeds Frame Relay with this index */
+	NP_DLT_PPP, /* 13: the WAN link types (tests/fuzz.sh seeds them by index) */
+	NP_DLT_PPP_SERIAL,
+	NP_DLT_C_HDLC,
+	NP_DLT_SLIP,
+	NP_DLT_JUNIPER_ATM1,
+	NP_DLT_JUNIPER_ES,
+	NP_DLT_JUNIPER_ETHER,
+	NP_DLT_JUNIPER_PPP,
+	NP_DLT_JUNIPER_CHDLC,
+	NP_DLT_FRELAY, /* 22: tests/fuzz.sh seeds Frame Relay with this index */
 	NP_DLT_MFR,
 };
 

@@ -4,9 +4,9 @@
 # On the tcpdump suite's captures (skipped when the corpus is absent) the
 # expected devices and values (HSRP states, groups and virtual address,
 # VRRP vrid and addresses, bridge and root IDs, CDP/LLDP names and ports,
-# the OSPFv3/PIM/EIGRP/RIP/IS-IS speakers) were read from Debian's tcpdump
+# the OSPFv3/PIM/EIGRP/RIP/IS-IS/RSVP speakers) were read from Debian's tcpdump
 # 4.99.3 -v/-e output on the same files; on a capture built by
-# tests/lib/gen_devices.py the values are what it wrote, and the hostile
+# tests/lib/gen_devices.py (and its LDP/RSVP capture) the values are what it wrote, and the hostile
 # control frames in it must give no device and no crash.
 #   NETPROFILE  binary to test (default build/netprofile)
 set -u
@@ -29,6 +29,12 @@ count() {
 }
 
 python3 "$here/tests/lib/gen_devices.py" "$tmp/built.pcap" || abort "gen_devices.py failed"
+python3 "$here/tests/lib/gen_devices.py" "$tmp/mpls.pcap" mpls || abort "gen_devices.py mpls failed"
+devices mpls "$tmp/mpls.pcap"
+check "mpls: the LDP speaker is a router with its hello's LSR ID, the RSVP speaker a router" \
+	'row mpls 10.9.7.1 router "\"ldp; ldp lsr-id 10.9.7.1:0\"" && row mpls 10.9.7.2 router "\"rsvp\""'
+check "mpls: an LDP hello of version 2, cut short or from another port, and RSVP version 2 give no device" \
+	'[ "$(count mpls router)" -eq 2 ] && ! grep -qE "^10\.9\.7\.6[6-9]," "$tmp/mpls.csv"' 
 devices built "$tmp/built.pcap"
 check "built: exit 0, standard output only the table" '[ $? -eq 0 ] && head -1 "$tmp/built.csv" | grep -qx "address,role,first_seen,last_seen,evidence" && ! grep -q ALERT "$tmp/built.csv"'
 check "built: both BGP speakers are routers, the scanner that only sent a SYN to 179 is not" \
@@ -133,4 +139,7 @@ check "IS-IS: a malformed LSP: exit 0, a router, no hostname or area" \
 # tcpdump: 1.0.2.2.42741 > 1.0.2.1.179 ... BGP
 devices bgp "$corpus/bgp-4byte-asn.pcap"
 check "BGP: both ends of a session are routers" 'row bgp 1.0.2.1 router bgp && row bgp 1.0.2.2 router bgp'
+# tcpdump -v: 10.0.57.5 > 10.0.57.7: RSVPv1 Hello Message
+devices rsvp "$corpus/rsvp_cap.pcap"
+check "RSVP: the hello's sender is a router" 'row rsvp 10.0.57.5 router rsvp && [ "$(count rsvp router)" -eq 1 ]'
 finish

@@ -262,12 +262,12 @@ for c in arista_ether igrp-oobr mrinfo_query relts-0x80000000 ipx-invalid-length
 	lisp_eid_notify lisp_ipv6 ptp ptp_ethernet; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
-# ... and for Frame Relay (13 in fuzz_decode.c's table) and multilink Frame Relay (14).
+# ... and for Frame Relay (22 in fuzz_decode.c's table) and multilink Frame Relay (23).
 for c in frf15-heapoverflow q933-heapoverflow-2 isis_stlv_asan ospf3_nbma; do
-	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 13
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 22
 done
 for c in frf16_magic_ie-oobr vtp_asan kday6; do
-	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 14
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 23
 done
 # ... and for the OSI printers (issue 19): the suite's IS-IS and CLNP
 # captures, and tests/osi_printers.sh's generated IS-IS, ES-IS and CLNP frames.
@@ -276,6 +276,15 @@ for c in ISIS_external_lsp ISIS_level2_adjacency isis_cap_tlv isis_sid isis-extd
 done
 mkdir -p "$work/osi" && python3 tests/lib/gen_osi.py "$work/osi" 7 &&
 	for p in isis esis clnp; do split_pcap "$work/osi/$p.pcap" "o_${p}_"; done
+# ... and for the MPLS control plane and WAN link types (issue 19): the
+# number is the link type's index in fuzz/fuzz_decode.c.
+for c in rsvp_cap:0 rsvp_uni-oobr-1:0 lmp:0 ldp-infinite-loop:1 mpls-ldp-hello:13 lspping-fec-ldp:13 \
+	lspping-fec-rsvp:13 mpls-traceroute:13 ppp-invalid-lengths:13 heapoverflow-ppp_hdlc_if_print:14 \
+	HDLC:15 chdlc-slarp:15 slip-bad-direction:16 slip-compressed_sl_print-oobr:16 juniper_atm1_oobr:17 \
+	juniper_es_oobr:18 juniper_header-heapoverflow:19; do
+	f=$suite/${c%:*}.pcap
+	[ -f "$f" ] && split_pcap "$f" "t_${c%:*}_" "${c#*:}"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

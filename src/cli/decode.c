@@ -191,6 +191,15 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_DSA_TAG_EDSA:
 	case NP_DLT_FRELAY:
 	case NP_DLT_MFR: return true;
+	case NP_DLT_PPP:
+	case NP_DLT_PPP_SERIAL:
+	case NP_DLT_C_HDLC:
+	case NP_DLT_SLIP:
+	case NP_DLT_JUNIPER_ATM1:
+	case NP_DLT_JUNIPER_ES:
+	case NP_DLT_JUNIPER_ETHER:
+	case NP_DLT_JUNIPER_PPP:
+	case NP_DLT_JUNIPER_CHDLC: return true;
 	default: return false;
 	}
 }

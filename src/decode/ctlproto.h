@@ -2,11 +2,11 @@
  * ctlproto.h - what the control protocols of routers and switches say
  * about their sender: the spanning tree's bridge and root IDs, the LLDP
  * and CDP system name, platform and port, the HSRP and VRRP state and
- * virtual address, the IS-IS system ID, hostname and area. One file per
- * protocol (llc.c, stp.c, lldp.c, cdp.c, hsrp.c, vrrp.c, isis.c); each
- * fills a small struct from the bytes, bounds-checked through
- * util/bytes.h, and returns false when the message is not there or cannot
- * be right.
+ * virtual address, the IS-IS system ID, hostname and area, the LDP LSR
+ * ID. One file per protocol (llc.c, stp.c, lldp.c, cdp.c, hsrp.c, vrrp.c,
+ * isis.c, ldp.c, rsvp.c); each fills a small struct from the bytes,
+ * bounds-checked through util/bytes.h, and returns false when the message
+ * is not there or cannot be right.
  *
  * Not for: printing (print/), or deciding what a device is (profile/devices.h).
  */
@@ -84,5 +84,16 @@ typedef struct np_vrrp_info {
 } np_vrrp_info;
 /* VRRP v2 (IPv4) and v3 (RFC 5798); ip6 says the address size. */
 bool np_vrrp_parse(const uint8_t *p, const uint8_t *end, bool ip6, np_vrrp_info *out);
+
+typedef struct np_ldp_info {
+	uint8_t lsr_id[4];
+	uint16_t label_space;
+	uint16_t msg_type; /* of the first message: 0x0100 hello, ... */
+} np_ldp_info;
+/* An LDP PDU (UDP/TCP 646), version 1 with a message and an LSR ID. */
+bool np_ldp_parse(const uint8_t *p, const uint8_t *end, np_ldp_info *out);
+
+/* An RSVP message (IP protocol 46): version 1, a known message type. */
+bool np_rsvp_parse(const uint8_t *p, const uint8_t *end, uint8_t *msg_type);
 
 #endif

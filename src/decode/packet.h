@@ -42,6 +42,15 @@ enum {
 	NP_DLT_DSA_TAG_BRCM_PREPEND = 282, /* the same, before the frame */
 	NP_DLT_DSA_TAG_DSA = 284,          /* Marvell DSA switch tag (printed only) */
 	NP_DLT_DSA_TAG_EDSA = 285,         /* Marvell EDSA switch tag (printed only) */
+	NP_DLT_PPP = 9,                    /* PPP (printed only) */
+	NP_DLT_PPP_SERIAL = 50,            /* PPP in HDLC framing (printed only) */
+	NP_DLT_C_HDLC = 104,               /* Cisco HDLC (printed only) */
+	NP_DLT_SLIP = 8,                   /* SLIP with its 16-byte pseudo-header (printed only) */
+	NP_DLT_JUNIPER_ES = 132,           /* Juniper PIC headers (printed only) */
+	NP_DLT_JUNIPER_ATM1 = 137,
+	NP_DLT_JUNIPER_ETHER = 178,
+	NP_DLT_JUNIPER_PPP = 179,
+	NP_DLT_JUNIPER_CHDLC = 181,
 };
 
 enum np_layer_kind {

@@ -2220,3 +2220,20 @@ void print_bgp(np_printer *pr, const uint8_t *dat, uint32_t length)
 trunc:
 	print_trunc_stop(pr);
 }
+
+/* For the MPLS printers (lspping.c, ldp.c): see print.h. */
+bool print_bgp_rd(np_printer *pr, const uint8_t *p)
+{
+	return print_rd(pr, p);
+}
+
+int print_bgp_prefix(np_printer *pr, const char *lead, bool v6, const uint8_t *p, uint32_t itemlen)
+{
+	size_t mark = out_mark(pr);
+	out_str(pr->out, lead);
+	int r = v6 ? decode_prefix6(pr, p, itemlen) : decode_prefix4(pr, p, itemlen);
+	if (r > 0)
+		return r;
+	pr->out->len = mark;
+	return r == -1 ? -1 : -2;
+}

@@ -134,6 +134,12 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 			print_isoclns(pr, p + 1, length - 1);
 		}
 		return true;
+	case 0x880b: /* PPP */
+		if (length) {
+			out_str(pr->out, ": ");
+			print_ppp(pr, p, length);
+		}
+		return true;
 	default: return false;
 	}
 }

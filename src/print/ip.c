@@ -133,6 +133,7 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 	case IPPROTO_VRRP: print_vrrp(pr, p, length, iph, ttl_hl, ver); break;
 	case IPPROTO_EIGRP: print_eigrp(pr, p, length); break;
 	case IPPROTO_IGRP: print_igrp(pr, p, length); break;
+	case 46: print_rsvp(pr, p, length); break; /* RSVP */
 	case IPPROTO_PIM: print_pim(pr, p, length, iph); break;
 	case IPPROTO_OSPF:
 		if (ver == 6)

@@ -10,8 +10,11 @@
  * Several oddities (lengths off by the header, a dump starting two bytes
  * before the packet it describes) are tcpdump's and copied on purpose.
  *
- * Not for: PPP as a link type (no DLT_PPP here yet), VJ compression, IPX,
- * OSI and MPLS payloads (no printers for them yet).
+ * Also the PPP link types: DLT_PPP (tcpdump's ppp_if_print) and
+ * DLT_PPP_SERIAL (ppp_hdlc_if_print, which hands Cisco HDLC frames to
+ * chdlc.c); MPLS payloads go to mpls.c.
+ *
+ * Not for: VJ compression, IPX, OSI payloads (no printer for them yet).
  */
 #include "print.h"
 
@@ -976,6 +979,9 @@ static void handle_ppp(np_printer *pr, uint32_t proto, const uint8_t *p, uint32_
 	case PPP_IP: print_ip(pr, p, length); break;
 	case 0x86dd:
 	case PPP_IPV6: print_ip6(pr, p, length); break;
+	case PPP_MPLS_UCAST:
+	case PPP_MPLS_MCAST: print_mpls(pr, p, length); break;
+	case PPP_OSI: print_isoclns(pr, p, length); break;
 	case PPP_COMP: out_str(pr->out, "compressed PPP data"); break;
 	default:
 		out_str(pr->out, tok2str(ppptype2str, "unknown PPP protocol (0x%04x)", proto));
@@ -985,10 +991,12 @@ static void handle_ppp(np_printer *pr, uint32_t proto, const uint8_t *p, uint32_
 	}
 }
 
-void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length)
+/* tcpdump's ppp_print: the PPP header length taken, 0 on truncation. */
+static uint32_t ppp_frame(np_printer *pr, const uint8_t *p, uint32_t length)
 {
 	const uint8_t *end = pr->snapend;
 	uint32_t olen = length, proto;
+	uint32_t hdr_len = 0;
 	uint16_t header;
 	uint8_t first;
 	pr->protocol = "ppp";
@@ -1001,6 +1009,7 @@ void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length)
 			out_str(pr->out, header == 0x0003 ? "In  " : "Out ");
 		p += 2;
 		length -= 2;
+		hdr_len += 2;
 	}
 	if (length < 2)
 		goto local_trunc;
@@ -1009,25 +1018,74 @@ void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length)
 		proto = first;
 		p++;
 		length--;
+		hdr_len++;
 	} else {
 		uint16_t v;
 		NP_GET_BE16(v, p, end);
 		proto = v;
 		p += 2;
 		length -= 2;
+		hdr_len += 2;
 	}
 	if (pr->o.eflag) {
 		const char *name = tok_name(ppptype2str, proto);
 		out_fmt(pr->out, "%s (0x%04x), length %u", name ? name : "unknown", proto, olen);
 		if (!name)
-			return;
+			return hdr_len;
 		out_str(pr->out, ": ");
 	}
 	handle_ppp(pr, proto, p, length);
-	return;
+	return hdr_len;
 local_trunc:
 	print_trunc(pr);
-	return;
+	return 0;
 trunc:
 	print_trunc_stop(pr);
+	return 0;
+}
+
+void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length)
+{
+	ppp_frame(pr, p, length);
+}
+
+/* DLT_PPP: the frame as ppp_print walks it; tcpdump counts the 4 bytes
+ * of address, control and protocol as the link header for -x. */
+uint32_t print_ppp_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen)
+{
+	pr->protocol = "ppp";
+	if (caplen < 4) {
+		print_trunc(pr);
+		return caplen;
+	}
+	ppp_frame(pr, p, length);
+	return 4;
+}
+
+/* DLT_PPP_SERIAL: RFC 1662 framing (address 0xff), Cisco HDLC (0x0f,
+ * 0x8f), or an address tcpdump does not know. */
+uint32_t print_ppp_hdlc_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen)
+{
+	pr->protocol = "ppp_hdlc";
+	if (caplen < 2) {
+		print_trunc(pr);
+		return caplen;
+	}
+	uint8_t addr = p[0];
+	if (addr == 0x0f || addr == 0x8f)
+		return print_chdlc_link(pr, p, length, caplen);
+	if (caplen < 4) {
+		print_trunc(pr);
+		return caplen;
+	}
+	if (pr->o.eflag)
+		out_fmt(pr->out, "%02x %02x %u ", p[0], p[1], length);
+	if (addr == 0xff) {
+		uint32_t proto = np_load_be16(p + 2);
+		out_fmt(pr->out, "%s: ", tok2str(ppptype2str, "unknown PPP protocol (0x%04x)", proto));
+		handle_ppp(pr, proto, p + 4, length - 4);
+		return 4;
+	}
+	out_fmt(pr->out, "unknown addr %02x; ctrl %02x", p[2], p[3]);
+	return 2;
 }

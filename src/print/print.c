@@ -23,6 +23,8 @@ void print_free(np_printer *pr)
 {
 	tcp_seq_table_free(pr->tcp_seq);
 	pr->tcp_seq = NULL;
+	slip_state_free(pr->slip);
+	pr->slip = NULL;
 }
 
 void print_trunc(np_printer *pr)
@@ -205,6 +207,104 @@ const np_tok oui_names[] = {
 	{0, NULL},
 };
 
+/* SMI network management private enterprise codes, tcpdump's smi_values. */
+const np_tok smi_names[] = {
+	{0, "IETF (reserved)"},
+	{5, "ACC"},
+	{9, "Cisco"},
+	{11, "Hewlett Packard"},
+	{42, "Sun Microsystems"},
+	{61, "Merit"},
+	{74, "AT&T"},
+	{161, "Motorola"},
+	{166, "Shiva"},
+	{193, "Ericsson AB"},
+	{255, "Cisco VPN 5000"},
+	{307, "Livingston"},
+	{311, "Microsoft"},
+	{429, "3Com"},
+	{529, "Ascend"},
+	{1584, "Bay Networks"},
+	{1991, "Foundry"},
+	{2180, "Versanet"},
+	{2352, "Redback"},
+	{2636, "Juniper Networks"},
+	{2637, "Aptis"},
+	{2937, "Deutsche Telekom AG"},
+	{3054, "Ixia Communications"},
+	{3076, "Cisco VPN 3000"},
+	{3085, "CoSine Communications"},
+	{3224, "Netscreen"},
+	{3199, "Shasta"},
+	{3309, "Nomadix"},
+	{3414, "T-Mobile"},
+	{3561, "The Broadband Forum"},
+	{3902, "ZTE"},
+	{4329, "Siemens"},
+	{4491, "CableLabs"},
+	{4874, "Unisphere Networks"},
+	{5263, "Cisco BBSM"},
+	{5535, "3rd Generation Partnership Project 2 (3GPP2)"},
+	{5806, "SK Telecom"},
+	{5925, "ipUnplugged"},
+	{5948, "Issanni Communications"},
+	{5951, "Netscaler"},
+	{6490, "T-Mobile"},
+	{6618, "Quintum"},
+	{6728, "Interlink"},
+	{7951, "CNCTC"},
+	{8164, "Starent Networks"},
+	{8744, "Colubris"},
+	{10415, "3GPP"},
+	{10529, "Gemtek-Systems"},
+	{10704, "Barracuda Networks"},
+	{10923, "Ericsson AB - Packet Core Networks"},
+	{11665, "dacom"},
+	{11862, "Columbia University"},
+	{12356, "Fortinet"},
+	{12951, "Verizon Wireless"},
+	{13745, "Plixer"},
+	{14122, "Wi-Fi Alliance"},
+	{16787, "T-Systems Nova"},
+	{20942, "China Telecom - Guangzhou Research Institute"},
+	{26866, "Gigamon Systems"},
+	{32622, "CACE Technologies"},
+	{35632u, "ntop"},
+	{46098u, "Ericsson Canada"},
+	{0, NULL},
+};
+/* MPLS pseudowire types (RFC 4446), tcpdump's mpls_pw_types_values. */
+const np_tok mpls_pw_type_names[] = {
+	{0x0000, "Reserved"},
+	{0x0001, "Frame Relay DLCI (Martini Mode)"},
+	{0x0002, "ATM AAL5 SDU VCC transport"},
+	{0x0003, "ATM transparent cell transport"},
+	{0x0004, "Ethernet VLAN"},
+	{0x0005, "Ethernet"},
+	{0x0006, "Cisco-HDLC"},
+	{0x0007, "PPP"},
+	{0x0008, "SONET/SDH Circuit Emulation Service over MPLS"},
+	{0x0009, "ATM n-to-one VCC cell transport"},
+	{0x000a, "ATM n-to-one VPC cell transport"},
+	{0x000b, "IP Layer2 Transport"},
+	{0x000c, "ATM one-to-one VCC Cell Mode"},
+	{0x000d, "ATM one-to-one VPC Cell Mode"},
+	{0x000e, "ATM AAL5 PDU VCC transport"},
+	{0x000f, "Frame-Relay Port mode"},
+	{0x0010, "SONET/SDH Circuit Emulation over Packet"},
+	{0x0011, "Structure-agnostic E1 over Packet"},
+	{0x0012, "Structure-agnostic T1 (DS1) over Packet"},
+	{0x0013, "Structure-agnostic E3 over Packet"},
+	{0x0014, "Structure-agnostic T3 (DS3) over Packet"},
+	{0x0015, "CESoPSN basic mode"},
+	{0x0016, "TDMoIP basic mode"},
+	{0x0017, "CESoPSN TDM with CAS"},
+	{0x0018, "TDMoIP TDM with CAS"},
+	{0x0019, "Frame Relay DLCI"},
+	{0x0040, "IP-interworking"},
+	{0, NULL},
+};
+
 /* Address family numbers (IANA), tcpdump's af_values. */
 const np_tok af_names[] = {
 	{0, "Reserved"},
@@ -318,6 +418,15 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_IPV6: return print_ipv6_link(pr, p, len, cap);
 	case NP_DLT_FRELAY: return print_fr(pr, p, len, cap);
 	case NP_DLT_MFR: return print_mfr(pr, p, len, cap);
+	case NP_DLT_PPP: return print_ppp_link(pr, p, len, cap);
+	case NP_DLT_PPP_SERIAL: return print_ppp_hdlc_link(pr, p, len, cap);
+	case NP_DLT_C_HDLC: return print_chdlc_link(pr, p, len, cap);
+	case NP_DLT_SLIP: return print_slip_link(pr, p, len, cap);
+	case NP_DLT_JUNIPER_ATM1:
+	case NP_DLT_JUNIPER_ES:
+	case NP_DLT_JUNIPER_ETHER:
+	case NP_DLT_JUNIPER_PPP:
+	case NP_DLT_JUNIPER_CHDLC: return print_juniper_link(pr, p, len, cap);
 	default: return 0;
 	}
 }

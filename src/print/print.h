@@ -51,6 +51,7 @@ enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
 enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
+struct slip_state;    /* print/slip.c: VJ compression lengths per connection */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -69,6 +70,7 @@ typedef struct np_printer {
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
+	struct slip_state *slip;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -167,6 +169,10 @@ const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
 extern const np_tok af_names[];                    /* address family numbers (IANA), tcpdump's af_values */
 extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
+extern const np_tok smi_names[];                   /* SMI enterprise codes, tcpdump's smi_values */
+extern const np_tok gmpls_switch_cap_names[];      /* GMPLS switching capabilities (ospf.c) */
+extern const np_tok gmpls_encoding_names[];        /* GMPLS LSP encodings (ospf.c) */
+extern const np_tok mpls_pw_type_names[];          /* MPLS pseudowire types, tcpdump's mpls_pw_types_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -259,6 +265,11 @@ struct tcp_rel {
 bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport,
 			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
 void tcp_seq_table_free(struct tcp_seq_table *t);
+void slip_state_free(struct slip_state *s);
+/* The Juniper link types ATM1, ES, Ethernet, PPP, Cisco HDLC (juniper.c). */
+uint32_t print_juniper_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* DLT_SLIP (slip.c). */
+uint32_t print_slip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
@@ -286,6 +297,7 @@ void print_aarp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Novell IPX (ipx.c): ethertype 0x8137, LLC SAP 0xe0, raw 802.3. */
 void print_ipx(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_igrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 9 (igrp.c) */
+void print_rsvp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 46 (rsvp.c) */
 void print_pim(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t length); /* in IGMP type 0x14 */
 void print_ospf6(np_printer *pr, const uint8_t *p, uint32_t length);
@@ -413,8 +425,26 @@ extern const np_tok nlpid_names[];
  * for every link that carries OSI: LLC SAP 0xfe, ethertype 0xfefe, GRE,
  * Cisco HDLC, Frame Relay, PPP's OSI protocols. */
 void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
+/* LSP ping (lspping.c): UDP 3503. */
+void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
+/* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
+bool print_bgp_rd(np_printer *pr, const uint8_t *p);
+/* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at
+ * p within itemlen bytes; the bytes taken, or (nothing printed) -1 for a
+ * bad length, -2 when it goes past itemlen or the capture (tcpdump 4.99.3
+ * treats both as truncation). */
+int print_bgp_prefix(np_printer *pr, const char *lead, bool v6, const uint8_t *p, uint32_t itemlen);
+/* LDP (ldp.c): UDP and TCP 646. */
+void print_ldp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* PPP link types (ppp.c): DLT_PPP and DLT_PPP_SERIAL. */
+uint32_t print_ppp_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_ppp_hdlc_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* Cisco HDLC (chdlc.c): the frame at p (tcpdump's chdlc_print, the header
+ * length) and the DLT_C_HDLC link type. */
+uint32_t print_chdlc(np_printer *pr, const uint8_t *p, uint32_t length);
+uint32_t print_chdlc_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 
 /* IP protocol number -> name ("TCP", "UDP", ...), NULL when unknown. */
 const char *ipproto_name(uint8_t proto);

@@ -642,7 +642,7 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 	} else if (port_is(sport, dport, PORT_RPKI_RTR)) {
 		print_rpki_rtr(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_LDP)) {
-		/* TODO: LDP (print-ldp.c). */
+		print_ldp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_NFS)) {
 		/* TODO: NFS over TCP (print-nfs.c): ": NFS request xid N ..." */
 	}

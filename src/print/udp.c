@@ -203,6 +203,14 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		return true;
 	}
 	/* ... and ZEP before MPLS */
+	if (port_is(sport, dport, 646)) {
+		print_ldp(pr, cp, length);
+		return true;
+	}
+	if (port_is(sport, dport, 3503)) {
+		print_lspping(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 6635)) {
 		print_mpls(pr, cp, length);
 		return true;

@@ -34,11 +34,13 @@ enum {
 	P_DHCPRELAY,
 	P_DNS,
 	P_NTP,
+	P_LDP,
+	P_RSVP,
 	P_COUNT
 };
-static const char *const proto_names[P_COUNT] = {"ospf",  "ospfv3", "bgp",        "rip",  "ripng", "eigrp",
-						 "is-is", "pim",    "hsrp",       "vrrp", "stp",   "lldp",
-						 "cdp",   "dhcp",   "dhcp relay", "dns",  "ntp"};
+static const char *const proto_names[P_COUNT] = {"ospf",       "ospfv3", "bgp",  "rip", "ripng", "eigrp", "is-is",
+						 "pim",        "hsrp",   "vrrp", "stp", "lldp",  "cdp",   "dhcp",
+						 "dhcp relay", "dns",    "ntp",  "ldp", "rsvp"};
 
 struct dev {
 	np_device pub;
@@ -316,6 +318,12 @@ static void ip_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 	case 89: note(d, src, "router", ts, v6 ? P_OSPF6 : P_OSPF, NULL); return;
 	case 88: note(d, src, "router", ts, P_EIGRP, NULL); return;
 	case 103: note(d, src, "router", ts, P_PIM, NULL); return;
+	case 46: {
+		uint8_t type;
+		if (np_rsvp_parse(p, end, &type))
+			note(d, src, "router", ts, P_RSVP, NULL);
+		return;
+	}
 	case 112: {
 		np_vrrp_info vr;
 		if (!np_vrrp_parse(p, end, v6, &vr))
@@ -357,6 +365,7 @@ static void ip_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 		return;
 	const struct np_udp_info *u = &l4->u.udp;
 	uint8_t cmd;
+	np_ldp_info ldp;
 	if ((u->sport == 520 || u->sport == 521) && u->dport == u->sport && np_get_u8(pl, l4->end, &cmd) && cmd == 2) {
 		note(d, src, "router", ts, u->sport == 520 ? P_RIP : P_RIPNG, NULL);
 	} else if (u->sport == 1985 && u->dport == 1985 && !v6) {
@@ -372,6 +381,11 @@ static void ip_devices(np_devices *d, const np_packet *pkt, int64_t ts)
 			snprintf(detail, sizeof(detail), "hsrp group %u, active %s", h.group, src);
 			note(d, va, "virtual-ip", ts, P_HSRP, detail);
 		}
+	} else if (u->sport == 646 && u->dport == 646 && np_ldp_parse(pl, l4->end, &ldp) && ldp.msg_type == 0x0100) {
+		/* an LDP hello: its LSR ID and label space */
+		snprintf(detail, sizeof(detail), "ldp lsr-id %u.%u.%u.%u:%u", ldp.lsr_id[0], ldp.lsr_id[1],
+			 ldp.lsr_id[2], ldp.lsr_id[3], ldp.label_space);
+		note(d, src, "router", ts, P_LDP, detail);
 	} else if (u->sport == 67 && u->dport == 67 && !v6) {
 		/* BOOTP between port 67s with a gateway address: a relay. */
 		uint8_t op;

@@ -5,11 +5,16 @@ exchange, a VLAN-tagged CDP announcement, and hostile control frames (an
 LLDPDU whose TLV runs past the frame, a CDP TLV of impossible length, a
 spanning-tree TCN, a truncated HSRP message).
 
+With "mpls", an LDP hello and an RSVP Path message from two routers, and
+hostile ones (an LDP hello of version 2, an LDP PDU cut inside its header,
+an LDP hello from a port other than 646, an RSVP message of version 2)
+that must give no device.
+
 With "earlier", only 10.9.1.1's RIP response, 1000 s before the main
 capture; with "later", 10.9.1.1 as an active HSRP router 1000 s after it
 (for merging into a stored inventory).
 
-usage: gen_devices.py OUT.pcap [earlier|later]"""
+usage: gen_devices.py OUT.pcap [earlier|later|mpls]"""
 
 import os
 import struct
@@ -73,6 +78,22 @@ elif mode == "later":
     t += 1000
     add(eth(udp("10.9.1.1", 1985, "224.0.0.2", 1985,
                 b"\x00\x00\x10\x03\x0a\x64\x05\x00cisco\x00\x00\x00" + bytes([10, 9, 1, 254]))))
+elif mode == "mpls":
+    def ldp_hello(version, lsr):
+        tlvs = struct.pack("!HHHH", 0x0400, 4, 15, 0) + struct.pack("!HH4s", 0x0401, 4, bytes(lsr))
+        msg = struct.pack("!HHI", 0x0100, 4 + len(tlvs), 1) + tlvs
+        return struct.pack("!HH4sH", version, 6 + len(msg), bytes(lsr), 0) + msg
+
+    def rsvp_path(version):
+        obj = struct.pack("!HBB", 12, 1, 7) + bytes([10, 9, 7, 9, 0, 0, 0, 4, 10, 9, 7, 2])
+        return struct.pack("!BBHBBH", version << 4, 1, 0, 64, 0, 8 + len(obj)) + obj
+
+    add(eth(udp("10.9.7.1", 646, "224.0.0.2", 646, ldp_hello(1, [10, 9, 7, 1]))))
+    add(eth(ip4("10.9.7.2", "10.9.7.9", 46, rsvp_path(1))))
+    add(eth(udp("10.9.7.66", 646, "224.0.0.2", 646, ldp_hello(2, [10, 9, 7, 66]))))
+    add(eth(udp("10.9.7.67", 646, "224.0.0.2", 646, ldp_hello(1, [10, 9, 7, 67])[:9])))
+    add(eth(udp("10.9.7.68", 40000, "224.0.0.2", 646, ldp_hello(1, [10, 9, 7, 68]))))
+    add(eth(ip4("10.9.7.69", "10.9.7.9", 46, rsvp_path(2))))
 if not mode:
     # BGP: 10.9.0.2 opens a session to 10.9.0.1; both send BGP messages.
     A, B, S = "10.9.0.1", "10.9.0.2", "10.9.0.66"

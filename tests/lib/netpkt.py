@@ -61,3 +61,10 @@ def write_pcap(path, frames, linktype=1, snaplen=65535):
         for i, (data, orig) in enumerate(frames):
             f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
             f.write(data)
+
+
+def write_printer_captures(out, name, frames, dlt=1, every=4, start=0):
+    """NAME.pcap with the frames whole, NAME_cut.pcap with every every-th
+    frame cut at each length from start on (the truncation points)."""
+    write_pcap(f"{out}/{name}.pcap", [(f, len(f)) for f in frames], dlt)
+    write_pcap(f"{out}/{name}_cut.pcap", [(f[:n], len(f)) for f in frames[::every] for n in range(start, len(f))], dlt)
