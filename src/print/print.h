@@ -342,6 +342,8 @@ void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
+/* timed's TSP (timed.c): UDP 525. */
+void print_timed(np_printer *pr, const uint8_t *p);
 /* TFTP (tftp.c): UDP 69. */
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */

@@ -27,6 +27,7 @@ enum {
 	PORT_TFTP = 69,
 	PORT_SYSLOG = 514,
 	PORT_RIP = 520,
+	PORT_TIMED = 525,
 };
 
 /* The protocol in the IP header itself (IPv6: the first next header). */
@@ -111,7 +112,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_domain(pr, cp, length, false, true);
 		return true;
 	}
-	/* tcpdump tries the TIMED port before TFTP */
+	if (port_is(sport, dport, PORT_TIMED)) {
+		print_timed(pr, cp);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_TFTP)) {
 		print_tftp(pr, cp, length);
 		return true;
