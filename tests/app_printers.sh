@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # app_printers.sh - the application and transport printers of issue 19's
-# fourth group (timed/TSP, ...) against Debian's tcpdump on randomised
+# fourth group (timed/TSP, NFS over Sun RPC, ...) against Debian's tcpdump on randomised
 # packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -62,6 +62,83 @@ def timed():
     return over_udp(rng.choice([525, 1023]), 525, body + name + rbytes(rng.randrange(0, 4)))
 
 captures.append(("timed", [timed() for _ in range(200)], UDP4))
+
+# NFS over Sun RPC (UDP and TCP 2049): calls of every v2 and v3 procedure
+# with credentials of random length, each followed by its reply (same XID,
+# addresses swapped) with success, NFS errors, RPC rejections and random
+# result words; file handles shaped for each of tcpdump's server guesses.
+def xdr_name():
+    n = rng.choice([b"file.txt", b"", b"a\x01\xff", rbytes(rng.randrange(0, 12))])
+    ln = rng.choice([len(n), len(n), 0xfffffffe, 0xffffffff, 200])
+    return struct.pack(">I", ln) + n + b"\0" * (-len(n) % 4)
+
+def nfs_fh(v3):
+    fh = bytearray(rbytes(32))
+    shape = rng.randrange(9)
+    if shape == 0:
+        fh[0:4] = b"\0\0\0\0"
+    elif shape == 1:
+        fh[0:2] = b"\0\0"; fh[2] = 1; fh[4] = 0; fh[5] = 8; fh[6:8] = b"\0\0"
+    elif shape == 2:
+        fh[2:4] = b"\0\0"; fh[6:8] = b"\0\0"
+    elif shape == 3:
+        fh[2:4] = b"\0\0"; fh[21] = 0; fh[23] = 0
+    elif shape == 4:
+        fh[8] = 0; fh[9] = 10
+    elif shape == 5:
+        fh[0] = 0x24; fh[1:14] = b"DKA100:" + b"\0" * 6
+    elif shape == 6:
+        fh[8] = 12; fh[9] = 0
+    if not v3:
+        return bytes(fh)
+    n = rng.choice([32, 32, 28, 16, 8, 0, 64, 36])
+    body = (bytes(fh) + rbytes(32))[:n]
+    return struct.pack(">I", n) + body
+
+def nfs_call(xid, vers, proc):
+    cred = rbytes(rng.choice([0, 8, 20, 3]))
+    hdr = struct.pack(">IIIIII", xid, 0, 2, 100003, vers, proc)
+    hdr += struct.pack(">II", 1, len(cred)) + cred + b"\0" * (-len(cred) % 4) + struct.pack(">II", 0, 0)
+    v3 = vers == 3
+    args = nfs_fh(v3)
+    if rng.random() < 0.5:
+        args += xdr_name()
+    if rng.random() < 0.3:
+        args += nfs_fh(v3) + xdr_name()
+    args += b"".join(struct.pack(">I", rng.choice([0, 1, 2, 3, 0x3f, 0x40, u32()])) for _ in range(rng.randrange(0, 12)))
+    return hdr + args
+
+def nfs_reply(xid):
+    kind = rng.choice(["ok"] * 6 + ["denied", "other"])
+    if kind == "denied":
+        return struct.pack(">IIIII", xid, 1, 1, rng.choice([0, 1, 2]), u8() % 9) + struct.pack(">I", u8())
+    if kind == "other":
+        return struct.pack(">III", xid, 1, u8()) + rbytes(8)
+    verf = rbytes(rng.choice([0, 0, 8]))
+    body = struct.pack(">III", xid, 1, 0) + struct.pack(">II", 0, len(verf)) + verf
+    body += struct.pack(">I", rng.choice([0, 0, 0, 1, 5]))  # accept status
+    words = [rng.choice([0, 0, 1, 1, 2, 13, 10001, u32(), u8()]) for _ in range(rng.randrange(0, 60))]
+    return body + b"".join(struct.pack(">I", x) for x in words)
+
+def tcp_seg(src, sport, dst, dport, data):
+    from netpkt import ipv
+    seg = struct.pack(">HHIIBBHHH", sport, dport, u32(), u32(), 0x50, 0x18, 8192, 0, 0) + data
+    return eth(ipv(src, dst, 6, seg))
+
+def nfs_pair():
+    xid, vers = u32(), rng.choice([2, 3, 3])
+    proc = rng.choice(list(range(23)) + [25, 40])
+    call, reply = nfs_call(xid, vers, proc), nfs_reply(xid)
+    if rng.random() < 0.3:
+        def rm(m):
+            return struct.pack(">I", 0x80000000 | rng.choice([len(m), len(m), 3, 0x7fffffff])) + m
+        return [tcp_seg("192.0.2.1", 800, "192.0.2.2", 2049, rm(call)),
+                tcp_seg("192.0.2.2", 2049, "192.0.2.1", 800, rm(reply))]
+    v6 = rng.random() < 0.2
+    return [over_udp(1000, 2049, call, v6), eth(udp("2001:db8::2" if v6 else "192.0.2.2", 2049,
+                                                    "2001:db8::1" if v6 else "192.0.2.1", 1000, reply))]
+
+captures.append(("nfs", [f for _ in range(250) for f in nfs_pair()], UDP4))
 
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:

@@ -23,6 +23,8 @@ void print_free(np_printer *pr)
 {
 	tcp_seq_table_free(pr->tcp_seq);
 	pr->tcp_seq = NULL;
+	nfs_xid_map_free(pr->nfs_xids);
+	pr->nfs_xids = NULL;
 }
 
 void print_trunc(np_printer *pr)

@@ -51,6 +51,7 @@ enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
 enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
+struct nfs_xid_map;   /* print/nfs.c: recent NFS calls, to read their replies */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -69,6 +70,7 @@ typedef struct np_printer {
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
+	struct nfs_xid_map *nfs_xids;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -342,6 +344,13 @@ void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
+/* NFS over Sun RPC (nfs.c), port 2049: a call to it or a reply from it
+ * at rp (the RPC message), "LEADNFS request xid N ..."; false (nothing
+ * printed) when rp is neither. iph is the IP header (replies are matched
+ * to calls by XID and addresses). */
+bool print_nfs(np_printer *pr, const uint8_t *rp, uint32_t length, uint16_t sport, uint16_t dport,
+	       const uint8_t *iph, const char *lead);
+void nfs_xid_map_free(struct nfs_xid_map *m);
 /* timed's TSP (timed.c): UDP 525. */
 void print_timed(np_printer *pr, const uint8_t *p);
 /* TFTP (tftp.c): UDP 69. */

@@ -604,7 +604,8 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
 }
 
 /* The payload printer chosen by port, in tcpdump's order. */
-static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t sport, uint16_t dport)
+static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t sport, uint16_t dport,
+			      const uint8_t *iph)
 {
 	if (port_is(sport, dport, PORT_TELNET)) {
 		print_telnet(pr, bp, length);
@@ -643,8 +644,12 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 		print_rpki_rtr(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_LDP)) {
 		/* TODO: LDP (print-ldp.c). */
-	} else if (port_is(sport, dport, PORT_NFS)) {
-		/* TODO: NFS over TCP (print-nfs.c): ": NFS request xid N ..." */
+	} else if (port_is(sport, dport, PORT_NFS) && length >= 4 && np_has(bp, pr->snapend, 4)) {
+		/* after the RPC record mark (RFC 5531 11): its fragment length */
+		uint32_t fraglen = np_load_be32(bp) & 0x7fffffff;
+		if (fraglen > length - 4)
+			fraglen = length - 4;
+		print_nfs(pr, bp + 4, fraglen, sport, dport, iph, ": ");
 	}
 }
 
@@ -780,5 +785,5 @@ void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 			print_domain(pr, bp, length, true, false);
 		return;
 	}
-	print_tcp_payload(pr, bp, length, t->sport, t->dport);
+	print_tcp_payload(pr, bp, length, t->sport, t->dport, iph);
 }

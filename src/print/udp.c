@@ -277,7 +277,8 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 		print_udp_forced(pr, cp, length);
 		return;
 	}
-	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
+	if (!pr->o.qflag && print_nfs(pr, cp, length, sport, dport, iph, ""))
+		return;
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
 		print_udp_cksum(pr, iph, p, length, u->cksum);
 	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport))
