@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # app_printers.sh - the application and transport printers of issue 19's
-# fourth group (timed/TSP, NFS over Sun RPC, ...) against Debian's tcpdump on randomised
+# fourth group (timed/TSP, NFS over Sun RPC, DCCP, ...) against Debian's tcpdump on randomised
 # packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -140,6 +140,46 @@ def nfs_pair():
 
 captures.append(("nfs", [f for _ in range(250) for f in nfs_pair()], UDP4))
 
+# DCCP (IP protocol 33, IPv4 and IPv6): every packet type and unknown
+# ones, short and extended sequence numbers, data offsets too short and
+# too long, checksum coverage 0-15 with right and wrong checksums, and
+# option lists of every known option with right and wrong lengths.
+def dccp_option():
+    kind = rng.choice([0, 1, 2, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 3, 50, 128, 200, u8()])
+    if kind < 32:
+        return bytes([kind])
+    n = rng.choice([2, 3, 4, 6, 8, 10, rng.randrange(0, 12)])
+    body = bytes([rng.choice([0, 1, 2, 5, 9, 10, u8()])]) + rbytes(max(0, n - 3))
+    return bytes([kind, n]) + body[:max(0, n - 2)]
+
+def dccp_frame():
+    from netpkt import csum, ipv, pseudo
+    v6 = rng.random() < 0.3
+    src, dst = ("2001:db8::1", "2001:db8::2") if v6 else ("192.0.2.1", "192.0.2.2")
+    ext = rng.random() < 0.6
+    typ = rng.choice(list(range(10)) + [10, 15])
+    fixed = (16 if ext else 12) + {0: 4, 1: 12, 7: 12, 2: 0}.get(typ, 0 if typ > 9 else 8)
+    opts = b"".join(dccp_option() for _ in range(rng.randrange(0, 6)))
+    opts += b"\0" * (-len(opts) % 4)
+    rest = rbytes(fixed - (16 if ext else 12))
+    if typ == 7 and rest:
+        rest = rest[:8] + bytes([rng.choice([0, 1, 5, 11, 12, u8()])]) + rest[9:]
+    data = rbytes(rng.choice([0, 0, 4, 20]))
+    doff = (fixed + len(opts)) // 4 if rng.random() < 0.85 else rng.choice([0, 2, 3, 40])
+    cscov = rng.choice([0, 0, 1, 2, 15, u8() & 15])
+    xtr = (typ << 1) | ext
+    seq = rbytes(8 if ext else 4)
+    hdr = struct.pack(">HHBBHB", rng.choice([5001, 40000]), 5001, doff & 0xff, (u8() & 0xf0) | cscov, 0, xtr)
+    hdr += (b"\0" + seq[:6]) if ext else seq[:3]
+    seg = hdr + rest + opts + data
+    if rng.random() < 0.7:
+        cov = len(seg) if cscov == 0 else min(len(seg), (doff + cscov - 1) * 4)
+        c = csum(pseudo(src, dst, 33, len(seg)) + seg[:cov])
+        seg = seg[:6] + struct.pack(">H", c) + seg[8:]
+    return eth(ipv(src, dst, 33, seg))
+
+captures.append(("dccp", [dccp_frame() for _ in range(300)], 14 + 20))
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -152,7 +192,7 @@ for name, frames, start in captures:
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e")
+option_sets=("-n" "-n -v" "-n -vv" "-n -e" "-n -q")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		compare_with_tcpdump "$cap" $opts

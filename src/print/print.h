@@ -277,6 +277,12 @@ void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t
  * (the IP layer's final_dst); 0 when right. The segment must be captured
  * (l4cksum.c). */
 uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint8_t proto);
+/* The same when only the first cov bytes are covered (DCCP's CsCov): the
+ * pseudo-header still carries len. */
+uint16_t print_l4_cksum_cov(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint32_t cov,
+			    uint8_t proto);
+/* DCCP (dccp.c), IP protocol 33, tcpdump's dccp_print. */
+void print_dccp(np_printer *pr, const uint8_t *p, uint32_t len, const uint8_t *iph);
 /* Payload printers called from TCP/UDP by port. */
 /* The text protocols tcpdump prints with txtproto_print (txtproto.c). */
 void print_http(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 80, 8080 */
