@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # app_printers.sh - the application and transport printers of issue 19's
-# fourth group (timed/TSP, NFS over Sun RPC, DCCP, ...) against Debian's tcpdump on randomised
+# fourth group (timed/TSP, NFS over Sun RPC, DCCP, PGM, ZMTP/1.0, ...) against Debian's tcpdump on randomised
 # packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -180,6 +180,86 @@ def dccp_frame():
 
 captures.append(("dccp", [dccp_frame() for _ in range(300)], 14 + 20))
 
+# PGM (IP protocol 113 over IPv4 and IPv6; UDP with -T pgm_zmtp1): every
+# message type with IPv4, IPv6 and unknown address families, option lists
+# with every option at right and wrong lengths, bad first options and
+# totals, and ZMTP/1.0 frames (8- and 64-bit lengths, frame offsets in and
+# past the datagram) in ODATA/RDATA; ZMTP/1.0 over TCP with -T zmtp1.
+def pgm_nla():
+    afi = rng.choice([1, 1, 2, 2, 0, 3])
+    return struct.pack(">HH", afi, 0) + (rbytes(16) if afi == 2 else rbytes(4))
+
+def pgm_option(last):
+    t = rng.choice(list(range(0, 20)) + [6, 0x30, u8() & 0x7f])
+    sizes = {0: 4, 1: 16, 3: 8, 4: 12, 5: 12, 8: 8, 9: 8, 10: 8, 11: 4, 13: 4, 14: 4, 15: 4, 17: 4}
+    if t in (7, 18, 19):
+        afi = rng.choice([1, 2, 1, 9])
+        fixed = 8 if t == 7 else 12
+        body = rbytes(fixed - 8 + 2) + struct.pack(">HH", afi, 0) + rbytes(16 if afi == 2 else 4)
+        body = body[:rng.choice([len(body), len(body), len(body) - 2])]
+    elif t == 2:
+        body = rbytes(2 + 4 * rng.randrange(0, 4) + rng.choice([0, 0, 2]))
+    else:
+        n = sizes.get(t, rng.randrange(4, 12))
+        if rng.random() < 0.15:
+            n = rng.randrange(0, 20)
+        body = rbytes(max(0, n - 2))
+    n = len(body) + 2 if rng.random() < 0.9 else rng.randrange(0, 24)
+    return bytes([t | (0x80 if last else 0), n]) + body
+
+def pgm_options():
+    opts = b"".join(pgm_option(i == 2) for i in range(rng.randrange(1, 4)))
+    total = 4 + len(opts) if rng.random() < 0.85 else rng.choice([0, 3, 8, u8()])
+    first = rng.choice([0x00, 0x00, 0x00, 0x01])
+    return bytes([first, rng.choice([4, 4, 4, 5])]) + struct.pack(">H", total) + opts
+
+def zmtp_frames():
+    out = b""
+    for _ in range(rng.randrange(0, 4)):
+        body = rbytes(rng.choice([0, 1, 5, 40, 140]))
+        if rng.random() < 0.2:
+            out += b"\xff" + struct.pack(">Q", rng.choice([len(body), len(body) + 3, 1 << 63]))
+        else:
+            out += bytes([rng.choice([len(body), len(body), 0, len(body) + 9]) & 0xff])
+        out += bytes([rng.choice([0, 1, 0x81, u8()])]) + body
+    return out
+
+def pgm_body():
+    t = rng.choice([0, 1, 2, 4, 5, 8, 9, 10, 11, 12, 3, 77])
+    if t == 0:
+        msg = rbytes(12) + pgm_nla()
+    elif t == 1:
+        msg = rbytes(8) + pgm_nla() + rbytes(12)
+    elif t in (2, 4, 5, 11):
+        msg = rbytes(8)
+    elif t in (8, 9, 10):
+        msg = rbytes(4) + pgm_nla() + pgm_nla()
+        if rng.random() < 0.5:
+            msg = msg[:-8] + b"\0\1\0\0" + msg[-8:-4]
+    else:
+        msg = b""
+    options = rng.random() < 0.5
+    if options:
+        msg += pgm_options()
+    data = b""
+    if t in (4, 5):
+        off = rng.choice([0, 0, 2, 0xffff, 500])
+        data = struct.pack(">H", off) + rbytes(min(off, 3) if off != 0xffff else 0) + zmtp_frames()
+    tsdu = len(data) if rng.random() < 0.8 else rng.randrange(0, 100)
+    hdr = struct.pack(">HHBBH6sH", u8() + 1000, 5563, t, 1 if options else rng.choice([0, 2]), 0, rbytes(6), tsdu)
+    return hdr + msg + data
+
+def pgm_ip():
+    from netpkt import ipv
+    v6 = rng.random() < 0.3
+    src, dst = ("2001:db8::1", "ff02::16") if v6 else ("10.0.0.45", "239.255.0.16")
+    return eth(ipv(src, dst, 113, pgm_body()))
+
+captures.append(("pgm", [pgm_ip() for _ in range(300)], 14 + 20))
+captures.append(("pgmudp", [over_udp(3055, 3056, pgm_body()) for _ in range(200)], UDP4))
+captures.append(("zmtp", [tcp_seg("192.0.2.1", 5555, "192.0.2.2", 33000, zmtp_frames()) for _ in range(200)],
+                 14 + 20 + 20))
+
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -194,8 +274,14 @@ EOF2
 
 option_sets=("-n" "-n -v" "-n -vv" "-n -e" "-n -q")
 for cap in "$tmp"/*.pcap; do
+	# the captures only -T names: PGM over UDP, ZMTP/1.0 over TCP
+	case $(basename "$cap") in
+	pgmudp*) forced=(-T pgm_zmtp1) ;;
+	zmtp*) forced=(-T zmtp1) ;;
+	*) forced=() ;;
+	esac
 	for opts in "${option_sets[@]}"; do
-		compare_with_tcpdump "$cap" $opts
+		compare_with_tcpdump "$cap" $opts "${forced[@]}"
 	done
 done
 summary

@@ -22,6 +22,7 @@ enum {
 	IPPROTO_TCP = 6,
 	IPPROTO_UDP = 17,
 	IPPROTO_DCCP = 33,
+	IPPROTO_PGM = 113,
 	IPPROTO_IPV6 = 41,
 	IPPROTO_GRE = 47,
 	IPPROTO_ESP = 50,
@@ -108,6 +109,7 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 	case IPPROTO_TCP: print_tcp(pr, p, length, iph, fragmented); break;
 	case IPPROTO_UDP: print_udp(pr, p, length, iph, fragmented, ttl_hl); break;
 	case IPPROTO_DCCP: print_dccp(pr, p, length, iph); break;
+	case IPPROTO_PGM: print_pgm(pr, p, length, iph); break;
 	case IPPROTO_ICMP:
 		if (ver == 4)
 			print_icmp(pr, p, length, iph, fragmented);

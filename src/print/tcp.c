@@ -780,9 +780,11 @@ void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 		print_tcp_rst_data(pr, bp, length);
 		return;
 	}
-	if (pr->o.packettype) { /* -T: only domain means anything over TCP */
+	if (pr->o.packettype) { /* -T: only these mean anything over TCP */
 		if (pr->o.packettype == NP_PT_DOMAIN)
 			print_domain(pr, bp, length, true, false);
+		else if (pr->o.packettype == NP_PT_ZMTP1)
+			print_zmtp1(pr, bp, length);
 		return;
 	}
 	print_tcp_payload(pr, bp, length, t->sport, t->dport, iph);

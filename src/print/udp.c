@@ -219,12 +219,14 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 }
 
 /* -T TYPE (tcpdump prints no checksum note then). */
-static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length)
+static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length, const uint8_t *iph)
 {
 	switch (pr->o.packettype) {
 	case NP_PT_DOMAIN: print_domain(pr, cp, length, false, false); break;
 	case NP_PT_SNMP: print_snmp(pr, cp, length); break;
 	case NP_PT_TFTP: print_tftp(pr, cp, length); break;
+	case NP_PT_PGM:
+	case NP_PT_PGM_ZMTP1: print_pgm(pr, cp, length, iph); break;
 	default: break;
 	}
 }
@@ -274,7 +276,7 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 	}
 	print_udp_endpoints(pr, iph, true, sport, dport);
 	if (pr->o.packettype) { /* -T: the payload is this, whatever the ports */
-		print_udp_forced(pr, cp, length);
+		print_udp_forced(pr, cp, length, iph);
 		return;
 	}
 	if (!pr->o.qflag && print_nfs(pr, cp, length, sport, dport, iph, ""))
