@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # app_printers.sh - the application and transport printers of issue 19's
-# fourth group (timed/TSP, NFS over Sun RPC, DCCP, PGM, ZMTP/1.0, ...) against Debian's tcpdump on randomised
+# fourth group (timed/TSP, NFS over Sun RPC, DCCP, PGM, ZMTP/1.0, RESP,
+# ...) against Debian's tcpdump on randomised
 # packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -258,6 +259,27 @@ def pgm_ip():
 captures.append(("pgm", [pgm_ip() for _ in range(300)], 14 + 20))
 captures.append(("pgmudp", [over_udp(3055, 3056, pgm_body()) for _ in range(200)], UDP4))
 captures.append(("zmtp", [tcp_seg("192.0.2.1", 5555, "192.0.2.2", 33000, zmtp_frames()) for _ in range(200)],
+                 14 + 20 + 20))
+
+# RESP (TCP 6379): pipelined commands and replies of every type, nested
+# arrays, null, empty, negative, huge and malformed lengths, missing CRLFs
+# and inline commands with bare CR or LF.
+def resp_item(depth=0):
+    k = rng.choice("+-:$$**i" if depth < 3 else "+-:$i")
+    if k in "+-:":
+        return k.encode() + rng.choice([b"OK", b"ERR x", b"12", rbytes(4), b""]) + rng.choice([b"\r\n"] * 4 + [b"\n", b""])
+    if k == "$":
+        body = rng.choice([b"GET", b"", rbytes(6)])
+        n = rng.choice([str(len(body)).encode()] * 3 + [b"-1", b"-2", b"99999999999", b"x", b"", b"3"])
+        return b"$" + n + rng.choice([b"\r\n"] * 5 + [b"\r", b"\rx"]) + body + rng.choice([b"\r\n"] * 4 + [b"", b"zz\r\n"])
+    if k == "*":
+        items = [resp_item(depth + 1) for _ in range(rng.randrange(0, 4))]
+        n = rng.choice([str(len(items)).encode()] * 3 + [b"0", b"-1", b"-7", b"9", b"2147483648", b"a"])
+        return b"*" + n + b"\r\n" + b"".join(items)
+    return rng.choice([b"", b"\r\n", b"\n"]) + rng.choice([b"PING", b"SET a b", rbytes(5)]) + rng.choice([b"\r\n", b"\n", b"\r", b""])
+
+captures.append(("resp", [tcp_seg("192.0.2.1", 40000, "192.0.2.2", 6379,
+                                  b"".join(resp_item() for _ in range(rng.randrange(1, 4)))) for _ in range(300)],
                  14 + 20 + 20))
 
 def pcap(name, frames):

@@ -44,7 +44,7 @@ typedef struct np_print_opts {
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
  * protocol whatever their ports. Only the types with a printer here. */
-enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP, NP_PT_PGM, NP_PT_PGM_ZMTP1, NP_PT_ZMTP1 };
+enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP, NP_PT_PGM, NP_PT_PGM_ZMTP1, NP_PT_ZMTP1, NP_PT_RESP };
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
  * it in 2001 (print/classic.c). */
@@ -281,6 +281,8 @@ uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, ui
  * pseudo-header still carries len. */
 uint16_t print_l4_cksum_cov(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint32_t cov,
 			    uint8_t proto);
+/* RESP, Redis's protocol (resp.c): TCP 6379 or -T resp. */
+void print_resp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PGM (pgm.c), IP protocol 113 or UDP with -T pgm / pgm_zmtp1. */
 void print_pgm(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 /* ZMTP/1.0 (zmtp.c): over TCP with -T zmtp1, and a PGM datagram's payload. */

@@ -620,7 +620,7 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 	} else if (port_is(sport, dport, PORT_PPTP)) {
 		print_pptp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_REDIS)) {
-		/* TODO: RESP (print-resp.c). */
+		print_resp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_SSH)) {
 		print_ssh(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_BEEP)) {
@@ -785,6 +785,8 @@ void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 			print_domain(pr, bp, length, true, false);
 		else if (pr->o.packettype == NP_PT_ZMTP1)
 			print_zmtp1(pr, bp, length);
+		else if (pr->o.packettype == NP_PT_RESP)
+			print_resp(pr, bp, length);
 		return;
 	}
 	print_tcp_payload(pr, bp, length, t->sport, t->dport, iph);
