@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # app_printers.sh - the application and transport printers of issue 19's
 # fourth group (timed/TSP, NFS over Sun RPC, DCCP, PGM, ZMTP/1.0, RESP,
-# ...) against Debian's tcpdump on randomised
+# OpenFlow) against Debian's tcpdump on randomised
 # packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
@@ -281,6 +281,63 @@ def resp_item(depth=0):
 captures.append(("resp", [tcp_seg("192.0.2.1", 40000, "192.0.2.2", 6379,
                                   b"".join(resp_item() for _ in range(rng.randrange(1, 4)))) for _ in range(300)],
                  14 + 20 + 20))
+
+# OpenFlow (TCP 6653 and 6633): several messages a segment, every 1.3
+# type with bodies of the right, short and long lengths, random ports,
+# bitmaps, roles, error types and codes, HELLO elements; the 1.0 types
+# whose bodies tcpdump does not decode either, and unknown versions.
+OF13_FIX = {5: 0, 6: 24, 7: 0, 8: 4, 9: 4, 12: 72, 16: 32, 17: 8, 20: 0, 21: 0, 22: 8, 24: 16, 25: 16, 26: 0,
+            27: 24, 28: 24}
+
+def of_hello_elems():
+    out = b""
+    for _ in range(rng.randrange(0, 3)):
+        t = rng.choice([1, 1, 2])
+        body = rbytes(rng.choice([4, 4, 0, 8]))
+        out += struct.pack(">HH", t, rng.choice([4 + len(body)] * 4 + [2, 60])) + body
+    return out
+
+def of_message():
+    version = rng.choice([4] * 8 + [1, 1, 2, 9])
+    if version == 4:
+        t = rng.choice(list(range(30)) + [30, 77])
+        if t == 0:
+            body = of_hello_elems()
+        elif t == 1:
+            body = struct.pack(">HH", rng.choice(list(range(15)) + [0xffff, 40]), rng.randrange(0, 20)) + rbytes(rng.randrange(0, 30))
+        elif t == 4:
+            body = struct.pack(">I", rng.choice([0x00002320, 0x4f4e4600, 0xff000003, 0xff0000ff, u32()])) + rbytes(rng.randrange(4, 20))
+        elif t in OF13_FIX:
+            body = bytearray(rbytes(OF13_FIX[t]))
+            if t == 12 and len(body) > 8:
+                body[0] = rng.choice([0, 1, 2, 3])
+            if t in (24, 25) and body:
+                body[0:4] = struct.pack(">I", rng.choice([0, 1, 2, 3, 4, u32()]))
+            if t in (8, 9) and body:
+                body[0:2] = struct.pack(">H", rng.choice([0, 1, 2, 3]))
+            if t in (12, 16, 22) and len(body) > 12:
+                off = 8 if t == 12 else 0
+                body[off:off + 4] = struct.pack(">I", rng.choice([0xfffffffd, 0xffffff00, 1, u32()]))
+            body = bytes(body)
+            if rng.random() < 0.15:
+                body = body[:-1] if body else rbytes(3)
+        else:
+            body = rbytes(rng.choice([0, 4, 16, 40]))
+    elif version == 1:
+        t = rng.choice([0, 2, 3, 5, 7, 18, 19, 30])
+        body = rbytes(rng.choice([0, 0, 8, 20])) if t in (0, 2, 3) or rng.random() < 0.2 else b""
+    else:
+        t, body = u8(), rbytes(rng.randrange(0, 12))
+    length = 8 + len(body) if rng.random() < 0.9 else rng.choice([0, 7, 8, 200])
+    return struct.pack(">BBHI", version, t, length, u32()) + body
+
+def of_segment():
+    data = b"".join(of_message() for _ in range(rng.randrange(1, 4)))
+    if rng.random() < 0.1:
+        data = data[:rng.randrange(1, 8)]
+    return tcp_seg("192.0.2.1", rng.choice([6653, 6633]), "192.0.2.2", 50000, data)
+
+captures.append(("openflow", [of_segment() for _ in range(300)], 14 + 20 + 20))
 
 def pcap(name, frames):
     with open(f"{out}/{name}.pcap", "wb") as f:

@@ -281,6 +281,8 @@ uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, ui
  * pseudo-header still carries len. */
 uint16_t print_l4_cksum_cov(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint32_t cov,
 			    uint8_t proto);
+/* OpenFlow (openflow.c): TCP 6653 and 6633. */
+void print_openflow(np_printer *pr, const uint8_t *p, uint32_t len);
 /* RESP, Redis's protocol (resp.c): TCP 6379 or -T resp. */
 void print_resp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PGM (pgm.c), IP protocol 113 or UDP with -T pgm / pgm_zmtp1. */

@@ -626,7 +626,7 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 	} else if (port_is(sport, dport, PORT_BEEP)) {
 		print_beep(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_OPENFLOW_OLD) || port_is(sport, dport, PORT_OPENFLOW)) {
-		/* TODO: OpenFlow (print-openflow.c). */
+		print_openflow(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_FTP)) {
 		out_str(pr->out, ": ");
 		print_ftp(pr, bp, length);
