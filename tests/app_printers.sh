@@ -285,7 +285,8 @@ captures.append(("resp", [tcp_seg("192.0.2.1", 40000, "192.0.2.2", 6379,
 # OpenFlow (TCP 6653 and 6633): several messages a segment, every 1.3
 # type with bodies of the right, short and long lengths, random ports,
 # bitmaps, roles, error types and codes, HELLO elements; the 1.0 types
-# whose bodies tcpdump does not decode either, and unknown versions.
+# whose bodies tcpdump does not decode either, VENDOR messages (Big Switch
+# Networks' subtypes) and unknown versions.
 OF13_FIX = {5: 0, 6: 24, 7: 0, 8: 4, 9: 4, 12: 72, 16: 32, 17: 8, 20: 0, 21: 0, 22: 8, 24: 16, 25: 16, 26: 0,
             27: 24, 28: 24}
 
@@ -324,8 +325,14 @@ def of_message():
         else:
             body = rbytes(rng.choice([0, 4, 16, 40]))
     elif version == 1:
-        t = rng.choice([0, 2, 3, 5, 7, 18, 19, 30])
+        t = rng.choice([0, 2, 3, 4, 4, 4, 5, 7, 18, 19, 30])
         body = rbytes(rng.choice([0, 0, 8, 20])) if t in (0, 2, 3) or rng.random() < 0.2 else b""
+        if t == 4:  # VENDOR: Big Switch Networks' messages, and others'
+            sub = rng.choice(list(range(36)) + [99])
+            tail = rbytes(rng.choice([0, 3, 4, 4, 8, 8, 12]))
+            if sub in (6, 7) and rng.random() < 0.5:
+                tail = b"\0\0\0\1" + b"show clock"
+            body = struct.pack(">II", rng.choice([0x5c16c7] * 4 + [0x2320, 0xff000002]), sub) + tail
     else:
         t, body = u8(), rbytes(rng.randrange(0, 12))
     length = 8 + len(body) if rng.random() < 0.9 else rng.choice([0, 7, 8, 200])

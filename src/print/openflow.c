@@ -6,9 +6,12 @@
  * ECHO, EXPERIMENTER, FEATURES_REPLY, switch config, PORT_STATUS, PORT_MOD,
  * TABLE_MOD, QUEUE_GET_CONFIG_REQUEST, ROLE and ASYNC messages).
  *
- * Not for (yet): the OpenFlow 1.0 bodies of print-openflow-1.0.c (flow
- * matches, actions, statistics, vendor extensions); 1.0 messages get
- * their header line and length checks, and only HELLO and ECHO data with -v.
+ * For OpenFlow 1.0: the header line and length checks of every type, and
+ * with -v HELLO and ECHO data and VENDOR messages (Big Switch Networks'
+ * extension messages decoded).
+ *
+ * Not for (yet): the other OpenFlow 1.0 bodies of print-openflow-1.0.c
+ * (features, ports, flow matches, actions, statistics, queues, errors).
  */
 #include "print.h"
 
@@ -45,6 +48,13 @@ static const np_tok onf_experimenters[] = {
 	{0xff00000a, "MPLS-TP OpenFlow Extensions for SPTN"},
 	{0, NULL},
 };
+
+/* An OUI (top byte 0) or an ONF experimenter ID. */
+static const char *of_vendor_name(uint32_t vendor)
+{
+	const char *name = tok_name((vendor & 0xff000000) == 0 ? oui_names : onf_experimenters, vendor);
+	return name ? name : "unknown";
+}
 
 /* A bitmap's known bits in parentheses, " (bogus)" for unknown ones. */
 static void print_bitmap(np_printer *pr, const np_tok *t, uint32_t v)
@@ -352,8 +362,7 @@ static void of13_experimenter(np_printer *pr, const uint8_t *p, uint32_t len)
 {
 	NEED_AT(0, 4);
 	uint32_t exp = np_load_be32(p);
-	const char *name = tok_name((exp & 0xff000000) == 0 ? oui_names : onf_experimenters, exp);
-	out_fmt(pr->out, "\n\t experimenter 0x%08x (%s)", exp, name ? name : "unknown");
+	out_fmt(pr->out, "\n\t experimenter 0x%08x (%s)", exp, of_vendor_name(exp));
 	NEED_AT(4, 4);
 	out_fmt(pr->out, ", exp_type 0x%08x", np_load_be32(p + 4));
 	print_of_data(pr, p + 8, len - 8);
@@ -414,14 +423,149 @@ static const struct of_msgtype of13_types[OFPT13_MAX + 1] = {
 	{"METER_MOD", NULL, REQ_NONE, 0},
 };
 
-/* ---- OpenFlow 1.0: names and length rules (bodies not decoded yet) ---- */
+/* ---- OpenFlow 1.0: names and length rules, VENDOR messages ---- */
+
+#define OUI_BSN 0x5c16c7 /* Big Switch Networks' extensions */
+
+enum { BSN_SET_IP_MASK, BSN_GET_IP_MASK_REQUEST, BSN_GET_IP_MASK_REPLY, BSN_SET_MIRRORING,
+       BSN_GET_MIRRORING_REQUEST, BSN_GET_MIRRORING_REPLY, BSN_SHELL_COMMAND, BSN_SHELL_OUTPUT, BSN_SHELL_STATUS,
+       BSN_GET_INTERFACES_REQUEST, BSN_GET_L2_TABLE_REQUEST = 13, BSN_VIRTUAL_PORT_REMOVE_REQUEST = 17,
+       BSN_BW_ENABLE_GET_REQUEST = 19, BSN_BW_CLEAR_DATA_REQUEST = 21, BSN_HYBRID_GET_REQUEST = 27 };
+
+static const np_tok bsn_subtypes[] = {
+	{0, "SET_IP_MASK"},
+	{1, "GET_IP_MASK_REQUEST"},
+	{2, "GET_IP_MASK_REPLY"},
+	{3, "SET_MIRRORING"},
+	{4, "GET_MIRRORING_REQUEST"},
+	{5, "GET_MIRRORING_REPLY"},
+	{6, "SHELL_COMMAND"},
+	{7, "SHELL_OUTPUT"},
+	{8, "SHELL_STATUS"},
+	{9, "GET_INTERFACES_REQUEST"},
+	{10, "GET_INTERFACES_REPLY"},
+	{11, "SET_PKTIN_SUPPRESSION_REQUEST"},
+	{12, "SET_L2_TABLE_REQUEST"},
+	{13, "GET_L2_TABLE_REQUEST"},
+	{14, "GET_L2_TABLE_REPLY"},
+	{15, "VIRTUAL_PORT_CREATE_REQUEST"},
+	{16, "VIRTUAL_PORT_CREATE_REPLY"},
+	{17, "VIRTUAL_PORT_REMOVE_REQUEST"},
+	{18, "BW_ENABLE_SET_REQUEST"},
+	{19, "BW_ENABLE_GET_REQUEST"},
+	{20, "BW_ENABLE_GET_REPLY"},
+	{21, "BW_CLEAR_DATA_REQUEST"},
+	{22, "BW_CLEAR_DATA_REPLY"},
+	{23, "BW_ENABLE_SET_REPLY"},
+	{24, "SET_L2_TABLE_REPLY"},
+	{25, "SET_PKTIN_SUPPRESSION_REPLY"},
+	{26, "VIRTUAL_PORT_REMOVE_REPLY"},
+	{27, "HYBRID_GET_REQUEST"},
+	{28, "HYBRID_GET_REPLY"},
+	{31, "PDU_TX_REQUEST"},
+	{32, "PDU_TX_REPLY"},
+	{33, "PDU_RX_REQUEST"},
+	{34, "PDU_RX_REPLY"},
+	{35, "PDU_RX_TIMEOUT"},
+	{0, NULL},
+};
+
+static const np_tok bsn_onoff[] = {{0, "OFF"}, {1, "ON"}, {0, NULL}};
+
+/* " data '...'" of the shell messages: as far as captured. */
+static void bsn_shell_data(np_printer *pr, const uint8_t *p, uint32_t len)
+{
+	out_str(pr->out, ", data '");
+	if (!print_text(pr, p, len)) {
+		print_trunc_stop(pr);
+		return;
+	}
+	out_char(pr->out, '\'');
+}
+
+/* A Big Switch Networks message (tcpdump's of10_bsn_message_print). */
+static void of10_bsn_message(np_printer *pr, const uint8_t *p, uint32_t len)
+{
+	if (len < 4)
+		goto invalid;
+	NEED_AT(0, 4);
+	uint32_t subtype = np_load_be32(p);
+	out_fmt(pr->out, "\n\t subtype %s", tok2str(bsn_subtypes, "unknown (0x%08x)", subtype));
+	p += 4, len -= 4;
+	switch (subtype) {
+	case BSN_GET_IP_MASK_REQUEST:
+	case BSN_SET_IP_MASK:
+	case BSN_GET_IP_MASK_REPLY:
+		if (len != 8)
+			goto invalid;
+		NEED_AT(0, 1);
+		out_fmt(pr->out, ", index %u", p[0]);
+		if (subtype == BSN_GET_IP_MASK_REQUEST) {
+			NEED_AT(1, 7);
+			return;
+		}
+		NEED_AT(4, 4);
+		out_str(pr->out, ", mask ");
+		out_ipv4(pr->out, p + 4);
+		return;
+	case BSN_SET_MIRRORING:
+	case BSN_GET_MIRRORING_REQUEST:
+	case BSN_GET_MIRRORING_REPLY:
+		if (len != 4)
+			goto invalid;
+		NEED_AT(0, 1);
+		out_fmt(pr->out, ", report_mirror_ports %s", tok2str(bsn_onoff, "bogus (%u)", p[0]));
+		NEED_AT(1, 3);
+		return;
+	case BSN_GET_INTERFACES_REQUEST:
+	case BSN_GET_L2_TABLE_REQUEST:
+	case BSN_BW_ENABLE_GET_REQUEST:
+	case BSN_BW_CLEAR_DATA_REQUEST:
+	case BSN_HYBRID_GET_REQUEST:
+		if (len)
+			goto invalid;
+		return;
+	case BSN_VIRTUAL_PORT_REMOVE_REQUEST:
+	case BSN_SHELL_STATUS:
+		if (len != 4)
+			goto invalid;
+		NEED_AT(0, 4);
+		out_fmt(pr->out, subtype == BSN_SHELL_STATUS ? ", status 0x%08x" : ", vport_no %u", np_load_be32(p));
+		return;
+	case BSN_SHELL_COMMAND:
+		if (len < 4)
+			goto invalid;
+		NEED_AT(0, 4);
+		out_fmt(pr->out, ", service %u", np_load_be32(p));
+		bsn_shell_data(pr, p + 4, len - 4);
+		return;
+	case BSN_SHELL_OUTPUT: bsn_shell_data(pr, p, len); return;
+	default: check(pr, p, len); return;
+	}
+invalid:
+	print_invalid(pr);
+	check(pr, p, len);
+}
+
+/* A VENDOR message: the vendor, then Big Switch Networks' messages
+ * decoded, others' data dumped. */
+static void of10_vendor_message(np_printer *pr, const uint8_t *p, uint32_t len)
+{
+	NEED_AT(0, 4);
+	uint32_t vendor = np_load_be32(p);
+	out_fmt(pr->out, ", vendor 0x%08x (%s)", vendor, of_vendor_name(vendor));
+	if (vendor == OUI_BSN)
+		of10_bsn_message(pr, p + 4, len - 4);
+	else
+		print_of_data(pr, p + 4, len - 4);
+}
 
 static const struct of_msgtype of10_types[OFPT10_MAX + 1] = {
 	{"HELLO", print_of_data, REQ_MINLEN, 0},
 	{"ERROR", NULL, REQ_MINLEN, 4},
 	{"ECHO_REQUEST", print_of_data, REQ_MINLEN, 0},
 	{"ECHO_REPLY", print_of_data, REQ_MINLEN, 0},
-	{"VENDOR", NULL, REQ_MINLEN, 4},
+	{"VENDOR", of10_vendor_message, REQ_MINLEN, 4},
 	{"FEATURES_REQUEST", NULL, REQ_FIXLEN, 0},
 	{"FEATURES_REPLY", NULL, REQ_MINLEN, 24},
 	{"GET_CONFIG_REQUEST", NULL, REQ_FIXLEN, 0},
