@@ -14,32 +14,57 @@
 #define DCCP_HDRLEN 12     /* the generic header with a 24-bit sequence number */
 #define DCCP_HDRLEN_EXT 16 /* ... with a 48-bit one (X bit set) */
 
-enum { DCCP_REQUEST, DCCP_RESPONSE, DCCP_DATA, DCCP_ACK, DCCP_DATAACK, DCCP_CLOSEREQ, DCCP_CLOSE, DCCP_RESET,
-       DCCP_SYNC, DCCP_SYNCACK };
+enum {
+	DCCP_REQUEST,
+	DCCP_RESPONSE,
+	DCCP_DATA,
+	DCCP_ACK,
+	DCCP_DATAACK,
+	DCCP_CLOSEREQ,
+	DCCP_CLOSE,
+	DCCP_RESET,
+	DCCP_SYNC,
+	DCCP_SYNCACK
+};
 
 static const np_tok dccp_type_names[] = {
-	{DCCP_REQUEST, "DCCP-Request"}, {DCCP_RESPONSE, "DCCP-Response"}, {DCCP_DATA, "DCCP-Data"},
-	{DCCP_ACK, "DCCP-Ack"},         {DCCP_DATAACK, "DCCP-DataAck"},   {DCCP_CLOSEREQ, "DCCP-CloseReq"},
-	{DCCP_CLOSE, "DCCP-Close"},     {DCCP_RESET, "DCCP-Reset"},       {DCCP_SYNC, "DCCP-Sync"},
-	{DCCP_SYNCACK, "DCCP-SyncAck"}, {0, NULL},
+	{DCCP_REQUEST, "DCCP-Request"},
+	{DCCP_RESPONSE, "DCCP-Response"},
+	{DCCP_DATA, "DCCP-Data"},
+	{DCCP_ACK, "DCCP-Ack"},
+	{DCCP_DATAACK, "DCCP-DataAck"},
+	{DCCP_CLOSEREQ, "DCCP-CloseReq"},
+	{DCCP_CLOSE, "DCCP-Close"},
+	{DCCP_RESET, "DCCP-Reset"},
+	{DCCP_SYNC, "DCCP-Sync"},
+	{DCCP_SYNCACK, "DCCP-SyncAck"},
+	{0, NULL},
 };
 
 static const char *const reset_codes[] = {
-	"unspecified",  "closed",          "aborted",           "no_connection",
-	"packet_error", "option_error",    "mandatory_error",   "connection_refused",
-	"bad_service_code", "too_busy",    "bad_init_cookie",   "aggression_penalty",
+	"unspecified",      "closed",       "aborted",         "no_connection",
+	"packet_error",     "option_error", "mandatory_error", "connection_refused",
+	"bad_service_code", "too_busy",     "bad_init_cookie", "aggression_penalty",
 };
 
 static const char *const feature_names[] = {
-	"reserved",      "ccid",           "allow_short_seqno",         "sequence_window",      "ecn_incapable",
-	"ack_ratio",     "send_ack_vector", "send_ndp_count", "minimum checksum coverage", "check data checksum",
+	"reserved",
+	"ccid",
+	"allow_short_seqno",
+	"sequence_window",
+	"ecn_incapable",
+	"ack_ratio",
+	"send_ack_vector",
+	"send_ndp_count",
+	"minimum checksum coverage",
+	"check data checksum",
 };
 
 static const np_tok option_names[] = {
-	{0, "nop"},          {1, "mandatory"},    {2, "slowreceiver"}, {32, "change_l"},
-	{33, "confirm_l"},   {34, "change_r"},    {35, "confirm_r"},   {36, "initcookie"},
-	{37, "ndp_count"},   {38, "ack_vector0"}, {39, "ack_vector1"}, {40, "data_dropped"},
-	{41, "timestamp"},   {42, "timestamp_echo"}, {43, "elapsed_time"}, {44, "data_checksum"},
+	{0, "nop"},        {1, "mandatory"},       {2, "slowreceiver"},  {32, "change_l"},
+	{33, "confirm_l"}, {34, "change_r"},       {35, "confirm_r"},    {36, "initcookie"},
+	{37, "ndp_count"}, {38, "ack_vector0"},    {39, "ack_vector1"},  {40, "data_dropped"},
+	{41, "timestamp"}, {42, "timestamp_echo"}, {43, "elapsed_time"}, {44, "data_checksum"},
 	{0, NULL},
 };
 

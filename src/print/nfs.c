@@ -23,25 +23,63 @@ enum { MSG_ACCEPTED = 0, MSG_DENIED = 1 };
 enum { RPC_MISMATCH = 0, AUTH_ERROR = 1 };
 
 enum {
-	P_NULL, P_GETATTR, P_SETATTR, P_LOOKUP, P_ACCESS, P_READLINK, P_READ, P_WRITE, P_CREATE, P_MKDIR,
-	P_SYMLINK, P_MKNOD, P_REMOVE, P_RMDIR, P_RENAME, P_LINK, P_READDIR, P_READDIRPLUS, P_FSSTAT, P_FSINFO,
-	P_PATHCONF, P_COMMIT, P_NOOP = 25, NFS_NPROCS = 26
+	P_NULL,
+	P_GETATTR,
+	P_SETATTR,
+	P_LOOKUP,
+	P_ACCESS,
+	P_READLINK,
+	P_READ,
+	P_WRITE,
+	P_CREATE,
+	P_MKDIR,
+	P_SYMLINK,
+	P_MKNOD,
+	P_REMOVE,
+	P_RMDIR,
+	P_RENAME,
+	P_LINK,
+	P_READDIR,
+	P_READDIRPLUS,
+	P_FSSTAT,
+	P_FSINFO,
+	P_PATHCONF,
+	P_COMMIT,
+	P_NOOP = 25,
+	NFS_NPROCS = 26
 };
 
 /* NFSv2 procedure numbers as their v3 equivalents (tcpdump's nfsv3_procid). */
 static const uint8_t v2_to_v3[NFS_NPROCS] = {
-	P_NULL,   P_GETATTR, P_SETATTR, P_NOOP,  P_LOOKUP, P_READLINK, P_READ,   P_NOOP,   P_WRITE,
-	P_CREATE, P_REMOVE,  P_RENAME,  P_LINK,  P_SYMLINK, P_MKDIR,   P_RMDIR,  P_READDIR, P_FSSTAT,
-	P_NOOP,   P_NOOP,    P_NOOP,    P_NOOP,  P_NOOP,   P_NOOP,     P_NOOP,   P_NOOP,
+	P_NULL,   P_GETATTR, P_SETATTR, P_NOOP, P_LOOKUP,  P_READLINK, P_READ,  P_NOOP,    P_WRITE,
+	P_CREATE, P_REMOVE,  P_RENAME,  P_LINK, P_SYMLINK, P_MKDIR,    P_RMDIR, P_READDIR, P_FSSTAT,
+	P_NOOP,   P_NOOP,    P_NOOP,    P_NOOP, P_NOOP,    P_NOOP,     P_NOOP,  P_NOOP,
 };
 
 static const np_tok proc_names[] = {
-	{P_NOOP, "nop"},         {P_NULL, "null"},         {P_GETATTR, "getattr"},   {P_SETATTR, "setattr"},
-	{P_LOOKUP, "lookup"},    {P_ACCESS, "access"},     {P_READLINK, "readlink"}, {P_READ, "read"},
-	{P_WRITE, "write"},      {P_CREATE, "create"},     {P_MKDIR, "mkdir"},       {P_SYMLINK, "symlink"},
-	{P_MKNOD, "mknod"},      {P_REMOVE, "remove"},     {P_RMDIR, "rmdir"},       {P_RENAME, "rename"},
-	{P_LINK, "link"},        {P_READDIR, "readdir"},   {P_READDIRPLUS, "readdirplus"},
-	{P_FSSTAT, "fsstat"},    {P_FSINFO, "fsinfo"},     {P_PATHCONF, "pathconf"}, {P_COMMIT, "commit"},
+	{P_NOOP, "nop"},
+	{P_NULL, "null"},
+	{P_GETATTR, "getattr"},
+	{P_SETATTR, "setattr"},
+	{P_LOOKUP, "lookup"},
+	{P_ACCESS, "access"},
+	{P_READLINK, "readlink"},
+	{P_READ, "read"},
+	{P_WRITE, "write"},
+	{P_CREATE, "create"},
+	{P_MKDIR, "mkdir"},
+	{P_SYMLINK, "symlink"},
+	{P_MKNOD, "mknod"},
+	{P_REMOVE, "remove"},
+	{P_RMDIR, "rmdir"},
+	{P_RENAME, "rename"},
+	{P_LINK, "link"},
+	{P_READDIR, "readdir"},
+	{P_READDIRPLUS, "readdirplus"},
+	{P_FSSTAT, "fsstat"},
+	{P_FSINFO, "fsinfo"},
+	{P_PATHCONF, "pathconf"},
+	{P_COMMIT, "commit"},
 	{0, NULL},
 };
 
@@ -95,7 +133,7 @@ static void print_write_mode(np_printer *pr, uint32_t mode)
 		out_fmt(pr->out, " <#%d>", (int32_t)mode);
 }
 
-static const np_tok file_types[] = {{0, "NON"}, {1, "REG"}, {2, "DIR"}, {3, "BLK"},
+static const np_tok file_types[] = {{0, "NON"}, {1, "REG"}, {2, "DIR"},  {3, "BLK"},
 				    {4, "CHR"}, {5, "LNK"}, {6, "FIFO"}, {0, NULL}};
 
 static const np_tok auth_stat_names[] = {
@@ -111,7 +149,8 @@ static const np_tok auth_stat_names[] = {
 };
 
 static const np_tok accept_stat_names[] = {
-	{1, "PROG_UNAVAIL"}, {2, "PROG_MISMATCH"}, {3, "PROC_UNAVAIL"}, {4, "GARBAGE_ARGS"}, {5, "SYSTEM_ERR"}, {0, NULL},
+	{1, "PROG_UNAVAIL"}, {2, "PROG_MISMATCH"}, {3, "PROC_UNAVAIL"},
+	{4, "GARBAGE_ARGS"}, {5, "SYSTEM_ERR"},    {0, NULL},
 };
 
 /* A call remembered until its reply: who asked whom, and what. */
@@ -168,15 +207,15 @@ static bool get64(struct rpc_walk *w, uint64_t off, uint64_t *v)
 	return true;
 }
 
-#define G32(v, off)                          \
-	do {                                 \
-		if (!get32(w, (off), &(v)))  \
-			return FAIL;         \
+#define G32(v, off)                         \
+	do {                                \
+		if (!get32(w, (off), &(v))) \
+			return FAIL;        \
 	} while (0)
-#define G64(v, off)                          \
-	do {                                 \
-		if (!get64(w, (off), &(v)))  \
-			return FAIL;         \
+#define G64(v, off)                         \
+	do {                                \
+		if (!get64(w, (off), &(v))) \
+			return FAIL;        \
 	} while (0)
 
 static uint32_t roundup4(uint32_t n)
@@ -186,7 +225,18 @@ static uint32_t roundup4(uint32_t n)
 
 /* ---- file handles (tcpdump's parsenfsfh.c heuristics) ---- */
 
-enum fh_type { FH_UNKNOWN, FH_AUSPEX, FH_DECOSF, FH_IRIX4, FH_SUNOS4, FH_ULTRIX, FH_VMSUCX, FH_SUNOS5, FH_HPUX9, FH_BSD44 };
+enum fh_type {
+	FH_UNKNOWN,
+	FH_AUSPEX,
+	FH_DECOSF,
+	FH_IRIX4,
+	FH_SUNOS4,
+	FH_ULTRIX,
+	FH_VMSUCX,
+	FH_SUNOS5,
+	FH_HPUX9,
+	FH_BSD44
+};
 
 static uint32_t le32(const uint8_t *b)
 {
@@ -479,9 +529,7 @@ static uint64_t print_fh_call_args(struct rpc_walk *w, uint32_t proc, uint64_t d
 			print_write_mode(pr, c);
 		}
 		return dp;
-	case P_LINK:
-		out_str(o, " ->");
-		return parse_fhn(w, dp, w->v3);
+	case P_LINK: out_str(o, " ->"); return parse_fhn(w, dp, w->v3);
 	case P_READDIR:
 		if (print_bytes_at(w, dp, 16, true) == FAIL)
 			return FAIL;
@@ -1122,7 +1170,8 @@ static void print_nfs_reply(np_printer *pr, const uint8_t *rp, uint32_t length, 
 		} else if (rstat == AUTH_ERROR) {
 			if (!has(&w, 16, 4))
 				goto trunc;
-			out_fmt(o, "Auth %s", tok2str(auth_stat_names, "Invalid failure code %u", np_load_be32(rp + 16)));
+			out_fmt(o, "Auth %s",
+				tok2str(auth_stat_names, "Invalid failure code %u", np_load_be32(rp + 16)));
 		} else {
 			out_fmt(o, "Unknown reason for rejecting rpc message %u", rstat);
 		}
@@ -1133,8 +1182,8 @@ trunc:
 	print_trunc(pr);
 }
 
-bool print_nfs(np_printer *pr, const uint8_t *rp, uint32_t length, uint16_t sport, uint16_t dport,
-	       const uint8_t *iph, const char *lead)
+bool print_nfs(np_printer *pr, const uint8_t *rp, uint32_t length, uint16_t sport, uint16_t dport, const uint8_t *iph,
+	       const char *lead)
 {
 	uint32_t xid, dir;
 	if (!np_get_be32(rp + 4, pr->snapend, &dir) || !np_get_be32(rp, pr->snapend, &xid))

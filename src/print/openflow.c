@@ -97,7 +97,7 @@ static void print_of_data(np_printer *pr, const uint8_t *p, uint32_t len)
 /* ---- OpenFlow 1.3 ---- */
 
 static const np_tok ofp13_capabilities[] = {
-	{1u << 0, "FLOW_STATS"}, {1u << 1, "TABLE_STATS"}, {1u << 2, "PORT_STATS"}, {1u << 3, "GROUP_STATS"},
+	{1u << 0, "FLOW_STATS"}, {1u << 1, "TABLE_STATS"}, {1u << 2, "PORT_STATS"},   {1u << 3, "GROUP_STATS"},
 	{1u << 5, "IP_REASM"},   {1u << 6, "QUEUE_STATS"}, {1u << 8, "PORT_BLOCKED"}, {0, NULL},
 };
 static const np_tok ofp13_config[] = {{0, "FRAG_NORMAL"}, {1, "FRAG_DROP"}, {2, "FRAG_REASM"}, {0, NULL}};
@@ -108,84 +108,115 @@ static const np_tok ofp13_port_config[] = {
 };
 static const np_tok ofp13_port_state[] = {{1u << 0, "LINK_DOWN"}, {1u << 1, "BLOCKED"}, {1u << 2, "LIVE"}, {0, NULL}};
 static const np_tok ofp13_port_features[] = {
-	{1u << 0, "10MB_HD"},  {1u << 1, "10MB_FD"},  {1u << 2, "100MB_HD"}, {1u << 3, "100MB_FD"},
-	{1u << 4, "1GB_HD"},   {1u << 5, "1GB_FD"},   {1u << 6, "10GB_FD"},  {1u << 7, "40GB_FD"},
-	{1u << 8, "100GB_FD"}, {1u << 9, "1TB_FD"},   {1u << 10, "OTHER"},   {1u << 11, "COPPER"},
-	{1u << 12, "FIBER"},   {1u << 13, "AUTONEG"}, {1u << 14, "PAUSE"},   {1u << 15, "PAUSE_ASYM"},
+	{1u << 0, "10MB_HD"},
+	{1u << 1, "10MB_FD"},
+	{1u << 2, "100MB_HD"},
+	{1u << 3, "100MB_FD"},
+	{1u << 4, "1GB_HD"},
+	{1u << 5, "1GB_FD"},
+	{1u << 6, "10GB_FD"},
+	{1u << 7, "40GB_FD"},
+	{1u << 8, "100GB_FD"},
+	{1u << 9, "1TB_FD"},
+	{1u << 10, "OTHER"},
+	{1u << 11, "COPPER"},
+	{1u << 12, "FIBER"},
+	{1u << 13, "AUTONEG"},
+	{1u << 14, "PAUSE"},
+	{1u << 15, "PAUSE_ASYM"},
 	{0, NULL},
 };
 static const np_tok ofp13_hello_elems[] = {{1, "VERSIONBITMAP"}, {0, NULL}};
 static const np_tok ofp13_ports[] = {
-	{0xffffff00, "MAX"},   {0xfffffff8, "IN_PORT"},    {0xfffffff9, "TABLE"},
-	{0xfffffffa, "NORMAL"}, {0xfffffffb, "FLOOD"},     {0xfffffffc, "ALL"},
-	{0xfffffffd, "CONTROLLER"}, {0xfffffffe, "LOCAL"}, {0xffffffff, "ANY"},
-	{0, NULL},
+	{0xffffff00, "MAX"},        {0xfffffff8, "IN_PORT"},
+	{0xfffffff9, "TABLE"},      {0xfffffffa, "NORMAL"},
+	{0xfffffffb, "FLOOD"},      {0xfffffffc, "ALL"},
+	{0xfffffffd, "CONTROLLER"}, {0xfffffffe, "LOCAL"},
+	{0xffffffff, "ANY"},        {0, NULL},
 };
 static const np_tok ofp13_roles[] = {{0, "NOCHANGE"}, {1, "EQUAL"}, {2, "MASTER"}, {3, "SLAVE"}, {0, NULL}};
-static const np_tok of_version_bits[] = {{1u << 0, "1.0"}, {1u << 1, "1.1"}, {1u << 2, "1.2"},
-					 {1u << 3, "1.3"}, {1u << 4, "1.4"}, {1u << 5, "1.5"}, {0, NULL}};
-static const np_tok async_packet_in[] = {{1u << 0, "NO_MATCH"}, {1u << 1, "ACTION"}, {1u << 2, "INVALID_TTL"}, {0, NULL}};
+static const np_tok of_version_bits[] = {{1u << 0, "1.0"}, {1u << 1, "1.1"}, {1u << 2, "1.2"}, {1u << 3, "1.3"},
+					 {1u << 4, "1.4"}, {1u << 5, "1.5"}, {0, NULL}};
+static const np_tok async_packet_in[] = {
+	{1u << 0, "NO_MATCH"}, {1u << 1, "ACTION"}, {1u << 2, "INVALID_TTL"}, {0, NULL}};
 static const np_tok async_port[] = {{1u << 0, "ADD"}, {1u << 1, "DELETE"}, {1u << 2, "MODIFY"}, {0, NULL}};
 static const np_tok ofp13_port_reasons[] = {{0, "ADD"}, {1, "DELETE"}, {2, "MODIFY"}, {0, NULL}};
 
 static const np_tok ofp13_error_types[] = {
-	{0, "HELLO_FAILED"},      {1, "BAD_REQUEST"},         {2, "BAD_ACTION"},          {3, "BAD_INSTRUCTION"},
-	{4, "BAD_MATCH"},         {5, "FLOW_MOD_FAILED"},     {6, "GROUP_MOD_FAILED"},    {7, "PORT_MOD_FAILED"},
-	{8, "TABLE_MOD_FAILED"},  {9, "QUEUE_OP_FAILED"},     {10, "SWITCH_CONFIG_FAILED"}, {11, "ROLE_REQUEST_FAILED"},
-	{12, "METER_MOD_FAILED"}, {13, "TABLE_FEATURES_FAILED"}, {0xffff, "EXPERIMENTER"}, {0, NULL},
+	{0, "HELLO_FAILED"},
+	{1, "BAD_REQUEST"},
+	{2, "BAD_ACTION"},
+	{3, "BAD_INSTRUCTION"},
+	{4, "BAD_MATCH"},
+	{5, "FLOW_MOD_FAILED"},
+	{6, "GROUP_MOD_FAILED"},
+	{7, "PORT_MOD_FAILED"},
+	{8, "TABLE_MOD_FAILED"},
+	{9, "QUEUE_OP_FAILED"},
+	{10, "SWITCH_CONFIG_FAILED"},
+	{11, "ROLE_REQUEST_FAILED"},
+	{12, "METER_MOD_FAILED"},
+	{13, "TABLE_FEATURES_FAILED"},
+	{0xffff, "EXPERIMENTER"},
+	{0, NULL},
 };
 
 /* Each error type's codes, numbered from 0 (OpenFlow 1.3.x, 7.4.4). */
 static const char *const err_hello[] = {"INCOMPATIBLE", "EPERM"};
-static const char *const err_request[] = {"BAD_VERSION",  "BAD_TYPE",      "BAD_MULTIPART",  "BAD_EXPERIMENTER",
-					  "BAD_EXP_TYPE", "EPERM",         "BAD_LEN",        "BUFFER_EMPTY",
-					  "BUFFER_UNKNOWN", "BAD_TABLE_ID", "IS_SLAVE",      "BAD_PORT",
-					  "BAD_PACKET",   "MULTIPART_BUFFER_OVERFLOW"};
-static const char *const err_action[] = {"BAD_TYPE",      "BAD_LEN",           "BAD_EXPERIMENTER",  "BAD_EXP_TYPE",
-					 "BAD_OUT_PORT",  "BAD_ARGUMENT",      "EPERM",             "TOO_MANY",
-					 "BAD_QUEUE",     "BAD_OUT_GROUP",     "MATCH_INCONSISTENT", "UNSUPPORTED_ORDER",
-					 "BAD_TAG",       "BAD_SET_TYPE",      "BAD_SET_LEN",       "BAD_SET_ARGUMENT"};
-static const char *const err_instruction[] = {"UNKNOWN_INST",        "UNSUP_INST",       "BAD_TABLE_ID",
-					      "UNSUP_METADATA",      "UNSUP_METADATA_MASK", "BAD_EXPERIMENTER",
-					      "BAD_EXP_TYPE",        "BAD_LEN",          "EPERM"};
-static const char *const err_match[] = {"BAD_TYPE",  "BAD_LEN",   "BAD_TAG",    "BAD_DL_ADDR_MASK",
+static const char *const err_request[] = {
+	"BAD_VERSION", "BAD_TYPE", "BAD_MULTIPART", "BAD_EXPERIMENTER",         "BAD_EXP_TYPE",
+	"EPERM",       "BAD_LEN",  "BUFFER_EMPTY",  "BUFFER_UNKNOWN",           "BAD_TABLE_ID",
+	"IS_SLAVE",    "BAD_PORT", "BAD_PACKET",    "MULTIPART_BUFFER_OVERFLOW"};
+static const char *const err_action[] = {
+	"BAD_TYPE", "BAD_LEN",      "BAD_EXPERIMENTER", "BAD_EXP_TYPE",    "BAD_OUT_PORT",       "BAD_ARGUMENT",
+	"EPERM",    "TOO_MANY",     "BAD_QUEUE",        "BAD_OUT_GROUP",   "MATCH_INCONSISTENT", "UNSUPPORTED_ORDER",
+	"BAD_TAG",  "BAD_SET_TYPE", "BAD_SET_LEN",      "BAD_SET_ARGUMENT"};
+static const char *const err_instruction[] = {
+	"UNKNOWN_INST",     "UNSUP_INST",   "BAD_TABLE_ID", "UNSUP_METADATA", "UNSUP_METADATA_MASK",
+	"BAD_EXPERIMENTER", "BAD_EXP_TYPE", "BAD_LEN",      "EPERM"};
+static const char *const err_match[] = {"BAD_TYPE",         "BAD_LEN",       "BAD_TAG",   "BAD_DL_ADDR_MASK",
 					"BAD_NW_ADDR_MASK", "BAD_WILDCARDS", "BAD_FIELD", "BAD_VALUE",
-					"BAD_MASK",  "BAD_PREREQ", "DUP_FIELD", "EPERM"};
+					"BAD_MASK",         "BAD_PREREQ",    "DUP_FIELD", "EPERM"};
 static const char *const err_flow_mod[] = {"UNKNOWN", "TABLE_FULL",  "BAD_TABLE_ID", "OVERLAP",
 					   "EPERM",   "BAD_TIMEOUT", "BAD_COMMAND",  "BAD_FLAGS"};
-static const char *const err_group_mod[] = {"GROUP_EXISTS", "INVALID_GROUP", "WEIGHT_UNSUPPORTED", "OUT_OF_GROUPS",
-					    "OUT_OF_BUCKETS", "CHAINING_UNSUPPORTED", "WATCH_UNSUPPORTED", "LOOP",
-					    "UNKNOWN_GROUP", "CHAINED_GROUP", "BAD_TYPE", "BAD_COMMAND",
-					    "BAD_BUCKET",   "BAD_MATCH",     "EPERM"};
+static const char *const err_group_mod[] = {"GROUP_EXISTS",      "INVALID_GROUP",  "WEIGHT_UNSUPPORTED",
+					    "OUT_OF_GROUPS",     "OUT_OF_BUCKETS", "CHAINING_UNSUPPORTED",
+					    "WATCH_UNSUPPORTED", "LOOP",           "UNKNOWN_GROUP",
+					    "CHAINED_GROUP",     "BAD_TYPE",       "BAD_COMMAND",
+					    "BAD_BUCKET",        "BAD_MATCH",      "EPERM"};
 static const char *const err_port_mod[] = {"BAD_PORT", "BAD_HW_ADDR", "BAD_CONFIG", "BAD_ADVERTISE", "EPERM"};
 static const char *const err_table_mod[] = {"BAD_TABLE", "BAD_CONFIG", "EPERM"};
 static const char *const err_queue_op[] = {"BAD_PORT", "BAD_QUEUE", "EPERM"};
 static const char *const err_switch_config[] = {"BAD_FLAGS", "BAD_LEN", "EPERM"};
 static const char *const err_role[] = {"STALE", "UNSUP", "BAD_ROLE"};
-static const char *const err_meter_mod[] = {"UNKNOWN",   "METER_EXISTS", "INVALID_METER", "UNKNOWN_METER",
-					    "BAD_COMMAND", "BAD_FLAGS",  "BAD_RATE",      "BAD_BURST",
-					    "BAD_BAND",  "BAD_BAND_VALUE", "OUT_OF_METERS", "OUT_OF_BANDS"};
-static const char *const err_table_features[] = {"BAD_TABLE", "BAD_METADATA", "BAD_TYPE", "BAD_LEN", "BAD_ARGUMENT", "EPERM"};
+static const char *const err_meter_mod[] = {"UNKNOWN",     "METER_EXISTS",   "INVALID_METER", "UNKNOWN_METER",
+					    "BAD_COMMAND", "BAD_FLAGS",      "BAD_RATE",      "BAD_BURST",
+					    "BAD_BAND",    "BAD_BAND_VALUE", "OUT_OF_METERS", "OUT_OF_BANDS"};
+static const char *const err_table_features[] = {"BAD_TABLE", "BAD_METADATA", "BAD_TYPE",
+						 "BAD_LEN",   "BAD_ARGUMENT", "EPERM"};
 
-#define CODES(a) {a, sizeof(a) / sizeof(a[0])}
+#define CODES(a)                            \
+	{                                   \
+		a, sizeof(a) / sizeof(a[0]) \
+	}
 static const struct {
 	const char *const *names;
 	size_t n;
 } ofp13_error_codes[] = {
-	CODES(err_hello),     CODES(err_request),      CODES(err_action),   CODES(err_instruction),
-	CODES(err_match),     CODES(err_flow_mod),     CODES(err_group_mod), CODES(err_port_mod),
-	CODES(err_table_mod), CODES(err_queue_op),     CODES(err_switch_config), CODES(err_role),
+	CODES(err_hello),     CODES(err_request),        CODES(err_action),        CODES(err_instruction),
+	CODES(err_match),     CODES(err_flow_mod),       CODES(err_group_mod),     CODES(err_port_mod),
+	CODES(err_table_mod), CODES(err_queue_op),       CODES(err_switch_config), CODES(err_role),
 	CODES(err_meter_mod), CODES(err_table_features),
 };
 
 /* Field by field, as tcpdump's GET_ macros: what is printed before the
  * capture ends stays, then the truncation mark. */
-#define NEED_AT(off, n)                                                  \
-	do {                                                             \
+#define NEED_AT(off, n)                                                 \
+	do {                                                            \
 		if (print_caplen_from(pr, p) < (uint32_t)(off) + (n)) { \
-			print_trunc_stop(pr);                            \
-			return;                                          \
-		}                                                        \
+			print_trunc_stop(pr);                           \
+			return;                                         \
+		}                                                       \
 	} while (0)
 
 /* "PREFIX0x%08x" and its bits. */
@@ -217,7 +248,7 @@ static void of13_port_addr(np_printer *pr, const uint8_t *p, const char *lead)
 
 static void of13_port(np_printer *pr, const uint8_t *p)
 {
-	static const char *const labels[] = {"\n\t   config ", "\n\t   state ",     "\n\t   curr ",
+	static const char *const labels[] = {"\n\t   config ",     "\n\t   state ",     "\n\t   curr ",
 					     "\n\t   advertised ", "\n\t   supported ", "\n\t   peer "};
 	static const np_tok *const tables[] = {ofp13_port_config,   ofp13_port_state,    ofp13_port_features,
 					       ofp13_port_features, ofp13_port_features, ofp13_port_features};
@@ -290,8 +321,8 @@ static void of13_role(np_printer *pr, const uint8_t *p, uint32_t len)
 
 static void of13_async(np_printer *pr, const uint8_t *p, uint32_t len)
 {
-	static const char *const labels[] = {"\n\t packet_in_mask[EM] ",   "\n\t packet_in_mask[S] ",
-					     "\n\t port_status_mask[EM] ", "\n\t port_status_mask[S] ",
+	static const char *const labels[] = {"\n\t packet_in_mask[EM] ",    "\n\t packet_in_mask[S] ",
+					     "\n\t port_status_mask[EM] ",  "\n\t port_status_mask[S] ",
 					     "\n\t flow_removed_mask[EM] ", "\n\t flow_removed_mask[S] "};
 	static const np_tok *const tables[] = {async_packet_in, async_packet_in, async_port,
 					       async_port,      async_port,      async_port};
@@ -427,10 +458,23 @@ static const struct of_msgtype of13_types[OFPT13_MAX + 1] = {
 
 #define OUI_BSN 0x5c16c7 /* Big Switch Networks' extensions */
 
-enum { BSN_SET_IP_MASK, BSN_GET_IP_MASK_REQUEST, BSN_GET_IP_MASK_REPLY, BSN_SET_MIRRORING,
-       BSN_GET_MIRRORING_REQUEST, BSN_GET_MIRRORING_REPLY, BSN_SHELL_COMMAND, BSN_SHELL_OUTPUT, BSN_SHELL_STATUS,
-       BSN_GET_INTERFACES_REQUEST, BSN_GET_L2_TABLE_REQUEST = 13, BSN_VIRTUAL_PORT_REMOVE_REQUEST = 17,
-       BSN_BW_ENABLE_GET_REQUEST = 19, BSN_BW_CLEAR_DATA_REQUEST = 21, BSN_HYBRID_GET_REQUEST = 27 };
+enum {
+	BSN_SET_IP_MASK,
+	BSN_GET_IP_MASK_REQUEST,
+	BSN_GET_IP_MASK_REPLY,
+	BSN_SET_MIRRORING,
+	BSN_GET_MIRRORING_REQUEST,
+	BSN_GET_MIRRORING_REPLY,
+	BSN_SHELL_COMMAND,
+	BSN_SHELL_OUTPUT,
+	BSN_SHELL_STATUS,
+	BSN_GET_INTERFACES_REQUEST,
+	BSN_GET_L2_TABLE_REQUEST = 13,
+	BSN_VIRTUAL_PORT_REMOVE_REQUEST = 17,
+	BSN_BW_ENABLE_GET_REQUEST = 19,
+	BSN_BW_CLEAR_DATA_REQUEST = 21,
+	BSN_HYBRID_GET_REQUEST = 27
+};
 
 static const np_tok bsn_subtypes[] = {
 	{0, "SET_IP_MASK"},

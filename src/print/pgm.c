@@ -16,14 +16,42 @@
 #define PGM_HDRLEN 16
 #define PGM_IPPROTO 113
 
-enum { PGM_SPM = 0, PGM_POLL = 1, PGM_POLR = 2, PGM_ODATA = 4, PGM_RDATA = 5, PGM_NAK = 8, PGM_NULLNAK = 9,
-       PGM_NCF = 10, PGM_ACK = 11, PGM_SPMR = 12 };
+enum {
+	PGM_SPM = 0,
+	PGM_POLL = 1,
+	PGM_POLR = 2,
+	PGM_ODATA = 4,
+	PGM_RDATA = 5,
+	PGM_NAK = 8,
+	PGM_NULLNAK = 9,
+	PGM_NCF = 10,
+	PGM_ACK = 11,
+	PGM_SPMR = 12
+};
 
 enum { AFNUM_INET = 1, AFNUM_INET6 = 2 };
 
-enum { OPT_LENGTH, OPT_FRAGMENT, OPT_NAK_LIST, OPT_JOIN, OPT_NAK_BO_IVL, OPT_NAK_BO_RNG, OPT_REDIRECT = 7,
-       OPT_PARITY_PRM, OPT_PARITY_GRP, OPT_CURR_TGSIZE, OPT_NBR_UNREACH, OPT_PATH_NLA, OPT_SYN, OPT_FIN, OPT_RST,
-       OPT_CR, OPT_CRQST, OPT_PGMCC_DATA, OPT_PGMCC_FEEDBACK };
+enum {
+	OPT_LENGTH,
+	OPT_FRAGMENT,
+	OPT_NAK_LIST,
+	OPT_JOIN,
+	OPT_NAK_BO_IVL,
+	OPT_NAK_BO_RNG,
+	OPT_REDIRECT = 7,
+	OPT_PARITY_PRM,
+	OPT_PARITY_GRP,
+	OPT_CURR_TGSIZE,
+	OPT_NBR_UNREACH,
+	OPT_PATH_NLA,
+	OPT_SYN,
+	OPT_FIN,
+	OPT_RST,
+	OPT_CR,
+	OPT_CRQST,
+	OPT_PGMCC_DATA,
+	OPT_PGMCC_FEEDBACK
+};
 
 #define OPT_END 0x80
 #define OPT_MASK 0x7f
@@ -74,12 +102,13 @@ static enum opt_result print_nla_opt(np_printer *pr, const uint8_t **bpp, uint8_
 {
 	const uint8_t *bp = *bpp;
 	uint32_t fixed = type == OPT_REDIRECT ? 8 : 12, value = 0, alen;
-	const char *name = type == OPT_REDIRECT ? "OPT_REDIRECT" : type == OPT_PGMCC_DATA ? "OPT_PGMCC_DATA"
-											  : "OPT_PGMCC_FEEDBACK";
+	const char *name = type == OPT_REDIRECT     ? "OPT_REDIRECT"
+			   : type == OPT_PGMCC_DATA ? "OPT_PGMCC_DATA"
+						    : "OPT_PGMCC_FEEDBACK";
 	uint16_t afi;
 	if (opt_len < fixed) {
-		out_fmt(pr->out, "[Bad %s option, length %u < %u]", type == OPT_PGMCC_FEEDBACK ? "PGM_OPT_PGMCC_FEEDBACK" : name,
-			opt_len, fixed);
+		out_fmt(pr->out, "[Bad %s option, length %u < %u]",
+			type == OPT_PGMCC_FEEDBACK ? "PGM_OPT_PGMCC_FEEDBACK" : name, opt_len, fixed);
 		return OPT_STOP;
 	}
 	bp += 2;
@@ -251,7 +280,8 @@ static bool print_message(np_printer *pr, const uint8_t *p, uint8_t type, const 
 	case PGM_SPM:
 		if (!np_has(m, end, 16) || !get_nla(pr, np_load_be16(m + 12), m + 16, &alen))
 			return false;
-		out_fmt(o, "SPM seq %u trail %u lead %u nla ", np_load_be32(m), np_load_be32(m + 4), np_load_be32(m + 8));
+		out_fmt(o, "SPM seq %u trail %u lead %u nla ", np_load_be32(m), np_load_be32(m + 4),
+			np_load_be32(m + 8));
 		print_nla(pr, alen, m + 16);
 		*optp = m + 16 + alen;
 		return true;

@@ -44,7 +44,16 @@ typedef struct np_print_opts {
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
  * protocol whatever their ports. Only the types with a printer here. */
-enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP, NP_PT_PGM, NP_PT_PGM_ZMTP1, NP_PT_ZMTP1, NP_PT_RESP };
+enum np_packet_type {
+	NP_PT_NONE = 0,
+	NP_PT_DOMAIN,
+	NP_PT_SNMP,
+	NP_PT_TFTP,
+	NP_PT_PGM,
+	NP_PT_PGM_ZMTP1,
+	NP_PT_ZMTP1,
+	NP_PT_RESP
+};
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
  * it in 2001 (print/classic.c). */
@@ -363,8 +372,8 @@ void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
  * at rp (the RPC message), "LEADNFS request xid N ..."; false (nothing
  * printed) when rp is neither. iph is the IP header (replies are matched
  * to calls by XID and addresses). */
-bool print_nfs(np_printer *pr, const uint8_t *rp, uint32_t length, uint16_t sport, uint16_t dport,
-	       const uint8_t *iph, const char *lead);
+bool print_nfs(np_printer *pr, const uint8_t *rp, uint32_t length, uint16_t sport, uint16_t dport, const uint8_t *iph,
+	       const char *lead);
 void nfs_xid_map_free(struct nfs_xid_map *m);
 /* timed's TSP (timed.c): UDP 525. */
 void print_timed(np_printer *pr, const uint8_t *p);

@@ -13,13 +13,13 @@
 enum { TSP_ADJTIME = 1, TSP_SETTIME = 5, TSP_SETDATE = 22, TSP_SETDATEREQ = 23, TSP_LOOP = 24 };
 
 static const np_tok tsp_type_names[] = {
-	{0, "TSP_ANY"},         {1, "TSP_ADJTIME"},   {2, "TSP_ACK"},        {3, "TSP_MASTERREQ"},
-	{4, "TSP_MASTERACK"},   {5, "TSP_SETTIME"},   {6, "TSP_MASTERUP"},   {7, "TSP_SLAVEUP"},
-	{8, "TSP_ELECTION"},    {9, "TSP_ACCEPT"},    {10, "TSP_REFUSE"},    {11, "TSP_CONFLICT"},
-	{12, "TSP_RESOLVE"},    {13, "TSP_QUIT"},     {14, "TSP_DATE"},      {15, "TSP_DATEREQ"},
-	{16, "TSP_DATEACK"},    {17, "TSP_TRACEON"},  {18, "TSP_TRACEOFF"},  {19, "TSP_MSITE"},
-	{20, "TSP_MSITEREQ"},   {21, "TSP_TEST"},     {22, "TSP_SETDATE"},   {23, "TSP_SETDATEREQ"},
-	{24, "TSP_LOOP"},       {0, NULL},
+	{0, "TSP_ANY"},       {1, "TSP_ADJTIME"},  {2, "TSP_ACK"},       {3, "TSP_MASTERREQ"},
+	{4, "TSP_MASTERACK"}, {5, "TSP_SETTIME"},  {6, "TSP_MASTERUP"},  {7, "TSP_SLAVEUP"},
+	{8, "TSP_ELECTION"},  {9, "TSP_ACCEPT"},   {10, "TSP_REFUSE"},   {11, "TSP_CONFLICT"},
+	{12, "TSP_RESOLVE"},  {13, "TSP_QUIT"},    {14, "TSP_DATE"},     {15, "TSP_DATEREQ"},
+	{16, "TSP_DATEACK"},  {17, "TSP_TRACEON"}, {18, "TSP_TRACEOFF"}, {19, "TSP_MSITE"},
+	{20, "TSP_MSITEREQ"}, {21, "TSP_TEST"},    {22, "TSP_SETDATE"},  {23, "TSP_SETDATEREQ"},
+	{24, "TSP_LOOP"},     {0, NULL},
 };
 
 /* A signed seconds.microseconds time; tcpdump carries the sign across a
