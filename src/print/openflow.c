@@ -195,9 +195,9 @@ static const char *const err_meter_mod[] = {"UNKNOWN",     "METER_EXISTS",   "IN
 static const char *const err_table_features[] = {"BAD_TABLE", "BAD_METADATA", "BAD_TYPE",
 						 "BAD_LEN",   "BAD_ARGUMENT", "EPERM"};
 
-#define CODES(a)                            \
-	{                                   \
-		a, sizeof(a) / sizeof(a[0]) \
+#define CODES(a)                                \
+	{                                       \
+		(a), sizeof(a) / sizeof((a)[0]) \
 	}
 static const struct {
 	const char *const *names;
