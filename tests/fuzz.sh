@@ -285,6 +285,19 @@ for c in rsvp_cap:0 rsvp_uni-oobr-1:0 lmp:0 ldp-infinite-loop:1 mpls-ldp-hello:1
 	f=$suite/${c%:*}.pcap
 	[ -f "$f" ] && split_pcap "$f" "t_${c%:*}_" "${c#*:}"
 done
+# ... and for the application printers (issue 19: tests/app_printers.sh).
+for c in kh-timed-002-oobr nfs-attr-oobr unaligned-nfs-1 nfs-cannot-pad-32-bit dccp_partial_csum_v4_longer \
+	dccp_partial_csum_v6_simple dccp_options-oobr pgm_zmtp1 pgm_poll_polr pgm_opts_asan of10_p3295; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+# (the suite's RESP captures are Linux cooked ones: an Ethernet RESP seed here)
+PYTHONPATH="$here/tests/lib" python3 - "$seeds" <<'PY'
+import struct, sys
+from netpkt import eth, ipv
+seg = struct.pack(">HHIIBBHHH", 40000, 6379, 1, 1, 0x50, 0x18, 8192, 0, 0)
+data = b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n+OK\r\n-ERR x\r\n:12\r\n$-1\r\n*0\r\nPING\r\n"
+open(sys.argv[1] + "/resp_1", "wb").write(bytes([0, 1]) + eth(ipv("192.0.2.1", "192.0.2.2", 6, seg + data)))
+PY
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

@@ -49,7 +49,8 @@ static int parse_packet_type(const char *name)
 	static const struct {
 		const char *name;
 		int type;
-	} types[] = {{"domain", NP_PT_DOMAIN}, {"snmp", NP_PT_SNMP}, {"tftp", NP_PT_TFTP}};
+	} types[] = {{"domain", NP_PT_DOMAIN},       {"snmp", NP_PT_SNMP},   {"tftp", NP_PT_TFTP}, {"pgm", NP_PT_PGM},
+		     {"pgm_zmtp1", NP_PT_PGM_ZMTP1}, {"zmtp1", NP_PT_ZMTP1}, {"resp", NP_PT_RESP}};
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(name, types[i].name) == 0)
 			return types[i].type;

@@ -21,6 +21,8 @@ enum {
 	IPPROTO_IPV4 = 4,
 	IPPROTO_TCP = 6,
 	IPPROTO_UDP = 17,
+	IPPROTO_DCCP = 33,
+	IPPROTO_PGM = 113,
 	IPPROTO_IPV6 = 41,
 	IPPROTO_GRE = 47,
 	IPPROTO_ESP = 50,
@@ -107,6 +109,8 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 	switch (nh) {
 	case IPPROTO_TCP: print_tcp(pr, p, length, iph, fragmented); break;
 	case IPPROTO_UDP: print_udp(pr, p, length, iph, fragmented, ttl_hl); break;
+	case IPPROTO_DCCP: print_dccp(pr, p, length, iph); break;
+	case IPPROTO_PGM: print_pgm(pr, p, length, iph); break;
 	case IPPROTO_ICMP:
 		if (ver == 4)
 			print_icmp(pr, p, length, iph, fragmented);
@@ -270,9 +274,9 @@ static void print_ip_payload(np_printer *pr, const np_layer *l, uint32_t hlen, u
 	const struct np_ip4_info *ip = &l->u.ip4;
 	uint8_t nh = ip->proto;
 	/* These printers put the addresses in front of their ports themselves.
-	 * (tcpdump's SCTP and DCCP printers do too; ours has none for them yet,
-	 * so their fallback line keeps the addresses.) */
-	if (nh != IPPROTO_TCP && nh != IPPROTO_UDP) {
+	 * (tcpdump's SCTP printer does too; ours has none for it yet, so its
+	 * fallback line keeps the addresses.) */
+	if (nh != IPPROTO_TCP && nh != IPPROTO_UDP && nh != IPPROTO_DCCP) {
 		print_ip_addrs(pr, ip);
 		out_str(pr->out, ": ");
 	}

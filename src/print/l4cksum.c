@@ -17,6 +17,12 @@
 
 uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint8_t proto)
 {
+	return print_l4_cksum_cov(pr, iph, p, len, len, proto);
+}
+
+uint16_t print_l4_cksum_cov(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint32_t cov,
+			    uint8_t proto)
+{
 	uint32_t sum;
 	if ((iph[0] >> 4) == 6) {
 		const np_layer *l = print_layer_at(pr, NP_LAYER_IP6, iph, len + 40);
@@ -27,5 +33,5 @@ uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, ui
 		const uint8_t *dst = l->u.ip4.final_dst ? l->u.ip4.final_dst : iph + 16;
 		sum = np_pseudo_sum4(iph + 12, dst, proto, len & 0xffff);
 	}
-	return np_in_cksum(p, len, sum);
+	return np_in_cksum(p, cov, sum);
 }

@@ -25,6 +25,8 @@ void print_free(np_printer *pr)
 	pr->tcp_seq = NULL;
 	slip_state_free(pr->slip);
 	pr->slip = NULL;
+	nfs_xid_map_free(pr->nfs_xids);
+	pr->nfs_xids = NULL;
 }
 
 void print_trunc(np_printer *pr)

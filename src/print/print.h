@@ -44,7 +44,16 @@ typedef struct np_print_opts {
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
  * protocol whatever their ports. Only the types with a printer here. */
-enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
+enum np_packet_type {
+	NP_PT_NONE = 0,
+	NP_PT_DOMAIN,
+	NP_PT_SNMP,
+	NP_PT_TFTP,
+	NP_PT_PGM,
+	NP_PT_PGM_ZMTP1,
+	NP_PT_ZMTP1,
+	NP_PT_RESP
+};
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
  * it in 2001 (print/classic.c). */
@@ -52,6 +61,7 @@ enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
 struct slip_state;    /* print/slip.c: VJ compression lengths per connection */
+struct nfs_xid_map;   /* print/nfs.c: recent NFS calls, to read their replies */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -71,6 +81,7 @@ typedef struct np_printer {
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
 	struct slip_state *slip;
+	struct nfs_xid_map *nfs_xids;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -322,6 +333,21 @@ void print_ip_ports(np_printer *pr, const uint8_t *iph, uint16_t sport, uint16_t
  * (the IP layer's final_dst); 0 when right. The segment must be captured
  * (l4cksum.c). */
 uint16_t print_l4_cksum(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint8_t proto);
+/* The same when only the first cov bytes are covered (DCCP's CsCov): the
+ * pseudo-header still carries len. */
+uint16_t print_l4_cksum_cov(np_printer *pr, const uint8_t *iph, const uint8_t *p, uint32_t len, uint32_t cov,
+			    uint8_t proto);
+/* OpenFlow (openflow.c): TCP 6653 and 6633. */
+void print_openflow(np_printer *pr, const uint8_t *p, uint32_t len);
+/* RESP, Redis's protocol (resp.c): TCP 6379 or -T resp. */
+void print_resp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* PGM (pgm.c), IP protocol 113 or UDP with -T pgm / pgm_zmtp1. */
+void print_pgm(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
+/* ZMTP/1.0 (zmtp.c): over TCP with -T zmtp1, and a PGM datagram's payload. */
+void print_zmtp1(np_printer *pr, const uint8_t *p, uint32_t len);
+void print_zmtp1_datagram(np_printer *pr, const uint8_t *p, uint32_t len);
+/* DCCP (dccp.c), IP protocol 33, tcpdump's dccp_print. */
+void print_dccp(np_printer *pr, const uint8_t *p, uint32_t len, const uint8_t *iph);
 /* Payload printers called from TCP/UDP by port. */
 /* The text protocols tcpdump prints with txtproto_print (txtproto.c). */
 void print_http(np_printer *pr, const uint8_t *p, uint32_t length);   /* TCP 80, 8080 */
@@ -393,6 +419,15 @@ void print_ptp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_lisp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */
 void print_syslog(np_printer *pr, const uint8_t *p, uint32_t length);
+/* NFS over Sun RPC (nfs.c), port 2049: a call to it or a reply from it
+ * at rp (the RPC message), "LEADNFS request xid N ..."; false (nothing
+ * printed) when rp is neither. iph is the IP header (replies are matched
+ * to calls by XID and addresses). */
+bool print_nfs(np_printer *pr, const uint8_t *rp, uint32_t length, uint16_t sport, uint16_t dport, const uint8_t *iph,
+	       const char *lead);
+void nfs_xid_map_free(struct nfs_xid_map *m);
+/* timed's TSP (timed.c): UDP 525. */
+void print_timed(np_printer *pr, const uint8_t *p);
 /* TFTP (tftp.c): UDP 69. */
 void print_tftp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* MPLS label stack and payload (mpls.c): ethertypes 0x8847/0x8848, UDP 6635. */

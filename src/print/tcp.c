@@ -604,7 +604,8 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
 }
 
 /* The payload printer chosen by port, in tcpdump's order. */
-static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t sport, uint16_t dport)
+static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length, uint16_t sport, uint16_t dport,
+			      const uint8_t *iph)
 {
 	if (port_is(sport, dport, PORT_TELNET)) {
 		print_telnet(pr, bp, length);
@@ -619,13 +620,13 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 	} else if (port_is(sport, dport, PORT_PPTP)) {
 		print_pptp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_REDIS)) {
-		/* TODO: RESP (print-resp.c). */
+		print_resp(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_SSH)) {
 		print_ssh(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_BEEP)) {
 		print_beep(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_OPENFLOW_OLD) || port_is(sport, dport, PORT_OPENFLOW)) {
-		/* TODO: OpenFlow (print-openflow.c). */
+		print_openflow(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_FTP)) {
 		out_str(pr->out, ": ");
 		print_ftp(pr, bp, length);
@@ -643,8 +644,12 @@ static void print_tcp_payload(np_printer *pr, const uint8_t *bp, uint32_t length
 		print_rpki_rtr(pr, bp, length);
 	} else if (port_is(sport, dport, PORT_LDP)) {
 		print_ldp(pr, bp, length);
-	} else if (port_is(sport, dport, PORT_NFS)) {
-		/* TODO: NFS over TCP (print-nfs.c): ": NFS request xid N ..." */
+	} else if (port_is(sport, dport, PORT_NFS) && length >= 4 && np_has(bp, pr->snapend, 4)) {
+		/* after the RPC record mark (RFC 5531 11): its fragment length */
+		uint32_t fraglen = np_load_be32(bp) & 0x7fffffff;
+		if (fraglen > length - 4)
+			fraglen = length - 4;
+		print_nfs(pr, bp + 4, fraglen, sport, dport, iph, ": ");
 	}
 }
 
@@ -775,10 +780,14 @@ void print_tcp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 		print_tcp_rst_data(pr, bp, length);
 		return;
 	}
-	if (pr->o.packettype) { /* -T: only domain means anything over TCP */
+	if (pr->o.packettype) { /* -T: only these mean anything over TCP */
 		if (pr->o.packettype == NP_PT_DOMAIN)
 			print_domain(pr, bp, length, true, false);
+		else if (pr->o.packettype == NP_PT_ZMTP1)
+			print_zmtp1(pr, bp, length);
+		else if (pr->o.packettype == NP_PT_RESP)
+			print_resp(pr, bp, length);
 		return;
 	}
-	print_tcp_payload(pr, bp, length, t->sport, t->dport);
+	print_tcp_payload(pr, bp, length, t->sport, t->dport, iph);
 }

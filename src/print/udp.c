@@ -27,6 +27,7 @@ enum {
 	PORT_TFTP = 69,
 	PORT_SYSLOG = 514,
 	PORT_RIP = 520,
+	PORT_TIMED = 525,
 };
 
 /* The protocol in the IP header itself (IPv6: the first next header). */
@@ -111,7 +112,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_domain(pr, cp, length, false, true);
 		return true;
 	}
-	/* tcpdump tries the TIMED port before TFTP */
+	if (port_is(sport, dport, PORT_TIMED)) {
+		print_timed(pr, cp);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_TFTP)) {
 		print_tftp(pr, cp, length);
 		return true;
@@ -230,12 +234,14 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 }
 
 /* -T TYPE (tcpdump prints no checksum note then). */
-static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length)
+static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length, const uint8_t *iph)
 {
 	switch (pr->o.packettype) {
 	case NP_PT_DOMAIN: print_domain(pr, cp, length, false, false); break;
 	case NP_PT_SNMP: print_snmp(pr, cp, length); break;
 	case NP_PT_TFTP: print_tftp(pr, cp, length); break;
+	case NP_PT_PGM:
+	case NP_PT_PGM_ZMTP1: print_pgm(pr, cp, length, iph); break;
 	default: break;
 	}
 }
@@ -285,10 +291,11 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 	}
 	print_udp_endpoints(pr, iph, true, sport, dport);
 	if (pr->o.packettype) { /* -T: the payload is this, whatever the ports */
-		print_udp_forced(pr, cp, length);
+		print_udp_forced(pr, cp, length, iph);
 		return;
 	}
-	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
+	if (!pr->o.qflag && print_nfs(pr, cp, length, sport, dport, iph, ""))
+		return;
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
 		print_udp_cksum(pr, iph, p, length, u->cksum);
 	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport))
