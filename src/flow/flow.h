@@ -134,6 +134,15 @@ void np_flow_frags_free(np_flow_frags *fc);
 #define NP_FLOW_HOLD 32
 #define NP_FLOW_OBS_MAX (NP_FLOW_HOLD + 1)
 unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *out);
+/* The same for the commonest frames, straight from the captured bytes,
+ * without decoding the packet: Ethernet with at most one 802.1Q tag, IPv4
+ * (not a fragment) or IPv6 without extension headers, a whole TCP or UDP
+ * header. Returns 1 with out[0] exactly as np_decode + np_flow_observe
+ * would give it, or 0 for any other packet (or while fragments are held):
+ * then the caller decodes it and calls np_flow_observe. Checked against
+ * the decoder packet by packet in tests/unit/test_flow_frame.c. */
+unsigned np_flow_observe_frame(np_flow_frags *fc, int dlt, const uint8_t *data, uint32_t caplen, uint32_t wirelen,
+			       int64_t ts_us, bool want_payload, np_flow_obs *out);
 /* End of input: the fragments still held, unmatched (ports 0), into out[]
  * (room for NP_FLOW_HOLD); returns how many. */
 unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out);

@@ -168,8 +168,13 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 {
 	struct pipeline *p = ctx;
 	np_flow_obs o[NP_FLOW_OBS_MAX];
-	np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
-	unsigned n = np_flow_observe(p->frags, &p->pkt, np_source_packet_us(p->src, h), p->want_payload, o);
+	int64_t us = np_source_packet_us(p->src, h);
+	/* Most packets need no decoding (flow.h, np_flow_observe_frame). */
+	unsigned n = np_flow_observe_frame(p->frags, p->pkt.dlt, data, h->caplen, h->len, us, p->want_payload, o);
+	if (!n) {
+		np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
+		n = np_flow_observe(p->frags, &p->pkt, us, p->want_payload, o);
+	}
 	bool stable = np_source_data_stable(p->src, data);
 	struct chunk *c = &p->chunk[p->filled % p->nchunks];
 	if (stable && !c->oldest)
