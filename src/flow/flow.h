@@ -19,6 +19,7 @@
 #define NP_FLOW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../decode/packet.h"
@@ -171,6 +172,13 @@ np_flow_frags *np_flow_table_frags(np_flow_table *t);
 void np_flow_table_sync(np_flow_table *t);
 /* End every flow (end of input, shutdown) with the given reason. */
 void np_flow_table_flush(np_flow_table *t, uint8_t reason);
+/* The same, the flows handed to `block` many at a time, in the order
+ * np_flow_table_flush would emit them (the flows that end while held
+ * fragments are let go still go to the table's emit): for a writer that
+ * formats them on two threads (np_flow_writer_write_all). The flows are
+ * valid during the call. */
+typedef void (*np_flow_block_fn)(void *ctx, const np_flow *const *flows, size_t n);
+void np_flow_table_flush_blocks(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx);
 uint32_t np_flow_table_active(const np_flow_table *t);
 /* Visit every active flow, least recently active first (read-only). */
 void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx);
@@ -184,6 +192,8 @@ bool np_flow_key_from_packet(const np_packet *pkt, np_flow_key *key, uint32_t *i
 
 /* SiLK's letters for TCP flags, "FSRPAUEC" order, into buf (>= 9 bytes). */
 const char *np_tcp_flags_str(uint8_t flags, char *buf);
+/* The same letters without the NUL (buf >= 8 bytes); returns how many. */
+unsigned np_tcp_flags_put(uint8_t flags, char *buf);
 const char *np_flow_end_name(uint8_t reason);
 
 #endif

@@ -395,14 +395,24 @@ unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out)
 	return n;
 }
 
+unsigned np_tcp_flags_put(uint8_t flags, char *buf)
+{
+	/* A nibble at a time: its letters (4 bytes stored at once, the count
+	 * of them kept), "FSRP" for the low one, "AUEC" for the high one. */
+	static const char low[16][4] = {"", "F", "S", "FS", "R", "FR", "SR", "FSR", "P", "FP", "SP", "FSP",
+					"RP", "FRP", "SRP", "FSRP"};
+	static const char high[16][4] = {"", "A", "U", "AU", "E", "AE", "UE", "AUE", "C", "AC", "UC", "AUC",
+					 "EC", "AEC", "UEC", "AUEC"};
+	static const uint8_t count[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+	memcpy(buf, low[flags & 15], 4);
+	unsigned n = count[flags & 15];
+	memcpy(buf + n, high[flags >> 4], 4);
+	return n + count[flags >> 4];
+}
+
 const char *np_tcp_flags_str(uint8_t flags, char *buf)
 {
-	static const char letters[] = "FSRPAUEC";
-	int n = 0;
-	for (int i = 0; i < 8; i++)
-		if (flags & (1u << i))
-			buf[n++] = letters[i];
-	buf[n] = '\0';
+	buf[np_tcp_flags_put(flags, buf)] = '\0';
 	return buf;
 }
 

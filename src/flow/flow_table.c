@@ -526,17 +526,34 @@ static void end_all(np_flow_table *t, uint8_t reason)
 
 /* The same at the end of input, faster: the table empties at once
  * afterwards, rather than flow by flow (no index slot is visited, but the
- * whole index is cleared). */
-static void flush_all(np_flow_table *t, uint8_t reason)
+ * whole index is cleared). With `block`, the flows go to it up to
+ * FLUSH_BLOCK at a time instead of to emit one by one. */
+#define FLUSH_BLOCK 16384
+
+static void flush_all_to(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx)
 {
+	const np_flow **list = block ? malloc(FLUSH_BLOCK * sizeof(*list)) : NULL;
+	size_t n = 0;
 	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next) {
 		np_flow *f = &t->pool[i];
 		__builtin_prefetch(&t->pool[f->lru_next == NIL ? i : f->lru_next]);
 		f->end_reason = reason;
-		if (t->emit)
+		if (list) {
+			list[n++] = f;
+			if (n == FLUSH_BLOCK) {
+				block(ctx, list, n);
+				n = 0;
+			}
+		} else if (block) {
+			block(ctx, (const np_flow *const *)&f, 1); /* no memory for a list */
+		} else if (t->emit) {
 			t->emit(t->ctx, f);
+		}
 		t->stats.flows_written++;
 	}
+	if (n)
+		block(ctx, list, n);
+	free(list);
 	memset(t->slots, 0, ((size_t)t->slot_mask + 1) * sizeof(*t->slots));
 	t->lru_head = t->lru_tail = NIL;
 	t->free_head = NIL;
@@ -544,15 +561,31 @@ static void flush_all(np_flow_table *t, uint8_t reason)
 	t->active = 0;
 }
 
-void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+static void flush_all(np_flow_table *t, uint8_t reason)
 {
-	/* Fragments still held first (np_flow_table_frags). */
+	flush_all_to(t, reason, NULL, NULL);
+}
+
+/* Fragments still held first (np_flow_table_frags). */
+static void release_frags(np_flow_table *t)
+{
 	np_flow_obs o[NP_FLOW_HOLD];
 	unsigned n = np_flow_frags_release(t->frags, o);
 	for (unsigned i = 0; i < n; i++)
 		np_flow_table_add_obs(t, &o[i], false);
 	np_flow_table_sync(t);
+}
+
+void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+{
+	release_frags(t);
 	flush_all(t, reason);
+}
+
+void np_flow_table_flush_blocks(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx)
+{
+	release_frags(t);
+	flush_all_to(t, reason, block, ctx);
 }
 
 void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx)
