@@ -157,9 +157,10 @@ np_flow_table *np_flow_table_new(const np_flow_config *cfg, np_flow_emit_fn emit
 void np_flow_table_free(np_flow_table *t);
 /* Account one decoded packet (timestamp in the packet). */
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts_us);
-/* Account one observed packet. payload_kept: o->payload stays valid until
- * np_flow_table_sync, so a batching table keeps the pointer instead of a
- * copy; otherwise the table copies what it has to keep. */
+/* Account one observed packet. payload_kept: o itself and o->payload stay
+ * valid and unchanged until np_flow_table_sync, so a batching table keeps
+ * the pointer instead of a copy; otherwise the table copies what it has
+ * to keep. */
 void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_kept);
 /* End flows idle or over their active time as of `now_us`. */
 void np_flow_table_expire(np_flow_table *t, int64_t now_us);

@@ -57,8 +57,9 @@ struct np_flow_table {
 	int64_t now_us, last_expire_us;
 	np_flow_stats stats;
 	np_flow_frags *frags;  /* for np_flow_table_add */
-	struct waiting {       /* a packet of a batch, as the table needs it */
-		np_flow_obs o; /* o.payload: the caller's, or copy below */
+	struct waiting {              /* a packet of a batch, as the table needs it */
+		const np_flow_obs *op; /* the caller's (payload_kept), or &o */
+		np_flow_obs o;         /* o.payload: the caller's, or copy below */
 		uint8_t copy[BATCH_PAYLOAD];
 	} batch[NP_FLOW_BATCH];
 	uint32_t batch_head, batch_n;
@@ -373,7 +374,7 @@ static void batch_pop(np_flow_table *t)
 	const struct waiting *w = &t->batch[t->batch_head];
 	t->batch_head = (t->batch_head + 1) % NP_FLOW_BATCH;
 	t->batch_n--;
-	account(t, &w->o);
+	account(t, w->op);
 }
 
 void np_flow_table_sync(np_flow_table *t)
@@ -410,7 +411,7 @@ void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_
 		/* Half a batch old: its slot is in cache by now; fetch the flow
 		 * it points to (the first candidate; most lookups need no other). */
 		const struct waiting *m = &t->batch[(t->batch_head + t->batch_n - NP_FLOW_BATCH / 2) % NP_FLOW_BATCH];
-		uint64_t s = t->slots[m->o.hash & t->slot_mask];
+		uint64_t s = t->slots[m->op->hash & t->slot_mask];
 		if (s) {
 			const char *f = (const char *)&t->pool[(uint32_t)(s & 0xffffffffu) - 1];
 			__builtin_prefetch(f);
@@ -420,15 +421,20 @@ void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_
 	if (t->batch_n == NP_FLOW_BATCH)
 		batch_pop(t);
 	struct waiting *w = &t->batch[(t->batch_head + t->batch_n) % NP_FLOW_BATCH];
+	t->batch_n++;
+	if (payload_kept) { /* the caller's record, as it is (plen counts only with payload_fn) */
+		w->op = o;
+		if (plen)
+			__builtin_prefetch(o->payload); /* read by payload_fn a batch later */
+		return;
+	}
 	w->o = *o;
 	w->o.plen = plen;
-	if (plen && payload_kept)
-		__builtin_prefetch(o->payload); /* read by payload_fn a batch later */
-	if (plen && !payload_kept) {
+	w->op = &w->o;
+	if (plen) {
 		memcpy(w->copy, o->payload, plen);
 		w->o.payload = w->copy;
 	}
-	t->batch_n++;
 }
 
 /* The table's clock from a packet's time: idle expiry runs from it. */
