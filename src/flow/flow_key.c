@@ -399,10 +399,10 @@ unsigned np_tcp_flags_put(uint8_t flags, char *buf)
 {
 	/* A nibble at a time: its letters (4 bytes stored at once, the count
 	 * of them kept), "FSRP" for the low one, "AUEC" for the high one. */
-	static const char low[16][4] = {"", "F", "S", "FS", "R", "FR", "SR", "FSR", "P", "FP", "SP", "FSP",
-					"RP", "FRP", "SRP", "FSRP"};
-	static const char high[16][4] = {"", "A", "U", "AU", "E", "AE", "UE", "AUE", "C", "AC", "UC", "AUC",
-					 "EC", "AEC", "UEC", "AUEC"};
+	static const char low[16][4] = {"",  "F",  "S",  "FS",  "R",  "FR",  "SR",  "FSR",
+					"P", "FP", "SP", "FSP", "RP", "FRP", "SRP", "FSRP"};
+	static const char high[16][4] = {"",  "A",  "U",  "AU",  "E",  "AE",  "UE",  "AUE",
+					 "C", "AC", "UC", "AUC", "EC", "AEC", "UEC", "AUEC"};
 	static const uint8_t count[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
 	memcpy(buf, low[flags & 15], 4);
 	unsigned n = count[flags & 15];

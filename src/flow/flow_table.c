@@ -56,8 +56,8 @@ struct np_flow_table {
 	uint32_t lru_head, lru_tail;
 	int64_t now_us, last_expire_us;
 	np_flow_stats stats;
-	np_flow_frags *frags;  /* for np_flow_table_add */
-	struct waiting {              /* a packet of a batch, as the table needs it */
+	np_flow_frags *frags;          /* for np_flow_table_add */
+	struct waiting {               /* a packet of a batch, as the table needs it */
 		const np_flow_obs *op; /* the caller's (payload_kept), or &o */
 		np_flow_obs o;         /* o.payload: the caller's, or copy below */
 		uint8_t copy[BATCH_PAYLOAD];
@@ -538,6 +538,7 @@ static void end_all(np_flow_table *t, uint8_t reason)
 
 static void flush_all_to(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx)
 {
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const np_flow **list = block ? malloc(FLUSH_BLOCK * sizeof(*list)) : NULL;
 	size_t n = 0;
 	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next) {

@@ -190,6 +190,7 @@ void out_hex(np_out *o, uint32_t v, int width)
 
 /* Each octet's digits and the dot after it, 4 bytes an entry (stored as one
  * word, then the length moves on), and each octet's digit count. */
+/* clang-format off */
 static const char octet_text[256 * 4 + 1] =
 	"0.\0\0" "1.\0\0" "2.\0\0" "3.\0\0" "4.\0\0" "5.\0\0" "6.\0\0" "7.\0\0" "8.\0\0" "9.\0\0" "10.\0" "11.\0"
 	"12.\0" "13.\0" "14.\0" "15.\0" "16.\0" "17.\0" "18.\0" "19.\0" "20.\0" "21.\0" "22.\0" "23.\0"
@@ -213,6 +214,7 @@ static const char octet_text[256 * 4 + 1] =
 	"228." "229." "230." "231." "232." "233." "234." "235." "236." "237." "238." "239."
 	"240." "241." "242." "243." "244." "245." "246." "247." "248." "249." "250." "251."
 	"252." "253." "254." "255.";
+/* clang-format on */
 
 void out_ipv4(np_out *o, const uint8_t a[4])
 {

@@ -8,10 +8,10 @@
  * then every Ethernet packet of the shared corpus (tcpdump's captures,
  * many fuzzed), when it is there, cut and mutated the same way.
  */
-#define _XOPEN_SOURCE 700
-#include <ftw.h>
+#include <glob.h>
 #include <pcap/pcap.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../../src/decode/packet.h"
 #include "../../src/flow/flow.h"
@@ -42,7 +42,8 @@ static void compare(const uint8_t *data, uint32_t caplen, uint32_t wirelen, bool
 		np_flow_frags_release(full_fc, rest);
 		if (n != 1 || !same_obs(&fast, &full[0])) {
 			if (mismatched++ < 5)
-				fprintf(stderr, "flow_frame: observation differs from the decoder's (caplen %u)\n", caplen);
+				fprintf(stderr, "flow_frame: observation differs from the decoder's (caplen %u)\n",
+					caplen);
 		}
 	}
 	free(c);
@@ -68,7 +69,8 @@ static void variations(const uint8_t *data, uint32_t caplen, uint32_t wirelen, u
 	compare(data, caplen, wirelen, false);
 	for (uint32_t cut = 0; cut < caplen && cut <= header + 2; cut++)
 		compare(data, cut, wirelen, true);
-	static const uint8_t values[] = {0x00, 0x01, 0x05, 0x06, 0x11, 0x20, 0x3f, 0x40, 0x45, 0x4f, 0x50, 0x60, 0x81, 0xff};
+	static const uint8_t values[] = {0x00, 0x01, 0x05, 0x06, 0x11, 0x20, 0x3f,
+					 0x40, 0x45, 0x4f, 0x50, 0x60, 0x81, 0xff};
 	unsigned span = header < caplen ? header : caplen;
 	for (unsigned t = 0; span && t < tries; t++) {
 		memcpy(m, data, caplen);
@@ -125,7 +127,8 @@ static void test_built(void)
 			for (int tcp = 0; tcp < 2; tcp++)
 				for (uint16_t payload = 0; payload <= 40; payload += 40) {
 					uint32_t len = build(f, vlan, family, tcp ? 6 : 17, payload);
-					unsigned header = 14u + (vlan ? 4u : 0u) + (family == 4 ? 20u : 40u) + (tcp ? 20u : 8u);
+					unsigned header =
+						14u + (vlan ? 4u : 0u) + (family == 4 ? 20u : 40u) + (tcp ? 20u : 8u);
 					unsigned before = (unsigned)taken;
 					variations(f, len, len, header, header * 14);
 					variations(f, len, len + 100, header, 50); /* cut by a snaplen */
@@ -137,18 +140,12 @@ static void test_built(void)
 /* Every Ethernet capture of the corpus. */
 static unsigned long corpus_files;
 
-static int visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
+static void visit(const char *path)
 {
-	(void)st;
-	(void)ftw;
-	size_t n = strlen(path);
-	bool pcap = n >= 5 && strcmp(path + n - 5, ".pcap") == 0, ng = n >= 7 && strcmp(path + n - 7, ".pcapng") == 0;
-	if (type != FTW_F || (!pcap && !ng))
-		return 0;
 	char err[PCAP_ERRBUF_SIZE];
 	pcap_t *p = pcap_open_offline(path, err);
 	if (!p)
-		return 0;
+		return;
 	if (pcap_datalink(p) == DLT_EN10MB) {
 		corpus_files++;
 		struct pcap_pkthdr *h;
@@ -157,7 +154,6 @@ static int visit(const char *path, const struct stat *st, int type, struct FTW *
 			variations(d, h->caplen, h->len, 74, i < 50 ? 40 : 4);
 	}
 	pcap_close(p);
-	return 0;
 }
 
 static void test_corpus(void)
@@ -168,8 +164,19 @@ static void test_corpus(void)
 		printf("flow_frame: %s absent, corpus part skipped\n", dir);
 		return;
 	}
+	static const char *patterns[] = {"*.pcap",   "*/*.pcap",   "*/*/*.pcap",   "*/*/*/*.pcap",
+					 "*.pcapng", "*/*.pcapng", "*/*/*.pcapng", "*/*/*/*.pcapng"};
+	glob_t g;
+	memset(&g, 0, sizeof(g));
+	for (size_t i = 0; i < sizeof(patterns) / sizeof(patterns[0]); i++) {
+		char pattern[256];
+		snprintf(pattern, sizeof(pattern), "%s/%s", dir, patterns[i]);
+		glob(pattern, i ? GLOB_APPEND : 0, NULL, &g);
+	}
 	unsigned long before = taken;
-	nftw(dir, visit, 16, FTW_PHYS);
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		visit(g.gl_pathv[i]);
+	globfree(&g);
 	CHECK(corpus_files > 0 && taken > before);
 	CHECK(mismatched == 0);
 }
@@ -180,7 +187,8 @@ int main(void)
 	full_fc = np_flow_frags_new();
 	test_built();
 	test_corpus();
-	printf("flow_frame: %lu packets compared, %lu taken by the shortcut, %lu differ\n", compared, taken, mismatched);
+	printf("flow_frame: %lu packets compared, %lu taken by the shortcut, %lu differ\n", compared, taken,
+	       mismatched);
 	np_flow_frags_free(fast_fc);
 	np_flow_frags_free(full_fc);
 	return check_summary("flow_frame");

@@ -38,7 +38,8 @@ static void make_flows(void)
 		f->key.sport = (uint16_t)next_rand();
 		f->key.dport = (uint16_t)next_rand();
 		f->key.vlan = (uint16_t)(i % 11 == 0 ? next_rand() & 0xfff : 0);
-		f->fwd.first_us = 1700000000000000LL + (int64_t)(next_rand() % 200000) * 1000000 + next_rand() % 1000000;
+		f->fwd.first_us =
+			1700000000000000LL + (int64_t)(next_rand() % 200000) * 1000000 + next_rand() % 1000000;
 		f->fwd.last_us = f->fwd.first_us + next_rand() % 5000000000u;
 		f->fwd.packets = next_rand() % 100000 + 1;
 		f->fwd.bytes = (uint64_t)next_rand() * (i % 2 ? 4096 : 1);
