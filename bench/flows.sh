@@ -36,11 +36,19 @@
 # neighbours than about the tools: the load average is printed before and
 # after, and CPU time is reported beside wall time for that reason.
 #
+# The long capture (LARGE_PACKETS, off by default: it takes minutes): the
+# same traffic, as many concurrent sessions as the two above, LARGE_PACKETS
+# packets long (20000000 is the issue's: about 8.5 GB, made, measured with
+# netprofile and YAF only, and deleted before the report), for the speed
+# and the memory per active flow over a long run.
+#
 # Settings (environment): NETPROFILE (build/netprofile), GEN (build/gen_capture,
 # built if missing), PACKETS (2000000), FLOWS (concurrent sessions for the
 # generator, default PACKETS/20: about 300,000 flows and 250,000 active at
 # 2 M packets), RUNS (3), SEED (1), SOFTFLOWD_MAX_FLOWS (softflowd's -m,
-# default its own 8192), TMPDIR (/tmp; about 1.1 GB free at 2 M packets).
+# default its own 8192), LARGE_PACKETS (0: no long capture; 20000000 for
+# the issue's), TMPDIR (/tmp; about 1.1 GB free at 2 M packets, and 430 MB
+# more per million LARGE_PACKETS).
 # Exit status: 0 both targets met; 1 a target missed; 2 netprofile missing
 # or failed (the peers are still measured); 3 bad setup.
 
@@ -50,6 +58,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NETPROFILE=${NETPROFILE:-$ROOT/build/netprofile}
 GEN=${GEN:-$ROOT/build/gen_capture}
 PACKETS=${PACKETS:-2000000}
+LARGE_PACKETS=${LARGE_PACKETS:-0}
 FLOWS=${FLOWS:-}
 RUNS=${RUNS:-3}
 SEED=${SEED:-1}
@@ -64,6 +73,7 @@ fail_setup() {
 }
 
 [[ $PACKETS =~ ^[1-9][0-9]*$ ]] || fail_setup "PACKETS must be a positive number, not '$PACKETS'"
+[[ $LARGE_PACKETS =~ ^[0-9]+$ ]] || fail_setup "LARGE_PACKETS must be a number, not '$LARGE_PACKETS'"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || fail_setup "RUNS must be a positive number, not '$RUNS'"
 [[ -z $FLOWS || $FLOWS =~ ^[1-9][0-9]*$ ]] || fail_setup "FLOWS must be a positive number, not '$FLOWS'"
 [[ -x $TIME ]] || fail_setup "$TIME not found (apt-get install -y time)"
@@ -142,7 +152,7 @@ run_once() { # $1 tool, $2 pcap
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-mpkts() { awk -v n="$PACKETS" -v s="$1" 'BEGIN { if (s > 0) printf "%.2f", n / s / 1e6; else print "-" }'; }
+mpkts() { awk -v n="${npackets[$1]}" -v s="$2" 'BEGIN { if (s > 0) printf "%.2f", n / s / 1e6; else print "-" }'; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
@@ -164,17 +174,40 @@ make_captures() {
         "$(du -h "$WORK/snap96.pcap" | cut -f1) at -s 96"
 }
 
+# The captures, and the packets in each.
+captures=(full snap96)
+declare -A npackets=([full]=$PACKETS [snap96]=$PACKETS [large]=$LARGE_PACKETS)
+((LARGE_PACKETS > 0)) && captures+=(large)
+
+# The long capture, with as many concurrent sessions as the others.
+make_large_capture() {
+    local start=$SECONDS
+    echo "generating $LARGE_PACKETS packets (seed $SEED, ${FLOWS:-$((PACKETS / 20))} concurrent sessions) into $WORK ..."
+    "$GEN" -n "$LARGE_PACKETS" -f "${FLOWS:-$((PACKETS / 20))}" --seed "$SEED" -o "$WORK/large.pcap" > /dev/null ||
+        fail_setup "$GEN failed"
+    echo "  in $((SECONDS - start)) s: $(du -h "$WORK/large.pcap" | cut -f1)"
+}
+
+# The tools measured on a capture: on the long one, netprofile and YAF.
+capture_tools() { # $1 capture name
+    local tool
+    for tool in "${tools[@]}"; do
+        [[ $1 != large || $tool == netprofile || $tool == yaf ]] && echo "$tool"
+    done
+}
+
 declare -A wall cpu rss    # "capture tool" -> median
 declare -A peak_active     # capture -> netprofile's peak active flows
 declare -A failed          # "capture tool" -> reason
 
 # RUNS interleaved runs of every tool on one capture.
 measure() { # $1 capture name
-    local pcap="$WORK/$1.pcap" tool i line
+    local pcap="$WORK/$1.pcap" tool i line here
     declare -A walls cpus rsss
+    mapfile -t here < <(capture_tools "$1")
     cat "$pcap" > /dev/null # into the page cache, for every tool alike
     for ((i = 0; i < RUNS; i++)); do
-        for tool in "${tools[@]}"; do
+        for tool in "${here[@]}"; do
             [[ -n ${failed["$1 $tool"]:-} ]] && continue
             if ! line=$(run_once "$tool" "$pcap"); then
                 failed["$1 $tool"]="exit status $?: $(tail -c 300 "$WORK/$tool.err" | tr '\n' ' ')"
@@ -187,12 +220,12 @@ measure() { # $1 capture name
             rsss[$tool]+="$r "
             if [[ $tool == netprofile ]]; then
                 peak_active[$1]=$(grep -Eo 'peak [0-9]+ active' "$WORK/netprofile.err" | grep -Eo '[0-9]+')
-                grep -q "^flows: $PACKETS packets read" "$WORK/netprofile.err" ||
+                grep -q "^flows: ${npackets[$1]} packets read" "$WORK/netprofile.err" ||
                     failed["$1 $tool"]="did not read every packet: $(tail -c 300 "$WORK/netprofile.err" | tr '\n' ' ')"
             fi
         done
     done
-    for tool in "${tools[@]}"; do
+    for tool in "${here[@]}"; do
         [[ -n ${failed["$1 $tool"]:-} ]] && continue
         # shellcheck disable=SC2086 # lists of numbers
         wall["$1 $tool"]=$(median ${walls[$tool]})
@@ -215,22 +248,23 @@ baseline_rss() {
 report() {
     local capture tool best best_tool base
     echo
-    echo "flow metering, $PACKETS packets per capture, median of $RUNS interleaved runs;" \
+    echo "flow metering, $PACKETS packets per capture$( ((LARGE_PACKETS > 0)) && echo " ($LARGE_PACKETS in the long one)"), median of $RUNS interleaved runs;" \
         "$(nproc) CPUs, load average $load_before before, $(load) after"
     print_row capture tool "wall s" "Mpkt/s" "CPU s" "Mpkt/s" "peak MiB" "B/flow"
-    for capture in full snap96; do
+    for capture in "${captures[@]}"; do
         for tool in "${tools[@]}"; do
             if [[ -n ${failed["$capture $tool"]:-} ]]; then
                 echo "$capture  $tool: failed, ${failed["$capture $tool"]}"
                 continue
             fi
+            [[ -n ${wall["$capture $tool"]:-} ]] || continue # not measured on this capture
             local per_flow=""
             if [[ $tool == netprofile && ${peak_active[$capture]:-0} -gt 0 ]]; then
                 per_flow=$(awk -v k="${rss["$capture $tool"]}" -v n="${peak_active[$capture]}" \
                     'BEGIN { printf "%.0f", k * 1024 / n }')
             fi
-            print_row "$capture" "$tool" "${wall["$capture $tool"]}" "$(mpkts "${wall["$capture $tool"]}")" \
-                "${cpu["$capture $tool"]}" "$(mpkts "${cpu["$capture $tool"]}")" \
+            print_row "$capture" "$tool" "${wall["$capture $tool"]}" "$(mpkts "$capture" "${wall["$capture $tool"]}")" \
+                "${cpu["$capture $tool"]}" "$(mpkts "$capture" "${cpu["$capture $tool"]}")" \
                 "$(awk -v k="${rss["$capture $tool"]}" 'BEGIN { printf "%.1f", k / 1024 }')" "$per_flow"
         done
     done
@@ -238,7 +272,7 @@ report() {
     [[ ${tools[0]:-} == netprofile ]] || return
     echo
     base=$(baseline_rss)
-    for capture in full snap96; do
+    for capture in "${captures[@]}"; do
         [[ -n ${wall["$capture netprofile"]:-} ]] || continue
         local kind
         for kind in wall cpu; do
@@ -295,5 +329,11 @@ for capture in full snap96; do
     echo "measuring $capture: ${tools[*]}, $RUNS runs each ..."
     measure "$capture"
 done
+if ((LARGE_PACKETS > 0)); then
+    make_large_capture
+    echo "measuring large: $(capture_tools large | tr '\n' ' ')$RUNS runs each ..."
+    measure large
+    rm -f "$WORK/large.pcap"
+fi
 report
 exit "$status"

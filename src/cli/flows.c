@@ -181,15 +181,31 @@ struct flows_run {
 	np_flowsrc *reading; /* --flows: the file being read */
 };
 
+static void emit_ipfix(struct flows_run *run, const np_flow *f)
+{
+	if (run->ipfix)
+		np_ipfix_writer_write(run->ipfix, f);
+	if (run->export_to)
+		np_ipfix_writer_write(run->export_to, f);
+}
+
 static void emit_flow(void *ctx, const np_flow *f)
 {
 	struct flows_run *run = ctx;
 	if (run->text)
 		np_flow_writer_write(&run->writer, f);
-	if (run->ipfix)
-		np_ipfix_writer_write(run->ipfix, f);
-	if (run->export_to)
-		np_ipfix_writer_write(run->export_to, f);
+	emit_ipfix(run, f);
+}
+
+/* End of input: the flows still active, many at a time (the text writer
+ * formats them on two threads). */
+static void emit_flows(void *ctx, const np_flow *const *flows, size_t n)
+{
+	struct flows_run *run = ctx;
+	if (run->text)
+		np_flow_writer_write_all(&run->writer, flows, n);
+	for (size_t i = 0; i < n; i++)
+		emit_ipfix(run, flows[i]);
 }
 
 /* --decap: an inner flow, with its tunnel's fields. */
@@ -407,7 +423,7 @@ int cmd_flows(int argc, char **argv)
 	/* Whatever was read before a fault is still written out. */
 	if (run.decap)
 		np_decap_flush(run.decap, NP_END_EOF);
-	np_flow_table_flush(run.table, NP_END_EOF);
+	np_flow_table_flush_blocks(run.table, NP_END_EOF, emit_flows, &run);
 	int status = 0;
 	if (rc < 0) {
 		fprintf(stderr, "netprofile: %s\n", src.err);

@@ -19,6 +19,7 @@
 #define NP_FLOW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../decode/packet.h"
@@ -134,6 +135,15 @@ void np_flow_frags_free(np_flow_frags *fc);
 #define NP_FLOW_HOLD 32
 #define NP_FLOW_OBS_MAX (NP_FLOW_HOLD + 1)
 unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us, bool want_payload, np_flow_obs *out);
+/* The same for the commonest frames, straight from the captured bytes,
+ * without decoding the packet: Ethernet with at most one 802.1Q tag, IPv4
+ * (not a fragment) or IPv6 without extension headers, a whole TCP or UDP
+ * header. Returns 1 with out[0] exactly as np_decode + np_flow_observe
+ * would give it, or 0 for any other packet (or while fragments are held):
+ * then the caller decodes it and calls np_flow_observe. Checked against
+ * the decoder packet by packet in tests/unit/test_flow_frame.c. */
+unsigned np_flow_observe_frame(np_flow_frags *fc, int dlt, const uint8_t *data, uint32_t caplen, uint32_t wirelen,
+			       int64_t ts_us, bool want_payload, np_flow_obs *out);
 /* End of input: the fragments still held, unmatched (ports 0), into out[]
  * (room for NP_FLOW_HOLD); returns how many. */
 unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out);
@@ -147,9 +157,10 @@ np_flow_table *np_flow_table_new(const np_flow_config *cfg, np_flow_emit_fn emit
 void np_flow_table_free(np_flow_table *t);
 /* Account one decoded packet (timestamp in the packet). */
 void np_flow_table_add(np_flow_table *t, const np_packet *pkt, int64_t ts_us);
-/* Account one observed packet. payload_kept: o->payload stays valid until
- * np_flow_table_sync, so a batching table keeps the pointer instead of a
- * copy; otherwise the table copies what it has to keep. */
+/* Account one observed packet. payload_kept: o itself and o->payload stay
+ * valid and unchanged until np_flow_table_sync, so a batching table keeps
+ * the pointer instead of a copy; otherwise the table copies what it has
+ * to keep. */
 void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_kept);
 /* End flows idle or over their active time as of `now_us`. */
 void np_flow_table_expire(np_flow_table *t, int64_t now_us);
@@ -162,6 +173,13 @@ np_flow_frags *np_flow_table_frags(np_flow_table *t);
 void np_flow_table_sync(np_flow_table *t);
 /* End every flow (end of input, shutdown) with the given reason. */
 void np_flow_table_flush(np_flow_table *t, uint8_t reason);
+/* The same, the flows handed to `block` many at a time, in the order
+ * np_flow_table_flush would emit them (the flows that end while held
+ * fragments are let go still go to the table's emit): for a writer that
+ * formats them on two threads (np_flow_writer_write_all). The flows are
+ * valid during the call. */
+typedef void (*np_flow_block_fn)(void *ctx, const np_flow *const *flows, size_t n);
+void np_flow_table_flush_blocks(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx);
 uint32_t np_flow_table_active(const np_flow_table *t);
 /* Visit every active flow, least recently active first (read-only). */
 void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx);
@@ -175,6 +193,8 @@ bool np_flow_key_from_packet(const np_packet *pkt, np_flow_key *key, uint32_t *i
 
 /* SiLK's letters for TCP flags, "FSRPAUEC" order, into buf (>= 9 bytes). */
 const char *np_tcp_flags_str(uint8_t flags, char *buf);
+/* The same letters without the NUL (buf >= 8 bytes); returns how many. */
+unsigned np_tcp_flags_put(uint8_t flags, char *buf);
 const char *np_flow_end_name(uint8_t reason);
 
 #endif

@@ -294,6 +294,99 @@ unsigned np_flow_observe(np_flow_frags *fc, const np_packet *pkt, int64_t ts_us,
 	return n + 1;
 }
 
+/* ---- the shortcut for plain frames ------------------------------------- */
+
+/* Ports, flags and payload of a TCP or UDP header at l4 (l4len bytes as the
+ * IP header claims, captured up to ipend), as np_decode_tcp/_udp and
+ * packet_payload above would give them; false for anything they would mark
+ * truncated or invalid. */
+static bool plain_transport(uint8_t proto, const uint8_t *l4, const uint8_t *ipend, uint32_t l4len, bool want_payload,
+			    np_flow_obs *o)
+{
+	uint32_t hdr;
+	if (proto == 6) {
+		if (!np_has(l4, ipend, 20))
+			return false;
+		hdr = (uint32_t)(l4[12] >> 4) * 4;
+		if (hdr < 20 || hdr > l4len || !np_has(l4, ipend, hdr))
+			return false;
+		o->flags = l4[13];
+	} else if (proto == 17) {
+		if (!np_has(l4, ipend, 8) || l4len < 8 || np_load_be16(l4 + 4) < 8)
+			return false;
+		hdr = 8;
+	} else {
+		return false;
+	}
+	o->k.sport = np_load_be16(l4);
+	o->k.dport = np_load_be16(l4 + 2);
+	if (want_payload && np_has(l4, ipend, hdr + 1) && l4len > hdr) {
+		uint32_t len = (uint32_t)(ipend - l4) - hdr;
+		o->payload = l4 + hdr;
+		o->plen = len < l4len - hdr ? len : l4len - hdr;
+	}
+	return true;
+}
+
+unsigned np_flow_observe_frame(np_flow_frags *fc, int dlt, const uint8_t *data, uint32_t caplen, uint32_t wirelen,
+			       int64_t ts_us, bool want_payload, np_flow_obs *o)
+{
+	const uint8_t *end = data + caplen, *ip = data + 14;
+	if (dlt != NP_DLT_EN10MB || fc->nheld || !np_has(data, end, 18))
+		return 0;
+	uint16_t type = np_load_be16(data + 12);
+	uint32_t rest = wirelen >= 14 ? wirelen - 14 : 0;
+	memset(&o->k, 0, sizeof(o->k));
+	if (type == 0x8100) { /* one 802.1Q tag */
+		o->k.vlan = np_load_be16(data + 14) & 0x0fff;
+		type = np_load_be16(data + 16);
+		ip += 4;
+		rest = rest >= 4 ? rest - 4 : 0;
+	}
+	const uint8_t *ipend = end;
+	uint32_t total, hlen;
+	if (type == 0x0800 && np_has(ip, end, 20)) {
+		total = np_load_be16(ip + 2);
+		hlen = (uint32_t)(ip[0] & 0x0f) * 4;
+		/* Version 4, a whole header, the length claimed, not a fragment. */
+		if (ip[0] >> 4 != 4 || hlen < 20 || total < hlen || (np_load_be16(ip + 6) & 0x3fff))
+			return 0;
+		if (np_has(ip, end, total))
+			ipend = ip + total;
+		if (!np_has(ip, ipend, hlen))
+			return 0;
+		memcpy(o->k.src, ip + 12, 4);
+		memcpy(o->k.dst, ip + 16, 4);
+		o->k.family = 4;
+		o->bytes = total;
+	} else if (type == 0x86dd && np_has(ip, end, 40)) {
+		/* Version 6, the transport header right after the fixed one. */
+		if (ip[0] >> 4 != 6 || rest < 40 || (ip[6] != 6 && ip[6] != 17))
+			return 0;
+		hlen = 40;
+		total = 40u + np_load_be16(ip + 4);
+		if (np_has(ip, end, total))
+			ipend = ip + total;
+		memcpy(o->k.src, ip + 8, 16);
+		memcpy(o->k.dst, ip + 24, 16);
+		o->k.family = 6;
+		o->bytes = total;
+	} else {
+		return 0;
+	}
+	o->k.proto = type == 0x0800 ? ip[9] : ip[6];
+	o->flags = 0;
+	o->plen = 0;
+	o->payload = NULL;
+	if (!plain_transport(o->k.proto, ip + hlen, ipend, total - hlen, want_payload, o))
+		return 0;
+	o->ts_us = ts_us;
+	o->late = 0;
+	o->status = NP_OBS_IP;
+	o->hash = np_flow_key_hash(&o->k);
+	return 1;
+}
+
 unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out)
 {
 	unsigned n = 0;
@@ -302,14 +395,24 @@ unsigned np_flow_frags_release(np_flow_frags *fc, np_flow_obs *out)
 	return n;
 }
 
+unsigned np_tcp_flags_put(uint8_t flags, char *buf)
+{
+	/* A nibble at a time: its letters (4 bytes stored at once, the count
+	 * of them kept), "FSRP" for the low one, "AUEC" for the high one. */
+	static const char low[16][4] = {"",  "F",  "S",  "FS",  "R",  "FR",  "SR",  "FSR",
+					"P", "FP", "SP", "FSP", "RP", "FRP", "SRP", "FSRP"};
+	static const char high[16][4] = {"",  "A",  "U",  "AU",  "E",  "AE",  "UE",  "AUE",
+					 "C", "AC", "UC", "AUC", "EC", "AEC", "UEC", "AUEC"};
+	static const uint8_t count[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+	memcpy(buf, low[flags & 15], 4);
+	unsigned n = count[flags & 15];
+	memcpy(buf + n, high[flags >> 4], 4);
+	return n + count[flags >> 4];
+}
+
 const char *np_tcp_flags_str(uint8_t flags, char *buf)
 {
-	static const char letters[] = "FSRPAUEC";
-	int n = 0;
-	for (int i = 0; i < 8; i++)
-		if (flags & (1u << i))
-			buf[n++] = letters[i];
-	buf[n] = '\0';
+	buf[np_tcp_flags_put(flags, buf)] = '\0';
 	return buf;
 }
 

@@ -56,9 +56,10 @@ struct np_flow_table {
 	uint32_t lru_head, lru_tail;
 	int64_t now_us, last_expire_us;
 	np_flow_stats stats;
-	np_flow_frags *frags;  /* for np_flow_table_add */
-	struct waiting {       /* a packet of a batch, as the table needs it */
-		np_flow_obs o; /* o.payload: the caller's, or copy below */
+	np_flow_frags *frags;          /* for np_flow_table_add */
+	struct waiting {               /* a packet of a batch, as the table needs it */
+		const np_flow_obs *op; /* the caller's (payload_kept), or &o */
+		np_flow_obs o;         /* o.payload: the caller's, or copy below */
 		uint8_t copy[BATCH_PAYLOAD];
 	} batch[NP_FLOW_BATCH];
 	uint32_t batch_head, batch_n;
@@ -373,7 +374,7 @@ static void batch_pop(np_flow_table *t)
 	const struct waiting *w = &t->batch[t->batch_head];
 	t->batch_head = (t->batch_head + 1) % NP_FLOW_BATCH;
 	t->batch_n--;
-	account(t, &w->o);
+	account(t, w->op);
 }
 
 void np_flow_table_sync(np_flow_table *t)
@@ -410,7 +411,7 @@ void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_
 		/* Half a batch old: its slot is in cache by now; fetch the flow
 		 * it points to (the first candidate; most lookups need no other). */
 		const struct waiting *m = &t->batch[(t->batch_head + t->batch_n - NP_FLOW_BATCH / 2) % NP_FLOW_BATCH];
-		uint64_t s = t->slots[m->o.hash & t->slot_mask];
+		uint64_t s = t->slots[m->op->hash & t->slot_mask];
 		if (s) {
 			const char *f = (const char *)&t->pool[(uint32_t)(s & 0xffffffffu) - 1];
 			__builtin_prefetch(f);
@@ -420,15 +421,20 @@ void np_flow_table_add_obs(np_flow_table *t, const np_flow_obs *o, bool payload_
 	if (t->batch_n == NP_FLOW_BATCH)
 		batch_pop(t);
 	struct waiting *w = &t->batch[(t->batch_head + t->batch_n) % NP_FLOW_BATCH];
+	t->batch_n++;
+	if (payload_kept) { /* the caller's record, as it is (plen counts only with payload_fn) */
+		w->op = o;
+		if (plen)
+			__builtin_prefetch(o->payload); /* read by payload_fn a batch later */
+		return;
+	}
 	w->o = *o;
 	w->o.plen = plen;
-	if (plen && payload_kept)
-		__builtin_prefetch(o->payload); /* read by payload_fn a batch later */
-	if (plen && !payload_kept) {
+	w->op = &w->o;
+	if (plen) {
 		memcpy(w->copy, o->payload, plen);
 		w->o.payload = w->copy;
 	}
-	t->batch_n++;
 }
 
 /* The table's clock from a packet's time: idle expiry runs from it. */
@@ -526,17 +532,35 @@ static void end_all(np_flow_table *t, uint8_t reason)
 
 /* The same at the end of input, faster: the table empties at once
  * afterwards, rather than flow by flow (no index slot is visited, but the
- * whole index is cleared). */
-static void flush_all(np_flow_table *t, uint8_t reason)
+ * whole index is cleared). With `block`, the flows go to it up to
+ * FLUSH_BLOCK at a time instead of to emit one by one. */
+#define FLUSH_BLOCK 16384
+
+static void flush_all_to(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx)
 {
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const np_flow **list = block ? malloc(FLUSH_BLOCK * sizeof(*list)) : NULL;
+	size_t n = 0;
 	for (uint32_t i = t->lru_head; i != NIL; i = t->pool[i].lru_next) {
 		np_flow *f = &t->pool[i];
 		__builtin_prefetch(&t->pool[f->lru_next == NIL ? i : f->lru_next]);
 		f->end_reason = reason;
-		if (t->emit)
+		if (list) {
+			list[n++] = f;
+			if (n == FLUSH_BLOCK) {
+				block(ctx, list, n);
+				n = 0;
+			}
+		} else if (block) {
+			block(ctx, (const np_flow *const *)&f, 1); /* no memory for a list */
+		} else if (t->emit) {
 			t->emit(t->ctx, f);
+		}
 		t->stats.flows_written++;
 	}
+	if (n)
+		block(ctx, list, n);
+	free(list);
 	memset(t->slots, 0, ((size_t)t->slot_mask + 1) * sizeof(*t->slots));
 	t->lru_head = t->lru_tail = NIL;
 	t->free_head = NIL;
@@ -544,15 +568,31 @@ static void flush_all(np_flow_table *t, uint8_t reason)
 	t->active = 0;
 }
 
-void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+static void flush_all(np_flow_table *t, uint8_t reason)
 {
-	/* Fragments still held first (np_flow_table_frags). */
+	flush_all_to(t, reason, NULL, NULL);
+}
+
+/* Fragments still held first (np_flow_table_frags). */
+static void release_frags(np_flow_table *t)
+{
 	np_flow_obs o[NP_FLOW_HOLD];
 	unsigned n = np_flow_frags_release(t->frags, o);
 	for (unsigned i = 0; i < n; i++)
 		np_flow_table_add_obs(t, &o[i], false);
 	np_flow_table_sync(t);
+}
+
+void np_flow_table_flush(np_flow_table *t, uint8_t reason)
+{
+	release_frags(t);
 	flush_all(t, reason);
+}
+
+void np_flow_table_flush_blocks(np_flow_table *t, uint8_t reason, np_flow_block_fn block, void *ctx)
+{
+	release_frags(t);
+	flush_all_to(t, reason, block, ctx);
 }
 
 void np_flow_table_each(const np_flow_table *t, void (*fn)(void *ctx, const np_flow *f), void *ctx)

@@ -8,7 +8,9 @@
 
 #include "../decode/services.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -158,30 +160,42 @@ static void put_time(np_out *o, int64_t us, bool iso)
 	/* Flows end many to a day: the date is formatted once a day, the time
 	 * of day is arithmetic. Division rounds down, so times before 1970
 	 * (never from a capture) still come out right. */
-	static _Thread_local int64_t cached_day = INT64_MIN;
+	static _Thread_local int64_t day_start_ms = 1, day_end_ms = 0;
 	static _Thread_local char date[2][32];
+	static _Thread_local size_t date_len[2];
 	int64_t ms = us >= 0 ? us / 1000 : -((-us + 999) / 1000);
-	int64_t sec = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-	int64_t day = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
-	uint32_t tod = (uint32_t)(sec - day * 86400);
-	if (day != cached_day) {
+	if (ms < day_start_ms || ms >= day_end_ms) {
+		int64_t sec = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+		int64_t day = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
 		time_t s = (time_t)(day * 86400);
 		struct tm tm;
 		if (!gmtime_r(&s, &tm) || !strftime(date[0], sizeof(date[0]), "%Y/%m/%dT", &tm) ||
 		    !strftime(date[1], sizeof(date[1]), "%Y-%m-%dT", &tm))
 			date[0][0] = date[1][0] = '\0';
-		cached_day = day;
+		date_len[0] = strlen(date[0]);
+		date_len[1] = strlen(date[1]);
+		day_start_ms = day * 86400000;
+		day_end_ms = day_start_ms + 86400000;
 	}
-	out_str(o, date[iso]);
-	out_u32_pad(o, tod / 3600, 2);
-	out_char(o, ':');
-	out_u32_pad(o, tod / 60 % 60, 2);
-	out_char(o, ':');
-	out_u32_pad(o, tod % 60, 2);
-	out_char(o, '.');
-	out_u32_pad(o, (uint32_t)(ms - sec * 1000), 3);
+	/* Then hh:mm:ss.mmm, written straight into the buffer. */
+	uint32_t in_day = (uint32_t)(ms - day_start_ms), tod = in_day / 1000;
+	size_t n = date_len[iso];
+	out_reserve(o, n + 14);
+	char *p = o->buf + o->len;
+	memcpy(p, date[iso], n);
+	p += n;
+	uint32_t msec = in_day % 1000, parts[3] = {tod / 3600, tod / 60 % 60, tod % 60};
+	for (int i = 0; i < 3; i++) {
+		memcpy(p, np_out_pairs + parts[i] * 2, 2);
+		p[2] = i < 2 ? ':' : '.';
+		p += 3;
+	}
+	*p++ = (char)('0' + msec / 100);
+	memcpy(p, np_out_pairs + msec % 100 * 2, 2);
+	p += 2;
 	if (iso)
-		out_char(o, 'Z');
+		*p++ = 'Z';
+	o->len = (size_t)(p - o->buf);
 }
 
 /* The tunnel's fields: empty for a flow of the outer view ("-" in text,
@@ -202,9 +216,15 @@ static void put_tunnel_field(np_out *o, const np_flow_tunnel *t, int field, bool
 	}
 }
 
+/* SiLK's letters, straight into the buffer. */
+static void put_flags(np_out *o, uint8_t flags)
+{
+	out_reserve(o, 8);
+	o->len += np_tcp_flags_put(flags, o->buf + o->len);
+}
+
 static void put_field(np_out *o, const struct view *v, int field, bool iso)
 {
-	char flags[9];
 	const np_flow_dir *d = v->d;
 	if (defs[field].tunnel) {
 		put_tunnel_field(o, v->tun, field, iso);
@@ -220,15 +240,15 @@ static void put_field(np_out *o, const struct view *v, int field, bool iso)
 	case F_BYTES: out_u64(o, d->bytes); break;
 	case F_FLAGS:
 		if (v->f->key.proto == 6)
-			out_str(o, np_tcp_flags_str(d->initial_flags | d->session_flags, flags));
+			put_flags(o, d->initial_flags | d->session_flags);
 		break;
 	case F_INITFLAGS:
 		if (v->f->key.proto == 6)
-			out_str(o, np_tcp_flags_str(d->initial_flags, flags));
+			put_flags(o, d->initial_flags);
 		break;
 	case F_SESSFLAGS:
 		if (v->f->key.proto == 6)
-			out_str(o, np_tcp_flags_str(d->session_flags, flags));
+			put_flags(o, d->session_flags);
 		break;
 	case F_STIME: put_time(o, d->first_us, iso); break;
 	case F_ETIME: put_time(o, d->last_us, iso); break;
@@ -399,4 +419,85 @@ void np_flow_writer_write_inner(np_flow_writer *w, const np_flow *f, const np_fl
 	} else {
 		json_record(w, &fv, &rv);
 	}
+}
+
+/* ---- many at once, on two threads ---------------------------------------- */
+
+/* The flows are cut in parts of PART; a helper thread formats the odd
+ * parts into a buffer of its own while this thread formats the even ones
+ * into the output and appends each odd part after the even one before it,
+ * so the text is what np_flow_writer_write would give, in order. */
+#define PART 512
+
+struct helper {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	np_flow_writer w; /* a copy of the caller's, writing into buf */
+	np_out buf;
+	const np_flow *const *flows;
+	size_t n;
+	bool ready; /* buf holds the next odd part */
+};
+
+static void write_part(np_flow_writer *w, const np_flow *const *flows, size_t n, size_t part)
+{
+	for (size_t i = part * PART; i < n && i < (part + 1) * PART; i++)
+		np_flow_writer_write_inner(w, flows[i], NULL);
+}
+
+static void *helper_main(void *arg)
+{
+	struct helper *h = arg;
+	for (size_t part = 1; part * PART < h->n; part += 2) {
+		write_part(&h->w, h->flows, h->n, part);
+		pthread_mutex_lock(&h->mu);
+		h->ready = true;
+		pthread_cond_signal(&h->cv);
+		while (h->ready)
+			pthread_cond_wait(&h->cv, &h->mu);
+		pthread_mutex_unlock(&h->mu);
+	}
+	return NULL;
+}
+
+void np_flow_writer_write_all(np_flow_writer *w, const np_flow *const *flows, size_t n)
+{
+	struct helper *h = n > PART ? calloc(1, sizeof(*h)) : NULL;
+	if (n)
+		np_flow_writer_write(w, flows[0]); /* the header, once */
+	pthread_t tid;
+	if (h && out_open_fd(&h->buf, -1) == 0) {
+		pthread_mutex_init(&h->mu, NULL);
+		pthread_cond_init(&h->cv, NULL);
+		h->w = *w;
+		h->w.out = &h->buf;
+		h->flows = flows;
+		h->n = n;
+		if (pthread_create(&tid, NULL, helper_main, h) == 0) {
+			for (size_t i = 1; i < PART; i++)
+				np_flow_writer_write_inner(w, flows[i], NULL);
+			for (size_t part = 1; part * PART < n; part++) {
+				if (part % 2 == 0) {
+					write_part(w, flows, n, part);
+					continue;
+				}
+				pthread_mutex_lock(&h->mu);
+				while (!h->ready)
+					pthread_cond_wait(&h->cv, &h->mu);
+				out_mem(w->out, h->buf.buf, h->buf.len);
+				h->buf.len = 0;
+				h->ready = false;
+				pthread_cond_signal(&h->cv);
+				pthread_mutex_unlock(&h->mu);
+			}
+			pthread_join(tid, NULL);
+			n = 0; /* all written */
+		}
+		pthread_mutex_destroy(&h->mu);
+		pthread_cond_destroy(&h->cv);
+		out_close(&h->buf);
+	}
+	free(h);
+	for (size_t i = 1; i < n; i++) /* one thread: too few, or no second thread */
+		np_flow_writer_write_inner(w, flows[i], NULL);
 }

@@ -37,6 +37,10 @@ void np_flow_writer_write(np_flow_writer *w, const np_flow *f);
 void np_flow_writer_add_tunnel_fields(np_flow_writer *w);
 /* An inner flow with the tunnel it came through (t NULL: as _write). */
 void np_flow_writer_write_inner(np_flow_writer *w, const np_flow *f, const np_flow_tunnel *t);
+/* Many flows, in order, as np_flow_writer_write would write them one by
+ * one; formatted on two threads when there are enough of them (the flows
+ * still active at the end of input: np_flow_table_flush_blocks). */
+void np_flow_writer_write_all(np_flow_writer *w, const np_flow *const *flows, size_t n);
 /* The names of every field, for --help. */
 const char *np_flow_field_names(void);
 

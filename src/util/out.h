@@ -24,6 +24,7 @@ typedef struct np_out {
 	int failed_errno;
 } np_out;
 
+/* fd -1: a buffer in memory only, that grows and is never written. */
 int out_open_fd(np_out *o, int fd);
 void out_close(np_out *o);
 /* Write what is buffered; returns 0, or -1 with the error kept in o. */
@@ -65,8 +66,23 @@ void out_vfmt(np_out *o, const char *fmt, va_list ap);
 void out_u32(np_out *o, uint32_t v);
 void out_u64(np_out *o, uint64_t v);
 void out_i64(np_out *o, int64_t v);
-/* Zero-padded decimal of exactly `width` digits or more. */
-void out_u32_pad(np_out *o, uint32_t v, int width);
+/* Zero-padded decimal of exactly `width` digits or more; two and three
+ * digits (times of day, milliseconds) inline from the table of pairs. */
+extern const char np_out_pairs[201]; /* "00" "01" .. "99" */
+void out_u32_pad_any(np_out *o, uint32_t v, int width);
+static inline void out_u32_pad(np_out *o, uint32_t v, int width)
+{
+	if (width == 2 && v < 100) {
+		out_mem(o, np_out_pairs + v * 2, 2);
+	} else if (width == 3 && v < 1000) {
+		out_reserve(o, 3);
+		o->buf[o->len] = (char)('0' + v / 100);
+		__builtin_memcpy(o->buf + o->len + 1, np_out_pairs + v % 100 * 2, 2);
+		o->len += 3;
+	} else {
+		out_u32_pad_any(o, v, width);
+	}
+}
 /* Lower-case hex, no prefix, at least `width` digits. */
 void out_hex(np_out *o, uint32_t v, int width);
 void out_ipv4(np_out *o, const uint8_t a[4]);
