@@ -343,6 +343,8 @@ static int server_ptr_cmp(const void *x, const void *y)
 static int merge_one(struct merge_ctx *m, const np_server *s, int64_t epoch_us)
 {
 	bool known = false, created = false;
+	if (s->unchanged)
+		return 0;
 	if (m->st->ops->upsert_server(m->st, s, &created) != 0)
 		return -1;
 	if (!created || s->first_us < epoch_us + m->o->learn_us)

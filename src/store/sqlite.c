@@ -435,13 +435,16 @@ static int sqlite_upsert_server(np_store *st, const np_server *v, bool *created)
 	struct sqlite_store *s = of(st);
 	int64_t added;
 	set_key(s, &v->key);
-	sqlite3_reset(s->get);
-	bind_key(s, s->get, &v->key);
-	int rc = sqlite3_step(s->get);
-	sqlite3_reset(s->get);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
-	*created = rc == SQLITE_DONE;
+	*created = false;
+	if (!v->stored) { /* a row the batch before stored (profile/sent.h) is there */
+		sqlite3_reset(s->get);
+		bind_key(s, s->get, &v->key);
+		int rc = sqlite3_step(s->get);
+		sqlite3_reset(s->get);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		*created = rc == SQLITE_DONE;
+	}
 	return upsert_clients(s, v, &added) || upsert_row(s, v, added) || upsert_sensor(s, v) ? -1 : 0;
 }
 
