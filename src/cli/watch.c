@@ -489,7 +489,11 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 	np_server *servers = np_profiler_servers_edit(p, &n);
 	np_sent_filter(w->sent, servers, n); /* the no-op client rows of flows still active */
 	bool stored = np_inventory_merge(w->inv, servers, n, &w->a->inv, on_alert, w, err, sizeof(err)) == 0;
-	np_sent_stored(w->sent, stored);
+	/* A batch held while the store is away is not stored yet, and may be
+	 * dropped: the rows it holds are not known to be there. */
+	np_inventory_outage o;
+	np_inventory_outage_stats(w->inv, &o);
+	np_sent_stored(w->sent, stored && !o.held);
 	if (!stored)
 		watch_error(w, "%s: cannot update the inventory: %s", np_inventory_name(w->inv), err);
 	w->carried = new_profiler(w);

@@ -337,16 +337,21 @@ static int server_ptr_cmp(const void *x, const void *y)
 }
 
 /* One server: the row's creator (this transaction, no other) raises the
- * alert, unless the server belongs to the learning period's baseline. */
+ * alert, unless the server belongs to the learning period's baseline.
+ * Whether its address served before is asked only then: once a busy
+ * inventory knows its servers, a commit asks it of none. */
 static int merge_one(struct merge_ctx *m, const np_server *s, int64_t epoch_us)
 {
 	bool known = false, created = false;
-	if (m->st->ops->address_known(m->st, &s->key, &known) != 0 ||
-	    m->st->ops->upsert_server(m->st, s, &created) != 0)
+	if (s->unchanged)
+		return 0;
+	if (m->st->ops->upsert_server(m->st, s, &created) != 0)
 		return -1;
-	if (created && s->first_us >= epoch_us + m->o->learn_us)
-		return emit_alert(m, known ? "new-service" : "new-server", s, s->first_us);
-	return 0;
+	if (!created || s->first_us < epoch_us + m->o->learn_us)
+		return 0;
+	if (m->st->ops->address_known(m->st, &s->key, &known) != 0)
+		return -1;
+	return emit_alert(m, known ? "new-service" : "new-server", s, s->first_us);
 }
 
 /* Rows are taken in one fixed order (family, address, protocol, port), the

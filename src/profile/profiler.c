@@ -14,6 +14,7 @@
 
 #include "../decode/services.h"
 #include "../util/bytes.h"
+#include "../util/sort.h"
 #include "roles.h"
 
 enum tie_kind { TIE_NONE = 0, TIE_FTP_ACTIVE, TIE_FTP_PASSIVE, TIE_GRE };
@@ -317,7 +318,7 @@ static inline int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
 	return (x > y) - (x < y);
 }
 
-static int key_cmp(const np_server_key *a, const np_server_key *b)
+static inline int key_cmp(const np_server_key *a, const np_server_key *b)
 {
 	if (a->family != b->family)
 		return a->family - b->family;
@@ -348,6 +349,8 @@ static int peer_tuple_cmp(const void *x, const void *y)
 	return (int)a->peer_port - (int)b->peer_port;
 }
 
+NP_SORT_DEFINE(sort_peer_tuples, struct peer_tuple, peer_tuple_cmp)
+
 /* Fan-in counts the peers an endpoint met in answered conversations, not
  * on its own port number, not on a registered service port (roles.h):
  * a SYN scan from one source port met 188 ports, most of them closed, and
@@ -362,7 +365,7 @@ static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
  * peers and distinct (peer, peer port)s. */
 static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
 {
-	qsort(t, n, sizeof(*t), peer_tuple_cmp);
+	sort_peer_tuples(t, n);
 	struct endpoint_stat *v = calloc(n ? n : 1, sizeof(*v));
 	size_t nv = 0;
 	for (size_t i = 0; v && i < n; i++) {
@@ -434,9 +437,11 @@ static int addr_pair_cmp(const void *x, const void *y)
 	return c ? c : addr_cmp(a->b, b->b, 16);
 }
 
+NP_SORT_DEFINE(sort_addr_pairs, struct addr_pair, addr_pair_cmp)
+
 static size_t unique_pairs(struct addr_pair *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), addr_pair_cmp);
+	sort_addr_pairs(v, n);
 	size_t out = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!out || addr_pair_cmp(&v[out - 1], &v[i]) != 0)
@@ -760,6 +765,8 @@ static int assign_cmp(const void *x, const void *y)
 	return a->conv < b->conv ? -1 : a->conv > b->conv;
 }
 
+NP_SORT_DEFINE(sort_assigns, struct assign, assign_cmp)
+
 static int client_cmp(const void *x, const void *y)
 {
 	const np_client_stat *a = x, *b = y;
@@ -767,6 +774,8 @@ static int client_cmp(const void *x, const void *y)
 		return a->family - b->family;
 	return addr_cmp(a->addr, b->addr, 16);
 }
+
+NP_SORT_DEFINE(sort_clients, np_client_stat, client_cmp)
 
 enum { TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
 
@@ -802,8 +811,8 @@ static void add_client(np_server *s, const struct conv *c)
 static void merge_clients(np_server *s)
 {
 	if (s->nclients < 2)
-		return; /* nothing to merge (and qsort takes no NULL array) */
-	qsort(s->clients, s->nclients, sizeof(*s->clients), client_cmp);
+		return; /* nothing to merge */
+	sort_clients(s->clients, s->nclients);
 	uint32_t out = 0;
 	for (uint32_t i = 0; i < s->nclients; i++) {
 		if (out && client_cmp(&s->clients[out - 1], &s->clients[i]) == 0) {
@@ -892,7 +901,7 @@ static void build_servers(np_profiler *p)
 			continue;
 		a[n++].conv = i;
 	}
-	qsort(a, n, sizeof(*a), assign_cmp);
+	sort_assigns(a, n);
 	p->servers = zalloc(n, sizeof(*p->servers));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
@@ -1033,9 +1042,11 @@ static int key_set_cmp(const void *x, const void *y)
 	return key_cmp(x, y);
 }
 
+NP_SORT_DEFINE(sort_keys, np_server_key, key_set_cmp)
+
 static size_t sort_unique(np_server_key *k, size_t n)
 {
-	qsort(k, n, sizeof(*k), key_set_cmp);
+	sort_keys(k, n);
 	size_t out = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!out || key_cmp(&k[out - 1], &k[i]) != 0)

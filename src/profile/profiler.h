@@ -44,6 +44,9 @@ typedef struct np_server {
 	uint32_t nclients;  /* peers that got past the handshake (see half_open in profiler.c) */
 	np_client_stat *clients;
 	uint32_t own; /* its own conversations (not tied to another server's) */
+	/* Set by np_sent_filter (sent.h): */
+	bool stored;    /* the store holds its row already (no alert can be raised for it) */
+	bool unchanged; /* and merging it would change nothing there: left out of the merge */
 } np_server;
 
 typedef struct np_profile_config {

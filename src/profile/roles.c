@@ -29,14 +29,15 @@ enum { TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_ACK = 0x10 };
 
 struct score {
 	double s;
-	char *ev;
+	char *ev; /* empty at first */
 	size_t room;
+	size_t used; /* strlen(ev), kept as notes are added */
 };
 
 static void note(struct score *sc, double w, const char *fmt, const char *arg)
 {
 	sc->s += w;
-	size_t used = strlen(sc->ev);
+	size_t used = sc->used;
 	if (used + 2 >= sc->room)
 		return;
 	if (used)
@@ -57,6 +58,18 @@ static void note(struct score *sc, double w, const char *fmt, const char *arg)
 		left--;
 	}
 	*d = '\0';
+	sc->used = (size_t)(d - sc->ev);
+}
+
+/* v in decimal, as "%u" (a fan-in count per conversation decided). */
+static const char *u32_text(uint32_t v, char buf[static 12])
+{
+	char *p = buf + 11;
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return p;
 }
 
 static bool is_syn(uint8_t f)
@@ -131,14 +144,11 @@ static double fanin_weight(const np_fanin *a)
 static void score_fanin(struct score *sc, const np_role_input *in)
 {
 	double w = fanin_weight(&in->rev_fanin) - fanin_weight(&in->fwd_fanin);
-	char buf[24];
-	if (w >= 1) {
-		snprintf(buf, sizeof(buf), "%u", in->rev_fanin.peer_ports);
-		note(sc, w, "fan-in:%s", buf);
-	} else if (w <= -1) {
-		snprintf(buf, sizeof(buf), "%u", in->fwd_fanin.peer_ports);
-		note(sc, w, "fan-in:%s", buf);
-	}
+	char buf[12];
+	if (w >= 1)
+		note(sc, w, "fan-in:%s", u32_text(in->rev_fanin.peer_ports, buf));
+	else if (w <= -1)
+		note(sc, w, "fan-in:%s", u32_text(in->fwd_fanin.peer_ports, buf));
 }
 
 /* A first packet and its retries, no more: a SYN and the up to six
@@ -299,7 +309,8 @@ static void decide_none(np_role *out, double confidence, const char *why)
 {
 	out->server = NP_SIDE_NONE;
 	out->confidence = confidence;
-	snprintf(out->evidence, sizeof(out->evidence), "%s", why);
+	struct score sc = {0, out->evidence, sizeof(out->evidence)};
+	note(&sc, 0, "%s", why);
 }
 
 void np_role_decide(const np_role_input *in, np_role *out)

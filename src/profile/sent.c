@@ -1,11 +1,13 @@
 /*
- * sent.c - the client rows of the batch stored last (see sent.h).
+ * sent.c - the client and server rows of the batch stored last (see sent.h).
  */
 #include "sent.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../util/sort.h"
 
 /* A client row the store holds: its first and last seen cover [first_us,
  * last_us] (the store keeps the earliest and latest it was given). */
@@ -16,9 +18,25 @@ struct sent_row {
 	int64_t first_us, last_us;
 };
 
+/* A server row the store holds: at least these (its first seen no later,
+ * last seen no earlier, confidence no lower; confirmed and a service once
+ * they were sent). */
+struct sent_server {
+	np_server_key key;
+	int64_t first_us, last_us;
+	double confidence;
+	bool confirmed, has_service;
+};
+
+/* A growing array of rows of one kind. */
+struct list {
+	void *items;
+	size_t n, cap;
+};
+
 struct np_sent {
-	struct sent_row *rows, *next; /* stored (sorted); of the batch filtered last */
-	size_t nrows, caprows, nnext, capnext;
+	struct list rows, next_rows;       /* stored (sorted); of the batch filtered last */
+	struct list servers, next_servers; /* the same, of server rows */
 };
 
 /* Times whose stored text (ISO 8601, four-digit year) sorts as the number. */
@@ -44,6 +62,20 @@ static int row_cmp(const void *x, const void *y)
 	return memcmp(a->addr, b->addr, 16);
 }
 
+NP_SORT_DEFINE(sort_rows, struct sent_row, row_cmp)
+
+static int server_cmp(const void *x, const void *y)
+{
+	struct sent_row a, b;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.server = ((const struct sent_server *)x)->key;
+	b.server = ((const struct sent_server *)y)->key;
+	return row_cmp(&a, &b);
+}
+
+NP_SORT_DEFINE(sort_servers, struct sent_server, server_cmp)
+
 np_sent *np_sent_new(void)
 {
 	return calloc(1, sizeof(np_sent));
@@ -53,24 +85,66 @@ void np_sent_free(np_sent *s)
 {
 	if (!s)
 		return;
-	free(s->rows);
-	free(s->next);
+	free(s->rows.items);
+	free(s->next_rows.items);
+	free(s->servers.items);
+	free(s->next_servers.items);
 	free(s);
+}
+
+/* Append elem (size bytes) to l, growing it by doubling; false when out
+ * of memory. */
+static bool append(struct list *l, const void *elem, size_t size)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 256;
+		void *grown = realloc(l->items, ncap * size);
+		if (!grown)
+			return false;
+		l->items = grown;
+		l->cap = ncap;
+	}
+	memcpy((char *)l->items + l->n * size, elem, size);
+	l->n++;
+	return true;
+}
+
+/* The row as stored, or NULL. */
+static const void *find(const struct list *l, const void *key, size_t size, int (*cmp)(const void *, const void *))
+{
+	return l->n ? bsearch(key, l->items, l->n, size, cmp) : NULL;
 }
 
 /* Remember r as the store will hold it once this batch is stored. */
 static bool keep(np_sent *s, const struct sent_row *r)
 {
-	if (s->nnext == s->capnext) {
-		size_t ncap = s->capnext ? s->capnext * 2 : 1024;
-		struct sent_row *n = realloc(s->next, ncap * sizeof(*n));
-		if (!n)
-			return false;
-		s->next = n;
-		s->capnext = ncap;
+	return append(&s->next_rows, r, sizeof(*r));
+}
+
+/* A server whose row the batch before stored: its upsert (store.h: counts
+ * add, first seen the minimum, last seen the maximum, the evidence of the
+ * higher confidence, ties appended unless there, confirmed and a service
+ * kept once set) would change nothing when it brings no counts, no client
+ * row, no ties, and times, confidence, status and service within what was
+ * stored. Remembered as the store holds it after this batch. */
+static bool filter_server(np_sent *s, np_server *srv)
+{
+	struct sent_server v = {srv->key, srv->first_us, srv->last_us, srv->confidence, srv->confirmed,
+				srv->service != NULL};
+	const struct sent_server *had = find(&s->servers, &v, sizeof(v), server_cmp);
+	srv->stored = had != NULL;
+	srv->unchanged = had && !srv->flows && !srv->packets && !srv->bytes && !srv->nclients && !srv->ties[0] &&
+			 srv->first_us >= had->first_us && srv->last_us <= had->last_us &&
+			 srv->confidence <= had->confidence && (!srv->confirmed || had->confirmed) &&
+			 (!srv->service || had->has_service);
+	if (had) {
+		v.first_us = had->first_us < v.first_us ? had->first_us : v.first_us;
+		v.last_us = had->last_us > v.last_us ? had->last_us : v.last_us;
+		v.confidence = had->confidence > v.confidence ? had->confidence : v.confidence;
+		v.confirmed |= had->confirmed;
+		v.has_service |= had->has_service;
 	}
-	s->next[s->nnext++] = *r;
-	return true;
+	return append(&s->next_servers, &v, sizeof(v));
 }
 
 size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
@@ -79,7 +153,8 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 	bool kept_all = true;
 	if (!s)
 		return 0;
-	s->nnext = 0;
+	s->next_rows.n = 0;
+	s->next_servers.n = 0;
 	for (size_t i = 0; i < n; i++) {
 		np_server *srv = &servers[i];
 		uint32_t out = 0;
@@ -92,8 +167,7 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			r.family = c->family;
 			r.first_us = c->first_us;
 			r.last_us = c->last_us;
-			const struct sent_row *had =
-				s->nrows ? bsearch(&r, s->rows, s->nrows, sizeof(r), row_cmp) : NULL;
+			const struct sent_row *had = find(&s->rows, &r, sizeof(r), row_cmp);
 			bool covered = had && c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us) &&
 				       had->first_us <= c->first_us && had->last_us >= c->last_us;
 			if (covered) {
@@ -112,24 +186,36 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 				kept_all &= keep(s, &r);
 		}
 		srv->nclients = out;
+		kept_all &= filter_server(s, srv);
 	}
-	if (!kept_all) /* out of memory: nothing remembered, everything sent next time */
-		s->nnext = 0;
+	if (!kept_all) { /* out of memory: nothing remembered, everything sent next time */
+		s->next_rows.n = 0;
+		s->next_servers.n = 0;
+		for (size_t i = 0; i < n; i++)
+			servers[i].stored = servers[i].unchanged = false;
+	}
 	return left_out;
+}
+
+/* next becomes what is held (nothing when not stored); the old array is
+ * reused for the next batch. */
+static void promote(struct list *held, struct list *next, bool ok)
+{
+	struct list old = *held;
+	*held = *next;
+	if (!ok)
+		held->n = 0;
+	*next = old;
+	next->n = 0;
 }
 
 void np_sent_stored(np_sent *s, bool ok)
 {
 	if (!s)
 		return;
-	struct sent_row *t = s->rows;
-	size_t cap = s->caprows;
-	s->rows = s->next;
-	s->caprows = s->capnext;
-	s->nrows = ok ? s->nnext : 0;
-	s->next = t;
-	s->capnext = cap;
-	s->nnext = 0;
-	if (s->nrows > 1)
-		qsort(s->rows, s->nrows, sizeof(*s->rows), row_cmp);
+	promote(&s->rows, &s->next_rows, ok);
+	promote(&s->servers, &s->next_servers, ok);
+	/* in order already, as the servers and their clients are */
+	sort_rows(s->rows.items, s->rows.n);
+	sort_servers(s->servers.items, s->servers.n);
 }

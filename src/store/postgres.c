@@ -85,7 +85,7 @@ static PGresult *run(struct pg_store *s, const char *stmt, int n, const char *co
 static const struct {
 	const char *name, *sql;
 } statements[] = {
-	{"known", "SELECT 1 FROM servers WHERE address = $1 LIMIT 1"},
+	{"known", "SELECT 1 FROM servers WHERE address = $1 AND NOT (protocol = $2 AND port = $3::integer) LIMIT 1"},
 	{"clients",
 	 "WITH ins AS (INSERT INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
 	 " SELECT $1, $2, $3::integer, c, f, l, n"
@@ -435,10 +435,11 @@ static int pg_meta_raise(np_store *st, const char *key, int64_t v, int64_t *stor
 
 static int pg_address_known(np_store *st, const np_server_key *k, bool *known)
 {
-	char addr[64];
+	char addr[64], port[8];
 	np_server_addr_str(k, addr, sizeof(addr));
-	const char *vals[1] = {addr};
-	PGresult *r = run(of(st), "known", 1, vals, PGRES_TUPLES_OK);
+	snprintf(port, sizeof(port), "%u", k->port);
+	const char *vals[3] = {addr, np_proto_name(k->proto), port};
+	PGresult *r = run(of(st), "known", 3, vals, PGRES_TUPLES_OK);
 	if (!r)
 		return -1;
 	*known = PQntuples(r) > 0;

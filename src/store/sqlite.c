@@ -21,8 +21,12 @@
 struct sqlite_store {
 	np_store base;
 	sqlite3 *db;
-	/* prepared once per transaction (begin), finalized at its end */
-	sqlite3_stmt *get, *known_addr, *upsert, *client_new, *client_old, *nclients, *alert, *sensor;
+	/* prepared at the first transaction and kept until the file is
+	 * closed (a commit every few seconds would prepare them again each
+	 * time); reset at the end of each transaction */
+	sqlite3_stmt *get, *known_addr, *upsert, *client_new, *client_old, *alert, *sensor;
+	bool prepared;
+	char key_addr[64]; /* the text of the server being merged, bound to every statement of its rows */
 };
 
 static struct sqlite_store *of(np_store *st)
@@ -76,10 +80,13 @@ static int exec_sql(void *ctx, const char *sql)
 
 static const np_store_ops sqlite_ops;
 
+static void finalize_all(struct sqlite_store *s);
+
 static void sqlite_close(np_store *st)
 {
 	if (!st)
 		return;
+	finalize_all(of(st));
 	sqlite3_close(of(st)->db);
 	free(st);
 }
@@ -157,14 +164,25 @@ fail:
 
 /* ---- one batch -------------------------------------------------------------------------- */
 
+#define ALL_STATEMENTS(s) \
+	{&(s)->get, &(s)->known_addr, &(s)->upsert, &(s)->client_new, &(s)->client_old, &(s)->alert, &(s)->sensor}
+
 static void finalize_all(struct sqlite_store *s)
 {
-	sqlite3_stmt **all[] = {&s->get,        &s->known_addr, &s->upsert, &s->client_new,
-				&s->client_old, &s->nclients,   &s->alert,  &s->sensor};
+	sqlite3_stmt **all[] = ALL_STATEMENTS(s);
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		sqlite3_finalize(*all[i]);
 		*all[i] = NULL;
 	}
+	s->prepared = false;
+}
+
+/* The end of a transaction: no statement stays in progress. */
+static void reset_all(struct sqlite_store *s)
+{
+	sqlite3_stmt **all[] = ALL_STATEMENTS(s);
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		sqlite3_reset(*all[i]);
 }
 
 static int prepare_all(struct sqlite_store *s)
@@ -172,7 +190,7 @@ static int prepare_all(struct sqlite_store *s)
 	static const char upsert_sql[] =
 		"INSERT INTO servers (address, protocol, port, service, first_seen, last_seen, flows, packets, bytes,"
 		" clients, confidence, evidence, ties, family, addr_bin, first_us, last_us, quiet_reported, status)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11,?12,?13,?14,?15,?16,0,?17)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?18,?10,?11,?12,?13,?14,?15,?16,0,?17)"
 		" ON CONFLICT(address, protocol, port) DO UPDATE SET"
 		"  service = COALESCE(servers.service, excluded.service),"
 		"  first_seen = CASE WHEN excluded.first_us < servers.first_us THEN excluded.first_seen ELSE servers.first_seen END,"
@@ -180,7 +198,7 @@ static int prepare_all(struct sqlite_store *s)
 		"  last_seen = CASE WHEN excluded.last_us > servers.last_us THEN excluded.last_seen ELSE servers.last_seen END,"
 		"  last_us = MAX(servers.last_us, excluded.last_us),"
 		"  flows = servers.flows + excluded.flows, packets = servers.packets + excluded.packets,"
-		"  bytes = servers.bytes + excluded.bytes,"
+		"  bytes = servers.bytes + excluded.bytes, clients = servers.clients + excluded.clients,"
 		"  evidence = CASE WHEN excluded.confidence > servers.confidence THEN excluded.evidence ELSE servers.evidence END,"
 		"  confidence = MAX(servers.confidence, excluded.confidence),"
 		"  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
@@ -202,13 +220,12 @@ static int prepare_all(struct sqlite_store *s)
 		"  flows = server_sensors.flows + excluded.flows";
 	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers WHERE address=? AND protocol=? AND port=?", -1, &s->get,
 				  NULL) ||
-	       sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers WHERE address=? LIMIT 1", -1, &s->known_addr, NULL) ||
+	       sqlite3_prepare_v2(s->db,
+				  "SELECT 1 FROM servers WHERE address=?1 AND NOT (protocol=?2 AND port=?3) LIMIT 1", -1,
+				  &s->known_addr, NULL) ||
 	       sqlite3_prepare_v2(s->db, upsert_sql, -1, &s->upsert, NULL) ||
 	       sqlite3_prepare_v2(s->db, client_new_sql, -1, &s->client_new, NULL) ||
 	       sqlite3_prepare_v2(s->db, client_old_sql, -1, &s->client_old, NULL) ||
-	       sqlite3_prepare_v2(
-		       s->db, "UPDATE servers SET clients = clients + ?4 WHERE address=?1 AND protocol=?2 AND port=?3",
-		       -1, &s->nclients, NULL) ||
 	       sqlite3_prepare_v2(s->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?)", -1, &s->alert, NULL) ||
 	       sqlite3_prepare_v2(s->db, sensor_sql, -1, &s->sensor, NULL);
 }
@@ -218,18 +235,19 @@ static int sqlite_begin(np_store *st)
 	struct sqlite_store *s = of(st);
 	if (exec_sql(s->db, "BEGIN IMMEDIATE") != 0)
 		return -1;
-	if (prepare_all(s) != 0) {
+	if (!s->prepared && prepare_all(s) != 0) {
 		finalize_all(s);
 		exec_sql(s->db, "ROLLBACK");
 		return -1;
 	}
+	s->prepared = true;
 	return 0;
 }
 
 static int sqlite_commit(np_store *st)
 {
 	struct sqlite_store *s = of(st);
-	finalize_all(s);
+	reset_all(s);
 	if (exec_sql(s->db, "COMMIT") == 0)
 		return 0;
 	/* A failed COMMIT may leave the transaction open: end it. */
@@ -241,7 +259,7 @@ static int sqlite_commit(np_store *st)
 static void sqlite_rollback(np_store *st)
 {
 	struct sqlite_store *s = of(st);
-	finalize_all(s);
+	reset_all(s);
 	if (!sqlite3_get_autocommit(s->db))
 		exec_sql(s->db, "ROLLBACK");
 }
@@ -297,37 +315,46 @@ static int sqlite_meta_raise(np_store *st, const char *key, int64_t v, int64_t *
 	return meta_move(st, key, v, stored, false);
 }
 
-static void bind_key(sqlite3_stmt *st, const np_server_key *k, char *addr, size_t len)
+/* The server's address, protocol and port as parameters 1-3; the address
+ * text is s->key_addr, formatted once per server (set_key) and bound
+ * without a copy: it stays until the next server's. */
+static void set_key(struct sqlite_store *s, const np_server_key *k)
 {
-	np_server_addr_str(k, addr, len);
-	sqlite3_bind_text(st, 1, addr, -1, SQLITE_TRANSIENT);
+	np_server_addr_str(k, s->key_addr, sizeof(s->key_addr));
+}
+
+static void bind_key(struct sqlite_store *s, sqlite3_stmt *st, const np_server_key *k)
+{
+	sqlite3_bind_text(st, 1, s->key_addr, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, np_proto_name(k->proto), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, k->port);
 }
 
+/* Asked after upsert_server made the row: the rows of the address other
+ * than this one are those it had before. */
 static int sqlite_address_known(np_store *st, const np_server_key *k, bool *known)
 {
 	struct sqlite_store *s = of(st);
-	char addr[64];
-	np_server_addr_str(k, addr, sizeof(addr));
+	set_key(s, k);
 	sqlite3_reset(s->known_addr);
-	sqlite3_bind_text(s->known_addr, 1, addr, -1, SQLITE_TRANSIENT);
+	bind_key(s, s->known_addr, k);
 	int rc = sqlite3_step(s->known_addr);
 	*known = rc == SQLITE_ROW;
+	sqlite3_reset(s->known_addr);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int upsert_row(struct sqlite_store *s, const np_server *v)
+static int upsert_row(struct sqlite_store *s, const np_server *v, int64_t added_clients)
 {
-	char addr[64], first[40], last[40];
+	char first[40], last[40];
 	sqlite3_stmt *st = s->upsert;
 	sqlite3_reset(st);
-	bind_key(st, &v->key, addr, sizeof(addr));
+	bind_key(s, st, &v->key);
 	np_time_iso(v->first_us, first, sizeof(first));
 	np_time_iso(v->last_us, last, sizeof(last));
 	sqlite3_bind_text(st, 4, v->service, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, last, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, first, -1, SQLITE_STATIC); /* alive until the step */
+	sqlite3_bind_text(st, 6, last, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)v->flows);
 	sqlite3_bind_int64(st, 8, (sqlite3_int64)v->packets);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)v->bytes);
@@ -339,20 +366,26 @@ static int upsert_row(struct sqlite_store *s, const np_server *v)
 	sqlite3_bind_int64(st, 15, v->first_us);
 	sqlite3_bind_int64(st, 16, v->last_us);
 	sqlite3_bind_text(st, 17, v->confirmed ? "confirmed" : "unconfirmed", -1, SQLITE_STATIC);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_bind_int64(st, 18, added_clients);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st); /* no text bound above outlives its step */
+	return rc;
 }
 
-/* A server's clients: new ones are inserted and added to servers.clients,
- * known ones updated. Counting as they come keeps a commit's cost to its
- * own clients, not to every client ever stored (a flood stores millions). */
-static int upsert_clients(struct sqlite_store *s, const np_server *v)
+/* A server's clients: new ones are inserted, known ones updated; *added:
+ * how many were new, for servers.clients (upsert_row). Counting as they
+ * come keeps a commit's cost to its own clients, not to every client ever
+ * stored (a flood stores millions). */
+static int upsert_clients(struct sqlite_store *s, const np_server *v, int64_t *added)
 {
-	char addr[64], cl[64], first[40], last[40];
-	int64_t added = 0;
+	char cl[64], first[40], last[40];
+	*added = 0;
+	if (!v->nclients)
+		return 0;
 	sqlite3_reset(s->client_new);
 	sqlite3_reset(s->client_old);
-	bind_key(s->client_new, &v->key, addr, sizeof(addr));
-	bind_key(s->client_old, &v->key, addr, sizeof(addr));
+	bind_key(s, s->client_new, &v->key);
+	bind_key(s, s->client_old, &v->key);
 	for (uint32_t i = 0; i < v->nclients; i++) {
 		const np_client_stat *c = &v->clients[i];
 		np_server_key ck = {{0}, c->family, 0, 0};
@@ -372,26 +405,21 @@ static int upsert_clients(struct sqlite_store *s, const np_server *v)
 			if (sqlite3_step(st) != SQLITE_DONE)
 				return -1;
 			if (pass == 0 && sqlite3_changes(s->db) == 1) {
-				added++;
+				(*added)++;
 				break;
 			}
 		}
 	}
-	if (!added)
-		return 0; /* clients + 0: nothing to write */
-	sqlite3_stmt *st = s->nclients;
-	sqlite3_reset(st);
-	bind_key(st, &v->key, addr, sizeof(addr));
-	sqlite3_bind_int64(st, 4, added);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s->client_new);
+	sqlite3_reset(s->client_old);
+	return 0;
 }
 
 static int upsert_sensor(struct sqlite_store *s, const np_server *v)
 {
-	char addr[64];
 	sqlite3_stmt *st = s->sensor;
 	sqlite3_reset(st);
-	bind_key(st, &v->key, addr, sizeof(addr));
+	bind_key(s, st, &v->key);
 	sqlite3_bind_text(st, 4, s->base.sensor, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, v->first_us);
 	sqlite3_bind_int64(st, 6, v->last_us);
@@ -400,18 +428,24 @@ static int upsert_sensor(struct sqlite_store *s, const np_server *v)
 }
 
 /* The file is locked for writing by this transaction: nobody else inserts
- * between the look and the insert. */
+ * between the look and the insert. The clients go first, so the server's
+ * row is written once with its count of clients. */
 static int sqlite_upsert_server(np_store *st, const np_server *v, bool *created)
 {
 	struct sqlite_store *s = of(st);
-	char addr[64];
-	sqlite3_reset(s->get);
-	bind_key(s->get, &v->key, addr, sizeof(addr));
-	int rc = sqlite3_step(s->get);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
-	*created = rc == SQLITE_DONE;
-	return upsert_row(s, v) || upsert_clients(s, v) || upsert_sensor(s, v) ? -1 : 0;
+	int64_t added;
+	set_key(s, &v->key);
+	*created = false;
+	if (!v->stored) { /* a row the batch before stored (profile/sent.h) is there */
+		sqlite3_reset(s->get);
+		bind_key(s, s->get, &v->key);
+		int rc = sqlite3_step(s->get);
+		sqlite3_reset(s->get);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		*created = rc == SQLITE_DONE;
+	}
+	return upsert_clients(s, v, &added) || upsert_row(s, v, added) || upsert_sensor(s, v) ? -1 : 0;
 }
 
 static int sqlite_add_alert(np_store *st, const np_store_alert *a)

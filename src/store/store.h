@@ -83,7 +83,8 @@ typedef struct np_store_ops {
 	 * created as v; *stored: what it is now. */
 	int (*meta_lower)(np_store *st, const char *key, int64_t v, int64_t *stored);
 	int (*meta_raise)(np_store *st, const char *key, int64_t v, int64_t *stored);
-	/* Any server row with this address (before the batch's own rows). */
+	/* Any server row with this address other than k's own: asked after
+	 * upsert_server created k's row, what the address had before it. */
 	int (*address_known)(np_store *st, const np_server_key *k, bool *known);
 	/* The server, its clients and this sensor merged in; *created: this
 	 * call inserted the row (nobody had it). */
