@@ -260,9 +260,9 @@ void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
 	add_conv(p, f, has_flags, true);
 }
 
-void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+static void add_in_tunnel(np_profiler *p, const np_flow *f, bool has_flags, bool counted, const np_flow_tunnel *t)
 {
-	add_conv(p, f, has_flags, true);
+	add_conv(p, f, has_flags, counted);
 	if (t->index >= p->ntunnels) {
 		p->tunnels = grow(p->tunnels, &p->captunnels, (size_t)t->index + 1, sizeof(*p->tunnels));
 		memset(&p->tunnels[p->ntunnels], 0, ((size_t)t->index + 1 - p->ntunnels) * sizeof(*p->tunnels));
@@ -270,6 +270,16 @@ void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags,
 	}
 	p->tunnels[t->index] = *t;
 	p->convs[p->nconvs - 1].tunnel = t->index;
+}
+
+void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+{
+	add_in_tunnel(p, f, has_flags, true, t);
+}
+
+void np_profiler_add_active_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+{
+	add_in_tunnel(p, f, has_flags, false, t);
 }
 
 void np_profiler_add_active(np_profiler *p, const np_flow *f, bool has_flags)
@@ -952,7 +962,7 @@ static void build_servers(np_profiler *p)
  * its server's, the listing's and the inventory's). */
 static void note_tunnel(const np_profiler *p, struct conv *c)
 {
-	if (!c->tunnel || c->tunnel >= p->ntunnels || c->role.server == NP_SIDE_NONE)
+	if (!c->tunnel || c->tunnel >= p->ntunnels || !p->tunnels[c->tunnel].index || c->role.server == NP_SIDE_NONE)
 		return;
 	char via[128];
 	np_flow_tunnel_str(&p->tunnels[c->tunnel], via, sizeof(via));
