@@ -639,18 +639,19 @@ static void print_stats(struct watch *w)
 	const np_flow_stats *s = np_flow_table_stats(w->table);
 	uint64_t received = 0, dropped = 0;
 	bool have_ps = np_source_stats(&w->src, &received, &dropped);
-	fprintf(stderr,
-		"watch: %llu packets (%llu received, %llu dropped by the kernel%s), %u flows active, %llu written, "
-		"%llu evicted early, %llu alerts\n",
-		(unsigned long long)s->packets, (unsigned long long)received, (unsigned long long)dropped,
-		have_ps ? "" : ": not live", np_flow_table_active(w->table), (unsigned long long)s->flows_written,
-		(unsigned long long)s->evicted, (unsigned long long)w->alerts_sent);
+	/* before the packets line, which stays the last of a capture's */
 	if (w->decap) {
 		const np_decap_stats *d = np_decap_stats_of(w->decap);
 		fprintf(stderr, "watch: tunnels: %llu inner packets in %llu tunnels, %llu past the tunnel limit\n",
 			(unsigned long long)d->packets, (unsigned long long)d->tunnels,
 			(unsigned long long)d->untracked);
 	}
+	fprintf(stderr,
+		"watch: %llu packets (%llu received, %llu dropped by the kernel%s), %u flows active, %llu written, "
+		"%llu evicted early, %llu alerts\n",
+		(unsigned long long)s->packets, (unsigned long long)received, (unsigned long long)dropped,
+		have_ps ? "" : ": not live", np_flow_table_active(w->table), (unsigned long long)s->flows_written,
+		(unsigned long long)s->evicted, (unsigned long long)w->alerts_sent);
 	for (int i = 0; i < w->a->nlisten; i++)
 		np_flowsrc_print_stats(w->listen[i], stderr, "watch", 20);
 	np_inventory_outage o;
