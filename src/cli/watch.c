@@ -285,11 +285,6 @@ struct watch {
 	int64_t batch_carry_from;
 	bool commit_threaded, commit_quit;
 	np_anomalies *checks; /* --anomalies */
-	/* Tunnels (unless --no-decap): the capture's inner flows, and every
-	 * tunnel of the run numbered once (a capture's and the collectors'
-	 * inner records), as the profiler's batches name them. */
-	np_decap *decap, *tunnels;
-	np_flowsrc *reading; /* the collector whose records are being read */
 	np_out finding_text;  /* where a finding is formatted (fd -1: never written) */
 	uint64_t packets;     /* numbered as decode -# numbers them, for the checks */
 	/* Flows ended since the last commit, each held by `ended` until then:
@@ -298,6 +293,11 @@ struct watch {
 	 * --max-flows, not by the packet rate. */
 	uint32_t ended_count, ended_limit;
 	int failed; /* a fault that ends the run: exit status 1 */
+	/* Tunnels (unless --no-decap): the capture's inner flows, and every
+	 * tunnel of the run numbered once (a capture's and the collectors'
+	 * inner records), as the profiler's batches name them. */
+	np_decap *decap, *tunnels;
+	np_flowsrc *reading; /* the collector whose records are being read */
 };
 
 static void watch_error(struct watch *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -153,7 +153,7 @@ static void test_one_way_syn_then_ack(void)
 	CHECK(r.server == NP_SIDE_REVERSE && has(&r, "syn-then-ack"));
 	CHECK(!r.confirmed && r.confidence <= NP_UNCONFIRMED_MAX);
 	CHECK(!np_role_answered(&c, false, &why)); /* without flags: a probe's size */
-	np_flow g = flow(6, 51000, 80); /* SYN, ACK, a short GET, FIN */
+	np_flow g = flow(6, 51000, 80);            /* SYN, ACK, a short GET, FIN */
 	g.fwd.packets = 5, g.fwd.bytes = 60 + 52 + 120 + 52 + 52, g.fwd.initial_flags = SYN;
 	g.fwd.session_flags = ACK | PSH | FIN;
 	CHECK(np_role_answered(&g, true, &why));
