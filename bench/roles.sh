@@ -11,11 +11,18 @@
 #
 # No peer tool: none of the flow meters or profilers our users know names
 # servers with a per-conversation truth to compare. Usage:
-#   bash bench/roles.sh [SEEDS]        (default 10: seeds 1..10)
-# Prints one table per view and the load average beside it.
+#   bash bench/roles.sh [--misses] [SEEDS]        (default 10: seeds 1..10)
+# Prints one table per view and the load average beside it; with --misses,
+# after each table every knowable server missed and every false one, with
+# its seed (the scorer's "missed" and "wrong" lines).
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 np=${NETPROFILE:-$here/build/netprofile}
+misses=0
+if [ "${1:-}" = --misses ]; then
+	misses=1
+	shift
+fi
 seeds=${1:-10}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -55,4 +62,9 @@ for n in order:
     kn = t - (au - fu) - fu
     print("  %-18s %6d %6d %6d %6d %9s %7s %9s" % (n, t, l, r, w, pct(r, l), pct(r, t), pct(r - fu, kn)))
 EOF
+	if [ "$misses" = 1 ]; then
+		for seed in $(seq 1 "$seeds"); do
+			sed -n "s/^  \(missed\|wrong \) /  seed $seed: \1 /p" "$tmp/$view.$seed"
+		done
+	fi
 done

@@ -21,6 +21,9 @@
 #  - servers: the DNS server inside the PPTP call is listed, with the tunnel
 #    in its evidence (table, CSV, and the inventory's evidence column); with
 #    --no-decap it is not.
+#  - watch -r, and watch --listen fed `flows --decap --export`: a new-server
+#    alert for each inner server with the evidence servers -r gives it
+#    (text and JSON alerts, the inventory); with --no-decap none.
 # Runs against $NETPROFILE (the ASan build) as well.
 set -u
 # shellcheck source=tests/lib/suite.sh
@@ -223,4 +226,61 @@ check "servers --flows --no-decap: inner records left out" \
 "$np" servers --no-decap --db "$tmp/inv2.db" -r "$tmp/tun.pcap" >"$tmp/servers2.txt" 2>/dev/null
 check "servers --no-decap: the tunnels stay closed" \
 	'! grep -q "^172\.16\.0\.1 " "$tmp/servers2.txt" && ! grep -q "via " "$tmp/servers2.txt"'
+
+# watch opens tunnels as servers does: each inner server raises a new-server
+# alert whose evidence is the one servers -r lists (its tunnel named).
+alert_via() { sed -nE 's/.* new-server ([^ ]+) ([a-z]+)\/([0-9]+) .*; (via .*)$/\1 \2 \3 \4/p' "$1" | sort; }
+"$np" watch -r "$tmp/tun.pcap" --db "$tmp/w.db" --alerts "$tmp/w.alerts" 2>"$tmp/w.err"
+check "watch -r: a new-server alert for the DNS server inside the PPTP call, via its tunnel" \
+	'grep -qE "new-server 172\.16\.0\.1 udp/53 dns: .*evidence payload:dns.*; via pptp 192\.0\.2\.31>192\.0\.2\.32 call 7$" "$tmp/w.alerts"'
+alert_via "$tmp/w.alerts" >"$tmp/via.watch"
+check "watch -r: every inner server alerted with the evidence servers -r lists ($(wc -l <"$tmp/via.watch") of $(wc -l <"$tmp/via.r"))" \
+	'[ "$(wc -l <"$tmp/via.r")" = 7 ] && cmp -s "$tmp/via.r" "$tmp/via.watch"'
+"$np" watch -r "$tmp/tun.pcap" --db "$tmp/wj.db" --alerts "$tmp/wj.alerts" --format json 2>/dev/null
+check "watch --format json: the alert's evidence names the tunnel" 'python3 - "$tmp/wj.alerts" <<EOF
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+hit = [r for r in rows if "172.16.0.1" in json.dumps(r)]
+assert hit and any("via pptp 192.0.2.31>192.0.2.32 call 7" in json.dumps(r) for r in hit), rows
+EOF'
+if command -v sqlite3 >/dev/null; then
+	check "watch: the inventory keeps the tunnel in the server's evidence" \
+		'sqlite3 "$tmp/w.db" "select evidence from servers where address = '"'"'172.16.0.1'"'"' and port = 53" |
+		 grep -q "; via pptp 192.0.2.31>192.0.2.32 call 7"'
+fi
+"$np" watch -r "$tmp/tun.pcap" --no-decap --db "$tmp/wn.db" --alerts "$tmp/wn.alerts" 2>/dev/null
+check "watch --no-decap: the tunnels stay closed (no alert for an inner server)" \
+	'! grep -q " 172\.16\.0\.1 " "$tmp/wn.alerts" && ! grep -q "via " "$tmp/wn.alerts"'
+# watch --listen: the inner records an exporter sends (flows --decap --export).
+free_port() {
+	python3 -c 'import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+listen_alerts() { # listen_alerts NAME [OPTIONS]: watch --listen fed the --decap records; alerts in $tmp/NAME.alerts
+	local name=$1 port wpid
+	shift
+	port=$(free_port)
+	"$np" watch --listen "udp://127.0.0.1:$port" --db "$tmp/$name.db" --alerts "$tmp/$name.alerts" --commit 1 "$@" \
+		2>"$tmp/$name.err" &
+	wpid=$!
+	for _ in $(seq 600); do
+		grep -q "^listening on" "$tmp/$name.err" 2>/dev/null && break
+		sleep 0.05
+	done
+	"$np" flows --decap -r "$tmp/tun.pcap" --export "udp://127.0.0.1:$port" >/dev/null 2>&1
+	for _ in $(seq 100); do # the records, then a commit (--commit 1)
+		[ "$(alert_via "$tmp/$name.alerts" 2>/dev/null | wc -l)" -ge 7 ] && break
+		sleep 0.1
+	done
+	sleep 1.5
+	kill -TERM $wpid 2>/dev/null
+	wait $wpid
+}
+listen_alerts wl
+alert_via "$tmp/wl.alerts" >"$tmp/via.listen"
+check "watch --listen: the inner records of flows --decap --export alerted, each via its tunnel ($(wc -l <"$tmp/via.listen") of 7)" \
+	'cmp -s "$tmp/via.r" "$tmp/via.listen"'
+listen_alerts wln --no-decap
+check "watch --listen --no-decap: inner records left out" \
+	'[ -f "$tmp/wln.alerts" ] && ! grep -q " 172\.16\.0\.1 " "$tmp/wln.alerts" && ! grep -q "via " "$tmp/wln.alerts"'
 finish

@@ -35,6 +35,7 @@
 #include "../analyze/anomalies.h"
 #include "../collect/source.h"
 #include "../decode/packet.h"
+#include "../flow/decap.h"
 #include "../flow/flow.h"
 #include "../flow/pipeline.h"
 #include "../flow/writer.h"
@@ -65,6 +66,8 @@ static const char watch_usage[] =
 	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
 	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
 	"  --no-flags           ignore TCP flags\n"
+	"  --no-decap           leave tunnels closed (default: profile what IP-in-IP, GRE, PPTP,\n"
+	"                       VXLAN and Geneve carry, and inner records collected, as servers does)\n"
 	"  --export URL         send ended flows to an IPFIX collector: udp://HOST:PORT or tcp://HOST:PORT\n"
 	"  --template-refresh S over UDP, send the IPFIX templates again every S seconds (default 60)\n"
 	"  --anomalies          also alert on the named checks of netprofile anomalies, per packet\n"
@@ -81,7 +84,7 @@ struct watch_args {
 	uint32_t hold_mib;      /* --hold */
 	const char *export_url; /* --export */
 	uint32_t template_refresh_s;
-	bool json, use_syslog, pace, no_flags, anomalies;
+	bool json, use_syslog, pace, no_flags, anomalies, no_decap;
 	uint32_t rotate_min, commit_s;
 	np_inventory_opts inv;
 	np_flow_config cfg;
@@ -137,6 +140,8 @@ enum { OPT_EXPORT = 1100, OPT_TREFRESH };
 
 enum { OPT_SENSOR = 1200, OPT_HOLD };
 
+enum { OPT_NODECAP = 1300 };
+
 static int number_opt(const char *name, const char *arg, uint32_t *out)
 {
 	return cli_parse_u32_opt("watch", name, arg, 1, 100000000, out);
@@ -170,6 +175,7 @@ static int watch_option(struct watch_args *a, int c)
 			       ? 0
 			       : cli_usage_error("watch", "invalid duration '%s'", optarg);
 	case OPT_NOFLAGS: a->no_flags = true; return 0;
+	case OPT_NODECAP: a->no_decap = true; return 0;
 	case OPT_PACE: a->pace = true; return 0;
 	case OPT_ANOMALIES: a->anomalies = true; return 0;
 	case OPT_IDLE: return number_opt("idle timeout", optarg, &a->cfg.idle_timeout_s);
@@ -210,6 +216,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"learn", required_argument, NULL, OPT_LEARN},
 		{"quiet-after", required_argument, NULL, OPT_QUIET},
 		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
+		{"no-decap", no_argument, NULL, OPT_NODECAP},
 		{"pace", no_argument, NULL, OPT_PACE},
 		{"idle-timeout", required_argument, NULL, OPT_IDLE},
 		{"active-timeout", required_argument, NULL, OPT_ACTIVE},
@@ -286,6 +293,11 @@ struct watch {
 	 * --max-flows, not by the packet rate. */
 	uint32_t ended_count, ended_limit;
 	int failed; /* a fault that ends the run: exit status 1 */
+	/* Tunnels (unless --no-decap): the capture's inner flows, and every
+	 * tunnel of the run numbered once (a capture's and the collectors'
+	 * inner records), as the profiler's batches name them. */
+	np_decap *decap, *tunnels;
+	np_flowsrc *reading; /* the collector whose records are being read */
 };
 
 static void watch_error(struct watch *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -443,11 +455,39 @@ static void write_flow(struct watch *w, const np_flow *f)
 
 /* ---- profiling and committing --------------------------------------------------------------------- */
 
+/* A flow inside a tunnel into the batch, its tunnel numbered in the run's
+ * registry (left out past its limit, as the capture's are). Ended flows
+ * count toward the memory bound as the outer ones do. */
+static void add_tunnelled(struct watch *w, const np_flow *f, bool has_flags, const np_flow_tunnel *t, bool ended)
+{
+	if (!w->tunnels)
+		w->tunnels = np_decap_new(&w->a->cfg, false, NULL, NULL);
+	np_flow_tunnel reg = *t;
+	reg.index = w->tunnels ? np_decap_register(w->tunnels, t) : 0;
+	if (!reg.index)
+		return;
+	if (!ended) {
+		np_profiler_add_active_tunnelled(w->ended, f, has_flags, &reg);
+		return;
+	}
+	np_profiler_add_tunnelled(w->ended, f, has_flags, &reg);
+	w->ended_count++;
+}
+
 /* A record from a collector: what an ended flow of our own table gets
  * (so --export relays collected records as IPFIX too). */
 static void on_record(void *ctx, const np_flow *f, bool has_flags)
 {
 	struct watch *w = ctx;
+	const np_flow_tunnel *t = w->reading ? np_flowsrc_tunnel(w->reading) : NULL;
+	if (t) {
+		/* An inner record (flows --decap exporting): profiled as the
+		 * capture's inner flows are, not written nor relayed (the flow
+		 * files and --export are the outer view). */
+		if (!w->a->no_decap)
+			add_tunnelled(w, f, has_flags, t, true);
+		return;
+	}
 	write_flow(w, f);
 	if (w->export_to)
 		np_ipfix_writer_write(w->export_to, f);
@@ -458,6 +498,19 @@ static void on_record(void *ctx, const np_flow *f, bool has_flags)
 static void on_flow_end(void *ctx, const np_flow *f)
 {
 	on_record(ctx, f, true);
+}
+
+/* An inner flow of the capture ended. */
+static void on_tunnelled_end(void *ctx, const np_flow *f, const np_flow_tunnel *t)
+{
+	add_tunnelled(ctx, f, true, t, true);
+}
+
+/* An inner flow still open, at a commit (the batch being built is
+ * w->ended). */
+static void add_active_tunnelled(void *ctx, const np_flow *f, const np_flow_tunnel *t)
+{
+	add_tunnelled(ctx, f, true, t, false);
 }
 
 static void add_active(void *ctx, const np_flow *f)
@@ -544,6 +597,8 @@ static bool commit(struct watch *w, bool wait)
 	np_profiler *p = w->ended;
 	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
 	np_flow_table_each(w->table, add_active, p);
+	if (w->decap)
+		np_decap_each(w->decap, add_active_tunnelled, w);
 	np_profiler_take_announcements(w->payload, p, carry_from);
 	w->ended = new_profiler(w);
 	w->ended_count = 0;
@@ -588,6 +643,13 @@ static void print_stats(struct watch *w)
 	const np_flow_stats *s = np_flow_table_stats(w->table);
 	uint64_t received = 0, dropped = 0;
 	bool have_ps = np_source_stats(&w->src, &received, &dropped);
+	/* before the packets line, which stays the last of a capture's */
+	if (w->decap) {
+		const np_decap_stats *d = np_decap_stats_of(w->decap);
+		fprintf(stderr, "watch: tunnels: %llu inner packets in %llu tunnels, %llu past the tunnel limit\n",
+			(unsigned long long)d->packets, (unsigned long long)d->tunnels,
+			(unsigned long long)d->untracked);
+	}
 	fprintf(stderr,
 		"watch: %llu packets (%llu received, %llu dropped by the kernel%s), %u flows active, %llu written, "
 		"%llu evicted early, %llu alerts\n",
@@ -643,13 +705,19 @@ static void watch_before(void *ctx, int64_t us)
 	keep_pace(ctx, us);
 }
 
-/* each decoded packet, with --anomalies (the run is then on this thread
- * alone: see np_pipeline_hooks.packet), numbered as decode -# numbers them */
+/* each decoded packet, with --anomalies or tunnels opened (the run is then
+ * on this thread alone: see np_pipeline_hooks.packet): the checks, packets
+ * numbered as decode -# numbers them; what a tunnel carries, into the
+ * inner table */
 static void watch_decoded(void *ctx, const np_packet *pkt)
 {
 	struct watch *w = ctx;
-	w->packets++;
-	np_anomalies_packet(w->checks, pkt, w->packets);
+	if (w->checks) {
+		w->packets++;
+		np_anomalies_packet(w->checks, pkt, w->packets);
+	}
+	if (w->decap)
+		np_decap_packet(w->decap, pkt);
 }
 
 /* after each packet: a commit interval of capture time has passed, or
@@ -686,9 +754,12 @@ static void handle_signals(struct watch *w)
 static void read_listeners(struct watch *w)
 {
 	char err[512];
-	for (int i = 0; i < w->a->nlisten; i++)
+	for (int i = 0; i < w->a->nlisten; i++) {
+		w->reading = w->listen[i];
 		if (np_flowsrc_read(w->listen[i], on_record, w, err, sizeof(err)) < 0)
 			watch_error(w, "%s", err);
+		w->reading = NULL;
+	}
 	/* Memory is bounded: past the limit, wait for the commit thread. */
 	if (w->ended_count >= w->ended_limit)
 		commit(w, w->ended_count >= 2 * (uint64_t)w->ended_limit);
@@ -752,6 +823,8 @@ static bool watch_tick(void *ctx)
 		w->last_wall_commit_us = wall_us();
 	if (wall_us() - w->last_wall_commit_us >= (int64_t)w->a->commit_s * 1000000) {
 		np_flow_table_expire(w->table, np_flow_table_now(w->table));
+		if (w->decap)
+			np_decap_expire(w->decap, np_flow_table_now(w->table));
 		if (commit(w, false))
 			w->last_wall_commit_us = wall_us();
 	}
@@ -766,7 +839,7 @@ static int run_loop(struct watch *w)
 		.before = w->a->pace ? watch_before : NULL,
 		.after = watch_after,
 		.tick = watch_tick,
-		.packet = w->checks ? watch_decoded : NULL,
+		.packet = w->checks || w->decap ? watch_decoded : NULL,
 		.ctx = w,
 	};
 	int rc = np_flow_pipeline_run(&w->src, 0, w->table, true, &hooks);
@@ -866,6 +939,12 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	a->cfg.payload_ctx = w->payload;
 	w->ended_limit = a->cfg.max_flows ? a->cfg.max_flows : 1000000;
 	w->table = np_flow_table_new(&a->cfg, on_flow_end, w);
+	/* Tunnels are opened on the thread that accounts packets (the
+	 * packet hook): a capture's run is then on one core. */
+	if (w->have_packets && !a->no_decap && !(w->decap = np_decap_new(&a->cfg, w->src.nano, on_tunnelled_end, w))) {
+		fprintf(stderr, "netprofile: out of memory for tunnels\n");
+		return -1;
+	}
 	if (a->anomalies && (out_open_fd(&w->finding_text, -1) != 0 || !(w->checks = np_anomalies_new(on_finding, w))))
 		return -1;
 	return w->table ? 0 : -1;
@@ -887,9 +966,14 @@ int cmd_watch(int argc, char **argv)
 	int rc = run_loop(&w);
 	/* Whatever happened, every open flow is ended, written and committed. */
 	np_flow_table_flush(w.table, NP_END_EOF);
+	if (w.decap)
+		np_decap_flush(w.decap, NP_END_EOF);
 	read_listeners(&w);
-	for (int i = 0; i < a.nlisten; i++)
+	for (int i = 0; i < a.nlisten; i++) {
+		w.reading = w.listen[i];
 		np_flowsrc_flush(w.listen[i], on_record, &w);
+		w.reading = NULL;
+	}
 	commit(&w, true);
 	stop_commit_thread(&w);
 	/* Batches held while the database was away: a last try of up to 30 s. */
@@ -915,6 +999,8 @@ int cmd_watch(int argc, char **argv)
 	np_profiler_free(w.payload);
 	np_sent_free(w.sent);
 	np_anomalies_free(w.checks);
+	np_decap_free(w.decap);
+	np_decap_free(w.tunnels);
 	free(w.finding_text.buf);
 	np_inventory_close(w.inv);
 	np_source_close(&w.src);

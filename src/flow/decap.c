@@ -217,6 +217,34 @@ void np_decap_flush(np_decap *d, uint8_t reason)
 	np_flow_table_flush(d->table, reason);
 }
 
+void np_decap_expire(np_decap *d, int64_t now_us)
+{
+	np_flow_table_expire(d->table, now_us);
+}
+
+struct each_ctx {
+	const np_decap *d;
+	np_decap_emit_fn fn;
+	void *ctx;
+};
+
+static void each_inner(void *ctx, const np_flow *f)
+{
+	const struct each_ctx *e = ctx;
+	const np_flow_tunnel *t = np_decap_tunnel_of(e->d, f);
+	if (!t)
+		return;
+	np_flow copy = *f;
+	copy.key.vlan = t->inner_vlan;
+	e->fn(e->ctx, &copy, t);
+}
+
+void np_decap_each(const np_decap *d, np_decap_emit_fn fn, void *ctx)
+{
+	struct each_ctx e = {d, fn, ctx};
+	np_flow_table_each(d->table, each_inner, &e);
+}
+
 const np_flow_tunnel *np_decap_tunnel_of(const np_decap *d, const np_flow *f)
 {
 	uint16_t i = f->key.vlan;

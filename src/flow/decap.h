@@ -64,6 +64,12 @@ void np_decap_free(np_decap *d);
 void np_decap_packet(void *decap, const np_packet *pkt);
 /* End every inner flow (end of input). */
 void np_decap_flush(np_decap *d, uint8_t reason);
+/* End the inner flows idle or over their active time as of now_us (a quiet
+ * live link: watch). */
+void np_decap_expire(np_decap *d, int64_t now_us);
+/* Visit every inner flow still active, as the emit hook gets an ended one
+ * (watch profiles them at each commit). */
+void np_decap_each(const np_decap *d, np_decap_emit_fn fn, void *ctx);
 /* The tunnel of an inner table's flow (f as the inner table holds it, e.g.
  * in its payload hook); NULL for any other flow. */
 const np_flow_tunnel *np_decap_tunnel_of(const np_decap *d, const np_flow *f);

@@ -26,6 +26,7 @@ struct conv {
 	uint16_t tie_port; /* FTP data: the port on the FTP server's side */
 	bool counted;      /* false: a flow still active, which names servers but adds no counts */
 	uint16_t tunnel;   /* the tunnel it was seen through (index in np_profiler.tunnels), 0: none */
+	bool as_peer;      /* a copy naming its client as a server too (peer_role): no client of it */
 	int32_t tie_to;    /* the control conversation */
 	np_role role;
 };
@@ -260,9 +261,9 @@ void np_profiler_add_flow(np_profiler *p, const np_flow *f, bool has_flags)
 	add_conv(p, f, has_flags, true);
 }
 
-void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+static void add_in_tunnel(np_profiler *p, const np_flow *f, bool has_flags, bool counted, const np_flow_tunnel *t)
 {
-	add_conv(p, f, has_flags, true);
+	add_conv(p, f, has_flags, counted);
 	if (t->index >= p->ntunnels) {
 		p->tunnels = grow(p->tunnels, &p->captunnels, (size_t)t->index + 1, sizeof(*p->tunnels));
 		memset(&p->tunnels[p->ntunnels], 0, ((size_t)t->index + 1 - p->ntunnels) * sizeof(*p->tunnels));
@@ -270,6 +271,16 @@ void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags,
 	}
 	p->tunnels[t->index] = *t;
 	p->convs[p->nconvs - 1].tunnel = t->index;
+}
+
+void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+{
+	add_in_tunnel(p, f, has_flags, true, t);
+}
+
+void np_profiler_add_active_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t)
+{
+	add_in_tunnel(p, f, has_flags, false, t);
 }
 
 void np_profiler_add_active(np_profiler *p, const np_flow *f, bool has_flags)
@@ -754,6 +765,7 @@ static void tie_gre(np_profiler *p)
 struct assign {
 	np_server_key server;
 	size_t conv;
+	bool peer; /* the conversation's client, serving too (np_role_peer_serves) */
 };
 
 static int assign_cmp(const void *x, const void *y)
@@ -872,7 +884,7 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 		return;
 	}
 	s->own++;
-	if (!half_open(c))
+	if (!half_open(c) && !c->as_peer)
 		add_client(s, c);
 	/* A confirmed conversation's evidence outweighs any unconfirmed one's. */
 	bool better = c->role.confirmed != s->confirmed ? c->role.confirmed : c->role.confidence > s->confidence;
@@ -887,12 +899,36 @@ static void sum_conv(np_server *s, const struct conv *c, bool own)
 		s->service = named;
 }
 
+static void note_tunnel(const np_profiler *p, struct conv *c);
+
+/* The conversation's client as a server (np_role_peer_serves), its tunnel
+ * named as note_tunnel names it: a conversation whose client serves too. */
+static bool peer_role(const np_profiler *p, const struct conv *c, struct conv *as)
+{
+	if (c->tie || !np_role_peer_serves(&c->f, &c->role, &as->role))
+		return false;
+	as->f = c->f;
+	as->counted = c->counted;
+	as->has_flags = c->has_flags;
+	as->tunnel = c->tunnel;
+	as->tie = TIE_NONE;
+	as->as_peer = true;
+	note_tunnel(p, as);
+	return true;
+}
+
 static void build_servers(np_profiler *p)
 {
-	struct assign *a = zalloc(p->nconvs, sizeof(*a));
+	struct assign *a = zalloc(2 * p->nconvs, sizeof(*a));
 	size_t n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const struct conv *c = &p->convs[i];
+		struct conv peer;
+		if (peer_role(p, c, &peer)) {
+			a[n].server = server_of(&peer);
+			a[n].peer = true;
+			a[n++].conv = i;
+		}
 		if (c->tie)
 			a[n].server = server_of(&p->convs[c->tie_to]);
 		else if (c->role.server != NP_SIDE_NONE)
@@ -914,7 +950,11 @@ static void build_servers(np_profiler *p)
 		}
 		np_server *s = &p->servers[p->nservers - 1];
 		const struct conv *c = &p->convs[a[i].conv];
-		sum_conv(s, c, c->tie == TIE_NONE);
+		struct conv peer;
+		if (a[i].peer && peer_role(p, c, &peer))
+			sum_conv(s, &peer, true);
+		else
+			sum_conv(s, c, c->tie == TIE_NONE);
 	}
 	for (size_t i = 0; i < p->nservers; i++) {
 		np_server *s = &p->servers[i];
@@ -931,7 +971,7 @@ static void build_servers(np_profiler *p)
  * its server's, the listing's and the inventory's). */
 static void note_tunnel(const np_profiler *p, struct conv *c)
 {
-	if (!c->tunnel || c->tunnel >= p->ntunnels || c->role.server == NP_SIDE_NONE)
+	if (!c->tunnel || c->tunnel >= p->ntunnels || !p->tunnels[c->tunnel].index || c->role.server == NP_SIDE_NONE)
 		return;
 	char via[128];
 	np_flow_tunnel_str(&p->tunnels[c->tunnel], via, sizeof(via));

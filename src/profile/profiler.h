@@ -75,6 +75,8 @@ void np_profiler_add_tunnelled(np_profiler *p, const np_flow *f, bool has_flags,
  * is known at once) but adds no flows, packets or bytes; those come when
  * the flow ends and is added with np_profiler_add_flow. */
 void np_profiler_add_active(np_profiler *p, const np_flow *f, bool has_flags);
+/* The same for a flow inside a tunnel (watch: the inner flows still open). */
+void np_profiler_add_active_tunnelled(np_profiler *p, const np_flow *f, bool has_flags, const np_flow_tunnel *t);
 /* Decide every conversation and build the server list. */
 void np_profiler_finish(np_profiler *p);
 /* Continuous profiling decides in batches: hand the FTP and PPTP control

@@ -82,6 +82,20 @@ static bool is_synack(uint8_t f)
 	return (f & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK);
 }
 
+/* A SYN, then the same side's ACKs (no second SYN): TCP acknowledges
+ * nothing before the peer's SYN+ACK came, so the port answered, by a path
+ * this capture does not see -- a client that went on (a request, or a
+ * connect scan's ACK and reset). A SYN scanner that got a SYN+ACK resets
+ * without ACK; a closed or filtered port gets no ACK at all. A lone
+ * reset-with-ACK after the SYN is not enough: three packets at least, or
+ * no reset. */
+static bool syn_then_ack(const np_flow *f)
+{
+	uint8_t fs = f->fwd.session_flags;
+	return is_syn(f->fwd.initial_flags) && (fs & TH_ACK) && !(fs & TH_SYN) &&
+	       (!(fs & TH_RST) || f->fwd.packets >= 3);
+}
+
 static void score_handshake(struct score *sc, const np_flow *f)
 {
 	uint8_t fi = f->fwd.initial_flags, ri = f->rev.initial_flags;
@@ -183,6 +197,8 @@ bool np_role_answered(const np_flow *f, bool use_flags, const char **why)
 		uint8_t fi = f->fwd.initial_flags, fs = f->fwd.session_flags, hs = TH_SYN | TH_RST | TH_FIN | TH_ACK;
 		bool bare_ack = (fi & hs) == TH_ACK || (f->fwd.packets == 2 && (fs & hs) == TH_ACK);
 		if (f->key.proto == 6 && use_flags && bare_ack && (fflags & TH_RST) && !(fflags & TH_SYN))
+			return true;
+		if (f->key.proto == 6 && use_flags && syn_then_ack(f))
 			return true;
 		if (f->key.proto != 6 || probe_sized(&f->fwd, f->key.family))
 			return false;
@@ -357,8 +373,10 @@ void np_role_decide(const np_role_input *in, np_role *out)
 	else
 		score_fanin(&sc, in);
 	score_ports(&sc, f);
-	note(&sc, same_svc ? 2 : 0.5, "first-sender", NULL);
-	if (!f->rev.packets)
+	/* Seen one way, the only side seen is the first: no evidence. */
+	if (f->rev.packets)
+		note(&sc, same_svc ? 2 : 0.5, "first-sender", NULL);
+	else
 		note(&sc, 0, "one-way", NULL);
 	double floor = f->key.proto == 6 ? MIN_SCORE_TCP : MIN_SCORE_UDP;
 	if (fabs(sc.s) < floor) {
@@ -382,4 +400,22 @@ void np_role_decide(const np_role_input *in, np_role *out)
 	out->confirmed = (out->server == NP_SIDE_REVERSE ? f->rev.packets : f->fwd.packets) != 0;
 	if (!out->confirmed && out->confidence > NP_UNCONFIRMED_MAX)
 		out->confidence = NP_UNCONFIRMED_MAX;
+}
+
+/* What a query from the service's own port says of its sender (roles.h).
+ * Not NTP's 123: ntpd polls from 123 as a client, serving or not. */
+#define PEER_SERVES_CONFIDENCE 0.7
+
+bool np_role_peer_serves(const np_flow *f, const np_role *role, np_role *peer)
+{
+	const char *app = f->app ? np_service_name(f->app) : NULL;
+	if (role->server == NP_SIDE_NONE || f->key.proto != 17 || f->key.sport != 53 || f->key.dport != 53 ||
+	    (app && strcmp(app, "dns") != 0))
+		return false;
+	memset(peer, 0, sizeof(*peer));
+	peer->server = role->server == NP_SIDE_REVERSE ? NP_SIDE_FORWARD : NP_SIDE_REVERSE;
+	peer->confirmed = false;
+	peer->confidence = PEER_SERVES_CONFIDENCE;
+	snprintf(peer->evidence, sizeof(peer->evidence), "asks-from-port:dns,same-port");
+	return true;
 }

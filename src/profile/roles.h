@@ -74,6 +74,14 @@ typedef struct np_role_input {
  * confidence 0.5) -- "no server" rather than a guess. */
 void np_role_decide(const np_role_input *in, np_role *out);
 
+/* The client of a decided conversation serves too, on the port it asked
+ * from: a DNS query sent from port 53 (only a DNS server -- a resolver or
+ * forwarder with BIND's query-source port 53 -- asks from there; a stub
+ * resolver asks from a random port). Fills *peer (server NP_SIDE_FORWARD
+ * or NP_SIDE_REVERSE: the client's side, not confirmed) and returns true;
+ * false for any other conversation. */
+bool np_role_peer_serves(const np_flow *f, const np_role *role, np_role *peer);
+
 /* Whether the conversation shows a responder at all (both directions, or
  * one direction that is a session rather than a probe); false with the
  * reason in *why ("no-answer", "reset", "reset-like", "probe"). */

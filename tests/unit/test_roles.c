@@ -140,6 +140,84 @@ static void test_one_way_handshake(void)
 	CHECK(has(&r, "port:https") && has(&r, "one-way"));
 }
 
+/* One way, probe-sized: a SYN then ACKs is a port that answered (a short
+ * request, a connect scan's ACK and reset); a SYN then a reset alone, or
+ * SYN retries, are not. */
+static void test_one_way_syn_then_ack(void)
+{
+	const char *why = NULL;
+	np_flow c = flow(6, 51000, 8080); /* SYN, ACK, RST+ACK */
+	c.fwd.packets = 3, c.fwd.bytes = 60 + 52 + 40, c.fwd.initial_flags = SYN, c.fwd.session_flags = ACK | RST;
+	CHECK(np_role_answered(&c, true, &why));
+	np_role r = decide(&c, true);
+	CHECK(r.server == NP_SIDE_REVERSE && has(&r, "syn-then-ack"));
+	CHECK(!r.confirmed && r.confidence <= NP_UNCONFIRMED_MAX);
+	CHECK(!np_role_answered(&c, false, &why)); /* without flags: a probe's size */
+	np_flow g = flow(6, 51000, 80);            /* SYN, ACK, a short GET, FIN */
+	g.fwd.packets = 5, g.fwd.bytes = 60 + 52 + 120 + 52 + 52, g.fwd.initial_flags = SYN;
+	g.fwd.session_flags = ACK | PSH | FIN;
+	CHECK(np_role_answered(&g, true, &why));
+	np_flow s = flow(6, 51000, 22); /* a SYN scanner's SYN and reset */
+	s.fwd.packets = 2, s.fwd.bytes = 44 + 40, s.fwd.initial_flags = SYN, s.fwd.session_flags = RST;
+	CHECK(!np_role_answered(&s, true, &why));
+	s.fwd.session_flags = RST | ACK; /* two packets: a reset with ACK is no more */
+	CHECK(!np_role_answered(&s, true, &why));
+	np_flow t = flow(6, 51000, 22); /* SYN retries, then an ACK: not told apart from a scan */
+	t.fwd.packets = 3, t.fwd.bytes = 60 * 2 + 52, t.fwd.initial_flags = SYN, t.fwd.session_flags = SYN | ACK;
+	CHECK(!np_role_answered(&t, true, &why));
+}
+
+/* Seen one way, who sent first is no evidence: the only side seen is the
+ * first. A fixed port meeting two peers' ephemeral ports decides alone. */
+static void test_one_way_first_sender(void)
+{
+	np_flow f = flow(6, 40000, 39834);
+	f.fwd.packets = 14, f.fwd.bytes = 2100, f.fwd.initial_flags = ACK | PSH, f.fwd.session_flags = ACK | PSH | FIN;
+	np_fanin two = {2, 2, 2}, none = {0, 0, 0};
+	np_role r = decide_fanin(&f, true, two, none);
+	CHECK(r.server == NP_SIDE_FORWARD && has(&r, "fan-in:2") && !has(&r, "first-sender"));
+	/* Both ways, the client speaking first outweighs so little fan-in. */
+	f.rev.packets = 10, f.rev.bytes = 900, f.rev.initial_flags = ACK, f.rev.session_flags = ACK | PSH;
+	f.fwd.initial_flags = ACK;
+	r = decide_fanin(&f, true, none, two);
+	CHECK(r.server == NP_SIDE_REVERSE);
+	r = decide_fanin(&f, true, two, none);
+	CHECK(r.server == NP_SIDE_NONE && has(&r, "undecided"));
+}
+
+/* A DNS query from port 53 to port 53: the asker is a DNS server too; NTP
+ * from 123 is not (ntpd polls from there as a client). */
+static void test_peer_serves(void)
+{
+	np_flow d = udp_exchange(53, 53);
+	d.app = np_service_id("dns"), d.app_side = 2;
+	np_role r = decide(&d, true), peer;
+	CHECK(r.server == NP_SIDE_REVERSE);
+	CHECK(np_role_peer_serves(&d, &r, &peer));
+	CHECK(peer.server == NP_SIDE_FORWARD && !peer.confirmed && peer.confidence <= NP_UNCONFIRMED_MAX);
+	CHECK(strstr(peer.evidence, "asks-from-port:dns") != NULL);
+	np_flow n = udp_exchange(123, 123);
+	r = decide(&n, true);
+	CHECK(!np_role_peer_serves(&n, &r, &peer));
+	np_flow q = udp_exchange(51000, 53);
+	r = decide(&q, true);
+	CHECK(!np_role_peer_serves(&q, &r, &peer));
+	/* Through the profiler: both listed, the asker with no client. */
+	np_profile_config cfg = {false};
+	np_profiler *p = np_profiler_new(&cfg);
+	np_profiler_add_flow(p, &d, true);
+	np_profiler_finish(p);
+	size_t ns;
+	const np_server *s = np_profiler_servers(p, &ns);
+	CHECK(ns == 2);
+	for (size_t i = 0; i < ns; i++) {
+		bool asker = s[i].key.addr[3] == 1;
+		CHECK(s[i].key.port == 53 && s[i].confirmed == !asker && s[i].nclients == (asker ? 0 : 1));
+		CHECK(s[i].service && !strcmp(s[i].service, "dns"));
+	}
+	np_profiler_free(p);
+}
+
 /* ---- payload, fan-in, ports, first sender ------------------------------------------ */
 
 static void test_payload(void)
@@ -626,6 +704,9 @@ int main(void)
 {
 	test_handshake();
 	test_one_way_handshake();
+	test_one_way_syn_then_ack();
+	test_one_way_first_sender();
+	test_peer_serves();
 	test_payload();
 	test_fanin();
 	test_ports();
