@@ -47,6 +47,7 @@ struct np_flowsrc_core {
 	uint64_t forgotten;
 	np_exporter_stats gone; /* statistics of the exporters forgotten */
 	long handed;            /* records handed to fn during one call */
+	int64_t now_us;         /* collectors: CLOCK_MONOTONIC at the start of np_flowsrc_read */
 };
 
 static int64_t monotonic_us(void)
@@ -197,7 +198,8 @@ void np_exporter_record(np_exporter *ex, const np_flow *f, bool has_flags, bool 
 		hand_on(s, f, has_flags);
 		return;
 	}
-	np_pairer_add(s->core->pairer, f, has_flags, s->fd >= 0 ? monotonic_us() : 0, hand_on, s);
+	/* the clock read once a read, not once a record: the window is minutes */
+	np_pairer_add(s->core->pairer, f, has_flags, s->fd >= 0 ? s->core->now_us : 0, hand_on, s);
 }
 
 void np_exporter_message(np_exporter *ex, const uint8_t *msg, size_t len)
@@ -401,6 +403,7 @@ long np_flowsrc_read(np_flowsrc *s, np_flowsrc_fn fn, void *ctx, char *err, size
 	s->fn = fn;
 	s->ctx = ctx;
 	s->core->handed = 0;
+	s->core->now_us = s->fd >= 0 ? monotonic_us() : 0;
 	int rc = s->at_end ? 0 : s->ops->read(s, err, errlen);
 	if (s->core->pairer && s->fd >= 0)
 		np_pairer_expire(s->core->pairer, monotonic_us(), hand_on, s);
