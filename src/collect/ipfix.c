@@ -450,10 +450,10 @@ static void deliver(np_ipfix_decoder *d, np_ipfix_rec *r, const struct tmpl_info
 		f.rev.initial_flags = f.rev.session_flags = 0;
 		flags = false;
 	}
-	/* An inner record of `flows --decap`: its tunnel beside it (biflow
-	 * records only: uniflow ones may wait for their partner). */
+	/* An inner record of `flows --decap`: its tunnel beside it (a uniflow
+	 * one keeps it while it waits for its partner: source.c). */
 	np_flow_tunnel tun;
-	bool tunnelled = info->biflow && np_ipfix_rec_tunnel(r, &tun);
+	bool tunnelled = np_ipfix_rec_tunnel(r, &tun);
 	d->ex->src->tun = tunnelled ? &tun : NULL;
 	np_exporter_record(d->ex, &f, flags, !info->biflow);
 	d->ex->src->tun = NULL;

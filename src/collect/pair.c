@@ -24,6 +24,7 @@ struct waiting {
 	int64_t wall_us;
 	uint32_t hnext, hprev; /* bucket chain (hprev NONE: first in its bucket) */
 	uint32_t bucket;       /* its bucket, so leaving needs no hash */
+	uint32_t tag;          /* the caller's (np_pairer_add) */
 	uint32_t prev, next;   /* arrival list */
 	bool has_flags;
 };
@@ -178,8 +179,9 @@ static void release_head(np_pairer *p, np_pair_fn fn, void *ctx)
 	uint32_t i = p->head;
 	np_flow f = p->pool[i].f;
 	bool has_flags = p->pool[i].has_flags;
+	uint32_t tag = p->pool[i].tag;
 	unlink_entry(p, i);
-	fn(ctx, &f, has_flags);
+	fn(ctx, &f, has_flags, tag);
 }
 
 static uint32_t take_slot(np_pairer *p)
@@ -204,7 +206,8 @@ static uint32_t take_slot(np_pairer *p)
 	return p->used++;
 }
 
-void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_us, np_pair_fn fn, void *ctx)
+void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, uint32_t tag, int64_t wall_us, np_pair_fn fn,
+		   void *ctx)
 {
 	if (flow_end(&f->fwd) > p->clock_us)
 		p->clock_us = flow_end(&f->fwd);
@@ -213,7 +216,7 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 	uint32_t best = NONE, looked = 0;
 	for (uint32_t i = *reverse_bucket_of(p, &f->key); i != NONE && looked < PAIR_SCAN;
 	     i = p->pool[i].hnext, looked++)
-		if (np_pair_matches(&p->pool[i].f, f, p->window_us) &&
+		if (p->pool[i].tag == tag && np_pair_matches(&p->pool[i].f, f, p->window_us) &&
 		    (best == NONE || p->pool[i].wall_us < p->pool[best].wall_us))
 			best = i;
 	if (best != NONE) {
@@ -221,13 +224,13 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 		np_pair_join(&p->pool[best].f, f, &out);
 		bool both = p->pool[best].has_flags && has_flags;
 		unlink_entry(p, best);
-		fn(ctx, &out, both);
+		fn(ctx, &out, both, tag);
 		return;
 	}
 	uint32_t i = take_slot(p);
 	if (i == NONE) {
 		if (p->head == NONE) { /* no memory at all: the record goes on alone */
-			fn(ctx, f, has_flags);
+			fn(ctx, f, has_flags, tag);
 			return;
 		}
 		release_head(p, fn, ctx);
@@ -237,6 +240,7 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 	w->f = *f;
 	memset(&w->f.rev, 0, sizeof(w->f.rev));
 	w->has_flags = has_flags;
+	w->tag = tag;
 	w->wall_us = wall_us;
 	uint32_t *b = bucket_of(p, &f->key);
 	w->bucket = (uint32_t)(b - p->buckets);

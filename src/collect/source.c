@@ -12,6 +12,12 @@
  * Exporters are found by name through a chained hash and kept on a list
  * from the least to the most recently heard, so the one to forget when
  * NP_COLLECT_MAX_EXPORTERS are known is at the list's head.
+ *
+ * An inner record of `flows --decap` read back (s->tun) that waits for its
+ * other direction keeps its tunnel through the pairing window as a tag: a
+ * number in the source's own list of the tunnels seen (at most
+ * NP_DECAP_MAX_TUNNELS; past them a record waits without its tunnel), and
+ * records pair only within one tunnel.
  */
 #define _GNU_SOURCE /* fopencookie: the first bytes of a pipe put back */
 #include "source.h"
@@ -22,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../flow/decap.h"
 #include "pair.h"
 
 #define EXPORTER_BUCKETS 8192u
@@ -48,6 +55,8 @@ struct np_flowsrc_core {
 	np_exporter_stats gone; /* statistics of the exporters forgotten */
 	long handed;            /* records handed to fn during one call */
 	int64_t now_us;         /* collectors: CLOCK_MONOTONIC at the start of np_flowsrc_read */
+	np_flow_tunnel *tunnels; /* the tunnels of waiting inner records: tag i + 1 is tunnels[i] */
+	uint32_t ntunnels, tunnels_cap, last_tag;
 };
 
 static int64_t monotonic_us(void)
@@ -177,12 +186,48 @@ void *np_exporter_decoder_state(np_exporter *ex, const np_msg_decoder *d)
 
 /* ---- records ---------------------------------------------------------------------- */
 
-static void hand_on(void *ctx, const np_flow *f, bool has_flags)
+/* A record from the pairing window (tag: its tunnel) or straight from a
+ * backend (tag 0: the backend set s->tun). */
+static void hand_on(void *ctx, const np_flow *f, bool has_flags, uint32_t tag)
 {
 	np_flowsrc *s = ctx;
 	s->core->handed++;
+	const np_flow_tunnel *was = s->tun;
+	if (tag)
+		s->tun = &s->core->tunnels[tag - 1];
 	if (s->fn)
 		s->fn(s->ctx, f, has_flags);
+	s->tun = was;
+}
+
+static bool same_tunnel(const np_flow_tunnel *a, const np_flow_tunnel *b)
+{
+	return a->kind == b->kind && a->family == b->family && a->depth == b->depth && a->id == b->id &&
+	       a->inner_vlan == b->inner_vlan && memcmp(a->src, b->src, 16) == 0 && memcmp(a->dst, b->dst, 16) == 0;
+}
+
+/* The tag of a tunnel (0: none, or no room for it). */
+static uint32_t tunnel_tag(struct np_flowsrc_core *c, const np_flow_tunnel *t)
+{
+	if (!t)
+		return 0;
+	if (c->last_tag && same_tunnel(&c->tunnels[c->last_tag - 1], t))
+		return c->last_tag;
+	for (uint32_t i = 0; i < c->ntunnels; i++)
+		if (same_tunnel(&c->tunnels[i], t))
+			return c->last_tag = i + 1;
+	if (c->ntunnels == NP_DECAP_MAX_TUNNELS)
+		return 0;
+	if (c->ntunnels == c->tunnels_cap) {
+		uint32_t cap = c->tunnels_cap ? c->tunnels_cap * 2 : 16;
+		np_flow_tunnel *n = realloc(c->tunnels, cap * sizeof(*n));
+		if (!n)
+			return 0;
+		c->tunnels = n;
+		c->tunnels_cap = cap;
+	}
+	c->tunnels[c->ntunnels++] = *t;
+	return c->last_tag = c->ntunnels;
 }
 
 const struct np_flow_tunnel *np_flowsrc_tunnel(const np_flowsrc *s)
@@ -195,11 +240,12 @@ void np_exporter_record(np_exporter *ex, const np_flow *f, bool has_flags, bool 
 	np_flowsrc *s = ex->src;
 	ex->st.records++;
 	if (!uniflow || s->core->opts.no_pairing || !s->core->pairer) {
-		hand_on(s, f, has_flags);
+		hand_on(s, f, has_flags, 0);
 		return;
 	}
 	/* the clock read once a read, not once a record: the window is minutes */
-	np_pairer_add(s->core->pairer, f, has_flags, s->fd >= 0 ? s->core->now_us : 0, hand_on, s);
+	np_pairer_add(s->core->pairer, f, has_flags, tunnel_tag(s->core, s->tun), s->fd >= 0 ? s->core->now_us : 0,
+		      hand_on, s);
 }
 
 void np_exporter_message(np_exporter *ex, const uint8_t *msg, size_t len)
@@ -482,6 +528,7 @@ void np_flowsrc_close(np_flowsrc *s)
 	while (c->oldest)
 		free_exporter(c, c->oldest); /* NOLINT(clang-analyzer-unix.Malloc): it unlinks c->oldest first */
 	np_pairer_free(c->pairer);
+	free(c->tunnels);
 	free(c);
 	free(s);
 }
