@@ -56,8 +56,12 @@ struct np_flowsrc_core {
 	long handed;            /* records handed to fn during one call */
 	int64_t now_us;         /* collectors: CLOCK_MONOTONIC at the start of np_flowsrc_read */
 	np_flow_tunnel *tunnels; /* the tunnels of waiting inner records: tag i + 1 is tunnels[i] */
-	uint32_t ntunnels, tunnels_cap, last_tag;
+	uint32_t *tunnel_slots;  /* TUNNEL_SLOTS: a tunnel's tag by its hash, 0 = empty */
+	uint32_t ntunnels, last_tag;
 };
+
+#define TUNNELS_STEP 64
+#define TUNNEL_SLOTS (2u * 65536u) /* over twice NP_DECAP_MAX_TUNNELS: probes stay short */
 
 static int64_t monotonic_us(void)
 {
@@ -200,33 +204,29 @@ static void hand_on(void *ctx, const np_flow *f, bool has_flags, uint32_t tag)
 	s->tun = was;
 }
 
-static bool same_tunnel(const np_flow_tunnel *a, const np_flow_tunnel *b)
-{
-	return a->kind == b->kind && a->family == b->family && a->depth == b->depth && a->id == b->id &&
-	       a->inner_vlan == b->inner_vlan && memcmp(a->src, b->src, 16) == 0 && memcmp(a->dst, b->dst, 16) == 0;
-}
-
 /* The tag of a tunnel (0: none, or no room for it). */
 static uint32_t tunnel_tag(struct np_flowsrc_core *c, const np_flow_tunnel *t)
 {
 	if (!t)
 		return 0;
-	if (c->last_tag && same_tunnel(&c->tunnels[c->last_tag - 1], t))
+	if (c->last_tag && np_flow_tunnel_same(&c->tunnels[c->last_tag - 1], t))
 		return c->last_tag;
-	for (uint32_t i = 0; i < c->ntunnels; i++)
-		if (same_tunnel(&c->tunnels[i], t))
-			return c->last_tag = i + 1;
+	if (!c->tunnel_slots && !(c->tunnel_slots = calloc(TUNNEL_SLOTS, sizeof(uint32_t))))
+		return 0;
+	uint32_t slot = np_flow_tunnel_hash(t) & (TUNNEL_SLOTS - 1);
+	for (; c->tunnel_slots[slot]; slot = (slot + 1) & (TUNNEL_SLOTS - 1))
+		if (np_flow_tunnel_same(&c->tunnels[c->tunnel_slots[slot] - 1], t))
+			return c->last_tag = c->tunnel_slots[slot];
 	if (c->ntunnels == NP_DECAP_MAX_TUNNELS)
 		return 0;
-	if (c->ntunnels == c->tunnels_cap) {
-		uint32_t cap = c->tunnels_cap ? c->tunnels_cap * 2 : 16;
-		np_flow_tunnel *n = realloc(c->tunnels, cap * sizeof(*n));
+	if (c->ntunnels % TUNNELS_STEP == 0) { /* full: TUNNELS_STEP more */
+		np_flow_tunnel *n = realloc(c->tunnels, (c->ntunnels + TUNNELS_STEP) * sizeof(*n));
 		if (!n)
 			return 0;
 		c->tunnels = n;
-		c->tunnels_cap = cap;
 	}
 	c->tunnels[c->ntunnels++] = *t;
+	c->tunnel_slots[slot] = c->ntunnels;
 	return c->last_tag = c->ntunnels;
 }
 
@@ -529,6 +529,7 @@ void np_flowsrc_close(np_flowsrc *s)
 		free_exporter(c, c->oldest); /* NOLINT(clang-analyzer-unix.Malloc): it unlinks c->oldest first */
 	np_pairer_free(c->pairer);
 	free(c->tunnels);
+	free(c->tunnel_slots);
 	free(c);
 	free(s);
 }
