@@ -608,7 +608,8 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 static int read_stopped(np_ipfix_decoder *d, GError *e, char *err, size_t errlen)
 {
 	int rc = 0;
-	bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) || g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
+	bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
+		    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
 		    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
 	if (!done) {
 		d->ex->st.malformed++;
@@ -648,7 +649,8 @@ static bool use_lean(fBuf_t *fbuf, fbTemplate_t *ext, uint16_t tid, struct tmpl_
 			return false;
 		fbSession_t *s = fBufGetSession(fbuf);
 		GError *e = NULL;
-		info->lean = np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, &e) ? LEAN_MADE : LEAN_NONE;
+		info->lean =
+			np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, &e) ? LEAN_MADE : LEAN_NONE;
 		g_clear_error(&e);
 	}
 	return info->lean == LEAN_MADE;

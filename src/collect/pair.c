@@ -135,8 +135,8 @@ static uint32_t key_hash(const uint8_t *src, const uint8_t *dst, uint16_t sport,
 	h = mix(h, load8(src + 8));
 	h = mix(h, load8(dst));
 	h = mix(h, load8(dst + 8));
-	h = mix(h, (uint64_t)sport << 48 | (uint64_t)dport << 32 | (uint64_t)k->proto << 24 | (uint64_t)k->family << 16 |
-			   k->vlan);
+	h = mix(h, (uint64_t)sport << 48 | (uint64_t)dport << 32 | (uint64_t)k->proto << 24 |
+			   (uint64_t)k->family << 16 | k->vlan);
 	return (uint32_t)(h ^ (h >> 32));
 }
 

@@ -52,9 +52,9 @@ struct np_flowsrc_core {
 	struct exporter_node *oldest, *newest;
 	uint32_t nexporters;
 	uint64_t forgotten;
-	np_exporter_stats gone; /* statistics of the exporters forgotten */
-	long handed;            /* records handed to fn during one call */
-	int64_t now_us;         /* collectors: CLOCK_MONOTONIC at the start of np_flowsrc_read */
+	np_exporter_stats gone;  /* statistics of the exporters forgotten */
+	long handed;             /* records handed to fn during one call */
+	int64_t now_us;          /* collectors: CLOCK_MONOTONIC at the start of np_flowsrc_read */
 	np_flow_tunnel *tunnels; /* the tunnels of waiting inner records: tag i + 1 is tunnels[i] */
 	uint32_t *tunnel_slots;  /* TUNNEL_SLOTS: a tunnel's tag by its hash, 0 = empty */
 	uint32_t ntunnels, last_tag;

@@ -151,8 +151,8 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err)
 {
 	fbInfoElementSpec_t *e = rec_spec;
-	for (; strcmp(e->name, "subTemplateMultiList") != 0; e++)
-		;
+	while (e->name && strcmp(e->name, "subTemplateMultiList") != 0)
+		e++;
 	for (; e->name; e++) /* the nested list, a tunnel: only the whole record holds them */
 		if (strcmp(e->name, "paddingOctets") != 0 && fbTemplateContainsElementByName(ext, e))
 			return false;
@@ -161,7 +161,7 @@ bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, 
 		return false;
 	fbTemplate_t *t = fbTemplateAlloc(m);
 	bool ok = true;
-	for (e = rec_spec; ok && strcmp(e->name, "subTemplateMultiList") != 0; e++) {
+	for (e = rec_spec; ok && e->name && strcmp(e->name, "subTemplateMultiList") != 0; e++) {
 		fbInfoElementSpec_t one = {e->name, e->len_override, 0};
 		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e)) {
 			pad.len_override = (uint16_t)(pad.len_override + e->len_override);
