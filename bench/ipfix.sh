@@ -15,7 +15,8 @@
 #    - the same records exported over UDP (`flows --export udp://`) once to
 #      nfcapd and once to `watch --listen udp://`: records each collector
 #      got, and its CPU time (records per CPU second, side by side; UDP loses
-#      what a collector's socket buffer cannot hold, and each says how many).
+#      what a collector's socket buffer cannot hold, and each says how many);
+#    then one line with netprofile's and nfcapd's records/s side by side.
 #    Target: at least 1,000,000 records a second into the inventory.
 # CPU time is printed beside wall time: on a machine shared with other work
 # (the load average is printed) wall time says more about the neighbours.
@@ -141,10 +142,15 @@ w_got=$(grep -o "udp://[^ ]* ([^)]*): [0-9]* records" "$work/watch.err" | tail -
 for l in nfcapd watch; do
 	read -r _ u s < "$work/$l.t"
 	n=$([ $l = nfcapd ] && echo "${nf_got:-0}" || echo "${w_got:-0}")
+	rate=$(awk -v n="$n" -v u="$u" -v s="$s" 'BEGIN { printf "%d", ((u + s) > 0 ? n / (u + s) : 0) }')
+	eval "${l}_rate=$rate"
 	printf '  UDP stream to %-8s %8s of %s records, %5.2f CPU s, %s records/CPU s\n' "$l:" "$n" "$records" \
-		"$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" \
-		"$(awk -v n="$n" -v u="$u" -v s="$s" 'BEGIN { printf "%d", ((u + s) > 0 ? n / (u + s) : 0) }')"
+		"$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" "$rate"
 done
+# side by side, the same stream in the same run
+printf '  records/s, side by side: netprofile watch (into the inventory) %s/CPU s over UDP, %s/CPU s and %s/s wall over TCP; nfcapd (to a file) %s/CPU s over UDP; netprofile/nfcapd %s\n' \
+	"$watch_rate" "$tcp_cpurate" "$tcp_rate" "$nfcapd_rate" \
+	"$(awk -v a="$watch_rate" -v b="$nfcapd_rate" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
 collect_ok=$(awk -v r="$tcp_rate" -v c="$tcp_cpurate" 'BEGIN { print (r >= 1000000 || c >= 1000000) ? 1 : 0 }')
 echo "  target: >= 1,000,000 records/s into the inventory: $([ "$collect_ok" = 1 ] && echo met || echo MISSED)"
 echo "load after: $(uptime)"

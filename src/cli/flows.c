@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../collect/source.h"
@@ -272,6 +273,26 @@ static int close_ipfix(np_ipfix_writer *w, const char *what)
 	return np_ipfix_writer_close(w) == 0 ? 0 : 1;
 }
 
+/* A regular file (not '-', a pipe or a FIFO): read as fast as it can be. */
+static bool regular_file(const char *path)
+{
+	struct stat st;
+	return path && strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Whether every input is a regular file: then the IPFIX writers encode on
+ * threads of their own (flow/writer_ipfix.h), off the thread that keeps
+ * the flow table. A pipe that pauses has each record sent as it ends. */
+static bool inputs_are_files(const struct flows_args *a)
+{
+	if (a->nflowfiles == 0)
+		return regular_file(a->src.rfile);
+	for (int i = 0; i < a->nflowfiles; i++)
+		if (!regular_file(a->flowfiles[i]))
+			return false;
+	return true;
+}
+
 /* The outputs: text/CSV/JSON through np_out, or an IPFIX file; and the
  * --export feed. Returns 0, or 1 with the reason said. */
 static int open_outputs(struct flows_run *run, const struct flows_args *a, np_out *out, int *fd)
@@ -287,6 +308,8 @@ static int open_outputs(struct flows_run *run, const struct flows_args *a, np_ou
 				run->export_to ? np_ipfix_writer_error(run->export_to) : err);
 			return 1;
 		}
+		if (inputs_are_files(a))
+			np_ipfix_writer_use_thread(run->export_to);
 	}
 	if (a->ipfix) {
 		run->ipfix = np_ipfix_writer_open(a->outfile ? a->outfile : "-", a->uniflow, live, 0, err, sizeof(err));
@@ -294,6 +317,8 @@ static int open_outputs(struct flows_run *run, const struct flows_args *a, np_ou
 			fprintf(stderr, "netprofile: %s\n", run->ipfix ? np_ipfix_writer_error(run->ipfix) : err);
 			return 1;
 		}
+		if (inputs_are_files(a))
+			np_ipfix_writer_use_thread(run->ipfix);
 		return 0;
 	}
 	*fd = open_output(a->outfile);

@@ -60,8 +60,19 @@ struct tmpl_info {
 	bool biflow;       /* carries reverse elements */
 	bool v4, v6;       /* which addresses a flow template carries */
 	bool top_flags;    /* TCP flags in the record itself */
+	uint8_t lean;      /* an internal template of its own (np_ipfix_add_lean_template): LEAN_* */
 	uint16_t wire_len; /* fixed record length on the wire, 0 = variable */
+	uint32_t records;  /* read through the whole record, while lean is LEAN_NOT_YET */
 };
+
+/* A flow template's records are read through a lean internal template of
+ * their own once NP_IPFIX_LEAN_AFTER of them came: an exporter that sends a few
+ * records (thousands of exporters, a flood of templates) costs no more
+ * memory than before, one that streams gets the cheaper reading. */
+enum { LEAN_NOT_YET, LEAN_MADE, LEAN_NONE };
+#ifndef NP_IPFIX_LEAN_AFTER
+#define NP_IPFIX_LEAN_AFTER 256 /* the fuzz build sets 2, to reach both ways */
+#endif
 
 struct domain_seq {
 	uint32_t domain, next;
@@ -173,6 +184,10 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 	else if (flags)
 		info->kind = KIND_TCP;
 	info->top_flags = flags;
+	/* A lean internal template goes under the flow template's own ID
+	 * (internal and external IDs are apart), unless that ID is one of ours. */
+	bool ours = tid == NP_IPFIX_TID_REC || tid == NP_IPFIX_TID_TCP || tid == NP_IPFIX_TID_FIXED;
+	info->lean = info->kind == KIND_FLOW && !ours ? LEAN_NOT_YET : LEAN_NONE;
 	*tmpl_ctx = info;
 	*free_fn = free_tmpl_info;
 	pair_templates(d, s, tid, info->kind);
@@ -435,10 +450,10 @@ static void deliver(np_ipfix_decoder *d, np_ipfix_rec *r, const struct tmpl_info
 		f.rev.initial_flags = f.rev.session_flags = 0;
 		flags = false;
 	}
-	/* An inner record of `flows --decap`: its tunnel beside it (biflow
-	 * records only: uniflow ones may wait for their partner). */
+	/* An inner record of `flows --decap`: its tunnel beside it (a uniflow
+	 * one keeps it while it waits for its partner: source.c). */
 	np_flow_tunnel tun;
-	bool tunnelled = info->biflow && np_ipfix_rec_tunnel(r, &tun);
+	bool tunnelled = np_ipfix_rec_tunnel(r, &tun);
 	d->ex->src->tun = tunnelled ? &tun : NULL;
 	np_exporter_record(d->ex, &f, flags, !info->biflow);
 	d->ex->src->tun = NULL;
@@ -588,32 +603,85 @@ static uint16_t drop_unreadable_sets(np_ipfix_decoder *d, const uint8_t *msg, ui
 	return (uint16_t)olen;
 }
 
+/* The end of the message, or an error (counted, with err) when libfixbuf
+ * refused it. */
+static int read_stopped(np_ipfix_decoder *d, GError *e, char *err, size_t errlen)
+{
+	int rc = 0;
+	bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
+		    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
+		    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
+	if (!done) {
+		d->ex->st.malformed++;
+		snprintf(err, errlen, "bad IPFIX message: %s", e ? e->message : "refused");
+		rc = -1;
+	}
+	g_clear_error(&e);
+	return rc;
+}
+
+/* The internal template for the next record: its template's lean one, or
+ * the whole record. libfixbuf looks a template up again only when its ID
+ * changes, so at a message's first record (the session may have changed:
+ * another exporter, another v9 source) it is made to look up twice. */
+static bool set_internal(fBuf_t *fbuf, uint16_t want, bool first)
+{
+	GError *e = NULL;
+	if (!first && fBufGetInternalTemplate(fbuf) == want)
+		return true;
+	if (first)
+		fBufSetInternalTemplate(fbuf, NP_IPFIX_TID_TCP, &e);
+	g_clear_error(&e);
+	if (fBufSetInternalTemplate(fbuf, want, &e))
+		return true;
+	g_clear_error(&e);
+	return false;
+}
+
+/* Whether the next record (of template ext, ID tid) is read through its
+ * lean template, made once NP_IPFIX_LEAN_AFTER records came. */
+static bool use_lean(fBuf_t *fbuf, fbTemplate_t *ext, uint16_t tid, struct tmpl_info *info)
+{
+	if (!info || info->lean == LEAN_NONE)
+		return false;
+	if (info->lean == LEAN_NOT_YET) {
+		if (++info->records < NP_IPFIX_LEAN_AFTER)
+			return false;
+		fbSession_t *s = fBufGetSession(fbuf);
+		GError *e = NULL;
+		info->lean =
+			np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, &e) ? LEAN_MADE : LEAN_NONE;
+		g_clear_error(&e);
+	}
+	return info->lean == LEAN_MADE;
+}
+
 /* The records of the message in fbuf, up to its end. */
 int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t errlen)
 {
-	int rc = 0;
-	for (;;) {
+	for (bool first = true;; first = false) {
 		np_ipfix_rec r;
 		size_t rlen = sizeof(r);
 		GError *e = NULL;
-		/* not cleared first: a record fBufNext gives has every element of
-		 * the internal template (and so every byte of r) written, those
-		 * the message lacks as zeros */
-		if (!fBufNext(fbuf, (uint8_t *)&r, &rlen, &e)) {
-			bool done = g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOM) ||
-				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_BUFSZ) ||
-				    g_error_matches(e, FB_ERROR_DOMAIN, FB_ERROR_EOF);
-			if (!done) {
-				d->ex->st.malformed++;
-				snprintf(err, errlen, "bad IPFIX message: %s", e ? e->message : "refused");
-				rc = -1;
-			}
-			g_clear_error(&e);
-			break;
-		}
 		uint16_t ext_tid = 0;
-		fbTemplate_t *ext = fBufGetCollectionTemplate(fbuf, &ext_tid);
-		const struct tmpl_info *info = ext ? fbTemplateGetContext(ext) : NULL;
+		fbTemplate_t *ext = fBufNextCollectionTemplate(fbuf, &ext_tid, &e);
+		if (!ext)
+			return read_stopped(d, e, err, errlen);
+		struct tmpl_info *info = fbTemplateGetContext(ext);
+		bool lean = use_lean(fbuf, ext, ext_tid, info) && set_internal(fbuf, ext_tid, first);
+		if (!lean && !set_internal(fbuf, NP_IPFIX_TID_REC, first)) {
+			d->ex->st.refused++;
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		/* not cleared first: a record fBufNext gives has every element of
+		 * the internal template (and so every byte of r it covers)
+		 * written, those the message lacks as zeros; a lean one covers
+		 * the fixed part, and the rest is cleared here */
+		if (!fBufNext(fbuf, (uint8_t *)&r, &rlen, &e))
+			return read_stopped(d, e, err, errlen);
+		if (lean)
+			memset((uint8_t *)&r + NP_IPFIX_FIXED_LEN, 0, sizeof(r) - NP_IPFIX_FIXED_LEN);
 		if (info && info->kind == KIND_SKIP && r.sys_init_ms)
 			d->sys_init_ms = r.sys_init_ms;
 		if (info && info->kind == KIND_FLOW) {
@@ -621,9 +689,9 @@ int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t er
 				r.sys_init_ms = d->sys_init_ms; /* uptimes become times (np_ipfix_rec_to_flow) */
 			deliver(d, &r, info);
 		}
-		fbSubTemplateMultiListClear(&r.stml);
+		if (!lean)
+			fbSubTemplateMultiListClear(&r.stml);
 	}
-	return rc;
 }
 
 /* One whole message. Returns 0, or -1 with the reason in err (records

@@ -23,6 +23,8 @@ struct waiting {
 	np_flow f;
 	int64_t wall_us;
 	uint32_t hnext, hprev; /* bucket chain (hprev NONE: first in its bucket) */
+	uint32_t bucket;       /* its bucket, so leaving needs no hash */
+	uint32_t tag;          /* the caller's (np_pairer_add) */
 	uint32_t prev, next;   /* arrival list */
 	bool has_flags;
 };
@@ -111,20 +113,31 @@ uint32_t np_pairer_waiting(const np_pairer *p)
 	return p->nwaiting;
 }
 
-/* A directional hash: a key and its reverse land in different buckets. */
+/* A directional hash: a key and its reverse land in different buckets.
+ * Eight bytes at a time (every record is hashed once or twice, and a
+ * byte at a time cost more than the rest of pairing). */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 29);
+}
+
+static uint64_t load8(const uint8_t *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
 static uint32_t key_hash(const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport, const np_flow_key *k)
 {
-	uint32_t h = 2166136261u;
-	uint8_t tail[8] = {(uint8_t)(sport >> 8),   (uint8_t)sport,  (uint8_t)(dport >> 8),
-			   (uint8_t)dport,          k->proto,        k->family,
-			   (uint8_t)(k->vlan >> 8), (uint8_t)k->vlan};
-	for (int i = 0; i < 16; i++)
-		h = (h ^ src[i]) * 16777619u;
-	for (int i = 0; i < 16; i++)
-		h = (h ^ dst[i]) * 16777619u;
-	for (int i = 0; i < 8; i++)
-		h = (h ^ tail[i]) * 16777619u;
-	return h ^ (h >> 15);
+	uint64_t h = mix(0, load8(src));
+	h = mix(h, load8(src + 8));
+	h = mix(h, load8(dst));
+	h = mix(h, load8(dst + 8));
+	h = mix(h, (uint64_t)sport << 48 | (uint64_t)dport << 32 | (uint64_t)k->proto << 24 |
+			   (uint64_t)k->family << 16 | k->vlan);
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 static uint32_t *bucket_of(np_pairer *p, const np_flow_key *k)
@@ -144,7 +157,7 @@ static void unlink_entry(np_pairer *p, uint32_t i)
 	if (w->hprev != NONE)
 		p->pool[w->hprev].hnext = w->hnext;
 	else
-		*bucket_of(p, &w->f.key) = w->hnext;
+		p->buckets[w->bucket] = w->hnext;
 	if (w->hnext != NONE)
 		p->pool[w->hnext].hprev = w->hprev;
 	if (w->prev != NONE)
@@ -166,8 +179,9 @@ static void release_head(np_pairer *p, np_pair_fn fn, void *ctx)
 	uint32_t i = p->head;
 	np_flow f = p->pool[i].f;
 	bool has_flags = p->pool[i].has_flags;
+	uint32_t tag = p->pool[i].tag;
 	unlink_entry(p, i);
-	fn(ctx, &f, has_flags);
+	fn(ctx, &f, has_flags, tag);
 }
 
 static uint32_t take_slot(np_pairer *p)
@@ -192,7 +206,8 @@ static uint32_t take_slot(np_pairer *p)
 	return p->used++;
 }
 
-void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_us, np_pair_fn fn, void *ctx)
+void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, uint32_t tag, int64_t wall_us, np_pair_fn fn,
+		   void *ctx)
 {
 	if (flow_end(&f->fwd) > p->clock_us)
 		p->clock_us = flow_end(&f->fwd);
@@ -201,7 +216,7 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 	uint32_t best = NONE, looked = 0;
 	for (uint32_t i = *reverse_bucket_of(p, &f->key); i != NONE && looked < PAIR_SCAN;
 	     i = p->pool[i].hnext, looked++)
-		if (np_pair_matches(&p->pool[i].f, f, p->window_us) &&
+		if (p->pool[i].tag == tag && np_pair_matches(&p->pool[i].f, f, p->window_us) &&
 		    (best == NONE || p->pool[i].wall_us < p->pool[best].wall_us))
 			best = i;
 	if (best != NONE) {
@@ -209,13 +224,13 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 		np_pair_join(&p->pool[best].f, f, &out);
 		bool both = p->pool[best].has_flags && has_flags;
 		unlink_entry(p, best);
-		fn(ctx, &out, both);
+		fn(ctx, &out, both, tag);
 		return;
 	}
 	uint32_t i = take_slot(p);
 	if (i == NONE) {
 		if (p->head == NONE) { /* no memory at all: the record goes on alone */
-			fn(ctx, f, has_flags);
+			fn(ctx, f, has_flags, tag);
 			return;
 		}
 		release_head(p, fn, ctx);
@@ -225,8 +240,10 @@ void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_
 	w->f = *f;
 	memset(&w->f.rev, 0, sizeof(w->f.rev));
 	w->has_flags = has_flags;
+	w->tag = tag;
 	w->wall_us = wall_us;
 	uint32_t *b = bucket_of(p, &f->key);
+	w->bucket = (uint32_t)(b - p->buckets);
 	w->hnext = *b;
 	w->hprev = NONE;
 	if (*b != NONE)

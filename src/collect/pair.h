@@ -26,7 +26,9 @@
 enum { NP_PAIR_MAX = 65536 };
 #define NP_PAIR_WINDOW_US (120LL * 1000000)
 
-typedef void (*np_pair_fn)(void *ctx, const np_flow *f, bool has_flags);
+/* tag: what the caller keeps beside the record (source.c: the tunnel an
+ * inner record came through, 0 none), handed back with it. */
+typedef void (*np_pair_fn)(void *ctx, const np_flow *f, bool has_flags, uint32_t tag);
 
 /* Join b (the other direction of a's conversation, key reversed, only its
  * fwd filled) to a into out: forward = the earlier start; on a tie the
@@ -42,8 +44,10 @@ typedef struct np_pairer np_pairer;
 np_pairer *np_pairer_new(int64_t window_us);
 void np_pairer_free(np_pairer *p);
 /* One uniflow record (key and fwd); wall_us: when it came (monotonic).
- * Hands on a biflow when it completes one, and whatever leaves the window. */
-void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, int64_t wall_us, np_pair_fn fn, void *ctx);
+ * Hands on a biflow when it completes one, and whatever leaves the window.
+ * Records pair only with records of the same tag. */
+void np_pairer_add(np_pairer *p, const np_flow *f, bool has_flags, uint32_t tag, int64_t wall_us, np_pair_fn fn,
+		   void *ctx);
 /* Hand on the records whose window has passed by wall_us. */
 long np_pairer_expire(np_pairer *p, int64_t wall_us, np_pair_fn fn, void *ctx);
 /* Hand on every waiting record, oldest first. */

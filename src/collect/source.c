@@ -12,6 +12,12 @@
  * Exporters are found by name through a chained hash and kept on a list
  * from the least to the most recently heard, so the one to forget when
  * NP_COLLECT_MAX_EXPORTERS are known is at the list's head.
+ *
+ * An inner record of `flows --decap` read back (s->tun) that waits for its
+ * other direction keeps its tunnel through the pairing window as a tag: a
+ * number in the source's own list of the tunnels seen (at most
+ * NP_DECAP_MAX_TUNNELS; past them a record waits without its tunnel), and
+ * records pair only within one tunnel.
  */
 #define _GNU_SOURCE /* fopencookie: the first bytes of a pipe put back */
 #include "source.h"
@@ -22,6 +28,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../flow/decap.h"
 #include "pair.h"
 
 #define EXPORTER_BUCKETS 8192u
@@ -45,9 +52,16 @@ struct np_flowsrc_core {
 	struct exporter_node *oldest, *newest;
 	uint32_t nexporters;
 	uint64_t forgotten;
-	np_exporter_stats gone; /* statistics of the exporters forgotten */
-	long handed;            /* records handed to fn during one call */
+	np_exporter_stats gone;  /* statistics of the exporters forgotten */
+	long handed;             /* records handed to fn during one call */
+	int64_t now_us;          /* collectors: CLOCK_MONOTONIC at the start of np_flowsrc_read */
+	np_flow_tunnel *tunnels; /* the tunnels of waiting inner records: tag i + 1 is tunnels[i] */
+	uint32_t *tunnel_slots;  /* TUNNEL_SLOTS: a tunnel's tag by its hash, 0 = empty */
+	uint32_t ntunnels, last_tag;
 };
+
+#define TUNNELS_STEP 64
+#define TUNNEL_SLOTS (2u * 65536u) /* over twice NP_DECAP_MAX_TUNNELS: probes stay short */
 
 static int64_t monotonic_us(void)
 {
@@ -176,12 +190,44 @@ void *np_exporter_decoder_state(np_exporter *ex, const np_msg_decoder *d)
 
 /* ---- records ---------------------------------------------------------------------- */
 
-static void hand_on(void *ctx, const np_flow *f, bool has_flags)
+/* A record from the pairing window (tag: its tunnel) or straight from a
+ * backend (tag 0: the backend set s->tun). */
+static void hand_on(void *ctx, const np_flow *f, bool has_flags, uint32_t tag)
 {
 	np_flowsrc *s = ctx;
 	s->core->handed++;
+	const np_flow_tunnel *was = s->tun;
+	if (tag)
+		s->tun = &s->core->tunnels[tag - 1];
 	if (s->fn)
 		s->fn(s->ctx, f, has_flags);
+	s->tun = was;
+}
+
+/* The tag of a tunnel (0: none, or no room for it). */
+static uint32_t tunnel_tag(struct np_flowsrc_core *c, const np_flow_tunnel *t)
+{
+	if (!t)
+		return 0;
+	if (c->last_tag && np_flow_tunnel_same(&c->tunnels[c->last_tag - 1], t))
+		return c->last_tag;
+	if (!c->tunnel_slots && !(c->tunnel_slots = calloc(TUNNEL_SLOTS, sizeof(uint32_t))))
+		return 0;
+	uint32_t slot = np_flow_tunnel_hash(t) & (TUNNEL_SLOTS - 1);
+	for (; c->tunnel_slots[slot]; slot = (slot + 1) & (TUNNEL_SLOTS - 1))
+		if (np_flow_tunnel_same(&c->tunnels[c->tunnel_slots[slot] - 1], t))
+			return c->last_tag = c->tunnel_slots[slot];
+	if (c->ntunnels == NP_DECAP_MAX_TUNNELS)
+		return 0;
+	if (c->ntunnels % TUNNELS_STEP == 0) { /* full: TUNNELS_STEP more */
+		np_flow_tunnel *n = realloc(c->tunnels, (c->ntunnels + TUNNELS_STEP) * sizeof(*n));
+		if (!n)
+			return 0;
+		c->tunnels = n;
+	}
+	c->tunnels[c->ntunnels++] = *t;
+	c->tunnel_slots[slot] = c->ntunnels;
+	return c->last_tag = c->ntunnels;
 }
 
 const struct np_flow_tunnel *np_flowsrc_tunnel(const np_flowsrc *s)
@@ -194,10 +240,12 @@ void np_exporter_record(np_exporter *ex, const np_flow *f, bool has_flags, bool 
 	np_flowsrc *s = ex->src;
 	ex->st.records++;
 	if (!uniflow || s->core->opts.no_pairing || !s->core->pairer) {
-		hand_on(s, f, has_flags);
+		hand_on(s, f, has_flags, 0);
 		return;
 	}
-	np_pairer_add(s->core->pairer, f, has_flags, s->fd >= 0 ? monotonic_us() : 0, hand_on, s);
+	/* the clock read once a read, not once a record: the window is minutes */
+	np_pairer_add(s->core->pairer, f, has_flags, tunnel_tag(s->core, s->tun), s->fd >= 0 ? s->core->now_us : 0,
+		      hand_on, s);
 }
 
 void np_exporter_message(np_exporter *ex, const uint8_t *msg, size_t len)
@@ -401,6 +449,7 @@ long np_flowsrc_read(np_flowsrc *s, np_flowsrc_fn fn, void *ctx, char *err, size
 	s->fn = fn;
 	s->ctx = ctx;
 	s->core->handed = 0;
+	s->core->now_us = s->fd >= 0 ? monotonic_us() : 0;
 	int rc = s->at_end ? 0 : s->ops->read(s, err, errlen);
 	if (s->core->pairer && s->fd >= 0)
 		np_pairer_expire(s->core->pairer, monotonic_us(), hand_on, s);
@@ -479,6 +528,8 @@ void np_flowsrc_close(np_flowsrc *s)
 	while (c->oldest)
 		free_exporter(c, c->oldest); /* NOLINT(clang-analyzer-unix.Malloc): it unlinks c->oldest first */
 	np_pairer_free(c->pairer);
+	free(c->tunnels);
+	free(c->tunnel_slots);
 	free(c);
 	free(s);
 }

@@ -78,6 +78,18 @@ static np_flow_tunnel canonical(const np_flow_tunnel *t)
 	return c;
 }
 
+uint32_t np_flow_tunnel_hash(const np_flow_tunnel *t)
+{
+	np_flow_tunnel c = canonical(t);
+	return tunnel_hash(&c);
+}
+
+bool np_flow_tunnel_same(const np_flow_tunnel *a, const np_flow_tunnel *b)
+{
+	np_flow_tunnel x = canonical(a), y = canonical(b);
+	return tunnel_equal(&x, &y);
+}
+
 /* The index of tunnel t, added if new -- as first seen, so tunnelSIP is the endpoint
  * that sent the tunnel's first packet; 0 when the registry is full. */
 static uint16_t register_tunnel(np_decap *d, const np_flow_tunnel *t)

@@ -77,6 +77,11 @@ const np_decap_stats *np_decap_stats_of(const np_decap *d);
 /* A tunnel read back from flow records (collect/): its index in d's
  * registry, added if new (t->index ignored); 0 when the registry is full. */
 uint16_t np_decap_register(np_decap *d, const np_flow_tunnel *t);
+/* Whether a and b are one tunnel (its index left out; either direction:
+ * the outer addresses swapped, PPTP's per-direction call ids). */
+bool np_flow_tunnel_same(const np_flow_tunnel *a, const np_flow_tunnel *b);
+/* A hash that agrees with np_flow_tunnel_same. */
+uint32_t np_flow_tunnel_hash(const np_flow_tunnel *t);
 /* "vxlan 192.0.2.1>192.0.2.2 vni 42" into buf; returns buf. */
 const char *np_flow_tunnel_str(const np_flow_tunnel *t, char *buf, size_t size);
 

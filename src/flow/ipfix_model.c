@@ -148,6 +148,43 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, NULL, err);
 }
 
+bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err)
+{
+	fbInfoElementSpec_t *e = rec_spec;
+	while (e->name && strcmp(e->name, "subTemplateMultiList") != 0)
+		e++;
+	for (; e->name; e++) /* the nested list, a tunnel: only the whole record holds them */
+		if (strcmp(e->name, "paddingOctets") != 0 && fbTemplateContainsElementByName(ext, e))
+			return false;
+	fbInfoElementSpec_t pad = {"paddingOctets", 0, 0};
+	if (fbTemplateContainsElementByName(ext, &pad)) /* libfixbuf would copy its bytes into ours */
+		return false;
+	fbTemplate_t *t = fbTemplateAlloc(m);
+	bool ok = true;
+	for (e = rec_spec; ok && e->name && strcmp(e->name, "subTemplateMultiList") != 0; e++) {
+		fbInfoElementSpec_t one = {e->name, e->len_override, 0};
+		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e)) {
+			pad.len_override = (uint16_t)(pad.len_override + e->len_override);
+			continue;
+		}
+		if (pad.len_override)
+			ok = fbTemplateAppendSpec(t, &pad, 0, err);
+		pad.len_override = 0;
+		ok = ok && fbTemplateAppendSpec(t, &one, 0, err);
+	}
+	if (ok && pad.len_override)
+		ok = fbTemplateAppendSpec(t, &pad, 0, err);
+	if (ok && fbTemplateGetIELenOfMemBuffer(t) != NP_IPFIX_FIXED_LEN) {
+		g_set_error(err, FB_ERROR_DOMAIN, FB_ERROR_TMPL, "the lean template does not match np_ipfix_rec");
+		ok = false;
+	}
+	if (!ok) {
+		fbTemplateFreeUnused(t);
+		return false;
+	}
+	return fbSessionAddTemplate(s, true, tid, t, err) != 0;
+}
+
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
 {
 	for (uint16_t v = 0; v < 8; v++) {

@@ -109,6 +109,16 @@ bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **
 /* Add the four export templates to an exporting session, and the
  * internal template NP_IPFIX_TID_FIXED they are written from. */
 bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
+/* Reading: an internal template, under tid, for the records of the
+ * external template ext: np_ipfix_rec up to NP_IPFIX_FIXED_LEN with only
+ * the elements ext carries, each run of those it lacks one paddingOctets
+ * (libfixbuf zeroes it in one go). libfixbuf transcodes element by element
+ * along the internal template, so a record of a router's or our own
+ * template costs its own elements, not the forty-odd of NP_IPFIX_TID_REC.
+ * The record's part past NP_IPFIX_FIXED_LEN is not written. False (and
+ * nothing added) for a template with YAF's nested list, tunnel elements
+ * or padding of its own: those are read through NP_IPFIX_TID_REC. */
+bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err);
 /* Add the eight export templates of inner (tunnelled) records. */
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
 /* The export template for a record. */

@@ -29,6 +29,12 @@ typedef struct np_ipfix_writer np_ipfix_writer;
  * NULL with a message in err when the target cannot be opened. */
 np_ipfix_writer *np_ipfix_writer_open(const char *target, bool uniflow, bool live, uint32_t template_refresh_s,
 				      char *err, size_t errlen);
+/* Encode on a thread of its own (not live; before the first flow): for a
+ * run that reads a file as fast as it can. Flows wait in batches of 256
+ * for the thread, so a record may wait for 255 more or for a flush;
+ * np_ipfix_writer_flush waits for the thread, and the counts and the
+ * error are current after it. */
+void np_ipfix_writer_use_thread(np_ipfix_writer *w);
 /* Write one flow. After a send or write error the writer drops the
  * records that follow (counted) and keeps the first error. */
 void np_ipfix_writer_write(np_ipfix_writer *w, const np_flow *f);
