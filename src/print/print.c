@@ -23,6 +23,8 @@ void print_free(np_printer *pr)
 {
 	tcp_seq_table_free(pr->tcp_seq);
 	pr->tcp_seq = NULL;
+	isakmp_cookies_free(pr->isakmp);
+	pr->isakmp = NULL;
 }
 
 void print_trunc(np_printer *pr)

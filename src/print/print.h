@@ -50,7 +50,8 @@ enum np_packet_type { NP_PT_NONE = 0, NP_PT_DOMAIN, NP_PT_SNMP, NP_PT_TFTP };
  * it in 2001 (print/classic.c). */
 enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
-struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
+struct tcp_seq_table;   /* print/tcp.c: relative sequence number state */
+struct isakmp_cookies; /* print/isakmp.c: initiator cookies seen */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -69,6 +70,7 @@ typedef struct np_printer {
 	uint32_t ref_frac;
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
+	struct isakmp_cookies *isakmp;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -245,6 +247,7 @@ struct tcp_rel {
 bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8_t *dst, uint16_t sport, uint16_t dport,
 			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
 void tcp_seq_table_free(struct tcp_seq_table *t);
+void isakmp_cookies_free(struct isakmp_cookies *c);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
@@ -292,6 +295,11 @@ void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 3
 void print_bgp(np_printer *pr, const uint8_t *p, uint32_t length);      /* TCP 179 (bgp.c) */
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length);     /* TCP 1723 (pptp.c) */
 void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 161, 162 (snmp.c) */
+/* ISAKMP/IKEv1 and IKEv2 (isakmp.c): UDP 500, 7500, 8500; iph is the IP
+ * header (the initiator cookie cache notes its addresses). The NAT-T form,
+ * UDP 4500: keep-alive, non-ESP marker then ISAKMP, else ESP (RFC 3948). */
+void print_isakmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
+void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */
 void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length);    /* UDP 67, 68 (bootp.c) */
 /* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when

@@ -101,7 +101,8 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
 
 /* The payload printer chosen by port, in tcpdump's order; false when none
  * took it (the caller prints "UDP, length N"). */
-static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport)
+static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport,
+			      const uint8_t *iph)
 {
 	if (port_is(sport, dport, PORT_DOMAIN)) {
 		print_domain(pr, cp, length, false, false);
@@ -124,7 +125,19 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_rip(pr, cp, length);
 		return true;
 	}
-	/* tcpdump tries the AODV and ISAKMP ports before SNMP */
+	/* ... and AODV before ISAKMP */
+	if (port_is(sport, dport, 500)) {
+		print_isakmp(pr, cp, length, iph);
+		return true;
+	}
+	if (port_is(sport, dport, 4500)) {
+		print_isakmp_natt(pr, cp, length, iph);
+		return true;
+	}
+	if (port_is(sport, dport, 7500) || port_is(sport, dport, 8500)) {
+		print_isakmp(pr, cp, length, iph);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_SNMP) || port_is(sport, dport, PORT_SNMPTRAP)) {
 		print_snmp(pr, cp, length);
 		return true;
@@ -276,7 +289,7 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
 		print_udp_cksum(pr, iph, p, length, u->cksum);
-	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport))
+	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport, iph))
 		return;
 	if (ulen > length && !fragmented) {
 		out_str(o, "UDP, bad length ");
