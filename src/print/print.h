@@ -161,6 +161,7 @@ const char *tok_name(const np_tok *t, uint32_t v); /* NULL when absent */
 extern const np_tok af_names[];                    /* address family numbers (IANA), tcpdump's af_values */
 extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
+extern const np_tok smi_names[];                   /* SMI enterprise numbers, tcpdump's smi_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -203,6 +204,10 @@ void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Cisco DTP (dtp.c, PID 0x2004) and UDLD (udld.c, PID 0x0111) after SNAP. */
 void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_udld(np_printer *pr, const uint8_t *p, uint32_t length);
+/* 802.1X EAPOL after ethertype 0x888e, and an EAP packet of length bytes
+ * (eap.c): RADIUS's EAP-Message attribute. */
+void print_eapol(np_printer *pr, const uint8_t *p);
+void print_eap(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
 void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 
@@ -301,6 +306,7 @@ void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 1
 void print_isakmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */
+void print_radius(np_printer *pr, const uint8_t *p, uint32_t length);   /* UDP 1645, 1646, 1700, 1812, 1813, 3799 (radius.c) */
 void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length);    /* UDP 67, 68 (bootp.c) */
 /* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when
  * not zero, its UTC date (ntp.c). */

@@ -164,8 +164,13 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_babel(pr, cp, length);
 		return true;
 	}
-	/* tcpdump tries L2TP, RX, RIPng, AHCP, Babel, HNCP, WB, AutoRP and
-	 * RADIUS ports before HSRP */
+	/* ... and HNCP, WB, AutoRP before RADIUS */
+	if (port_is(sport, dport, 1645) || port_is(sport, dport, 1812) || port_is(sport, dport, 1646) ||
+	    port_is(sport, dport, 1813) || port_is(sport, dport, 1700) || port_is(sport, dport, 3799)) {
+		print_radius(pr, cp, length);
+		return true;
+	}
+	/* ... before HSRP */
 	if (dport == PORT_HSRP) {
 		print_hsrp(pr, cp, length);
 		return true;
