@@ -126,13 +126,12 @@ static bool ike_somedata(ike *k, const uint8_t *cp)
 	const uint8_t *ep = k->pr->snapend;
 	if (cp > ep)
 		return false;
-	size_t len = (size_t)(ep - cp), elen = 20;
-	if (len > 10)
-		len = 10;
-	size_t end_off = (size_t)(ep - cp) >= 20 ? (size_t)(ep - cp) - 20 : 0; /* ep - 20, from cp */
-	if (end_off < len) {
+	size_t avail = (size_t)(ep - cp), len = avail > 10 ? 10 : avail, elen = 20;
+	/* the last 20 start at ep - 20, but not before the first len end */
+	size_t end_off = avail >= 20 ? avail - 20 : 0;
+	if (avail < 20 || end_off < len) {
 		end_off = len;
-		elen = (size_t)(ep - cp) - len;
+		elen = avail - len;
 	}
 	out_str(k->pr->out, " data=(");
 	if (!ike_raw(k, cp, len))
@@ -147,7 +146,7 @@ static bool ike_somedata(ike *k, const uint8_t *cp)
 /* With -vvv, " " and n bytes in hex; false when not all captured. */
 static bool ike_hex_vvv(ike *k, const uint8_t *p, uint32_t n)
 {
-	if (k->pr->o.vflag <= 2)
+	if (k->pr->o.vflag <= 2 || n == 0)
 		return true;
 	out_char(k->pr->out, ' ');
 	return ike_raw(k, p, n);

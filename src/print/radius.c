@@ -635,8 +635,8 @@ static void rad_vector64(np_printer *pr, const uint8_t *data, uint32_t length)
 		out_fmt(pr->out, "ERROR: length %u != 8", length);
 		return;
 	}
-	NP_GET_BE64(v, data, pr->snapend);
 	out_char(pr->out, '[');
+	NP_GET_BE64(v, data, pr->snapend);
 	for (size_t i = 0; i < sizeof(rad_mip6_features) / sizeof(rad_mip6_features[0]); i++) {
 		if (v & rad_mip6_features[i].bit) {
 			out_fmt(pr->out, "%s%s", sep, rad_mip6_features[i].name);
