@@ -32,7 +32,7 @@ import random
 import struct
 import sys
 
-from netpkt import eth, udp
+from netpkt import eth, udp, write_pcap
 
 out = sys.argv[1]
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1919)
@@ -334,19 +334,11 @@ def radius_frames(n):
     return frames
 
 
-def pcap(name, frames):
-    with open(f"{out}/{name}.pcap", "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, (data, orig) in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
-            f.write(data)
-
-
 for name, frames, step in (("isakmp", isakmp_frames(300), 4), ("radius", radius_frames(300), 5),
                            ("eapol", eapol_frames(120), 3)):
-    pcap(name, [(f, len(f)) for f in frames])
+    write_pcap(f"{out}/{name}.pcap", [(f, len(f)) for f in frames])
     # every cut past the IP (or EAPOL) header
-    pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::step]
+    write_pcap(f"{out}/{name}_cut.pcap", [(f[:n], len(f)) for f in frames[::step]
                          for n in range(14 + (4 if name == "eapol" else 20), len(f))])
 EOF2
 

@@ -52,3 +52,12 @@ def eth(payload, etype=None):
     if etype is None:
         etype = 0x0800 if payload[0] >> 4 == 4 else 0x86dd
     return b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack("!H", etype) + payload
+
+
+def write_pcap(path, frames, linktype=1):
+    """A classic pcap file of (data, original length) frames, 1 ms apart."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        for i, (data, orig) in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
+            f.write(data)
