@@ -4,6 +4,7 @@
 # As root, installs what is missing with apt-get; as another user, stops and
 # names the apt-get line to run. Called by `make demo` and `make check`.
 #   build:  gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libpq-dev
+#           libssl-dev (libcrypto: decode -E decrypts ESP)
 #   postgres: postgresql (the server tests/postgres.sh and bench/store.sh start)
 #   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target),
 #           libfixbuf-tools (ipfixDump, tests/ipfix.sh),
@@ -18,7 +19,7 @@
 # the real servers and clients of the lab (tests/lab/), which runs as root only.
 set -eu
 
-PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libpq-dev postgresql libfixbuf-tools sqlite3 tcpdump clang python3
+PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libpq-dev libssl-dev postgresql libfixbuf-tools sqlite3 tcpdump clang python3
  argus-server argus-client softflowd nfdump time libjs-chart.js chromium python3-websocket
  man-db bash-completion debhelper lintian clang-format cppcheck clang-tidy tcpreplay"
 # chrony replaces systemd-timesyncd (they conflict). No service of these is

@@ -342,8 +342,88 @@ for name, frames, step in (("isakmp", isakmp_frames(300), 4), ("radius", radius_
                          for n in range(14 + (4 if name == "eapol" else 20), len(f))])
 EOF2
 
+# ESP decryption (-E): frames encrypted by the openssl command with known
+# keys (3DES and AES, tunnel and transport mode, IPv4 and IPv6 outer
+# headers, UDP 4500 encapsulation, right and bogus pad lengths, ciphertext
+# not a whole number of blocks), decoded with the right secrets, a default
+# SA, wrong keys and a secrets file; and the same frames cut at every
+# length. Warnings about block sizes go to stderr, as tcpdump's do.
+esp_secrets="0x1000@10.9.0.2 3des-cbc-hmac96:0x0123456789abcdef0123456789abcdef0123456789abcdef"
+esp_secrets="$esp_secrets,0x2000@10.9.0.2 aes128-cbc-hmac96:0x00112233445566778899aabbccddeeff"
+esp_secrets="$esp_secrets,0x3000@2001:db8::9 aes256-cbc:0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+if command -v openssl >/dev/null; then
+	PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF3' || abort "ESP generator failed"
+import random
+import struct
+import subprocess
+import sys
+
+from netpkt import eth, ip4, udp, ipv, write_pcap
+
+out = sys.argv[1]
+rng = random.Random(1950)
+SAS = [(0x1000, "10.9.0.2", "des-ede3-cbc", "0123456789abcdef0123456789abcdef0123456789abcdef", 8, 12),
+       (0x2000, "10.9.0.2", "aes-128-cbc", "00112233445566778899aabbccddeeff", 16, 12),
+       (0x3000, "2001:db8::9", "aes-256-cbc", "00112233445566778899aabbccddeeff" * 2, 16, 0)]
+
+
+def encrypt(cipher, key, iv, data):
+    return subprocess.run(["openssl", "enc", "-" + cipher, "-K", key, "-iv", iv.hex(),
+                           "-nopad"], input=data, capture_output=True, check=True).stdout
+
+
+def inner(nh):
+    if nh == 4:
+        return ip4("192.0.2.1", "192.0.2.99", 1, struct.pack(">BBHHH", 8, 0, 0, 7, rng.randrange(100)) + bytes(32))
+    if nh == 17:
+        return struct.pack(">HHHH", 40000, 53, 8 + 12, 0) + bytes(12)
+    return bytes(rng.randrange(0, 40))
+
+
+frames = []
+for _ in range(60):
+    spi, dst, cipher, key, block, icv = rng.choice(SAS)
+    nh = rng.choice([4, 4, 17, 1, 99])
+    body = inner(nh)
+    pad = (-(len(body) + 2)) % block
+    padlen = rng.choice([pad] * 6 + [250])
+    plain = body + bytes(range(1, pad + 1)) + bytes([padlen, nh])
+    iv = bytes(rng.getrandbits(8) for _ in range(block))
+    ct = encrypt(cipher, key, iv, plain)
+    if rng.random() < 0.1:
+        ct = ct[:-3]
+    esp = struct.pack(">II", rng.choice([spi, spi, spi, 0x4000]), rng.randrange(1, 99)) + iv + ct + bytes(icv)
+    src = "10.9.0.1" if ":" not in dst else "2001:db8::1"
+    if rng.random() < 0.3:
+        frames.append(eth(udp(src, 4500, dst, 4500, esp)))
+    else:
+        frames.append(eth(ipv(src, dst, 50, esp)))
+write_pcap(f"{out}/esp.pcap", [(f, len(f)) for f in frames])
+write_pcap(f"{out}/esp_cut.pcap", [(f[:n], len(f)) for f in frames[::4] for n in range(34, len(f))])
+EOF3
+	printf '# secrets\n\n%s\n' "${esp_secrets//,/$'\n'}" >"$tmp/esp-secrets.txt"
+	# tcpdump reads the file after it has dropped root to its own user
+	chmod a+rx "$tmp" && chmod a+r "$tmp/esp-secrets.txt"
+	COMPARE_STDERR_OK='^netprofile: decode: esp: ciphertext size'
+	for cap in "$tmp/esp.pcap" "$tmp/esp_cut.pcap"; do
+		compare_with_tcpdump "$cap" -n -E "$esp_secrets"
+		compare_with_tcpdump "$cap" -n -v -E "file $tmp/esp-secrets.txt"
+		compare_with_tcpdump "$cap" -n -E "aes128-cbc-hmac96:0x00112233445566778899aabbccddeeff"
+		compare_with_tcpdump "$cap" -n -E "0x1000@10.9.0.2 3des-cbc-hmac96:0xfedcba9876543210fedcba9876543210fedcba9876543210"
+	done
+	unset COMPARE_STDERR_OK
+else
+	skip "ESP decryption: the openssl command is missing (it encrypts the test frames)"
+fi
+# Secrets stay out of the output: a bad one is named by what is wrong only.
+"$np" decode -r "$tmp/isakmp.pcap" -c 1 -E "3des-cbc:0xSECRETSECRET,foo:SECRET2" >"$tmp/out" 2>"$tmp/err"
+check "-E: a bad secret is not echoed" '! grep -q SECRET "$tmp/out" "$tmp/err" && grep -q "not hex" "$tmp/err"'
+"$np" decode -r "$tmp/isakmp.pcap" -c 1 -E "file $tmp/no-such-file" >"$tmp/out" 2>"$tmp/err"
+check "-E file: a missing file is named, packets still printed" \
+	'grep -q "no-such-file: No such file" "$tmp/err" && [ "$(wc -l <"$tmp/out")" -eq 1 ]'
+
 option_sets=("-n" "-n -v" "-n -vv" "-n -vvv" "-n -vvvv")
-for cap in "$tmp"/*.pcap; do
+for cap in "$tmp"/{isakmp,radius,eapol}*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086
 		compare_with_tcpdump "$cap" $opts

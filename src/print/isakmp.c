@@ -1350,7 +1350,8 @@ void print_isakmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8
 		ikev2_print(&k, length);
 }
 
-void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph)
+void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
+		       uint8_t ttl_hl)
 {
 	uint8_t b0;
 	uint32_t marker;
@@ -1373,7 +1374,7 @@ void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const 
 		return;
 	}
 	out_str(pr->out, "UDP-encap: ");
-	print_esp(pr, p, length);
+	print_esp(pr, p, length, iph, fragmented, ttl_hl);
 	return;
 trunc:
 	print_trunc_stop(pr);

@@ -40,6 +40,7 @@ typedef struct np_print_opts {
 	int style;            /* enum np_print_style (decode --style) */
 	int packettype;       /* enum np_packet_type (decode -T) */
 	int bflag;            /* -b: BGP AS numbers over 65535 as asdot */
+	const char *espsecret; /* -E: ESP secrets (esp.c), NULL when none */
 } np_print_opts;
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
@@ -52,6 +53,7 @@ enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
 struct tcp_seq_table;   /* print/tcp.c: relative sequence number state */
 struct isakmp_cookies; /* print/isakmp.c: initiator cookies seen */
+struct esp_secrets;    /* print/esp.c: the SAs of -E */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -71,6 +73,7 @@ typedef struct np_printer {
 	bool have_ref;
 	struct tcp_seq_table *tcp_seq;
 	struct isakmp_cookies *isakmp;
+	struct esp_secrets *esp;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -253,6 +256,7 @@ bool print_tcp_relative(np_printer *pr, bool v6, const uint8_t *src, const uint8
 			uint8_t flags, uint32_t *seq, uint32_t *ack, struct tcp_rel *rel);
 void tcp_seq_table_free(struct tcp_seq_table *t);
 void isakmp_cookies_free(struct isakmp_cookies *c);
+void esp_secrets_free(struct esp_secrets *s);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
@@ -262,7 +266,10 @@ bool print_ip_options(np_printer *pr, const uint8_t *p, uint32_t len);
 /* IPsec and friends (ah.c, esp.c, ipcomp.c, vrrp.c). print_ah returns the
  * AH header length, 0 when the packet stopped inside it. */
 uint32_t print_ah(np_printer *pr, const uint8_t *p);
-void print_esp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* print_esp decrypts with -E: iph is the IP header before it. Its secrets
+ * are read by print_init (warnings on stderr). */
+void print_esp_secrets_load(np_printer *pr);
+void print_esp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_ipcomp(np_printer *pr, const uint8_t *p);
 void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
 void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
@@ -304,7 +311,8 @@ void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 1
  * header (the initiator cookie cache notes its addresses). The NAT-T form,
  * UDP 4500: keep-alive, non-ESP marker then ISAKMP, else ESP (RFC 3948). */
 void print_isakmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
-void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
+void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
+		       uint8_t ttl_hl);
 void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */
 void print_radius(np_printer *pr, const uint8_t *p, uint32_t length);   /* UDP 1645, 1646, 1700, 1812, 1813, 3799 (radius.c) */
 void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length);    /* UDP 67, 68 (bootp.c) */

@@ -102,7 +102,7 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
 /* The payload printer chosen by port, in tcpdump's order; false when none
  * took it (the caller prints "UDP, length N"). */
 static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport,
-			      const uint8_t *iph)
+			      const uint8_t *iph, int fragmented, uint8_t ttl_hl)
 {
 	if (port_is(sport, dport, PORT_DOMAIN)) {
 		print_domain(pr, cp, length, false, false);
@@ -131,7 +131,7 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		return true;
 	}
 	if (port_is(sport, dport, 4500)) {
-		print_isakmp_natt(pr, cp, length, iph);
+		print_isakmp_natt(pr, cp, length, iph, fragmented, ttl_hl);
 		return true;
 	}
 	if (port_is(sport, dport, 7500) || port_is(sport, dport, 8500)) {
@@ -245,7 +245,6 @@ static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length)
 
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl)
 {
-	(void)ttl_hl; /* for ISAKMP NAT-T, once printed */
 	np_out *o = pr->out;
 	pr->protocol = "udp";
 	if (!np_has(p, pr->snapend, 4)) {
@@ -294,7 +293,7 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 	/* TODO: NFS over UDP ("NFS request xid N ..." for calls to 2049). */
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
 		print_udp_cksum(pr, iph, p, length, u->cksum);
-	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport, iph))
+	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport, iph, fragmented, ttl_hl))
 		return;
 	if (ulen > length && !fragmented) {
 		out_str(o, "UDP, bad length ");
