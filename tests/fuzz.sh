@@ -255,8 +255,10 @@ for c in bgp-4byte-asn bgp-aigp-2 bgp-as-path-oobr bgp-encap bgp-evpn bgp-large-
 	bgp-rt-prefix bgp_mvpn_6_and_7_oobr bgp_pmsi_tunnel-oobr bgp_vpn_rt-oobr mpbgp-linklocal-nexthop; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
-# ... and for ISAKMP/IKE, RADIUS and EAPOL (issue 19, tests/aaa_printers.sh).
-for c in ISAKMP_sa_setup isakmp4500 isakmp-delete-segfault isakmp-various-oobr RADIUS RADIUS-RFC5176 eapon1; do
+# ... and for ISAKMP/IKE, RADIUS, EAPOL and ESP (issue 19, tests/aaa_printers.sh;
+# fuzz_decode decrypts ESP with a default SA).
+for c in ISAKMP_sa_setup isakmp4500 isakmp-delete-segfault isakmp-various-oobr RADIUS RADIUS-RFC5176 eapon1 \
+	02-sunrise-sunset-esp 08-sunrise-sunset-aes espudp1; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
 if [ -x build/gen_capture ]; then
