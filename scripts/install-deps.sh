@@ -4,8 +4,10 @@
 # As root, installs what is missing with apt-get; as another user, stops and
 # names the apt-get line to run. Called by `make demo` and `make check`.
 #   build:  gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libpq-dev
+#           libssl-dev (libcrypto: decode -E decrypts ESP)
 #   postgres: postgresql (the server tests/postgres.sh and bench/store.sh start)
 #   tests:  tcpdump (the oracle for `decode`), clang (libFuzzer target),
+#           openssl (encrypts tests/aaa_printers.sh's ESP frames),
 #           libfixbuf-tools (ipfixDump, tests/ipfix.sh),
 #           argus-server argus-client (tests/argus.sh)
 #   report: libjs-chart.js (Chart.js, inlined into `netprofile report`'s page),
@@ -18,9 +20,9 @@
 # the real servers and clients of the lab (tests/lab/), which runs as root only.
 set -eu
 
-PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libpq-dev postgresql libfixbuf-tools sqlite3 tcpdump clang python3
+PACKAGES="gcc make pkg-config libpcap-dev libsqlite3-dev libjson-c-dev libfixbuf-dev libpq-dev libssl-dev postgresql libfixbuf-tools sqlite3 tcpdump clang python3
  argus-server argus-client softflowd nfdump time libjs-chart.js chromium python3-websocket
- man-db bash-completion debhelper lintian clang-format cppcheck clang-tidy tcpreplay"
+ man-db bash-completion debhelper lintian clang-format cppcheck clang-tidy tcpreplay openssl"
 # chrony replaces systemd-timesyncd (they conflict). No service of these is
 # started by the install (see policy-rc.d below): the lab starts its own.
 LAB_PACKAGES="iproute2 ethtool dnsmasq-base nginx bind9-dnsutils curl iputils-ping openssl

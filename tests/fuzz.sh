@@ -298,6 +298,12 @@ seg = struct.pack(">HHIIBBHHH", 40000, 6379, 1, 1, 0x50, 0x18, 8192, 0, 0)
 data = b"*2\r\n$3\r\nGET\r\n$1\r\na\r\n+OK\r\n-ERR x\r\n:12\r\n$-1\r\n*0\r\nPING\r\n"
 open(sys.argv[1] + "/resp_1", "wb").write(bytes([0, 1]) + eth(ipv("192.0.2.1", "192.0.2.2", 6, seg + data)))
 PY
+# ... and for ISAKMP/IKE, RADIUS, EAPOL and ESP (issue 19, tests/aaa_printers.sh;
+# fuzz_decode decrypts ESP with a default SA).
+for c in ISAKMP_sa_setup isakmp4500 isakmp-delete-segfault isakmp-various-oobr RADIUS RADIUS-RFC5176 eapon1 \
+	02-sunrise-sunset-esp 08-sunrise-sunset-aes espudp1; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 if [ -x build/gen_capture ]; then
 	build/gen_capture -n 300 -o "$work/gen.pcap" --seed 7 >/dev/null 2>&1 && split_pcap "$work/gen.pcap" g
 fi

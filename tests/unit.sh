@@ -37,7 +37,7 @@ for variant in plain asan; do
 		name=$(basename "$src" .c)
 		bin=build/tests/$variant/$name
 		if ! cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror $flags -o "$bin" "$src" "$lib" \
-			$(pkg-config --libs libpcap sqlite3 json-c libfixbuf libpq) -lm -pthread; then
+			$(pkg-config --libs libpcap sqlite3 json-c libfixbuf libpq libcrypto) -lm -pthread; then
 			echo "unit: $name ($variant) does not build"
 			fail=$((fail + 1))
 			continue
@@ -54,7 +54,7 @@ if command -v clang > /dev/null; then
 	bin=build/tests/tsan/test_pipeline
 	if clang -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -fsanitize=thread -O1 -g -o "$bin" \
 		$(pkg-config --cflags libfixbuf libpq) tests/unit/test_pipeline.c src/util/*.c src/capture/*.c src/decode/*.c src/print/*.c \
-		src/flow/*.c src/collect/*.c src/profile/*.c src/store/*.c $(pkg-config --libs libpcap sqlite3 json-c libfixbuf libpq) -lm -pthread; then
+		src/flow/*.c src/collect/*.c src/profile/*.c src/store/*.c $(pkg-config --libs libpcap sqlite3 json-c libfixbuf libpq libcrypto) -lm -pthread; then
 		TSAN_OPTIONS="halt_on_error=1 exitcode=66" run_test tsan "$bin"
 	else
 		echo "unit: test_pipeline (tsan) does not build"

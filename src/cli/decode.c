@@ -17,7 +17,7 @@
 #include "../print/print.h"
 
 static const char decode_usage[] =
-	"usage: netprofile decode [-#AbenqStvxX] [-B size] [-c count] [-r file | -i interface] [-s snaplen]\n"
+	"usage: netprofile decode [-#AbenqStvxX] [-B size] [-c count] [-E secrets] [-r file | -i interface] [-s snaplen]\n"
 	"                         [-w file] [-Z user] [-T type] [--nano] [--style=tcpdump|classic] [expression]\n"
 	"  -r FILE   read packets from a pcap/pcapng file ('-' = standard input)\n"
 	"  -i IFACE  capture live from an interface (root drops to -Z user, default nobody)\n"
@@ -31,6 +31,7 @@ static const char decode_usage[] =
 	"  -x/-xx    hex dump  -X/-XX hex+ASCII    -A/-AA ASCII\n"
 	"  -T TYPE   print UDP payloads as TYPE whatever the ports: domain, snmp, tftp\n"
 	"  -b        4-byte BGP AS numbers in asdot notation (as tcpdump -b)\n"
+	"  -E SECRETS  decrypt ESP as tcpdump -E: [SPI@ADDR ]ALGO:0xHEX[,...] or 'file PATH'\n"
 	"  --nano    nanosecond timestamps\n"
 	"  --style=classic  tcpdump 3.x / WinDump text, as in 2001 (default: tcpdump)\n" CLI_PROGRESS_HELP
 	"  expression: a BPF filter, as tcpdump takes it\n";
@@ -72,11 +73,12 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 	a->src.user = "nobody";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+#AbeqnStvxXB:c:r:i:s:w:Z:T:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+#AbeqnStvxXB:c:E:r:i:s:w:Z:T:", longopts, NULL)) != -1) {
 		switch (c) {
 		case '#': a->po.number = 1; break;
 		case 'A': a->po.Aflag++; break;
 		case 'b': a->po.bflag = 1; break;
+		case 'E': a->po.espsecret = optarg; break;
 		case 'e': a->po.eflag++; break;
 		case 'q':
 			a->po.qflag++;

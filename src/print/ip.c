@@ -129,7 +129,7 @@ static void print_ip_proto(np_printer *pr, const uint8_t *p, uint32_t length, in
 		else
 			print_wrong_ip_version(pr, nh, 4);
 		break;
-	case IPPROTO_ESP: print_esp(pr, p, length); break;
+	case IPPROTO_ESP: print_esp(pr, p, length, iph, fragmented, ttl_hl); break;
 	case IPPROTO_IPCOMP: print_ipcomp(pr, p); break;
 	case IPPROTO_IPV4: print_ip(pr, p, length); break;
 	case IPPROTO_IPV6: print_ip6(pr, p, length); break;

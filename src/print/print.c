@@ -17,6 +17,8 @@ void print_init(np_printer *pr, const np_print_opts *o, np_out *out)
 	pr->o = *o;
 	pr->out = out;
 	pr->protocol = "";
+	if (o->espsecret)
+		print_esp_secrets_load(pr);
 }
 
 void print_free(np_printer *pr)
@@ -27,6 +29,10 @@ void print_free(np_printer *pr)
 	pr->slip = NULL;
 	nfs_xid_map_free(pr->nfs_xids);
 	pr->nfs_xids = NULL;
+	isakmp_cookies_free(pr->isakmp);
+	pr->isakmp = NULL;
+	esp_secrets_free(pr->esp);
+	pr->esp = NULL;
 }
 
 void print_trunc(np_printer *pr)

@@ -40,6 +40,7 @@ typedef struct np_print_opts {
 	int style;            /* enum np_print_style (decode --style) */
 	int packettype;       /* enum np_packet_type (decode -T) */
 	int bflag;            /* -b: BGP AS numbers over 65535 as asdot */
+	const char *espsecret; /* -E: ESP secrets (esp.c), NULL when none */
 } np_print_opts;
 
 /* tcpdump's -T: UDP (and for domain, TCP) payloads printed as this
@@ -62,6 +63,8 @@ enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
 struct slip_state;    /* print/slip.c: VJ compression lengths per connection */
 struct nfs_xid_map;   /* print/nfs.c: recent NFS calls, to read their replies */
+struct isakmp_cookies; /* print/isakmp.c: initiator cookies seen */
+struct esp_secrets;    /* print/esp.c: the SAs of -E */
 
 #define NP_PRINT_SCRATCH 8
 
@@ -82,6 +85,8 @@ typedef struct np_printer {
 	struct tcp_seq_table *tcp_seq;
 	struct slip_state *slip;
 	struct nfs_xid_map *nfs_xids;
+	struct isakmp_cookies *isakmp;
+	struct esp_secrets *esp;
 	bool stopped;                        /* see print_trunc_stop */
 	unsigned nscratch;                   /* scratch decodes used by this packet */
 	np_packet scratch[NP_PRINT_SCRATCH]; /* headers decoded on demand */
@@ -181,8 +186,6 @@ extern const np_tok af_names[];                    /* address family numbers (IA
 extern const np_tok bsd_af_names[];                /* BSD address families, tcpdump's bsd_af_values */
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
 extern const np_tok smi_names[];                   /* SMI enterprise codes, tcpdump's smi_values */
-extern const np_tok gmpls_switch_cap_names[];      /* GMPLS switching capabilities (ospf.c) */
-extern const np_tok gmpls_encoding_names[];        /* GMPLS LSP encodings (ospf.c) */
 extern const np_tok mpls_pw_type_names[];          /* MPLS pseudowire types, tcpdump's mpls_pw_types_values */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
@@ -228,6 +231,10 @@ void print_dtp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_udld(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Cisco VTP after SNAP 00000c/2003 (vtp.c). */
 void print_vtp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* 802.1X EAPOL after ethertype 0x888e, and an EAP packet of length bytes
+ * (eap.c): RADIUS's EAP-Message attribute. */
+void print_eapol(np_printer *pr, const uint8_t *p);
+void print_eap(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Spanning Tree BPDUs after LLC 0x42/0x42 UI (stp.c), tcpdump's stp_print. */
 void print_stp(np_printer *pr, const uint8_t *p, uint32_t length);
 
@@ -281,6 +288,8 @@ void slip_state_free(struct slip_state *s);
 uint32_t print_juniper_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* DLT_SLIP (slip.c). */
 uint32_t print_slip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+void isakmp_cookies_free(struct isakmp_cookies *c);
+void esp_secrets_free(struct esp_secrets *s);
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_icmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
 void print_icmp6(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented);
@@ -290,7 +299,10 @@ bool print_ip_options(np_printer *pr, const uint8_t *p, uint32_t len);
 /* IPsec and friends (ah.c, esp.c, ipcomp.c, vrrp.c). print_ah returns the
  * AH header length, 0 when the packet stopped inside it. */
 uint32_t print_ah(np_printer *pr, const uint8_t *p);
-void print_esp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* print_esp decrypts with -E: iph is the IP header before it. Its secrets
+ * are read by print_init (warnings on stderr). */
+void print_esp_secrets_load(np_printer *pr);
+void print_esp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_ipcomp(np_printer *pr, const uint8_t *p);
 void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
 void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
@@ -365,7 +377,14 @@ void print_rpki_rtr(np_printer *pr, const uint8_t *p, uint32_t length); /* TCP 3
 void print_bgp(np_printer *pr, const uint8_t *p, uint32_t length);      /* TCP 179 (bgp.c) */
 void print_pptp(np_printer *pr, const uint8_t *p, uint32_t length);     /* TCP 1723 (pptp.c) */
 void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 161, 162 (snmp.c) */
+/* ISAKMP/IKEv1 and IKEv2 (isakmp.c): UDP 500, 7500, 8500; iph is the IP
+ * header (the initiator cookie cache notes its addresses). The NAT-T form,
+ * UDP 4500: keep-alive, non-ESP marker then ISAKMP, else ESP (RFC 3948). */
+void print_isakmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
+void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
+		       uint8_t ttl_hl);
 void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */
+void print_radius(np_printer *pr, const uint8_t *p, uint32_t length);   /* UDP 1645, 1646, 1700, 1812, 1813, 3799 (radius.c) */
 void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length);    /* UDP 67, 68 (bootp.c) */
 /* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when
  * not zero, its UTC date (ntp.c). */

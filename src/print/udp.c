@@ -102,7 +102,8 @@ static bool port_is(uint16_t sport, uint16_t dport, uint16_t port)
 
 /* The payload printer chosen by port, in tcpdump's order; false when none
  * took it (the caller prints "UDP, length N"). */
-static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport)
+static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length, uint16_t sport, uint16_t dport,
+			      const uint8_t *iph, int fragmented, uint8_t ttl_hl)
 {
 	if (port_is(sport, dport, PORT_DOMAIN)) {
 		print_domain(pr, cp, length, false, false);
@@ -128,7 +129,19 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_rip(pr, cp, length);
 		return true;
 	}
-	/* tcpdump tries the AODV and ISAKMP ports before SNMP */
+	/* ... and AODV before ISAKMP */
+	if (port_is(sport, dport, 500)) {
+		print_isakmp(pr, cp, length, iph);
+		return true;
+	}
+	if (port_is(sport, dport, 4500)) {
+		print_isakmp_natt(pr, cp, length, iph, fragmented, ttl_hl);
+		return true;
+	}
+	if (port_is(sport, dport, 7500) || port_is(sport, dport, 8500)) {
+		print_isakmp(pr, cp, length, iph);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_SNMP) || port_is(sport, dport, PORT_SNMPTRAP)) {
 		print_snmp(pr, cp, length);
 		return true;
@@ -155,8 +168,13 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_babel(pr, cp, length);
 		return true;
 	}
-	/* tcpdump tries L2TP, RX, RIPng, AHCP, Babel, HNCP, WB, AutoRP and
-	 * RADIUS ports before HSRP */
+	/* ... and HNCP, WB, AutoRP before RADIUS */
+	if (port_is(sport, dport, 1645) || port_is(sport, dport, 1812) || port_is(sport, dport, 1646) ||
+	    port_is(sport, dport, 1813) || port_is(sport, dport, 1700) || port_is(sport, dport, 3799)) {
+		print_radius(pr, cp, length);
+		return true;
+	}
+	/* ... before HSRP */
 	if (dport == PORT_HSRP) {
 		print_hsrp(pr, cp, length);
 		return true;
@@ -248,7 +266,6 @@ static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length,
 
 void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl)
 {
-	(void)ttl_hl; /* for ISAKMP NAT-T, once printed */
 	np_out *o = pr->out;
 	pr->protocol = "udp";
 	if (!np_has(p, pr->snapend, 4)) {
@@ -298,7 +315,7 @@ void print_udp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t 
 		return;
 	if (pr->o.vflag && !fragmented) /* the 8 bytes are captured: cp <= snapend */
 		print_udp_cksum(pr, iph, p, length, u->cksum);
-	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport))
+	if (!pr->o.qflag && print_udp_payload(pr, cp, length, sport, dport, iph, fragmented, ttl_hl))
 		return;
 	if (ulen > length && !fragmented) {
 		out_str(o, "UDP, bad length ");
