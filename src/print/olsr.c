@@ -73,15 +73,16 @@ static uint32_t olsr_gw_speed(uint8_t v)
 	return speed;
 }
 
-/* Plain neighbour addresses (HELLO links, TC): tcpdump's running counter
- * never moves, so they all go on one line. False when cut short. */
+/* Plain neighbour addresses (HELLO links, TC), as IPv4 ones even in an
+ * IPv6 message, and all on one line (tcpdump's counter for four to a line
+ * never moves): kept as tcpdump prints them. False when cut short. */
 static bool olsr_neighbors(const struct olsr_ctx *c, const uint8_t *p, uint32_t len)
 {
 	out_str(c->pr->out, "\n\t      neighbor\n\t\t");
 	for (; len >= 4; p += 4, len -= 4) {
 		if (!np_has(p, c->pr->snapend, 4))
 			return false;
-		olsr_addr(c, p);
+		out_ipv4(c->pr->out, p);
 		out_char(c->pr->out, ' ');
 	}
 	return true;
