@@ -43,7 +43,9 @@ def addr(v6):
 
 def frame(v6, port, payload):
     src, dst = ("fe80::1", "ff02::6d") if v6 else ("10.0.0.%d" % u8(), "255.255.255.255")
-    return eth(udp(src, port if rng.random() < 0.8 else 40000, dst, port, payload))
+    # 49152 (Broadcom LI) and 3784 (BFD) as the other port: tcpdump's port order decides
+    other = rng.choice([port] * 6 + [40000, 49152, 3784])
+    return eth(udp(src, other, dst, port, payload) if rng.random() < 0.8 else udp(src, port, dst, other, payload))
 
 def olsr_body(t, v6):
     al = 16 if v6 else 4
