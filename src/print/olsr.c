@@ -26,9 +26,9 @@ enum {
 };
 
 static const np_tok olsr_msg_names[] = {
-	{OLSR_HELLO, "Hello"},	      {OLSR_TC, "TC"},		      {OLSR_MID, "MID"},
-	{OLSR_HNA, "HNA"},	      {128, "Powerinfo"},	      {OLSR_NAMESERVICE, "Nameservice"},
-	{OLSR_HELLO_LQ, "Hello-LQ"}, {OLSR_TC_LQ, "TC-LQ"},	      {0, NULL},
+	{OLSR_HELLO, "Hello"},       {OLSR_TC, "TC"},       {OLSR_MID, "MID"},
+	{OLSR_HNA, "HNA"},           {128, "Powerinfo"},    {OLSR_NAMESERVICE, "Nameservice"},
+	{OLSR_HELLO_LQ, "Hello-LQ"}, {OLSR_TC_LQ, "TC-LQ"}, {0, NULL},
 };
 
 static const np_tok olsr_link_names[] = {
@@ -36,10 +36,13 @@ static const np_tok olsr_link_names[] = {
 };
 
 static const np_tok olsr_neighbor_names[] = {
-	{0, "Not-Neighbor"}, {1, "Symmetric"}, {2, "Symmetric-MPR"}, {0, NULL},
+	{0, "Not-Neighbor"},
+	{1, "Symmetric"},
+	{2, "Symmetric-MPR"},
+	{0, NULL},
 };
 
-/* One message's view: address size, its body and what is left of it. */
+/* The printer and the address size (4 or 16) of the packet being printed. */
 struct olsr_ctx {
 	np_printer *pr;
 	uint32_t alen;
@@ -118,7 +121,8 @@ static bool olsr_hello(const struct olsr_ctx *c, uint8_t type, const uint8_t *p,
 			return false;
 		uint32_t hlen = np_load_be16(p + 2);
 		bool valid = hlen <= tlen && hlen >= OLSR_LINK_LEN;
-		out_fmt(o, "\n\t    link-type %s, neighbor-type %s, len %u%s", tok2str(olsr_link_names, "Unknown", p[0] & 3),
+		out_fmt(o, "\n\t    link-type %s, neighbor-type %s, len %u%s",
+			tok2str(olsr_link_names, "Unknown", p[0] & 3),
 			tok2str(olsr_neighbor_names, "Unknown", p[0] >> 2), hlen, valid ? "" : " (invalid)");
 		if (!valid)
 			break;
@@ -256,8 +260,9 @@ void print_olsr(np_printer *pr, const uint8_t *p, uint32_t length, bool ip6)
 		bool valid = mlen >= hdr && mlen <= length;
 		out_fmt(o, "\n\t%s Message (0x%02x), originator ", tok2str(olsr_msg_names, "Unknown", type), type);
 		olsr_addr(&c, m + 4);
-		out_fmt(o, ", ttl %u, hop %u\n\t  vtime %.3fs, msg-seq 0x%04x, length %u%s", m[4 + c.alen], m[5 + c.alen],
-			olsr_me_seconds(m[1]), np_load_be16(m + 6 + c.alen), mlen, valid ? "" : " (invalid)");
+		out_fmt(o, ", ttl %u, hop %u\n\t  vtime %.3fs, msg-seq 0x%04x, length %u%s", m[4 + c.alen],
+			m[5 + c.alen], olsr_me_seconds(m[1]), np_load_be16(m + 6 + c.alen), mlen,
+			valid ? "" : " (invalid)");
 		if (!valid)
 			return;
 		const uint8_t *d = m + hdr;
