@@ -290,6 +290,10 @@ for c in kh-timed-002-oobr nfs-attr-oobr unaligned-nfs-1 nfs-cannot-pad-32-bit d
 	dccp_partial_csum_v6_simple dccp_options-oobr pgm_zmtp1 pgm_poll_polr pgm_opts_asan of10_p3295; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for OLSR and AODV (issue 19: tests/olsr_aodv_printers.sh).
+for c in OLSRv1_HNA_sgw_1 olsr-oobr-1 olsr-oobr-2 cve-2014-8767-OLSR cve-2014-8769-AODV hoobr_aodv_extension; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
 # (the suite's RESP captures are Linux cooked ones: an Ethernet RESP seed here)
 PYTHONPATH="$here/tests/lib" python3 - "$seeds" <<'PY'
 import struct, sys

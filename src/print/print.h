@@ -430,6 +430,7 @@ void print_ahcp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_babel(np_printer *pr, const uint8_t *p, uint32_t length);
 /* RIP v1/v2 (rip.c): UDP 520. */
 void print_rip(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_aodv(np_printer *pr, const uint8_t *p, uint32_t length, bool ip6); /* UDP 654 (aodv.c) */
 /* RIPng (ripng.c): UDP 521. */
 void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 /* IEEE 1588 PTP (ptp.c): ethertype 0x88f7, UDP 319 and 320. */
@@ -490,6 +491,7 @@ bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 int print_bgp_prefix(np_printer *pr, const char *lead, bool v6, const uint8_t *p, uint32_t itemlen);
 /* LDP (ldp.c): UDP and TCP 646. */
 void print_ldp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_olsr(np_printer *pr, const uint8_t *p, uint32_t length, bool ip6); /* UDP 698 (olsr.c) */
 /* PPP frame inside GRE v1 (ppp.c), tcpdump's ppp_print. */
 void print_ppp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* PPP link types (ppp.c): DLT_PPP and DLT_PPP_SERIAL. */

@@ -129,7 +129,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_rip(pr, cp, length);
 		return true;
 	}
-	/* ... and AODV before ISAKMP */
+	if (port_is(sport, dport, 654)) {
+		print_aodv(pr, cp, length, (iph[0] >> 4) == 6);
+		return true;
+	}
 	if (port_is(sport, dport, 500)) {
 		print_isakmp(pr, cp, length, iph);
 		return true;
@@ -179,7 +182,19 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_hsrp(pr, cp, length);
 		return true;
 	}
-	/* ... and LWRES, LDP, OLSR, LSP ping before BCM LI */
+	/* ... and LWRES before LDP */
+	if (port_is(sport, dport, 646)) {
+		print_ldp(pr, cp, length);
+		return true;
+	}
+	if (port_is(sport, dport, 698)) {
+		print_olsr(pr, cp, length, (iph[0] >> 4) == 6);
+		return true;
+	}
+	if (port_is(sport, dport, 3503)) {
+		print_lspping(pr, cp, length);
+		return true;
+	}
 	if (sport == 49152) {
 		print_bcm_li(pr, cp, length);
 		return true;
@@ -225,14 +240,6 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		return true;
 	}
 	/* ... and ZEP before MPLS */
-	if (port_is(sport, dport, 646)) {
-		print_ldp(pr, cp, length);
-		return true;
-	}
-	if (port_is(sport, dport, 3503)) {
-		print_lspping(pr, cp, length);
-		return true;
-	}
 	if (port_is(sport, dport, 6635)) {
 		print_mpls(pr, cp, length);
 		return true;
