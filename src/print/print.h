@@ -418,6 +418,8 @@ void print_geneve(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_msnlb(np_printer *pr, const uint8_t *p);
 /* Ethernet configuration testing protocol, ethertype 0x9000 (loopback.c). */
 void print_loopback(np_printer *pr, const uint8_t *p, uint32_t length);
+/* HNCP (hncp.c): UDP 8231. */
+void print_hncp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* LMP (lmp.c): UDP 701 or -T lmp. */
 void print_lmp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Cisco VLAN Query Protocol (vqp.c): UDP 1589. */
