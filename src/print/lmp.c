@@ -66,18 +66,21 @@ static const np_tok lmp_sc_cpsa_tp_flags[] = {
 	{0, NULL},
 };
 static const np_tok lmp_sc_cpsa_cct_flags[] = {{0x01, "Contiguous Concatenation Types Supported"}, {0, NULL}};
-static const np_tok lmp_sc_nsa_transparency_flags[] = {
-	{0x01, "Standard SOH/RSOH Transparency Supported"}, {0x02, "Standard LOH/MSOH Transparency Supported"}, {0, NULL}};
+static const np_tok lmp_sc_nsa_transparency_flags[] = {{0x01, "Standard SOH/RSOH Transparency Supported"},
+						       {0x02, "Standard LOH/MSOH Transparency Supported"},
+						       {0, NULL}};
 static const np_tok lmp_sc_nsa_tcm_flags[] = {{0x01, "Transparent Tandem Connection Monitoring Supported"}, {0, NULL}};
-static const np_tok lmp_sc_nsa_diversity_flags[] = {
-	{0x01, "Node Diversity Supported"}, {0x02, "Link Diversity Supported"}, {0x04, "SRLG Diversity Supported"}, {0, NULL}};
+static const np_tok lmp_sc_nsa_diversity_flags[] = {{0x01, "Node Diversity Supported"},
+						    {0x02, "Link Diversity Supported"},
+						    {0x04, "SRLG Diversity Supported"},
+						    {0, NULL}};
 static const np_tok lmp_cpsa_link_types[] = {{5, "SDH ITU-T G.707"}, {6, "SONET ANSI T1.105"}, {0, NULL}};
-static const np_tok lmp_cpsa_sdh_signals[] = {
-	{5, "VC-3"}, {6, "VC-4"}, {7, "STM-0"}, {8, "STM-1"}, {9, "STM-4"}, {10, "STM-16"}, {11, "STM-64"}, {12, "STM-256"},
-	{0, NULL}};
-static const np_tok lmp_cpsa_sonet_signals[] = {
-	{5, "STS-1 SPE"}, {6, "STS-3c SPE"}, {7, "STS-1"},  {8, "STM-3"},  {9, "STM-12"},
-	{10, "STM-48"},   {11, "STM-192"},   {12, "STM-768"}, {0, NULL}};
+static const np_tok lmp_cpsa_sdh_signals[] = {{5, "VC-3"},    {6, "VC-4"},     {7, "STM-0"},
+					      {8, "STM-1"},   {9, "STM-4"},    {10, "STM-16"},
+					      {11, "STM-64"}, {12, "STM-256"}, {0, NULL}};
+static const np_tok lmp_cpsa_sonet_signals[] = {{5, "STS-1 SPE"}, {6, "STS-3c SPE"}, {7, "STS-1"},
+						{8, "STM-3"},     {9, "STM-12"},     {10, "STM-48"},
+						{11, "STM-192"},  {12, "STM-768"},   {0, NULL}};
 
 static const np_tok lmp_msg_names[] = {
 	{1, "Config"},
@@ -129,7 +132,7 @@ static const np_tok lmp_obj_names[] = {
 static const np_tok lmp_subobj_names[] = {{1, "Interface Switching Type"}, {2, "Wavelength"}, {0, NULL}};
 
 /* C-Type names per class: ctypes are not unique across classes. */
-#define CT(cls, ct) ((cls) * 256u + (ct))
+#define CT(cls, ct) ((cls)*256u + (ct))
 static const np_tok lmp_ctype_names[] = {
 	{CT(OBJ_CC_ID, 1), "Local"},
 	{CT(OBJ_CC_ID, 2), "Remote"},
@@ -207,8 +210,8 @@ static bool print_data_link_subobjs(np_printer *pr, const uint8_t *p, int total)
 		uint32_t a, b;
 		if (!np_get_u8(p, pr->snapend, &type) || !np_get_u8(p + 1, pr->snapend, &len))
 			goto trunc;
-		out_fmt(o, "\n\t    Subobject, Type: %s (%u), Length: %u", tok2str(lmp_subobj_names, "Unknown", type), type,
-			len);
+		out_fmt(o, "\n\t    Subobject, Type: %s (%u), Length: %u", tok2str(lmp_subobj_names, "Unknown", type),
+			type, len);
 		if (len < 4) {
 			out_str(o, " (too short)");
 			return false;
@@ -223,8 +226,10 @@ static bool print_data_link_subobjs(np_printer *pr, const uint8_t *p, int total)
 		}
 		if (type == 1) {
 			uint8_t sw = p[2], enc = p[3];
-			out_fmt(o, "\n\t      Switching Type: %s (%u)", tok2str(gmpls_switch_cap_names, "Unknown", sw), sw);
-			out_fmt(o, "\n\t      Encoding Type: %s (%u)", tok2str(gmpls_encoding_names, "Unknown", enc), enc);
+			out_fmt(o, "\n\t      Switching Type: %s (%u)", tok2str(gmpls_switch_cap_names, "Unknown", sw),
+				sw);
+			out_fmt(o, "\n\t      Encoding Type: %s (%u)", tok2str(gmpls_encoding_names, "Unknown", enc),
+				enc);
 			if (!np_get_be32(p + 4, pr->snapend, &a))
 				goto trunc;
 			print_te_bw(pr, "\n\t      Min Reservable Bandwidth: ", a);
@@ -260,8 +265,8 @@ static void print_channels(np_printer *pr, const uint8_t *p, uint32_t len, int a
 		uint32_t s = np_load_be32(p + off + idlen);
 		out_fmt(o, "\n\t\t    Active: %s (%u)", (s >> 31) ? "Allocated" : "Non-allocated", s >> 31);
 		out_fmt(o, "\n\t\t    Direction: %s (%u)", ((s >> 30) & 1) ? "Transmit" : "Receive", (s >> 30) & 1);
-		out_fmt(o, "\n\t\t    Channel Status: %s (%u)", tok2str(lmp_channel_status_names, "Unknown", s & 0x3FFFFFF),
-			s & 0x3FFFFFF);
+		out_fmt(o, "\n\t\t    Channel Status: %s (%u)",
+			tok2str(lmp_channel_status_names, "Unknown", s & 0x3FFFFFF), s & 0x3FFFFFF);
 	}
 }
 
@@ -279,7 +284,8 @@ static bool print_link(np_printer *pr, const uint8_t *p, uint32_t len, uint8_t c
 	print_bits(pr, te ? lmp_te_link_flags : lmp_data_link_flags, p[0], ", ", "none");
 	out_str(pr->out, "]");
 	print_id(pr, te ? "\n\t    Local Link-ID: " : "\n\t    Local Interface ID: ", p + 4, alen);
-	print_id(pr, te ? "\n\t    Remote Link-ID: " : "\n\t    Remote Interface ID: ", p + (alen == 16 ? 20 : 8), alen);
+	print_id(pr, te ? "\n\t    Remote Link-ID: " : "\n\t    Remote Interface ID: ", p + (alen == 16 ? 20 : 8),
+		 alen);
 	if (te)
 		return false;
 	return print_data_link_subobjs(pr, p + need, (int)(len - need));
@@ -303,7 +309,8 @@ static bool print_service_config(np_printer *pr, const uint8_t *p, uint32_t len,
 		out_fmt(o, "\n\t Link Type: %s (%u)", tok2str(lmp_cpsa_link_types, "Unknown", lt), lt);
 		if (lt == 5 || lt == 6)
 			out_fmt(o, "\n\t Signal Type: %s (%u)",
-				tok2str(lt == 5 ? lmp_cpsa_sdh_signals : lmp_cpsa_sonet_signals, "Unknown", p[1]), p[1]);
+				tok2str(lt == 5 ? lmp_cpsa_sdh_signals : lmp_cpsa_sonet_signals, "Unknown", p[1]),
+				p[1]);
 		out_str(o, "\n\t Transparency: ");
 		print_bits(pr, lmp_sc_cpsa_tp_flags, p[2], ", ", "none");
 		out_str(o, "\n\t Contiguous Concatenation Types: ");
@@ -391,8 +398,8 @@ static bool print_object(np_printer *pr, uint8_t cls, uint8_t ctype, const uint8
 		out_str(o, "\n\t    Flags: ");
 		print_bits(pr, lmp_begin_verify_flags, np_load_be16(p), ", ", "none");
 		uint16_t mech = np_load_be16(p + 10);
-		out_fmt(o, "\n\t    Verify Interval: %u\n\t    Data links: %u\n\t    Encoding type: %s", np_load_be16(p + 2),
-			np_load_be32(p + 4), tok2str(gmpls_encoding_names, "Unknown", p[8]));
+		out_fmt(o, "\n\t    Verify Interval: %u\n\t    Data links: %u\n\t    Encoding type: %s",
+			np_load_be16(p + 2), np_load_be32(p + 4), tok2str(gmpls_encoding_names, "Unknown", p[8]));
 		/* tcpdump tests the decimal 8000, not 0x8000 */
 		out_fmt(o, "\n\t    Verify Transport Mechanism: %u (0x%x)%s", mech, mech,
 			(mech & 8000) ? " (Payload test messages capable)" : "");
@@ -404,8 +411,8 @@ static bool print_object(np_printer *pr, uint8_t cls, uint8_t ctype, const uint8
 		if (ctype != 1)
 			return true;
 		if (!wrong_len(pr, len, 4))
-			out_fmt(o, "\n\t    Verify Dead Interval: %u\n\t    Verify Transport Response: %u", np_load_be16(p),
-				np_load_be16(p + 2));
+			out_fmt(o, "\n\t    Verify Dead Interval: %u\n\t    Verify Transport Response: %u",
+				np_load_be16(p), np_load_be16(p + 2));
 		return false;
 	case OBJ_VERIFY_ID:
 		if (ctype != 1)
@@ -476,8 +483,8 @@ void print_lmp(np_printer *pr, const uint8_t *p, uint32_t length)
 		uint8_t cls = t[1], ctype = t[0] & 0x7f;
 		uint32_t olen = np_load_be16(t + 2);
 		out_fmt(o, "\n\t  %s Object (%u), Class-Type: %s (%u) Flags: [%snegotiable], length: %u",
-			tok2str(lmp_obj_names, "Unknown", cls), cls, tok2str(lmp_ctype_names, "Unknown", CT(cls, ctype)),
-			ctype, (t[0] & 0x80) ? "" : "non-", olen);
+			tok2str(lmp_obj_names, "Unknown", cls), cls,
+			tok2str(lmp_ctype_names, "Unknown", CT(cls, ctype)), ctype, (t[0] & 0x80) ? "" : "non-", olen);
 		if (olen < LMP_OBJ_HDRLEN) {
 			out_str(o, " (too short)");
 			return;
