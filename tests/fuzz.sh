@@ -294,6 +294,26 @@ done
 for c in OLSRv1_HNA_sgw_1 olsr-oobr-1 olsr-oobr-2 cve-2014-8767-OLSR cve-2014-8769-AODV hoobr_aodv_extension; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for LMP and HNCP (issue 19, tests/lmp_hncp_printers.sh); the
+# suite's lmp.pcap is on port 49998 (it needs -T lmp): its frames again on 701.
+for c in lmpv1_busyloop lmp-lmp_print_data_link_subobjs-oobr hncp hncp_dhcpv6data-oobr hncp_dhcpv4data-oobr \
+	hncp_prefix-oobr; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+[ -f "$suite/lmp.pcap" ] && python3 - "$suite/lmp.pcap" "$work/lmp701.pcap" <<'PY' && split_pcap "$work/lmp701.pcap" t_lmp701_
+import sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+off = 24
+while off + 16 <= len(d):
+    incl = int.from_bytes(d[off + 8:off + 12], 'little')
+    f = off + 16
+    if d[f + 12:f + 14] == b'\x08\x00' and d[f + 23] == 17:
+        u = f + 14 + (d[f + 14] & 15) * 4
+        d[u:u + 4] = (701).to_bytes(2, 'big') * 2
+        d[u + 6:u + 8] = b'\0\0'
+    off = f + incl
+open(sys.argv[2], 'wb').write(d)
+PY
 # (the suite's RESP captures are Linux cooked ones: an Ethernet RESP seed here)
 PYTHONPATH="$here/tests/lib" python3 - "$seeds" <<'PY'
 import struct, sys

@@ -29,7 +29,7 @@ static const char decode_usage[] =
 	"  -e        print link-level headers      -q    quieter output\n"
 	"  -v/-vv/-vvv  more detail                -S    absolute TCP sequence numbers\n"
 	"  -x/-xx    hex dump  -X/-XX hex+ASCII    -A/-AA ASCII\n"
-	"  -T TYPE   print UDP payloads as TYPE whatever the ports: domain, snmp, tftp\n"
+	"  -T TYPE   print UDP payloads as TYPE whatever the ports: domain, snmp, tftp, lmp\n"
 	"  -b        4-byte BGP AS numbers in asdot notation (as tcpdump -b)\n"
 	"  -E SECRETS  decrypt ESP as tcpdump -E: [SPI@ADDR ]ALGO:0xHEX[,...] or 'file PATH'\n"
 	"  --nano    nanosecond timestamps\n"
@@ -51,7 +51,8 @@ static int parse_packet_type(const char *name)
 		const char *name;
 		int type;
 	} types[] = {{"domain", NP_PT_DOMAIN},       {"snmp", NP_PT_SNMP},   {"tftp", NP_PT_TFTP}, {"pgm", NP_PT_PGM},
-		     {"pgm_zmtp1", NP_PT_PGM_ZMTP1}, {"zmtp1", NP_PT_ZMTP1}, {"resp", NP_PT_RESP}};
+		     {"pgm_zmtp1", NP_PT_PGM_ZMTP1}, {"zmtp1", NP_PT_ZMTP1}, {"resp", NP_PT_RESP},
+		     {"lmp", NP_PT_LMP}};
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(name, types[i].name) == 0)
 			return types[i].type;

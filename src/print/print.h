@@ -53,7 +53,8 @@ enum np_packet_type {
 	NP_PT_PGM,
 	NP_PT_PGM_ZMTP1,
 	NP_PT_ZMTP1,
-	NP_PT_RESP
+	NP_PT_RESP,
+	NP_PT_LMP
 };
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
@@ -417,6 +418,10 @@ void print_geneve(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_msnlb(np_printer *pr, const uint8_t *p);
 /* Ethernet configuration testing protocol, ethertype 0x9000 (loopback.c). */
 void print_loopback(np_printer *pr, const uint8_t *p, uint32_t length);
+/* HNCP (hncp.c): UDP 8231. */
+void print_hncp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* LMP (lmp.c): UDP 701 or -T lmp. */
+void print_lmp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Cisco VLAN Query Protocol (vqp.c): UDP 1589. */
 void print_vqp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* sFlow v5 (sflow.c): UDP 6343. */

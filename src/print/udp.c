@@ -171,6 +171,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_babel(pr, cp, length);
 		return true;
 	}
+	if (port_is(sport, dport, 8231)) {
+		print_hncp(pr, cp, length);
+		return true;
+	}
 	/* ... and HNCP, WB, AutoRP before RADIUS */
 	if (port_is(sport, dport, 1645) || port_is(sport, dport, 1812) || port_is(sport, dport, 1646) ||
 	    port_is(sport, dport, 1813) || port_is(sport, dport, 1700) || port_is(sport, dport, 3799)) {
@@ -204,7 +208,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_bfd(pr, cp, length, dport);
 		return true;
 	}
-	/* ... and LMP before VQP */
+	if (port_is(sport, dport, 701)) {
+		print_lmp(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 1589)) {
 		print_vqp(pr, cp, length);
 		return true;
@@ -267,6 +274,7 @@ static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length,
 	case NP_PT_TFTP: print_tftp(pr, cp, length); break;
 	case NP_PT_PGM:
 	case NP_PT_PGM_ZMTP1: print_pgm(pr, cp, length, iph); break;
+	case NP_PT_LMP: print_lmp(pr, cp, length); break;
 	default: break;
 	}
 }
