@@ -317,6 +317,8 @@ void print_calm_fast(np_printer *pr, const uint8_t *p, uint32_t length, const ui
 void print_aoe(np_printer *pr, const uint8_t *p, uint32_t length);
 /* AppleTalk ARP (aarp.c): ethertype 0x80f3. */
 void print_aarp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* DECnet Phase IV routing and NSP (decnet.c): ethertype 0x6003. */
+void print_decnet(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Novell IPX (ipx.c): ethertype 0x8137, LLC SAP 0xe0, raw 802.3. */
 void print_ipx(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_igrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 9 (igrp.c) */
