@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# atalk_decnet_printers.sh - DECnet Phase IV (routing header, routing
-# control messages, NSP) against Debian's tcpdump on randomised packets.
+# atalk_decnet_printers.sh - AppleTalk DDP (over Ethernet and Linux ARCnet,
+# with EIGRP inside) and DECnet Phase IV (routing header, routing control
+# messages, NSP) against Debian's tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct, tests/lib/netpkt.py) writes a capture of Ethernet frames
-# with typical, random and malformed field values, and a second capture of
-# the same frames cut at every length past the Ethernet header, so each
+# with typical, random and malformed field values, per protocol, and a
+# second capture of the same frames cut at every length past the Ethernet header (every length for ARCnet), so each
 # truncation mark must land where tcpdump's does. Every capture is decoded
 # by tcpdump and by `netprofile decode` with each option set; the texts must
 # be byte-identical (one check per capture and option set).
@@ -89,6 +90,35 @@ def ctl():
         body = rbytes(rng.randrange(0, 12))
     return bytes([t | rng.choice([0, 0, 0x40, 0x80 | rng.randrange(0, 3)])]) + body
 
+def ddp(cut=True):
+    # NBP (2) and ATP (3) are left out: netprofile prints them as their
+    # DDP type and length only, where tcpdump decodes them.
+    t = rng.choice([1, 4, 5, 6, 22, 23, 0x4b, 88, 88, u8() | 4])
+    if t == 88:
+        body = bytes([2, rng.choice([1, 2, 3, 5, 10]), 0, 0]) + rbytes(8) + struct.pack(">HH", 0, 0) + rbytes(rng.choice([0, 8]))
+    else:
+        body = rbytes(rng.choice([0, 1, 8, 30]))
+    hdr = struct.pack(">HHHHBBBBB", len(body) + 13, 0, rng.choice([0, 1, 65280, rng.getrandbits(16)]),
+                      rng.choice([0, 2, rng.getrandbits(16)]), rng.choice([255, 1, u8()]), rng.choice([255, 7, u8()]),
+                      rng.choice([1, 2, 4, 6, u8()]), rng.choice([1, 2, 4, 6, u8()]), t)
+    pkt = hdr + body
+    if cut and rng.random() < 0.1:
+        pkt = pkt[:rng.randrange(0, 14)]
+    return pkt
+
+def arcnet():
+    t = rng.choice([221, 221, 221, 212, 240, 0xc4, 213, 241, 250, 0x80, 247, u8()])
+    if t in (212, 240):
+        payload = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 28, u8(), 0, 64, 17, 0, bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + struct.pack(">HHHH", 1000, 2000, 8, 0)
+    elif t == 221:
+        payload = ddp()
+    else:
+        payload = rbytes(rng.choice([0, 4, 28]))
+    hdr = bytes([u8(), u8()]) + rbytes(2) + bytes([t])
+    if t not in (240, 241, 0x80):
+        hdr += rbytes(3)
+    return hdr + payload
+
 def decnet():
     r = rng.random()
     if r < 0.35:
@@ -110,9 +140,11 @@ def decnet():
     return ether(0x6003, le16(plen) + route)
 
 write_printer_captures(out, "decnet", [decnet() for _ in range(600)], every=3, start=14)
+write_printer_captures(out, "atalk", [ether(0x809b, ddp()) for _ in range(300)], every=3, start=14)
+write_printer_captures(out, "arcnet", [arcnet() for _ in range(300)], dlt=129, every=3, start=0)
 EOF2
 
-option_sets=("-n" "-n -v" "-n -e" "-n -x")
+option_sets=("-n" "-n -v" "-n -e" "-n -x" "-n -q -e")
 for cap in "$tmp"/*.pcap; do
 	for opts in "${option_sets[@]}"; do
 		# shellcheck disable=SC2086
