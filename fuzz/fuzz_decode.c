@@ -38,6 +38,7 @@ static const int link_types[] = {
 	NP_DLT_JUNIPER_CHDLC,
 	NP_DLT_FRELAY, /* 22: tests/fuzz.sh seeds Frame Relay with this index */
 	NP_DLT_MFR,
+	NP_DLT_ARCNET_LINUX, /* 24 */
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -247,6 +247,14 @@ for c in macsec-integonly macsec-short-valid macsec-encrypted mpls-over-udp mpls
 	someip1 bcm-li loopback vqp-oobr; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
 done
+# ... and for DECnet (tests/atalk_decnet_printers.sh)
+for c in DECnet_Phone decnet-oobr decnet-shorthdr-oobr; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+# ... and AppleTalk DDP over Linux ARCnet (fuzz_decode.c's link index 24)
+for c in heapoverflow-atalk_print heapoverflow-atalk_2; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_" 24
+done
 # ... and for the device list's spanning tree, VRRP and IS-IS (profile/devices.h).
 for c in 802.1D_spanning_tree MSTP_Intra-Region_BPDUs rpvstp-trunk-native-vid5 vrrp ISIS_level1_adjacency; do
 	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"

@@ -187,6 +187,7 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_IPV6:
 	case NP_DLT_LINUX_SLL2:
 	case NP_DLT_IPNET:
+	case NP_DLT_ARCNET_LINUX:
 	case NP_DLT_IPOIB:
 	case NP_DLT_VSOCK:
 	case NP_DLT_DSA_TAG_BRCM:

@@ -36,6 +36,7 @@ enum {
 	NP_DLT_IPV6 = 229,
 	NP_DLT_LINUX_SLL2 = 276,
 	NP_DLT_IPNET = 226,                /* Solaris ipnet (printed only) */
+	NP_DLT_ARCNET_LINUX = 129,         /* Linux ARCnet (printed only) */
 	NP_DLT_IPOIB = 242,                /* IP over InfiniBand (printed only) */
 	NP_DLT_VSOCK = 271,                /* Linux vsock monitor (printed only) */
 	NP_DLT_DSA_TAG_BRCM = 281,         /* Broadcom switch tag (printed only) */

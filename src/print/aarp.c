@@ -3,21 +3,16 @@
  * writes it with -n: requests, replies and probes between AppleTalk
  * net.node addresses, other operations as their raw fields.
  *
- * Not for: AppleTalk DDP and its protocols (ethertype 0x809b).
+ * Not for: AppleTalk DDP and its protocols (ethertype 0x809b, atalk.c).
  */
 #include "print.h"
 
 #define AARP_LEN 28
 
-/* An AppleTalk address as tcpdump's ataddr_string with -n: "net.node", or
- * "net" for node 255 (a: the 4-byte field, its first byte unused). */
+/* The 4-byte AppleTalk address field of AARP (its first byte unused). */
 static void print_ataddr(np_printer *pr, const uint8_t *a)
 {
-	uint32_t net = (uint32_t)a[1] << 8 | a[2];
-	if (a[3] != 255)
-		out_fmt(pr->out, "%u.%u", net, a[3]);
-	else
-		out_u32(pr->out, net);
+	print_at_addr(pr, (uint16_t)(a[1] << 8 | a[2]), a[3]);
 }
 
 void print_aarp(np_printer *pr, const uint8_t *p, uint32_t length)

@@ -117,6 +117,12 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8863:
 	case 0x8864: print_pppoe(pr, p, length); return true;
 	case 0x80f3: print_aarp(pr, p, length); return true;
+	case 0x6003: print_decnet(pr, p, length); return true;
+	case 0x809b:
+		if (pr->o.vflag)
+			out_str(pr->out, "et1 ");
+		print_atalk(pr, p, length);
+		return true;
 	case 0x0707:
 	case 0x8947: print_geonet(pr, p, length, src_mac); return true;
 	case 0x1111: print_calm_fast(pr, p, length, src_mac); return true;

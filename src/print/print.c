@@ -411,6 +411,7 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_LINUX_SLL: return print_sll(pr, p, len, cap);
 	case NP_DLT_LINUX_SLL2: return print_sll2(pr, p, len, cap);
 	case NP_DLT_IPNET: return print_ipnet(pr, p, len, cap);
+	case NP_DLT_ARCNET_LINUX: return print_arcnet_linux(pr, p, len, cap);
 	case NP_DLT_IPOIB: return print_ipoib(pr, p, len, cap);
 	case NP_DLT_VSOCK: return print_vsock(pr, p, len, cap);
 	case NP_DLT_DSA_TAG_BRCM: return print_brcm_tag_link(pr, p, len, cap);

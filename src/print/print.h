@@ -206,6 +206,7 @@ uint32_t print_edsa(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t 
 uint32_t print_ipoib(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_ipnet(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_vsock(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_arcnet_linux(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* Broadcom switch tags (brcmtag.c): after the addresses, or before the frame. */
 uint32_t print_brcm_tag_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_brcm_tag_prepend(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
@@ -318,6 +319,12 @@ void print_calm_fast(np_printer *pr, const uint8_t *p, uint32_t length, const ui
 void print_aoe(np_printer *pr, const uint8_t *p, uint32_t length);
 /* AppleTalk ARP (aarp.c): ethertype 0x80f3. */
 void print_aarp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* AppleTalk DDP (atalk.c): ethertype 0x809b, ARCnet type 221; and an
+ * AppleTalk address as "net.node" ("net" for node 255), which aarp.c shares. */
+void print_atalk(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_at_addr(np_printer *pr, uint16_t net, uint8_t node);
+/* DECnet Phase IV routing and NSP (decnet.c): ethertype 0x6003. */
+void print_decnet(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Novell IPX (ipx.c): ethertype 0x8137, LLC SAP 0xe0, raw 802.3. */
 void print_ipx(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_igrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IP protocol 9 (igrp.c) */
