@@ -827,3 +827,76 @@ void print_pimv1(np_printer *pr, const uint8_t *p, uint32_t len)
 trunc:
 	print_trunc_stop(pr);
 }
+
+/* Cisco auto-RP (UDP 496; pim-autorp-spec01, version 1+), tcpdump's
+ * cisco_autorp_print: the type, hold time and each RP with its PIM
+ * versions and group entries. */
+void print_cisco_autorp(np_printer *pr, const uint8_t *bp, uint32_t len)
+{
+	np_out *o = pr->out;
+	pr->protocol = "cisco_autorp";
+	if (len < 8)
+		goto trunc;
+	out_str(o, " auto-rp ");
+	uint8_t type, numrps;
+	uint16_t hold;
+	NP_GET_U8(type, bp, pr->snapend);
+	if (type == 0x11)
+		out_str(o, "candidate-advert");
+	else if (type == 0x12)
+		out_str(o, "mapping");
+	else
+		out_fmt(o, "type-0x%02x", type);
+	NP_GET_U8(numrps, bp + 1, pr->snapend);
+	out_str(o, " Hold ");
+	NP_GET_BE16(hold, bp + 2, pr->snapend);
+	if (hold)
+		print_relts(pr, hold);
+	else
+		out_str(o, "FOREVER");
+	bp += 8;
+	len -= 8;
+	static const char *const versions[] = {" PIMv?", " PIMv1", " PIMv2", " PIMv1+2"};
+	for (; numrps != 0; numrps--) {
+		if (len < 4)
+			goto trunc;
+		NP_CHECK(bp, pr->snapend, 4);
+		out_str(o, " RP ");
+		out_ipv4(o, bp);
+		bp += 4;
+		len -= 4;
+		if (len < 1)
+			goto trunc;
+		uint8_t v, nentries;
+		NP_GET_U8(v, bp, pr->snapend);
+		out_str(o, versions[v & 3]);
+		if (v & 0xfc)
+			out_fmt(o, " [rsvd=0x%02x]", v & 0xfc);
+		bp++;
+		len--;
+		if (len < 1)
+			goto trunc;
+		NP_GET_U8(nentries, bp, pr->snapend);
+		bp++;
+		len--;
+		char sep = ' ';
+		for (; nentries != 0; nentries--) {
+			if (len < 6)
+				goto trunc;
+			NP_CHECK(bp, pr->snapend, 6);
+			out_fmt(o, "%c%s", sep, (bp[0] & 1) ? "!" : "");
+			out_ipv4(o, bp + 2);
+			out_fmt(o, "/%u", bp[1]);
+			if (bp[0] & 0x02)
+				out_str(o, " bidir");
+			if (bp[0] & 0xfc)
+				out_fmt(o, "[rsvd=0x%02x]", bp[0] & 0xfc);
+			sep = ',';
+			bp += 6;
+			len -= 6;
+		}
+	}
+	return;
+trunc:
+	print_trunc_stop(pr);
+}

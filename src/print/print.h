@@ -447,6 +447,10 @@ void print_aodv(np_printer *pr, const uint8_t *p, uint32_t length, bool ip6); /*
 void print_ripng(np_printer *pr, const uint8_t *p, uint32_t length);
 /* IEEE 1588 PTP (ptp.c): ethertype 0x88f7, UDP 319 and 320. */
 void print_ptp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Cisco auto-RP (pim.c): UDP 496. */
+void print_cisco_autorp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* Kerberos (krb.c): UDP 88 and 750. */
+void print_krb(np_printer *pr, const uint8_t *p);
 /* LISP control messages (lisp.c): UDP 4342. */
 void print_lisp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* syslog (syslog.c): UDP 514. */

@@ -153,6 +153,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_ntp(pr, cp, length);
 		return true;
 	}
+	if (port_is(sport, dport, 88) || port_is(sport, dport, 750)) {
+		print_krb(pr, cp);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_RIPNG)) { /* after RX's ports in tcpdump */
 		print_ripng(pr, cp, length);
 		return true;
@@ -175,7 +179,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_hncp(pr, cp, length);
 		return true;
 	}
-	/* ... and HNCP, WB, AutoRP before RADIUS */
+	/* ... and WB before auto-RP */
+	if (port_is(sport, dport, 496)) {
+		print_cisco_autorp(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 1645) || port_is(sport, dport, 1812) || port_is(sport, dport, 1646) ||
 	    port_is(sport, dport, 1813) || port_is(sport, dport, 1700) || port_is(sport, dport, 3799)) {
 		print_radius(pr, cp, length);
