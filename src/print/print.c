@@ -435,7 +435,12 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_JUNIPER_ETHER:
 	case NP_DLT_JUNIPER_PPP:
 	case NP_DLT_JUNIPER_CHDLC: return print_juniper_link(pr, p, len, cap);
-	default: return 0;
+	default:
+		/* No printer for this link type: tcpdump names it so and dumps
+		 * the whole frame, counting no link-layer header. */
+		out_str(pr->out, "UNSUPPORTED");
+		print_hex_ascii(pr, "\n\t", p, cap);
+		return 0;
 	}
 }
 
