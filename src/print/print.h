@@ -261,6 +261,8 @@ int print_macsec(np_printer *pr, const uint8_t **bp, uint32_t *lengthp, uint32_t
 		 const uint8_t *src, const uint8_t *dst);
 /* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */
 void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* IEEE 802.1ag CFM after ethertype 0x8902 or 0xabcd (cfm.c), tcpdump's cfm_print. */
+void print_cfm(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* Network and transport printers, tcpdump's signatures. */
 void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
