@@ -152,12 +152,16 @@ enum sid_end { SID_DUMP, SID_NEXT, SID_STOP };
 /* The sender ID TLV (802.1Q 21.5.3) of len bytes at t, all captured:
  * chassis ID, management address domain and address. Sets *hexdump and
  * *rem, the bytes it did not read (what tcpdump's dump shows, from the
- * TLV's start). SID_NEXT: on to the next TLV without a dump; SID_STOP:
- * nothing more is printed. */
-static enum sid_end cfm_sender_id(np_printer *pr, const uint8_t *t, uint32_t len, bool *hexdump, uint32_t *rem)
+ * TLV's start), and *skip, the bytes tcpdump steps over to the next TLV:
+ * len, but one less after a chassis ID too long for the TLV, as tcpdump
+ * counts the chassis ID type byte without stepping over it. SID_NEXT: on
+ * to the next TLV without a dump; SID_STOP: nothing more is printed. */
+static enum sid_end cfm_sender_id(np_printer *pr, const uint8_t *t, uint32_t len, bool *hexdump, uint32_t *rem,
+				  uint32_t *skip)
 {
 	np_out *o = pr->out;
 	*rem = len;
+	*skip = len;
 	if (len < 1) {
 		out_str(o, " (too short, must be >= 1)");
 		return SID_NEXT;
@@ -175,6 +179,7 @@ static enum sid_end cfm_sender_id(np_printer *pr, const uint8_t *t, uint32_t len
 			tok2str(cfm_chassis_names, "Unknown", idtype), idtype, idlen);
 		if (len < idlen) {
 			out_str(o, "\n\t  (TLV too short)");
+			*skip = 1 + len;
 			return SID_NEXT;
 		}
 		switch (idtype) {
@@ -340,13 +345,14 @@ void print_cfm(np_printer *pr, const uint8_t *p, uint32_t length)
 			hexdump = true;
 			break;
 		case TLV_SENDER_ID: {
-			enum sid_end e = cfm_sender_id(pr, t, len, &hexdump, &dump);
+			uint32_t skip;
+			enum sid_end e = cfm_sender_id(pr, t, len, &hexdump, &dump, &skip);
 			if (e == SID_STOP)
 				return;
 			if (e == SID_DUMP && (hexdump || pr->o.vflag > 1))
 				print_unknown_data(pr, t, "\n\t  ", dump);
-			t += len;
-			tlen -= len;
+			t += skip;
+			tlen -= skip;
 			continue;
 		}
 		default: hexdump = true; break;
