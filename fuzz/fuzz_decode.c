@@ -38,6 +38,8 @@ static const int link_types[] = {
 	NP_DLT_JUNIPER_CHDLC,
 	NP_DLT_FRELAY, /* 22: tests/fuzz.sh seeds Frame Relay with this index */
 	NP_DLT_MFR,
+	147, /* 24: LINKTYPE_USER0, no printer (the UNSUPPORTED dump) */
+	NP_DLT_NFLOG, /* 25 */
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

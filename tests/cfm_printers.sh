@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # cfm_printers.sh - IEEE 802.1ag Connectivity Fault Management (ethertype
-# 0x8902 and the old 0xabcd) and link types with no printer (tcpdump's
-# UNSUPPORTED line and hex dump) against Debian's tcpdump.
+# 0x8902 and the old 0xabcd), the Linux NFLOG link type, and link types
+# with no printer (tcpdump's UNSUPPORTED line and hex dump) against
+# Debian's tcpdump.
 #
 # A seeded generator (python3, struct, tests/lib/netpkt.py) writes CFM
 # frames of every opcode with typical, random and malformed fields (CCM
 # intervals and MD/MA name formats and lengths, linktrace fields, TLVs:
 # port and interface status, sender ID with every chassis ID type and
 # management address, organisation, unknown, End, lengths too long), and
-# the same frames cut at every length past the Ethernet header; plus
-# random frames of two link types we have no printer for. Each capture is
+# the same frames cut at every length past the Ethernet header; NFLOG
+# frames (IPv4, IPv6 and other families, TLVs of every padding, bad
+# lengths), whole and cut; plus random frames of two link types we have
+# no printer for. Each capture is
 # decoded by tcpdump and by `netprofile decode` with each option set; the
 # texts must be byte-identical (one check per capture and option set).
 #
@@ -30,7 +33,7 @@ import random
 import struct
 import sys
 
-from netpkt import eth, write_pcap, write_printer_captures
+from netpkt import eth, ipv, write_pcap, write_printer_captures
 
 out = sys.argv[1]
 rng = random.Random(1902)
@@ -124,6 +127,27 @@ def cfm():
     return eth(pkt, rng.choice([0x8902, 0x8902, 0x8902, 0xabcd]))
 
 write_printer_captures(out, "cfm", [cfm() for _ in range(500)], every=5, start=14)
+
+def nflog():
+    fam = rng.choice([2, 2, 10, 10, 0, 7])
+    if fam == 10:
+        payload = ipv("2001:db8::1", "2001:db8::2", 17, udp_ports())
+    else:
+        payload = ipv("192.0.2.1", "192.0.2.2", 17, udp_ports())
+    tlvs = b""
+    for _ in range(rng.choice([0, 1, 2, 3])):
+        v = rbytes(rng.choice([0, 1, 4, 6, 12]))
+        ln = 4 + len(v)
+        tlvs += struct.pack("<HH", ln, rng.choice([1, 2, 4, 10, 15])) + v + bytes(-ln % 4)
+    if rng.random() < 0.1:
+        tlvs += struct.pack("<HH", rng.choice([0, 2, 3000]), 1)
+    tlvs += struct.pack("<HH", 4 + len(payload), 9) + payload
+    return bytes([fam, rng.choice([0, 0, 0, 0, 0, 0, 0, 0, 0, 1])]) + struct.pack(">H", rng.getrandbits(16)) + tlvs
+
+def udp_ports():
+    return struct.pack(">HHHH", 40000, 53, 8 + 12, 0) + rbytes(12)
+
+write_printer_captures(out, "nflog", [nflog() for _ in range(200)], dlt=239, every=5, start=0)
 for dlt in (147, 160):
     write_pcap(f"{out}/unsupported{dlt}.pcap", [(f, len(f)) for f in (rbytes(rng.randrange(1, 90)) for _ in range(30))], dlt)
 EOF2

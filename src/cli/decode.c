@@ -202,7 +202,8 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_JUNIPER_ES:
 	case NP_DLT_JUNIPER_ETHER:
 	case NP_DLT_JUNIPER_PPP:
-	case NP_DLT_JUNIPER_CHDLC: return true;
+	case NP_DLT_JUNIPER_CHDLC:
+	case NP_DLT_NFLOG: return true;
 	default: return false;
 	}
 }

@@ -51,6 +51,7 @@ enum {
 	NP_DLT_JUNIPER_ETHER = 178,
 	NP_DLT_JUNIPER_PPP = 179,
 	NP_DLT_JUNIPER_CHDLC = 181,
+	NP_DLT_NFLOG = 239,                /* Linux netfilter NFLOG (printed only) */
 };
 
 enum np_layer_kind {

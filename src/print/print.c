@@ -435,6 +435,7 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_JUNIPER_ETHER:
 	case NP_DLT_JUNIPER_PPP:
 	case NP_DLT_JUNIPER_CHDLC: return print_juniper_link(pr, p, len, cap);
+	case NP_DLT_NFLOG: return print_nflog_link(pr, p, len, cap);
 	default:
 		/* No printer for this link type: tcpdump names it so and dumps
 		 * the whole frame, counting no link-layer header. */

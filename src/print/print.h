@@ -288,6 +288,8 @@ void tcp_seq_table_free(struct tcp_seq_table *t);
 void slip_state_free(struct slip_state *s);
 /* The Juniper link types ATM1, ES, Ethernet, PPP, Cisco HDLC (juniper.c). */
 uint32_t print_juniper_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* DLT_NFLOG (nflog.c). */
+uint32_t print_nflog_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* DLT_SLIP (slip.c). */
 uint32_t print_slip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 void isakmp_cookies_free(struct isakmp_cookies *c);
