@@ -40,6 +40,7 @@ static const int link_types[] = {
 	NP_DLT_MFR,
 	147, /* 24: LINKTYPE_USER0, no printer (the UNSUPPORTED dump) */
 	NP_DLT_NFLOG, /* 25 */
+	NP_DLT_PKTAP, /* 26 */
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -203,7 +203,9 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_JUNIPER_ETHER:
 	case NP_DLT_JUNIPER_PPP:
 	case NP_DLT_JUNIPER_CHDLC:
-	case NP_DLT_NFLOG: return true;
+	case NP_DLT_NFLOG:
+	case NP_DLT_PKTAP:
+	case NP_DLT_USER2: return true;
 	default: return false;
 	}
 }
