@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cfm_printers.sh - IEEE 802.1ag Connectivity Fault Management (ethertype
-# 0x8902 and the old 0xabcd), the Linux NFLOG link type, and link types
+# 0x8902 and the old 0xabcd), the Linux NFLOG and Apple PKTAP link types
+# (258, and 149 as tcpdump also reads it), and link types
 # with no printer (tcpdump's UNSUPPORTED line and hex dump) against
 # Debian's tcpdump.
 #
@@ -11,7 +12,9 @@
 # management address, organisation, unknown, End, lengths too long), and
 # the same frames cut at every length past the Ethernet header; NFLOG
 # frames (IPv4, IPv6 and other families, TLVs of every padding, bad
-# lengths), whole and cut; plus random frames of two link types we have
+# lengths), whole and cut; PKTAP frames carrying Ethernet, raw IP, NFLOG,
+# PPP and a link type with no printer, with good and bad header lengths,
+# whole and cut; plus random frames of two link types we have
 # no printer for. Each capture is
 # decoded by tcpdump and by `netprofile decode` with each option set; the
 # texts must be byte-identical (one check per capture and option set).
@@ -148,6 +151,23 @@ def udp_ports():
     return struct.pack(">HHHH", 40000, 53, 8 + 12, 0) + rbytes(12)
 
 write_printer_captures(out, "nflog", [nflog() for _ in range(200)], dlt=239, every=5, start=0)
+
+def pktap():
+    dlt = rng.choice([1, 1, 12, 239, 147, 9])
+    if dlt == 1:
+        inner = eth(ipv("192.0.2.1", "192.0.2.2", 17, udp_ports()))
+    elif dlt == 239:
+        inner = nflog()
+    else:
+        inner = ipv("192.0.2.1", "192.0.2.2", 17, udp_ports())
+    hlen = rng.choice([108, 108, 108, 112, 0, 100, 4000])
+    hdr = struct.pack("<III", hlen, rng.choice([1, 1, 1, 0, 5]), dlt) + text(24) + rbytes(24) + text(20) + \
+        rbytes(8) + struct.pack("<I", u8()) + text(20)
+    hdr += rbytes(max(0, hlen - len(hdr))) if hlen < 200 else b""
+    return hdr + inner
+
+for dlt in (258, 149):
+    write_printer_captures(out, f"pktap{dlt}", [pktap() for _ in range(150)], dlt=dlt, every=10, start=0)
 for dlt in (147, 160):
     write_pcap(f"{out}/unsupported{dlt}.pcap", [(f, len(f)) for f in (rbytes(rng.randrange(1, 90)) for _ in range(30))], dlt)
 EOF2

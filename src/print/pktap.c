@@ -57,7 +57,10 @@ uint32_t print_pktap_link(np_printer *pr, const uint8_t *p, uint32_t length, uin
 	} else if (rectype == PKT_REC_PACKET) {
 		uint32_t inner;
 		if (print_link_type(pr, (int)dlt, p + hdrlen, length, caplen, &inner)) {
-			hdrlen += inner;
+			/* tcpdump counts the inner link header twice (its
+			 * ndo_ll_hdr_len already holds it when PKTAP adds it
+			 * again): where its -x dump starts */
+			hdrlen += 2 * inner;
 		} else {
 			if (!pr->o.eflag)
 				pktap_hdr(pr, dlt, hdrlen, length + hdrlen);
