@@ -82,8 +82,22 @@ done
 # A link type we have no printer for (LINKTYPE_USER0 = 147).
 printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x00\x93\x00\x00\x00' >"$tmp/user0.pcap"
 printf '\x01\x00\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00\x04\x00\x00\x00abcd' >>"$tmp/user0.pcap"
-run user0 "$np" decode -r "$tmp/user0.pcap"
-expect_error user0 1 "user0.pcap.*not supported"
+# tcpdump prints such a frame as UNSUPPORTED and a hex dump, with any option.
+for opts in "-n" "-n -e -v" "-n -x" "-n -XX"; do
+	# shellcheck disable=SC2086
+	TZ=GMT0 tcpdump $opts -r "$tmp/user0.pcap" >"$tmp/user0_td.out" 2>/dev/null
+	# shellcheck disable=SC2086
+	TZ=GMT0 run user0 "$np" decode $opts -r "$tmp/user0.pcap"
+	if [ "$(rc user0)" != 0 ]; then
+		bad "user0 $opts: exit $(rc user0): $(head -c 300 "$tmp/user0.err")"
+	elif ! cmp -s "$tmp/user0.out" "$tmp/user0_td.out"; then
+		bad "user0 $opts: differs from tcpdump: $(head -c 300 "$tmp/user0.out")"
+	else
+		ok
+	fi
+done
+run user0c "$np" decode --style=classic -r "$tmp/user0.pcap"
+expect_error user0c 1 "user0.pcap.*does not print link type"
 
 run badopt "$np" decode -r "$src" --no-such-option
 expect_error badopt 1 "Try 'netprofile decode --help'"

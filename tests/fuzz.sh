@@ -293,6 +293,13 @@ for c in rsvp_cap:0 rsvp_uni-oobr-1:0 lmp:0 ldp-infinite-loop:1 mpls-ldp-hello:1
 	f=$suite/${c%:*}.pcap
 	[ -f "$f" ] && split_pcap "$f" "t_${c%:*}_" "${c#*:}"
 done
+# ... and for CFM (issue 19: tests/cfm_printers.sh), a link type with no printer (index 25), NFLOG (26), PKTAP (27).
+for c in cfm_sender_id-oobr kday2 kday5 kday8; do
+	[ -f "$suite/$c.pcap" ] && split_pcap "$suite/$c.pcap" "t_${c}_"
+done
+[ -f "$suite/unsupported-link-type-160.pcap" ] && split_pcap "$suite/unsupported-link-type-160.pcap" t_unsup_ 25
+[ -f "$suite/nflog.pcap" ] && split_pcap "$suite/nflog.pcap" t_nflog_ 26
+[ -f "$suite/pktap-heap-overflow.pcap" ] && split_pcap "$suite/pktap-heap-overflow.pcap" t_pktap_ 27
 # ... and for the application printers (issue 19: tests/app_printers.sh).
 for c in kh-timed-002-oobr nfs-attr-oobr unaligned-nfs-1 nfs-cannot-pad-32-bit dccp_partial_csum_v4_longer \
 	dccp_partial_csum_v6_simple dccp_options-oobr pgm_zmtp1 pgm_poll_polr pgm_opts_asan of10_p3295; do

@@ -204,7 +204,10 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_JUNIPER_ES:
 	case NP_DLT_JUNIPER_ETHER:
 	case NP_DLT_JUNIPER_PPP:
-	case NP_DLT_JUNIPER_CHDLC: return true;
+	case NP_DLT_JUNIPER_CHDLC:
+	case NP_DLT_NFLOG:
+	case NP_DLT_PKTAP:
+	case NP_DLT_USER2: return true;
 	default: return false;
 	}
 }
@@ -221,8 +224,10 @@ int cmd_decode(int argc, char **argv)
 	}
 	char lt[128];
 	cli_announce_source(&src, &a.src);
-	if (!a.src.wfile && !dlt_printable(src.dlt)) {
-		fprintf(stderr, "netprofile: %s: packet printing is not supported for link type %s: use -w\n", src.name,
+	/* tcpdump's style prints any link type (a frame it has no printer for
+	 * as UNSUPPORTED and a hex dump); the classic style only these. */
+	if (!a.src.wfile && a.po.style == NP_STYLE_CLASSIC && !dlt_printable(src.dlt)) {
+		fprintf(stderr, "netprofile: %s: --style=classic does not print link type %s: use -w\n", src.name,
 			np_source_linktype_name(&src, lt, sizeof(lt)));
 		np_source_close(&src);
 		free(a.src.filter);

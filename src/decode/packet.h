@@ -52,6 +52,9 @@ enum {
 	NP_DLT_JUNIPER_ETHER = 178,
 	NP_DLT_JUNIPER_PPP = 179,
 	NP_DLT_JUNIPER_CHDLC = 181,
+	NP_DLT_NFLOG = 239,                /* Linux netfilter NFLOG (printed only) */
+	NP_DLT_PKTAP = 258,                /* Apple PKTAP (printed only) */
+	NP_DLT_USER2 = 149,                /* Apple's own number for PKTAP, which tcpdump reads as PKTAP too */
 };
 
 enum np_layer_kind {

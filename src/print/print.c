@@ -402,11 +402,29 @@ static bool print_invalid_header(np_printer *pr, const np_packet *pkt)
 	return bad;
 }
 
+static uint32_t print_link_known(np_printer *pr, int dlt, const uint8_t *p, uint32_t len, uint32_t cap);
+
 static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 {
-	const uint8_t *p = pkt->data;
-	uint32_t len = pkt->wirelen, cap = pkt->caplen;
-	switch (pkt->dlt) {
+	uint32_t hdrlen;
+	if (print_link_type(pr, pkt->dlt, pkt->data, pkt->wirelen, pkt->caplen, &hdrlen))
+		return hdrlen;
+	/* No printer for this link type: tcpdump names it so and dumps the
+	 * whole frame, counting no link-layer header. */
+	out_str(pr->out, "UNSUPPORTED");
+	print_hex_ascii(pr, "\n\t", pkt->data, pkt->caplen);
+	return 0;
+}
+
+bool print_link_type(np_printer *pr, int dlt, const uint8_t *p, uint32_t len, uint32_t cap, uint32_t *hdrlen)
+{
+	*hdrlen = print_link_known(pr, dlt, p, len, cap);
+	return *hdrlen != UINT32_MAX;
+}
+
+static uint32_t print_link_known(np_printer *pr, int dlt, const uint8_t *p, uint32_t len, uint32_t cap)
+{
+	switch (dlt) {
 	case NP_DLT_EN10MB: return print_ether(pr, p, len, cap);
 	case NP_DLT_LINUX_SLL: return print_sll(pr, p, len, cap);
 	case NP_DLT_LINUX_SLL2: return print_sll2(pr, p, len, cap);
@@ -436,7 +454,10 @@ static uint32_t print_link(np_printer *pr, const np_packet *pkt)
 	case NP_DLT_JUNIPER_ETHER:
 	case NP_DLT_JUNIPER_PPP:
 	case NP_DLT_JUNIPER_CHDLC: return print_juniper_link(pr, p, len, cap);
-	default: return 0;
+	case NP_DLT_NFLOG: return print_nflog_link(pr, p, len, cap);
+	case NP_DLT_PKTAP:
+	case NP_DLT_USER2: return print_pktap_link(pr, p, len, cap);
+	default: return UINT32_MAX;
 	}
 }
 

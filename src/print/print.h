@@ -263,6 +263,8 @@ int print_macsec(np_printer *pr, const uint8_t **bp, uint32_t *lengthp, uint32_t
 		 const uint8_t *src, const uint8_t *dst);
 /* LLDP after ethertype 0x88cc (lldp.c), tcpdump's lldp_print. */
 void print_lldp(np_printer *pr, const uint8_t *p, uint32_t length);
+/* IEEE 802.1ag CFM after ethertype 0x8902 or 0xabcd (cfm.c), tcpdump's cfm_print. */
+void print_cfm(np_printer *pr, const uint8_t *p, uint32_t length);
 
 /* Network and transport printers, tcpdump's signatures. */
 void print_arp(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
@@ -288,6 +290,14 @@ void tcp_seq_table_free(struct tcp_seq_table *t);
 void slip_state_free(struct slip_state *s);
 /* The Juniper link types ATM1, ES, Ethernet, PPP, Cisco HDLC (juniper.c). */
 uint32_t print_juniper_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* The printer of link type dlt (a NP_DLT_* value) for the frame at p:
+ * false, printing nothing, when there is none; *hdrlen is the link-layer
+ * header length it counted. For link types that carry another (PKTAP). */
+bool print_link_type(np_printer *pr, int dlt, const uint8_t *p, uint32_t len, uint32_t cap, uint32_t *hdrlen);
+/* DLT_PKTAP, Apple's packet tap header (pktap.c). */
+uint32_t print_pktap_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* DLT_NFLOG (nflog.c). */
+uint32_t print_nflog_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* DLT_SLIP (slip.c). */
 uint32_t print_slip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 void isakmp_cookies_free(struct isakmp_cookies *c);
