@@ -168,7 +168,12 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_babel(pr, cp, length);
 		return true;
 	}
-	/* ... and HNCP, WB, AutoRP before RADIUS */
+	/* ... and HNCP before WB */
+	if (dport == 4567) {
+		print_wb(pr, cp, length);
+		return true;
+	}
+	/* ... and AutoRP before RADIUS */
 	if (port_is(sport, dport, 1645) || port_is(sport, dport, 1812) || port_is(sport, dport, 1646) ||
 	    port_is(sport, dport, 1813) || port_is(sport, dport, 1700) || port_is(sport, dport, 3799)) {
 		print_radius(pr, cp, length);
