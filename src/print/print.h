@@ -482,6 +482,7 @@ void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
 /* LSP ping (lspping.c): UDP 3503. */
 void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_wb(np_printer *pr, const uint8_t *p, uint32_t length); /* wb.c */
+void print_l2tp(np_printer *pr, const uint8_t *p, uint32_t length); /* l2tp.c */
 /* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
 bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 /* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at

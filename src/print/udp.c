@@ -150,6 +150,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_ntp(pr, cp, length);
 		return true;
 	}
+	/* ... and Kerberos before L2TP */
+	if (port_is(sport, dport, 1701)) {
+		print_l2tp(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_RIPNG)) { /* after RX's ports in tcpdump */
 		print_ripng(pr, cp, length);
 		return true;
