@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # udp_misc_printers.sh - issue 19's smaller UDP printers (the LBL white
-# board "wb" on UDP 4567, L2TPv2 on UDP 1701) against Debian's tcpdump on
-# randomised packets.
+# board "wb" on UDP 4567, L2TPv2 on UDP 1701, vat on UDP 3456, and RTP,
+# RTCP, vat and wb forced with -T) against Debian's tcpdump on randomised
+# packets.
 #
 # A seeded generator (python3, struct, tests/lib/netpkt.py) writes, per
 # protocol, a capture of frames with typical, random and malformed field
@@ -162,13 +163,45 @@ def l2tp():
     return udp_frame(1701, 1701, maybe_cut(hdr + body))
 
 
-for name, gen, n in [("wb", wb, 400), ("l2tp", l2tp, 400)]:
+def rtp():
+    """One payload for -T rtp, -T rtcp, -T vat: RTP v1/v2, vat/vt words,
+    RTCP compounds, or random bytes."""
+    k = rng.random()
+    if k < 0.35:
+        v = rng.choice([1, 2, 2, 0, 3])
+        pt = rng.choice([0, 8, 0x1f, 96, u8() & 0x7f])
+        i0 = v << 30 | rng.choice([0, 0x800000, 0x400000, 0x10000000, 0x20000000]) | pt << 16 | u16()
+        if v == 1 and rng.random() < 0.5:
+            i0 |= 0x800000
+        body = struct.pack(">III", i0, u32(), u32())
+        for _ in range(rng.randrange(0, 3)):
+            body += struct.pack(">I", rng.choice([0x00010000, 0x80010000, 0x00020000, 0x0000ffff, 1, u32()]))
+        body += rbytes(rng.choice([0, 4, 8]))
+    elif k < 0.7:
+        body = b""
+        for _ in range(rng.randrange(1, 4)):
+            pt = rng.choice([200, 200, 201, 201, 202, 203, 204, u8()])
+            cnt = rng.choice([0, 1, 2, 3])
+            n = (5 if pt == 200 else 0) + 6 * cnt
+            words = rng.choice([n + 1, n + 1, n + 1, n, n + 3])
+            body += struct.pack(">HHI", 0x8000 | cnt << 8 | pt, words, u32())
+            body += b"".join(struct.pack(">I", u32()) for _ in range(n)) + rbytes(4 * max(words - 1 - n, 0))
+    elif k < 0.85:
+        body = struct.pack(">HH", rng.choice([0, 0x0040, 0x1000, u16(), 0x0000]), u16()) + rbytes(rng.choice([0, 1, 4, 8]))
+    else:
+        body = rbytes(rng.randrange(0, 20))
+    return udp_frame(rng.randrange(1024, 65535), rng.choice([3456, 5004, 5005]), maybe_cut(body))
+
+
+for name, gen, n in [("wb", wb, 400), ("l2tp", l2tp, 400), ("rtp", rtp, 400)]:
     write_printer_captures(out, name, [gen() for _ in range(n)], every=4, start=42)
 EOF2
 
 option_sets=("-n" "-n -v" "-n -vv" "-n -e")
 for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
+	sets=("${option_sets[@]}")
+	case $cap in */rtp*) sets+=("-n -T rtp" "-n -v -T rtp" "-n -T rtcp" "-n -v -T rtcp" "-n -T vat" "-n -v -T wb") ;; esac
+	for opts in "${sets[@]}"; do
 		# shellcheck disable=SC2086
 		compare_with_tcpdump "$cap" $opts
 	done

@@ -53,7 +53,11 @@ enum np_packet_type {
 	NP_PT_PGM,
 	NP_PT_PGM_ZMTP1,
 	NP_PT_ZMTP1,
-	NP_PT_RESP
+	NP_PT_RESP,
+	NP_PT_VAT,
+	NP_PT_WB,
+	NP_PT_RTP,
+	NP_PT_RTCP
 };
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
@@ -483,6 +487,10 @@ void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_wb(np_printer *pr, const uint8_t *p, uint32_t length); /* wb.c */
 void print_l2tp(np_printer *pr, const uint8_t *p, uint32_t length); /* l2tp.c */
+/* rtp.c: vat/vt, RTP and (to the end of the capture) RTCP. */
+void print_vat(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_rtp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_rtcp(np_printer *pr, const uint8_t *p);
 /* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
 bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 /* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at

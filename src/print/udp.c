@@ -155,6 +155,11 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_l2tp(pr, cp, length);
 		return true;
 	}
+	/* ... and NetBIOS before vat */
+	if (dport == 3456) {
+		print_vat(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_RIPNG)) { /* after RX's ports in tcpdump */
 		print_ripng(pr, cp, length);
 		return true;
@@ -270,6 +275,10 @@ static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length,
 	case NP_PT_TFTP: print_tftp(pr, cp, length); break;
 	case NP_PT_PGM:
 	case NP_PT_PGM_ZMTP1: print_pgm(pr, cp, length, iph); break;
+	case NP_PT_VAT: print_vat(pr, cp, length); break;
+	case NP_PT_WB: print_wb(pr, cp, length); break;
+	case NP_PT_RTP: print_rtp(pr, cp, length); break;
+	case NP_PT_RTCP: print_rtcp(pr, cp); break;
 	default: break;
 	}
 }
