@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # udp_misc_printers.sh - issue 19's smaller UDP printers (the LBL white
-# board "wb" on UDP 4567, L2TPv2 on UDP 1701, vat on UDP 3456, and RTP,
+# board "wb" on UDP 4567, L2TPv2 on UDP 1701, vat on UDP 3456, BIND's
+# lightweight resolver on UDP 921, and RTP,
 # RTCP, vat and wb forced with -T) against Debian's tcpdump on randomised
 # packets.
 #
@@ -193,11 +194,62 @@ def rtp():
     return udp_frame(rng.randrange(1024, 65535), rng.choice([3456, 5004, 5005]), maybe_cut(body))
 
 
-for name, gen, n in [("wb", wb, 400), ("l2tp", l2tp, 400), ("rtp", rtp, 400)]:
+def lw_name(lenfield=True):
+    name = rng.choice([b"www.example.com", b"", b"a\x01b", rbytes(4)])
+    term = b"\0" if rng.random() < 0.85 else b"x"
+    return (struct.pack(">H", len(name)) if lenfield else b"") + name + term, len(name)
+
+
+def lw_addr():
+    fam = rng.choice([1, 1, 2, 2, 5])
+    a = rbytes({1: 4, 2: 16, 5: 3}[fam])
+    ln = len(a) if rng.random() < 0.85 else rng.choice([0, 2, len(a) + 2])
+    return struct.pack(">IH", fam, ln) + a + bytes(max(0, ln - len(a)))
+
+
+def lwres():
+    op = rng.choice([0, 0x10001, 0x10002, 0x10003, 0x10001, 0x10002, 0x10003, 0x20000])
+    resp = rng.random() < 0.5
+    if op == 0:
+        body = rbytes(rng.choice([0, 2]))
+    elif op == 0x10001 and not resp:
+        nm, ln = lw_name(False)
+        body = struct.pack(">IIH", u32(), rng.choice([1, 2, 3, 0, 7]), ln) + nm
+    elif op == 0x10001:
+        na, nd = rng.randrange(0, 3), rng.randrange(0, 3)
+        nm, ln = lw_name(False)
+        body = struct.pack(">IHHH", u32(), na, nd, ln) + nm
+        body += b"".join(lw_name()[0] for _ in range(na)) + b"".join(lw_addr() for _ in range(nd))
+    elif op == 0x10002 and not resp:
+        body = struct.pack(">I", u32()) + lw_addr()
+    elif op == 0x10002:
+        na = rng.randrange(0, 3)
+        nm, ln = lw_name(False)
+        body = struct.pack(">IHH", u32(), na, ln) + nm + b"".join(lw_name()[0] for _ in range(na))
+    elif op == 0x10003 and not resp:
+        nm, ln = lw_name(False)
+        body = struct.pack(">IHHH", u32(), rng.choice([1, 3, 9]), rng.choice([1, 28, 300]), ln) + nm
+    elif op == 0x10003:
+        nr, ns = rng.randrange(0, 3), rng.randrange(0, 2)
+        body = struct.pack(">IHHIHH", u32(), rng.choice([1, 255]), rng.choice([1, 16]), rng.choice([0, 3600, 90061]),
+                           nr, ns) + lw_name()[0]
+        body += b"".join(struct.pack(">H", k) + rbytes(k) for k in (rng.randrange(0, 6) for _ in range(nr + ns)))
+    else:
+        body = rbytes(rng.randrange(0, 8))
+    body += rbytes(rng.choice([0, 0, 0, 3]))
+    total = 28 + len(body)
+    if rng.random() < 0.1:
+        total = rng.choice([0, total + 5, u32()])
+    hdr = struct.pack(">IHHIIIIHH", total, rng.choice([0, 0, 0, 0, 1]), (1 if resp else 0) | rng.choice([0, 0, 0, 2]),
+                      u32(), op, rng.choice([0, 1]), 4096, 0, 0)
+    return udp_frame(rng.choice([921, 50000]), rng.choice([921, 921, 50001]), maybe_cut(hdr + body))
+
+
+for name, gen, n in [("wb", wb, 400), ("l2tp", l2tp, 400), ("rtp", rtp, 400), ("lwres", lwres, 400)]:
     write_printer_captures(out, name, [gen() for _ in range(n)], every=4, start=42)
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e")
+option_sets=("-n" "-n -v" "-n -vv" "-n -vvv" "-n -e")
 for cap in "$tmp"/*.pcap; do
 	sets=("${option_sets[@]}")
 	case $cap in */rtp*) sets+=("-n -T rtp" "-n -v -T rtp" "-n -T rtcp" "-n -v -T rtcp" "-n -T vat" "-n -v -T wb") ;; esac

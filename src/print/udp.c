@@ -194,6 +194,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_hsrp(pr, cp, length);
 		return true;
 	}
+	if (port_is(sport, dport, 921)) {
+		print_lwres(pr, cp, length);
+		return true;
+	}
 	/* ... and LWRES, LDP, OLSR, LSP ping before BCM LI */
 	if (sport == 49152) {
 		print_bcm_li(pr, cp, length);
