@@ -149,6 +149,20 @@ trunc:
 	return NULL;
 }
 
+/* A response's real name (l bytes at p) and its na length-prefixed
+ * aliases; where they end, NULL after a stop. */
+static const uint8_t *lwres_name_aliases(np_printer *pr, const uint8_t *p, uint32_t l, uint32_t na)
+{
+	uint32_t n = lwres_name(pr, p, l);
+	if (!n)
+		return NULL;
+	p += n;
+	for (uint32_t i = 0; i < na; i++, p += n)
+		if (!(n = lwres_name_len(pr, p)))
+			return NULL;
+	return p;
+}
+
 /* The body of a response; where it ends, NULL after a stop or invalid. */
 static const uint8_t *lwres_response(np_printer *pr, uint32_t op, const uint8_t *p, bool *unsupported)
 {
@@ -161,13 +175,8 @@ static const uint8_t *lwres_response(np_printer *pr, uint32_t op, const uint8_t 
 		NP_CHECK(p, pr->snapend, 10);
 		lwres_flags(pr, p);
 		out_fmt(o, " %u/%u", np_load_be16(p + 4), np_load_be16(p + 6));
-		if (!(n = lwres_name(pr, p + 10, np_load_be16(p + 8))))
+		if (!(s = lwres_name_aliases(pr, p + 10, np_load_be16(p + 8), np_load_be16(p + 4))))
 			return NULL;
-		s = p + 10 + n;
-		na = np_load_be16(p + 4);
-		for (uint32_t i = 0; i < na; i++, s += n)
-			if (!(n = lwres_name_len(pr, s)))
-				return NULL;
 		na = np_load_be16(p + 6);
 		for (uint32_t i = 0; i < na; i++) {
 			int a = lwres_addr(pr, s);
@@ -182,14 +191,7 @@ static const uint8_t *lwres_response(np_printer *pr, uint32_t op, const uint8_t 
 		NP_CHECK(p, pr->snapend, 8);
 		lwres_flags(pr, p);
 		out_fmt(o, " %u", np_load_be16(p + 4));
-		if (!(n = lwres_name(pr, p + 8, np_load_be16(p + 6))))
-			return NULL;
-		s = p + 8 + n;
-		na = np_load_be16(p + 4);
-		for (uint32_t i = 0; i < na; i++, s += n)
-			if (!(n = lwres_name_len(pr, s)))
-				return NULL;
-		return s;
+		return lwres_name_aliases(pr, p + 8, np_load_be16(p + 6), np_load_be16(p + 4));
 	case 0x10003:
 		NP_CHECK(p, pr->snapend, 16);
 		lwres_flags(pr, p);
