@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # udp_misc_printers.sh - issue 19's smaller UDP printers (the LBL white
 # board "wb" on UDP 4567, L2TPv2 on UDP 1701, vat on UDP 3456, BIND's
-# lightweight resolver on UDP 921, and RTP,
+# lightweight resolver on UDP 921, TIPC on ethertype 0x88ca, and RTP,
 # RTCP, vat and wb forced with -T) against Debian's tcpdump on randomised
 # packets.
 #
@@ -245,8 +245,16 @@ def lwres():
     return udp_frame(rng.choice([921, 50000]), rng.choice([921, 921, 50001]), maybe_cut(hdr + body))
 
 
-for name, gen, n in [("wb", wb, 400), ("l2tp", l2tp, 400), ("rtp", rtp, 400), ("lwres", lwres, 400)]:
-    write_printer_captures(out, name, [gen() for _ in range(n)], every=4, start=42)
+def tipc():
+    user = rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 13, 7])
+    hsize = rng.choice([6, 6, 10, 11, 0, 15])
+    w0 = rng.choice([2, 2, 2, 1, 7]) << 29 | user << 25 | hsize << 21 | rng.getrandbits(17)
+    body = struct.pack(">II", w0, u32()) + b"".join(struct.pack(">I", u32()) for _ in range(rng.randrange(0, 10)))
+    return eth(body, 0x88ca)
+
+
+for name, gen, n in [("wb", wb, 400), ("l2tp", l2tp, 400), ("rtp", rtp, 400), ("lwres", lwres, 400), ("tipc", tipc, 300)]:
+    write_printer_captures(out, name, [gen() for _ in range(n)], every=4, start=14 if name == "tipc" else 42)
 EOF2
 
 option_sets=("-n" "-n -v" "-n -vv" "-n -vvv" "-n -e")

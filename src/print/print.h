@@ -494,6 +494,7 @@ void print_vat(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_rtp(np_printer *pr, const uint8_t *p, uint32_t length);
 void print_rtcp(np_printer *pr, const uint8_t *p);
 void print_lwres(np_printer *pr, const uint8_t *p, uint32_t length); /* lwres.c */
+void print_tipc(np_printer *pr, const uint8_t *p);                   /* tipc.c, ethertype 0x88ca */
 /* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
 bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 /* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at
