@@ -20,23 +20,25 @@
 #define L2TP_AVP_HDRLEN 6
 
 static const np_tok l2tp_msgtype_names[] = {
-	{1, "SCCRQ"}, {2, "SCCRP"}, {3, "SCCCN"}, {4, "StopCCN"}, {6, "HELLO"}, {7, "OCRQ"},  {8, "OCRP"},
-	{9, "OCCN"},  {10, "ICRQ"}, {11, "ICRP"}, {12, "ICCN"},   {14, "CDN"},  {15, "WEN"},  {16, "SLI"},
-	{0, NULL},
+	{1, "SCCRQ"}, {2, "SCCRP"}, {3, "SCCCN"}, {4, "StopCCN"}, {6, "HELLO"}, {7, "OCRQ"}, {8, "OCRP"}, {9, "OCCN"},
+	{10, "ICRQ"}, {11, "ICRP"}, {12, "ICCN"}, {14, "CDN"},    {15, "WEN"},  {16, "SLI"}, {0, NULL},
 };
 
 static const np_tok l2tp_avp_names[] = {
-	{0, "MSGTYPE"},          {1, "RESULT_CODE"},     {2, "PROTO_VER"},       {3, "FRAMING_CAP"},
-	{4, "BEARER_CAP"},       {5, "TIE_BREAKER"},     {6, "FIRM_VER"},        {7, "HOST_NAME"},
-	{8, "VENDOR_NAME"},      {9, "ASSND_TUN_ID"},    {10, "RECV_WIN_SIZE"},  {11, "CHALLENGE"},
-	{12, "Q931_CC"},         {13, "CHALLENGE_RESP"}, {14, "ASSND_SESS_ID"},  {15, "CALL_SER_NUM"},
-	{16, "MINIMUM_BPS"},     {17, "MAXIMUM_BPS"},    {18, "BEARER_TYPE"},    {19, "FRAMING_TYPE"},
-	{20, "PACKET_PROC_DELAY"}, {21, "CALLED_NUMBER"}, {22, "CALLING_NUMBER"}, {23, "SUB_ADDRESS"},
-	{24, "TX_CONN_SPEED"},   {25, "PHY_CHANNEL_ID"}, {26, "INI_RECV_LCP"},   {27, "LAST_SENT_LCP"},
-	{28, "LAST_RECV_LCP"},   {29, "PROXY_AUTH_TYPE"}, {30, "PROXY_AUTH_NAME"}, {31, "PROXY_AUTH_CHAL"},
-	{32, "PROXY_AUTH_ID"},   {33, "PROXY_AUTH_RESP"}, {34, "CALL_ERRORS"},    {35, "ACCM"},
-	{36, "RANDOM_VECTOR"},   {37, "PRIVATE_GRP_ID"}, {38, "RX_CONN_SPEED"},  {39, "SEQ_REQUIRED"},
-	{46, "PPP_DISCON_CC"},   {0, NULL},
+	{0, "MSGTYPE"},          {1, "RESULT_CODE"},      {2, "PROTO_VER"},
+	{3, "FRAMING_CAP"},      {4, "BEARER_CAP"},       {5, "TIE_BREAKER"},
+	{6, "FIRM_VER"},         {7, "HOST_NAME"},        {8, "VENDOR_NAME"},
+	{9, "ASSND_TUN_ID"},     {10, "RECV_WIN_SIZE"},   {11, "CHALLENGE"},
+	{12, "Q931_CC"},         {13, "CHALLENGE_RESP"},  {14, "ASSND_SESS_ID"},
+	{15, "CALL_SER_NUM"},    {16, "MINIMUM_BPS"},     {17, "MAXIMUM_BPS"},
+	{18, "BEARER_TYPE"},     {19, "FRAMING_TYPE"},    {20, "PACKET_PROC_DELAY"},
+	{21, "CALLED_NUMBER"},   {22, "CALLING_NUMBER"},  {23, "SUB_ADDRESS"},
+	{24, "TX_CONN_SPEED"},   {25, "PHY_CHANNEL_ID"},  {26, "INI_RECV_LCP"},
+	{27, "LAST_SENT_LCP"},   {28, "LAST_RECV_LCP"},   {29, "PROXY_AUTH_TYPE"},
+	{30, "PROXY_AUTH_NAME"}, {31, "PROXY_AUTH_CHAL"}, {32, "PROXY_AUTH_ID"},
+	{33, "PROXY_AUTH_RESP"}, {34, "CALL_ERRORS"},     {35, "ACCM"},
+	{36, "RANDOM_VECTOR"},   {37, "PRIVATE_GRP_ID"},  {38, "RX_CONN_SPEED"},
+	{39, "SEQ_REQUIRED"},    {46, "PPP_DISCON_CC"},   {0, NULL},
 };
 
 static const np_tok l2tp_authtype_names[] = {
@@ -44,7 +46,10 @@ static const np_tok l2tp_authtype_names[] = {
 };
 
 static const np_tok l2tp_cc_direction_names[] = {
-	{0, "global error"}, {1, "at peer"}, {2, "at local"}, {0, NULL},
+	{0, "global error"},
+	{1, "at peer"},
+	{2, "at local"},
+	{0, NULL},
 };
 
 /* The value printers below see an AVP body the caller has checked is all

@@ -43,6 +43,15 @@ static void tipc_addr(np_out *o, uint32_t a)
 	out_fmt(o, "%u.%u.%u", a >> 24, (a >> 12) & 0xfff, a & 0xfff);
 }
 
+/* "TIPC vN.0 FROM > TO" of the node-level headers */
+static void tipc_head(np_out *o, uint32_t w0, uint32_t from, uint32_t to)
+{
+	out_fmt(o, "TIPC v%u.0 ", w0 >> 29);
+	tipc_addr(o, from);
+	out_str(o, " > ");
+	tipc_addr(o, to);
+}
+
 /* ", headerlength N bytes, MessageSize N bytes, USER, messageType TYPE" */
 static void tipc_sizes(np_out *o, uint32_t w0, uint32_t mtype, const np_tok *mtypes)
 {
@@ -82,10 +91,7 @@ static void tipc_internal(np_printer *pr, const uint8_t *p)
 	np_out *o = pr->out;
 	NP_CHECK(p, pr->snapend, 32);
 	uint32_t w0 = w(p, 0), w1 = w(p, 1);
-	out_fmt(o, "TIPC v%u.0 ", w0 >> 29);
-	tipc_addr(o, w(p, 6));
-	out_str(o, " > ");
-	tipc_addr(o, w(p, 7));
+	tipc_head(o, w0, w(p, 6), w(p, 7));
 	tipc_sizes(o, w0, w1 >> 29, tipc_mtype_names);
 	out_fmt(o, " (0x%08x)", w1);
 	if (!pr->o.vflag)
@@ -110,10 +116,7 @@ static void tipc_link_conf(np_printer *pr, const uint8_t *p)
 	np_out *o = pr->out;
 	NP_CHECK(p, pr->snapend, 16);
 	uint32_t w0 = w(p, 0), w1 = w(p, 1);
-	out_fmt(o, "TIPC v%u.0 ", w0 >> 29);
-	tipc_addr(o, w(p, 3));
-	out_str(o, " > ");
-	tipc_addr(o, w(p, 2));
+	tipc_head(o, w0, w(p, 3), w(p, 2));
 	tipc_sizes(o, w0, w1 >> 29, tipc_linkconf_mtype_names);
 	if (!pr->o.vflag)
 		return;

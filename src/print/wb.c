@@ -20,9 +20,8 @@
 #define WB_DOPHDR_LEN 8
 
 static const np_tok wb_dop_names[] = {
-	{2, "RECT"}, {3, "LINE"},   {4, "ML"},     {5, "DEL"},  {6, "XFORM"}, {7, "ELL"},   {8, "CHAR"},
-	{9, "STR"},  {10, "NOP"},   {11, "PSCODE"}, {12, "PSCOMP"}, {13, "REF"}, {14, "SKIP"}, {15, "HOLE"},
-	{0, NULL},
+	{2, "RECT"}, {3, "LINE"},    {4, "ML"},      {5, "DEL"},  {6, "XFORM"}, {7, "ELL"},   {8, "CHAR"}, {9, "STR"},
+	{10, "NOP"}, {11, "PSCODE"}, {12, "PSCOMP"}, {13, "REF"}, {14, "SKIP"}, {15, "HOLE"}, {0, NULL},
 };
 
 /* "ADDR:N" of an (address, number) pair at p, both read before printing. */
@@ -232,9 +231,7 @@ void print_wb(np_printer *pr, const uint8_t *p, uint32_t len)
 	case 0: r = wb_drawop(pr, b, len); break;
 	case 5: r = wb_preq(pr, b, len); break;
 	case 7: r = wb_prep(pr, b, len); break;
-	default:
-		out_fmt(o, " wb-%u!", p[10]);
-		r = -1;
+	default: out_fmt(o, " wb-%u!", p[10]); r = -1;
 	}
 	if (r < 0)
 		goto invalid;
