@@ -60,6 +60,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.number = 1;
 	o.style = (f >> 7) & 1; /* the classic printer too */
 	o.suppress_default = o.xflag + o.Xflag + o.qflag;
+	/* -q with -S: also tcpdump's -T vat/wb/rtp/rtcp, by the input's size,
+	 * so the printers only -T reaches are fuzzed too. */
+	if (o.qflag && o.Sflag)
+		o.packettype = NP_PT_VAT + (int)(size % 4);
 	/* -E with a default SA: every ESP payload is decrypted (to garbage) and
 	 * the printers run on the result. A fixed test key, nothing secret. */
 	o.espsecret = "3des-cbc-hmac96:0x0123456789abcdef0123456789abcdef0123456789abcdef";

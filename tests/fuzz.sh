@@ -328,6 +328,22 @@ while off + 16 <= len(d):
         d[u + 6:u + 8] = b'\0\0'
     off = f + incl
 open(sys.argv[2], 'wb').write(d)
+# ... and for wb (PPP), L2TP, lwres and TIPC (issue 19: tests/udp_misc_printers.sh);
+for c in wb-oobr:13 l2tp-avp-overflow:0 lwres_with_extra:0 huge-tipc-messages:0; do
+	f=$suite/${c%:*}.pcap
+	[ -f "$f" ] && split_pcap "$f" "t_${c%:*}_" "${c#*:}"
+done
+# RTP and RTCP are reached with -T only: fuzz_decode.c forces it for -q -S
+# (options byte 0x61), the type chosen by the input's size.
+PYTHONPATH="$here/tests/lib" python3 - "$seeds" <<'PY'
+import struct, sys
+from netpkt import eth, udp
+rtp = struct.pack(">III", 0x80e00001, 1234, 99) + bytes(8)
+rtcp = struct.pack(">HHIIIIII", 0x81c8, 12, 7, 1, 2, 3, 4, 5) + bytes(24) + struct.pack(">HHI", 0x81cb, 1, 7)
+for i, p in enumerate((rtp, rtcp, rtp + b"\0", rtcp + b"\0\0", rtp[:10], rtcp[:20])):
+    f = eth(udp("192.0.2.1", 5004, "192.0.2.2", 5005, p))
+    for pad in range(4):  # every -T type once
+        open("%s/rtp_%d_%d" % (sys.argv[1], i, pad), "wb").write(bytes([0, 0x61]) + f + bytes(pad))
 PY
 # (the suite's RESP captures are Linux cooked ones: an Ethernet RESP seed here)
 PYTHONPATH="$here/tests/lib" python3 - "$seeds" <<'PY'

@@ -52,7 +52,8 @@ static int parse_packet_type(const char *name)
 		int type;
 	} types[] = {{"domain", NP_PT_DOMAIN},       {"snmp", NP_PT_SNMP},   {"tftp", NP_PT_TFTP}, {"pgm", NP_PT_PGM},
 		     {"pgm_zmtp1", NP_PT_PGM_ZMTP1}, {"zmtp1", NP_PT_ZMTP1}, {"resp", NP_PT_RESP},
-		     {"lmp", NP_PT_LMP}};
+		     {"lmp", NP_PT_LMP},             {"vat", NP_PT_VAT},     {"wb", NP_PT_WB},     {"rtp", NP_PT_RTP},
+		     {"rtcp", NP_PT_RTCP}};
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(name, types[i].name) == 0)
 			return types[i].type;
@@ -120,7 +121,7 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 			if ((a->po.packettype = parse_packet_type(optarg)) < 0)
 				return cli_usage_error("decode",
 						       "-T %s: unknown or not yet printed packet type "
-						       "(known: domain, snmp, tftp)",
+						       "(known: domain, snmp, tftp, pgm, pgm_zmtp1, zmtp1, resp, vat, wb, rtp, rtcp)",
 						       optarg);
 			break;
 		case OPT_NANO: a->src.nano = true; break;

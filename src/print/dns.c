@@ -23,7 +23,7 @@
 #define DNS_CLASS_TOP_BIT 0x8000
 
 /* Record types printed by name ("Type%u" for the rest). */
-static const np_tok dns_type_names[] = {
+const np_tok dns_type_names[] = {
 	{1, "A"},      {2, "NS"},      {3, "MD"},        {4, "MF"},     {5, "CNAME"},     {6, "SOA"},
 	{7, "MB"},     {8, "MG"},      {9, "MR"},        {10, "NULL"},  {11, "WKS"},      {12, "PTR"},
 	{13, "HINFO"}, {14, "MINFO"},  {15, "MX"},       {16, "TXT"},   {17, "RP"},       {18, "AFSDB"},
@@ -37,7 +37,7 @@ static const np_tok dns_type_names[] = {
 	{255, "ANY"},  {256, "URI"},   {0, NULL},
 };
 
-static const np_tok dns_class_names[] = {
+const np_tok dns_class_names[] = {
 	{1, "IN"}, {3, "CHAOS"}, {4, "HS"}, {255, "ANY"}, {0, NULL},
 };
 

@@ -114,6 +114,7 @@ bool print_ethertype(np_printer *pr, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x88cc: print_lldp(pr, p, length); return true;
 	case 0x8902:
 	case 0xabcd: print_cfm(pr, p, length); return true;
+	case 0x88ca: print_tipc(pr, p); return true;
 	case 0x888e: print_eapol(pr, p); return true;
 	case 0x8809: print_slow(pr, p, length); return true;
 	case 0x8863:

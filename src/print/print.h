@@ -54,7 +54,11 @@ enum np_packet_type {
 	NP_PT_PGM_ZMTP1,
 	NP_PT_ZMTP1,
 	NP_PT_RESP,
-	NP_PT_LMP
+	NP_PT_LMP,
+	NP_PT_VAT,
+	NP_PT_WB,
+	NP_PT_RTP,
+	NP_PT_RTCP
 };
 
 /* Output styles: tcpdump 4.99's text, or tcpdump 3.x's as WinDump printed
@@ -188,6 +192,8 @@ extern const np_tok bsd_af_names[];                /* BSD address families, tcpd
 extern const np_tok oui_names[];                   /* organisation (OUI) names, tcpdump's oui_values */
 extern const np_tok smi_names[];                   /* SMI enterprise codes, tcpdump's smi_values */
 extern const np_tok mpls_pw_type_names[];          /* MPLS pseudowire types, tcpdump's mpls_pw_types_values */
+extern const np_tok dns_type_names[];              /* DNS record types (dns.c), tcpdump's ns_type2str */
+extern const np_tok dns_class_names[];             /* DNS classes (dns.c), tcpdump's ns_class2str */
 /* Name or fmt (a printf format with one %u/%x) into the shared buffer. */
 const char *tok2str(const np_tok *t, const char *fmt, uint32_t v);
 /* tcpdump's bittok2str: names of set bits joined by sep ("none" when none). */
@@ -508,6 +514,14 @@ extern const np_tok nlpid_names[];
 void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
 /* LSP ping (lspping.c): UDP 3503. */
 void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_wb(np_printer *pr, const uint8_t *p, uint32_t length); /* wb.c */
+void print_l2tp(np_printer *pr, const uint8_t *p, uint32_t length); /* l2tp.c */
+/* rtp.c: vat/vt, RTP and (to the end of the capture) RTCP. */
+void print_vat(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_rtp(np_printer *pr, const uint8_t *p, uint32_t length);
+void print_rtcp(np_printer *pr, const uint8_t *p);
+void print_lwres(np_printer *pr, const uint8_t *p, uint32_t length); /* lwres.c */
+void print_tipc(np_printer *pr, const uint8_t *p);                   /* tipc.c, ethertype 0x88ca */
 /* An RFC 4364 route distinguisher, 8 bytes (bgp.c): false when not all captured. */
 bool print_bgp_rd(np_printer *pr, const uint8_t *p);
 /* tcpdump's decode_prefix4/6 (bgp.c): lead, then the prefix "addr/len" at

@@ -157,6 +157,15 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_krb(pr, cp);
 		return true;
 	}
+	if (port_is(sport, dport, 1701)) {
+		print_l2tp(pr, cp, length);
+		return true;
+	}
+	/* ... and NetBIOS before vat */
+	if (dport == 3456) {
+		print_vat(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, PORT_RIPNG)) { /* after RX's ports in tcpdump */
 		print_ripng(pr, cp, length);
 		return true;
@@ -179,7 +188,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_hncp(pr, cp, length);
 		return true;
 	}
-	/* ... and WB before auto-RP */
+	if (dport == 4567) {
+		print_wb(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 496)) {
 		print_cisco_autorp(pr, cp, length);
 		return true;
@@ -194,7 +206,10 @@ static bool print_udp_payload(np_printer *pr, const uint8_t *cp, uint32_t length
 		print_hsrp(pr, cp, length);
 		return true;
 	}
-	/* ... and LWRES before LDP */
+	if (port_is(sport, dport, 921)) {
+		print_lwres(pr, cp, length);
+		return true;
+	}
 	if (port_is(sport, dport, 646)) {
 		print_ldp(pr, cp, length);
 		return true;
@@ -283,6 +298,10 @@ static void print_udp_forced(np_printer *pr, const uint8_t *cp, uint32_t length,
 	case NP_PT_PGM:
 	case NP_PT_PGM_ZMTP1: print_pgm(pr, cp, length, iph); break;
 	case NP_PT_LMP: print_lmp(pr, cp, length); break;
+	case NP_PT_VAT: print_vat(pr, cp, length); break;
+	case NP_PT_WB: print_wb(pr, cp, length); break;
+	case NP_PT_RTP: print_rtp(pr, cp, length); break;
+	case NP_PT_RTCP: print_rtcp(pr, cp); break;
 	default: break;
 	}
 }
