@@ -39,9 +39,11 @@ static const int link_types[] = {
 	NP_DLT_FRELAY, /* 22: tests/fuzz.sh seeds Frame Relay with this index */
 	NP_DLT_MFR,
 	NP_DLT_ARCNET_LINUX, /* 24 */
-	147, /* 25: LINKTYPE_USER0, no printer (the UNSUPPORTED dump) */
-	NP_DLT_NFLOG, /* 26 */
-	NP_DLT_PKTAP, /* 27 */
+	147,                 /* 25: LINKTYPE_USER0, no printer (the UNSUPPORTED dump) */
+	NP_DLT_NFLOG,        /* 26 */
+	NP_DLT_PKTAP,        /* 27 */
+	NP_DLT_ATM_RFC1483,
+	NP_DLT_ATM_CLIP,
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

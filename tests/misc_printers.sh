@@ -3,7 +3,8 @@
 # Arista timestamp header, Cisco IGRP, DVMRP in IGMP, Novell IPX with SAP
 # and RIP over Ethernet II, 802.2 and raw 802.3, AppleTalk ARP, ETSI
 # GeoNetworking with BTP, CALM FAST, ATA over Ethernet, LISP control
-# messages, PTP) against Debian's tcpdump on randomised packets.
+# messages, PTP; RFC 1483 and Classical IP over ATM) against Debian's
+# tcpdump on randomised packets.
 #
 # A seeded generator (python3, struct) writes, per protocol, a capture of
 # frames with typical, random and malformed field values, and a second
@@ -223,6 +224,21 @@ def pcap(name, frames):
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
         for i, (data, orig) in enumerate(frames):
             f.write(struct.pack("<IIII", 1700000000 + i // 1000, (i % 1000) * 1000, len(data), orig))
+            f.write(data)
+
+def atm_payload():
+    return rng.choice([b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + ipv4(17, struct.pack(">HHHH", 1000, 53, 12, 0) + rbytes(4)),
+                       b"\xaa\xaa\x03\x00\x80\xc2\x00\x07" + rbytes(20),
+                       bytes([u8(), u8(), rng.choice([0x03, 0xaf, 0xbf, u8()])]) + rbytes(rng.randrange(0, 8)),
+                       ipv4(17, struct.pack(">HHHH", 1000, 53, 12, 0) + rbytes(4)), rbytes(rng.randrange(0, 4))])
+
+# ATM without an ATM header: LINKTYPE_ATM_RFC1483 (100) and LINKTYPE_ATM_CLIP (106).
+for name, linktype in (("atmrfc1483", 100), ("atmclip", 106)):
+    frames = [atm_payload() for _ in range(150)]
+    with open(f"{out}/{name}.pcap", "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        for i, data in enumerate(frames + [fr[:n] for fr in frames[::3] for n in range(len(fr))]):
+            f.write(struct.pack("<IIII", 1700000000, i * 1000, len(data), len(data) + 4))
             f.write(data)
 
 for name, frames in captures:

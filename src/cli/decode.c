@@ -50,9 +50,17 @@ static int parse_packet_type(const char *name)
 	static const struct {
 		const char *name;
 		int type;
-	} types[] = {{"domain", NP_PT_DOMAIN},       {"snmp", NP_PT_SNMP},   {"tftp", NP_PT_TFTP}, {"pgm", NP_PT_PGM},
-		     {"pgm_zmtp1", NP_PT_PGM_ZMTP1}, {"zmtp1", NP_PT_ZMTP1}, {"resp", NP_PT_RESP},
-		     {"lmp", NP_PT_LMP},             {"vat", NP_PT_VAT},     {"wb", NP_PT_WB},     {"rtp", NP_PT_RTP},
+	} types[] = {{"domain", NP_PT_DOMAIN},
+		     {"snmp", NP_PT_SNMP},
+		     {"tftp", NP_PT_TFTP},
+		     {"pgm", NP_PT_PGM},
+		     {"pgm_zmtp1", NP_PT_PGM_ZMTP1},
+		     {"zmtp1", NP_PT_ZMTP1},
+		     {"resp", NP_PT_RESP},
+		     {"lmp", NP_PT_LMP},
+		     {"vat", NP_PT_VAT},
+		     {"wb", NP_PT_WB},
+		     {"rtp", NP_PT_RTP},
 		     {"rtcp", NP_PT_RTCP}};
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(name, types[i].name) == 0)
@@ -119,10 +127,11 @@ static int parse_decode_args(int argc, char **argv, struct decode_args *a)
 		case 'Z': a->src.user = optarg; break;
 		case 'T':
 			if ((a->po.packettype = parse_packet_type(optarg)) < 0)
-				return cli_usage_error("decode",
-						       "-T %s: unknown or not yet printed packet type "
-						       "(known: domain, snmp, tftp, pgm, pgm_zmtp1, zmtp1, resp, vat, wb, rtp, rtcp)",
-						       optarg);
+				return cli_usage_error(
+					"decode",
+					"-T %s: unknown or not yet printed packet type "
+					"(known: domain, snmp, tftp, pgm, pgm_zmtp1, zmtp1, resp, vat, wb, rtp, rtcp)",
+					optarg);
 			break;
 		case OPT_NANO: a->src.nano = true; break;
 		case OPT_MICRO: a->src.nano = false; break;
@@ -189,6 +198,8 @@ static bool dlt_printable(int dlt)
 	case NP_DLT_LINUX_SLL2:
 	case NP_DLT_IPNET:
 	case NP_DLT_ARCNET_LINUX:
+	case NP_DLT_ATM_RFC1483:
+	case NP_DLT_ATM_CLIP:
 	case NP_DLT_IPOIB:
 	case NP_DLT_VSOCK:
 	case NP_DLT_DSA_TAG_BRCM:

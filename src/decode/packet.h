@@ -28,8 +28,8 @@ enum {
 	NP_DLT_RAW = 12, /* DLT_RAW on most systems: raw IPv4/IPv6 */
 	NP_DLT_RAW_OPENBSD = 14,
 	NP_DLT_LOOP = 108,
-	NP_DLT_FRELAY = 107,               /* Frame Relay (printed only) */
-	NP_DLT_MFR = 182,                  /* FRF.16 multilink Frame Relay (printed only) */
+	NP_DLT_FRELAY = 107, /* Frame Relay (printed only) */
+	NP_DLT_MFR = 182,    /* FRF.16 multilink Frame Relay (printed only) */
 	NP_DLT_LINKTYPE_RAW = 101,
 	NP_DLT_LINUX_SLL = 113,
 	NP_DLT_IPV4 = 228,
@@ -37,6 +37,8 @@ enum {
 	NP_DLT_LINUX_SLL2 = 276,
 	NP_DLT_IPNET = 226,                /* Solaris ipnet (printed only) */
 	NP_DLT_ARCNET_LINUX = 129,         /* Linux ARCnet (printed only) */
+	NP_DLT_ATM_RFC1483 = 11,           /* RFC 1483 LLC over ATM (printed only) */
+	NP_DLT_ATM_CLIP = 19,              /* Linux Classical IP over ATM (printed only) */
 	NP_DLT_IPOIB = 242,                /* IP over InfiniBand (printed only) */
 	NP_DLT_VSOCK = 271,                /* Linux vsock monitor (printed only) */
 	NP_DLT_DSA_TAG_BRCM = 281,         /* Broadcom switch tag (printed only) */
@@ -52,9 +54,9 @@ enum {
 	NP_DLT_JUNIPER_ETHER = 178,
 	NP_DLT_JUNIPER_PPP = 179,
 	NP_DLT_JUNIPER_CHDLC = 181,
-	NP_DLT_NFLOG = 239,                /* Linux netfilter NFLOG (printed only) */
-	NP_DLT_PKTAP = 258,                /* Apple PKTAP (printed only) */
-	NP_DLT_USER2 = 149,                /* Apple's own number for PKTAP, which tcpdump reads as PKTAP too */
+	NP_DLT_NFLOG = 239, /* Linux netfilter NFLOG (printed only) */
+	NP_DLT_PKTAP = 258, /* Apple PKTAP (printed only) */
+	NP_DLT_USER2 = 149, /* Apple's own number for PKTAP, which tcpdump reads as PKTAP too */
 };
 
 enum np_layer_kind {

@@ -157,7 +157,7 @@ uint32_t print_fr_frame(np_printer *pr, const uint8_t *p, uint32_t length)
 	case NP_NLPID_ESIS:
 	case NP_NLPID_ISIS: print_isoclns(pr, p - 1, length + 1); break;
 	case NP_NLPID_SNAP:
-		if (print_snap(pr, p, length, print_caplen_from(pr, p), NULL, NULL) == 0 && !pr->stopped) {
+		if (print_snap(pr, p, length, print_caplen_from(pr, p), NULL, NULL, 0) == 0 && !pr->stopped) {
 			if (!pr->o.eflag)
 				print_fr_header(pr, length + hdr_len, hdr_len, &q, nlpid);
 			if (!pr->o.suppress_default)
@@ -192,13 +192,17 @@ uint32_t print_fr(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t ca
 
 /* FRF.16 control frame information elements. */
 static const np_tok mfr_msgs[] = {
-	{1, "Add Link"}, {2, "Add Link ACK"}, {3, "Add Link Reject"}, {4, "Hello"},
-	{5, "Hello ACK"}, {6, "Remove Link"}, {7, "Remove Link ACK"}, {0, NULL},
+	{1, "Add Link"},  {2, "Add Link ACK"}, {3, "Add Link Reject"}, {4, "Hello"},
+	{5, "Hello ACK"}, {6, "Remove Link"},  {7, "Remove Link ACK"}, {0, NULL},
 };
 enum { MFR_IE_BUNDLE_ID = 1, MFR_IE_LINK_ID = 2, MFR_IE_MAGIC = 3, MFR_IE_TIMESTAMP = 5 };
 static const np_tok mfr_ies[] = {
-	{MFR_IE_BUNDLE_ID, "Bundle ID"}, {MFR_IE_LINK_ID, "Link ID"}, {MFR_IE_MAGIC, "Magic Number"},
-	{MFR_IE_TIMESTAMP, "Timestamp"}, {6, "Vendor Extension"},     {7, "Cause"},
+	{MFR_IE_BUNDLE_ID, "Bundle ID"},
+	{MFR_IE_LINK_ID, "Link ID"},
+	{MFR_IE_MAGIC, "Magic Number"},
+	{MFR_IE_TIMESTAMP, "Timestamp"},
+	{6, "Vendor Extension"},
+	{7, "Cause"},
 	{0, NULL},
 };
 #define MFR_ID_MAXLEN 50
@@ -340,10 +344,10 @@ static const np_tok q933_msgs[] = {
 	{0, NULL},
 };
 
-#define IE_SINGLE_OCTET(c) ((c) & 0x80)
-#define IE_SHIFT(c) (((c) & 0xf0) == 0x90)
-#define IE_SHIFT_LOCKING(c) (!((c) & 0x08))
-#define IE_SHIFT_CODESET(c) ((c) & 0x07)
+#define IE_SINGLE_OCTET(c) ((c)&0x80)
+#define IE_SHIFT(c) (((c)&0xf0) == 0x90)
+#define IE_SHIFT_LOCKING(c) (!((c)&0x08))
+#define IE_SHIFT_CODESET(c) ((c)&0x07)
 
 enum {
 	LMI_ANSI_REPORT_TYPE = 0x01,

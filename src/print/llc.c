@@ -202,7 +202,7 @@ int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen
 	}
 	if (h.ssap == LLCSAP_SNAP && h.dsap == LLCSAP_SNAP && h.control == LLC_UI) {
 		/* a negative length: the caller dumps the unknown payload */
-		int printed = print_snap(pr, p, length, caplen, src, dst);
+		int printed = print_snap(pr, p, length, caplen, src, dst, 2);
 		return printed ? (int)h.hdrlen + 5 : -((int)h.hdrlen + 5);
 	}
 	if (h.ssap == LLCSAP_ISONS && h.dsap == LLCSAP_ISONS && h.control == LLC_UI) {

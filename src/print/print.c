@@ -455,6 +455,8 @@ static uint32_t print_link_known(np_printer *pr, int dlt, const uint8_t *p, uint
 	case NP_DLT_JUNIPER_PPP:
 	case NP_DLT_JUNIPER_CHDLC: return print_juniper_link(pr, p, len, cap);
 	case NP_DLT_NFLOG: return print_nflog_link(pr, p, len, cap);
+	case NP_DLT_ATM_RFC1483: return print_atm_rfc1483_link(pr, p, len, cap);
+	case NP_DLT_ATM_CLIP: return print_atm_clip_link(pr, p, len, cap);
 	case NP_DLT_PKTAP:
 	case NP_DLT_USER2: return print_pktap_link(pr, p, len, cap);
 	default: return UINT32_MAX;

@@ -26,20 +26,20 @@
 #include "../util/out.h"
 
 typedef struct np_print_opts {
-	int tflag;            /* 0 default, 1 -t, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
-	int vflag;            /* -v count */
-	int eflag;            /* -e */
-	int qflag;            /* -q */
-	int Sflag;            /* -S: absolute TCP sequence numbers */
-	int xflag;            /* -x count */
-	int Xflag;            /* -X count */
-	int Aflag;            /* -A count */
-	int number;           /* -#: number the packets */
-	int nano;             /* timestamps are nanoseconds */
-	int suppress_default; /* -q, -x, -X: no hex dump of unknown payloads */
-	int style;            /* enum np_print_style (decode --style) */
-	int packettype;       /* enum np_packet_type (decode -T) */
-	int bflag;            /* -b: BGP AS numbers over 65535 as asdot */
+	int tflag;             /* 0 default, 1 -t, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
+	int vflag;             /* -v count */
+	int eflag;             /* -e */
+	int qflag;             /* -q */
+	int Sflag;             /* -S: absolute TCP sequence numbers */
+	int xflag;             /* -x count */
+	int Xflag;             /* -X count */
+	int Aflag;             /* -A count */
+	int number;            /* -#: number the packets */
+	int nano;              /* timestamps are nanoseconds */
+	int suppress_default;  /* -q, -x, -X: no hex dump of unknown payloads */
+	int style;             /* enum np_print_style (decode --style) */
+	int packettype;        /* enum np_packet_type (decode -T) */
+	int bflag;             /* -b: BGP AS numbers over 65535 as asdot */
 	const char *espsecret; /* -E: ESP secrets (esp.c), NULL when none */
 } np_print_opts;
 
@@ -65,9 +65,9 @@ enum np_packet_type {
  * it in 2001 (print/classic.c). */
 enum np_print_style { NP_STYLE_TCPDUMP = 0, NP_STYLE_CLASSIC = 1 };
 
-struct tcp_seq_table; /* print/tcp.c: relative sequence number state */
-struct slip_state;    /* print/slip.c: VJ compression lengths per connection */
-struct nfs_xid_map;   /* print/nfs.c: recent NFS calls, to read their replies */
+struct tcp_seq_table;  /* print/tcp.c: relative sequence number state */
+struct slip_state;     /* print/slip.c: VJ compression lengths per connection */
+struct nfs_xid_map;    /* print/nfs.c: recent NFS calls, to read their replies */
 struct isakmp_cookies; /* print/isakmp.c: initiator cookies seen */
 struct esp_secrets;    /* print/esp.c: the SAs of -E */
 
@@ -213,6 +213,9 @@ uint32_t print_ipoib(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t
 uint32_t print_ipnet(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_vsock(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_arcnet_linux(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+/* ATM without an ATM header (atm.c): DLT_ATM_RFC1483 and DLT_ATM_CLIP. */
+uint32_t print_atm_rfc1483_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
+uint32_t print_atm_clip_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 /* Broadcom switch tags (brcmtag.c): after the addresses, or before the frame. */
 uint32_t print_brcm_tag_link(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
 uint32_t print_brcm_tag_prepend(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen);
@@ -229,9 +232,10 @@ uint32_t print_ipv6_link(np_printer *pr, const uint8_t *p, uint32_t length, uint
 int print_llc(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
 	      const uint8_t *dst_mac);
 /* SNAP after LLC 0xaa/0xaa UI (snap.c), tcpdump's snap_print: non-zero
- * when a printer took the payload. */
-int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src_mac,
-	       const uint8_t *dst_mac);
+ * when a printer took the payload; bridged frames follow bridge_pad bytes
+ * of padding (2 after LLC, 0 after Frame Relay's NLPID). */
+int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src,
+	       const uint8_t *dst, uint32_t bridge_pad);
 /* Cisco Discovery Protocol after SNAP 00000c/2000 (cdp.c). */
 void print_cdp(np_printer *pr, const uint8_t *p, uint32_t length);
 /* Cisco DTP (dtp.c, PID 0x2004) and UDLD (udld.c, PID 0x0111) after SNAP. */
@@ -323,7 +327,7 @@ void print_esp_secrets_load(np_printer *pr);
 void print_esp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented, uint8_t ttl_hl);
 void print_ipcomp(np_printer *pr, const uint8_t *p);
 void print_vrrp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, uint8_t ttl, int ver);
-void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length); /* igmp.c */
+void print_igmp(np_printer *pr, const uint8_t *p, uint32_t length);  /* igmp.c */
 void print_dvmrp(np_printer *pr, const uint8_t *p, uint32_t length); /* IGMP type 0x13 (dvmrp.c) */
 /* Routing protocols over IP (eigrp.c, ...), tcpdump's signatures. */
 void print_eigrp(np_printer *pr, const uint8_t *p, uint32_t length);
@@ -407,9 +411,10 @@ void print_snmp(np_printer *pr, const uint8_t *p, uint32_t length);     /* UDP 1
 void print_isakmp(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph);
 void print_isakmp_natt(np_printer *pr, const uint8_t *p, uint32_t length, const uint8_t *iph, int fragmented,
 		       uint8_t ttl_hl);
-void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length);      /* UDP 123 (ntp.c) */
-void print_radius(np_printer *pr, const uint8_t *p, uint32_t length);   /* UDP 1645, 1646, 1700, 1812, 1813, 3799 (radius.c) */
-void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length);    /* UDP 67, 68 (bootp.c) */
+void print_ntp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 123 (ntp.c) */
+void print_radius(np_printer *pr, const uint8_t *p,
+		  uint32_t length); /* UDP 1645, 1646, 1700, 1812, 1813, 3799 (radius.c) */
+void print_bootp(np_printer *pr, const uint8_t *p, uint32_t length); /* UDP 67, 68 (bootp.c) */
 /* tcpdump's p_ntp_time: an NTP timestamp as seconds.nanoseconds and, when
  * not zero, its UTC date (ntp.c). */
 void print_ntp_time(np_printer *pr, uint32_t sec, uint32_t frac);
@@ -514,7 +519,7 @@ extern const np_tok nlpid_names[];
 void print_isoclns(np_printer *pr, const uint8_t *p, uint32_t length);
 /* LSP ping (lspping.c): UDP 3503. */
 void print_lspping(np_printer *pr, const uint8_t *p, uint32_t length);
-void print_wb(np_printer *pr, const uint8_t *p, uint32_t length); /* wb.c */
+void print_wb(np_printer *pr, const uint8_t *p, uint32_t length);   /* wb.c */
 void print_l2tp(np_printer *pr, const uint8_t *p, uint32_t length); /* l2tp.c */
 /* rtp.c: vat/vt, RTP and (to the end of the capture) RTCP. */
 void print_vat(np_printer *pr, const uint8_t *p, uint32_t length);

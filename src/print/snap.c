@@ -65,7 +65,7 @@ static const char *snap_pid_name(uint32_t oui, uint16_t pid)
 
 /* The payload to its printer; false when none took it. */
 static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const uint8_t *p, uint32_t length,
-			       uint32_t caplen, const uint8_t *src, const uint8_t *dst)
+			       uint32_t caplen, const uint8_t *src, const uint8_t *dst, uint32_t bridge_pad)
 {
 	switch (oui) {
 	case OUI_ENCAP_ETHER:
@@ -95,7 +95,11 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 		return false;
 	case OUI_RFC2684:
 		if (pid == PID_RFC2684_ETH_FCS || pid == PID_RFC2684_ETH_NOFCS) {
-			print_ether(pr, p, length, caplen); /* bridged without padding */
+			/* a bridged frame, after bridge_pad bytes of padding */
+			if (!np_has(p, pr->snapend, bridge_pad) || caplen < bridge_pad || length < bridge_pad)
+				print_trunc(pr);
+			else
+				print_ether(pr, p + bridge_pad, length - bridge_pad, caplen - bridge_pad);
 			return true;
 		}
 		if (pid == PID_RFC2684_BPDU) {
@@ -108,7 +112,7 @@ static bool print_snap_payload(np_printer *pr, uint32_t oui, uint16_t pid, const
 }
 
 int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caplen, const uint8_t *src,
-	       const uint8_t *dst)
+	       const uint8_t *dst, uint32_t bridge_pad)
 {
 	np_out *o = pr->out;
 	pr->protocol = "snap";
@@ -125,7 +129,7 @@ int print_snap(np_printer *pr, const uint8_t *p, uint32_t length, uint32_t caple
 	p += SNAP_HDRLEN;
 	length -= SNAP_HDRLEN;
 	caplen -= SNAP_HDRLEN;
-	if (print_snap_payload(pr, oui, pid, p, length, caplen, src, dst))
+	if (print_snap_payload(pr, oui, pid, p, length, caplen, src, dst, bridge_pad))
 		return 1;
 	if (pr->o.eflag)
 		return 0;
