@@ -28,8 +28,12 @@ static const np_tok commands[] = {
 };
 static const np_tok flags_v1[] = {{0x08, "Response"}, {0x04, "Error"}, {0x02, "MBZ-1"}, {0x01, "MBZ-0"}, {0, NULL}};
 static const np_tok errcodes[] = {
-	{1, "Unrecognized command code"}, {2, "Bad argument parameter"}, {3, "Device unavailable"},
-	{4, "Config string present"},     {5, "Unsupported version"},    {6, "Target is reserved"},
+	{1, "Unrecognized command code"},
+	{2, "Bad argument parameter"},
+	{3, "Device unavailable"},
+	{4, "Config string present"},
+	{5, "Unsupported version"},
+	{6, "Target is reserved"},
 	{0, NULL},
 };
 static const np_tok aflags[] = {
@@ -37,15 +41,19 @@ static const np_tok aflags[] = {
 	{0x04, "MBZ-2"}, {0x02, "Async"}, {0x01, "Write"}, {0, NULL},
 };
 static const np_tok ccmds[] = {
-	{0, "read config string"},        {1, "test config string"},      {2, "test config string prefix"},
-	{3, "set config string"},         {4, "force set config string"}, {0, NULL},
+	{0, "read config string"}, {1, "test config string"},      {2, "test config string prefix"},
+	{3, "set config string"},  {4, "force set config string"}, {0, NULL},
 };
 static const np_tok mcmds[] = {{0, "Read Mac Mask List"}, {1, "Edit Mac Mask List"}, {0, NULL}};
 static const np_tok merrors[] = {{1, "Unspecified Error"}, {2, "Bad DCmd directive"}, {3, "Mask list full"}, {0, NULL}};
 static const np_tok dcmds[] = {
-	{0, "No Directive"}, {1, "Add mac address to mask list"}, {2, "Delete mac address from mask list"}, {0, NULL},
+	{0, "No Directive"},
+	{1, "Add mac address to mask list"},
+	{2, "Delete mac address from mask list"},
+	{0, NULL},
 };
-static const np_tok rcmds[] = {{0, "Read reserve list"}, {1, "Set reserve list"}, {2, "Force set reserve list"}, {0, NULL}};
+static const np_tok rcmds[] = {
+	{0, "Read reserve list"}, {1, "Set reserve list"}, {2, "Force set reserve list"}, {0, NULL}};
 
 /* tcpdump's "invalid" ending: the note, then the truncation stop when the
  * rest is not all captured. */
@@ -57,9 +65,9 @@ static void aoe_invalid(np_printer *pr, const uint8_t *cp, uint32_t len)
 
 static void print_issue(np_printer *pr, const uint8_t *cp, uint32_t len)
 {
-	static const char *const fields[] = {", Err/Feature: ", ", Sector Count: ", ", Cmd/Status: ", "\n\tlba0: ",
-					     ", lba1: ",        ", lba2: ",         ", lba3: ",       ", lba4: ",
-					     ", lba5: "};
+	static const char *const fields[] = {
+		", Err/Feature: ", ", Sector Count: ", ", Cmd/Status: ", "\n\tlba0: ", ", lba1: ",
+		", lba2: ",        ", lba3: ",         ", lba4: ",       ", lba5: "};
 	np_out *o = pr->out;
 	if (len < AOEV1_ISSUE_ARG_LEN) {
 		aoe_invalid(pr, cp, len);

@@ -29,22 +29,27 @@ static const np_tok cfm_ma_format_names[] = {
 	{3, "16Bit Integer"}, {4, "RFC2685 VPN-ID"}, {0, NULL},
 };
 static const np_tok cfm_ltm_flag_names[] = {{0x80, "Use Forwarding-DB only"}, {0, NULL}};
-static const np_tok cfm_ltr_flag_names[] = {
-	{0x80, "UseFDB Only"}, {0x40, "FwdYes"}, {0x20, "Terminal MEP"}, {0, NULL}};
+static const np_tok cfm_ltr_flag_names[] = {{0x80, "UseFDB Only"}, {0x40, "FwdYes"}, {0x20, "Terminal MEP"}, {0, NULL}};
 static const np_tok cfm_ltr_action_names[] = {{1, "Exact Match"}, {2, "Filtering DB"}, {3, "MIP CCM DB"}, {0, NULL}};
 static const np_tok cfm_tlv_names[] = {
-	{TLV_END, "End"},           {TLV_SENDER_ID, "Sender ID"}, {TLV_PORT_STATUS, "Port status"},
-	{TLV_IF_STATUS, "Interface status"}, {4, "Data"},     {5, "Reply Ingress"},
-	{6, "Reply Egress"},        {TLV_PRIVATE, "Organization Specific"}, {0, NULL},
+	{TLV_END, "End"},
+	{TLV_SENDER_ID, "Sender ID"},
+	{TLV_PORT_STATUS, "Port status"},
+	{TLV_IF_STATUS, "Interface status"},
+	{4, "Data"},
+	{5, "Reply Ingress"},
+	{6, "Reply Egress"},
+	{TLV_PRIVATE, "Organization Specific"},
+	{0, NULL},
 };
 static const np_tok cfm_port_status_names[] = {{1, "Blocked"}, {2, "Up"}, {0, NULL}};
 static const np_tok cfm_if_status_names[] = {
 	{1, "Up"}, {2, "Down"}, {3, "Testing"}, {5, "Dormant"}, {6, "not present"}, {7, "lower Layer down"}, {0, NULL},
 };
 static const np_tok cfm_chassis_names[] = {
-	{0, "Reserved"},        {1, "Chassis component"}, {2, "Interface alias"},  {3, "Port component"},
-	{4, "MAC address"},     {5, "Network address"},   {6, "Interface name"},   {7, "Locally assigned"},
-	{0, NULL},
+	{0, "Reserved"},       {1, "Chassis component"}, {2, "Interface alias"},
+	{3, "Port component"}, {4, "MAC address"},       {5, "Network address"},
+	{6, "Interface name"}, {7, "Locally assigned"},  {0, NULL},
 };
 
 /* The CCM interval field's timer bases in seconds (802.1ag 21.6.1.3);
@@ -107,8 +112,8 @@ static bool cfm_ccm(np_printer *pr, const uint8_t *m, uint8_t flags)
 	if (mdf != 1) {
 		uint8_t mdlen = *n++;
 		left--;
-		out_fmt(o, "\n\t  MD Name Format %s (%u), MD Name length %u", tok2str(cfm_md_format_names, "Unknown", mdf),
-			mdf, mdlen);
+		out_fmt(o, "\n\t  MD Name Format %s (%u), MD Name length %u",
+			tok2str(cfm_md_format_names, "Unknown", mdf), mdf, mdlen);
 		if (mdlen > left - 3) {
 			out_fmt(o, " (too large, must be <= %u)", left - 2);
 			return false;
@@ -299,9 +304,7 @@ void print_cfm(np_printer *pr, const uint8_t *p, uint32_t length)
 		out_fmt(o, "]\n\t  Transaction-ID 0x%08x, ttl %u\n\t  Replay-Action %s (%u)", np_load_be32(t), t[4],
 			tok2str(cfm_ltr_action_names, "Unknown", t[5]), t[5]);
 		break;
-	default: /* no decoder: the body up to the TLVs */
-		print_unknown_data(pr, t, "\n\t  ", tlen - first);
-		break;
+	default: /* no decoder: the body up to the TLVs */ print_unknown_data(pr, t, "\n\t  ", tlen - first); break;
 	}
 	t += first;
 	tlen -= first;
@@ -331,8 +334,8 @@ void print_cfm(np_printer *pr, const uint8_t *p, uint32_t length)
 				return;
 			}
 			out_fmt(o, ", Status: %s (%u)",
-				tok2str(type == TLV_PORT_STATUS ? cfm_port_status_names : cfm_if_status_names, "Unknown",
-					t[0]),
+				tok2str(type == TLV_PORT_STATUS ? cfm_port_status_names : cfm_if_status_names,
+					"Unknown", t[0]),
 				t[0]);
 			break;
 		case TLV_PRIVATE:
@@ -340,7 +343,8 @@ void print_cfm(np_printer *pr, const uint8_t *p, uint32_t length)
 				out_str(o, " (too short, must be >= 4)");
 				return;
 			}
-			out_fmt(o, ", Vendor: %s (%u), Sub-Type %u", tok2str(oui_names, "Unknown", (uint32_t)t[0] << 16 | (uint32_t)t[1] << 8 | t[2]),
+			out_fmt(o, ", Vendor: %s (%u), Sub-Type %u",
+				tok2str(oui_names, "Unknown", (uint32_t)t[0] << 16 | (uint32_t)t[1] << 8 | t[2]),
 				(uint32_t)t[0] << 16 | (uint32_t)t[1] << 8 | t[2], t[3]);
 			hexdump = true;
 			break;

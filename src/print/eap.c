@@ -21,19 +21,33 @@ static const np_tok eap_codes[] = {
 };
 
 static const np_tok eap_types[] = {
-	{0, "No proposed"}, {1, "Identity"}, {2, "Notification"}, {3, "Nak"},
-	{4, "MD5-challenge"}, {5, "OTP"}, {6, "GTC"}, {13, "TLS"},
-	{18, "SIM"}, {21, "TTLS"}, {23, "AKA"}, {43, "FAST"},
-	{254, "Expanded types"}, {255, "Experimental"}, {0, NULL},
+	{0, "No proposed"},
+	{1, "Identity"},
+	{2, "Notification"},
+	{3, "Nak"},
+	{4, "MD5-challenge"},
+	{5, "OTP"},
+	{6, "GTC"},
+	{13, "TLS"},
+	{18, "SIM"},
+	{21, "TTLS"},
+	{23, "AKA"},
+	{43, "FAST"},
+	{254, "Expanded types"},
+	{255, "Experimental"},
+	{0, NULL},
 };
 
 static const np_tok eap_tls_flags[] = {
-	{0x80, "L bit"}, {0x40, "More fragments bit"}, {0x20, "Start bit"}, {0, NULL},
+	{0x80, "L bit"},
+	{0x40, "More fragments bit"},
+	{0x20, "Start bit"},
+	{0, NULL},
 };
 
 static const np_tok eap_aka_subtypes[] = {
-	{1, "Challenge"}, {2, "Auth reject"}, {4, "Sync failure"}, {5, "Identity"},  {10, "Start"},
-	{11, "Challenge"}, {12, "Notification"}, {13, "Reauth"}, {14, "Client error"}, {0, NULL},
+	{1, "Challenge"},  {2, "Auth reject"},   {4, "Sync failure"}, {5, "Identity"},      {10, "Start"},
+	{11, "Challenge"}, {12, "Notification"}, {13, "Reauth"},      {14, "Client error"}, {0, NULL},
 };
 
 /* The flags byte of TLS, TTLS and FAST (version in its low bits for the

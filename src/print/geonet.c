@@ -14,9 +14,8 @@
 #define GN_COMMON_LEN 36
 
 static const np_tok msg_types[] = {
-	{0, "CAM"},   {1, "DENM"},   {101, "TPEGM"}, {102, "TSPDM"}, {103, "VPM"},
-	{104, "SRM"}, {105, "SLAM"}, {106, "ecoCAM"}, {107, "ITM"},  {150, "SA"},
-	{0, NULL},
+	{0, "CAM"},    {1, "DENM"},     {101, "TPEGM"}, {102, "TSPDM"}, {103, "VPM"}, {104, "SRM"},
+	{105, "SLAM"}, {106, "ecoCAM"}, {107, "ITM"},   {150, "SA"},    {0, NULL},
 };
 
 static const char *next_header_name(uint32_t nh)

@@ -70,8 +70,8 @@ typedef struct ike {
 	uint32_t phase;      /* 1 when the message id is 0, else 2 */
 } ike;
 
-typedef const uint8_t *(*ike_payload_fn)(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len,
-					 uint32_t doi, uint32_t proto, int depth);
+typedef const uint8_t *(*ike_payload_fn)(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
+					 uint32_t proto, int depth);
 
 /* Name tables indexed by value; a value past the end or NULL prints as
  * "#N" (tcpdump's STR_OR_ID). */
@@ -88,18 +88,33 @@ static const char *str_or_id(const char *const *t, size_t n, uint32_t v)
 static const char *const protoid_names[] = {NULL, "isakmp", "ipsec-ah", "ipsec-esp", "ipcomp"};
 
 static const char *const np_names[] = {
-	"none",  "sa",     "p",      "t",       "ke",    "id",    "cert",  "cr",    "hash",  "sig",   "nonce",
-	"n",     "d",      "vid",    "pay14",   "pay15", "pay16", "pay17", "pay18", "pay19", "pay20", "pay21",
-	"pay22", "pay23",  "pay24",  "pay25",   "pay26", "pay27", "pay28", "pay29", "pay30", "pay31", "pay32",
-	"v2sa",  "v2ke",   "v2IDi",  "v2IDr",   "v2cert", "v2cr", "v2auth", "v2nonce", "v2n", "v2d", "v2vid",
-	"v2TSi", "v2TSr",  "v2e",    "v2cp",    "v2eap",
+	"none",    "sa",    "p",     "t",     "ke",    "id",    "cert",  "cr",     "hash",  "sig",
+	"nonce",   "n",     "d",     "vid",   "pay14", "pay15", "pay16", "pay17",  "pay18", "pay19",
+	"pay20",   "pay21", "pay22", "pay23", "pay24", "pay25", "pay26", "pay27",  "pay28", "pay29",
+	"pay30",   "pay31", "pay32", "v2sa",  "v2ke",  "v2IDi", "v2IDr", "v2cert", "v2cr",  "v2auth",
+	"v2nonce", "v2n",   "v2d",   "v2vid", "v2TSi", "v2TSr", "v2e",   "v2cp",   "v2eap",
 };
 
 static const char *const etype_names[] = {
-	"none", "base", "ident", "auth", "agg", "inf", NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL,   NULL,   NULL,    NULL,   NULL,  NULL,  NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL,   NULL,   NULL,    NULL,   NULL,  NULL,  NULL, NULL, "oakley-quick", "oakley-newgroup",
-	"ikev2_init", "ikev2_auth", "child_sa", "inf2",
+	"none",         "base",
+	"ident",        "auth",
+	"agg",          "inf",
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	NULL,           NULL,
+	"oakley-quick", "oakley-newgroup",
+	"ikev2_init",   "ikev2_auth",
+	"child_sa",     "inf2",
 };
 
 static const char *npstr(uint32_t np)
@@ -185,7 +200,7 @@ struct attrmap {
 
 static const char *const lifetype_values[] = {NULL, "sec", "kb"};
 static const char *const group_values[] = {
-	NULL,         "modp768",    "modp1024",   "EC2N 2^155", "EC2N 2^185", "modp1536", "iana-grp06",
+	NULL,         "modp768",    "modp1024",   "EC2N 2^155", "EC2N 2^185", "modp1536",   "iana-grp06",
 	"iana-grp07", "iana-grp08", "iana-grp09", "iana-grp10", "iana-grp11", "iana-grp12", "iana-grp13",
 	"modp2048",   "modp3072",   "modp4096",   "modp6144",   "modp8192",
 };
@@ -193,8 +208,7 @@ static const char *const encmode_values[] = {NULL, "tunnel", "transport"};
 static const char *const ipsec_auth_values[] = {NULL, "hmac-md5", "hmac-sha1", "1des-mac", "keyed"};
 static const char *const oakley_enc_values[] = {NULL, "1des", "idea", "blowfish", "rc5", "3des", "cast", "aes"};
 static const char *const oakley_hash_values[] = {NULL, "md5", "sha1", "tiger", "sha2-256", "sha2-384", "sha2-512"};
-static const char *const oakley_auth_values[] = {NULL,      "preshared", "dss", "rsa sig",
-						 "rsa enc", "rsa enc revised"};
+static const char *const oakley_auth_values[] = {NULL, "preshared", "dss", "rsa sig", "rsa enc", "rsa enc revised"};
 static const char *const group_type_values[] = {NULL, "MODP", "ECP", "EC2N"};
 
 static const struct attrmap ipsec_t_map[] = {
@@ -289,8 +303,7 @@ trunc:
 }
 
 /* The attributes of a transform from cp to ep2; NULL when they stopped. */
-static const uint8_t *ike_attrs(ike *k, const uint8_t *cp, const uint8_t *ep2, const struct attrmap *map,
-				size_t nmap)
+static const uint8_t *ike_attrs(ike *k, const uint8_t *cp, const uint8_t *ep2, const struct attrmap *map, size_t nmap)
 {
 	while (cp < k->pr->snapend && cp < ep2) {
 		if (!ike_attr(k, cp, ep2, map, nmap, &cp))
@@ -337,8 +350,8 @@ short_item:
 
 /* ---- IKEv1 payloads ---- */
 
-static const uint8_t *v1_sa(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0,
-			    uint32_t proto0, int depth)
+static const uint8_t *v1_sa(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0, uint32_t proto0,
+			    int depth)
 {
 	(void)tpay, (void)item_len, (void)doi0;
 	np_out *o = k->pr->out;
@@ -375,8 +388,8 @@ short_item:
 	return ike_short(k, "sa");
 }
 
-static const uint8_t *v1_p(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0,
-			   uint32_t proto0, int depth)
+static const uint8_t *v1_p(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0, uint32_t proto0,
+			   int depth)
 {
 	(void)tpay, (void)item_len, (void)proto0;
 	np_out *o = k->pr->out;
@@ -404,8 +417,8 @@ static const char *const esp_t_ids[] = {NULL,       "1des-iv64", "1des",      "3
 					"blowfish", "3idea",     "1des-iv32", "rc4",  "null", "aes"};
 static const char *const ipcomp_t_ids[] = {NULL, "oui", "deflate", "lzs"};
 
-static const uint8_t *v1_t(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			   uint32_t proto, int depth)
+static const uint8_t *v1_t(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			   int depth)
 {
 	(void)tpay, (void)doi, (void)depth;
 	np_out *o = k->pr->out;
@@ -462,8 +475,8 @@ short_item:
 	return ike_short(k, npstr(tpay));
 }
 
-static const uint8_t *v1_ke(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			    uint32_t proto, int depth)
+static const uint8_t *v1_ke(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			    int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	return v1_opaque(k, tpay, ext, item_len, "key len");
@@ -553,8 +566,8 @@ static void v1_id_data(ike *k, uint8_t type, const uint8_t *data, uint32_t *len)
 	*len = 0;
 }
 
-static const uint8_t *v1_id(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			    uint32_t proto, int depth)
+static const uint8_t *v1_id(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			    int depth)
 {
 	(void)tpay, (void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -589,11 +602,11 @@ short_item:
 	return ike_short(k, "id");
 }
 
-static const char *const cert_types[] = {"none", "pkcs7",    "pgp",  "dns", "x509sign", "x509ke",
-					 "kerberos", "crl", "arl", "spki", "x509attr"};
+static const char *const cert_types[] = {"none",     "pkcs7", "pgp", "dns",  "x509sign", "x509ke",
+					 "kerberos", "crl",   "arl", "spki", "x509attr"};
 
-static const uint8_t *v1_cert(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			      uint32_t proto, int depth)
+static const uint8_t *v1_cert(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			      int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -686,8 +699,8 @@ static const char *v1_notify_name(uint16_t type, bool ipsec)
 	return buf;
 }
 
-static const uint8_t *v1_n(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0,
-			   uint32_t proto0, int depth)
+static const uint8_t *v1_n(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0, uint32_t proto0,
+			   int depth)
 {
 	(void)tpay, (void)doi0, (void)proto0, (void)depth;
 	np_out *o = k->pr->out;
@@ -754,8 +767,8 @@ trunc:
 	return NULL;
 }
 
-static const uint8_t *v1_d(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0,
-			   uint32_t proto0, int depth)
+static const uint8_t *v1_d(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi0, uint32_t proto0,
+			   int depth)
 {
 	(void)tpay, (void)item_len, (void)doi0, (void)proto0, (void)depth;
 	np_out *o = k->pr->out;
@@ -792,8 +805,8 @@ static void v2_head(ike *k, const char *name, uint8_t critical)
 }
 
 /* Payloads tcpdump prints only as a length (and hex with -vvv). */
-static const uint8_t *v2_gen(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			     uint32_t proto, int depth)
+static const uint8_t *v2_gen(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			     int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -933,8 +946,8 @@ static const uint8_t *v2_p(ike *k, int pcount, const uint8_t *ext, uint32_t opro
 	return cp;
 }
 
-static const uint8_t *v2_sa(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			    uint32_t proto, int depth)
+static const uint8_t *v2_sa(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			    int depth)
 {
 	(void)item_len, (void)doi, (void)proto;
 	if (!np_has(ext, k->pr->snapend, GEN_HDRLEN)) {
@@ -952,8 +965,8 @@ static const uint8_t *v2_sa(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t i
 	return cp;
 }
 
-static const uint8_t *v2_ke(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			    uint32_t proto, int depth)
+static const uint8_t *v2_ke(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			    int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -972,8 +985,8 @@ short_item:
 	return ike_short(k, npstr(tpay));
 }
 
-static const uint8_t *v2_id(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			    uint32_t proto, int depth)
+static const uint8_t *v2_id(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			    int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -1012,8 +1025,8 @@ short_item:
 
 static const char *const v2_auth_methods[] = {"invalid", "rsasig", "shared-secret", "dsssig"};
 
-static const uint8_t *v2_auth(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			      uint32_t proto, int depth)
+static const uint8_t *v2_auth(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			      int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -1094,8 +1107,8 @@ static const struct v2_notify {
 	{16395, "non_first_fragment_also", false, false},
 };
 
-static const uint8_t *v2_n(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			   uint32_t proto, int depth)
+static const uint8_t *v2_n(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			   int depth)
 {
 	(void)tpay, (void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -1105,8 +1118,10 @@ static const uint8_t *v2_n(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t it
 	v2_head(k, "n", ext[1]);
 	out_fmt(o, " prot_id=%s", str_or_id(TABLE(protoid_names), ext[4]));
 	uint16_t type = np_load_be16(ext + 6);
-	const char *name = type < 8192 ? "error" : type < 16384 ? "private-error" : type < 40960 ? "status"
-												  : "private-status";
+	const char *name = type < 8192    ? "error"
+			   : type < 16384 ? "private-error"
+			   : type < 40960 ? "status"
+					  : "private-status";
 	bool showspi = true, somedata = false;
 	for (size_t i = 0; i < sizeof(v2_notifies) / sizeof(v2_notifies[0]); i++) {
 		if (v2_notifies[i].type == type) {
@@ -1139,8 +1154,8 @@ short_item:
 	return ike_short(k, "n");
 }
 
-static const uint8_t *v2_vid(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi,
-			     uint32_t proto, int depth)
+static const uint8_t *v2_vid(ike *k, uint8_t tpay, const uint8_t *ext, uint32_t item_len, uint32_t doi, uint32_t proto,
+			     int depth)
 {
 	(void)doi, (void)proto, (void)depth;
 	np_out *o = k->pr->out;
@@ -1186,11 +1201,10 @@ short_item:
 
 /* Payload printers by type, both versions (tcpdump's npfunc). */
 static const ike_payload_fn payload_fns[] = {
-	[1] = v1_sa,      [2] = v1_p,       [3] = v1_t,     [4] = v1_ke,    [5] = v1_id,     [6] = v1_cert,
-	[7] = v1_cert,    [8] = v1_plain,   [9] = v1_plain, [10] = v1_nonce, [11] = v1_n,    [12] = v1_d,
-	[13] = v1_plain,  [33] = v2_sa,     [34] = v2_ke,   [35] = v2_id,   [36] = v2_id,    [37] = v2_gen,
-	[38] = v2_gen,    [39] = v2_auth,   [40] = v2_nonce, [41] = v2_n,   [42] = v2_gen,   [43] = v2_vid,
-	[44] = v2_gen,    [45] = v2_gen,    [47] = v2_gen,  [48] = v2_gen,
+	[1] = v1_sa,    [2] = v1_p,     [3] = v1_t,      [4] = v1_ke,   [5] = v1_id,   [6] = v1_cert,   [7] = v1_cert,
+	[8] = v1_plain, [9] = v1_plain, [10] = v1_nonce, [11] = v1_n,   [12] = v1_d,   [13] = v1_plain, [33] = v2_sa,
+	[34] = v2_ke,   [35] = v2_id,   [36] = v2_id,    [37] = v2_gen, [38] = v2_gen, [39] = v2_auth,  [40] = v2_nonce,
+	[41] = v2_n,    [42] = v2_gen,  [43] = v2_vid,   [44] = v2_gen, [45] = v2_gen, [47] = v2_gen,   [48] = v2_gen,
 };
 
 static const uint8_t *ike_dispatch(ike *k, uint8_t np, const uint8_t *ext, uint32_t doi, uint32_t proto, int depth,

@@ -17,10 +17,22 @@
 #include "osi.h"
 
 const np_tok nlpid_names[] = {
-	{NP_NLPID_NULLNS, "NULL"}, {NP_NLPID_Q933, "Q.933"}, {0x09, "LMI"},         {0x80, "SNAP"},
-	{NP_NLPID_CLNP, "CLNP"},   {NP_NLPID_ESIS, "ES-IS"}, {NP_NLPID_ISIS, "IS-IS"}, {0x84, "CONS"},
-	{0x85, "IDRP"},         {0xc1, "ISIS_SPB"},    {0xb1, "FRF.15"},      {NP_NLPID_IP, "IPv4"},
-	{NP_NLPID_PPP, "PPP"},     {0x8a, "X25 ES-IS"},   {NP_NLPID_IP6, "IPv6"},   {0, NULL},
+	{NP_NLPID_NULLNS, "NULL"},
+	{NP_NLPID_Q933, "Q.933"},
+	{0x09, "LMI"},
+	{0x80, "SNAP"},
+	{NP_NLPID_CLNP, "CLNP"},
+	{NP_NLPID_ESIS, "ES-IS"},
+	{NP_NLPID_ISIS, "IS-IS"},
+	{0x84, "CONS"},
+	{0x85, "IDRP"},
+	{0xc1, "ISIS_SPB"},
+	{0xb1, "FRF.15"},
+	{NP_NLPID_IP, "IPv4"},
+	{NP_NLPID_PPP, "PPP"},
+	{0x8a, "X25 ES-IS"},
+	{NP_NLPID_IP6, "IPv6"},
+	{0, NULL},
 };
 
 void print_nsap_bytes(np_printer *pr, const uint8_t *p, uint32_t n)

@@ -16,8 +16,12 @@
 enum { LISP_MAP_REGISTER = 3, LISP_MAP_NOTIFY = 4 };
 
 static const np_tok lisp_types[] = {
-	{0, "LISP-Reserved"},     {1, "LISP-Map-Request"}, {2, "LISP-Map-Reply"},
-	{3, "LISP-Map-Register"}, {4, "LISP-Map-Notify"},  {8, "LISP-Encapsulated-Contol-Message"},
+	{0, "LISP-Reserved"},
+	{1, "LISP-Map-Request"},
+	{2, "LISP-Map-Reply"},
+	{3, "LISP-Map-Register"},
+	{4, "LISP-Map-Notify"},
+	{8, "LISP-Encapsulated-Contol-Message"},
 	{0, NULL},
 };
 static const np_tok register_flags[] = {
@@ -29,7 +33,8 @@ static const np_tok auth_types[] = {{0, "None"}, {1, "SHA1"}, {2, "SHA256"}, {0,
 static const np_tok eid_actions[] = {
 	{0, "No-Action"}, {1, "Natively-Forward"}, {2, "Send-Map-Request"}, {3, "Drop"}, {0, NULL},
 };
-static const np_tok loc_flags[] = {{0x0004, "Local-Locator"}, {0x0002, "RLoc-Probed"}, {0x0001, "Reachable"}, {0, NULL}};
+static const np_tok loc_flags[] = {
+	{0x0004, "Local-Locator"}, {0x0002, "RLoc-Probed"}, {0x0001, "Reachable"}, {0, NULL}};
 
 /* The address of family afi (1 IPv4, 2 IPv6) at a: its length, 0 for other families. */
 static uint32_t print_lisp_addr(np_printer *pr, uint16_t afi, const uint8_t *a)
@@ -60,8 +65,8 @@ static bool print_locators(np_printer *pr, const uint8_t *bp, uint32_t *off, uin
 			*off += print_lisp_addr(pr, afi, loc + LISP_LOC_LEN);
 		}
 		if (pr->o.vflag) {
-			out_fmt(o, "\n          Priority/Weight %u/%u, Multicast Priority/Weight %u/%u, flags [", loc[0],
-				loc[1], loc[2], loc[3]);
+			out_fmt(o, "\n          Priority/Weight %u/%u, Multicast Priority/Weight %u/%u, flags [",
+				loc[0], loc[1], loc[2], loc[3]);
 			print_bits(pr, loc_flags, np_load_be16(loc + 4), ", ", "none");
 			out_str(o, "],");
 		}
@@ -79,7 +84,8 @@ void print_lisp(np_printer *pr, const uint8_t *bp, uint32_t length)
 	out_fmt(o, "%s,", tok2str(lisp_types, "unknown-type-%u", type));
 	if (pr->o.vflag && (type == LISP_MAP_REGISTER || type == LISP_MAP_NOTIFY)) {
 		out_str(o, " flags [");
-		print_bits(pr, type == LISP_MAP_REGISTER ? register_flags : notify_flags, np_load_be32(bp), ", ", "none");
+		print_bits(pr, type == LISP_MAP_REGISTER ? register_flags : notify_flags, np_load_be32(bp), ", ",
+			   "none");
 		out_str(o, "],");
 	}
 	if (type != LISP_MAP_REGISTER && type != LISP_MAP_NOTIFY)

@@ -11,11 +11,9 @@
 
 #include "print.h"
 
-
 #define OSI_SYSTEM_ID_LEN 6
 #define OSI_NODE_ID_LEN 7
 #define OSI_LSP_ID_LEN 8
-
 
 /* " (unverified)", " (correct)" or " (incorrect should be 0x....)" for the
  * ISO checksum at offset of the length bytes at p (tcpdump's

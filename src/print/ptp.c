@@ -74,10 +74,10 @@ static uint64_t load_be64(const uint8_t *p)
 }
 
 /* Each field is read (and the packet may stop) before it is printed. */
-#define NEED(p, n)                               \
-	do {                                     \
+#define NEED(p, n)                                  \
+	do {                                        \
 		if (!np_has((p), pr->snapend, (n))) \
-			goto trunc;              \
+			goto trunc;                 \
 	} while (0)
 
 /* " S : N seconds[,] N nanoseconds" and, with identity, the port identity. */

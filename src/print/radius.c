@@ -22,21 +22,21 @@
 
 /* How an attribute's value is printed. */
 enum rad_kind {
-	RA_NONE,      /* nothing (only the -vv hex dump) */
-	RA_STRING,    /* text up to a NUL, after the tag of tunnel attributes */
-	RA_NUM,       /* 32-bit number, a named value, or a duration */
-	RA_ADDR,      /* IPv4 address */
-	RA_ADDR6,     /* IPv6 address */
-	RA_PREFIX6,   /* reserved byte, prefix length, prefix (RFC 3162) */
-	RA_VENDOR,    /* vendor id and sub-attributes */
-	RA_TIME,      /* seconds since 1970, as ctime() */
-	RA_VECTOR64,  /* MIP6 feature bits */
-	RA_HOMELINK,  /* prefix length, IPv6 prefix */
-	RA_OPERATOR,  /* namespace, name (RFC 5580) */
-	RA_LOCINFO,   /* location information (RFC 5580) */
-	RA_LOCDATA,   /* location data (RFC 5580) */
-	RA_BLPR,      /* basic location policy rules (RFC 5580) */
-	RA_STRANGE,   /* ARAP and Error-Cause special formats */
+	RA_NONE,     /* nothing (only the -vv hex dump) */
+	RA_STRING,   /* text up to a NUL, after the tag of tunnel attributes */
+	RA_NUM,      /* 32-bit number, a named value, or a duration */
+	RA_ADDR,     /* IPv4 address */
+	RA_ADDR6,    /* IPv6 address */
+	RA_PREFIX6,  /* reserved byte, prefix length, prefix (RFC 3162) */
+	RA_VENDOR,   /* vendor id and sub-attributes */
+	RA_TIME,     /* seconds since 1970, as ctime() */
+	RA_VECTOR64, /* MIP6 feature bits */
+	RA_HOMELINK, /* prefix length, IPv6 prefix */
+	RA_OPERATOR, /* namespace, name (RFC 5580) */
+	RA_LOCINFO,  /* location information (RFC 5580) */
+	RA_LOCDATA,  /* location data (RFC 5580) */
+	RA_BLPR,     /* basic location policy rules (RFC 5580) */
+	RA_STRANGE,  /* ARAP and Error-Cause special formats */
 };
 
 struct rad_attr_def {
@@ -49,10 +49,22 @@ struct rad_attr_def {
 #define TABLE(t) t, sizeof(t) / sizeof(t[0])
 
 static const np_tok rad_codes[] = {
-	{1, "Access-Request"},      {2, "Access-Accept"},      {3, "Access-Reject"},  {4, "Accounting-Request"},
-	{5, "Accounting-Response"}, {11, "Access-Challenge"},  {12, "Status-Server"}, {13, "Status-Client"},
-	{40, "Disconnect-Request"}, {41, "Disconnect-ACK"},    {42, "Disconnect-NAK"}, {43, "CoA-Request"},
-	{44, "CoA-ACK"},            {45, "CoA-NAK"},           {255, "Reserved"},     {0, NULL},
+	{1, "Access-Request"},
+	{2, "Access-Accept"},
+	{3, "Access-Reject"},
+	{4, "Accounting-Request"},
+	{5, "Accounting-Response"},
+	{11, "Access-Challenge"},
+	{12, "Status-Server"},
+	{13, "Status-Client"},
+	{40, "Disconnect-Request"},
+	{41, "Disconnect-ACK"},
+	{42, "Disconnect-NAK"},
+	{43, "CoA-Request"},
+	{44, "CoA-ACK"},
+	{45, "CoA-NAK"},
+	{255, "Reserved"},
+	{0, NULL},
 };
 
 static const np_tok rad_vlan_tags[] = {{0x31, "Tagged"}, {0x32, "Untagged"}, {0, NULL}};
@@ -116,20 +128,144 @@ enum {
 	RAD_ERROR_CAUSE = 101,
 };
 
-static const char *const rad_serv_type[] = {NULL, "Login", "Framed", "Callback Login", "Callback Framed", "Outbound", "Administrative", "NAS Prompt", "Authenticate Only", "Callback NAS Prompt", "Call Check", "Callback Administrative", "Voice", "Fax", "Modem Relay", "IAPP-Register", "IAPP-AP-Check", "Authorize Only", "Framed-Management", "Additional-Authorization"};
-static const char *const rad_frm_proto[] = {NULL, "PPP", "SLIP", "ARAP", "Gandalf proprietary", "Xylogics IPX/SLIP", "X.75 Synchronous", "GPRS PDP Context"};
+static const char *const rad_serv_type[] = {NULL,
+					    "Login",
+					    "Framed",
+					    "Callback Login",
+					    "Callback Framed",
+					    "Outbound",
+					    "Administrative",
+					    "NAS Prompt",
+					    "Authenticate Only",
+					    "Callback NAS Prompt",
+					    "Call Check",
+					    "Callback Administrative",
+					    "Voice",
+					    "Fax",
+					    "Modem Relay",
+					    "IAPP-Register",
+					    "IAPP-AP-Check",
+					    "Authorize Only",
+					    "Framed-Management",
+					    "Additional-Authorization"};
+static const char *const rad_frm_proto[] = {NULL,
+					    "PPP",
+					    "SLIP",
+					    "ARAP",
+					    "Gandalf proprietary",
+					    "Xylogics IPX/SLIP",
+					    "X.75 Synchronous",
+					    "GPRS PDP Context"};
 static const char *const rad_frm_routing[] = {"None", "Send", "Listen", "Send&Listen"};
 static const char *const rad_frm_comp[] = {"None", "VJ TCP/IP", "IPX", "Stac-LZS"};
-static const char *const rad_login_serv[] = {"Telnet", "Rlogin", "TCP Clear", "PortMaster(proprietary)", "LAT", "X.25-PAD", "X.25-T3POS", "Unassigned", "TCP Clear Quiet"};
+static const char *const rad_login_serv[] = {"Telnet",   "Rlogin",     "TCP Clear",  "PortMaster(proprietary)", "LAT",
+					     "X.25-PAD", "X.25-T3POS", "Unassigned", "TCP Clear Quiet"};
 static const char *const rad_term_action[] = {"Default", "RADIUS-Request"};
 static const char *const rad_ingress_filters[] = {NULL, "Enabled", "Disabled"};
-static const char *const rad_nas_port_type[] = {"Async", "Sync", "ISDN Sync", "ISDN Async V.120", "ISDN Async V.110", "Virtual", "PIAFS", "HDLC Clear Channel", "X.25", "X.75", "G.3 Fax", "SDSL", "ADSL-CAP", "ADSL-DMT", "ISDN-DSL", "Ethernet", "xDSL", "Cable", "Wireless - Other", "Wireless - IEEE 802.11", "Token-Ring", "FDDI", "Wireless - CDMA200", "Wireless - UMTS", "Wireless - 1X-EV", "IAPP", "FTTP", "Wireless - IEEE 802.16", "Wireless - IEEE 802.20", "Wireless - IEEE 802.22", "PPPoA", "PPPoEoA", "PPPoEoE", "PPPoEoVLAN", "PPPoEoQinQ", "xPON", "Wireless - XGP", "WiMAX Pre-Release 8 IWK Function", "WIMAX-WIFI-IWK", "WIMAX-SFF", "WIMAX-HA-LMA", "WIMAX-DHCP", "WIMAX-LBS", "WIMAX-WVS"};
-static const char *const rad_acct_status[] = {NULL, "Start", "Stop", "Interim-Update", "Unassigned", "Unassigned", "Unassigned", "Accounting-On", "Accounting-Off", "Tunnel-Start", "Tunnel-Stop", "Tunnel-Reject", "Tunnel-Link-Start", "Tunnel-Link-Stop", "Tunnel-Link-Reject", "Failed"};
+static const char *const rad_nas_port_type[] = {"Async",
+						"Sync",
+						"ISDN Sync",
+						"ISDN Async V.120",
+						"ISDN Async V.110",
+						"Virtual",
+						"PIAFS",
+						"HDLC Clear Channel",
+						"X.25",
+						"X.75",
+						"G.3 Fax",
+						"SDSL",
+						"ADSL-CAP",
+						"ADSL-DMT",
+						"ISDN-DSL",
+						"Ethernet",
+						"xDSL",
+						"Cable",
+						"Wireless - Other",
+						"Wireless - IEEE 802.11",
+						"Token-Ring",
+						"FDDI",
+						"Wireless - CDMA200",
+						"Wireless - UMTS",
+						"Wireless - 1X-EV",
+						"IAPP",
+						"FTTP",
+						"Wireless - IEEE 802.16",
+						"Wireless - IEEE 802.20",
+						"Wireless - IEEE 802.22",
+						"PPPoA",
+						"PPPoEoA",
+						"PPPoEoE",
+						"PPPoEoVLAN",
+						"PPPoEoQinQ",
+						"xPON",
+						"Wireless - XGP",
+						"WiMAX Pre-Release 8 IWK Function",
+						"WIMAX-WIFI-IWK",
+						"WIMAX-SFF",
+						"WIMAX-HA-LMA",
+						"WIMAX-DHCP",
+						"WIMAX-LBS",
+						"WIMAX-WVS"};
+static const char *const rad_acct_status[] = {NULL,
+					      "Start",
+					      "Stop",
+					      "Interim-Update",
+					      "Unassigned",
+					      "Unassigned",
+					      "Unassigned",
+					      "Accounting-On",
+					      "Accounting-Off",
+					      "Tunnel-Start",
+					      "Tunnel-Stop",
+					      "Tunnel-Reject",
+					      "Tunnel-Link-Start",
+					      "Tunnel-Link-Stop",
+					      "Tunnel-Link-Reject",
+					      "Failed"};
 static const char *const rad_acct_auth[] = {NULL, "RADIUS", "Local", "Remote", "Diameter"};
-static const char *const rad_acct_term[] = {NULL, "User Request", "Lost Carrier", "Lost Service", "Idle Timeout", "Session Timeout", "Admin Reset", "Admin Reboot", "Port Error", "NAS Error", "NAS Request", "NAS Reboot", "Port Unneeded", "Port Preempted", "Port Suspended", "Service Unavailable", "Callback", "User Error", "Host Request", "Supplicant Restart", "Reauthentication Failure", "Port Reinitialized", "Port Administratively Disabled", "Lost Power"};
-static const char *const rad_tunnel_type[] = {NULL, "PPTP", "L2F", "L2TP", "ATMP", "VTP", "AH", "IP-IP", "MIN-IP-IP", "ESP", "GRE", "DVS", "IP-in-IP Tunneling", "VLAN"};
-static const char *const rad_tunnel_medium[] = {NULL, "IPv4", "IPv6", "NSAP", "HDLC", "BBN 1822", "802", "E.163", "E.164", "F.69", "X.121", "IPX", "Appletalk", "Decnet IV", "Banyan Vines", "E.164 with NSAP subaddress"};
-static const char *const rad_arap_zone[] = {NULL, "Only access to dfl zone", "Use zone filter inc.", "Not used", "Use zone filter exc."};
+static const char *const rad_acct_term[] = {NULL,
+					    "User Request",
+					    "Lost Carrier",
+					    "Lost Service",
+					    "Idle Timeout",
+					    "Session Timeout",
+					    "Admin Reset",
+					    "Admin Reboot",
+					    "Port Error",
+					    "NAS Error",
+					    "NAS Request",
+					    "NAS Reboot",
+					    "Port Unneeded",
+					    "Port Preempted",
+					    "Port Suspended",
+					    "Service Unavailable",
+					    "Callback",
+					    "User Error",
+					    "Host Request",
+					    "Supplicant Restart",
+					    "Reauthentication Failure",
+					    "Port Reinitialized",
+					    "Port Administratively Disabled",
+					    "Lost Power"};
+static const char *const rad_tunnel_type[] = {NULL,
+					      "PPTP",
+					      "L2F",
+					      "L2TP",
+					      "ATMP",
+					      "VTP",
+					      "AH",
+					      "IP-IP",
+					      "MIN-IP-IP",
+					      "ESP",
+					      "GRE",
+					      "DVS",
+					      "IP-in-IP Tunneling",
+					      "VLAN"};
+static const char *const rad_tunnel_medium[] = {
+	NULL,    "IPv4", "IPv6",  "NSAP", "HDLC",      "BBN 1822",  "802",          "E.163",
+	"E.164", "F.69", "X.121", "IPX",  "Appletalk", "Decnet IV", "Banyan Vines", "E.164 with NSAP subaddress"};
+static const char *const rad_arap_zone[] = {NULL, "Only access to dfl zone", "Use zone filter inc.", "Not used",
+					    "Use zone filter exc."};
 static const char *const rad_prompt[] = {"No Echo", "Echo"};
 static const struct rad_attr_def rad_attrs[] = {
 	{NULL, RA_NONE, NULL, 0},
@@ -362,7 +498,8 @@ static void rad_vendor(np_printer *pr, const uint8_t *data, uint32_t length)
 			return;
 		}
 		if (vlen > length) {
-			out_fmt(o, "\n\t    Vendor Attribute: %u, Length: %u (bogus, goes past end of vendor-specific attribute)",
+			out_fmt(o,
+				"\n\t    Vendor Attribute: %u, Length: %u (bogus, goes past end of vendor-specific attribute)",
 				vtype, vlen);
 			return;
 		}

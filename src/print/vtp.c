@@ -139,8 +139,8 @@ void print_vtp(np_printer *pr, const uint8_t *p, uint32_t length)
 		goto invalid;
 	NP_CHECK(p, pr->snapend, VTP_HEADER_LEN);
 	uint8_t type = p[1];
-	out_fmt(o, "VTPv%u, Message %s (0x%02x), length %u", p[0],
-		tok2str(vtp_messages, "Unknown message type", type), type, length);
+	out_fmt(o, "VTPv%u, Message %s (0x%02x), length %u", p[0], tok2str(vtp_messages, "Unknown message type", type),
+		type, length);
 	if (pr->o.vflag < 1)
 		goto check_all;
 	out_str(o, "\n\tDomain name: ");

@@ -129,8 +129,8 @@ static bool keep(np_sent *s, const struct sent_row *r)
  * stored. Remembered as the store holds it after this batch. */
 static bool filter_server(np_sent *s, np_server *srv)
 {
-	struct sent_server v = {srv->key, srv->first_us, srv->last_us, srv->confidence, srv->confirmed,
-				srv->service != NULL};
+	struct sent_server v = {srv->key,        srv->first_us,  srv->last_us,
+				srv->confidence, srv->confirmed, srv->service != NULL};
 	const struct sent_server *had = find(&s->servers, &v, sizeof(v), server_cmp);
 	srv->stored = had != NULL;
 	srv->unchanged = had && !srv->flows && !srv->packets && !srv->bytes && !srv->nclients && !srv->ties[0] &&

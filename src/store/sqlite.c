@@ -164,8 +164,11 @@ fail:
 
 /* ---- one batch -------------------------------------------------------------------------- */
 
-#define ALL_STATEMENTS(s) \
-	{&(s)->get, &(s)->known_addr, &(s)->upsert, &(s)->client_new, &(s)->client_old, &(s)->alert, &(s)->sensor}
+#define ALL_STATEMENTS(s)                                                                                   \
+	{                                                                                                   \
+		&(s)->get, &(s)->known_addr, &(s)->upsert, &(s)->client_new, &(s)->client_old, &(s)->alert, \
+			&(s)->sensor                                                                        \
+	}
 
 static void finalize_all(struct sqlite_store *s)
 {
@@ -221,8 +224,8 @@ static int prepare_all(struct sqlite_store *s)
 	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers WHERE address=? AND protocol=? AND port=?", -1, &s->get,
 				  NULL) ||
 	       sqlite3_prepare_v2(s->db,
-				  "SELECT 1 FROM servers WHERE address=?1 AND NOT (protocol=?2 AND port=?3) LIMIT 1", -1,
-				  &s->known_addr, NULL) ||
+				  "SELECT 1 FROM servers WHERE address=?1 AND NOT (protocol=?2 AND port=?3) LIMIT 1",
+				  -1, &s->known_addr, NULL) ||
 	       sqlite3_prepare_v2(s->db, upsert_sql, -1, &s->upsert, NULL) ||
 	       sqlite3_prepare_v2(s->db, client_new_sql, -1, &s->client_new, NULL) ||
 	       sqlite3_prepare_v2(s->db, client_old_sql, -1, &s->client_old, NULL) ||

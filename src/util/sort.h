@@ -20,56 +20,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NP_SORT_DEFINE(name, T, cmp)                                                                          \
-	static void name##_runs(T *v, size_t n, size_t run)                                                   \
-	{                                                                                                     \
-		for (size_t lo = 0; lo < n; lo += run) {                                                      \
-			size_t hi = n - lo < run ? n : lo + run;                                              \
-			for (size_t i = lo + 1; i < hi; i++) {                                                \
-				if (cmp(&v[i - 1], &v[i]) <= 0)                                               \
-					continue;                                                             \
-				T x = v[i];                                                                   \
-				size_t j = i;                                                                 \
-				for (; j > lo && cmp(&v[j - 1], &x) > 0; j--)                                 \
-					v[j] = v[j - 1];                                                      \
-				v[j] = x;                                                                     \
-			}                                                                                     \
-		}                                                                                             \
-	}                                                                                                     \
-	static void name(T *v, size_t n)                                                                      \
-	{                                                                                                     \
-		enum { RUN = 16 };                                                                            \
-		if (n < 2)                                                                                    \
-			return;                                                                               \
-		if (n <= RUN) {                                                                               \
-			name##_runs(v, n, RUN);                                                               \
-			return;                                                                               \
-		}                                                                                             \
-		T *tmp = malloc(n * sizeof(T));                                                               \
-		if (!tmp) {                                                                                   \
-			qsort(v, n, sizeof(T), cmp);                                                          \
-			return;                                                                               \
-		}                                                                                             \
-		name##_runs(v, n, RUN);                                                                       \
-		T *src = v, *dst = tmp;                                                                       \
-		for (size_t w = RUN; w < n; w *= 2) {                                                         \
-			for (size_t lo = 0; lo < n; lo += 2 * w) {                                            \
-				size_t mid = n - lo < w ? n : lo + w, hi = n - lo < 2 * w ? n : lo + 2 * w;   \
-				size_t i = lo, j = mid, k = lo;                                               \
-				if (mid < hi && cmp(&src[mid - 1], &src[mid]) > 0)                            \
-					while (i < mid && j < hi)                                             \
-						dst[k++] = cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];   \
-				memcpy(&dst[k], &src[i], (mid - i) * sizeof(T));                              \
-				k += mid - i;                                                                 \
-				memcpy(&dst[k], &src[j], (hi - j) * sizeof(T));                               \
-			}                                                                                     \
-			T *t = src;                                                                           \
-			src = dst;                                                                            \
-			dst = t;                                                                              \
-		}                                                                                             \
-		if (src != v)                                                                                 \
-			memcpy(v, src, n * sizeof(T));                                                        \
-		free(tmp);                                                                                    \
+#define NP_SORT_DEFINE(name, T, cmp)                                                                        \
+	static void name##_runs(T *v, size_t n, size_t run)                                                 \
+	{                                                                                                   \
+		for (size_t lo = 0; lo < n; lo += run) {                                                    \
+			size_t hi = n - lo < run ? n : lo + run;                                            \
+			for (size_t i = lo + 1; i < hi; i++) {                                              \
+				if (cmp(&v[i - 1], &v[i]) <= 0)                                             \
+					continue;                                                           \
+				T x = v[i];                                                                 \
+				size_t j = i;                                                               \
+				for (; j > lo && cmp(&v[j - 1], &x) > 0; j--)                               \
+					v[j] = v[j - 1];                                                    \
+				v[j] = x;                                                                   \
+			}                                                                                   \
+		}                                                                                           \
+	}                                                                                                   \
+	static void name(T *v, size_t n)                                                                    \
+	{                                                                                                   \
+		enum { RUN = 16 };                                                                          \
+		if (n < 2)                                                                                  \
+			return;                                                                             \
+		if (n <= RUN) {                                                                             \
+			name##_runs(v, n, RUN);                                                             \
+			return;                                                                             \
+		}                                                                                           \
+		T *tmp = malloc(n * sizeof(T));                                                             \
+		if (!tmp) {                                                                                 \
+			qsort(v, n, sizeof(T), cmp);                                                        \
+			return;                                                                             \
+		}                                                                                           \
+		name##_runs(v, n, RUN);                                                                     \
+		T *src = v, *dst = tmp;                                                                     \
+		for (size_t w = RUN; w < n; w *= 2) {                                                       \
+			for (size_t lo = 0; lo < n; lo += 2 * w) {                                          \
+				size_t mid = n - lo < w ? n : lo + w, hi = n - lo < 2 * w ? n : lo + 2 * w; \
+				size_t i = lo, j = mid, k = lo;                                             \
+				if (mid < hi && cmp(&src[mid - 1], &src[mid]) > 0)                          \
+					while (i < mid && j < hi)                                           \
+						dst[k++] = cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++]; \
+				memcpy(&dst[k], &src[i], (mid - i) * sizeof(T));                            \
+				k += mid - i;                                                               \
+				memcpy(&dst[k], &src[j], (hi - j) * sizeof(T));                             \
+			}                                                                                   \
+			T *t = src;                                                                         \
+			src = dst;                                                                          \
+			dst = t;                                                                            \
+		}                                                                                           \
+		if (src != v)                                                                               \
+			memcpy(v, src, n * sizeof(T));                                                      \
+		free(tmp);                                                                                  \
 	}
 
 #endif
