@@ -88,11 +88,12 @@ static bool esp_parse_algo(char *s, struct esp_sa *sa, const char *where, int li
 	*colon = '\0';
 	size_t n = strlen(s);
 	if (n > 7 && strcmp(s + n - 7, "-hmac96") == 0) {
-		s[n -= 7] = '\0';
+		n -= 7;
+		s[n] = '\0';
 		sa->authlen = 12;
 	}
 	if (n > 4 && strcmp(s + n - 4, "-cbc") == 0)
-		s[n -= 4] = '\0';
+		s[n - 4] = '\0';
 	/* tcpdump adds "3des" as a name of DES-EDE3-CBC */
 	sa->evp = EVP_get_cipherbyname(strcmp(s, "3des") == 0 ? "des-ede3-cbc" : s);
 	if (!sa->evp) {

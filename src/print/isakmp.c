@@ -75,7 +75,7 @@ typedef const uint8_t *(*ike_payload_fn)(ike *k, uint8_t tpay, const uint8_t *ex
 
 /* Name tables indexed by value; a value past the end or NULL prints as
  * "#N" (tcpdump's STR_OR_ID). */
-#define TABLE(t) t, sizeof(t) / sizeof(t[0])
+#define TABLE(t) (t), sizeof(t) / sizeof((t)[0])
 static const char *str_or_id(const char *const *t, size_t n, uint32_t v)
 {
 	static char buf[16];
@@ -869,7 +869,7 @@ short_item:
 static bool v2_subs(ike *k, uint8_t first, const uint8_t **cpp, uint32_t len, int depth, const char *toolong_name,
 		    const uint8_t *(*item)(ike *, int, const uint8_t *, uint32_t, int))
 {
-	const uint8_t *cp = *cpp, *ext = cp;
+	const uint8_t *cp = *cpp, *ext = NULL;
 	int count = 0;
 	for (uint8_t np = first; np != 0; np = ext[0]) {
 		count++;

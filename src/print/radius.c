@@ -46,7 +46,7 @@ struct rad_attr_def {
 	uint32_t nvalues;
 };
 
-#define TABLE(t) t, sizeof(t) / sizeof(t[0])
+#define TABLE(t) (t), sizeof(t) / sizeof((t)[0])
 
 static const np_tok rad_codes[] = {
 	{1, "Access-Request"},

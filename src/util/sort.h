@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* NOLINTBEGIN(bugprone-macro-parentheses): T is a type name and cmp a
+ * function name; neither can be parenthesised where they are used. */
 #define NP_SORT_DEFINE(name, T, cmp)                                                                        \
 	static void name##_runs(T *v, size_t n, size_t run)                                                 \
 	{                                                                                                   \
@@ -71,5 +73,6 @@
 			memcpy(v, src, n * sizeof(T));                                                      \
 		free(tmp);                                                                                  \
 	}
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 #endif
