@@ -94,7 +94,12 @@ nfcapd_collect() {
 	p=$(port)
 	nfcapd -w "$tmp/nfc.$name" -p "$p" -b 127.0.0.1 > "$tmp/nfcapd.$name.log" 2>&1 &
 	pid=$!
-	sleep 1
+	# wait until it listens (a loaded machine starts it slowly), at most 10 s
+	for _ in $(seq 50); do
+		ss -Hlun "sport = :$p" 2> /dev/null | grep -q . && break
+		sleep 0.2
+	done
+	sleep 0.5
 	"${@//PORT/$p}"
 	rc=$?
 	sleep 1
