@@ -23,27 +23,19 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" aaa_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH="$here/tests/lib" python3 - "$tmp" ${AAA_SEED:-} <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
-from netpkt import eth, udp, write_pcap
+from netpkt import eth, rand_helpers, udp, write_pcap
 
 out = sys.argv[1]
 rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1919)
 
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 
 def pick(*choices):

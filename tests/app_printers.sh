@@ -19,26 +19,19 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" app_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH=$here/tests/lib python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
-from netpkt import eth, udp
+from netpkt import eth, rand_helpers, udp
 
 out = sys.argv[1]
 rng = random.Random(1919)
 captures = []  # (name, frames, where the cut capture starts)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def u32():
     return rng.getrandbits(32)

@@ -18,25 +18,18 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" atalk_decnet_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH=$here/tests/lib python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
-from netpkt import write_printer_captures
+from netpkt import rand_helpers, write_printer_captures
 
 out = sys.argv[1]
 rng = random.Random(1904)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def le16(v):
     return struct.pack("<H", v & 0xffff)
@@ -144,11 +137,5 @@ write_printer_captures(out, "atalk", [ether(0x809b, ddp()) for _ in range(300)],
 write_printer_captures(out, "arcnet", [arcnet() for _ in range(300)], dlt=129, every=3, start=0)
 EOF2
 
-option_sets=("-n" "-n -v" "-n -e" "-n -x" "-n -q -e")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -e" "-n -x" "-n -q -e"
 summary

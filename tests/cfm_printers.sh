@@ -27,25 +27,18 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" cfm_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
-from netpkt import eth, ipv, write_pcap, write_printer_captures
+from netpkt import eth, ipv, rand_helpers, write_pcap, write_printer_captures
 
 out = sys.argv[1]
 rng = random.Random(1902)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def text(n):
     return bytes(rng.choice(b"abcdefgh.-0123\x00\x07\xe9") for _ in range(n))
@@ -172,11 +165,5 @@ for dlt in (147, 160):
     write_pcap(f"{out}/unsupported{dlt}.pcap", [(f, len(f)) for f in (rbytes(rng.randrange(1, 90)) for _ in range(30))], dlt)
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e" "-n -x")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -vv" "-n -e" "-n -x"
 summary

@@ -19,23 +19,18 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" lan_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
-python3 - "$tmp" <<'EOF2' || abort "generator failed"
+PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
+from netpkt import rand_helpers
+
 out = sys.argv[1]
 rng = random.Random(19)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def ipv4_udp(sport, dport, payload, dst=b"\xe0\x00\x00\x02"):
     udp = struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload
@@ -350,13 +345,7 @@ for name, frames in (("bfd", bfd_frames), ("hsrp", hsrp_frames), ("syslog", sysl
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(start, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -vv" "-n -e"
 # -T tftp: the same messages, ports moved away from 69.
 sed_ports=$tmp/tftp_moved.pcap
 python3 - "$tmp/tftp.pcap" "$sed_ports" <<'EOF3'

@@ -21,9 +21,6 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" llc_stp
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 python3 - "$tmp" <<'EOF' || abort "generator failed"
 import random
@@ -215,11 +212,5 @@ for link, dlt, hdrlen, wrap in (("ether", 1, 14, lambda l: ether(l, rng.random()
         pcap(f"{link}_vlan", dlt, whole(t) + cuts(t, hdrlen))
 EOF
 
-option_sets=("-n" "-n -v" "-n -e" "-n -vv -e" "-n -x")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -e" "-n -vv -e" "-n -x"
 summary

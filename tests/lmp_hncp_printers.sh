@@ -20,27 +20,19 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" lmp_hncp_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH="$(dirname "$0")/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
-from netpkt import eth, udp, write_printer_captures
+from netpkt import eth, rand_helpers, udp, write_printer_captures
 
 out = sys.argv[1]
 rng = random.Random(1931)
 
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 
 def lmp_body(cls, ct):

@@ -21,23 +21,18 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" misc_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
-python3 - "$tmp" <<'EOF2' || abort "generator failed"
+PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
+from netpkt import rand_helpers
+
 out = sys.argv[1]
 rng = random.Random(1913)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def ether(etype, payload):
     return b"\x3e\x6f\xf3\x74\x23\x7c\x2e\xb7\x3f" + rbytes(3) + struct.pack(">H", etype) + payload
@@ -246,11 +241,5 @@ for name, frames in captures:
     pcap(name + "_cut", [(f[:n], len(f)) for f in frames[::3] for n in range(14, len(f))])
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e" "-n -q")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -vv" "-n -e" "-n -q"
 summary

@@ -22,25 +22,18 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" mpls_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
-from netpkt import ip4, udp, write_printer_captures
+from netpkt import ip4, rand_helpers, udp, write_printer_captures
 
 out = sys.argv[1]
 rng = random.Random(1919)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def pick(right, *wrong):
     """Mostly the right value, sometimes one of the wrong ones."""
@@ -341,11 +334,5 @@ for dlt, frames in juniper_frames.items():
     write_printer_captures(out, "juniper%d" % dlt, frames, dlt)
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -x")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -x"
 summary

@@ -20,9 +20,6 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" olsr_aodv_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 PYTHONPATH="$(dirname "$0")/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
@@ -124,11 +121,5 @@ for name, gen, n in (("olsr4", lambda: olsr(False), 300), ("olsr6", lambda: olsr
     write_printer_captures(out, name, [gen() for _ in range(n)], every=5, start=42)
 EOF2
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -e")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -vv" "-n -e"
 summary

@@ -26,18 +26,9 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" osi_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
 python3 "$here/tests/lib/gen_osi.py" "$tmp" "${SEED:-1919}" || abort "generator failed"
 
-option_sets=("-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -e -q")
-for cap in "$tmp"/*.pcap; do
-	for opts in "${option_sets[@]}"; do
-		# shellcheck disable=SC2086
-		compare_with_tcpdump "$cap" $opts
-	done
-done
+compare_captures "$tmp" "-n" "-n -v" "-n -vv" "-n -vvv -e" "-n -e -q"
 compare_with_tcpdump "$tmp/isis.pcap" -n -x
 summary

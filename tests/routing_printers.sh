@@ -20,23 +20,18 @@ set -u
 . "$(dirname "$0")/lib/suite.sh" routing_printers
 # shellcheck source=tests/lib/tcpdump_compare.sh
 . "$(dirname "$0")/lib/tcpdump_compare.sh"
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-command -v tcpdump >/dev/null || abort "tcpdump missing"
-command -v python3 >/dev/null || abort "python3 missing"
 
-python3 - "$tmp" <<'EOF2' || abort "generator failed"
+PYTHONPATH="$here/tests/lib" python3 - "$tmp" <<'EOF2' || abort "generator failed"
 import random
 import struct
 import sys
 
+from netpkt import rand_helpers
+
 out = sys.argv[1]
 rng = random.Random(1919)
 
-def rbytes(n):
-    return bytes(rng.getrandbits(8) for _ in range(n))
-
-def u8():
-    return rng.getrandbits(8)
+rbytes, u8 = rand_helpers(rng)
 
 def ipv4(proto, payload, dst=b"\xe0\x00\x00\x0a"):
     ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0xc0, 20 + len(payload), u8(), 0, rng.choice([1, 2, 255]), proto, 0,

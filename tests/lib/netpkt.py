@@ -54,6 +54,11 @@ def eth(payload, etype=None):
     return b"\x02\x00\x00\x00\x00\x02\x02\x00\x00\x00\x00\x01" + struct.pack("!H", etype) + payload
 
 
+def rand_helpers(rng):
+    """rbytes(n) and u8() drawing from rng, as the printer generators use them."""
+    return (lambda n: bytes(rng.getrandbits(8) for _ in range(n))), (lambda: rng.getrandbits(8))
+
+
 def write_pcap(path, frames, linktype=1, snaplen=65535):
     """A classic pcap file of (data, original length) frames, a millisecond apart."""
     with open(path, "wb") as f:

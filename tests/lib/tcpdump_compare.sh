@@ -1,8 +1,15 @@
 # shellcheck shell=bash
 # tcpdump_compare.sh - one check: a capture decoded by Debian's tcpdump and
 # by `netprofile decode` with the same options must print the same bytes.
-# Sourced after suite.sh (uses np, tmp, ok, bad).
+# Sourced after suite.sh (uses np, tmp, ok, bad, abort): it also removes
+# $tmp on exit (unless KEEP is set) and stops the suite when tcpdump or
+# python3 (the generators) is missing.
 #   compare_with_tcpdump CAPTURE OPTIONS...
+#   compare_captures DIR "OPTION SET"...   every DIR/*.pcap with every set
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+command -v tcpdump >/dev/null || abort "tcpdump missing"
+command -v python3 >/dev/null || abort "python3 missing"
+
 compare_with_tcpdump() {
 	local cap=$1 rc
 	shift
@@ -33,4 +40,15 @@ for i in range(max(len(a), len(b))):
         break
 PY
 	fi
+}
+
+compare_captures() {
+	local dir=$1 cap opts
+	shift
+	for cap in "$dir"/*.pcap; do
+		for opts in "$@"; do
+			# shellcheck disable=SC2086
+			compare_with_tcpdump "$cap" $opts
+		done
+	done
 }
