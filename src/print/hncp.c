@@ -110,18 +110,7 @@ static int print_prefix(np_printer *pr, const uint8_t *p, uint32_t max)
 		out_fmt(pr->out, "/%u", plen);
 		return (int)(nb + 13);
 	}
-	uint8_t a[16] = {0};
-	if (plen > 128)
-		return -1;
-	uint32_t nb = (plen + 7) / 8;
-	if (max - 1 < nb)
-		return -2;
-	memcpy(a, p + 1, nb);
-	if (plen % 8)
-		a[nb - 1] &= (uint8_t)(0xff00 >> (plen % 8));
-	out_ipv6(pr->out, a);
-	out_fmt(pr->out, "/%u", plen);
-	return (int)(nb + 1);
+	return print_bgp_prefix(pr, "", true, p, max); /* as BGP's decode_prefix6 */
 }
 
 /* DNS labels within max bytes, "[|DNS]" when no root label ends them:
