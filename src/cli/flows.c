@@ -429,8 +429,8 @@ int cmd_flows(int argc, char **argv)
 	np_pipeline_hooks live = {.tick = flush_records, .ctx = &run};
 	np_pipeline_hooks *hooks = src.live ? &live : NULL;
 	if (a.decap) {
-		/* Inner packets are found on the thread that decodes: the run
-		 * stays on one core (flow/pipeline.h, the packet hook). */
+		/* Inner packets are found on this thread (flow/pipeline.h, the
+		 * tunnel hook); the file is still read on a second core. */
 		np_flow_config inner = a.cfg;
 		inner.batch = false;
 		run.decap = np_decap_new(&inner, src.nano, emit_inner_flow, &run);
@@ -438,7 +438,7 @@ int cmd_flows(int argc, char **argv)
 			fprintf(stderr, "netprofile: out of memory for --decap\n");
 			exit(1);
 		}
-		live.packet = decap_packet;
+		live.tunnel = decap_packet;
 		hooks = &live;
 	}
 

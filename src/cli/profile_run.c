@@ -49,13 +49,16 @@ static void emit_tunnelled(void *ctx, const np_flow *f, const np_flow_tunnel *t)
 	add_tunnelled(ctx, f, true, t);
 }
 
-static void decap_packet(void *ctx, const np_packet *pkt)
+static void tunnel_packet(void *ctx, const np_packet *pkt)
 {
 	struct run_ctx *run = ctx;
-	if (run->decap)
-		np_decap_packet(run->decap, pkt);
-	if (run->in->devices)
-		np_devices_packet(run->in->devices, pkt, run->nano);
+	np_decap_packet(run->decap, pkt);
+}
+
+static void device_packet(void *ctx, const np_packet *pkt)
+{
+	struct run_ctx *run = ctx;
+	np_devices_packet(run->in->devices, pkt, run->nano);
 }
 
 static void emit_flow(void *ctx, const np_flow *f)
@@ -88,15 +91,17 @@ static int read_capture(struct run_ctx *run, np_flow_table *table, const cli_sou
 	if (cli_open_source(&s, src) != 0)
 		return -1;
 	cli_stop_on_signals(&s);
-	/* A file is read and decoded on a second core (flow/pipeline.h); with
-	 * tunnels opened or devices asked for, on this one (the packet hook). */
-	np_pipeline_hooks hooks = {.packet = decap_packet, .ctx = run};
+	/* A file is read and decoded on a second core (flow/pipeline.h), and
+	 * tunnels are opened on this one (the tunnel hook); with devices asked
+	 * for, all is done on this one (the packet hook). */
+	np_pipeline_hooks hooks = {.packet = run->in->devices ? device_packet : NULL, .ctx = run};
 	if (!run->in->no_decap) {
 		run->decap = np_decap_new(&run->inner_cfg, s.nano, emit_tunnelled, run);
 		if (!run->decap) {
 			fprintf(stderr, "netprofile: out of memory for tunnels\n");
 			exit(1);
 		}
+		hooks.tunnel = tunnel_packet;
 	}
 	run->nano = s.nano;
 	bool hooked = run->decap || run->in->devices;

@@ -705,19 +705,22 @@ static void watch_before(void *ctx, int64_t us)
 	keep_pace(ctx, us);
 }
 
-/* each decoded packet, with --anomalies or tunnels opened (the run is then
- * on this thread alone: see np_pipeline_hooks.packet): the checks, packets
- * numbered as decode -# numbers them; what a tunnel carries, into the
- * inner table */
+/* each decoded packet, with --anomalies (the run is then on this thread
+ * alone: see np_pipeline_hooks.packet): the checks, packets numbered as
+ * decode -# numbers them */
 static void watch_decoded(void *ctx, const np_packet *pkt)
 {
 	struct watch *w = ctx;
-	if (w->checks) {
-		w->packets++;
-		np_anomalies_packet(w->checks, pkt, w->packets);
-	}
-	if (w->decap)
-		np_decap_packet(w->decap, pkt);
+	w->packets++;
+	np_anomalies_packet(w->checks, pkt, w->packets);
+}
+
+/* each packet that may carry a tunnel, unless --no-decap: what it
+ * carries, into the inner table */
+static void watch_tunnel(void *ctx, const np_packet *pkt)
+{
+	struct watch *w = ctx;
+	np_decap_packet(w->decap, pkt);
 }
 
 /* after each packet: a commit interval of capture time has passed, or
@@ -839,7 +842,8 @@ static int run_loop(struct watch *w)
 		.before = w->a->pace ? watch_before : NULL,
 		.after = watch_after,
 		.tick = watch_tick,
-		.packet = w->checks || w->decap ? watch_decoded : NULL,
+		.packet = w->checks ? watch_decoded : NULL,
+		.tunnel = w->decap ? watch_tunnel : NULL,
 		.ctx = w,
 	};
 	int rc = np_flow_pipeline_run(&w->src, 0, w->table, true, &hooks);

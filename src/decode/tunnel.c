@@ -136,6 +136,25 @@ static uint8_t ip_in_ip_kind(uint8_t outer_kind, uint8_t inner_kind)
 	return inner_kind == NP_LAYER_IP4 ? NP_TUNNEL_4IN6 : NP_TUNNEL_6IN6;
 }
 
+bool np_tunnel_udp_port(uint16_t dport)
+{
+	return dport == UDP_VXLAN || dport == UDP_GENEVE;
+}
+
+bool np_tunnel_candidate(const np_packet *outer)
+{
+	if (outer->ip < 0 || outer->ip + 1 >= outer->nlayers || outer->layer[outer->ip].status != NP_OK)
+		return false;
+	const np_layer *next = &outer->layer[outer->ip + 1];
+	switch (next->kind) {
+	case NP_LAYER_IP4:
+	case NP_LAYER_IP6:
+	case NP_LAYER_GRE: return true;
+	case NP_LAYER_UDP: return next->status == NP_OK && np_tunnel_udp_port(next->u.udp.dport);
+	default: return false;
+	}
+}
+
 bool np_tunnel_inner(const np_packet *outer, np_packet *inner, np_tunnel *t)
 {
 	memset(t, 0, sizeof(*t));

@@ -46,6 +46,11 @@ typedef struct np_tunnel {
 /* Decode the packet `outer` carries into `inner`; false when it carries
  * none (or the tunnel header is cut short or impossible). */
 bool np_tunnel_inner(const np_packet *outer, np_packet *inner, np_tunnel *t);
+/* Whether np_tunnel_inner could find a packet inside `outer`: cheap, and
+ * true for every packet it opens (so a reader can pass the others by). */
+bool np_tunnel_candidate(const np_packet *outer);
+/* Whether a UDP datagram to this port is a tunnel's (VXLAN, Geneve). */
+bool np_tunnel_udp_port(uint16_t dport);
 
 /* "ipip", "6in4", "4in6", "6in6", "gre", "pptp", "vxlan", "geneve"; "" for none. */
 const char *np_tunnel_name(uint8_t kind);

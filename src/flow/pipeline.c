@@ -23,6 +23,11 @@
  * answers SIGUSR1 so) or ends. Signals are blocked on the reader thread, so
  * their handlers run on the caller's, as without a second thread.
  *
+ * With a tunnel hook, a packet that may carry a tunnel (few do) is passed
+ * over whole, before its observations, in a record of its own; the
+ * accounting thread decodes it again for the hook, so tunnels are opened
+ * on that thread, in packet order, as without a second thread.
+ *
  * A record bigger than a chunk (a payload near the 256 KiB snaplen limit)
  * grows that chunk; nothing is cut, so the table sees exactly what
  * np_flow_table_add would have given it.
@@ -38,6 +43,7 @@
 #include <time.h>
 
 #include "../decode/packet.h"
+#include "../decode/tunnel.h"
 
 #define FILE_CHUNKS 8
 #define LIVE_CHUNKS 256 /* 32 MiB at most, with the kernel's buffer a second of 500k packets a second */
@@ -79,10 +85,22 @@ struct pipeline {
 	_Alignas(64) np_source *src;
 	long count;
 	bool want_payload;
+	bool tunnels; /* pass tunnel packets over (hooks->tunnel) */
 	bool has_tick;
 	bool out_of_memory;
 	np_flow_frags *frags;
 	np_packet pkt;
+
+	/* the accounting thread's: the tunnel packets decoded again */
+	_Alignas(64) np_packet apkt;
+};
+
+/* A record passing a whole frame to the tunnel hook: an np_flow_obs with
+ * this status, its inline payload a struct frame then the frame's bytes. */
+#define FRAME_RECORD 0xff
+struct frame {
+	int64_t sec;
+	uint32_t frac, caplen, len, unused;
 };
 
 /* Records lie in a chunk at multiples of 8 bytes, where they are read in
@@ -128,6 +146,27 @@ static void publish(struct pipeline *p)
 	p->chunk[p->filled % p->nchunks].oldest = NULL;
 }
 
+/* The chunk being filled, with room for a record of `need` bytes (the
+ * chunk published and the next one taken when it is full); NULL when out
+ * of memory. */
+static struct chunk *room(struct pipeline *p, size_t need)
+{
+	struct chunk *c = &p->chunk[p->filled % p->nchunks];
+	if (c->used + need > c->cap && c->used) {
+		publish(p);
+		c = &p->chunk[p->filled % p->nchunks];
+	}
+	if (need > c->cap) { /* a chunk not allocated yet, or a record bigger than one */
+		size_t want = need > p->chunk_bytes ? need : p->chunk_bytes;
+		uint8_t *bigger = realloc(c->data, want);
+		if (!bigger)
+			return NULL;
+		c->data = bigger;
+		c->cap = want;
+	}
+	return c;
+}
+
 /* Append one observation to the chunk being filled, its payload after it;
  * a payload in a mapped file stays where it is (`stable`): the record keeps
  * the pointer. In the chunk, a NULL payload pointer means "inline". */
@@ -137,27 +176,14 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 	if (!stable || !o.plen)
 		o.payload = NULL;
 	size_t need = sizeof(o) + (o.payload ? 0 : round8(o.plen));
-	struct chunk *c = &p->chunk[p->filled % p->nchunks];
-	if (c->used + need > c->cap && c->used) {
-		publish(p);
-		c = &p->chunk[p->filled % p->nchunks];
-	}
-	if (need > c->cap) { /* a chunk not allocated yet, or a record bigger than one */
-		size_t want = need > p->chunk_bytes ? need : p->chunk_bytes;
-		uint8_t *bigger = realloc(c->data, want);
-		if (!bigger && o.plen) { /* keep the packet, without its payload */
-			p->out_of_memory = true;
-			o.plen = 0;
-			need = sizeof(o);
-			bigger = need <= c->cap ? c->data : realloc(c->data, need);
-			want = need;
-		}
-		if (!bigger) {
-			p->out_of_memory = true;
+	struct chunk *c = room(p, need);
+	if (!c) {
+		p->out_of_memory = true;
+		/* keep the packet, without its payload */
+		if (!o.plen || !(c = room(p, sizeof(o))))
 			return;
-		}
-		c->data = bigger;
-		c->cap = want;
+		o.plen = 0;
+		need = sizeof(o);
 	}
 	if (o.payload && !c->oldest)
 		c->oldest = o.payload;
@@ -168,6 +194,24 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 	c->used += need;
 }
 
+/* Append a whole frame for the tunnel hook (a copy: it is decoded again). */
+static void put_frame(struct pipeline *p, const struct pcap_pkthdr *h, const uint8_t *data)
+{
+	np_flow_obs o = {.status = FRAME_RECORD, .plen = (uint32_t)sizeof(struct frame) + h->caplen};
+	size_t need = sizeof(o) + round8(o.plen);
+	struct chunk *c = room(p, need);
+	if (!c) {
+		p->out_of_memory = true;
+		return;
+	}
+	struct frame f = {h->ts.tv_sec, (uint32_t)h->ts.tv_usec, h->caplen, h->len, 0};
+	uint8_t *at = c->data + c->used;
+	memcpy(at, &o, sizeof(o));
+	memcpy(at + sizeof(o), &f, sizeof(f));
+	memcpy(at + sizeof(o) + sizeof(f), data, h->caplen);
+	c->used += need;
+}
+
 static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
 {
 	struct pipeline *p = ctx;
@@ -175,8 +219,12 @@ static void read_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data
 	int64_t us = np_source_packet_us(p->src, h);
 	/* Most packets need no decoding (flow.h, np_flow_observe_frame). */
 	unsigned n = np_flow_observe_frame(p->frags, p->pkt.dlt, data, h->caplen, h->len, us, p->want_payload, o);
+	if (n && p->tunnels && o[0].k.proto == 17 && np_tunnel_udp_port(o[0].k.dport))
+		n = 0; /* VXLAN or Geneve, maybe: decoded, to be sure */
 	if (!n) {
 		np_decode(&p->pkt, p->pkt.dlt, data, h->caplen, h->len);
+		if (p->tunnels && np_tunnel_candidate(&p->pkt))
+			put_frame(p, h, data);
 		n = np_flow_observe(p->frags, &p->pkt, us, p->want_payload, o);
 	}
 	bool stable = np_source_data_stable(p->src, data);
@@ -246,17 +294,33 @@ static void *reader_main(void *arg)
 
 /* ---- the accounting side --------------------------------------------------- */
 
+/* A frame put_frame passed over, decoded again for the tunnel hook. */
+static void pass_frame(np_packet *pkt, const uint8_t *rec, const np_pipeline_hooks *h)
+{
+	struct frame f;
+	memcpy(&f, rec, sizeof(f));
+	pkt->ts_sec = f.sec;
+	pkt->ts_frac = f.frac;
+	np_decode(pkt, pkt->dlt, rec + sizeof(f), f.caplen, f.len);
+	h->tunnel(h->ctx, pkt);
+}
+
 /* The records are used where they lie in the chunk (put_obs copied each
  * one there whole, 8-byte aligned): the table keeps pointers to them until
  * the sync at the end. */
-static void account_chunk(np_flow_table *t, uint8_t *data, size_t used, const np_pipeline_hooks *h)
+static void account_chunk(struct pipeline *p, np_flow_table *t, const struct chunk *c, const np_pipeline_hooks *h)
 {
-	for (size_t off = 0; off < used;) {
+	uint8_t *data = c->data;
+	for (size_t off = 0; off < c->used;) {
 		np_flow_obs *o = (np_flow_obs *)(void *)(data + off);
 		off += sizeof(*o);
 		if (!o->payload) {
 			o->payload = data + off;
 			off += round8(o->plen);
+		}
+		if (o->status == FRAME_RECORD) {
+			pass_frame(&p->apkt, o->payload, h);
+			continue;
 		}
 		if (h && h->before)
 			h->before(h->ctx, o->ts_us);
@@ -322,7 +386,7 @@ static int run_accounting(struct pipeline *p, np_flow_table *t, const np_pipelin
 		if (p->emptied != p->filled) {
 			const struct chunk *c = &p->chunk[p->emptied % p->nchunks];
 			pthread_mutex_unlock(&p->mu);
-			account_chunk(t, c->data, c->used, h);
+			account_chunk(p, t, c, h);
 			pthread_mutex_lock(&p->mu);
 			p->emptied++;
 			if (p->reader_waits && p->filled - p->emptied <= p->resume_at)
@@ -360,6 +424,8 @@ static void direct_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *da
 	np_decode(&d->pkt, d->pkt.dlt, data, h->caplen, h->len);
 	if (d->h && d->h->packet)
 		d->h->packet(d->h->ctx, &d->pkt);
+	if (d->h && d->h->tunnel && np_tunnel_candidate(&d->pkt))
+		d->h->tunnel(d->h->ctx, &d->pkt);
 	np_flow_table_add(d->t, &d->pkt, us);
 	if (d->h && d->h->after)
 		d->h->after(d->h->ctx);
@@ -462,6 +528,8 @@ static struct pipeline *pipeline_new(np_source *src, long count, np_flow_table *
 	p->has_tick = h && h->tick;
 	p->frags = np_flow_table_frags(t);
 	p->pkt.dlt = src->dlt;
+	p->apkt.dlt = src->dlt;
+	p->tunnels = h && h->tunnel;
 	return p;
 }
 

@@ -45,6 +45,11 @@ typedef struct np_pipeline_hooks {
 	 * accounted: for checks that read whole packets (watch --anomalies).
 	 * With it the run stays on the calling thread, which decodes. */
 	void (*packet)(void *ctx, const np_packet *pkt);
+	/* Each decoded packet that may carry a tunnel (np_tunnel_candidate),
+	 * before it is accounted: what tunnels carry (flow/decap.h). Unlike
+	 * `packet`, it keeps the run on two cores: the reader passes such
+	 * packets (few) over whole, and they are decoded again here. */
+	void (*tunnel)(void *ctx, const np_packet *pkt);
 	void *ctx;
 } np_pipeline_hooks;
 

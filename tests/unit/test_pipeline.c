@@ -10,7 +10,10 @@
  * payload is bigger than a chunk; then with a packet count, and on the same
  * file cut in the middle of a record (both paths fail the same way after
  * accounting the same packets). Also a datagram split across two files
- * read one after the other into one table.
+ * read one after the other into one table. With a tunnel hook (tunnels
+ * in IP, GRE and VXLAN among the packets, and UDP to VXLAN's port that is
+ * no VXLAN), the hook opens the same tunnels in the same order as when
+ * every decoded packet is handed to it on one thread.
  */
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -19,6 +22,7 @@
 
 #include "../../src/capture/source.h"
 #include "../../src/decode/packet.h"
+#include "../../src/decode/tunnel.h"
 #include "../../src/flow/flow.h"
 #include "../../src/flow/pipeline.h"
 #include "check.h"
@@ -31,6 +35,7 @@ struct result {
 	np_flow *flows;
 	size_t n, cap;
 	uint64_t hook_calls, hook_hash, hook_max;
+	uint64_t tunnels, tunnel_hash; /* packets whose tunnel opened, and what was in them */
 	np_flow_stats stats;
 	int rc;
 };
@@ -60,16 +65,35 @@ static void hook(void *ctx, np_flow *f, bool reverse, const uint8_t *p, uint32_t
 	f->app = (uint8_t)(1 + p[0] % 5); /* the hook may write to the flow */
 }
 
+/* A decoded packet: if a tunnel opens, its time, kind, id and inside. */
+static void tunnel_seen(void *ctx, const np_packet *pkt)
+{
+	struct result *r = ctx;
+	static np_packet in;
+	np_tunnel t;
+	if (!np_tunnel_inner(pkt, &in, &t))
+		return;
+	r->tunnels++;
+	r->tunnel_hash = (r->tunnel_hash ^ (uint64_t)pkt->ts_sec ^ (uint64_t)pkt->ts_frac << 32 ^ t.kind ^
+			  (uint64_t)t.id << 8 ^ (uint64_t)in.nlayers << 40) *
+			 0x100000001b3ULL;
+}
+
 struct direct_ctx {
 	np_source *src;
 	np_flow_table *t;
+	struct result *r;
 	np_packet pkt;
 };
 
+/* The one-thread path: every packet decoded, and every one to the hook. */
 static void direct_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *data)
 {
 	struct direct_ctx *d = ctx;
 	np_decode(&d->pkt, d->pkt.dlt, data, h->caplen, h->len);
+	d->pkt.ts_sec = h->ts.tv_sec;
+	d->pkt.ts_frac = (uint32_t)h->ts.tv_usec;
+	tunnel_seen(d->r, &d->pkt);
 	np_flow_table_add(d->t, &d->pkt, np_source_packet_us(d->src, h));
 }
 
@@ -86,11 +110,13 @@ static void run(const char *path, long count, bool pipeline, struct result *r)
 		.idle_timeout_s = 2, .max_flows = 100000, .payload_fn = hook, .payload_ctx = r, .batch = true};
 	np_flow_table *t = np_flow_table_new(&cfg, emit, r);
 	if (pipeline) {
-		r->rc = np_flow_pipeline_run(&src, count, t, true, NULL);
+		np_pipeline_hooks hooks = {.tunnel = tunnel_seen, .ctx = r};
+		r->rc = np_flow_pipeline_run(&src, count, t, true, &hooks);
 	} else {
 		static struct direct_ctx d;
 		d.src = &src;
 		d.t = t;
+		d.r = r;
 		d.pkt.dlt = src.dlt;
 		r->rc = np_source_loop(&src, count, direct_one, &d);
 	}
@@ -127,6 +153,8 @@ static void compare(const char *what, const struct result *a, const struct resul
 	CHECK(memcmp(&a->stats, &b->stats, sizeof(a->stats)) == 0);
 	CHECK(a->hook_calls == b->hook_calls);
 	CHECK(a->hook_hash == b->hook_hash);
+	CHECK(a->tunnels == b->tunnels);
+	CHECK(a->tunnel_hash == b->tunnel_hash);
 	if (a->n != b->n || differ || a->hook_hash != b->hook_hash)
 		fprintf(stderr, "%s: %zu vs %zu flows, %zu differ, %llu vs %llu hook calls\n", what, a->n, b->n, differ,
 			(unsigned long long)a->hook_calls, (unsigned long long)b->hook_calls);
@@ -183,6 +211,38 @@ static size_t ip4_frame(uint32_t a, uint32_t b, uint8_t proto, uint16_t sp, uint
 	return (size_t)(pl + payload - frame);
 }
 
+/* A tunnel packet from 10.9.<a> to 10.8.0.<b>: kind 0 IP in IP, 1 GRE, 2
+ * VXLAN (VNI a), all carrying a TCP SYN+ACK; 3 UDP to VXLAN's port with
+ * random bytes. Returns its size. */
+static size_t tunnel_frame(uint32_t a, uint32_t b, int kind)
+{
+	static uint8_t inner[128];
+	size_t n = ip4_frame(b, a, 6, 80, (uint16_t)(20000 + a), 0x12, 0, 0);
+	memcpy(inner, frame, n);
+	uint32_t ipn = (uint32_t)n - 14; /* the inner packet from its IP header */
+	if (kind == 3)
+		return ip4_frame(a, b, 17, 5000, 4789, 0, rnd() % 40, 0);
+	if (kind == 2) {
+		size_t len = ip4_frame(a, b, 17, (uint16_t)(40000 + a), 4789, 0, 8 + (uint32_t)n, 0);
+		uint8_t *vx = frame + 14 + 20 + 8;
+		memset(vx, 0, 8);
+		vx[0] = 0x08;
+		vx[5] = (uint8_t)a;
+		memcpy(vx + 8, inner, n);
+		return len;
+	}
+	uint32_t gre = kind == 1 ? 4 : 0;
+	size_t len = ip4_frame(a, b, 17, 1, 1, 0, gre + ipn - 8, 0); /* then the UDP header is overwritten */
+	uint8_t *ip = frame + 14, *l4 = ip + 20;
+	ip[9] = kind == 1 ? 47 : 4;
+	if (gre) {
+		memset(l4, 0, 4);
+		put16(l4 + 2, 0x0800);
+	}
+	memcpy(l4 + gre, inner + 14, ipn);
+	return len;
+}
+
 /* An IPv6 UDP jumbogram (RFC 2675: hop-by-hop jumbo option, payload length
  * and UDP length 0) of JUMBO_PAYLOAD bytes. */
 static size_t jumbo_frame(void)
@@ -208,7 +268,10 @@ static size_t jumbo_frame(void)
 	return 14 + 40 + 8 + 8 + JUMBO_PAYLOAD;
 }
 
-static void write_capture(const char *path)
+/* fragments: with fragments (then most packets are decoded: a held
+ * fragment turns the reader's shortcut off), or without (so that tunnel
+ * packets are also found among packets the shortcut reads). */
+static void write_capture(const char *path, bool fragments)
 {
 	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 262144);
 	pcap_dumper_t *d = pcap_dump_open(dead, path);
@@ -224,11 +287,13 @@ static void write_capture(const char *path)
 		uint32_t r = rnd() % 100, a = rnd() % 1500, b = 1 + rnd() % 20;
 		if (i == 20000 || i == 20001) {
 			len = jumbo_frame();
+		} else if (i % 97 == 3) {
+			len = tunnel_frame(a, b, (int)(rnd() % 4));
 		} else if (r < 3) { /* not IP */
 			memset(frame, 0, 60);
 			memcpy(frame, "\xff\xff\xff\xff\xff\xff\2\0\0\0\0\1\x08\x06", 14);
 			len = 60;
-		} else if (r < 6) { /* a datagram in two fragments, either order, or a later one alone */
+		} else if (r < 6 && fragments) { /* a datagram in two fragments, either order, or a later one alone */
 			bool last_first = r == 4, alone = r == 5 && i % 7 == 0;
 			len = last_first || alone ? ip4_frame(a, b, 17, 0, 0, 0, 100, 6)
 						  : ip4_frame(a, b, 17, 1024 + (uint16_t)a, 53, 0, 40, 0x2000);
@@ -308,7 +373,7 @@ int main(void)
 	if (fd < 0)
 		return 2;
 	close(fd);
-	write_capture(path);
+	write_capture(path, true);
 
 	struct result a, b;
 	run(path, 0, false, &a);
@@ -317,6 +382,7 @@ int main(void)
 	CHECK(a.stats.packets > 40000);
 	CHECK(a.stats.not_ip > 0);
 	CHECK(a.hook_max == JUMBO_PAYLOAD); /* the chunk-growing path ran */
+	CHECK(a.tunnels > 200);
 	compare("whole file", &a, &b);
 	free(a.flows);
 	free(b.flows);
@@ -339,6 +405,15 @@ int main(void)
 	CHECK(a.rc == -1);
 	CHECK(a.stats.packets > 1000);
 	compare("cut file", &a, &b);
+	free(a.flows);
+	free(b.flows);
+
+	write_capture(path, false);
+	run(path, 0, false, &a);
+	run(path, 0, true, &b);
+	CHECK(a.rc == 0);
+	CHECK(a.tunnels > 200);
+	compare("no fragments", &a, &b);
 	free(a.flows);
 	free(b.flows);
 
