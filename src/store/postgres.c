@@ -32,7 +32,6 @@
  *
  * Not for: a single sensor with no server to run (sqlite.c is the default).
  */
-#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -40,6 +39,7 @@
 #include <string.h>
 
 #include "../profile/inventory.h"
+#include "../util/dynlib.h"
 #include "schema.h"
 #include "store.h"
 
@@ -73,43 +73,18 @@
 	X(PQtransactionStatus)  \
 	X(PQuser)
 
-#define PQ_POINTER(name) __typeof__(name) *name; /* NOLINT(bugprone-macro-parentheses): a declarator */
-static struct {
-	PQ_FUNCTIONS(PQ_POINTER)
-} pq;
-
-static pthread_once_t pq_once = PTHREAD_ONCE_INIT;
-static char pq_error[256]; /* why libpq could not be loaded; empty once it is */
-
-static void pq_load(void)
-{
-	void *lib = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
-	const char *why = lib ? NULL : dlerror();
-	/* Each function from its name; dlsym's object pointer is copied into
-	 * the function pointer, as POSIX allows. The first one missing stops. */
-#define PQ_RESOLVE(name)                             \
-	if (lib && !why) {                           \
-		void *sym = dlsym(lib, #name);       \
-		if (!sym)                            \
-			why = "it has no " #name;    \
-		memcpy(&pq.name, &sym, sizeof(sym)); \
-	}
-	PQ_FUNCTIONS(PQ_RESOLVE)
-#undef PQ_RESOLVE
-	if (why)
-		snprintf(pq_error, sizeof(pq_error), "%s", why);
-}
+NP_DYNLIB(pq, LIBPQ_SONAME, PQ_FUNCTIONS)
 
 /* 0 once libpq is there, or -1 with one line in err. */
 static int pq_ready(char *err, size_t errlen)
 {
-	pthread_once(&pq_once, pq_load);
-	if (!pq_error[0])
+	const char *why = pq_missing();
+	if (!why)
 		return 0;
 	snprintf(err, errlen,
 		 "PostgreSQL database (--db): cannot load PostgreSQL's client library " LIBPQ_SONAME
 		 " (Debian: apt-get install libpq5): %s",
-		 pq_error);
+		 why);
 	return -1;
 }
 
