@@ -11,8 +11,8 @@
  * with one item a line ('#' starts a comment). An item without SPI@ADDRESS
  * is used for every SA no other item names. Decryption uses OpenSSL's
  * libcrypto (EVP), loaded when -E is first used (util/dynlib.h): linked
- * in, its 21,000 relocations were about 5 million instructions and
- * 1.4 MiB of every run of every command. Without it, -E says so once and
+ * in, its 21,000 relocations were about 3.4 million instructions and
+ * 1.3 MiB of every run of every command. Without it, -E says so once and
  * ESP is printed undecrypted. The secrets never reach the output or the
  * logs.
  *
