@@ -16,7 +16,10 @@
 CC      ?= cc
 PKGS    := libpcap sqlite3 json-c libfixbuf libpq libcrypto
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap -lsqlite3 -ljson-c -lfixbuf -lglib-2.0 -lpq -lcrypto) -lm -pthread
+# libpq and libcrypto are not linked: src/store/postgres.c and src/print/esp.c
+# load them when --db names PostgreSQL or -E is used (src/util/dynlib.h);
+# their headers still come from pkg-config above.
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libpq libcrypto,$(PKGS)) 2>/dev/null || echo -lpcap -lsqlite3 -ljson-c -lfixbuf -lglib-2.0) -lm -pthread
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP

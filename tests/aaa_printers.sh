@@ -404,6 +404,17 @@ EOF3
 		compare_with_tcpdump "$cap" -n -E "0x1000@10.9.0.2 3des-cbc-hmac96:0xfedcba9876543210fedcba9876543210fedcba9876543210"
 	done
 	unset COMPARE_STDERR_OK
+	# libcrypto is not linked in but loaded at the first -E: where it cannot
+	# be, one line says so and ESP is printed as without -E.
+	check "libcrypto is not linked in (loaded when -E is used)" '! ldd "$np" | grep -q "libcrypto\.so"'
+	mkdir -p "$tmp/badlib" && : >"$tmp/badlib/libcrypto.so.3" # found first, and no library
+	LD_LIBRARY_PATH=$tmp/badlib "$np" decode -n -r "$tmp/esp.pcap" -E "$esp_secrets" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	"$np" decode -n -r "$tmp/esp.pcap" >"$tmp/plain" 2>/dev/null
+	check "-E without a loadable libcrypto: exit 0, one line naming it, ESP undecrypted ($(grep -v ^reading "$tmp/err" | head -c 200))" \
+		'[ $st -eq 0 ] && [ "$(grep -vc "^reading from" "$tmp/err")" -eq 1 ] &&
+		grep -q "^netprofile: decode: -E: cannot load OpenSSL.s libcrypto.so.3 (Debian: apt-get install libssl3): .*; ESP is not decrypted$" "$tmp/err" &&
+		cmp -s "$tmp/out" "$tmp/plain" && grep -q ESP "$tmp/out"'
 else
 	skip "ESP decryption: the openssl command is missing (it encrypts the test frames)"
 fi

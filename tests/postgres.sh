@@ -16,6 +16,8 @@
 #   - bad input: a malformed URI, a refused login, a wrong password, a
 #     missing database, a schema newer than the binary: one line naming the
 #     database, never the password, exit 1, before any capture is opened;
+#     so does a libpq.so.5 that cannot be loaded (libpq is not linked in:
+#     loaded when --db names PostgreSQL);
 #   - the password from PGPASSFILE, a service file (--db service=NAME);
 #     report reads the PostgreSQL inventory.
 # Skips where PostgreSQL's server binaries are absent or not run as root.
@@ -216,6 +218,13 @@ check "a newer schema is not touched" '[ "$(psql -d newer -c "SELECT count(*) FR
 "$np" watch -i lo --db "postgresql://np_pw:wr0ng@127.0.0.1:$port/np" >"$tmp/bad.out" 2>"$tmp/bad.err"
 check "watch: a refused login ends it before the interface is opened" \
 	'[ $? -eq 1 ] && [ "$(wc -l <"$tmp/bad.err")" -eq 1 ] && ! grep -q "listening\|wr0ng" "$tmp/bad.err"'
+
+# ---- libpq, loaded only when --db names PostgreSQL ----------------------------------------------------
+check "libpq is not linked in (loaded when a PostgreSQL --db is opened)" '! ldd "$np" | grep -q "libpq\.so"'
+mkdir -p "$tmp/badlib" && : >"$tmp/badlib/libpq.so.5" # found first, and no library
+LD_LIBRARY_PATH=$tmp/badlib one_line "libpq that cannot be loaded" \
+	"PostgreSQL database (--db): cannot load PostgreSQL's client library libpq.so.5 (Debian: apt-get install libpq5): .*libpq.so.5" \
+	"$(uri np)"
 
 # ---- the least-privilege role of the README ----------------------------------------------------------
 psql -d np -c "CREATE ROLE np_sensor LOGIN" \

@@ -14,7 +14,8 @@
  *   flow moves to the tail at most once per second of capture time (its
  *   first packet in a new second), not at every packet: moving it touches
  *   two other flows' records, two cache misses, for most packets a waste.
- *   So a flow at the head with lru_s = S was last active before S + 1;
+ *   The second it last moved is that of its latest packet (lru_s below),
+ *   so a flow at the head with lru_s = S was last active before S + 1;
  *   the sweep may end a flow up to a second late, but a packet after an
  *   idle gap never joins the old flow (np_flow_table_add checks).
  * - Packets come in as observations (np_flow_obs, flow_key.c: key, hash,
@@ -299,7 +300,6 @@ static uint32_t flow_create(np_flow_table *t, const np_flow_key *k, uint32_t has
 	memset(f, 0, sizeof(*f));
 	f->key = *k;
 	f->fwd.first_us = f->fwd.last_us = ts;
-	f->lru_s = (uint32_t)(ts / 1000000);
 	index_insert(t, hash, idx);
 	lru_append(t, idx);
 	t->active++;
@@ -361,6 +361,14 @@ static uint8_t tcp_track(np_flow *f, bool reverse, uint8_t flags)
 static int64_t flow_last_us(const np_flow *f)
 {
 	return f->rev.packets && f->rev.last_us > f->fwd.last_us ? f->rev.last_us : f->fwd.last_us;
+}
+
+/* The capture second the flow last moved to the activity list's tail:
+ * that of its latest packet (account moves it at its first packet in a
+ * new second; times are never negative in the table). */
+static int64_t lru_s(const np_flow *f)
+{
+	return flow_last_us(f) / 1000000;
 }
 
 static void flush_all(np_flow_table *t, uint8_t reason);
@@ -491,8 +499,7 @@ static void account(np_flow_table *t, const np_flow_obs *o)
 	if (idx == NIL) {
 		idx = flow_create(t, k, o->hash, ts);
 		reverse = false;
-	} else if ((uint32_t)(ts / 1000000) > t->pool[idx].lru_s) {
-		t->pool[idx].lru_s = (uint32_t)(ts / 1000000);
+	} else if (ts / 1000000 > lru_s(&t->pool[idx])) {
 		lru_unlink(t, idx);
 		lru_append(t, idx);
 	}
@@ -511,7 +518,7 @@ static void expire_idle(np_flow_table *t, int64_t now_us)
 {
 	/* The head was last active before its lru_s + 1 (see the top). */
 	int64_t idle = (int64_t)t->cfg.idle_timeout_s * 1000000;
-	while (t->lru_head != NIL && now_us - ((int64_t)t->pool[t->lru_head].lru_s + 1) * 1000000 >= idle)
+	while (t->lru_head != NIL && now_us - (lru_s(&t->pool[t->lru_head]) + 1) * 1000000 >= idle)
 		flow_end(t, t->lru_head, NP_END_IDLE);
 }
 

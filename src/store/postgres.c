@@ -21,16 +21,74 @@
  * the connection reports (user, host, port, database), never the password.
  * TLS: whatever sslmode says, passed through.
  *
+ * libpq is loaded when a PostgreSQL database is opened, not when the
+ * program starts: linked in, it and what it pulls in (libssl, Kerberos,
+ * LDAP, GnuTLS, SASL...) cost every run of every command about 4 MiB of
+ * memory and 10 million instructions of symbol lookups at start-up (a
+ * small `flows` run: 17.1 million instructions with it, 7.4 without), for
+ * the few runs that name a PostgreSQL --db. Its header is still
+ * libpq-fe.h (pkg-config), so every call is checked against libpq's own
+ * prototypes; its soname, libpq.so.5, has been PostgreSQL's since 8.2.
+ *
  * Not for: a single sensor with no server to run (sqlite.c is the default).
  */
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../profile/inventory.h"
+#include "../util/dynlib.h"
 #include "schema.h"
 #include "store.h"
+
+/* ---- libpq, loaded on first use ---------------------------------------------------------- */
+
+#define LIBPQ_SONAME "libpq.so.5"
+
+/* Every libpq function this file calls, called as pq.NAME. */
+#define PQ_FUNCTIONS(X)         \
+	X(PQclear)              \
+	X(PQconnectdbParams)    \
+	X(PQconninfoFree)       \
+	X(PQconninfoParse)      \
+	X(PQdb)                 \
+	X(PQerrorMessage)       \
+	X(PQexec)               \
+	X(PQexecParams)         \
+	X(PQexecPrepared)       \
+	X(PQfinish)             \
+	X(PQfreemem)            \
+	X(PQgetisnull)          \
+	X(PQgetvalue)           \
+	X(PQhost)               \
+	X(PQntuples)            \
+	X(PQport)               \
+	X(PQprepare)            \
+	X(PQreset)              \
+	X(PQresultErrorMessage) \
+	X(PQresultStatus)       \
+	X(PQstatus)             \
+	X(PQtransactionStatus)  \
+	X(PQuser)
+
+NP_DYNLIB(pq, LIBPQ_SONAME, PQ_FUNCTIONS)
+
+/* 0 once libpq is there, or -1 with one line in err. */
+static int pq_ready(char *err, size_t errlen)
+{
+	const char *why = pq_missing();
+	if (!why)
+		return 0;
+	snprintf(err, errlen,
+		 "PostgreSQL database (--db): cannot load PostgreSQL's client library " LIBPQ_SONAME
+		 " (Debian: apt-get install libpq5): %s",
+		 why);
+	return -1;
+}
+
+/* ---- the store ---------------------------------------------------------------------------- */
 
 struct pg_store {
 	np_store base;
@@ -61,23 +119,23 @@ static void keep_error(struct pg_store *s, const char *msg)
  * with the error kept. */
 static PGresult *check(struct pg_store *s, PGresult *r, ExecStatusType want)
 {
-	if (r && PQresultStatus(r) == want)
+	if (r && pq.PQresultStatus(r) == want)
 		return r;
-	keep_error(s, r ? PQresultErrorMessage(r) : PQerrorMessage(s->conn));
-	PQclear(r);
+	keep_error(s, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(s->conn));
+	pq.PQclear(r);
 	return NULL;
 }
 
 static int exec_cmd(struct pg_store *s, const char *sql)
 {
-	PGresult *r = check(s, PQexec(s->conn, sql), PGRES_COMMAND_OK);
-	PQclear(r);
+	PGresult *r = check(s, pq.PQexec(s->conn, sql), PGRES_COMMAND_OK);
+	pq.PQclear(r);
 	return r ? 0 : -1;
 }
 
 static PGresult *run(struct pg_store *s, const char *stmt, int n, const char *const *values, ExecStatusType want)
 {
-	return check(s, PQexecPrepared(s->conn, stmt, n, values, NULL, NULL, 0), want);
+	return check(s, pq.PQexecPrepared(s->conn, stmt, n, values, NULL, NULL, 0), want);
 }
 
 /* ---- statements, prepared on each connection ---------------------------------------------- */
@@ -155,11 +213,11 @@ static const struct {
 static int prepare_statements(struct pg_store *s)
 {
 	for (size_t i = 0; i < sizeof(statements) / sizeof(statements[0]); i++) {
-		PGresult *r =
-			check(s, PQprepare(s->conn, statements[i].name, statements[i].sql, 0, NULL), PGRES_COMMAND_OK);
+		PGresult *r = check(s, pq.PQprepare(s->conn, statements[i].name, statements[i].sql, 0, NULL),
+				    PGRES_COMMAND_OK);
 		if (!r)
 			return -1;
-		PQclear(r);
+		pq.PQclear(r);
 	}
 	return 0;
 }
@@ -171,7 +229,8 @@ static int prepare_statements(struct pg_store *s)
  * URI held. */
 static void describe(struct pg_store *s)
 {
-	const char *host = PQhost(s->conn), *port = PQport(s->conn), *db = PQdb(s->conn), *user = PQuser(s->conn);
+	const char *host = pq.PQhost(s->conn), *port = pq.PQport(s->conn), *db = pq.PQdb(s->conn),
+		   *user = pq.PQuser(s->conn);
 	snprintf(s->base.name, sizeof(s->base.name), "postgresql://%s%s%s%s%s/%s", user && *user ? user : "",
 		 user && *user ? "@" : "", host && *host ? host : "localhost", port && *port ? ":" : "",
 		 port ? port : "", db ? db : "");
@@ -179,20 +238,20 @@ static void describe(struct pg_store *s)
 
 static int schema_version(struct pg_store *s, int *version)
 {
-	PGresult *r = check(s, PQexec(s->conn, "SELECT to_regclass('meta') IS NOT NULL"), PGRES_TUPLES_OK);
+	PGresult *r = check(s, pq.PQexec(s->conn, "SELECT to_regclass('meta') IS NOT NULL"), PGRES_TUPLES_OK);
 	if (!r)
 		return -1;
-	bool has_meta = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
+	bool has_meta = pq.PQgetvalue(r, 0, 0)[0] == 't';
+	pq.PQclear(r);
 	*version = 0;
 	if (!has_meta)
 		return 0;
-	r = check(s, PQexec(s->conn, "SELECT value FROM meta WHERE key = 'schema_version'"), PGRES_TUPLES_OK);
+	r = check(s, pq.PQexec(s->conn, "SELECT value FROM meta WHERE key = 'schema_version'"), PGRES_TUPLES_OK);
 	if (!r)
 		return -1;
-	if (PQntuples(r))
-		*version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-	PQclear(r);
+	if (pq.PQntuples(r))
+		*version = (int)strtol(pq.PQgetvalue(r, 0, 0), NULL, 10);
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -207,13 +266,13 @@ static bool pg_has_column(void *ctx, const char *table, const char *column)
 	const char *v[2] = {table, column};
 	PGresult *r =
 		check(s,
-		      PQexecParams(s->conn,
-				   "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
-				   " AND table_name = $1 AND column_name = $2",
-				   2, NULL, v, NULL, NULL, 0),
+		      pq.PQexecParams(s->conn,
+				      "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+				      " AND table_name = $1 AND column_name = $2",
+				      2, NULL, v, NULL, NULL, 0),
 		      PGRES_TUPLES_OK);
-	bool found = r && PQntuples(r) > 0;
-	PQclear(r);
+	bool found = r && pq.PQntuples(r) > 0;
+	pq.PQclear(r);
 	return found;
 }
 
@@ -231,8 +290,8 @@ static int create_or_migrate(struct pg_store *s, char *err, size_t errlen)
 		 NP_STORE_SCHEMA);
 	if (exec_cmd(s, "BEGIN") != 0)
 		goto fail;
-	PGresult *r = check(s, PQexec(s->conn, "SELECT pg_advisory_xact_lock(7295617017)"), PGRES_TUPLES_OK);
-	PQclear(r);
+	PGresult *r = check(s, pq.PQexec(s->conn, "SELECT pg_advisory_xact_lock(7295617017)"), PGRES_TUPLES_OK);
+	pq.PQclear(r);
 	if (!r || schema_version(s, &version) != 0)
 		goto fail;
 	if (version > NP_STORE_SCHEMA) {
@@ -268,11 +327,11 @@ static int check_readable(struct pg_store *s, char *err, size_t errlen)
 	static const char *const tables[] = {"servers", "clients", "alerts"};
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		const char *v[1] = {tables[i]};
-		PGresult *r =
-			check(s, PQexecParams(s->conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, v, NULL, NULL, 0),
-			      PGRES_TUPLES_OK);
-		bool found = r && PQgetvalue(r, 0, 0)[0] == 't';
-		PQclear(r);
+		PGresult *r = check(
+			s, pq.PQexecParams(s->conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, v, NULL, NULL, 0),
+			PGRES_TUPLES_OK);
+		bool found = r && pq.PQgetvalue(r, 0, 0)[0] == 't';
+		pq.PQclear(r);
 		if (!found) {
 			snprintf(err, errlen, "%s: not a netprofile inventory (no %s table)", s->base.name, tables[i]);
 			return -1;
@@ -285,7 +344,7 @@ static void pg_close(np_store *st)
 {
 	if (!st)
 		return;
-	PQfinish(of(st)->conn);
+	pq.PQfinish(of(st)->conn);
 	free(st);
 }
 
@@ -296,7 +355,7 @@ static const np_store_ops pg_ops;
  * never the password. */
 static void connect_error(struct pg_store *s, char *err, size_t errlen)
 {
-	keep_error(s, PQerrorMessage(s->conn));
+	keep_error(s, pq.PQerrorMessage(s->conn));
 	snprintf(err, errlen, "%s: cannot connect: %s", s->base.name, s->err);
 }
 
@@ -341,11 +400,13 @@ static void parse_error(const char *conninfo, const char *msg, char *err, size_t
 np_store *np_store_postgres_open(const char *conninfo, const char *sensor, enum np_store_mode mode, char *err,
 				 size_t errlen)
 {
+	if (pq_ready(err, errlen) != 0)
+		return NULL;
 	char *perr = NULL;
-	PQconninfoOption *opts = PQconninfoParse(conninfo, &perr);
+	PQconninfoOption *opts = pq.PQconninfoParse(conninfo, &perr);
 	if (!opts) {
 		parse_error(conninfo, perr, err, errlen);
-		PQfreemem(perr);
+		pq.PQfreemem(perr);
 		return NULL;
 	}
 	/* No wait without end for a server that does not answer, unless asked. */
@@ -353,7 +414,7 @@ np_store *np_store_postgres_open(const char *conninfo, const char *sensor, enum 
 	for (PQconninfoOption *o = opts; o->keyword; o++)
 		if (!strcmp(o->keyword, "connect_timeout") && o->val && *o->val)
 			has_timeout = true;
-	PQconninfoFree(opts);
+	pq.PQconninfoFree(opts);
 	struct pg_store *s = calloc(1, sizeof(*s));
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
@@ -363,14 +424,14 @@ np_store *np_store_postgres_open(const char *conninfo, const char *sensor, enum 
 	snprintf(s->base.sensor, sizeof(s->base.sensor), "%s", sensor ? sensor : "");
 	const char *keys[] = {"dbname", "fallback_application_name", has_timeout ? NULL : "connect_timeout", NULL};
 	const char *vals[] = {conninfo, "netprofile", "10", NULL};
-	s->conn = PQconnectdbParams(keys, vals, 1);
+	s->conn = pq.PQconnectdbParams(keys, vals, 1);
 	if (!s->conn) {
 		snprintf(err, errlen, "PostgreSQL database (--db): out of memory");
 		free(s);
 		return NULL;
 	}
 	describe(s);
-	if (PQstatus(s->conn) != CONNECTION_OK) {
+	if (pq.PQstatus(s->conn) != CONNECTION_OK) {
 		connect_error(s, err, errlen);
 		goto fail;
 	}
@@ -402,7 +463,7 @@ static int pg_commit(np_store *st)
 static void pg_rollback(np_store *st)
 {
 	struct pg_store *s = of(st);
-	if (PQstatus(s->conn) == CONNECTION_OK && PQtransactionStatus(s->conn) != PQTRANS_IDLE) {
+	if (pq.PQstatus(s->conn) == CONNECTION_OK && pq.PQtransactionStatus(s->conn) != PQTRANS_IDLE) {
 		char keep[sizeof(s->err)];
 		memcpy(keep, s->err, sizeof(keep));
 		exec_cmd(s, "ROLLBACK");
@@ -418,8 +479,8 @@ static int meta_move(np_store *st, const char *stmt, const char *key, int64_t v,
 	PGresult *r = run(of(st), stmt, 2, vals, PGRES_TUPLES_OK);
 	if (!r)
 		return -1;
-	*stored = PQntuples(r) && !PQgetisnull(r, 0, 0) ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : v;
-	PQclear(r);
+	*stored = pq.PQntuples(r) && !pq.PQgetisnull(r, 0, 0) ? strtoll(pq.PQgetvalue(r, 0, 0), NULL, 10) : v;
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -442,8 +503,8 @@ static int pg_address_known(np_store *st, const np_server_key *k, bool *known)
 	PGresult *r = run(of(st), "known", 3, vals, PGRES_TUPLES_OK);
 	if (!r)
 		return -1;
-	*known = PQntuples(r) > 0;
-	PQclear(r);
+	*known = pq.PQntuples(r) > 0;
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -507,8 +568,8 @@ static int upsert_clients(struct pg_store *s, const np_server *v, const char *ad
 				       arr[3].buf};
 		PGresult *r = run(s, "clients", 7, vals, PGRES_TUPLES_OK);
 		if (r) {
-			*added = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-			PQclear(r);
+			*added = strtoll(pq.PQgetvalue(r, 0, 0), NULL, 10);
+			pq.PQclear(r);
 			rc = 0;
 		}
 	} else {
@@ -564,8 +625,8 @@ static int pg_upsert_server(np_store *st, const np_server *v, bool *created)
 	PGresult *r = run(s, "server", 19, vals, PGRES_TUPLES_OK);
 	if (!r)
 		return -1;
-	*created = PQntuples(r) && PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
+	*created = pq.PQntuples(r) && pq.PQgetvalue(r, 0, 0)[0] == 't';
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -575,7 +636,7 @@ static int pg_add_alert(np_store *st, const np_store_alert *a)
 	snprintf(port, sizeof(port), "%d", a->port);
 	const char *vals[8] = {a->time, a->kind, a->address, a->protocol, port, a->service, a->evidence, a->sensor};
 	PGresult *r = run(of(st), "alert", 8, vals, PGRES_COMMAND_OK);
-	PQclear(r);
+	pq.PQclear(r);
 	return r ? 0 : -1;
 }
 
@@ -588,25 +649,25 @@ static int pg_take_quiet(np_store *st, int64_t before_us, np_store_quiet_fn fn, 
 	if (!r)
 		return -1;
 	int rc = 0;
-	for (int i = 0; rc == 0 && i < PQntuples(r); i++) {
+	for (int i = 0; rc == 0 && i < pq.PQntuples(r); i++) {
 		np_server s;
 		memset(&s, 0, sizeof(s));
-		s.key.family = (uint8_t)strtol(PQgetvalue(r, i, 0), NULL, 10);
-		const char *hex = PQgetvalue(r, i, 1);
+		s.key.family = (uint8_t)strtol(pq.PQgetvalue(r, i, 0), NULL, 10);
+		const char *hex = pq.PQgetvalue(r, i, 1);
 		for (int b = 0; b < 16 && hex[2 * b] && hex[2 * b + 1]; b++) {
 			char two[3] = {hex[2 * b], hex[2 * b + 1], '\0'};
 			s.key.addr[b] = (uint8_t)strtoul(two, NULL, 16);
 		}
-		s.key.proto = np_proto_number(PQgetvalue(r, i, 2));
-		s.key.port = (uint16_t)strtol(PQgetvalue(r, i, 3), NULL, 10);
-		s.service = PQgetisnull(r, i, 4) ? NULL : PQgetvalue(r, i, 4);
-		s.last_us = strtoll(PQgetvalue(r, i, 5), NULL, 10);
-		s.nclients = (uint32_t)strtoul(PQgetvalue(r, i, 6), NULL, 10);
-		s.confidence = strtod(PQgetvalue(r, i, 7), NULL);
-		s.confirmed = strcmp(PQgetvalue(r, i, 8), "unconfirmed") != 0;
+		s.key.proto = np_proto_number(pq.PQgetvalue(r, i, 2));
+		s.key.port = (uint16_t)strtol(pq.PQgetvalue(r, i, 3), NULL, 10);
+		s.service = pq.PQgetisnull(r, i, 4) ? NULL : pq.PQgetvalue(r, i, 4);
+		s.last_us = strtoll(pq.PQgetvalue(r, i, 5), NULL, 10);
+		s.nclients = (uint32_t)strtoul(pq.PQgetvalue(r, i, 6), NULL, 10);
+		s.confidence = strtod(pq.PQgetvalue(r, i, 7), NULL);
+		s.confirmed = strcmp(pq.PQgetvalue(r, i, 8), "unconfirmed") != 0;
 		rc = fn(ctx, &s);
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return rc ? -1 : 0;
 }
 
@@ -614,17 +675,17 @@ static int pg_take_quiet(np_store *st, int64_t before_us, np_store_quiet_fn fn, 
 
 static const char *text_at(PGresult *r, int row, int col)
 {
-	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+	return pq.PQgetisnull(r, row, col) ? NULL : pq.PQgetvalue(r, row, col);
 }
 
 static int64_t int_at(PGresult *r, int row, int col)
 {
-	return strtoll(PQgetvalue(r, row, col), NULL, 10);
+	return strtoll(pq.PQgetvalue(r, row, col), NULL, 10);
 }
 
 static PGresult *query(struct pg_store *s, const char *sql, int n, const char *const *vals)
 {
-	return check(s, PQexecParams(s->conn, sql, n, NULL, vals, NULL, NULL, 0), PGRES_TUPLES_OK);
+	return check(s, pq.PQexecParams(s->conn, sql, n, NULL, vals, NULL, NULL, 0), PGRES_TUPLES_OK);
 }
 
 static int pg_each_server(np_store *st, np_store_row_fn fn, void *ctx)
@@ -636,16 +697,20 @@ static int pg_each_server(np_store *st, np_store_row_fn fn, void *ctx)
 			    0, NULL);
 	if (!r)
 		return -1;
-	for (int i = 0; i < PQntuples(r); i++) {
+	for (int i = 0; i < pq.PQntuples(r); i++) {
 		np_inventory_row row = {
-			text_at(r, i, 0),     text_at(r, i, 1),  text_at(r, i, 3),  text_at(r, i, 4),
-			text_at(r, i, 5),     text_at(r, i, 11), text_at(r, i, 12), text_at(r, i, 15),
-			(int)int_at(r, i, 2), int_at(r, i, 6),   int_at(r, i, 7),   int_at(r, i, 8),
-			int_at(r, i, 9),      int_at(r, i, 13),  int_at(r, i, 14),  strtod(PQgetvalue(r, i, 10), NULL),
+			text_at(r, i, 0),     text_at(r, i, 1),
+			text_at(r, i, 3),     text_at(r, i, 4),
+			text_at(r, i, 5),     text_at(r, i, 11),
+			text_at(r, i, 12),    text_at(r, i, 15),
+			(int)int_at(r, i, 2), int_at(r, i, 6),
+			int_at(r, i, 7),      int_at(r, i, 8),
+			int_at(r, i, 9),      int_at(r, i, 13),
+			int_at(r, i, 14),     strtod(pq.PQgetvalue(r, i, 10), NULL),
 		};
 		fn(ctx, &row);
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -663,12 +728,12 @@ static int pg_each_client(np_store *st, unsigned max_per_server, np_store_client
 			    1, vals);
 	if (!r)
 		return -1;
-	for (int i = 0; i < PQntuples(r); i++) {
+	for (int i = 0; i < pq.PQntuples(r); i++) {
 		np_inventory_client c = {text_at(r, i, 0), text_at(r, i, 1),     text_at(r, i, 3), text_at(r, i, 4),
 					 text_at(r, i, 5), (int)int_at(r, i, 2), int_at(r, i, 6)};
 		fn(ctx, &c);
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -680,12 +745,12 @@ static int pg_each_alert(np_store *st, np_store_alert_fn fn, void *ctx)
 			    0, NULL);
 	if (!r)
 		return -1;
-	for (int i = 0; i < PQntuples(r); i++) {
+	for (int i = 0; i < pq.PQntuples(r); i++) {
 		np_inventory_alert_row a = {text_at(r, i, 0), text_at(r, i, 1), text_at(r, i, 2),    text_at(r, i, 3),
 					    text_at(r, i, 5), text_at(r, i, 6), (int)int_at(r, i, 4)};
 		fn(ctx, &a);
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -700,9 +765,9 @@ static int pg_top_clients(np_store *st, unsigned n, np_store_top_fn fn, void *ct
 			    1, vals);
 	if (!r)
 		return -1;
-	for (int i = 0; i < PQntuples(r); i++)
-		fn(ctx, PQgetvalue(r, i, 0), int_at(r, i, 1), int_at(r, i, 2));
-	PQclear(r);
+	for (int i = 0; i < pq.PQntuples(r); i++)
+		fn(ctx, pq.PQgetvalue(r, i, 0), int_at(r, i, 1), int_at(r, i, 2));
+	pq.PQclear(r);
 	return 0;
 }
 
@@ -710,14 +775,14 @@ static int pg_top_clients(np_store *st, unsigned n, np_store_top_fn fn, void *ct
 
 static bool pg_lost(np_store *st)
 {
-	return PQstatus(of(st)->conn) != CONNECTION_OK;
+	return pq.PQstatus(of(st)->conn) != CONNECTION_OK;
 }
 
 static int pg_reconnect(np_store *st, char *err, size_t errlen)
 {
 	struct pg_store *s = of(st);
-	PQreset(s->conn);
-	if (PQstatus(s->conn) != CONNECTION_OK) {
+	pq.PQreset(s->conn);
+	if (pq.PQstatus(s->conn) != CONNECTION_OK) {
 		connect_error(s, err, errlen);
 		return -1;
 	}
@@ -743,7 +808,7 @@ static int pg_upsert_device(np_store *st, const np_device *d)
 	snprintf(lus, sizeof(lus), "%lld", (long long)d->last_us);
 	const char *vals[7] = {d->address, d->role, first, last, fus, lus, d->evidence};
 	PGresult *r = run(of(st), "device", 7, vals, PGRES_COMMAND_OK);
-	PQclear(r);
+	pq.PQclear(r);
 	return r ? 0 : -1;
 }
 
@@ -755,12 +820,12 @@ static int pg_each_device(np_store *st, np_store_device_fn fn, void *ctx)
 			    0, NULL);
 	if (!r)
 		return -1;
-	for (int i = 0; i < PQntuples(r); i++) {
+	for (int i = 0; i < pq.PQntuples(r); i++) {
 		np_inventory_device d = {text_at(r, i, 0), text_at(r, i, 1), text_at(r, i, 2), text_at(r, i, 3),
 					 text_at(r, i, 4), int_at(r, i, 5),  int_at(r, i, 6)};
 		fn(ctx, &d);
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return 0;
 }
 
