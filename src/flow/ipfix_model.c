@@ -43,15 +43,23 @@ static fbInfoElement_t np_elements[] = {
 
 /* Spec flags: which templates an element belongs to. The internal
  * template takes every element; export templates pick by family and
- * biflow; INTERNAL marks padding and the nested list (reading only). */
+ * biflow; INTERNAL marks padding, the nested list and what is read but
+ * not written. Each element written costs libfixbuf about 100
+ * instructions a record (it transcodes element by element, byte-swapping
+ * in a loop), most of what export costs: nothing is written twice. */
 enum { SF_V4 = 1, SF_V6 = 2, SF_BI = 4, SF_INTERNAL = 8, SF_TUN = 16, SF_TV4 = 32, SF_TV6 = 64, SF_ALL = 0xff };
 
 /* In np_ipfix_rec's order: the internal template must match its layout. */
 static fbInfoElementSpec_t rec_spec[] = {
 	{"flowStartMilliseconds", 8, 0},
 	{"flowEndMilliseconds", 8, 0},
-	{"reverseFlowStartMilliseconds", 8, SF_BI},
-	{"reverseFlowEndMilliseconds", 8, SF_BI},
+	/* read (other exporters, files netprofile wrote before), not
+	 * written: the reverse microseconds carry them to the microsecond,
+	 * YAF's readers take the reverse start from
+	 * reverseFlowDeltaMilliseconds, and nfdump 1.7 takes these two for
+	 * the flow's own start and end */
+	{"reverseFlowStartMilliseconds", 8, SF_INTERNAL},
+	{"reverseFlowEndMilliseconds", 8, SF_INTERNAL},
 	{"octetTotalCount", 8, 0},
 	{"reverseOctetTotalCount", 8, SF_BI},
 	{"packetTotalCount", 8, 0},
