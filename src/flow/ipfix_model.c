@@ -83,7 +83,9 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"sourceTransportPort", 2, 0},
 	{"destinationTransportPort", 2, 0},
 	{"vlanId", 2, 0},
-	{"reverseVlanId", 2, SF_BI},
+	/* read, not written: the VLAN is part of our flow key, so both
+	 * directions have vlanId's (RFC 5103's non-directional key fields) */
+	{"reverseVlanId", 2, SF_INTERNAL},
 	{"silkAppLabel", 2, 0},
 	{"tcpControlBits", 2, SF_INTERNAL},
 	{"protocolIdentifier", 1, 0},
@@ -340,7 +342,6 @@ void np_ipfix_rec_from_flow(np_ipfix_rec *r, const np_flow *f, bool biflow, bool
 	r->rev_delta_ms = r->rev_start_ms > r->start_ms ? (uint32_t)(r->rev_start_ms - r->start_ms) : 0;
 	r->rev_packets = f->rev.packets;
 	r->rev_octets = f->rev.bytes;
-	r->rev_vlan = k->vlan;
 	r->rev_init_flags = f->rev.initial_flags;
 	r->rev_union_flags = f->rev.session_flags;
 }

@@ -52,7 +52,7 @@ typedef struct np_ipfix_rec {
 	uint32_t start_s, end_s;           /* reading only: flowStart/EndSeconds */
 	uint32_t start_uptime, end_uptime; /* reading only: flowStart/EndSysUpTime */
 	uint16_t sport, dport;
-	uint16_t vlan, rev_vlan;
+	uint16_t vlan, rev_vlan; /* reverseVlanId: reading only */
 	uint16_t app;      /* silkAppLabel: the application as its port number */
 	uint16_t tcp_bits; /* reading only: tcpControlBits (the union of the flags) */
 	uint8_t proto, end_reason;
