@@ -53,8 +53,8 @@ typedef struct np_ipfix_rec {
 	uint32_t start_uptime, end_uptime; /* reading only: flowStart/EndSysUpTime */
 	uint16_t sport, dport;
 	uint16_t vlan, rev_vlan; /* reverseVlanId: reading only */
-	uint16_t app;      /* silkAppLabel: the application as its port number */
-	uint16_t tcp_bits; /* reading only: tcpControlBits (the union of the flags) */
+	uint16_t app;            /* silkAppLabel: the application as its port number */
+	uint16_t tcp_bits;       /* reading only: tcpControlBits (the union of the flags) */
 	uint8_t proto, end_reason;
 	uint8_t init_flags, union_flags, rev_init_flags, rev_union_flags;
 	uint8_t pad[2];
