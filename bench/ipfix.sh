@@ -5,7 +5,8 @@
 #    alone, with `--export udp://127.0.0.1:PORT` (a socket that takes the
 #    datagrams and never reads them, so the collector's CPU is not in the
 #    way), and writing IPFIX instead of CSV (`--format ipfix -o /dev/null`);
-#    RUNS runs each, interleaved, median wall and CPU time. Target: the
+#    RUNS runs each, interleaved, median wall and CPU time; where valgrind
+#    is, the instructions both take on a smaller capture. Target: the
 #    export slows `flows -r` by at most 10%.
 # 2. Collection into the inventory: a SYN flood capture (one flow per SYN,
 #    so over a million records) written as IPFIX, then
@@ -23,7 +24,7 @@
 #
 # Settings (environment): NETPROFILE (build/netprofile), GEN
 # (build/gen_capture), PACKETS (1000000, export), FLOOD (1600000 SYNs),
-# RUNS (3), TMPDIR.
+# RUNS (3), INSTR_PACKETS (200000; 0: no instruction count), TMPDIR.
 # Exit status: 0 both targets met, 1 a target missed, 2 cannot run.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +33,7 @@ gen=${GEN:-$here/build/gen_capture}
 packets=${PACKETS:-1000000}
 flood=${FLOOD:-1600000}
 runs=${RUNS:-3}
+instr_packets=${INSTR_PACKETS:-200000}
 for t in "$np" "$gen"; do [ -x "$t" ] || { echo "ipfix bench: $t missing (make)"; exit 2; }; done
 command -v nfcapd > /dev/null || { echo "ipfix bench: nfcapd missing (nfdump)"; exit 2; }
 [ -x /usr/bin/time ] || { echo "ipfix bench: /usr/bin/time missing"; exit 2; }
@@ -76,6 +78,19 @@ over_wall=$(awk -v a="$(median < "$work/export.wall")" -v b="$(median < "$work/b
 over_cpu=$(awk -v a="$(median < "$work/export.cpu")" -v b="$(median < "$work/base.cpu")" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')
 echo "  --export slows flows -r by ${over_wall}% (wall), ${over_cpu}% (CPU); target <= 10%"
 export_ok=$(awk -v w="$over_wall" -v c="$over_cpu" 'BEGIN { print (w <= 10 || c <= 10) ? 1 : 0 }')
+# Instructions (valgrind, every thread), which the machine's load does not
+# move: the first INSTR_PACKETS packets, with and without the export.
+if command -v valgrind > /dev/null && [ "$instr_packets" -gt 0 ]; then
+	"$gen" -n "$instr_packets" -s 96 -o "$work/instr.pcap" > /dev/null 2>&1
+	irefs() { valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
+		sed -n 's/.*I *refs: *//p' | tr -d ,; }
+	i_base=$(irefs "$np" flows -r "$work/instr.pcap" --format csv -o /dev/null)
+	i_exp=$(irefs "$np" flows -r "$work/instr.pcap" --format csv -o /dev/null --export "udp://127.0.0.1:$sink")
+	i_flows=$("$np" flows -r "$work/instr.pcap" --format csv -o /dev/null 2>&1 | sed -n 's/.* \([0-9]*\) flows written.*/\1/p')
+	awk -v b="$i_base" -v e="$i_exp" -v p="$instr_packets" -v f="$i_flows" 'BEGIN {
+		printf "  instructions, %d packets, %d flows: %.0f M, with --export udp:// %.0f M (+%.1f%%, %.0f a flow)\n",
+			p, f, b / 1e6, e / 1e6, (e / b - 1) * 100, (e - b) / f }'
+fi
 
 # ---- 2. collection ---------------------------------------------------------------------------
 "$gen" --flood -n "$flood" -s 96 -o "$work/flood.pcap" > /dev/null 2>&1

@@ -2,7 +2,8 @@
 # ipfix.sh - IPFIX out and in, checked by the real readers and writers:
 # libfixbuf-tools' ipfixDump reads every record of our files (and of a TCP
 # export) with the fields our CSV has; nfdump's nfcapd collects our UDP
-# export and nfdump's per-flow packets and bytes equal our CSV; a file
+# export and nfdump's per-flow packets, bytes, start and end equal our
+# CSV; a file
 # written and read back gives the same records; YAF 2.16.4's own IPFIX
 # (../shared/corpus/yaf, three layouts) reads as ipfixDump reads it, field
 # for field, and gives the same servers; a cut-off file gives the records
@@ -85,8 +86,9 @@ port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_
 # nfcapd_collect NAME OUT CMD...: run CMD (its "PORT" replaced by a port
 # nfcapd listens on, on 127.0.0.1) and write what nfdump reads of the
 # collected flows to OUT, one sorted line per flow: addresses, ports
-# (TCP/UDP), packets, bytes, reverse packets, reverse bytes. CMD's status
-# is returned.
+# (TCP/UDP), packets, bytes, reverse packets, reverse bytes; and to
+# OUT.times, for TCP and UDP flows, addresses, ports, start and end (to
+# the millisecond, as nfdump prints them). CMD's status is returned.
 nfcapd_collect() {
 	local name=$1 out=$2 p pid rc f
 	shift 2
@@ -109,6 +111,8 @@ nfcapd_collect() {
 	nfdump -r "$f" -q -o csv 2> /dev/null |
 		awk -F, '{ if ($8 != "TCP" && $8 != "UDP") { $6 = 0; $7 = 0 } print $4","$5","$6","$7","$12","$13","$14","$15 }' |
 		sort > "$out"
+	nfdump -6 -r "$f" -q -o "fmt:%pr,%sa,%da,%sp,%dp,%ts,%te" 2> /dev/null | tr -d ' ' |
+		awk -F, -v OFS=, '$1 == "TCP" || $1 == "UDP" { print $2, $3, $4, $5, $6, $7 }' | sort > "$out.times"
 	return $rc
 }
 
@@ -128,6 +132,12 @@ if command -v nfcapd > /dev/null && command -v nfdump > /dev/null && [ -x "$gen"
 		recs=$(wc -l < "$tmp/nf.want.$mode")
 		check "nfcapd ($mode UDP export): nfdump's $recs flows have our packets and bytes" \
 			'[ "$recs" -gt 0 ] && cmp -s "$tmp/nf.want.$mode" "$tmp/nf.got"'
+		# (nfdump 1.7 once took our reverseFlowStart/EndMilliseconds for the
+		# flow's own times: 1970 for one-way flows)
+		awk -F, -v OFS=, 'NR > 1 && ($5 == 6 || $5 == 17) { s = $11; e = $12; sub("T", "", s); sub("Z", "", s)
+			sub("T", "", e); sub("Z", "", e); print $1, $2, $3, $4, s, e }' "$tmp/nf.csv" | sort > "$tmp/nf.want.times"
+		check "nfcapd ($mode UDP export): nfdump's TCP/UDP flows start and end when ours do" \
+			'[ -s "$tmp/nf.want.times" ] && cmp -s "$tmp/nf.want.times" "$tmp/nf.got.times"'
 	done
 	# watch --export: the sensor feeds the collector while it profiles
 	nfcapd_collect watch "$tmp/nf.watch" "$np" watch -r "$tmp/small.pcap" --db "$tmp/watch.db" \

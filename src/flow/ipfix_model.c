@@ -43,23 +43,42 @@ static fbInfoElement_t np_elements[] = {
 
 /* Spec flags: which templates an element belongs to. The internal
  * template takes every element; export templates pick by family and
- * biflow; INTERNAL marks padding and the nested list (reading only). */
-enum { SF_V4 = 1, SF_V6 = 2, SF_BI = 4, SF_INTERNAL = 8, SF_TUN = 16, SF_TV4 = 32, SF_TV6 = 64, SF_ALL = 0xff };
+ * biflow; INTERNAL marks padding, the nested list and what is read but
+ * not written. Each element written costs libfixbuf about 100
+ * instructions a record (it transcodes element by element, byte-swapping
+ * in a loop), most of what export costs: nothing is written twice. */
+enum {
+	SF_V4 = 1,
+	SF_V6 = 2,
+	SF_BI = 4,
+	SF_INTERNAL = 8,
+	SF_TUN = 16,
+	SF_TV4 = 32,
+	SF_TV6 = 64,
+	SF_TCP = 128, /* TCP's flags: not in the templates of other protocols */
+	SF_REV = 256, /* the reverse direction's: not when it saw no packet */
+	SF_ALL = 0xffff
+};
 
 /* In np_ipfix_rec's order: the internal template must match its layout. */
 static fbInfoElementSpec_t rec_spec[] = {
 	{"flowStartMilliseconds", 8, 0},
 	{"flowEndMilliseconds", 8, 0},
-	{"reverseFlowStartMilliseconds", 8, SF_BI},
-	{"reverseFlowEndMilliseconds", 8, SF_BI},
+	/* read (other exporters, files netprofile wrote before), not
+	 * written: the reverse microseconds carry them to the microsecond,
+	 * YAF's readers take the reverse start from
+	 * reverseFlowDeltaMilliseconds, and nfdump 1.7 takes these two for
+	 * the flow's own start and end */
+	{"reverseFlowStartMilliseconds", 8, SF_INTERNAL},
+	{"reverseFlowEndMilliseconds", 8, SF_INTERNAL},
 	{"octetTotalCount", 8, 0},
-	{"reverseOctetTotalCount", 8, SF_BI},
+	{"reverseOctetTotalCount", 8, SF_BI | SF_REV},
 	{"packetTotalCount", 8, 0},
 	{"reversePacketTotalCount", 8, SF_BI},
 	{"flowStartMicroseconds", 8, 0},
 	{"flowEndMicroseconds", 8, 0},
-	{"reverseFlowStartMicroseconds", 8, SF_BI},
-	{"reverseFlowEndMicroseconds", 8, SF_BI},
+	{"reverseFlowStartMicroseconds", 8, SF_BI | SF_REV},
+	{"reverseFlowEndMicroseconds", 8, SF_BI | SF_REV},
 	{"octetDeltaCount", 8, SF_INTERNAL},
 	{"packetDeltaCount", 8, SF_INTERNAL},
 	{"systemInitTimeMilliseconds", 8, SF_INTERNAL},
@@ -67,7 +86,7 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"destinationIPv6Address", 16, SF_V6},
 	{"sourceIPv4Address", 4, SF_V4},
 	{"destinationIPv4Address", 4, SF_V4},
-	{"reverseFlowDeltaMilliseconds", 4, SF_BI},
+	{"reverseFlowDeltaMilliseconds", 4, SF_BI | SF_REV},
 	{"flowStartSeconds", 4, SF_INTERNAL},
 	{"flowEndSeconds", 4, SF_INTERNAL},
 	{"flowStartSysUpTime", 4, SF_INTERNAL},
@@ -75,15 +94,17 @@ static fbInfoElementSpec_t rec_spec[] = {
 	{"sourceTransportPort", 2, 0},
 	{"destinationTransportPort", 2, 0},
 	{"vlanId", 2, 0},
-	{"reverseVlanId", 2, SF_BI},
+	/* read, not written: the VLAN is part of our flow key, so both
+	 * directions have vlanId's (RFC 5103's non-directional key fields) */
+	{"reverseVlanId", 2, SF_INTERNAL},
 	{"silkAppLabel", 2, 0},
 	{"tcpControlBits", 2, SF_INTERNAL},
 	{"protocolIdentifier", 1, 0},
 	{"flowEndReason", 1, 0},
-	{"initialTCPFlags", 1, 0},
-	{"unionTCPFlags", 1, 0},
-	{"reverseInitialTCPFlags", 1, SF_BI},
-	{"reverseUnionTCPFlags", 1, SF_BI},
+	{"initialTCPFlags", 1, SF_TCP},
+	{"unionTCPFlags", 1, SF_TCP},
+	{"reverseInitialTCPFlags", 1, SF_BI | SF_REV | SF_TCP},
+	{"reverseUnionTCPFlags", 1, SF_BI | SF_REV | SF_TCP},
 	{"paddingOctets", 2, SF_INTERNAL},
 	{"subTemplateMultiList", FB_IE_VARLEN, SF_INTERNAL},
 	{"tunnelTechnology", FB_IE_VARLEN, SF_TUN},
@@ -142,10 +163,15 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 				    "the fixed template does not match np_ipfix_rec");
 		return false;
 	}
-	return add_template(s, m, false, NP_IPFIX_TID_BI4, rec_spec, SF_V4 | SF_BI, NULL, err) &&
-	       add_template(s, m, false, NP_IPFIX_TID_BI6, rec_spec, SF_V6 | SF_BI, NULL, err) &&
-	       add_template(s, m, false, NP_IPFIX_TID_UNI4, rec_spec, SF_V4, NULL, err) &&
-	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, NULL, err);
+	for (uint16_t v = 0; v < 16; v++) {
+		if ((v & NP_IPFIX_TID_UNI) && (v & NP_IPFIX_TID_NOREV))
+			continue; /* a uniflow record has no reverse to lack */
+		uint32_t flags = (v & NP_IPFIX_TID_V6 ? SF_V6 : SF_V4) | (v & NP_IPFIX_TID_UNI ? 0 : SF_BI) |
+				 (v & NP_IPFIX_TID_NOTCP ? 0 : SF_TCP) | (v & NP_IPFIX_TID_NOREV ? 0 : SF_REV);
+		if (!add_template(s, m, false, (uint16_t)(NP_IPFIX_TID_EXPORT | v), rec_spec, flags, NULL, err))
+			return false;
+	}
+	return true;
 }
 
 bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err)
@@ -188,7 +214,8 @@ bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, 
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err)
 {
 	for (uint16_t v = 0; v < 8; v++) {
-		uint32_t flags = SF_TUN | (v & 1 ? SF_V6 : SF_V4) | (v & 2 ? 0 : SF_BI) | (v & 4 ? SF_TV6 : SF_TV4);
+		uint32_t flags = SF_TUN | SF_TCP | SF_REV | (v & 1 ? SF_V6 : SF_V4) | (v & 2 ? 0 : SF_BI) |
+				 (v & 4 ? SF_TV6 : SF_TV4);
 		if (!add_template(s, m, false, (uint16_t)(NP_IPFIX_TID_TUN | v), rec_spec, flags, NULL, err))
 			return false;
 	}
@@ -200,11 +227,11 @@ uint16_t np_ipfix_tunnel_tid(int family, bool biflow, int outer_family)
 	return (uint16_t)(NP_IPFIX_TID_TUN | (family == 6 ? 1 : 0) | (biflow ? 0 : 2) | (outer_family == 6 ? 4 : 0));
 }
 
-uint16_t np_ipfix_export_tid(int family, bool biflow)
+uint16_t np_ipfix_export_tid(const np_flow *f, bool biflow)
 {
-	if (biflow)
-		return family == 6 ? NP_IPFIX_TID_BI6 : NP_IPFIX_TID_BI4;
-	return family == 6 ? NP_IPFIX_TID_UNI6 : NP_IPFIX_TID_UNI4;
+	return (uint16_t)(NP_IPFIX_TID_EXPORT | (f->key.family == 6 ? NP_IPFIX_TID_V6 : 0) |
+			  (biflow ? 0 : NP_IPFIX_TID_UNI) | (f->key.proto == 6 ? 0 : NP_IPFIX_TID_NOTCP) |
+			  (biflow && f->rev.packets == 0 ? NP_IPFIX_TID_NOREV : 0));
 }
 
 static uint32_t ipv4_host(const uint8_t *a)
@@ -332,7 +359,6 @@ void np_ipfix_rec_from_flow(np_ipfix_rec *r, const np_flow *f, bool biflow, bool
 	r->rev_delta_ms = r->rev_start_ms > r->start_ms ? (uint32_t)(r->rev_start_ms - r->start_ms) : 0;
 	r->rev_packets = f->rev.packets;
 	r->rev_octets = f->rev.bytes;
-	r->rev_vlan = k->vlan;
 	r->rev_init_flags = f->rev.initial_flags;
 	r->rev_union_flags = f->rev.session_flags;
 }

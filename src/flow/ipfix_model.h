@@ -52,9 +52,9 @@ typedef struct np_ipfix_rec {
 	uint32_t start_s, end_s;           /* reading only: flowStart/EndSeconds */
 	uint32_t start_uptime, end_uptime; /* reading only: flowStart/EndSysUpTime */
 	uint16_t sport, dport;
-	uint16_t vlan, rev_vlan;
-	uint16_t app;      /* silkAppLabel: the application as its port number */
-	uint16_t tcp_bits; /* reading only: tcpControlBits (the union of the flags) */
+	uint16_t vlan, rev_vlan; /* reverseVlanId: reading only */
+	uint16_t app;            /* silkAppLabel: the application as its port number */
+	uint16_t tcp_bits;       /* reading only: tcpControlBits (the union of the flags) */
 	uint8_t proto, end_reason;
 	uint8_t init_flags, union_flags, rev_init_flags, rev_union_flags;
 	uint8_t pad[2];
@@ -76,8 +76,7 @@ typedef struct np_ipfix_tcp_rec {
 	uint8_t init_flags, union_flags, rev_init_flags, rev_union_flags;
 } np_ipfix_tcp_rec;
 
-/* Template ids: the internal ones, and what we export (YAF's scheme:
- * one template per address family and per biflow/uniflow). */
+/* Template ids: the internal ones, and what we export. */
 enum {
 	NP_IPFIX_TID_REC = 0x9990, /* internal: np_ipfix_rec */
 	NP_IPFIX_TID_TCP = 0x9991, /* internal: np_ipfix_tcp_rec */
@@ -85,10 +84,15 @@ enum {
 	 * bytes), every element fixed-length, so libfixbuf transcodes it from
 	 * cached offsets instead of working them out again for each record */
 	NP_IPFIX_TID_FIXED = 0x9992,
-	NP_IPFIX_TID_BI4 = 0xb000,  /* export: biflow, IPv4 */
-	NP_IPFIX_TID_BI6 = 0xb001,  /* export: biflow, IPv6 */
-	NP_IPFIX_TID_UNI4 = 0xb002, /* export: uniflow, IPv4 */
-	NP_IPFIX_TID_UNI6 = 0xb003, /* export: uniflow, IPv6 */
+	/* export: 0xb000 | IPv6 1 | uniflow 2 | not TCP 4 (no TCP flags) |
+	 * a biflow whose reverse saw no packet 8 (of the reverse elements only
+	 * reversePacketTotalCount, 0, so readers still take it for a biflow),
+	 * as YAF picks its templates by what a record carries */
+	NP_IPFIX_TID_EXPORT = 0xb000,
+	NP_IPFIX_TID_V6 = 1,
+	NP_IPFIX_TID_UNI = 2,
+	NP_IPFIX_TID_NOTCP = 4,
+	NP_IPFIX_TID_NOREV = 8,
 	/* export, inner records of --decap: 0xb010 | inner IPv6 1 | uniflow 2 | outer IPv6 4 */
 	NP_IPFIX_TID_TUN = 0xb010,
 };
@@ -106,7 +110,7 @@ enum {
 fbInfoModel_t *np_ipfix_model_new(void);
 /* Add the internal templates to a session (export and collection). */
 bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
-/* Add the four export templates to an exporting session, and the
+/* Add the twelve export templates to an exporting session, and the
  * internal template NP_IPFIX_TID_FIXED they are written from. */
 bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
 /* Reading: an internal template, under tid, for the records of the
@@ -121,8 +125,9 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err);
 /* Add the eight export templates of inner (tunnelled) records. */
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
-/* The export template for a record. */
-uint16_t np_ipfix_export_tid(int family, bool biflow);
+/* The export template for a record of f (not tunnelled): its biflow
+ * record, or a uniflow one. */
+uint16_t np_ipfix_export_tid(const np_flow *f, bool biflow);
 
 /* A flow into a record: both directions (biflow), or one (reverse picks
  * which, with addresses and ports swapped for the reverse one). */
