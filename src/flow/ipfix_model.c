@@ -148,6 +148,19 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 	       add_template(s, m, false, NP_IPFIX_TID_UNI6, rec_spec, SF_V6, NULL, err);
 }
 
+/* Whether a reader can leave element e of ext unread: reverseVlanId
+ * (np_ipfix_rec_to_flow never reads it), reverseFlowDeltaMilliseconds
+ * beside a reverse start of its own (read only without one). Each element
+ * libfixbuf transcodes costs more than a hundred instructions a record. */
+static bool unread(const fbInfoElementSpec_t *e, fbTemplate_t *ext)
+{
+	fbInfoElementSpec_t ms = {"reverseFlowStartMilliseconds", 0, 0}, us = {"reverseFlowStartMicroseconds", 0, 0};
+	if (strcmp(e->name, "reverseVlanId") == 0)
+		return true;
+	return strcmp(e->name, "reverseFlowDeltaMilliseconds") == 0 &&
+	       (fbTemplateContainsElementByName(ext, &ms) || fbTemplateContainsElementByName(ext, &us));
+}
+
 bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err)
 {
 	fbInfoElementSpec_t *e = rec_spec;
@@ -163,7 +176,7 @@ bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, 
 	bool ok = true;
 	for (e = rec_spec; ok && e->name && strcmp(e->name, "subTemplateMultiList") != 0; e++) {
 		fbInfoElementSpec_t one = {e->name, e->len_override, 0};
-		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e)) {
+		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e) || unread(e, ext)) {
 			pad.len_override = (uint16_t)(pad.len_override + e->len_override);
 			continue;
 		}

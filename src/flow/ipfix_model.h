@@ -111,7 +111,9 @@ bool np_ipfix_add_internal_templates(fbSession_t *s, fbInfoModel_t *m, GError **
 bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
 /* Reading: an internal template, under tid, for the records of the
  * external template ext: np_ipfix_rec up to NP_IPFIX_FIXED_LEN with only
- * the elements ext carries, each run of those it lacks one paddingOctets
+ * the elements ext carries and np_ipfix_rec_to_flow reads (not
+ * reverseVlanId; not reverseFlowDeltaMilliseconds beside a reverse start),
+ * each run of the others one paddingOctets
  * (libfixbuf zeroes it in one go). libfixbuf transcodes element by element
  * along the internal template, so a record of a router's or our own
  * template costs its own elements, not the forty-odd of NP_IPFIX_TID_REC.
