@@ -765,7 +765,12 @@ static void read_listeners(struct watch *w)
 		commit(w, w->ended_count >= 2 * (uint64_t)w->ended_limit);
 }
 
-/* Only collectors: wait for records, commit by the wall clock. */
+/* Records a collector's batch waits for before the commit thread takes it
+ * early (listen_loop). */
+#define LISTEN_BATCH 65536
+
+/* Only collectors: wait for records, commit by the wall clock, or early
+ * while records stream in. */
 static int listen_loop(struct watch *w)
 {
 	struct pollfd pfd[MAX_LISTEN];
@@ -781,7 +786,11 @@ static int listen_loop(struct watch *w)
 		}
 		read_listeners(w);
 		handle_signals(w);
-		if (wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000 && commit(w, false))
+		/* A stream of records: a batch goes to the commit thread as soon
+		 * as it is idle, so deciding one batch and decoding the next run
+		 * on two cores (commit() does nothing while it is busy). */
+		bool streaming = w->ended_count >= LISTEN_BATCH && w->commit_threaded;
+		if ((streaming || wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) && commit(w, false))
 			last_wall = wall_us();
 	}
 	return 0;
