@@ -765,6 +765,31 @@ static void read_listeners(struct watch *w)
 		commit(w, w->ended_count >= 2 * (uint64_t)w->ended_limit);
 }
 
+static uint64_t listened_messages(struct watch *w)
+{
+	uint64_t n = 0;
+	for (int i = 0; i < w->a->nlisten; i++) {
+		np_exporter_stats st;
+		np_flowsrc_totals(w->listen[i], &st);
+		n += st.messages;
+	}
+	return n;
+}
+
+/* At the end: what the collectors' sockets still hold, read until they
+ * are empty (a read takes at most a few thousand datagrams a socket; the
+ * buffers bound the rounds, and an exporter that never stops does not
+ * hold the exit up for more than 64 of them). */
+static void drain_listeners(struct watch *w)
+{
+	for (int round = 0; round < 64; round++) {
+		uint64_t before = listened_messages(w);
+		read_listeners(w);
+		if (listened_messages(w) == before)
+			break;
+	}
+}
+
 /* Records a collector's batch waits for before the commit thread takes it
  * early (listen_loop). */
 #define LISTEN_BATCH 65536
@@ -977,7 +1002,7 @@ int cmd_watch(int argc, char **argv)
 	np_flow_table_flush(w.table, NP_END_EOF);
 	if (w.decap)
 		np_decap_flush(w.decap, NP_END_EOF);
-	read_listeners(&w);
+	drain_listeners(&w);
 	for (int i = 0; i < a.nlisten; i++) {
 		w.reading = w.listen[i];
 		np_flowsrc_flush(w.listen[i], on_record, &w);
