@@ -660,10 +660,9 @@ static bool use_lean(fBuf_t *fbuf, fbTemplate_t *ext, uint16_t tid, struct tmpl_
 		fbSession_t *s = fBufGetSession(fbuf);
 		GError *e = NULL;
 		info->micro_only = info->both_times && !info->milli_needed;
-		info->lean =
-			np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, info->micro_only, &e)
-				? LEAN_MADE
-				: LEAN_NONE;
+		info->lean = np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, info->micro_only, &e)
+				     ? LEAN_MADE
+				     : LEAN_NONE;
 		g_clear_error(&e);
 	}
 	return info->lean == LEAN_MADE;
@@ -702,7 +701,8 @@ int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t er
 			 * read without its milliseconds has its times */
 			if (!r.sys_init_ms && !(lean && info->micro_only))
 				r.sys_init_ms = d->sys_init_ms;
-			if (!lean && info->lean == LEAN_NOT_YET && !info->milli_needed && !np_ipfix_rec_micro_enough(&r))
+			if (!lean && info->lean == LEAN_NOT_YET && !info->milli_needed &&
+			    !np_ipfix_rec_micro_enough(&r))
 				info->milli_needed = true;
 			deliver(d, &r, info);
 		}
