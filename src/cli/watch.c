@@ -768,7 +768,37 @@ static void read_listeners(struct watch *w)
 		commit(w, w->ended_count >= 2 * (uint64_t)w->ended_limit);
 }
 
-/* Only collectors: wait for records, commit by the wall clock. */
+static uint64_t listened_messages(struct watch *w)
+{
+	uint64_t n = 0;
+	for (int i = 0; i < w->a->nlisten; i++) {
+		np_exporter_stats st;
+		np_flowsrc_totals(w->listen[i], &st);
+		n += st.messages;
+	}
+	return n;
+}
+
+/* At the end: what the collectors' sockets still hold, read until they
+ * are empty (a read takes at most a few thousand datagrams a socket; the
+ * buffers bound the rounds, and an exporter that never stops does not
+ * hold the exit up for more than 64 of them). */
+static void drain_listeners(struct watch *w)
+{
+	for (int round = 0; round < 64; round++) {
+		uint64_t before = listened_messages(w);
+		read_listeners(w);
+		if (listened_messages(w) == before)
+			break;
+	}
+}
+
+/* Records a collector's batch waits for before the commit thread takes it
+ * early (listen_loop). */
+#define LISTEN_BATCH 65536
+
+/* Only collectors: wait for records, commit by the wall clock, or early
+ * while records stream in. */
 static int listen_loop(struct watch *w)
 {
 	struct pollfd pfd[MAX_LISTEN];
@@ -784,7 +814,11 @@ static int listen_loop(struct watch *w)
 		}
 		read_listeners(w);
 		handle_signals(w);
-		if (wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000 && commit(w, false))
+		/* A stream of records: a batch goes to the commit thread as soon
+		 * as it is idle, so deciding one batch and decoding the next run
+		 * on two cores (commit() does nothing while it is busy). */
+		bool streaming = w->ended_count >= LISTEN_BATCH && w->commit_threaded;
+		if ((streaming || wall_us() - last_wall >= (int64_t)w->a->commit_s * 1000000) && commit(w, false))
 			last_wall = wall_us();
 	}
 	return 0;
@@ -972,7 +1006,7 @@ int cmd_watch(int argc, char **argv)
 	np_flow_table_flush(w.table, NP_END_EOF);
 	if (w.decap)
 		np_decap_flush(w.decap, NP_END_EOF);
-	read_listeners(&w);
+	drain_listeners(&w);
 	for (int i = 0; i < a.nlisten; i++) {
 		w.reading = w.listen[i];
 		np_flowsrc_flush(w.listen[i], on_record, &w);

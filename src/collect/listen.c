@@ -11,13 +11,19 @@
  * the caller polls one fd whatever it listens on.
  *
  * An exporter is the peer's address and port. Over UDP every datagram is
- * one message. Over TCP the stream is cut into messages by the decoder's
- * message_length; a connection whose bytes make no message (an unknown
+ * one message; datagrams are taken BATCH of them a system call
+ * (recvmmsg), into BATCH buffers of the largest message each (untouched
+ * pages cost no memory). Over TCP the stream is cut into messages by the
+ * decoder's message_length; a connection reads into a buffer of two
+ * largest messages, so a message cut by a read waits in place and the
+ * bytes left over move to the front only when less than a whole message
+ * of room is left. A connection whose bytes make no message (an unknown
  * version, a length no decoder takes) is counted and closed. At most
  * MAX_CONNS connections are held at once; more are refused.
  *
  * Not for: decoding messages (netflow5.c, ipfix.c).
  */
+#define _GNU_SOURCE /* recvmmsg */
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -37,14 +43,16 @@ enum {
 	MAX_CONNS = 256,
 	MSG_CAP = 65536,           /* the largest message (IPFIX's length is 16 bits) */
 	DGRAMS_PER_READ = 4096,    /* then the caller gets its turn */
+	BATCH = 32,                /* datagrams a recvmmsg */
+	CONN_BUF = 2 * MSG_CAP,    /* a connection's read buffer */
 	RCVBUF = 16 * 1024 * 1024, /* room for a burst while the caller commits */
 };
 
 struct conn {
 	int fd;
 	char peer[64];
-	size_t len;
-	uint8_t buf[MSG_CAP];
+	size_t off, len; /* the bytes not yet taken: buf[off..len) */
+	uint8_t buf[CONN_BUF];
 };
 
 struct listener {
@@ -59,7 +67,10 @@ struct listener {
 	struct sockaddr_storage last_peer;
 	socklen_t last_peer_len;
 	char last_name[64];
-	uint8_t dgram[MSG_CAP];
+	struct mmsghdr msgs[BATCH];
+	struct iovec iov[BATCH];
+	struct sockaddr_storage peers[BATCH];
+	uint8_t dgram[BATCH][MSG_CAP];
 };
 
 /* epoll's data: sockets are 0..MAX_SOCKS-1, connections MAX_SOCKS + index. */
@@ -226,20 +237,31 @@ static void peer_name(const struct sockaddr_storage *ss, socklen_t len, char *ou
 
 static void read_datagrams(np_flowsrc *s, struct listener *l, int fd)
 {
-	for (int n = 0; n < DGRAMS_PER_READ; n++) {
-		struct sockaddr_storage ss;
-		socklen_t sl = sizeof(ss);
-		ssize_t got = recvfrom(fd, l->dgram, sizeof(l->dgram), 0, (struct sockaddr *)&ss, &sl);
-		if (got < 0)
-			return; /* EAGAIN: all read; other errors (ICMP reports) are not ours to stop on */
-		if (sl != l->last_peer_len || memcmp(&ss, &l->last_peer, sl) != 0) {
-			peer_name(&ss, sl, l->last_name, sizeof(l->last_name));
-			memcpy(&l->last_peer, &ss, sl);
-			l->last_peer_len = sl;
+	for (int n = 0; n < DGRAMS_PER_READ; n += BATCH) {
+		for (int i = 0; i < BATCH; i++) {
+			l->iov[i] = (struct iovec){.iov_base = l->dgram[i], .iov_len = MSG_CAP};
+			l->msgs[i].msg_hdr = (struct msghdr){.msg_name = &l->peers[i],
+							     .msg_namelen = sizeof(l->peers[i]),
+							     .msg_iov = &l->iov[i],
+							     .msg_iovlen = 1};
 		}
-		np_exporter *ex = np_flowsrc_exporter(s, l->last_name);
-		if (ex)
-			np_exporter_message(ex, l->dgram, (size_t)got);
+		int got = recvmmsg(fd, l->msgs, BATCH, 0, NULL);
+		if (got <= 0)
+			return; /* EAGAIN: all read; other errors (ICMP reports) are not ours to stop on */
+		for (int i = 0; i < got; i++) {
+			const struct sockaddr_storage *ss = &l->peers[i];
+			socklen_t sl = l->msgs[i].msg_hdr.msg_namelen;
+			if (sl != l->last_peer_len || memcmp(ss, &l->last_peer, sl) != 0) {
+				peer_name(ss, sl, l->last_name, sizeof(l->last_name));
+				memcpy(&l->last_peer, ss, sl);
+				l->last_peer_len = sl;
+			}
+			np_exporter *ex = np_flowsrc_exporter(s, l->last_name);
+			if (ex)
+				np_exporter_message(ex, l->dgram[i], l->msgs[i].msg_len);
+		}
+		if (got < BATCH)
+			return;
 	}
 }
 
@@ -272,7 +294,7 @@ static void accept_conns(struct listener *l, int fd)
 			continue;
 		}
 		cn->fd = c;
-		cn->len = 0;
+		cn->off = cn->len = 0;
 		peer_name(&ss, sl, cn->peer, sizeof(cn->peer));
 		l->conns[i] = cn;
 	}
@@ -281,7 +303,7 @@ static void accept_conns(struct listener *l, int fd)
 /* Cut what a connection sent into messages. false: it makes no sense (closed). */
 static bool take_messages(np_exporter *ex, struct conn *cn)
 {
-	size_t off = 0;
+	size_t off = cn->off;
 	bool ok = true;
 	while (cn->len - off >= 4) {
 		uint16_t version = 0;
@@ -299,8 +321,14 @@ static bool take_messages(np_exporter *ex, struct conn *cn)
 		np_exporter_message(ex, cn->buf + off, mlen);
 		off += mlen;
 	}
-	memmove(cn->buf, cn->buf + off, cn->len - off);
-	cn->len -= off;
+	cn->off = off;
+	if (cn->off == cn->len) {
+		cn->off = cn->len = 0;
+	} else if (CONN_BUF - cn->off < MSG_CAP) { /* no room for a whole message behind it */
+		memmove(cn->buf, cn->buf + cn->off, cn->len - cn->off);
+		cn->len -= cn->off;
+		cn->off = 0;
+	}
 	return ok;
 }
 
@@ -312,7 +340,7 @@ static void read_conn(np_flowsrc *s, struct listener *l, int i)
 		return;
 	np_exporter *ex = np_flowsrc_exporter(s, cn->peer);
 	if (got <= 0 || !ex) {
-		if (ex && cn->len)
+		if (ex && cn->len > cn->off)
 			ex->st.malformed++; /* a message cut off by the close */
 		drop_conn(l, i);
 		return;
