@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../util/out.h"
+
 /* A batch kept while the store is away: the servers and their clients,
  * copied (the profiler that made them is freed; service names are static
  * strings). */
@@ -88,6 +90,12 @@ void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
 			p = put_u8_dec(p, k->addr[i]);
 			*p++ = i < 3 ? '.' : '\0';
 		}
+		return;
+	}
+	if (k->family != 4 && len >= 64) { /* inet_ntop's text, without a sprintf per word (util/out.h) */
+		np_out o = {buf, 0, len, -1, 0, 0}; /* room enough: never grows */
+		out_ipv6(&o, k->addr);
+		buf[o.len] = '\0';
 		return;
 	}
 	if (!inet_ntop(k->family == 4 ? AF_INET : AF_INET6, k->addr, buf, (socklen_t)len))
