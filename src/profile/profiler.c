@@ -69,6 +69,8 @@ struct np_profiler {
 	size_t nexpects, capexpects;
 	struct endpoint_stat *endpoints;
 	size_t nendpoints;
+	uint32_t *endpoint_slots; /* hash of endpoints: index + 1, 0 empty (endpoint_fanin) */
+	size_t endpoint_mask;
 	np_server *servers;
 	size_t nservers;
 	np_flow_tunnel *tunnels; /* by their index (flow/decap.h); [0] unused */
@@ -122,6 +124,7 @@ void np_profiler_free(np_profiler *p)
 	free(p->servers);
 	free(p->tunnels);
 	free(p->endpoints);
+	free(p->endpoint_slots);
 	free(p->receivers);
 	free(p->receivers_heard);
 	free(p->fanout);
@@ -227,7 +230,11 @@ void np_profiler_payload(void *ctx, np_flow *f, bool reverse, const uint8_t *pay
 {
 	np_profiler *p = ctx;
 	bool early = (reverse ? f->rev.packets : f->fwd.packets) <= ID_FIRST_PACKETS;
-	if (!f->app && (early || f->key.proto == 6)) {
+	/* Past the first packets only text openings count, and every one of
+	 * them begins with a capital or "220" (np_identify_payload): the
+	 * middle of a TLS or binary stream is not looked at. */
+	bool text_like = len && ((payload[0] >= 'A' && payload[0] <= 'Z') || payload[0] == '2');
+	if (!f->app && (early || (f->key.proto == 6 && text_like))) {
 		np_payload_id id = np_identify_payload(f->key.proto, payload, len);
 		if (id.service && !early && binary_id(id.service))
 			id.service = NULL;
@@ -395,6 +402,58 @@ static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat *
 	return nv;
 }
 
+/* Hashes what key_cmp compares (an IPv4 address is its first 4 bytes). */
+static size_t key_hash(const np_server_key *k)
+{
+	uint64_t a, b = 0;
+	memcpy(&a, k->addr, 8);
+	if (k->family == 4)
+		a &= 0xffffffffULL << (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? 0 : 32);
+	else
+		memcpy(&b, k->addr + 8, 8);
+	uint64_t c = (uint64_t)k->family << 24 | (uint64_t)k->proto << 16 | k->port;
+	uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b + 0x632be59bd9b4e019ULL) ^ (c << 17);
+	h *= 0xff51afd7ed558ccdULL;
+	return (size_t)(h ^ h >> 29);
+}
+
+/* Every conversation asks the fan-in of both its endpoints: a hash of the
+ * sorted endpoints answers in one probe or two instead of a binary search
+ * (stat_of still answers when it cannot be had). */
+static void index_endpoints(np_profiler *p)
+{
+	free(p->endpoint_slots);
+	p->endpoint_slots = NULL;
+	size_t size = 16;
+	while (size < 2 * p->nendpoints)
+		size *= 2;
+	p->endpoint_slots = calloc(size, sizeof(*p->endpoint_slots));
+	if (!p->endpoint_slots)
+		return;
+	p->endpoint_mask = size - 1;
+	for (size_t i = 0; i < p->nendpoints; i++) {
+		size_t h = key_hash(&p->endpoints[i].key) & p->endpoint_mask;
+		while (p->endpoint_slots[h])
+			h = (h + 1) & p->endpoint_mask;
+		p->endpoint_slots[h] = (uint32_t)i + 1;
+	}
+}
+
+static np_fanin stat_of(const struct endpoint_stat *v, size_t n, const np_server_key *k);
+
+static np_fanin endpoint_fanin(const np_profiler *p, const np_server_key *k)
+{
+	if (!p->endpoint_slots)
+		return stat_of(p->endpoints, p->nendpoints, k);
+	for (size_t h = key_hash(k) & p->endpoint_mask; p->endpoint_slots[h]; h = (h + 1) & p->endpoint_mask) {
+		const struct endpoint_stat *e = &p->endpoints[p->endpoint_slots[h] - 1];
+		if (key_cmp(&e->key, k) == 0)
+			return e->fanin;
+	}
+	np_fanin none = {0, 0, 0};
+	return none;
+}
+
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
@@ -418,6 +477,7 @@ static void compute_fanin(np_profiler *p)
 	}
 	p->nendpoints = tally_peers(t, n, &p->endpoints);
 	free(t);
+	index_endpoints(p);
 }
 
 static np_fanin stat_of(const struct endpoint_stat *v, size_t n, const np_server_key *k)
@@ -460,6 +520,8 @@ static size_t unique_pairs(struct addr_pair *v, size_t n)
 	return out;
 }
 
+/* A binary search with the comparison inlined: asked several times per
+ * one-way conversation a commit decides. */
 static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
 {
 	struct addr_pair k;
@@ -468,7 +530,18 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	memcpy(k.a, a, 16);
 	if (b)
 		memcpy(k.b, b, 16);
-	return n && bsearch(&k, v, n, sizeof(*v), addr_pair_cmp) != NULL;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = addr_pair_cmp(&v[mid], &k);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 static bool is_unreachable(const np_flow *f)
@@ -611,8 +684,8 @@ static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role
 	in.flow = &c->f;
 	in.use_flags = use_flags;
 	np_server_key fk = endpoint_of(&c->f, false), rk = endpoint_of(&c->f, true);
-	in.fwd_fanin = stat_of(p->endpoints, p->nendpoints, &fk);
-	in.rev_fanin = stat_of(p->endpoints, p->nendpoints, &rk);
+	in.fwd_fanin = endpoint_fanin(p, &fk);
+	in.rev_fanin = endpoint_fanin(p, &rk);
 	memset(&in.rev_oneway, 0, sizeof(in.rev_oneway));
 	if (one_way(&c->f) && c->f.key.proto == 17) {
 		const np_flow *f = &c->f;
