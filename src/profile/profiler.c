@@ -348,6 +348,11 @@ static inline int key_cmp(const np_server_key *a, const np_server_key *b)
 	return (int)a->port - (int)b->port;
 }
 
+int np_server_key_cmp(const np_server_key *a, const np_server_key *b)
+{
+	return key_cmp(a, b);
+}
+
 /* (endpoint, peer address, peer port): sorted, runs give distinct counts. */
 struct peer_tuple {
 	np_server_key ep;

@@ -1,11 +1,14 @@
 /*
- * test_addr_text.c - np_server_addr_str (profile/inventory.h) writes the
- * text inet_ntop writes, for IPv4 and for IPv6 addresses with every
+ * test_inventory_text.c - the text the inventory stores is libc's, though
+ * it no longer asks libc for it: np_server_addr_str (profile/inventory.h)
+ * writes what inet_ntop writes, for IPv4 and for IPv6 addresses with every
  * pattern of zero words (runs of each length and place, ties, embedded
- * IPv4 forms), and for random ones: the inventory's rows and alerts keep
- * the addresses libc gave them before it formatted them itself.
+ * IPv4 forms) and random ones; np_time_iso writes what gmtime_r and
+ * strftime write, for times in order (its date kept from one to the next)
+ * and at random over its years.
  */
 #include <arpa/inet.h>
+#include <time.h>
 
 #include "../../src/profile/inventory.h"
 #include "check.h"
@@ -34,8 +37,41 @@ static bool same_as_libc(const np_server_key *k)
 	return true;
 }
 
+/* Whether np_time_iso's text equals gmtime_r's and strftime's for us. */
+static bool time_as_libc(int64_t us)
+{
+	char ours[40], date[32], libc[48];
+	np_time_iso(us, ours, sizeof(ours));
+	time_t secs = (time_t)(us / 1000000);
+	struct tm tm;
+	gmtime_r(&secs, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(libc, sizeof(libc), "%s.%03dZ", date, (int)(us / 1000 % 1000));
+	if (strcmp(ours, libc) != 0) {
+		fprintf(stderr, "ours %s, libc %s\n", ours, libc);
+		return false;
+	}
+	return true;
+}
+
+static void check_times(void)
+{
+	int bad = 0;
+	/* In order, a few hours at a time across days, months, leap days. */
+	int64_t us = 1709164800000000LL - 7200 * 1000000LL; /* 2024-02-28T22:00Z */
+	for (int i = 0; i < 20000; i++, us += (int64_t)(next_rand() % 20000000) * 1000 + next_rand() % 1000)
+		bad += !time_as_libc(us);
+	for (int i = 0; i < 20000; i++) {
+		uint64_t r = (uint64_t)next_rand() << 32 | next_rand();
+		bad += !time_as_libc((int64_t)(r % 253402300799999999ULL));
+	}
+	bad += !time_as_libc(0) + !time_as_libc(951782400000000LL) + !time_as_libc(253402300799999999LL);
+	CHECK(bad == 0);
+}
+
 int main(void)
 {
+	check_times();
 	np_server_key k;
 	memset(&k, 0, sizeof(k));
 	int bad = 0;
@@ -73,5 +109,5 @@ int main(void)
 		bad += !same_as_libc(&k);
 	}
 	CHECK(bad == 0);
-	return check_summary("addr_text");
+	return check_summary("inventory_text");
 }
