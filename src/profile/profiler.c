@@ -549,6 +549,34 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	return false;
 }
 
+/* A set of (family, address)s that answers "surely not in it" for most
+ * that are not: the few hosts asked about, tried for both ends of every
+ * conversation of a commit before the binary search (has_pair). */
+struct addr_filter {
+	uint64_t bits[64];
+};
+
+static unsigned addr_filter_bit(uint8_t family, const uint8_t *a)
+{
+	uint64_t x, y;
+	memcpy(&x, a, 8);
+	memcpy(&y, a + 8, 8);
+	uint64_t h = (x * 0x9e3779b97f4a7c15ULL) ^ (y * 0xc2b2ae3d27d4eb4fULL) ^ family;
+	return (unsigned)(h >> 52); /* 12 bits */
+}
+
+static void addr_filter_add(struct addr_filter *af, uint8_t family, const uint8_t *a)
+{
+	unsigned b = addr_filter_bit(family, a);
+	af->bits[b >> 6] |= 1ULL << (b & 63);
+}
+
+static bool addr_filter_may_hold(const struct addr_filter *af, uint8_t family, const uint8_t *a)
+{
+	unsigned b = addr_filter_bit(family, a);
+	return af->bits[b >> 6] >> (b & 63) & 1;
+}
+
 static bool is_unreachable(const np_flow *f)
 {
 	return (f->key.proto == 1 && f->key.dport >> 8 == 3) || (f->key.proto == 58 && f->key.dport >> 8 == 1);
@@ -632,15 +660,21 @@ static void compute_one_way(np_profiler *p)
 		}
 	}
 	nasked = asked ? unique_pairs(asked, nasked) : 0;
+	struct addr_filter af;
+	memset(&af, 0, sizeof(af));
+	for (size_t i = 0; i < nasked; i++)
+		addr_filter_add(&af, asked[i].family, asked[i].a);
 	struct addr_pair *h = calloc(nasked ? 2 * p->nconvs + 1 : 1, sizeof(*h));
 	size_t nh = 0;
 	for (size_t i = 0; h && nasked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets && has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
+		if (f->fwd.packets && addr_filter_may_hold(&af, f->key.family, f->key.dst) &&
+		    has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.dst, 16);
 		}
-		if (f->rev.packets && has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
+		if (f->rev.packets && addr_filter_may_hold(&af, f->key.family, f->key.src) &&
+		    has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.src, 16);
 		}
@@ -1016,7 +1050,13 @@ static void build_servers(np_profiler *p)
 		a[n++].conv = i;
 	}
 	sort_assigns(a, n);
-	p->servers = zalloc(n, sizeof(*p->servers));
+	/* as many as there are servers (a server is some 500 bytes, and a
+	 * commit may hold a hundred thousand conversations of a few thousand
+	 * servers) */
+	size_t nservers = 0;
+	for (size_t i = 0; i < n; i++)
+		nservers += i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0;
+	p->servers = zalloc(nservers, sizeof(*p->servers));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
 			np_server *s = &p->servers[p->nservers++];

@@ -482,15 +482,17 @@ static int sqlite_add_alert(np_store *st, const np_store_alert *a)
 {
 	sqlite3_stmt *q = of(st)->alert;
 	sqlite3_reset(q);
-	sqlite3_bind_text(q, 1, a->time, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, a->kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, a->address, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, a->protocol, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 1, a->time, -1, SQLITE_STATIC); /* alive until the step */
+	sqlite3_bind_text(q, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, a->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, a->protocol, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 5, a->port);
-	sqlite3_bind_text(q, 6, a->service, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 7, a->evidence, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 8, a->sensor, -1, SQLITE_TRANSIENT);
-	return sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
+	sqlite3_bind_text(q, 6, a->service, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 7, a->evidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 8, a->sensor, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(q); /* no text bound above outlives its step */
+	return rc;
 }
 
 static int sqlite_take_quiet(np_store *st, int64_t before_us, np_store_quiet_fn fn, void *ctx)
