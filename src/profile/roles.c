@@ -57,11 +57,11 @@ static void note(struct score *sc, double w, const char *fmt, const char *arg)
 	 * decides, and watch decides every active flow at each commit. */
 	char *d = sc->ev + used;
 	size_t left = sc->room - used - 1;
-	const char *spec = fmt;
-	while (*spec && !(spec[0] == '%' && spec[1] == 's'))
-		spec++;
-	d = put_cut(d, fmt, (size_t)(spec - fmt), &left);
-	if (*spec) {
+	const char *spec = strchr(fmt, '%');
+	while (spec && spec[1] != 's')
+		spec = strchr(spec + 1, '%');
+	d = put_cut(d, fmt, spec ? (size_t)(spec - fmt) : strlen(fmt), &left);
+	if (spec) {
 		const char *a = arg ? arg : "";
 		d = put_cut(d, a, strlen(a), &left);
 		d = put_cut(d, spec + 2, strlen(spec + 2), &left);
