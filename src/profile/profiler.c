@@ -8,6 +8,8 @@
  */
 #include "profiler.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1097,17 +1099,75 @@ static void note_tunnel(const np_profiler *p, struct conv *c)
 	snprintf(c->role.evidence + n, sizeof(c->role.evidence) - n, "%svia %s", n ? "; " : "", via);
 }
 
+/* ---- finishing on two cores ------------------------------------------------------------ */
+
+/* From this many conversations on, a second thread computes the one-way
+ * statistics while this one computes fan-in (they read the conversations
+ * and write fields of their own), then decides the second half of the
+ * conversations (each decision writes its own conversation's role only).
+ * `servers -r` finishes after the capture's two threads are done, and a
+ * commit of `watch` decides on a thread of its own: the second core is
+ * free then. The answer is the same as on one thread. */
+enum { PARALLEL_CONVS = 16384 };
+
+struct decide_range {
+	np_profiler *p;
+	size_t from, to;
+};
+
+static void decide_all(const struct decide_range *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		struct conv *c = &r->p->convs[i];
+		decide(r->p, c, c->has_flags, &c->role);
+		note_tunnel(r->p, c);
+	}
+}
+
+static void *one_way_main(void *arg)
+{
+	compute_one_way(arg);
+	return NULL;
+}
+
+static void *decide_main(void *arg)
+{
+	decide_all(arg);
+	return NULL;
+}
+
+/* A helper thread, with every signal blocked (they are for the threads
+ * that handle them); false when none could be had. */
+static bool start_helper(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	bool ok = pthread_create(t, NULL, fn, arg) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ok;
+}
+
 void np_profiler_finish(np_profiler *p)
 {
 	if (p->finished)
 		return;
 	p->finished = true;
+	bool parallel = p->nconvs >= PARALLEL_CONVS;
+	pthread_t t;
+	bool helped = parallel && start_helper(&t, one_way_main, p);
 	compute_fanin(p);
-	compute_one_way(p);
-	for (size_t i = 0; i < p->nconvs; i++) {
-		decide(p, &p->convs[i], p->convs[i].has_flags, &p->convs[i].role);
-		note_tunnel(p, &p->convs[i]);
-	}
+	if (helped)
+		pthread_join(t, NULL);
+	else
+		compute_one_way(p);
+	struct decide_range first = {p, 0, p->nconvs / 2}, second = {p, p->nconvs / 2, p->nconvs};
+	helped = parallel && start_helper(&t, decide_main, &second);
+	if (!helped)
+		first.to = p->nconvs;
+	decide_all(&first);
+	if (helped)
+		pthread_join(t, NULL);
 	tie_ftp_data(p);
 	tie_gre(p);
 	build_servers(p);
