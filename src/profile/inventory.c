@@ -92,8 +92,10 @@ void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
 		}
 		return;
 	}
-	if (k->family != 4 && len >= 64) { /* inet_ntop's text, without a sprintf per word (util/out.h) */
-		np_out o = {buf, 0, len, -1, 0, 0}; /* room enough: never grows */
+	/* inet_ntop's text, without a sprintf per word (util/out.h); the
+	 * buffer is room enough, so the np_out never grows. */
+	if (k->family != 4 && len >= 64) {
+		np_out o = {buf, 0, len, -1, 0, 0};
 		out_ipv6(&o, k->addr);
 		buf[o.len] = '\0';
 		return;
@@ -125,7 +127,8 @@ void np_time_iso(int64_t us, char *buf, size_t len)
 			int64_t era = z / 146097, doe = z - era * 146097;
 			int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 			int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-			unsigned day = (unsigned)(doy - (153 * mp + 2) / 5 + 1), mon = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+			unsigned day = (unsigned)(doy - (153 * mp + 2) / 5 + 1),
+				 mon = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
 			unsigned year = (unsigned)(yoe + era * 400 + (mon <= 2));
 			char *p = put_dec_pad(date_text, year, 4);
 			*p++ = '-';

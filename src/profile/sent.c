@@ -100,22 +100,22 @@ static bool append(struct list *l, const void *elem, size_t size)
 
 /* The row (or server) as stored, or NULL: a binary search with the
  * comparison inlined, one per client row of a commit. */
-#define FIND(name, T, cmp)                                           \
-	static const T *name(const struct list *l, const T *key)     \
-	{                                                            \
-		const T *v = l->items;                               \
-		size_t lo = 0, hi = l->n;                            \
-		while (lo < hi) {                                    \
-			size_t mid = lo + (hi - lo) / 2;             \
-			int c = cmp(&v[mid], key);                   \
-			if (c == 0)                                  \
-				return &v[mid];                      \
-			if (c < 0)                                   \
-				lo = mid + 1;                        \
-			else                                         \
-				hi = mid;                            \
-		}                                                    \
-		return NULL;                                         \
+#define FIND(name, T, cmp)                                       \
+	static const T *name(const struct list *l, const T *key) \
+	{                                                        \
+		const T *v = l->items;                           \
+		size_t lo = 0, hi = l->n;                        \
+		while (lo < hi) {                                \
+			size_t mid = lo + (hi - lo) / 2;         \
+			int c = cmp(&v[mid], key);               \
+			if (c == 0)                              \
+				return &v[mid];                  \
+			if (c < 0)                               \
+				lo = mid + 1;                    \
+			else                                     \
+				hi = mid;                        \
+		}                                                \
+		return NULL;                                     \
 	}
 FIND(find_row, struct sent_row, row_cmp)
 FIND(find_server, struct sent_server, server_cmp)

@@ -170,8 +170,8 @@ fail:
 
 /* ---- one batch -------------------------------------------------------------------------- */
 
-#define ALL_STATEMENTS(s)                                                                                   \
-	{                                                                                                   \
+#define ALL_STATEMENTS(s)                                                                                 \
+	{                                                                                                 \
 		&(s)->known_addr, &(s)->upsert, &(s)->client, &(s)->alert, &(s)->sensor, &(s)->any_server \
 	}
 
@@ -429,7 +429,7 @@ static int upsert_clients(struct sqlite_store *s, const np_server *v, int64_t *a
 		np_server_addr_str(&ck, cl, sizeof(cl));
 		np_time_iso(c->first_us, first, sizeof(first));
 		np_time_iso(c->last_us, last, sizeof(last));
-		sqlite3_reset(st); /* bindings stay: the server's key is bound above */
+		sqlite3_reset(st);                               /* bindings stay: the server's key is bound above */
 		sqlite3_bind_text(st, 4, cl, -1, SQLITE_STATIC); /* alive until the step */
 		sqlite3_bind_text(st, 5, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, last, -1, SQLITE_STATIC);
