@@ -152,6 +152,8 @@ static uint8_t proto_bit(uint8_t proto)
 static const struct port_entry *port_lookup(uint16_t port)
 {
 	size_t lo = 0, hi = sizeof(ports) / sizeof(ports[0]);
+	if (port > ports[hi - 1].port)
+		return NULL; /* most ephemeral ports: asked for every conversation decided */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (ports[mid].port == port)

@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../util/out.h"
+
 /* A batch kept while the store is away: the servers and their clients,
  * copied (the profiler that made them is freed; service names are static
  * strings). */
@@ -90,8 +92,23 @@ void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
 		}
 		return;
 	}
+	/* inet_ntop's text, without a sprintf per word (util/out.h); the
+	 * buffer is room enough, so the np_out never grows. */
+	if (k->family != 4 && len >= 64) {
+		np_out o = {buf, 0, len, -1, 0, 0};
+		out_ipv6(&o, k->addr);
+		buf[o.len] = '\0';
+		return;
+	}
 	if (!inet_ntop(k->family == 4 ? AF_INET : AF_INET6, k->addr, buf, (socklen_t)len))
 		snprintf(buf, len, "?");
+}
+
+/* Two digits of v (below 100) at p, from the table of pairs; the end. */
+static char *put_2(char *p, unsigned v)
+{
+	memcpy(p, np_out_pairs + v * 2, 2);
+	return p + 2;
 }
 
 void np_time_iso(int64_t us, char *buf, size_t len)
@@ -99,24 +116,34 @@ void np_time_iso(int64_t us, char *buf, size_t len)
 	if (us >= 0 && us < 253402300800000000LL && len >= 25) {
 		/* Years 1970 to 9999: the civil date of the day number (the
 		 * proleptic Gregorian calendar, as gmtime), without gmtime_r,
-		 * strftime and snprintf: two per client row of a commit. */
-		int64_t secs = us / 1000000, z = secs / 86400 + 719468, sod = secs % 86400;
-		int64_t era = z / 146097, doe = z - era * 146097;
-		int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-		int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-		unsigned day = (unsigned)(doy - (153 * mp + 2) / 5 + 1), mon = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-		unsigned year = (unsigned)(yoe + era * 400 + (mon <= 2));
-		char *p = put_dec_pad(buf, year, 4);
-		*p++ = '-';
-		p = put_dec_pad(p, mon, 2);
-		*p++ = '-';
-		p = put_dec_pad(p, day, 2);
-		*p++ = 'T';
-		p = put_dec_pad(p, (unsigned)(sod / 3600), 2);
+		 * strftime and snprintf: two per client row of a commit, whose
+		 * times mostly share a day, so the date's text is kept per
+		 * thread and made again when the day changes. */
+		static _Thread_local int64_t date_day = -1;
+		static _Thread_local char date_text[11];
+		int64_t secs = us / 1000000, days = secs / 86400, sod = secs % 86400;
+		if (days != date_day) {
+			int64_t z = days + 719468;
+			int64_t era = z / 146097, doe = z - era * 146097;
+			int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+			int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+			unsigned day = (unsigned)(doy - (153 * mp + 2) / 5 + 1),
+				 mon = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+			unsigned year = (unsigned)(yoe + era * 400 + (mon <= 2));
+			char *p = put_dec_pad(date_text, year, 4);
+			*p++ = '-';
+			p = put_2(p, mon);
+			*p++ = '-';
+			p = put_2(p, day);
+			*p = 'T';
+			date_day = days;
+		}
+		memcpy(buf, date_text, 11);
+		char *p = put_2(buf + 11, (unsigned)(sod / 3600));
 		*p++ = ':';
-		p = put_dec_pad(p, (unsigned)(sod / 60 % 60), 2);
+		p = put_2(p, (unsigned)(sod / 60 % 60));
 		*p++ = ':';
-		p = put_dec_pad(p, (unsigned)(sod % 60), 2);
+		p = put_2(p, (unsigned)(sod % 60));
 		*p++ = '.';
 		p = put_dec_pad(p, (unsigned)(us / 1000 % 1000), 3);
 		memcpy(p, "Z", 2);

@@ -8,6 +8,8 @@
  */
 #include "profiler.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +71,8 @@ struct np_profiler {
 	size_t nexpects, capexpects;
 	struct endpoint_stat *endpoints;
 	size_t nendpoints;
+	uint32_t *endpoint_slots; /* hash of endpoints: index + 1, 0 empty (endpoint_fanin) */
+	size_t endpoint_mask;
 	np_server *servers;
 	size_t nservers;
 	np_flow_tunnel *tunnels; /* by their index (flow/decap.h); [0] unused */
@@ -122,6 +126,7 @@ void np_profiler_free(np_profiler *p)
 	free(p->servers);
 	free(p->tunnels);
 	free(p->endpoints);
+	free(p->endpoint_slots);
 	free(p->receivers);
 	free(p->receivers_heard);
 	free(p->fanout);
@@ -227,7 +232,11 @@ void np_profiler_payload(void *ctx, np_flow *f, bool reverse, const uint8_t *pay
 {
 	np_profiler *p = ctx;
 	bool early = (reverse ? f->rev.packets : f->fwd.packets) <= ID_FIRST_PACKETS;
-	if (!f->app && (early || f->key.proto == 6)) {
+	/* Past the first packets only text openings count, and every one of
+	 * them begins with a capital or "220" (np_identify_payload): the
+	 * middle of a TLS or binary stream is not looked at. */
+	bool text_like = len && ((payload[0] >= 'A' && payload[0] <= 'Z') || payload[0] == '2');
+	if (!f->app && (early || (f->key.proto == 6 && text_like))) {
 		np_payload_id id = np_identify_payload(f->key.proto, payload, len);
 		if (id.service && !early && binary_id(id.service))
 			id.service = NULL;
@@ -341,6 +350,11 @@ static inline int key_cmp(const np_server_key *a, const np_server_key *b)
 	return (int)a->port - (int)b->port;
 }
 
+int np_server_key_cmp(const np_server_key *a, const np_server_key *b)
+{
+	return key_cmp(a, b);
+}
+
 /* (endpoint, peer address, peer port): sorted, runs give distinct counts. */
 struct peer_tuple {
 	np_server_key ep;
@@ -395,6 +409,58 @@ static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat *
 	return nv;
 }
 
+/* Hashes what key_cmp compares (an IPv4 address is its first 4 bytes). */
+static size_t key_hash(const np_server_key *k)
+{
+	uint64_t a, b = 0;
+	memcpy(&a, k->addr, 8);
+	if (k->family == 4)
+		a &= 0xffffffffULL << (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? 0 : 32);
+	else
+		memcpy(&b, k->addr + 8, 8);
+	uint64_t c = (uint64_t)k->family << 24 | (uint64_t)k->proto << 16 | k->port;
+	uint64_t h = (a * 0x9e3779b97f4a7c15ULL) ^ (b + 0x632be59bd9b4e019ULL) ^ (c << 17);
+	h *= 0xff51afd7ed558ccdULL;
+	return (size_t)(h ^ h >> 29);
+}
+
+/* Every conversation asks the fan-in of both its endpoints: a hash of the
+ * sorted endpoints answers in one probe or two instead of a binary search
+ * (stat_of still answers when it cannot be had). */
+static void index_endpoints(np_profiler *p)
+{
+	free(p->endpoint_slots);
+	p->endpoint_slots = NULL;
+	size_t size = 16;
+	while (size < 2 * p->nendpoints)
+		size *= 2;
+	p->endpoint_slots = calloc(size, sizeof(*p->endpoint_slots));
+	if (!p->endpoint_slots)
+		return;
+	p->endpoint_mask = size - 1;
+	for (size_t i = 0; i < p->nendpoints; i++) {
+		size_t h = key_hash(&p->endpoints[i].key) & p->endpoint_mask;
+		while (p->endpoint_slots[h])
+			h = (h + 1) & p->endpoint_mask;
+		p->endpoint_slots[h] = (uint32_t)i + 1;
+	}
+}
+
+static np_fanin stat_of(const struct endpoint_stat *v, size_t n, const np_server_key *k);
+
+static np_fanin endpoint_fanin(const np_profiler *p, const np_server_key *k)
+{
+	if (!p->endpoint_slots)
+		return stat_of(p->endpoints, p->nendpoints, k);
+	for (size_t h = key_hash(k) & p->endpoint_mask; p->endpoint_slots[h]; h = (h + 1) & p->endpoint_mask) {
+		const struct endpoint_stat *e = &p->endpoints[p->endpoint_slots[h] - 1];
+		if (key_cmp(&e->key, k) == 0)
+			return e->fanin;
+	}
+	np_fanin none = {0, 0, 0};
+	return none;
+}
+
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
@@ -418,6 +484,7 @@ static void compute_fanin(np_profiler *p)
 	}
 	p->nendpoints = tally_peers(t, n, &p->endpoints);
 	free(t);
+	index_endpoints(p);
 }
 
 static np_fanin stat_of(const struct endpoint_stat *v, size_t n, const np_server_key *k)
@@ -460,6 +527,8 @@ static size_t unique_pairs(struct addr_pair *v, size_t n)
 	return out;
 }
 
+/* A binary search with the comparison inlined: asked several times per
+ * one-way conversation a commit decides. */
 static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
 {
 	struct addr_pair k;
@@ -468,7 +537,46 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	memcpy(k.a, a, 16);
 	if (b)
 		memcpy(k.b, b, 16);
-	return n && bsearch(&k, v, n, sizeof(*v), addr_pair_cmp) != NULL;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = addr_pair_cmp(&v[mid], &k);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* A set of (family, address)s that answers "surely not in it" for most
+ * that are not: the few hosts asked about, tried for both ends of every
+ * conversation of a commit before the binary search (has_pair). */
+struct addr_filter {
+	uint64_t bits[64];
+};
+
+static unsigned addr_filter_bit(uint8_t family, const uint8_t *a)
+{
+	uint64_t x, y;
+	memcpy(&x, a, 8);
+	memcpy(&y, a + 8, 8);
+	uint64_t h = (x * 0x9e3779b97f4a7c15ULL) ^ (y * 0xc2b2ae3d27d4eb4fULL) ^ family;
+	return (unsigned)(h >> 52); /* 12 bits */
+}
+
+static void addr_filter_add(struct addr_filter *af, uint8_t family, const uint8_t *a)
+{
+	unsigned b = addr_filter_bit(family, a);
+	af->bits[b >> 6] |= 1ULL << (b & 63);
+}
+
+static bool addr_filter_may_hold(const struct addr_filter *af, uint8_t family, const uint8_t *a)
+{
+	unsigned b = addr_filter_bit(family, a);
+	return af->bits[b >> 6] >> (b & 63) & 1;
 }
 
 static bool is_unreachable(const np_flow *f)
@@ -554,15 +662,21 @@ static void compute_one_way(np_profiler *p)
 		}
 	}
 	nasked = asked ? unique_pairs(asked, nasked) : 0;
+	struct addr_filter af;
+	memset(&af, 0, sizeof(af));
+	for (size_t i = 0; i < nasked; i++)
+		addr_filter_add(&af, asked[i].family, asked[i].a);
 	struct addr_pair *h = calloc(nasked ? 2 * p->nconvs + 1 : 1, sizeof(*h));
 	size_t nh = 0;
 	for (size_t i = 0; h && nasked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets && has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
+		if (f->fwd.packets && addr_filter_may_hold(&af, f->key.family, f->key.dst) &&
+		    has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.dst, 16);
 		}
-		if (f->rev.packets && has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
+		if (f->rev.packets && addr_filter_may_hold(&af, f->key.family, f->key.src) &&
+		    has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
 			h[nh].family = f->key.family;
 			memcpy(h[nh++].a, f->key.src, 16);
 		}
@@ -611,8 +725,8 @@ static void decide(const np_profiler *p, struct conv *c, bool use_flags, np_role
 	in.flow = &c->f;
 	in.use_flags = use_flags;
 	np_server_key fk = endpoint_of(&c->f, false), rk = endpoint_of(&c->f, true);
-	in.fwd_fanin = stat_of(p->endpoints, p->nendpoints, &fk);
-	in.rev_fanin = stat_of(p->endpoints, p->nendpoints, &rk);
+	in.fwd_fanin = endpoint_fanin(p, &fk);
+	in.rev_fanin = endpoint_fanin(p, &rk);
 	memset(&in.rev_oneway, 0, sizeof(in.rev_oneway));
 	if (one_way(&c->f) && c->f.key.proto == 17) {
 		const np_flow *f = &c->f;
@@ -938,7 +1052,13 @@ static void build_servers(np_profiler *p)
 		a[n++].conv = i;
 	}
 	sort_assigns(a, n);
-	p->servers = zalloc(n, sizeof(*p->servers));
+	/* as many as there are servers (a server is some 500 bytes, and a
+	 * commit may hold a hundred thousand conversations of a few thousand
+	 * servers) */
+	size_t nservers = 0;
+	for (size_t i = 0; i < n; i++)
+		nservers += i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0;
+	p->servers = zalloc(nservers, sizeof(*p->servers));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
 			np_server *s = &p->servers[p->nservers++];
@@ -979,17 +1099,75 @@ static void note_tunnel(const np_profiler *p, struct conv *c)
 	snprintf(c->role.evidence + n, sizeof(c->role.evidence) - n, "%svia %s", n ? "; " : "", via);
 }
 
+/* ---- finishing on two cores ------------------------------------------------------------ */
+
+/* From this many conversations on, a second thread computes the one-way
+ * statistics while this one computes fan-in (they read the conversations
+ * and write fields of their own), then decides the second half of the
+ * conversations (each decision writes its own conversation's role only).
+ * `servers -r` finishes after the capture's two threads are done, and a
+ * commit of `watch` decides on a thread of its own: the second core is
+ * free then. The answer is the same as on one thread. */
+enum { PARALLEL_CONVS = 16384 };
+
+struct decide_range {
+	np_profiler *p;
+	size_t from, to;
+};
+
+static void decide_all(const struct decide_range *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		struct conv *c = &r->p->convs[i];
+		decide(r->p, c, c->has_flags, &c->role);
+		note_tunnel(r->p, c);
+	}
+}
+
+static void *one_way_main(void *arg)
+{
+	compute_one_way(arg);
+	return NULL;
+}
+
+static void *decide_main(void *arg)
+{
+	decide_all(arg);
+	return NULL;
+}
+
+/* A helper thread, with every signal blocked (they are for the threads
+ * that handle them); false when none could be had. */
+static bool start_helper(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	bool ok = pthread_create(t, NULL, fn, arg) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ok;
+}
+
 void np_profiler_finish(np_profiler *p)
 {
 	if (p->finished)
 		return;
 	p->finished = true;
+	bool parallel = p->nconvs >= PARALLEL_CONVS;
+	pthread_t t;
+	bool helped = parallel && start_helper(&t, one_way_main, p);
 	compute_fanin(p);
-	compute_one_way(p);
-	for (size_t i = 0; i < p->nconvs; i++) {
-		decide(p, &p->convs[i], p->convs[i].has_flags, &p->convs[i].role);
-		note_tunnel(p, &p->convs[i]);
-	}
+	if (helped)
+		pthread_join(t, NULL);
+	else
+		compute_one_way(p);
+	struct decide_range first = {p, 0, p->nconvs / 2}, second = {p, p->nconvs / 2, p->nconvs};
+	helped = parallel && start_helper(&t, decide_main, &second);
+	if (!helped)
+		first.to = p->nconvs;
+	decide_all(&first);
+	if (helped)
+		pthread_join(t, NULL);
 	tie_ftp_data(p);
 	tie_gre(p);
 	build_servers(p);

@@ -27,7 +27,7 @@ typedef struct np_server_key {
 typedef struct np_client_stat {
 	uint8_t addr[16];
 	uint8_t family;
-	bool stored; /* the store holds its row already (sent.h): update it, insert nothing */
+	bool stored; /* the store holds its row already (sent.h); the stores upsert either way */
 	uint32_t flows;
 	int64_t first_us, last_us;
 } np_client_stat;
@@ -97,6 +97,8 @@ void np_profiler_prepend(np_profiler *to, const np_profiler *from);
  * batch `to` before it is decided, and keep in `from` only those said
  * since `since_us`, so the list stays bounded however long the run. */
 void np_profiler_take_announcements(np_profiler *from, np_profiler *to, int64_t since_us);
+/* The order of np_profiler_servers: family, address, protocol, port. */
+int np_server_key_cmp(const np_server_key *a, const np_server_key *b);
 /* The servers, sorted by family, address, protocol, port. */
 const np_server *np_profiler_servers(const np_profiler *p, size_t *n);
 /* The same, to be trimmed before they are stored (sent.h). */

@@ -34,6 +34,16 @@ struct score {
 	size_t used; /* strlen(ev), kept as notes are added */
 };
 
+/* n bytes of s at d, as many as *left allows; the end. */
+static char *put_cut(char *d, const char *s, size_t n, size_t *left)
+{
+	if (n > *left)
+		n = *left;
+	memcpy(d, s, n);
+	*left -= n;
+	return d + n;
+}
+
 static void note(struct score *sc, double w, const char *fmt, const char *arg)
 {
 	sc->s += w;
@@ -47,15 +57,14 @@ static void note(struct score *sc, double w, const char *fmt, const char *arg)
 	 * decides, and watch decides every active flow at each commit. */
 	char *d = sc->ev + used;
 	size_t left = sc->room - used - 1;
-	for (const char *p = fmt; *p && left; p++) {
-		if (p[0] == '%' && p[1] == 's') {
-			for (const char *a = arg ? arg : ""; *a && left; a++, left--)
-				*d++ = *a;
-			p++;
-			continue;
-		}
-		*d++ = *p;
-		left--;
+	const char *spec = strchr(fmt, '%');
+	while (spec && spec[1] != 's')
+		spec = strchr(spec + 1, '%');
+	d = put_cut(d, fmt, spec ? (size_t)(spec - fmt) : strlen(fmt), &left);
+	if (spec) {
+		const char *a = arg ? arg : "";
+		d = put_cut(d, a, strlen(a), &left);
+		d = put_cut(d, spec + 2, strlen(spec + 2), &left);
 	}
 	*d = '\0';
 	sc->used = (size_t)(d - sc->ev);

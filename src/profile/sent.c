@@ -48,15 +48,9 @@ static bool plain_time(int64_t us)
 static int row_cmp(const void *x, const void *y)
 {
 	const struct sent_row *a = x, *b = y;
-	if (a->server.family != b->server.family)
-		return a->server.family - b->server.family;
-	int c = memcmp(a->server.addr, b->server.addr, a->server.family == 4 ? 4 : 16);
+	int c = np_server_key_cmp(&a->server, &b->server);
 	if (c)
 		return c;
-	if (a->server.proto != b->server.proto)
-		return a->server.proto - b->server.proto;
-	if (a->server.port != b->server.port)
-		return (int)a->server.port - (int)b->server.port;
 	if (a->family != b->family)
 		return a->family - b->family;
 	return memcmp(a->addr, b->addr, 16);
@@ -66,12 +60,7 @@ NP_SORT_DEFINE(sort_rows, struct sent_row, row_cmp)
 
 static int server_cmp(const void *x, const void *y)
 {
-	struct sent_row a, b;
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	a.server = ((const struct sent_server *)x)->key;
-	b.server = ((const struct sent_server *)y)->key;
-	return row_cmp(&a, &b);
+	return np_server_key_cmp(&((const struct sent_server *)x)->key, &((const struct sent_server *)y)->key);
 }
 
 NP_SORT_DEFINE(sort_servers, struct sent_server, server_cmp)
@@ -109,11 +98,27 @@ static bool append(struct list *l, const void *elem, size_t size)
 	return true;
 }
 
-/* The row as stored, or NULL. */
-static const void *find(const struct list *l, const void *key, size_t size, int (*cmp)(const void *, const void *))
-{
-	return l->n ? bsearch(key, l->items, l->n, size, cmp) : NULL;
-}
+/* The row (or server) as stored, or NULL: a binary search with the
+ * comparison inlined, one per client row of a commit. */
+#define FIND(name, T, cmp)                                       \
+	static const T *name(const struct list *l, const T *key) \
+	{                                                        \
+		const T *v = l->items;                           \
+		size_t lo = 0, hi = l->n;                        \
+		while (lo < hi) {                                \
+			size_t mid = lo + (hi - lo) / 2;         \
+			int c = cmp(&v[mid], key);               \
+			if (c == 0)                              \
+				return &v[mid];                  \
+			if (c < 0)                               \
+				lo = mid + 1;                    \
+			else                                     \
+				hi = mid;                        \
+		}                                                \
+		return NULL;                                     \
+	}
+FIND(find_row, struct sent_row, row_cmp)
+FIND(find_server, struct sent_server, server_cmp)
 
 /* Remember r as the store will hold it once this batch is stored. */
 static bool keep(np_sent *s, const struct sent_row *r)
@@ -131,7 +136,7 @@ static bool filter_server(np_sent *s, np_server *srv)
 {
 	struct sent_server v = {srv->key,        srv->first_us,  srv->last_us,
 				srv->confidence, srv->confirmed, srv->service != NULL};
-	const struct sent_server *had = find(&s->servers, &v, sizeof(v), server_cmp);
+	const struct sent_server *had = find_server(&s->servers, &v);
 	srv->stored = had != NULL;
 	srv->unchanged = had && !srv->flows && !srv->packets && !srv->bytes && !srv->nclients && !srv->ties[0] &&
 			 srv->first_us >= had->first_us && srv->last_us <= had->last_us &&
@@ -167,7 +172,7 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			r.family = c->family;
 			r.first_us = c->first_us;
 			r.last_us = c->last_us;
-			const struct sent_row *had = find(&s->rows, &r, sizeof(r), row_cmp);
+			const struct sent_row *had = find_row(&s->rows, &r);
 			bool covered = had && c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us) &&
 				       had->first_us <= c->first_us && had->last_us >= c->last_us;
 			if (covered) {

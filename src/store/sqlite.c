@@ -24,9 +24,15 @@ struct sqlite_store {
 	/* prepared at the first transaction and kept until the file is
 	 * closed (a commit every few seconds would prepare them again each
 	 * time); reset at the end of each transaction */
-	sqlite3_stmt *get, *known_addr, *upsert, *client_new, *client_old, *alert, *sensor;
+	sqlite3_stmt *known_addr, *upsert, *client, *alert, *sensor, *any_server;
 	bool prepared;
 	char key_addr[64]; /* the text of the server being merged, bound to every statement of its rows */
+	/* The servers table was empty when this transaction began: its rows
+	 * are those upserted since, and an address is known when the row
+	 * upserted before this one, in key order, has it (address_known). */
+	bool empty_at_begin;
+	bool have_prev, have_cur;
+	np_server_key prev, cur; /* the server upserted before the last one, and the last one */
 };
 
 static struct sqlite_store *of(np_store *st)
@@ -164,10 +170,9 @@ fail:
 
 /* ---- one batch -------------------------------------------------------------------------- */
 
-#define ALL_STATEMENTS(s)                                                                                   \
-	{                                                                                                   \
-		&(s)->get, &(s)->known_addr, &(s)->upsert, &(s)->client_new, &(s)->client_old, &(s)->alert, \
-			&(s)->sensor                                                                        \
+#define ALL_STATEMENTS(s)                                                                                 \
+	{                                                                                                 \
+		&(s)->known_addr, &(s)->upsert, &(s)->client, &(s)->alert, &(s)->sensor, &(s)->any_server \
 	}
 
 static void finalize_all(struct sqlite_store *s)
@@ -209,26 +214,23 @@ static int prepare_all(struct sqlite_store *s)
 		"              ELSE servers.ties || ',' || excluded.ties END,"
 		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
 		"  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END";
-	static const char client_new_sql[] =
-		"INSERT OR IGNORE INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7)";
-	static const char client_old_sql[] =
-		"UPDATE clients SET first_seen = MIN(first_seen, ?5), last_seen = MAX(last_seen, ?6), flows = flows + ?7"
-		" WHERE address=?1 AND protocol=?2 AND port=?3 AND client=?4";
+	static const char client_sql[] =
+		"INSERT INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(address, protocol, port, client) DO UPDATE SET"
+		"  first_seen = MIN(clients.first_seen, excluded.first_seen),"
+		"  last_seen = MAX(clients.last_seen, excluded.last_seen), flows = clients.flows + excluded.flows";
 	static const char sensor_sql[] =
 		"INSERT INTO server_sensors (address, protocol, port, sensor, first_us, last_us, flows)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(address, protocol, port, sensor) DO UPDATE SET"
 		"  first_us = MIN(server_sensors.first_us, excluded.first_us),"
 		"  last_us = MAX(server_sensors.last_us, excluded.last_us),"
 		"  flows = server_sensors.flows + excluded.flows";
-	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers WHERE address=? AND protocol=? AND port=?", -1, &s->get,
-				  NULL) ||
+	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers LIMIT 1", -1, &s->any_server, NULL) ||
 	       sqlite3_prepare_v2(s->db,
 				  "SELECT 1 FROM servers WHERE address=?1 AND NOT (protocol=?2 AND port=?3) LIMIT 1",
 				  -1, &s->known_addr, NULL) ||
 	       sqlite3_prepare_v2(s->db, upsert_sql, -1, &s->upsert, NULL) ||
-	       sqlite3_prepare_v2(s->db, client_new_sql, -1, &s->client_new, NULL) ||
-	       sqlite3_prepare_v2(s->db, client_old_sql, -1, &s->client_old, NULL) ||
+	       sqlite3_prepare_v2(s->db, client_sql, -1, &s->client, NULL) ||
 	       sqlite3_prepare_v2(s->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?)", -1, &s->alert, NULL) ||
 	       sqlite3_prepare_v2(s->db, sensor_sql, -1, &s->sensor, NULL);
 }
@@ -244,7 +246,11 @@ static int sqlite_begin(np_store *st)
 		return -1;
 	}
 	s->prepared = true;
-	return 0;
+	int rc = sqlite3_step(s->any_server);
+	sqlite3_reset(s->any_server);
+	s->empty_at_begin = rc == SQLITE_DONE;
+	s->have_prev = s->have_cur = false;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int sqlite_commit(np_store *st)
@@ -335,9 +341,25 @@ static void bind_key(struct sqlite_store *s, sqlite3_stmt *st, const np_server_k
 
 /* Asked after upsert_server made the row: the rows of the address other
  * than this one are those it had before. */
+static int address_order(const np_server_key *a, const np_server_key *b)
+{
+	if (a->family != b->family)
+		return a->family - b->family;
+	return memcmp(a->addr, b->addr, 16);
+}
+
+static bool same_address(const np_server_key *a, const np_server_key *b)
+{
+	return address_order(a, b) == 0;
+}
+
 static int sqlite_address_known(np_store *st, const np_server_key *k, bool *known)
 {
 	struct sqlite_store *s = of(st);
+	if (s->empty_at_begin && s->have_cur && memcmp(&s->cur, k, sizeof(*k)) == 0) {
+		*known = s->have_prev && same_address(&s->prev, k);
+		return 0;
+	}
 	set_key(s, k);
 	sqlite3_reset(s->known_addr);
 	bind_key(s, s->known_addr, k);
@@ -347,7 +369,19 @@ static int sqlite_address_known(np_store *st, const np_server_key *k, bool *know
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int upsert_row(struct sqlite_store *s, const np_server *v, int64_t added_clients)
+/* Whether the step of an upsert inserted its row: an INSERT sets the
+ * connection's last rowid (a new rowid is never 0), its DO UPDATE leaves
+ * it alone. One statement instead of a look and then an insert or update. */
+static int step_upsert(sqlite3 *db, sqlite3_stmt *st, bool *inserted)
+{
+	sqlite3_set_last_insert_rowid(db, 0);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return -1;
+	*inserted = sqlite3_last_insert_rowid(db) != 0;
+	return 0;
+}
+
+static int upsert_row(struct sqlite_store *s, const np_server *v, int64_t added_clients, bool *created)
 {
 	char first[40], last[40];
 	sqlite3_stmt *st = s->upsert;
@@ -370,7 +404,7 @@ static int upsert_row(struct sqlite_store *s, const np_server *v, int64_t added_
 	sqlite3_bind_int64(st, 16, v->last_us);
 	sqlite3_bind_text(st, 17, v->confirmed ? "confirmed" : "unconfirmed", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 18, added_clients);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	int rc = step_upsert(s->db, st, created);
 	sqlite3_reset(st); /* no text bound above outlives its step */
 	return rc;
 }
@@ -385,10 +419,9 @@ static int upsert_clients(struct sqlite_store *s, const np_server *v, int64_t *a
 	*added = 0;
 	if (!v->nclients)
 		return 0;
-	sqlite3_reset(s->client_new);
-	sqlite3_reset(s->client_old);
-	bind_key(s, s->client_new, &v->key);
-	bind_key(s, s->client_old, &v->key);
+	sqlite3_stmt *st = s->client;
+	sqlite3_reset(st);
+	bind_key(s, st, &v->key);
 	for (uint32_t i = 0; i < v->nclients; i++) {
 		const np_client_stat *c = &v->clients[i];
 		np_server_key ck = {{0}, c->family, 0, 0};
@@ -396,25 +429,17 @@ static int upsert_clients(struct sqlite_store *s, const np_server *v, int64_t *a
 		np_server_addr_str(&ck, cl, sizeof(cl));
 		np_time_iso(c->first_us, first, sizeof(first));
 		np_time_iso(c->last_us, last, sizeof(last));
-		/* A row the store is known to hold (profile/sent.c) goes straight
-		 * to the update. */
-		for (int pass = c->stored ? 1 : 0; pass < 2; pass++) {
-			sqlite3_stmt *st = pass == 0 ? s->client_new : s->client_old;
-			sqlite3_reset(st); /* bindings stay: the server's key is bound above */
-			sqlite3_bind_text(st, 4, cl, -1, SQLITE_STATIC); /* alive until the step */
-			sqlite3_bind_text(st, 5, first, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6, last, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 7, c->flows);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				return -1;
-			if (pass == 0 && sqlite3_changes(s->db) == 1) {
-				(*added)++;
-				break;
-			}
-		}
+		sqlite3_reset(st);                               /* bindings stay: the server's key is bound above */
+		sqlite3_bind_text(st, 4, cl, -1, SQLITE_STATIC); /* alive until the step */
+		sqlite3_bind_text(st, 5, first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, last, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 7, c->flows);
+		bool inserted;
+		if (step_upsert(s->db, st, &inserted) != 0)
+			return -1;
+		*added += inserted;
 	}
-	sqlite3_reset(s->client_new);
-	sqlite3_reset(s->client_old);
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -430,40 +455,44 @@ static int upsert_sensor(struct sqlite_store *s, const np_server *v)
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
-/* The file is locked for writing by this transaction: nobody else inserts
- * between the look and the insert. The clients go first, so the server's
- * row is written once with its count of clients. */
+/* The clients go first, so the server's row is written once with its
+ * count of clients; the upsert of that row tells whether it created it. */
 static int sqlite_upsert_server(np_store *st, const np_server *v, bool *created)
 {
 	struct sqlite_store *s = of(st);
 	int64_t added;
 	set_key(s, &v->key);
 	*created = false;
-	if (!v->stored) { /* a row the batch before stored (profile/sent.h) is there */
-		sqlite3_reset(s->get);
-		bind_key(s, s->get, &v->key);
-		int rc = sqlite3_step(s->get);
-		sqlite3_reset(s->get);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return -1;
-		*created = rc == SQLITE_DONE;
-	}
-	return upsert_clients(s, v, &added) || upsert_row(s, v, added) || upsert_sensor(s, v) ? -1 : 0;
+	if (upsert_clients(s, v, &added) || upsert_row(s, v, added, created) || upsert_sensor(s, v))
+		return -1;
+	*created &= !v->stored; /* a row the batch before stored (profile/sent.h) was there */
+	/* Keys come in order of address (inventory.c), so the rows of an
+	 * address are upserted one after another; out of order, address_known
+	 * asks the table. */
+	if (s->have_cur && address_order(&v->key, &s->cur) < 0)
+		s->empty_at_begin = false;
+	s->prev = s->cur;
+	s->have_prev = s->have_cur;
+	s->cur = v->key;
+	s->have_cur = true;
+	return 0;
 }
 
 static int sqlite_add_alert(np_store *st, const np_store_alert *a)
 {
 	sqlite3_stmt *q = of(st)->alert;
 	sqlite3_reset(q);
-	sqlite3_bind_text(q, 1, a->time, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, a->kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, a->address, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, a->protocol, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 1, a->time, -1, SQLITE_STATIC); /* alive until the step */
+	sqlite3_bind_text(q, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, a->address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, a->protocol, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 5, a->port);
-	sqlite3_bind_text(q, 6, a->service, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 7, a->evidence, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 8, a->sensor, -1, SQLITE_TRANSIENT);
-	return sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
+	sqlite3_bind_text(q, 6, a->service, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 7, a->evidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 8, a->sensor, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(q); /* no text bound above outlives its step */
+	return rc;
 }
 
 static int sqlite_take_quiet(np_store *st, int64_t before_us, np_store_quiet_fn fn, void *ctx)
