@@ -63,19 +63,12 @@ struct tmpl_info {
 	uint8_t lean;      /* an internal template of its own (np_ipfix_add_lean_template): LEAN_* */
 	uint16_t wire_len; /* fixed record length on the wire, 0 = variable */
 	uint32_t records;  /* read through the whole record, while lean is LEAN_NOT_YET */
-	bool milli_needed; /* one of those records' milliseconds said more than its microseconds */
-	bool both_times;   /* flowStart/End in milli- and in microseconds (no boot time) */
-	bool micro_only;   /* the lean template leaves the milliseconds out */
 };
 
 /* A flow template's records are read through a lean internal template of
  * their own once NP_IPFIX_LEAN_AFTER of them came: an exporter that sends a few
  * records (thousands of exporters, a flood of templates) costs no more
- * memory than before, one that streams gets the cheaper reading. When the
- * template has both milli- and microsecond times and every one of those
- * records' milliseconds agreed with its microseconds (ours do, YAF's do
- * not), the lean template leaves the milliseconds out: four elements fewer
- * for libfixbuf to decode a biflow record. */
+ * memory than before, one that streams gets the cheaper reading. */
 enum { LEAN_NOT_YET, LEAN_MADE, LEAN_NONE };
 #ifndef NP_IPFIX_LEAN_AFTER
 #define NP_IPFIX_LEAN_AFTER 256 /* the fuzz build sets 2, to reach both ways */
@@ -191,9 +184,6 @@ static void on_new_template(fbSession_t *s, uint16_t tid, fbTemplate_t *t, void 
 	else if (flags)
 		info->kind = KIND_TCP;
 	info->top_flags = flags;
-	info->both_times = has_element(t, "flowStartMilliseconds") && has_element(t, "flowEndMilliseconds") &&
-			   has_element(t, "flowStartMicroseconds") && has_element(t, "flowEndMicroseconds") &&
-			   !has_element(t, "systemInitTimeMilliseconds");
 	/* A lean internal template goes under the flow template's own ID
 	 * (internal and external IDs are apart), unless that ID is one of ours. */
 	bool ours = tid == NP_IPFIX_TID_REC || tid == NP_IPFIX_TID_TCP || tid == NP_IPFIX_TID_FIXED;
@@ -659,10 +649,8 @@ static bool use_lean(fBuf_t *fbuf, fbTemplate_t *ext, uint16_t tid, struct tmpl_
 			return false;
 		fbSession_t *s = fBufGetSession(fbuf);
 		GError *e = NULL;
-		info->micro_only = info->both_times && !info->milli_needed;
-		info->lean = np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, info->micro_only, &e)
-				     ? LEAN_MADE
-				     : LEAN_NONE;
+		info->lean =
+			np_ipfix_add_lean_template(s, fbSessionGetInfoModel(s), tid, ext, &e) ? LEAN_MADE : LEAN_NONE;
 		g_clear_error(&e);
 	}
 	return info->lean == LEAN_MADE;
@@ -697,13 +685,8 @@ int np_ipfix_reader_read(np_ipfix_decoder *d, fBuf_t *fbuf, char *err, size_t er
 		if (info && info->kind == KIND_SKIP && r.sys_init_ms)
 			d->sys_init_ms = r.sys_init_ms;
 		if (info && info->kind == KIND_FLOW) {
-			/* uptimes become times (np_ipfix_rec_to_flow); a record
-			 * read without its milliseconds has its times */
-			if (!r.sys_init_ms && !(lean && info->micro_only))
-				r.sys_init_ms = d->sys_init_ms;
-			if (!lean && info->lean == LEAN_NOT_YET && !info->milli_needed &&
-			    !np_ipfix_rec_micro_enough(&r))
-				info->milli_needed = true;
+			if (!r.sys_init_ms)
+				r.sys_init_ms = d->sys_init_ms; /* uptimes become times (np_ipfix_rec_to_flow) */
 			deliver(d, &r, info);
 		}
 		if (!lean)

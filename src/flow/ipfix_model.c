@@ -178,24 +178,16 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
  * (np_ipfix_rec_to_flow never reads it), reverseFlowDeltaMilliseconds
  * beside a reverse start of its own (read only without one). Each element
  * libfixbuf transcodes costs more than a hundred instructions a record. */
-static bool unread(const fbInfoElementSpec_t *e, fbTemplate_t *ext, bool micro_only)
+static bool unread(const fbInfoElementSpec_t *e, fbTemplate_t *ext)
 {
 	fbInfoElementSpec_t ms = {"reverseFlowStartMilliseconds", 0, 0}, us = {"reverseFlowStartMicroseconds", 0, 0};
 	if (strcmp(e->name, "reverseVlanId") == 0)
 		return true;
-	const char *milli = strstr(e->name, "Milliseconds");
-	if (micro_only && milli && strstr(e->name, "Delta") == NULL) { /* flowStart/End, their reverses */
-		char name[64];
-		snprintf(name, sizeof(name), "%.*sMicroseconds", (int)(milli - e->name), e->name);
-		fbInfoElementSpec_t micro = {name, 0, 0};
-		return fbTemplateContainsElementByName(ext, &micro);
-	}
 	return strcmp(e->name, "reverseFlowDeltaMilliseconds") == 0 &&
 	       (fbTemplateContainsElementByName(ext, &ms) || fbTemplateContainsElementByName(ext, &us));
 }
 
-bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, bool micro_only,
-				GError **err)
+bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err)
 {
 	fbInfoElementSpec_t *e = rec_spec;
 	while (e->name && strcmp(e->name, "subTemplateMultiList") != 0)
@@ -210,8 +202,7 @@ bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, 
 	bool ok = true;
 	for (e = rec_spec; ok && e->name && strcmp(e->name, "subTemplateMultiList") != 0; e++) {
 		fbInfoElementSpec_t one = {e->name, e->len_override, 0};
-		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e) ||
-		    unread(e, ext, micro_only)) {
+		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e) || unread(e, ext)) {
 			pad.len_override = (uint16_t)(pad.len_override + e->len_override);
 			continue;
 		}
@@ -438,17 +429,6 @@ void np_ipfix_rec_to_flow(const np_ipfix_rec *r, int family, np_flow *f)
 		f->rev.last_us = f->rev.first_us;
 	f->rev.initial_flags = r->rev_init_flags;
 	f->rev.session_flags = r->rev_union_flags;
-}
-
-bool np_ipfix_rec_micro_enough(const np_ipfix_rec *r)
-{
-	np_ipfix_rec micro = *r;
-	micro.start_ms = micro.end_ms = micro.rev_start_ms = micro.rev_end_ms = micro.sys_init_ms = 0;
-	np_flow a, b;
-	np_ipfix_rec_to_flow(r, 4, &a);
-	np_ipfix_rec_to_flow(&micro, 4, &b);
-	return a.fwd.first_us == b.fwd.first_us && a.fwd.last_us == b.fwd.last_us && a.rev.first_us == b.rev.first_us &&
-	       a.rev.last_us == b.rev.last_us;
 }
 
 /* flowEndReason (IANA): 1 idle timeout, 2 active timeout, 3 end of flow

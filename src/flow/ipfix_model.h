@@ -116,23 +116,15 @@ bool np_ipfix_add_export_templates(fbSession_t *s, fbInfoModel_t *m, GError **er
 /* Reading: an internal template, under tid, for the records of the
  * external template ext: np_ipfix_rec up to NP_IPFIX_FIXED_LEN with only
  * the elements ext carries and np_ipfix_rec_to_flow reads (not
- * reverseVlanId; not reverseFlowDeltaMilliseconds beside a reverse start;
- * with micro_only, not the flowStart/End(reverse)Milliseconds that have
- * their Microseconds beside them), each run of the others one paddingOctets
+ * reverseVlanId; not reverseFlowDeltaMilliseconds beside a reverse start),
+ * each run of the others one paddingOctets
  * (libfixbuf zeroes it in one go). libfixbuf transcodes element by element
  * along the internal template, so a record of a router's or our own
  * template costs its own elements, not the forty-odd of NP_IPFIX_TID_REC.
  * The record's part past NP_IPFIX_FIXED_LEN is not written. False (and
  * nothing added) for a template with YAF's nested list, tunnel elements
  * or padding of its own: those are read through NP_IPFIX_TID_REC. */
-bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, bool micro_only,
-				GError **err);
-/* Whether r's microsecond times alone (without its milliseconds and
- * sys_init_ms) give the flow np_ipfix_rec_to_flow gives from r: a
- * reader that saw it of every record of a template so far reads the
- * template's next ones micro_only. YAF writes microseconds without their
- * fraction, so its records say no. */
-bool np_ipfix_rec_micro_enough(const np_ipfix_rec *r);
+bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, fbTemplate_t *ext, GError **err);
 /* Add the eight export templates of inner (tunnelled) records. */
 bool np_ipfix_add_tunnel_templates(fbSession_t *s, fbInfoModel_t *m, GError **err);
 /* The export template for a record of f (not tunnelled): its biflow
