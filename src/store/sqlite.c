@@ -248,9 +248,13 @@ static int sqlite_begin(np_store *st)
 	s->prepared = true;
 	int rc = sqlite3_step(s->any_server);
 	sqlite3_reset(s->any_server);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		exec_sql(s->db, "ROLLBACK"); /* else every later BEGIN fails too */
+		return -1;
+	}
 	s->empty_at_begin = rc == SQLITE_DONE;
 	s->have_prev = s->have_cur = false;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return 0;
 }
 
 static int sqlite_commit(np_store *st)
@@ -339,8 +343,6 @@ static void bind_key(struct sqlite_store *s, sqlite3_stmt *st, const np_server_k
 	sqlite3_bind_int(st, 3, k->port);
 }
 
-/* Asked after upsert_server made the row: the rows of the address other
- * than this one are those it had before. */
 static int address_order(const np_server_key *a, const np_server_key *b)
 {
 	if (a->family != b->family)
@@ -353,6 +355,8 @@ static bool same_address(const np_server_key *a, const np_server_key *b)
 	return address_order(a, b) == 0;
 }
 
+/* Asked after upsert_server made the row: the rows of the address other
+ * than this one are those it had before. */
 static int sqlite_address_known(np_store *st, const np_server_key *k, bool *known)
 {
 	struct sqlite_store *s = of(st);
