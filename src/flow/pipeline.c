@@ -148,8 +148,9 @@ static void publish(struct pipeline *p)
 
 /* The chunk being filled, with room for a record of `need` bytes (the
  * chunk published and the next one taken when it is full); NULL when out
- * of memory. */
-static struct chunk *room(struct pipeline *p, size_t need)
+ * of memory. A chunk that must grow is given grow_to bytes, or need if
+ * more. */
+static struct chunk *room(struct pipeline *p, size_t need, size_t grow_to)
 {
 	struct chunk *c = &p->chunk[p->filled % p->nchunks];
 	if (c->used + need > c->cap && c->used) {
@@ -157,7 +158,7 @@ static struct chunk *room(struct pipeline *p, size_t need)
 		c = &p->chunk[p->filled % p->nchunks];
 	}
 	if (need > c->cap) { /* a chunk not allocated yet, or a record bigger than one */
-		size_t want = need > p->chunk_bytes ? need : p->chunk_bytes;
+		size_t want = need > grow_to ? need : grow_to;
 		uint8_t *bigger = realloc(c->data, want);
 		if (!bigger)
 			return NULL;
@@ -176,11 +177,11 @@ static void put_obs(struct pipeline *p, const np_flow_obs *obs, bool stable)
 	if (!stable || !o.plen)
 		o.payload = NULL;
 	size_t need = sizeof(o) + (o.payload ? 0 : round8(o.plen));
-	struct chunk *c = room(p, need);
+	struct chunk *c = room(p, need, p->chunk_bytes);
 	if (!c) {
 		p->out_of_memory = true;
-		/* keep the packet, without its payload */
-		if (!o.plen || !(c = room(p, sizeof(o))))
+		/* keep the packet, without its payload (asking for no more) */
+		if (!o.plen || !(c = room(p, sizeof(o), sizeof(o))))
 			return;
 		o.plen = 0;
 		need = sizeof(o);
@@ -199,7 +200,7 @@ static void put_frame(struct pipeline *p, const struct pcap_pkthdr *h, const uin
 {
 	np_flow_obs o = {.status = FRAME_RECORD, .plen = (uint32_t)sizeof(struct frame) + h->caplen};
 	size_t need = sizeof(o) + round8(o.plen);
-	struct chunk *c = room(p, need);
+	struct chunk *c = room(p, need, p->chunk_bytes);
 	if (!c) {
 		p->out_of_memory = true;
 		return;
