@@ -158,12 +158,12 @@ bool np_tunnel_candidate(const np_packet *outer)
 bool np_tunnel_inner(const np_packet *outer, np_packet *inner, np_tunnel *t)
 {
 	memset(t, 0, sizeof(*t));
-	if (outer->ip < 0 || outer->ip + 1 >= outer->nlayers)
+	/* Only what np_tunnel_candidate lets by: the pipeline hands over
+	 * nothing else (flow/pipeline.c). */
+	if (!np_tunnel_candidate(outer))
 		return false;
 	const np_layer *ip = &outer->layer[outer->ip];
 	const np_layer *next = &outer->layer[outer->ip + 1];
-	if (ip->status != NP_OK)
-		return false;
 	t->family = ip->kind == NP_LAYER_IP4 ? 4 : 6;
 	t->src = ip->kind == NP_LAYER_IP4 ? ip->u.ip4.src : ip->u.ip6.src;
 	t->dst = ip->kind == NP_LAYER_IP4 ? ip->u.ip4.dst : ip->u.ip6.dst;
