@@ -346,21 +346,9 @@ static int quiet_one(void *ctx, const np_server *row)
 	return emit_alert(m, "gone-quiet", &s, m->now_us);
 }
 
-static int key_order(const np_server_key *a, const np_server_key *b)
-{
-	if (a->family != b->family)
-		return a->family - b->family;
-	int c = memcmp(a->addr, b->addr, 16);
-	if (c)
-		return c;
-	if (a->proto != b->proto)
-		return a->proto - b->proto;
-	return (int)a->port - (int)b->port;
-}
-
 static int server_ptr_cmp(const void *x, const void *y)
 {
-	return key_order(&(*(const np_server *const *)x)->key, &(*(const np_server *const *)y)->key);
+	return np_server_key_cmp(&(*(const np_server *const *)x)->key, &(*(const np_server *const *)y)->key);
 }
 
 /* One server: the row's creator (this transaction, no other) raises the
