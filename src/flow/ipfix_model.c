@@ -202,7 +202,8 @@ bool np_ipfix_add_lean_template(fbSession_t *s, fbInfoModel_t *m, uint16_t tid, 
 	bool ok = true;
 	for (e = rec_spec; ok && e->name && strcmp(e->name, "subTemplateMultiList") != 0; e++) {
 		fbInfoElementSpec_t one = {e->name, e->len_override, 0};
-		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e) || unread(e, ext)) {
+		if (strcmp(e->name, "paddingOctets") == 0 || !fbTemplateContainsElementByName(ext, e) ||
+		    unread(e, ext)) {
 			pad.len_override = (uint16_t)(pad.len_override + e->len_override);
 			continue;
 		}
