@@ -23,7 +23,7 @@
  *
  * libpq is loaded when a PostgreSQL database is opened, not when the
  * program starts: linked in, it and what it pulls in (libssl, Kerberos,
- * LDAP, GnuTLS, SASL...) cost every run of every command about 4 MiB of
+ * LDAP, GnuTLS, SASL...) cost every run of every command about 3.4 MiB of
  * memory and 10 million instructions of symbol lookups at start-up (a
  * small `flows` run: 17.1 million instructions with it, 7.4 without), for
  * the few runs that name a PostgreSQL --db. Its header is still
