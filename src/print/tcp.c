@@ -103,22 +103,26 @@ enum {
  * later numbers relative to those. It never forgets a conversation.
  */
 #define TCP_SEQ_KEYLEN 40 /* version, two 16-byte addresses, both ports; zero padded to 5 words */
-#define TCP_SEQ_MIN_BUCKETS 4096
+#define TCP_SEQ_MIN_SLOTS 4096
 
-/* The table grows (doubling, at one entry a bucket on average) so that a
+/* Open addressing with linear probing, one 64-byte slot a conversation,
+ * so that a lookup (it runs for every TCP packet that acknowledges
+ * something) usually touches one cache line; chained entries, each
+ * allocated on its own, cost two misses a packet, a third of `decode -n`
+ * on the bench's captures. The table doubles at three quarters full, so a
  * capture of millions of connections stays O(1) a lookup. Keys are hashed
- * and compared a 64-bit word at a time: this lookup runs for every TCP
- * packet that acknowledges something. */
+ * and compared a 64-bit word at a time. */
 struct tcp_seq_entry {
-	struct tcp_seq_entry *next;
-	uint32_t hash;
+	uint32_t hash; /* never 0 in a used slot; 0: empty */
 	uint32_t seq, ack;
 	uint8_t key[TCP_SEQ_KEYLEN];
+	uint8_t unused[64 - 12 - TCP_SEQ_KEYLEN];
 };
+_Static_assert(sizeof(struct tcp_seq_entry) == 64, "a slot is one cache line");
 
 struct tcp_seq_table {
-	struct tcp_seq_entry **bucket;
-	size_t nbuckets; /* a power of two */
+	struct tcp_seq_entry *slot;
+	size_t nslots; /* a power of two */
 	size_t count;
 };
 
@@ -126,15 +130,7 @@ void tcp_seq_table_free(struct tcp_seq_table *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->nbuckets; i++) {
-		struct tcp_seq_entry *e = t->bucket[i];
-		while (e) {
-			struct tcp_seq_entry *next = e->next;
-			free(e);
-			e = next;
-		}
-	}
-	free(t->bucket);
+	free(t->slot);
 	free(t);
 }
 
@@ -152,7 +148,8 @@ static uint32_t tcp_seq_hash(const uint8_t *key)
 		h = (h ^ key_word(key, i)) * 0xff51afd7ed558ccdu;
 		h ^= h >> 32;
 	}
-	return (uint32_t)(h ^ (h >> 29));
+	uint32_t h32 = (uint32_t)(h ^ (h >> 29));
+	return h32 ? h32 : 1;
 }
 
 static bool tcp_seq_key_equal(const uint8_t *a, const uint8_t *b)
@@ -163,25 +160,28 @@ static bool tcp_seq_key_equal(const uint8_t *a, const uint8_t *b)
 	return diff == 0;
 }
 
+/* The first empty slot from h's on. */
+static struct tcp_seq_entry *tcp_seq_free_slot(struct tcp_seq_entry *slot, size_t nslots, uint32_t h)
+{
+	size_t i = h & (nslots - 1);
+	while (slot[i].hash)
+		i = (i + 1) & (nslots - 1);
+	return &slot[i];
+}
+
 static bool tcp_seq_grow(struct tcp_seq_table *t)
 {
-	size_t n = t->nbuckets ? t->nbuckets * 2 : TCP_SEQ_MIN_BUCKETS;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-	struct tcp_seq_entry **b = calloc(n, sizeof(*b));
-	if (!b)
+	size_t n = t->nslots ? t->nslots * 2 : TCP_SEQ_MIN_SLOTS;
+	struct tcp_seq_entry *s = aligned_alloc(64, n * sizeof(*s));
+	if (!s)
 		return false;
-	for (size_t i = 0; i < t->nbuckets; i++) {
-		struct tcp_seq_entry *e = t->bucket[i];
-		while (e) {
-			struct tcp_seq_entry *next = e->next;
-			e->next = b[e->hash & (n - 1)];
-			b[e->hash & (n - 1)] = e;
-			e = next;
-		}
-	}
-	free(t->bucket);
-	t->bucket = b;
-	t->nbuckets = n;
+	memset(s, 0, n * sizeof(*s));
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slot[i].hash)
+			*tcp_seq_free_slot(s, n, t->slot[i].hash) = t->slot[i];
+	free(t->slot);
+	t->slot = s;
+	t->nslots = n;
 	return true;
 }
 
@@ -194,23 +194,23 @@ static struct tcp_seq_entry *tcp_seq_lookup(np_printer *pr, const uint8_t *key, 
 	}
 	struct tcp_seq_table *t = pr->tcp_seq;
 	uint32_t h = tcp_seq_hash(key);
-	for (struct tcp_seq_entry *e = t->bucket[h & (t->nbuckets - 1)]; e; e = e->next) {
+	size_t mask = t->nslots - 1;
+	for (size_t i = h & mask; t->slot[i].hash; i = (i + 1) & mask) {
+		struct tcp_seq_entry *e = &t->slot[i];
 		if (e->hash == h && tcp_seq_key_equal(e->key, key)) {
 			*found = true;
 			return e;
 		}
 	}
 	*found = false;
-	if (t->count >= t->nbuckets)
-		tcp_seq_grow(t); /* if it fails the chains just get longer */
-	struct tcp_seq_entry *e = calloc(1, sizeof(*e));
-	if (!e)
+	/* Without memory to grow, the table fills up to its last empty slot
+	 * (probes must always meet one). */
+	if (4 * (t->count + 1) > 3 * t->nslots && !tcp_seq_grow(t) && t->count + 1 >= t->nslots)
 		return NULL;
+	struct tcp_seq_entry *e = tcp_seq_free_slot(t->slot, t->nslots, h);
+	memset(e, 0, sizeof(*e));
 	memcpy(e->key, key, TCP_SEQ_KEYLEN);
 	e->hash = h;
-	struct tcp_seq_entry **slot = &t->bucket[h & (t->nbuckets - 1)];
-	e->next = *slot;
-	*slot = e;
 	t->count++;
 	return e;
 }
