@@ -527,6 +527,8 @@ static size_t unique_pairs(struct addr_pair *v, size_t n)
 	return out;
 }
 
+NP_BSEARCH_DEFINE(search_addr_pairs, struct addr_pair, addr_pair_cmp)
+
 /* A binary search with the comparison inlined: asked several times per
  * one-way conversation a commit decides. */
 static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
@@ -537,18 +539,7 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	memcpy(k.a, a, 16);
 	if (b)
 		memcpy(k.b, b, 16);
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = addr_pair_cmp(&v[mid], &k);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return search_addr_pairs(v, n, &k) != NULL;
 }
 
 /* A set of (family, address)s that answers "surely not in it" for most

@@ -100,25 +100,18 @@ static bool append(struct list *l, const void *elem, size_t size)
 
 /* The row (or server) as stored, or NULL: a binary search with the
  * comparison inlined, one per client row of a commit. */
-#define FIND(name, T, cmp)                                       \
-	static const T *name(const struct list *l, const T *key) \
-	{                                                        \
-		const T *v = l->items;                           \
-		size_t lo = 0, hi = l->n;                        \
-		while (lo < hi) {                                \
-			size_t mid = lo + (hi - lo) / 2;         \
-			int c = cmp(&v[mid], key);               \
-			if (c == 0)                              \
-				return &v[mid];                  \
-			if (c < 0)                               \
-				lo = mid + 1;                    \
-			else                                     \
-				hi = mid;                        \
-		}                                                \
-		return NULL;                                     \
-	}
-FIND(find_row, struct sent_row, row_cmp)
-FIND(find_server, struct sent_server, server_cmp)
+NP_BSEARCH_DEFINE(search_rows, struct sent_row, row_cmp)
+NP_BSEARCH_DEFINE(search_servers, struct sent_server, server_cmp)
+
+static const struct sent_row *find_row(const struct list *l, const struct sent_row *key)
+{
+	return search_rows(l->items, l->n, key);
+}
+
+static const struct sent_server *find_server(const struct list *l, const struct sent_server *key)
+{
+	return search_servers(l->items, l->n, key);
+}
 
 /* Remember r as the store will hold it once this batch is stored. */
 static bool keep(np_sent *s, const struct sent_row *r)

@@ -11,6 +11,8 @@
  * run already in order after the one before it copied without merging);
  * when the buffer cannot be had, qsort itself.
  *
+ * NP_BSEARCH_DEFINE (below) searches such an array the same way.
+ *
  * Not for: sorts of a few dozen elements outside a loop (qsort is fine).
  */
 #ifndef NP_SORT_H
@@ -72,6 +74,26 @@
 		if (src != v)                                                                               \
 			memcpy(v, src, n * sizeof(T));                                                      \
 		free(tmp);                                                                                  \
+	}
+/* NP_BSEARCH_DEFINE(name, T, cmp) defines
+ * `static const T *name(const T *v, size_t n, const T *key)`: the element
+ * of v (sorted by cmp) that cmp finds equal to key, or NULL; bsearch with
+ * the comparison inlined. */
+#define NP_BSEARCH_DEFINE(name, T, cmp)                          \
+	static const T *name(const T *v, size_t n, const T *key) \
+	{                                                        \
+		size_t lo = 0, hi = n;                           \
+		while (lo < hi) {                                \
+			size_t mid = lo + (hi - lo) / 2;         \
+			int c = cmp(&v[mid], key);               \
+			if (c == 0)                              \
+				return &v[mid];                  \
+			if (c < 0)                               \
+				lo = mid + 1;                    \
+			else                                     \
+				hi = mid;                        \
+		}                                                \
+		return NULL;                                     \
 	}
 /* NOLINTEND(bugprone-macro-parentheses) */
 
