@@ -319,8 +319,9 @@ static void account_chunk(struct pipeline *p, np_flow_table *t, const struct chu
 			o->payload = data + off;
 			off += round8(o->plen);
 		}
-		if (o->status == FRAME_RECORD) {
-			pass_frame(&p->apkt, o->payload, h);
+		if (o->status == FRAME_RECORD) { /* only with a tunnel hook (pipeline_new) */
+			if (h && h->tunnel)
+				pass_frame(&p->apkt, o->payload, h);
 			continue;
 		}
 		if (h && h->before)
