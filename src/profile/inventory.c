@@ -95,7 +95,7 @@ void np_server_addr_str(const np_server_key *k, char *buf, size_t len)
 	/* inet_ntop's text, without a sprintf per word (util/out.h); the
 	 * buffer is room enough, so the np_out never grows. */
 	if (k->family != 4 && len >= 64) {
-		np_out o = {buf, 0, len, -1, 0, 0};
+		np_out o = {.buf = buf, .cap = len, .fd = -1};
 		out_ipv6(&o, k->addr);
 		buf[o.len] = '\0';
 		return;

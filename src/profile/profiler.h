@@ -27,7 +27,6 @@ typedef struct np_server_key {
 typedef struct np_client_stat {
 	uint8_t addr[16];
 	uint8_t family;
-	bool stored; /* the store holds its row already (sent.h); the stores upsert either way */
 	uint32_t flows;
 	int64_t first_us, last_us;
 } np_client_stat;

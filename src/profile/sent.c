@@ -171,8 +171,7 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			if (covered) {
 				left_out++;
 			} else {
-				srv->clients[out] = *c;
-				srv->clients[out++].stored = had != NULL;
+				srv->clients[out++] = *c;
 				if (had) {
 					r.first_us = had->first_us < r.first_us ? had->first_us : r.first_us;
 					r.last_us = had->last_us > r.last_us ? had->last_us : r.last_us;
