@@ -63,6 +63,8 @@ static const char watch_usage[] =
 	"  --flows-out DIR      write ended flows as CSV files in DIR, a new file every --rotate minutes\n"
 	"  --rotate MINUTES     (default 5)\n"
 	"  --commit SECONDS     commit the inventory every SECONDS of capture time (default 5)\n"
+	"  --refresh SECONDS    rows of flows still open: last seen brought up to date at most every\n"
+	"                       SECONDS (default 60; 0: every commit), exact when they end\n"
 	"  --learn DURATION     baseline period without alerts (e.g. 1d)\n"
 	"  --quiet-after DURATION  alert when a server has not been seen for DURATION\n"
 	"  --no-flags           ignore TCP flags\n"
@@ -85,7 +87,7 @@ struct watch_args {
 	const char *export_url; /* --export */
 	uint32_t template_refresh_s;
 	bool json, use_syslog, pace, no_flags, anomalies, no_decap;
-	uint32_t rotate_min, commit_s;
+	uint32_t rotate_min, commit_s, refresh_s;
 	np_inventory_opts inv;
 	np_flow_config cfg;
 };
@@ -136,7 +138,7 @@ enum {
 	OPT_ANOMALIES
 };
 
-enum { OPT_EXPORT = 1100, OPT_TREFRESH };
+enum { OPT_EXPORT = 1100, OPT_TREFRESH, OPT_REFRESH };
 
 enum { OPT_SENSOR = 1200, OPT_HOLD };
 
@@ -199,6 +201,7 @@ static int watch_option(struct watch_args *a, int c)
 	case OPT_HOLD: return cli_parse_u32_opt("watch", "hold", optarg, 1, 1048576, &a->hold_mib);
 	case OPT_TREFRESH:
 		return cli_parse_u32_opt("watch", "template refresh", optarg, 1, 86400, &a->template_refresh_s);
+	case OPT_REFRESH: return cli_parse_u32_opt("watch", "refresh interval", optarg, 0, 86400, &a->refresh_s);
 	default: return cli_usage_error("watch", "unknown option");
 	}
 }
@@ -213,6 +216,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 		{"flows-out", required_argument, NULL, OPT_FLOWSOUT},
 		{"rotate", required_argument, NULL, OPT_ROTATE},
 		{"commit", required_argument, NULL, OPT_COMMIT},
+		{"refresh", required_argument, NULL, OPT_REFRESH},
 		{"learn", required_argument, NULL, OPT_LEARN},
 		{"quiet-after", required_argument, NULL, OPT_QUIET},
 		{"no-flags", no_argument, NULL, OPT_NOFLAGS},
@@ -237,6 +241,7 @@ static int parse_watch_args(int argc, char **argv, struct watch_args *a)
 	a->db = "netprofile.db";
 	a->rotate_min = 5;
 	a->commit_s = 5;
+	a->refresh_s = 60;
 	a->hold_mib = 256;
 	int c;
 	optind = 1;
@@ -972,7 +977,12 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		fprintf(stderr, "listening on %s for NetFlow v5, v9 and IPFIX\n", a->listen[i]);
 	w->ended = new_profiler(w);
 	w->payload = new_profiler(w);
-	w->sent = np_sent_new(); /* NULL (no memory): every row is sent */
+	/* A row's last seen lags its open flows by up to the refresh interval:
+	 * under half the quiet period, lest an active server seem quiet. */
+	int64_t refresh_us = (int64_t)a->refresh_s * 1000000;
+	if (a->inv.quiet_after_us && refresh_us > a->inv.quiet_after_us / 2)
+		refresh_us = a->inv.quiet_after_us / 2;
+	w->sent = np_sent_new(refresh_us); /* NULL (no memory): every row is sent */
 	a->cfg.payload_fn = np_profiler_payload;
 	a->cfg.payload_ctx = w->payload;
 	w->ended_limit = a->cfg.max_flows ? a->cfg.max_flows : 1000000;

@@ -37,6 +37,7 @@ struct list {
 struct np_sent {
 	struct list rows, next_rows;       /* stored (sorted); of the batch filtered last */
 	struct list servers, next_servers; /* the same, of server rows */
+	int64_t refresh_us;                /* see np_sent_new */
 };
 
 /* Times whose stored text (ISO 8601, four-digit year) sorts as the number. */
@@ -65,9 +66,12 @@ static int server_cmp(const void *x, const void *y)
 
 NP_SORT_DEFINE(sort_servers, struct sent_server, server_cmp)
 
-np_sent *np_sent_new(void)
+np_sent *np_sent_new(int64_t refresh_us)
 {
-	return calloc(1, sizeof(np_sent));
+	np_sent *s = calloc(1, sizeof(np_sent));
+	if (s)
+		s->refresh_us = refresh_us > 0 ? refresh_us : 0;
+	return s;
 }
 
 void np_sent_free(np_sent *s)
@@ -119,23 +123,33 @@ static bool keep(np_sent *s, const struct sent_row *r)
 	return append(&s->next_rows, r, sizeof(*r));
 }
 
+/* Whether a row stored with last seen `had` needs writing again for a
+ * last seen of `last` brought by open flows alone: only once it moved by
+ * the refresh interval (with none, only when it moved at all). */
+static bool stale(const np_sent *s, int64_t had, int64_t last)
+{
+	return last > had && last - had >= s->refresh_us;
+}
+
 /* A server whose row the batch before stored: its upsert (store.h: counts
  * add, first seen the minimum, last seen the maximum, the evidence of the
  * higher confidence, ties appended unless there, confirmed and a service
- * kept once set) would change nothing when it brings no counts, no client
- * row, no ties, and times, confidence, status and service within what was
- * stored. Remembered as the store holds it after this batch. */
-static bool filter_server(np_sent *s, np_server *srv)
+ * kept once set) would change nothing but a last seen within the refresh
+ * interval when it brings no counts, no client row, no ties, and a first
+ * seen, confidence, status and service within what was stored. Remembered
+ * as the store holds it after this batch. */
+static bool filter_server(np_sent *s, np_server *srv, const struct sent_server *had)
 {
 	struct sent_server v = {srv->key,        srv->first_us,  srv->last_us,
 				srv->confidence, srv->confirmed, srv->service != NULL};
-	const struct sent_server *had = find_server(&s->servers, &v);
 	srv->stored = had != NULL;
 	srv->unchanged = had && !srv->flows && !srv->packets && !srv->bytes && !srv->nclients && !srv->ties[0] &&
-			 srv->first_us >= had->first_us && srv->last_us <= had->last_us &&
+			 srv->first_us >= had->first_us && !stale(s, had->last_us, srv->last_us) &&
 			 srv->confidence <= had->confidence && (!srv->confirmed || had->confirmed) &&
 			 (!srv->service || had->has_service);
-	if (had) {
+	if (srv->unchanged) {
+		v = *had;
+	} else if (had) {
 		v.first_us = had->first_us < v.first_us ? had->first_us : v.first_us;
 		v.last_us = had->last_us > v.last_us ? had->last_us : v.last_us;
 		v.confidence = had->confidence > v.confidence ? had->confidence : v.confidence;
@@ -155,6 +169,8 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 	s->next_servers.n = 0;
 	for (size_t i = 0; i < n; i++) {
 		np_server *srv = &servers[i];
+		struct sent_server key = {.key = srv->key};
+		const struct sent_server *had_server = find_server(&s->servers, &key);
 		uint32_t out = 0;
 		for (uint32_t j = 0; j < srv->nclients; j++) {
 			const np_client_stat *c = &srv->clients[j];
@@ -165,11 +181,18 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			r.family = c->family;
 			r.first_us = c->first_us;
 			r.last_us = c->last_us;
-			const struct sent_row *had = find_row(&s->rows, &r);
-			bool covered = had && c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us) &&
-				       had->first_us <= c->first_us && had->last_us >= c->last_us;
-			if (covered) {
+			const struct sent_row *had = had_server ? find_row(&s->rows, &r) : NULL;
+			/* open flows only: no flows to add */
+			bool open = c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us);
+			bool covered = had && open && had->first_us <= c->first_us && !stale(s, had->last_us, c->last_us);
+			/* a new client of a stored server, its flows all open and
+			 * younger than the refresh interval: written when one ends */
+			bool young = !had && had_server && open && c->last_us - c->first_us < s->refresh_us;
+			if (covered || young) {
 				left_out++;
+				if (young)
+					continue;
+				r = *had;
 			} else {
 				srv->clients[out++] = *c;
 				if (had) {
@@ -177,13 +200,11 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 					r.last_us = had->last_us > r.last_us ? had->last_us : r.last_us;
 				}
 			}
-			if (covered)
-				r = *had;
 			if (plain_time(r.first_us) && plain_time(r.last_us))
 				kept_all &= keep(s, &r);
 		}
 		srv->nclients = out;
-		kept_all &= filter_server(s, srv);
+		kept_all &= filter_server(s, srv, had_server);
 	}
 	if (!kept_all) { /* out of memory: nothing remembered, everything sent next time */
 		s->next_rows.n = 0;
