@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# refresh.sh - `watch --refresh`: what flows still open only nudge is written
+# less often, and nothing of it is lost. A capture replayed with a commit
+# every second leaves the same inventory (every table) and the same alerts
+# whatever the refresh interval (0: every commit, 1 s, the default 60 s),
+# since the flows' ends bring their counts and times; and the client rows'
+# first and last seen are the times of the packets tcpdump reads between
+# client and server. (The rules batch by batch: tests/unit/test_sent.c.)
+#   NETPROFILE  binary to test (default build/netprofile)
+set -u
+# shellcheck source=tests/lib/suite.sh
+. "$(dirname "$0")/lib/suite.sh" refresh
+command -v sqlite3 >/dev/null || abort "sqlite3 is needed (apt-get install sqlite3)"
+command -v tcpdump >/dev/null || abort "tcpdump is needed (apt-get install tcpdump)"
+[ -x "$np" ] || abort "$np is not built (run make)"
+gen=$here/build/gen_capture
+[ -x "$gen" ] || abort "$gen is not built (run make)"
+"$gen" -n 200000 --seed 3 -o "$tmp/mix.pcap" >/dev/null 2>&1 || abort "gen_capture failed"
+
+tables() { # DB: every table of the inventory, in a fixed order
+	for t in servers clients server_sensors alerts meta devices; do
+		echo "== $t"
+		sqlite3 "$1" "SELECT * FROM $t ORDER BY 1,2,3,4,5" 2>&1
+	done
+}
+
+for r in 0 1 60; do
+	opt=(--refresh "$r")
+	[ "$r" = 60 ] && opt=()
+	"$np" watch -r "$tmp/mix.pcap" --commit 1 "${opt[@]}" --db "$tmp/r$r.db" --alerts "$tmp/r$r.alerts" \
+		>/dev/null 2>"$tmp/r$r.err"
+	st=$?
+	check "--refresh $r: exit $st ($(head -n 2 "$tmp/r$r.err"))" '[ "$st" = 0 ]'
+	tables "$tmp/r$r.db" >"$tmp/r$r.tables"
+done
+rows=$(sqlite3 "$tmp/r60.db" "SELECT COUNT(*) FROM clients")
+check "the default refresh: $rows client rows, $(grep -c . "$tmp/r60.alerts") alerts" \
+	'[ "$rows" -gt 5000 ] && [ "$(grep -c . "$tmp/r60.alerts")" -gt 1000 ]'
+for r in 1 60; do
+	check "--refresh $r leaves the inventory --refresh 0 leaves (every table)" \
+		'cmp -s "$tmp/r0.tables" "$tmp/r$r.tables"'
+	check "--refresh $r raises the alerts --refresh 0 raises" 'cmp -s "$tmp/r0.alerts" "$tmp/r$r.alerts"'
+done
+
+# tcpdump's times of each (server address, port, client) pair of plain TCP
+# (tunnels left out), in milliseconds as the inventory keeps them: both
+# ways, as either end may be the server.
+tcpdump -n -tt -r "$tmp/mix.pcap" 'tcp and not (ip proto 4 or ip proto 47 or ip6 proto 41)' 2>/dev/null |
+	awk '$2 == "IP" || $2 == "IP6" {
+		s = $3; d = $5; sub(/:$/, "", d)
+		sa = s; sub(/\.[0-9]+$/, "", sa); sp = substr(s, length(sa) + 2)
+		da = d; sub(/\.[0-9]+$/, "", da); dp = substr(d, length(da) + 2)
+		split($1, t, "."); ms = t[1] * 1000 + int(t[2] / 1000)
+		k[1] = da "|" dp "|" sa; k[2] = sa "|" sp "|" da
+		for (i = 1; i <= 2; i++) {
+			if (!(k[i] in f) || ms < f[k[i]]) f[k[i]] = ms
+			if (ms > l[k[i]]) l[k[i]] = ms
+		}
+	}
+	END { for (x in f) printf "%s|%.0f|%.0f\n", x, f[x], l[x] }' >"$tmp/pairs"
+sqlite3 "$tmp/r60.db" "SELECT address||'|'||port||'|'||client||'|'||
+	(strftime('%s', substr(first_seen, 1, 19)) * 1000 + substr(first_seen, 21, 3))||'|'||
+	(strftime('%s', substr(last_seen, 1, 19)) * 1000 + substr(last_seen, 21, 3))
+	FROM clients WHERE protocol = 'tcp'" >"$tmp/rows"
+# rows found among tcpdump's pairs; outside their packets' times; equal to them
+read -r found outside exact < <(awk -F'|' 'NR == FNR { f[$1 "|" $2 "|" $3] = $4; l[$1 "|" $2 "|" $3] = $5; next }
+	{ x = $1 "|" $2 "|" $3; if (!(x in f)) next; n++
+	  if ($4 < f[x] || $5 > l[x]) out++; else if ($4 == f[x] && $5 == l[x]) same++ }
+	END { print n + 0, out + 0, same + 0 }' "$tmp/pairs" "$tmp/rows")
+check "client rows (tcp) against tcpdump: $found found, $outside outside their packets' times" \
+	'[ "$found" -gt 5000 ] && [ "$outside" = 0 ]'
+# A client's conversations that never got past the handshake are not its
+# flows, so a few rows end before the pair's last packet.
+check "client rows (tcp) against tcpdump: $exact of $found first and last seen exactly the pair's packets" \
+	'[ $((exact * 100)) -ge $((found * 99)) ]'
+
+# Wrong values are refused with a message.
+"$np" watch -r "$tmp/mix.pcap" --refresh x --db "$tmp/x.db" >/dev/null 2>"$tmp/bad.err"
+st=$?
+check "--refresh x: usage error naming the option (exit $st: $(head -n 1 "$tmp/bad.err"))" \
+	'[ "$st" = 1 ] && grep -q "refresh interval .x." "$tmp/bad.err"'
+finish
