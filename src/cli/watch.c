@@ -274,6 +274,7 @@ struct watch {
 	np_flow_writer writer;
 	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
+	int64_t packet_us; /* the time of the packet handed to the table last */
 	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t drops_seen;          /* the kernel's drop count at the last look */
@@ -704,10 +705,13 @@ static void keep_pace(struct watch *w, int64_t pkt_us)
 
 /* The pipeline's hooks (flow/pipeline.h), on this thread: */
 
-/* before each packet: --pace */
+/* before each packet: its time (watch_after), and --pace */
 static void watch_before(void *ctx, int64_t us)
 {
-	keep_pace(ctx, us);
+	struct watch *w = ctx;
+	w->packet_us = us;
+	if (w->a->pace)
+		keep_pace(w, us);
 }
 
 /* each decoded packet, with --anomalies (the run is then on this thread
@@ -730,16 +734,32 @@ static void watch_tunnel(void *ctx, const np_packet *pkt)
 
 /* after each packet: a commit interval of capture time has passed, or
  * --max-flows flows have ended since the last commit */
+static bool commit_due(const struct watch *w, int64_t now)
+{
+	/* now < last commit: the table's clock restarted (time went back). */
+	return now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000 || now < w->last_commit_us ||
+	       w->ended_count >= w->ended_limit;
+}
+
+/* The table batches packets (np_flow_config.batch): its clock and its
+ * flows lag the packet just handed over by up to NP_FLOW_BATCH packets.
+ * The packet's own time tells when a commit may be due; then the table
+ * catches up (np_flow_table_sync) and decides by its clock, so commits
+ * fall on the packets they fell on unbatched: the table's clock moves
+ * only to a packet's time, never past the newest. Only a commit the
+ * ended-flow limit brings on may come up to a batch later. */
 static void watch_after(void *ctx)
 {
 	struct watch *w = ctx;
+	if (!w->last_commit_us) {
+		np_flow_table_sync(w->table);
+		w->last_commit_us = np_flow_table_now(w->table);
+	}
+	if (!commit_due(w, w->packet_us))
+		return;
+	np_flow_table_sync(w->table);
 	int64_t now = np_flow_table_now(w->table);
-	if (!w->last_commit_us)
-		w->last_commit_us = now;
-	/* now < last commit: the table's clock restarted (time went back). */
-	if ((now - w->last_commit_us >= (int64_t)w->a->commit_s * 1000000 || now < w->last_commit_us ||
-	     w->ended_count >= w->ended_limit) &&
-	    commit(w, !w->src.live || w->ended_count >= 2 * (uint64_t)w->ended_limit))
+	if (commit_due(w, now) && commit(w, !w->src.live || w->ended_count >= 2 * (uint64_t)w->ended_limit))
 		w->last_commit_us = now;
 }
 
@@ -878,7 +898,7 @@ static int run_loop(struct watch *w)
 	if (!w->have_packets)
 		return listen_loop(w);
 	np_pipeline_hooks hooks = {
-		.before = w->a->pace ? watch_before : NULL,
+		.before = watch_before,
 		.after = watch_after,
 		.tick = watch_tick,
 		.packet = w->checks ? watch_decoded : NULL,
@@ -985,6 +1005,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	w->sent = np_sent_new(refresh_us); /* NULL (no memory): every row is sent */
 	a->cfg.payload_fn = np_profiler_payload;
 	a->cfg.payload_ctx = w->payload;
+	a->cfg.batch = true; /* see watch_after */
 	w->ended_limit = a->cfg.max_flows ? a->cfg.max_flows : 1000000;
 	w->table = np_flow_table_new(&a->cfg, on_flow_end, w);
 	/* Tunnels are opened on the thread that accounts packets (the
