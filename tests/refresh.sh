@@ -3,7 +3,9 @@
 # less often, and nothing of it is lost. A capture replayed with a commit
 # every second leaves the same inventory (every table) and the same alerts
 # whatever the refresh interval (0: every commit, 1 s, the default 60 s),
-# since the flows' ends bring their counts and times; and the client rows'
+# since the flows' ends bring their counts and times (this capture has no
+# row that only open flows name: a decision that changes when its flow
+# ends would leave such a row with its first last seen); and the client rows'
 # first and last seen are the times of the packets tcpdump reads between
 # client and server. (The rules batch by batch: tests/unit/test_sent.c.)
 #   NETPROFILE  binary to test (default build/netprofile)
