@@ -459,6 +459,14 @@ static void write_flow(struct watch *w, const np_flow *f)
 	w->flows_written++;
 }
 
+/* The monotonic clock, microseconds. */
+static int64_t wall_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 /* ---- profiling and committing --------------------------------------------------------------------- */
 
 /* A flow inside a tunnel into the batch, its tunnel numbered in the run's
@@ -602,6 +610,8 @@ static bool commit(struct watch *w, bool wait)
 	}
 	np_profiler *p = w->ended;
 	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
+	if (w->src.live) /* a busy link's commits by capture time keep the clock's away */
+		w->last_wall_commit_us = wall_us();
 	np_flow_table_each(w->table, add_active, p);
 	if (w->decap)
 		np_decap_each(w->decap, add_active_tunnelled, w);
@@ -672,13 +682,6 @@ static void print_stats(struct watch *w)
 			np_inventory_name(w->inv), (double)o.away_us / 1e6, (unsigned long long)o.outages,
 			o.away ? " (away now)" : "", (unsigned long long)o.held, (unsigned long long)o.dropped,
 			(unsigned long long)o.dropped_flows);
-}
-
-static int64_t wall_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 /* --pace: wait until as much wall time has passed as capture time. */
