@@ -316,7 +316,7 @@ static int emit_alert(struct merge_ctx *m, const char *kind, const np_server *s,
 	snprintf(q->service, sizeof(q->service), "%s", s->service ? s->service : "");
 	snprintf(q->evidence, sizeof(q->evidence), "%s", s->evidence);
 	q->when = when;
-	q->clients = s->named > s->nclients ? s->named : s->nclients; /* np_sent_filter may leave rows out */
+	q->clients = s->nclients;
 	q->confidence = s->confidence;
 	q->confirmed = s->confirmed;
 	return 0;

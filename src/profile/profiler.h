@@ -44,7 +44,6 @@ typedef struct np_server {
 	np_client_stat *clients;
 	uint32_t own; /* its own conversations (not tied to another server's) */
 	/* Set by np_sent_filter (sent.h): */
-	uint32_t named; /* nclients before it left some out: the clients its alert counts */
 	bool stored;    /* the store holds its row already (no alert can be raised for it) */
 	bool unchanged; /* and merging it would change nothing there: left out of the merge */
 } np_server;

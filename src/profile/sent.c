@@ -172,7 +172,6 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 		struct sent_server key = {.key = srv->key};
 		const struct sent_server *had_server = find_server(&s->servers, &key);
 		uint32_t out = 0;
-		srv->named = srv->nclients;
 		for (uint32_t j = 0; j < srv->nclients; j++) {
 			const np_client_stat *c = &srv->clients[j];
 			struct sent_row r;
@@ -186,9 +185,9 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			/* open flows only: no flows to add */
 			bool open = c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us);
 			bool covered = had && open && had->first_us <= c->first_us && !stale(s, had->last_us, c->last_us);
-			/* a new client, its flows all open and younger than the
-			 * refresh interval: written when one ends */
-			bool young = !had && open && c->last_us - c->first_us < s->refresh_us;
+			/* a new client of a stored server, its flows all open and
+			 * younger than the refresh interval: written when one ends */
+			bool young = !had && had_server && open && c->last_us - c->first_us < s->refresh_us;
 			if (covered || young) {
 				left_out++;
 				if (young)

@@ -8,10 +8,11 @@
  * Client rows left out, of open flows only (no flows to add):
  * - a row stored with a first seen no later, whose last seen moved by less
  *   than the refresh interval (np_sent_new) since it was written;
- * - a new client whose flows began less than the refresh interval before
- *   their newest packet: its row is written when one of them ends (flows
- *   to add) or grows that old. A new server is still written at once (its
- *   alert counts the clients the batch named: np_server.named).
+ * - a new client of a server already stored, whose flows began less than
+ *   the refresh interval before their newest packet: its row is written
+ *   when one of them ends (flows to add) or grows that old.
+ * A server not stored yet keeps every client row: its alert counts them,
+ * and whoever reads the inventory after the alert finds who talked to it.
  *
  * Server rows: a server the batch before stored is marked stored (its row
  * is there: the store need not look for it, no alert is raised for it),
