@@ -274,7 +274,7 @@ struct watch {
 	np_flow_writer writer;
 	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
-	int64_t packet_us; /* the time of the packet handed to the table last */
+	int64_t packet_us;           /* the time of the packet handed to the table last */
 	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t drops_seen;          /* the kernel's drop count at the last look */

@@ -184,7 +184,8 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			const struct sent_row *had = had_server ? find_row(&s->rows, &r) : NULL;
 			/* open flows only: no flows to add */
 			bool open = c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us);
-			bool covered = had && open && had->first_us <= c->first_us && !stale(s, had->last_us, c->last_us);
+			bool covered =
+				had && open && had->first_us <= c->first_us && !stale(s, had->last_us, c->last_us);
 			/* a new client of a stored server, its flows all open and
 			 * younger than the refresh interval: written when one ends */
 			bool young = !had && had_server && open && c->last_us - c->first_us < s->refresh_us;

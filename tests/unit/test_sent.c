@@ -109,7 +109,7 @@ static void with_refresh(void)
 	s.last_us = 122 * S_US; /* stored: 81 s (batch 3) */
 	CHECK(np_sent_filter(t, &s, 1) == 1);
 	CHECK(s.stored && s.unchanged); /* 41 s: within */
-	np_sent_stored(t, false); /* not stored: everything is sent again */
+	np_sent_stored(t, false);       /* not stored: everything is sent again */
 	s = server(c5, 1);
 	CHECK(np_sent_filter(t, &s, 1) == 0);
 	CHECK(s.nclients == 1 && !s.stored && !s.unchanged);
