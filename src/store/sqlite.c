@@ -541,8 +541,10 @@ static int upsert_clients(struct sqlite_store *s, const np_server *v, int64_t *a
  * parameters a row. */
 static int flush_sensors(struct sqlite_store *s)
 {
-	for (unsigned i = 0; i < s->nsensors;) {
-		size_t size = batch_size(s->nsensors - i);
+	unsigned n = s->nsensors;
+	s->nsensors = 0; /* written now, or lost with the transaction */
+	for (unsigned i = 0; i < n;) {
+		size_t size = batch_size(n - i);
 		sqlite3_stmt *st =
 			batch_statement(s, &s->sensor[size], size,
 					"server_sensors (address, protocol, port, sensor, first_us, last_us, flows)",
@@ -568,13 +570,13 @@ static int flush_sensors(struct sqlite_store *s)
 		if (rc != SQLITE_DONE)
 			return -1;
 	}
-	s->nsensors = 0;
 	return 0;
 }
 
 /* The server's row of server_sensors, written with others (flush_sensors). */
 static int upsert_sensor(struct sqlite_store *s, const np_server *v)
 {
+	_Static_assert(sizeof(s->sensors[0].addr) == sizeof(s->key_addr), "the key's text fits a sensor row");
 	struct sensor_row *w = &s->sensors[s->nsensors++];
 	memcpy(w->addr, s->key_addr, sizeof(w->addr));
 	w->proto = np_proto_name(v->key.proto);
