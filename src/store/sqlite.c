@@ -18,14 +18,39 @@
 #include "schema.h"
 #include "store.h"
 
+/* Client and sensor rows are upserted several to a statement: what a
+ * statement costs of itself (binding, stepping, opening its cursors,
+ * freeing its registers) is paid once for them. Statements of these many
+ * rows, each prepared when first used; rows go in the fewest of them
+ * (batch_size). */
+static const unsigned batch_rows[] = {1, 2, 3, 4, 5, 6, 7, 8, 16, 32};
+#define BATCH_SIZES (sizeof(batch_rows) / sizeof(batch_rows[0]))
+#define BATCH_ROWS_MAX 32
+
+/* A server_sensors row, kept until a statement's worth is there (the
+ * rows go in at the latest before COMMIT: nothing reads them before). */
+struct sensor_row {
+	char addr[64];
+	const char *proto;
+	int port;
+	int64_t first_us, last_us, flows;
+};
+
 struct sqlite_store {
 	np_store base;
 	sqlite3 *db;
 	/* prepared at the first transaction and kept until the file is
 	 * closed (a commit every few seconds would prepare them again each
 	 * time); reset at the end of each transaction */
-	sqlite3_stmt *known_addr, *upsert, *client, *alert, *sensor, *any_server;
-	bool prepared;
+	sqlite3_stmt *known_addr, *upsert, *alert, *any_server;
+	sqlite3_stmt *client[BATCH_SIZES], *sensor[BATCH_SIZES]; /* batch_rows[i] rows a statement */
+	bool prepared, counting;
+	int64_t updated; /* client rows the DO UPDATE of the last step updated (count_update) */
+	/* the text of one statement's client rows, bound without copies */
+	char client_addr[BATCH_ROWS_MAX][64], client_first[BATCH_ROWS_MAX][40], client_last[BATCH_ROWS_MAX][40];
+	struct sensor_row sensors[BATCH_ROWS_MAX];
+	unsigned nsensors; /* waiting in sensors[] */
+	char failed[256];  /* why the last COMMIT failed, until the next BEGIN */
 	char key_addr[64]; /* the text of the server being merged, bound to every statement of its rows */
 	/* The servers table was empty when this transaction began: its rows
 	 * are those upserted since, and an address is known when the row
@@ -87,6 +112,7 @@ static int exec_sql(void *ctx, const char *sql)
 static const np_store_ops sqlite_ops;
 
 static void finalize_all(struct sqlite_store *s);
+static int flush_sensors(struct sqlite_store *s);
 
 static void sqlite_close(np_store *st)
 {
@@ -170,9 +196,9 @@ fail:
 
 /* ---- one batch -------------------------------------------------------------------------- */
 
-#define ALL_STATEMENTS(s)                                                                                 \
-	{                                                                                                 \
-		&(s)->known_addr, &(s)->upsert, &(s)->client, &(s)->alert, &(s)->sensor, &(s)->any_server \
+#define ALL_STATEMENTS(s)                                                     \
+	{                                                                     \
+		&(s)->known_addr, &(s)->upsert, &(s)->alert, &(s)->any_server \
 	}
 
 static void finalize_all(struct sqlite_store *s)
@@ -181,6 +207,11 @@ static void finalize_all(struct sqlite_store *s)
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		sqlite3_finalize(*all[i]);
 		*all[i] = NULL;
+	}
+	for (size_t i = 0; i < BATCH_SIZES; i++) {
+		sqlite3_finalize(s->client[i]);
+		sqlite3_finalize(s->sensor[i]);
+		s->client[i] = s->sensor[i] = NULL;
 	}
 	s->prepared = false;
 }
@@ -191,6 +222,11 @@ static void reset_all(struct sqlite_store *s)
 	sqlite3_stmt **all[] = ALL_STATEMENTS(s);
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_reset(*all[i]);
+	for (size_t i = 0; i < BATCH_SIZES; i++) {
+		sqlite3_reset(s->client[i]);
+		sqlite3_reset(s->sensor[i]);
+	}
+	s->nsensors = 0;
 }
 
 static int prepare_all(struct sqlite_store *s)
@@ -214,30 +250,18 @@ static int prepare_all(struct sqlite_store *s)
 		"              ELSE servers.ties || ',' || excluded.ties END,"
 		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
 		"  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END";
-	static const char client_sql[] =
-		"INSERT INTO clients (address, protocol, port, client, first_seen, last_seen, flows)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(address, protocol, port, client) DO UPDATE SET"
-		"  first_seen = MIN(clients.first_seen, excluded.first_seen),"
-		"  last_seen = MAX(clients.last_seen, excluded.last_seen), flows = clients.flows + excluded.flows";
-	static const char sensor_sql[] =
-		"INSERT INTO server_sensors (address, protocol, port, sensor, first_us, last_us, flows)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(address, protocol, port, sensor) DO UPDATE SET"
-		"  first_us = MIN(server_sensors.first_us, excluded.first_us),"
-		"  last_us = MAX(server_sensors.last_us, excluded.last_us),"
-		"  flows = server_sensors.flows + excluded.flows";
 	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers LIMIT 1", -1, &s->any_server, NULL) ||
 	       sqlite3_prepare_v2(s->db,
 				  "SELECT 1 FROM servers WHERE address=?1 AND NOT (protocol=?2 AND port=?3) LIMIT 1",
 				  -1, &s->known_addr, NULL) ||
 	       sqlite3_prepare_v2(s->db, upsert_sql, -1, &s->upsert, NULL) ||
-	       sqlite3_prepare_v2(s->db, client_sql, -1, &s->client, NULL) ||
-	       sqlite3_prepare_v2(s->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?)", -1, &s->alert, NULL) ||
-	       sqlite3_prepare_v2(s->db, sensor_sql, -1, &s->sensor, NULL);
+	       sqlite3_prepare_v2(s->db, "INSERT INTO alerts VALUES (?,?,?,?,?,?,?,?)", -1, &s->alert, NULL);
 }
 
 static int sqlite_begin(np_store *st)
 {
 	struct sqlite_store *s = of(st);
+	s->failed[0] = '\0';
 	if (exec_sql(s->db, "BEGIN IMMEDIATE") != 0)
 		return -1;
 	if (!s->prepared && prepare_all(s) != 0) {
@@ -260,10 +284,13 @@ static int sqlite_begin(np_store *st)
 static int sqlite_commit(np_store *st)
 {
 	struct sqlite_store *s = of(st);
+	int rc = flush_sensors(s);
 	reset_all(s);
-	if (exec_sql(s->db, "COMMIT") == 0)
+	if (rc == 0 && exec_sql(s->db, "COMMIT") == 0)
 		return 0;
-	/* A failed COMMIT may leave the transaction open: end it. */
+	/* A failed COMMIT may leave the transaction open: end it, and keep
+	 * what went wrong for errmsg (the ROLLBACK's success would clear it). */
+	snprintf(s->failed, sizeof(s->failed), "%s", sqlite3_errmsg(s->db));
 	if (!sqlite3_get_autocommit(s->db))
 		exec_sql(s->db, "ROLLBACK");
 	return -1;
@@ -413,50 +440,151 @@ static int upsert_row(struct sqlite_store *s, const np_server *v, int64_t added_
 	return rc;
 }
 
+/* The largest statement (batch_rows) of at most n rows, n > 0. */
+static size_t batch_size(uint32_t n)
+{
+	size_t size = BATCH_SIZES - 1;
+	while (batch_rows[size] > n)
+		size--;
+	return size;
+}
+
+/* "INSERT INTO head VALUES (row),(row)... tail" of batch_rows[size] rows
+ * into *st (kept: prepared once). Each '#' of row is the next parameter,
+ * numbered from first on. NULL when it cannot be prepared. */
+static sqlite3_stmt *batch_statement(struct sqlite_store *s, sqlite3_stmt **st, size_t size, const char *head,
+				     const char *row, unsigned first, const char *tail)
+{
+	if (*st)
+		return *st;
+	char sql[4096];
+	size_t o = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s VALUES", head);
+	unsigned p = first;
+	for (unsigned r = 0; r < batch_rows[size] && o < sizeof(sql); r++) {
+		o += (size_t)snprintf(sql + o, sizeof(sql) - o, "%s", r ? "," : " ");
+		for (const char *c = row; *c && o < sizeof(sql); c++)
+			o += *c == '#' ? (size_t)snprintf(sql + o, sizeof(sql) - o, "?%u", p++)
+				       : (size_t)snprintf(sql + o, sizeof(sql) - o, "%c", *c);
+	}
+	if (o < sizeof(sql))
+		o += (size_t)snprintf(sql + o, sizeof(sql) - o, " %s", tail);
+	if (o >= sizeof(sql) || sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		*st = NULL;
+	return *st;
+}
+
+/* np_updated(x): x, counting a client row that an upsert updated rather
+ * than inserted (upsert_clients). */
+static void count_update(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	((struct sqlite_store *)sqlite3_user_data(ctx))->updated++;
+	sqlite3_result_value(ctx, argv[0]);
+}
+
+/* The upsert of batch_rows[size] client rows of one server: ?1-?3 its
+ * key, then four a row (client, first seen, last seen, flows). */
+static sqlite3_stmt *client_statement(struct sqlite_store *s, size_t size)
+{
+	if (!s->counting) {
+		if (sqlite3_create_function(s->db, "np_updated", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, s, count_update,
+					    NULL, NULL) != SQLITE_OK)
+			return NULL;
+		s->counting = true;
+	}
+	return batch_statement(s, &s->client[size], size,
+			       "clients (address, protocol, port, client, first_seen, last_seen, flows)",
+			       "(?1,?2,?3,#,#,#,#)", 4,
+			       "ON CONFLICT(address, protocol, port, client) DO UPDATE SET"
+			       "  first_seen = MIN(clients.first_seen, excluded.first_seen),"
+			       "  last_seen = MAX(clients.last_seen, excluded.last_seen),"
+			       "  flows = np_updated(clients.flows + excluded.flows)");
+}
+
 /* A server's clients: new ones are inserted, known ones updated; *added:
- * how many were new, for servers.clients (upsert_row). Counting as they
- * come keeps a commit's cost to its own clients, not to every client ever
- * stored (a flood stores millions). */
+ * how many were new, for servers.clients (upsert_row): the rows of each
+ * statement less those its DO UPDATE counted. Counting as they come keeps
+ * a commit's cost to its own clients, not to every client ever stored (a
+ * flood stores millions). */
 static int upsert_clients(struct sqlite_store *s, const np_server *v, int64_t *added)
 {
-	char cl[64], first[40], last[40];
 	*added = 0;
-	if (!v->nclients)
-		return 0;
-	sqlite3_stmt *st = s->client;
-	sqlite3_reset(st);
-	bind_key(s, st, &v->key);
-	for (uint32_t i = 0; i < v->nclients; i++) {
-		const np_client_stat *c = &v->clients[i];
-		np_server_key ck = {{0}, c->family, 0, 0};
-		memcpy(ck.addr, c->addr, 16);
-		np_server_addr_str(&ck, cl, sizeof(cl));
-		np_time_iso(c->first_us, first, sizeof(first));
-		np_time_iso(c->last_us, last, sizeof(last));
-		sqlite3_reset(st);                               /* bindings stay: the server's key is bound above */
-		sqlite3_bind_text(st, 4, cl, -1, SQLITE_STATIC); /* alive until the step */
-		sqlite3_bind_text(st, 5, first, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, last, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 7, c->flows);
-		bool inserted;
-		if (step_upsert(s->db, st, &inserted) != 0)
+	for (uint32_t i = 0; i < v->nclients;) {
+		size_t size = batch_size(v->nclients - i);
+		sqlite3_stmt *st = client_statement(s, size);
+		if (!st)
 			return -1;
-		*added += inserted;
+		bind_key(s, st, &v->key);
+		for (unsigned r = 0, p = 4; r < batch_rows[size]; r++, p += 4, i++) {
+			const np_client_stat *c = &v->clients[i];
+			np_server_key ck = {{0}, c->family, 0, 0};
+			memcpy(ck.addr, c->addr, 16);
+			np_server_addr_str(&ck, s->client_addr[r], sizeof(s->client_addr[r]));
+			np_time_iso(c->first_us, s->client_first[r], sizeof(s->client_first[r]));
+			np_time_iso(c->last_us, s->client_last[r], sizeof(s->client_last[r]));
+			sqlite3_bind_text(st, (int)p, s->client_addr[r], -1, SQLITE_STATIC); /* alive until the step */
+			sqlite3_bind_text(st, (int)p + 1, s->client_first[r], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, (int)p + 2, s->client_last[r], -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, (int)p + 3, c->flows);
+		}
+		s->updated = 0;
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+		*added += (int64_t)batch_rows[size] - s->updated;
 	}
-	sqlite3_reset(st);
 	return 0;
 }
 
+/* The sensor rows waiting in sensors[] upserted: ?1 this sensor, then six
+ * parameters a row. */
+static int flush_sensors(struct sqlite_store *s)
+{
+	unsigned n = s->nsensors;
+	s->nsensors = 0; /* written now, or lost with the transaction */
+	for (unsigned i = 0; i < n;) {
+		size_t size = batch_size(n - i);
+		sqlite3_stmt *st =
+			batch_statement(s, &s->sensor[size], size,
+					"server_sensors (address, protocol, port, sensor, first_us, last_us, flows)",
+					"(#,#,#,?1,#,#,#)", 2,
+					"ON CONFLICT(address, protocol, port, sensor) DO UPDATE SET"
+					"  first_us = MIN(server_sensors.first_us, excluded.first_us),"
+					"  last_us = MAX(server_sensors.last_us, excluded.last_us),"
+					"  flows = server_sensors.flows + excluded.flows");
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, s->base.sensor, -1, SQLITE_STATIC);
+		for (unsigned r = 0, p = 2; r < batch_rows[size]; r++, p += 6, i++) {
+			const struct sensor_row *w = &s->sensors[i];
+			sqlite3_bind_text(st, (int)p, w->addr, -1, SQLITE_STATIC); /* alive until the step */
+			sqlite3_bind_text(st, (int)p + 1, w->proto, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, (int)p + 2, w->port);
+			sqlite3_bind_int64(st, (int)p + 3, w->first_us);
+			sqlite3_bind_int64(st, (int)p + 4, w->last_us);
+			sqlite3_bind_int64(st, (int)p + 5, w->flows);
+		}
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+/* The server's row of server_sensors, written with others (flush_sensors). */
 static int upsert_sensor(struct sqlite_store *s, const np_server *v)
 {
-	sqlite3_stmt *st = s->sensor;
-	sqlite3_reset(st);
-	bind_key(s, st, &v->key);
-	sqlite3_bind_text(st, 4, s->base.sensor, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, v->first_us);
-	sqlite3_bind_int64(st, 6, v->last_us);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)v->flows);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	_Static_assert(sizeof(s->sensors[0].addr) == sizeof(s->key_addr), "the key's text fits a sensor row");
+	struct sensor_row *w = &s->sensors[s->nsensors++];
+	memcpy(w->addr, s->key_addr, sizeof(w->addr));
+	w->proto = np_proto_name(v->key.proto);
+	w->port = v->key.port;
+	w->first_us = v->first_us;
+	w->last_us = v->last_us;
+	w->flows = (int64_t)v->flows;
+	return s->nsensors == BATCH_ROWS_MAX ? flush_sensors(s) : 0;
 }
 
 /* The clients go first, so the server's row is written once with its
@@ -661,7 +789,7 @@ static int sqlite_reconnect(np_store *st, char *err, size_t errlen)
 
 static const char *sqlite_errmsg(np_store *st)
 {
-	return sqlite3_errmsg(of(st)->db);
+	return of(st)->failed[0] ? of(st)->failed : sqlite3_errmsg(of(st)->db);
 }
 
 static int sqlite_upsert_device(np_store *st, const np_device *d)
