@@ -530,8 +530,9 @@ static size_t unique_pairs(struct addr_pair *v, size_t n)
 NP_BSEARCH_DEFINE(search_addr_pairs, struct addr_pair, addr_pair_cmp)
 
 /* A binary search with the comparison inlined: asked several times per
- * one-way conversation a commit decides. */
-static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
+ * one-way conversation a commit decides. The element, or NULL. */
+static const struct addr_pair *find_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a,
+					 const uint8_t *b)
 {
 	struct addr_pair k;
 	memset(&k, 0, sizeof(k));
@@ -539,7 +540,20 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	memcpy(k.a, a, 16);
 	if (b)
 		memcpy(k.b, b, 16);
-	return search_addr_pairs(v, n, &k) != NULL;
+	return search_addr_pairs(v, n, &k);
+}
+
+static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
+{
+	return find_pair(v, n, family, a, b) != NULL;
+}
+
+/* Marks the element of v equal to (family, a) in mark, if there is one. */
+static void mark_pair(const struct addr_pair *v, size_t n, bool *mark, uint8_t family, const uint8_t *a)
+{
+	const struct addr_pair *e = find_pair(v, n, family, a, NULL);
+	if (e)
+		mark[e - v] = true;
 }
 
 /* A set of (family, address)s that answers "surely not in it" for most
@@ -657,24 +671,23 @@ static void compute_one_way(np_profiler *p)
 	memset(&af, 0, sizeof(af));
 	for (size_t i = 0; i < nasked; i++)
 		addr_filter_add(&af, asked[i].family, asked[i].a);
-	struct addr_pair *h = calloc(nasked ? 2 * p->nconvs + 1 : 1, sizeof(*h));
-	size_t nh = 0;
-	for (size_t i = 0; h && nasked && i < p->nconvs; i++) {
+	/* Which of them are heard: a mark per asked host (sorted and
+	 * distinct already), not a list of every packet's destination. */
+	bool *heard = zalloc(nasked, sizeof(*heard));
+	for (size_t i = 0; nasked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets && addr_filter_may_hold(&af, f->key.family, f->key.dst) &&
-		    has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
-			h[nh].family = f->key.family;
-			memcpy(h[nh++].a, f->key.dst, 16);
-		}
-		if (f->rev.packets && addr_filter_may_hold(&af, f->key.family, f->key.src) &&
-		    has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
-			h[nh].family = f->key.family;
-			memcpy(h[nh++].a, f->key.src, 16);
-		}
+		if (f->fwd.packets && addr_filter_may_hold(&af, f->key.family, f->key.dst))
+			mark_pair(asked, nasked, heard, f->key.family, f->key.dst);
+		if (f->rev.packets && addr_filter_may_hold(&af, f->key.family, f->key.src))
+			mark_pair(asked, nasked, heard, f->key.family, f->key.src);
 	}
-	free(asked);
-	p->heard = h;
-	p->nheard = h ? unique_pairs(h, nh) : 0;
+	size_t nh = 0;
+	for (size_t i = 0; i < nasked; i++)
+		if (heard[i])
+			asked[nh++] = asked[i];
+	free(heard);
+	p->heard = asked;
+	p->nheard = nh;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
 		if (!one_way(f) || f->key.proto != 17 ||
