@@ -75,6 +75,7 @@ struct np_profiler {
 	size_t endpoint_mask;
 	np_server *servers;
 	size_t nservers;
+	np_client_stat *clients; /* of every server (build_servers) */
 	np_flow_tunnel *tunnels; /* by their index (flow/decap.h); [0] unused */
 	size_t ntunnels, captunnels;
 	bool finished;
@@ -121,8 +122,7 @@ void np_profiler_free(np_profiler *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->nservers; i++)
-		free(p->servers[i].clients);
+	free(p->clients);
 	free(p->servers);
 	free(p->tunnels);
 	free(p->endpoints);
@@ -886,16 +886,66 @@ struct assign {
 	bool peer; /* the conversation's client, serving too (np_role_peer_serves) */
 };
 
-static int assign_cmp(const void *x, const void *y)
+/* The distinct servers of the assignments, in key order. */
+struct server_group {
+	np_server_key key;
+	uint32_t count; /* its assignments */
+	uint32_t at;    /* where they go in key order */
+};
+
+static int server_group_cmp(const void *x, const void *y)
 {
-	const struct assign *a = x, *b = y;
-	int c = key_cmp(&a->server, &b->server);
-	if (c)
-		return c;
-	return a->conv < b->conv ? -1 : a->conv > b->conv;
+	return key_cmp(&((const struct server_group *)x)->key, &((const struct server_group *)y)->key);
 }
 
-NP_SORT_DEFINE(sort_assigns, struct assign, assign_cmp)
+NP_SORT_DEFINE(sort_server_groups, struct server_group, server_group_cmp)
+
+/* Orders the assignments by server, each server's in the order they came
+ * (by conversation: what a stable sort by (server, conversation) gives),
+ * into out: the servers found by hash and only they sorted, a commit
+ * holding a hundred thousand conversations of a few thousand servers.
+ * The number of servers. */
+static size_t order_assigns(const struct assign *a, size_t n, struct assign *out)
+{
+	size_t size = 16;
+	while (size < 2 * n)
+		size *= 2;
+	uint32_t *slots = zalloc(size, sizeof(*slots)); /* group + 1, 0 empty */
+	uint32_t *gid = zalloc(n, sizeof(*gid));
+	struct server_group *g = zalloc(n, sizeof(*g));
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = key_hash(&a[i].server) & (size - 1);
+		while (slots[h] && key_cmp(&g[slots[h] - 1].key, &a[i].server) != 0)
+			h = (h + 1) & (size - 1);
+		if (!slots[h]) {
+			g[ng].key = a[i].server;
+			slots[h] = (uint32_t)++ng;
+		}
+		gid[i] = slots[h] - 1;
+		g[gid[i]].count++;
+	}
+	free(slots);
+	/* the groups in key order, each knowing its place: sorted copies
+	 * carry their index in at, then at becomes the place */
+	struct server_group *sorted = zalloc(ng, sizeof(*sorted));
+	for (size_t i = 0; i < ng; i++) {
+		sorted[i] = g[i];
+		sorted[i].at = (uint32_t)i;
+	}
+	sort_server_groups(sorted, ng);
+	uint32_t at = 0;
+	for (size_t r = 0; r < ng; r++) {
+		g[sorted[r].at].at = at;
+		at += sorted[r].count;
+	}
+	free(sorted);
+	for (size_t i = 0; i < n; i++)
+		out[g[gid[i]].at++] = a[i];
+	free(g);
+	free(gid);
+	return ng;
+}
 
 static int client_cmp(const void *x, const void *y)
 {
@@ -1055,22 +1105,21 @@ static void build_servers(np_profiler *p)
 			continue;
 		a[n++].conv = i;
 	}
-	sort_assigns(a, n);
+	struct assign *sorted = zalloc(n, sizeof(*sorted));
+	size_t nservers = order_assigns(a, n, sorted);
+	free(a);
+	a = sorted;
 	/* as many as there are servers (a server is some 500 bytes, and a
 	 * commit may hold a hundred thousand conversations of a few thousand
-	 * servers) */
-	size_t nservers = 0;
-	for (size_t i = 0; i < n; i++)
-		nservers += i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0;
+	 * servers); their clients in one array, each server's where its
+	 * assignments begin (it has at most one client per assignment) */
 	p->servers = zalloc(nservers, sizeof(*p->servers));
+	p->clients = zalloc(n, sizeof(*p->clients));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
 			np_server *s = &p->servers[p->nservers++];
 			s->key = a[i].server;
-			size_t run = 0;
-			while (i + run < n && key_cmp(&a[i + run].server, &a[i].server) == 0)
-				run++;
-			s->clients = zalloc(run, sizeof(*s->clients));
+			s->clients = p->clients + i;
 		}
 		np_server *s = &p->servers[p->nservers - 1];
 		const struct conv *c = &p->convs[a[i].conv];
