@@ -110,6 +110,16 @@ static void *zalloc(size_t n, size_t elem)
 	return p;
 }
 
+/* The same, not zeroed: scratch arrays that are written before they are
+ * read (calloc zeroes what it reuses, megabytes at every commit). */
+static void *xalloc(size_t n, size_t elem)
+{
+	void *p = malloc((n ? n : 1) * elem);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
 np_profiler *np_profiler_new(const np_profile_config *cfg)
 {
 	np_profiler *p = calloc(1, sizeof(*p));
@@ -391,12 +401,14 @@ static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
 static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
 {
 	sort_peer_tuples(t, n);
-	struct endpoint_stat *v = calloc(n ? n : 1, sizeof(*v));
+	struct endpoint_stat *v = malloc((n ? n : 1) * sizeof(*v));
 	size_t nv = 0;
 	for (size_t i = 0; v && i < n; i++) {
 		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_ep)
-			v[nv++].key = t[i].ep;
+		if (new_ep) {
+			v[nv].key = t[i].ep;
+			memset(&v[nv++].fanin, 0, sizeof(v->fanin));
+		}
 		struct endpoint_stat *e = &v[nv - 1];
 		e->fanin.flows++;
 		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
@@ -464,7 +476,7 @@ static np_fanin endpoint_fanin(const np_profiler *p, const np_server_key *k)
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
-	struct peer_tuple *t = zalloc(n, sizeof(*t));
+	struct peer_tuple *t = xalloc(n, sizeof(*t));
 	n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
@@ -600,8 +612,8 @@ enum { SCAN_ENDPOINTS = 6 };
 
 static void find_scanners(np_profiler *p)
 {
-	struct peer_tuple *t = calloc(p->nconvs + 1, sizeof(*t));
-	struct addr_pair *sc = calloc(p->nconvs + 1, sizeof(*sc));
+	struct peer_tuple *t = malloc((p->nconvs + 1) * sizeof(*t));
+	struct addr_pair *sc = malloc((p->nconvs + 1) * sizeof(*sc));
 	if (!t || !sc) {
 		free(t);
 		free(sc);
@@ -624,6 +636,7 @@ static void find_scanners(np_profiler *p)
 	size_t nsenders = tally_peers(t, n, &senders);
 	for (size_t i = 0; i < nsenders; i++)
 		if (senders[i].fanin.peer_ports >= SCAN_ENDPOINTS) {
+			memset(&sc[ns], 0, sizeof(sc[ns]));
 			sc[ns].family = senders[i].key.family;
 			memcpy(sc[ns++].a, senders[i].key.addr, 16);
 		}
@@ -635,8 +648,8 @@ static void find_scanners(np_profiler *p)
 
 static void compute_one_way(np_profiler *p)
 {
-	struct addr_pair *r = calloc(p->nconvs + 1, sizeof(*r));
-	struct peer_tuple *t = calloc(p->nconvs + 1, sizeof(*t));
+	struct addr_pair *r = malloc((p->nconvs + 1) * sizeof(*r));
+	struct peer_tuple *t = malloc((p->nconvs + 1) * sizeof(*t));
 	if (!r || !t) {
 		free(r);
 		free(t);
@@ -657,11 +670,12 @@ static void compute_one_way(np_profiler *p)
 	/* Hosts packets were seen going to, of those asked about: the senders
 	 * of one-way UDP (a handful, where the batch holds every flow of a
 	 * busy link). */
-	struct addr_pair *asked = calloc(p->nconvs + 1, sizeof(*asked));
+	struct addr_pair *asked = malloc((p->nconvs + 1) * sizeof(*asked));
 	size_t nasked = 0;
 	for (size_t i = 0; asked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
 		if (one_way(f) && f->key.proto == 17) {
+			memset(&asked[nasked], 0, sizeof(asked[nasked]));
 			asked[nasked].family = f->key.family;
 			memcpy(asked[nasked++].a, f->key.src, 16);
 		}
@@ -911,8 +925,8 @@ static size_t order_assigns(const struct assign *a, size_t n, struct assign *out
 	while (size < 2 * n)
 		size *= 2;
 	uint32_t *slots = zalloc(size, sizeof(*slots)); /* group + 1, 0 empty */
-	uint32_t *gid = zalloc(n, sizeof(*gid));
-	struct server_group *g = zalloc(n, sizeof(*g));
+	uint32_t *gid = xalloc(n, sizeof(*gid));
+	struct server_group *g = xalloc(n, sizeof(*g));
 	size_t ng = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t h = key_hash(&a[i].server) & (size - 1);
@@ -920,6 +934,7 @@ static size_t order_assigns(const struct assign *a, size_t n, struct assign *out
 			h = (h + 1) & (size - 1);
 		if (!slots[h]) {
 			g[ng].key = a[i].server;
+			g[ng].count = 0;
 			slots[h] = (uint32_t)++ng;
 		}
 		gid[i] = slots[h] - 1;
@@ -928,7 +943,7 @@ static size_t order_assigns(const struct assign *a, size_t n, struct assign *out
 	free(slots);
 	/* the groups in key order, each knowing its place: sorted copies
 	 * carry their index in at, then at becomes the place */
-	struct server_group *sorted = zalloc(ng, sizeof(*sorted));
+	struct server_group *sorted = xalloc(ng, sizeof(*sorted));
 	for (size_t i = 0; i < ng; i++) {
 		sorted[i] = g[i];
 		sorted[i].at = (uint32_t)i;
@@ -1087,7 +1102,7 @@ static bool peer_role(const np_profiler *p, const struct conv *c, struct conv *a
 
 static void build_servers(np_profiler *p)
 {
-	struct assign *a = zalloc(2 * p->nconvs, sizeof(*a));
+	struct assign *a = xalloc(2 * p->nconvs, sizeof(*a));
 	size_t n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const struct conv *c = &p->convs[i];
@@ -1103,9 +1118,10 @@ static void build_servers(np_profiler *p)
 			a[n].server = server_of(c);
 		else
 			continue;
+		a[n].peer = false;
 		a[n++].conv = i;
 	}
-	struct assign *sorted = zalloc(n, sizeof(*sorted));
+	struct assign *sorted = xalloc(n, sizeof(*sorted));
 	size_t nservers = order_assigns(a, n, sorted);
 	free(a);
 	a = sorted;
@@ -1114,7 +1130,7 @@ static void build_servers(np_profiler *p)
 	 * servers); their clients in one array, each server's where its
 	 * assignments begin (it has at most one client per assignment) */
 	p->servers = zalloc(nservers, sizeof(*p->servers));
-	p->clients = zalloc(n, sizeof(*p->clients));
+	p->clients = xalloc(n, sizeof(*p->clients));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
 			np_server *s = &p->servers[p->nservers++];
