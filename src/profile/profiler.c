@@ -333,11 +333,15 @@ static inline uint64_t be64_at(const uint8_t *p)
 	return v;
 }
 
+static inline uint32_t be32_at(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 static inline int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
 {
 	if (n == 4) {
-		uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
-		uint32_t y = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+		uint32_t x = be32_at(a), y = be32_at(b);
 		return (x > y) - (x < y);
 	}
 	uint64_t x = be64_at(a), y = be64_at(b);
@@ -396,14 +400,38 @@ static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
 	return peer_port != own_port && !np_port_is_service(f->key.proto, peer_port);
 }
 
-/* Sort the tuples and count, per endpoint, its tuples (flows), distinct
- * peers and distinct (peer, peer port)s. */
-static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
+/* An IPv4 tuple in two words that order as peer_tuple_cmp orders it, so
+ * that the sort compares two integers, not keys and addresses field by
+ * field: the tuples of a commit's fan-in are a few hundred thousand. */
+struct packed_tuple {
+	uint64_t ep;   /* address, protocol, port */
+	uint64_t peer; /* peer address, peer port */
+};
+
+static int packed_tuple_cmp(const void *x, const void *y)
 {
-	sort_peer_tuples(t, n);
-	struct endpoint_stat *v = malloc((n ? n : 1) * sizeof(*v));
-	size_t nv = 0;
-	for (size_t i = 0; v && i < n; i++) {
+	const struct packed_tuple *a = x, *b = y;
+	if (a->ep != b->ep)
+		return a->ep < b->ep ? -1 : 1;
+	return (a->peer > b->peer) - (a->peer < b->peer);
+}
+
+NP_SORT_DEFINE(sort_packed_tuples, struct packed_tuple, packed_tuple_cmp)
+
+/* An IPv4 address with nothing in the 12 bytes after it. */
+static bool bare_ip4(const uint8_t *a)
+{
+	uint64_t x;
+	uint32_t y;
+	memcpy(&x, a + 4, 8);
+	memcpy(&y, a + 12, 4);
+	return !(x | y);
+}
+
+/* Counts sorted tuples into v (from v[nv]); the new count of v. */
+static size_t tally_sorted(const struct peer_tuple *t, size_t n, struct endpoint_stat *v, size_t nv)
+{
+	for (size_t i = 0; i < n; i++) {
 		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
 		if (new_ep) {
 			v[nv].key = t[i].ep;
@@ -417,8 +445,71 @@ static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat *
 		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
 			e->fanin.peer_ports++;
 	}
-	*out = v;
 	return nv;
+}
+
+/* The same of packed tuples. */
+static size_t tally_packed(const struct packed_tuple *t, size_t n, struct endpoint_stat *v, size_t nv)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool new_ep = i == 0 || t[i].ep != t[i - 1].ep;
+		if (new_ep) {
+			np_server_key *k = &v[nv].key;
+			memset(k, 0, sizeof(*k));
+			uint32_t addr = (uint32_t)(t[i].ep >> 24);
+			k->addr[0] = (uint8_t)(addr >> 24);
+			k->addr[1] = (uint8_t)(addr >> 16);
+			k->addr[2] = (uint8_t)(addr >> 8);
+			k->addr[3] = (uint8_t)addr;
+			k->family = 4;
+			k->proto = (uint8_t)(t[i].ep >> 16);
+			k->port = (uint16_t)t[i].ep;
+			memset(&v[nv++].fanin, 0, sizeof(v->fanin));
+		}
+		struct endpoint_stat *e = &v[nv - 1];
+		e->fanin.flows++;
+		bool new_peer = new_ep || t[i].peer >> 16 != t[i - 1].peer >> 16;
+		if (new_peer)
+			e->fanin.peers++;
+		if (new_peer || t[i].peer != t[i - 1].peer)
+			e->fanin.peer_ports++;
+	}
+	return nv;
+}
+
+/* Sort the tuples and count, per endpoint, its tuples (flows), distinct
+ * peers and distinct (peer, peer port)s; t is left in no given order.
+ * IPv4 tuples are sorted packed when every one of them packs (bare_ip4),
+ * before the IPv6 ones, as family orders them. */
+static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
+{
+	struct endpoint_stat *v = malloc((n ? n : 1) * sizeof(*v));
+	*out = v;
+	if (!v)
+		return 0;
+	bool packable = true;
+	for (size_t i = 0; packable && i < n; i++)
+		packable = t[i].ep.family == 4 ? bare_ip4(t[i].ep.addr) && bare_ip4(t[i].peer) : t[i].ep.family > 4;
+	struct packed_tuple *pk = packable ? malloc((n ? n : 1) * sizeof(*pk)) : NULL;
+	if (!pk) {
+		sort_peer_tuples(t, n);
+		return tally_sorted(t, n, v, 0);
+	}
+	size_t npk = 0, nrest = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct peer_tuple *x = &t[i];
+		if (x->ep.family != 4) {
+			t[nrest++] = *x;
+			continue;
+		}
+		pk[npk].ep = (uint64_t)be32_at(x->ep.addr) << 24 | (uint64_t)x->ep.proto << 16 | x->ep.port;
+		pk[npk++].peer = (uint64_t)be32_at(x->peer) << 16 | x->peer_port;
+	}
+	sort_packed_tuples(pk, npk);
+	size_t nv = tally_packed(pk, npk, v, 0);
+	free(pk);
+	sort_peer_tuples(t, nrest);
+	return tally_sorted(t, nrest, v, nv);
 }
 
 /* Hashes what key_cmp compares (an IPv4 address is its first 4 bytes). */
