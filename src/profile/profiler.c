@@ -651,40 +651,61 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	return find_pair(v, n, family, a, b) != NULL;
 }
 
-/* Marks the element of v equal to (family, a) in mark, if there is one. */
-static void mark_pair(const struct addr_pair *v, size_t n, bool *mark, uint8_t family, const uint8_t *a)
-{
-	const struct addr_pair *e = find_pair(v, n, family, a, NULL);
-	if (e)
-		mark[e - v] = true;
-}
-
-/* A set of (family, address)s that answers "surely not in it" for most
- * that are not: the few hosts asked about, tried for both ends of every
- * conversation of a commit before the binary search (has_pair). */
-struct addr_filter {
+/* Hosts asked about (sorted, distinct (family, address)s of addr_pairs,
+ * b unused): a filter that answers "surely not" for most others at once,
+ * then a hash of them; asked for both ends of every conversation of a
+ * commit, where a binary search of each was most of the one-way work. */
+struct host_set {
 	uint64_t bits[64];
+	uint32_t *slots; /* index in v + 1, 0 empty */
+	size_t mask;
+	const struct addr_pair *v;
 };
 
-static unsigned addr_filter_bit(uint8_t family, const uint8_t *a)
+static uint64_t host_hash(uint8_t family, const uint8_t *a)
 {
 	uint64_t x, y;
 	memcpy(&x, a, 8);
 	memcpy(&y, a + 8, 8);
 	uint64_t h = (x * 0x9e3779b97f4a7c15ULL) ^ (y * 0xc2b2ae3d27d4eb4fULL) ^ family;
-	return (unsigned)(h >> 52); /* 12 bits */
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ h >> 32;
 }
 
-static void addr_filter_add(struct addr_filter *af, uint8_t family, const uint8_t *a)
+static void host_set_build(struct host_set *hs, const struct addr_pair *v, size_t n)
 {
-	unsigned b = addr_filter_bit(family, a);
-	af->bits[b >> 6] |= 1ULL << (b & 63);
+	memset(hs, 0, sizeof(*hs));
+	size_t size = 16;
+	while (size < 2 * n)
+		size *= 2;
+	hs->slots = zalloc(size, sizeof(*hs->slots));
+	hs->mask = size - 1;
+	hs->v = v;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = host_hash(v[i].family, v[i].a);
+		unsigned b = (unsigned)(h >> 52); /* 12 bits */
+		hs->bits[b >> 6] |= 1ULL << (b & 63);
+		size_t at = h & hs->mask;
+		while (hs->slots[at])
+			at = (at + 1) & hs->mask;
+		hs->slots[at] = (uint32_t)i + 1;
+	}
 }
 
-static bool addr_filter_may_hold(const struct addr_filter *af, uint8_t family, const uint8_t *a)
+/* The index in v of (family, a), or -1. */
+static ptrdiff_t host_set_find(const struct host_set *hs, uint8_t family, const uint8_t *a)
 {
-	unsigned b = addr_filter_bit(family, a);
-	return af->bits[b >> 6] >> (b & 63) & 1;
+	uint64_t h = host_hash(family, a);
+	unsigned b = (unsigned)(h >> 52);
+	if (!(hs->bits[b >> 6] >> (b & 63) & 1))
+		return -1;
+	for (size_t at = h & hs->mask; hs->slots[at]; at = (at + 1) & hs->mask) {
+		const struct addr_pair *e = &hs->v[hs->slots[at] - 1];
+		if (e->family == family && memcmp(e->a, a, 16) == 0)
+			return (ptrdiff_t)hs->slots[at] - 1;
+	}
+	return -1;
 }
 
 static bool is_unreachable(const np_flow *f)
@@ -772,20 +793,20 @@ static void compute_one_way(np_profiler *p)
 		}
 	}
 	nasked = asked ? unique_pairs(asked, nasked) : 0;
-	struct addr_filter af;
-	memset(&af, 0, sizeof(af));
-	for (size_t i = 0; i < nasked; i++)
-		addr_filter_add(&af, asked[i].family, asked[i].a);
+	struct host_set hs;
+	host_set_build(&hs, asked, nasked);
 	/* Which of them are heard: a mark per asked host (sorted and
 	 * distinct already), not a list of every packet's destination. */
 	bool *heard = zalloc(nasked, sizeof(*heard));
 	for (size_t i = 0; nasked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets && addr_filter_may_hold(&af, f->key.family, f->key.dst))
-			mark_pair(asked, nasked, heard, f->key.family, f->key.dst);
-		if (f->rev.packets && addr_filter_may_hold(&af, f->key.family, f->key.src))
-			mark_pair(asked, nasked, heard, f->key.family, f->key.src);
+		ptrdiff_t at;
+		if (f->fwd.packets && (at = host_set_find(&hs, f->key.family, f->key.dst)) >= 0)
+			heard[at] = true;
+		if (f->rev.packets && (at = host_set_find(&hs, f->key.family, f->key.src)) >= 0)
+			heard[at] = true;
 	}
+	free(hs.slots);
 	size_t nh = 0;
 	for (size_t i = 0; i < nasked; i++)
 		if (heard[i])
