@@ -268,7 +268,8 @@ static void add_conv(np_profiler *p, const np_flow *f, bool has_flags, bool coun
 {
 	p->convs = grow(p->convs, &p->capconvs, p->nconvs + 1, sizeof(*p->convs));
 	struct conv *c = &p->convs[p->nconvs++];
-	memset(c, 0, sizeof(*c));
+	/* Not the role (most of it): deciding writes it before anything reads it. */
+	memset(c, 0, offsetof(struct conv, role));
 	c->f = *f;
 	c->has_flags = has_flags && !p->cfg.no_flags;
 	c->tie_to = -1;
