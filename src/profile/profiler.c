@@ -1016,8 +1016,7 @@ struct assign {
 /* The distinct servers of the assignments, in key order. */
 struct server_group {
 	np_server_key key;
-	uint32_t count; /* its assignments */
-	uint32_t at;    /* where they go in key order */
+	uint32_t at; /* its index among the groups, found by hash */
 };
 
 static int server_group_cmp(const void *x, const void *y)
@@ -1039,7 +1038,7 @@ static size_t order_assigns(const struct assign *a, size_t n, struct assign *out
 		size *= 2;
 	uint32_t *slots = zalloc(size, sizeof(*slots)); /* group + 1, 0 empty */
 	uint32_t *gid = xalloc(n, sizeof(*gid));
-	struct server_group *g = xalloc(n, sizeof(*g));
+	struct server_group *g = xalloc(n, sizeof(*g)); /* key, and at: the group */
 	size_t ng = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t h = key_hash(&a[i].server) & (size - 1);
@@ -1047,29 +1046,26 @@ static size_t order_assigns(const struct assign *a, size_t n, struct assign *out
 			h = (h + 1) & (size - 1);
 		if (!slots[h]) {
 			g[ng].key = a[i].server;
-			g[ng].count = 0;
+			g[ng].at = (uint32_t)ng;
 			slots[h] = (uint32_t)++ng;
 		}
 		gid[i] = slots[h] - 1;
-		g[gid[i]].count++;
 	}
 	free(slots);
-	/* the groups in key order, each knowing its place: sorted copies
-	 * carry their index in at, then at becomes the place */
-	struct server_group *sorted = xalloc(ng, sizeof(*sorted));
-	for (size_t i = 0; i < ng; i++) {
-		sorted[i] = g[i];
-		sorted[i].at = (uint32_t)i;
-	}
-	sort_server_groups(sorted, ng);
+	uint32_t *count = zalloc(ng, sizeof(*count)), *place = zalloc(ng, sizeof(*place));
+	for (size_t i = 0; i < n; i++)
+		count[gid[i]]++;
+	/* the groups in key order; each one's assignments go from place[] on */
+	sort_server_groups(g, ng);
 	uint32_t at = 0;
 	for (size_t r = 0; r < ng; r++) {
-		g[sorted[r].at].at = at;
-		at += sorted[r].count;
+		place[g[r].at] = at;
+		at += count[g[r].at];
 	}
-	free(sorted);
 	for (size_t i = 0; i < n; i++)
-		out[g[gid[i]].at++] = a[i];
+		out[place[gid[i]]++] = a[i];
+	free(count);
+	free(place);
 	free(g);
 	free(gid);
 	return ng;
@@ -1234,7 +1230,8 @@ static void build_servers(np_profiler *p)
 		a[n].peer = false;
 		a[n++].conv = i;
 	}
-	struct assign *sorted = xalloc(n, sizeof(*sorted));
+	/* zeroed, though order_assigns fills it: clang-tidy cannot tell */
+	struct assign *sorted = zalloc(n, sizeof(*sorted));
 	size_t nservers = order_assigns(a, n, sorted);
 	free(a);
 	a = sorted;
