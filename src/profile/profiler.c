@@ -3,8 +3,11 @@
  *
  * A run keeps every conversation (flows are small), then decides them all
  * at the end, when fan-in over the whole run is known. Fan-in and the
- * server and client sums are computed by sorting arrays of keys, which
- * needs no hash tables and is O(n log n).
+ * clients are counted by sorting arrays of keys (IPv4 fan-in tuples packed
+ * in two words); lookups a conversation makes many of (an endpoint's
+ * fan-in, a one-way sender, its server among the assignments) go through
+ * open-addressing hashes built once per batch. `watch` decides every flow
+ * still open at each commit, so each pass over a batch counts.
  */
 #include "profiler.h"
 
