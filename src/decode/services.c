@@ -3,6 +3,7 @@
  */
 #include "services.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/bytes.h"
@@ -149,21 +150,23 @@ static uint8_t proto_bit(uint8_t proto)
 	return proto == 6 ? TCP : proto == 17 ? UDP : 0;
 }
 
+/* ports[] by port number: its index + 1, 0 for none. Built once (a
+ * port is asked for both ends of every conversation a commit decides). */
+static uint8_t port_index[65536];
+static pthread_once_t port_index_once = PTHREAD_ONCE_INIT;
+
+static void build_port_index(void)
+{
+	_Static_assert(sizeof(ports) / sizeof(ports[0]) < 255, "port_index holds ports[] indices + 1 in a byte");
+	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++)
+		port_index[ports[i].port] = (uint8_t)(i + 1);
+}
+
 static const struct port_entry *port_lookup(uint16_t port)
 {
-	size_t lo = 0, hi = sizeof(ports) / sizeof(ports[0]);
-	if (port > ports[hi - 1].port)
-		return NULL; /* most ephemeral ports: asked for every conversation decided */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ports[mid].port == port)
-			return &ports[mid];
-		if (ports[mid].port < port)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	pthread_once(&port_index_once, build_port_index);
+	uint8_t i = port_index[port];
+	return i ? &ports[i - 1] : NULL;
 }
 
 const char *np_service_by_port(uint8_t proto, uint16_t port)

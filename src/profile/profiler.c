@@ -3,8 +3,11 @@
  *
  * A run keeps every conversation (flows are small), then decides them all
  * at the end, when fan-in over the whole run is known. Fan-in and the
- * server and client sums are computed by sorting arrays of keys, which
- * needs no hash tables and is O(n log n).
+ * clients are counted by sorting arrays of keys (IPv4 fan-in tuples packed
+ * in two words); lookups a conversation makes many of (an endpoint's
+ * fan-in, a one-way sender, its server among the assignments) go through
+ * open-addressing hashes built once per batch. `watch` decides every flow
+ * still open at each commit, so each pass over a batch counts.
  */
 #include "profiler.h"
 
@@ -75,6 +78,7 @@ struct np_profiler {
 	size_t endpoint_mask;
 	np_server *servers;
 	size_t nservers;
+	np_client_stat *clients; /* of every server (build_servers) */
 	np_flow_tunnel *tunnels; /* by their index (flow/decap.h); [0] unused */
 	size_t ntunnels, captunnels;
 	bool finished;
@@ -109,6 +113,16 @@ static void *zalloc(size_t n, size_t elem)
 	return p;
 }
 
+/* The same, not zeroed: scratch arrays that are written before they are
+ * read (calloc zeroes what it reuses, megabytes at every commit). */
+static void *xalloc(size_t n, size_t elem)
+{
+	void *p = malloc((n ? n : 1) * elem);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
 np_profiler *np_profiler_new(const np_profile_config *cfg)
 {
 	np_profiler *p = calloc(1, sizeof(*p));
@@ -121,8 +135,7 @@ void np_profiler_free(np_profiler *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->nservers; i++)
-		free(p->servers[i].clients);
+	free(p->clients);
 	free(p->servers);
 	free(p->tunnels);
 	free(p->endpoints);
@@ -258,7 +271,8 @@ static void add_conv(np_profiler *p, const np_flow *f, bool has_flags, bool coun
 {
 	p->convs = grow(p->convs, &p->capconvs, p->nconvs + 1, sizeof(*p->convs));
 	struct conv *c = &p->convs[p->nconvs++];
-	memset(c, 0, sizeof(*c));
+	/* Not the role (most of it): deciding writes it before anything reads it. */
+	memset(c, 0, offsetof(struct conv, role));
 	c->f = *f;
 	c->has_flags = has_flags && !p->cfg.no_flags;
 	c->tie_to = -1;
@@ -323,11 +337,15 @@ static inline uint64_t be64_at(const uint8_t *p)
 	return v;
 }
 
+static inline uint32_t be32_at(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 static inline int addr_cmp(const uint8_t *a, const uint8_t *b, size_t n)
 {
 	if (n == 4) {
-		uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
-		uint32_t y = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+		uint32_t x = be32_at(a), y = be32_at(b);
 		return (x > y) - (x < y);
 	}
 	uint64_t x = be64_at(a), y = be64_at(b);
@@ -386,17 +404,43 @@ static bool fanin_peer(const np_flow *f, uint16_t own_port, uint16_t peer_port)
 	return peer_port != own_port && !np_port_is_service(f->key.proto, peer_port);
 }
 
-/* Sort the tuples and count, per endpoint, its tuples (flows), distinct
- * peers and distinct (peer, peer port)s. */
-static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
+/* An IPv4 tuple in two words that order as peer_tuple_cmp orders it, so
+ * that the sort compares two integers, not keys and addresses field by
+ * field: the tuples of a commit's fan-in are a few hundred thousand. */
+struct packed_tuple {
+	uint64_t ep;   /* address, protocol, port */
+	uint64_t peer; /* peer address, peer port */
+};
+
+static int packed_tuple_cmp(const void *x, const void *y)
 {
-	sort_peer_tuples(t, n);
-	struct endpoint_stat *v = calloc(n ? n : 1, sizeof(*v));
-	size_t nv = 0;
-	for (size_t i = 0; v && i < n; i++) {
+	const struct packed_tuple *a = x, *b = y;
+	if (a->ep != b->ep)
+		return a->ep < b->ep ? -1 : 1;
+	return (a->peer > b->peer) - (a->peer < b->peer);
+}
+
+NP_SORT_DEFINE(sort_packed_tuples, struct packed_tuple, packed_tuple_cmp)
+
+/* An IPv4 address with nothing in the 12 bytes after it. */
+static bool bare_ip4(const uint8_t *a)
+{
+	uint64_t x;
+	uint32_t y;
+	memcpy(&x, a + 4, 8);
+	memcpy(&y, a + 12, 4);
+	return !(x | y);
+}
+
+/* Counts sorted tuples into v (from v[nv]); the new count of v. */
+static size_t tally_sorted(const struct peer_tuple *t, size_t n, struct endpoint_stat *v, size_t nv)
+{
+	for (size_t i = 0; i < n; i++) {
 		bool new_ep = i == 0 || key_cmp(&t[i].ep, &t[i - 1].ep) != 0;
-		if (new_ep)
-			v[nv++].key = t[i].ep;
+		if (new_ep) {
+			v[nv].key = t[i].ep;
+			memset(&v[nv++].fanin, 0, sizeof(v->fanin));
+		}
 		struct endpoint_stat *e = &v[nv - 1];
 		e->fanin.flows++;
 		bool new_peer = new_ep || memcmp(t[i].peer, t[i - 1].peer, 16) != 0;
@@ -405,8 +449,71 @@ static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat *
 		if (new_peer || t[i].peer_port != t[i - 1].peer_port)
 			e->fanin.peer_ports++;
 	}
-	*out = v;
 	return nv;
+}
+
+/* The same of packed tuples. */
+static size_t tally_packed(const struct packed_tuple *t, size_t n, struct endpoint_stat *v, size_t nv)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool new_ep = i == 0 || t[i].ep != t[i - 1].ep;
+		if (new_ep) {
+			np_server_key *k = &v[nv].key;
+			memset(k, 0, sizeof(*k));
+			uint32_t addr = (uint32_t)(t[i].ep >> 24);
+			k->addr[0] = (uint8_t)(addr >> 24);
+			k->addr[1] = (uint8_t)(addr >> 16);
+			k->addr[2] = (uint8_t)(addr >> 8);
+			k->addr[3] = (uint8_t)addr;
+			k->family = 4;
+			k->proto = (uint8_t)(t[i].ep >> 16);
+			k->port = (uint16_t)t[i].ep;
+			memset(&v[nv++].fanin, 0, sizeof(v->fanin));
+		}
+		struct endpoint_stat *e = &v[nv - 1];
+		e->fanin.flows++;
+		bool new_peer = new_ep || t[i].peer >> 16 != t[i - 1].peer >> 16;
+		if (new_peer)
+			e->fanin.peers++;
+		if (new_peer || t[i].peer != t[i - 1].peer)
+			e->fanin.peer_ports++;
+	}
+	return nv;
+}
+
+/* Sort the tuples and count, per endpoint, its tuples (flows), distinct
+ * peers and distinct (peer, peer port)s; t is left in no given order.
+ * IPv4 tuples are sorted packed when every one of them packs (bare_ip4),
+ * before the IPv6 ones, as family orders them. */
+static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
+{
+	struct endpoint_stat *v = malloc((n ? n : 1) * sizeof(*v));
+	*out = v;
+	if (!v)
+		return 0;
+	bool packable = true;
+	for (size_t i = 0; packable && i < n; i++)
+		packable = t[i].ep.family == 4 ? bare_ip4(t[i].ep.addr) && bare_ip4(t[i].peer) : t[i].ep.family > 4;
+	struct packed_tuple *pk = packable ? malloc((n ? n : 1) * sizeof(*pk)) : NULL;
+	if (!pk) {
+		sort_peer_tuples(t, n);
+		return tally_sorted(t, n, v, 0);
+	}
+	size_t npk = 0, nrest = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct peer_tuple *x = &t[i];
+		if (x->ep.family != 4) {
+			t[nrest++] = *x;
+			continue;
+		}
+		pk[npk].ep = (uint64_t)be32_at(x->ep.addr) << 24 | (uint64_t)x->ep.proto << 16 | x->ep.port;
+		pk[npk++].peer = (uint64_t)be32_at(x->peer) << 16 | x->peer_port;
+	}
+	sort_packed_tuples(pk, npk);
+	size_t nv = tally_packed(pk, npk, v, 0);
+	free(pk);
+	sort_peer_tuples(t, nrest);
+	return tally_sorted(t, nrest, v, nv);
 }
 
 /* Hashes what key_cmp compares (an IPv4 address is its first 4 bytes). */
@@ -464,7 +571,7 @@ static np_fanin endpoint_fanin(const np_profiler *p, const np_server_key *k)
 static void compute_fanin(np_profiler *p)
 {
 	size_t n = p->nconvs * 2;
-	struct peer_tuple *t = zalloc(n, sizeof(*t));
+	struct peer_tuple *t = xalloc(n, sizeof(*t));
 	n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
@@ -530,8 +637,9 @@ static size_t unique_pairs(struct addr_pair *v, size_t n)
 NP_BSEARCH_DEFINE(search_addr_pairs, struct addr_pair, addr_pair_cmp)
 
 /* A binary search with the comparison inlined: asked several times per
- * one-way conversation a commit decides. */
-static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
+ * one-way conversation a commit decides. The element, or NULL. */
+static const struct addr_pair *find_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a,
+					 const uint8_t *b)
 {
 	struct addr_pair k;
 	memset(&k, 0, sizeof(k));
@@ -539,35 +647,69 @@ static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const 
 	memcpy(k.a, a, 16);
 	if (b)
 		memcpy(k.b, b, 16);
-	return search_addr_pairs(v, n, &k) != NULL;
+	return search_addr_pairs(v, n, &k);
 }
 
-/* A set of (family, address)s that answers "surely not in it" for most
- * that are not: the few hosts asked about, tried for both ends of every
- * conversation of a commit before the binary search (has_pair). */
-struct addr_filter {
+static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
+{
+	return find_pair(v, n, family, a, b) != NULL;
+}
+
+/* Hosts asked about (sorted, distinct (family, address)s of addr_pairs,
+ * b unused): a filter that answers "surely not" for most others at once,
+ * then a hash of them; asked for both ends of every conversation of a
+ * commit, where a binary search of each was most of the one-way work. */
+struct host_set {
 	uint64_t bits[64];
+	uint32_t *slots; /* index in v + 1, 0 empty */
+	size_t mask;
+	const struct addr_pair *v;
 };
 
-static unsigned addr_filter_bit(uint8_t family, const uint8_t *a)
+static uint64_t host_hash(uint8_t family, const uint8_t *a)
 {
 	uint64_t x, y;
 	memcpy(&x, a, 8);
 	memcpy(&y, a + 8, 8);
 	uint64_t h = (x * 0x9e3779b97f4a7c15ULL) ^ (y * 0xc2b2ae3d27d4eb4fULL) ^ family;
-	return (unsigned)(h >> 52); /* 12 bits */
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ h >> 32;
 }
 
-static void addr_filter_add(struct addr_filter *af, uint8_t family, const uint8_t *a)
+static void host_set_build(struct host_set *hs, const struct addr_pair *v, size_t n)
 {
-	unsigned b = addr_filter_bit(family, a);
-	af->bits[b >> 6] |= 1ULL << (b & 63);
+	memset(hs, 0, sizeof(*hs));
+	size_t size = 16;
+	while (size < 2 * n)
+		size *= 2;
+	hs->slots = zalloc(size, sizeof(*hs->slots));
+	hs->mask = size - 1;
+	hs->v = v;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = host_hash(v[i].family, v[i].a);
+		unsigned b = (unsigned)(h >> 52); /* 12 bits */
+		hs->bits[b >> 6] |= 1ULL << (b & 63);
+		size_t at = h & hs->mask;
+		while (hs->slots[at])
+			at = (at + 1) & hs->mask;
+		hs->slots[at] = (uint32_t)i + 1;
+	}
 }
 
-static bool addr_filter_may_hold(const struct addr_filter *af, uint8_t family, const uint8_t *a)
+/* The index in v of (family, a), or -1. */
+static ptrdiff_t host_set_find(const struct host_set *hs, uint8_t family, const uint8_t *a)
 {
-	unsigned b = addr_filter_bit(family, a);
-	return af->bits[b >> 6] >> (b & 63) & 1;
+	uint64_t h = host_hash(family, a);
+	unsigned b = (unsigned)(h >> 52);
+	if (!(hs->bits[b >> 6] >> (b & 63) & 1))
+		return -1;
+	for (size_t at = h & hs->mask; hs->slots[at]; at = (at + 1) & hs->mask) {
+		const struct addr_pair *e = &hs->v[hs->slots[at] - 1];
+		if (e->family == family && memcmp(e->a, a, 16) == 0)
+			return (ptrdiff_t)hs->slots[at] - 1;
+	}
+	return -1;
 }
 
 static bool is_unreachable(const np_flow *f)
@@ -586,8 +728,8 @@ enum { SCAN_ENDPOINTS = 6 };
 
 static void find_scanners(np_profiler *p)
 {
-	struct peer_tuple *t = calloc(p->nconvs + 1, sizeof(*t));
-	struct addr_pair *sc = calloc(p->nconvs + 1, sizeof(*sc));
+	struct peer_tuple *t = malloc((p->nconvs + 1) * sizeof(*t));
+	struct addr_pair *sc = malloc((p->nconvs + 1) * sizeof(*sc));
 	if (!t || !sc) {
 		free(t);
 		free(sc);
@@ -610,6 +752,7 @@ static void find_scanners(np_profiler *p)
 	size_t nsenders = tally_peers(t, n, &senders);
 	for (size_t i = 0; i < nsenders; i++)
 		if (senders[i].fanin.peer_ports >= SCAN_ENDPOINTS) {
+			memset(&sc[ns], 0, sizeof(sc[ns]));
 			sc[ns].family = senders[i].key.family;
 			memcpy(sc[ns++].a, senders[i].key.addr, 16);
 		}
@@ -621,8 +764,8 @@ static void find_scanners(np_profiler *p)
 
 static void compute_one_way(np_profiler *p)
 {
-	struct addr_pair *r = calloc(p->nconvs + 1, sizeof(*r));
-	struct peer_tuple *t = calloc(p->nconvs + 1, sizeof(*t));
+	struct addr_pair *r = malloc((p->nconvs + 1) * sizeof(*r));
+	struct peer_tuple *t = malloc((p->nconvs + 1) * sizeof(*t));
 	if (!r || !t) {
 		free(r);
 		free(t);
@@ -643,38 +786,38 @@ static void compute_one_way(np_profiler *p)
 	/* Hosts packets were seen going to, of those asked about: the senders
 	 * of one-way UDP (a handful, where the batch holds every flow of a
 	 * busy link). */
-	struct addr_pair *asked = calloc(p->nconvs + 1, sizeof(*asked));
+	struct addr_pair *asked = malloc((p->nconvs + 1) * sizeof(*asked));
 	size_t nasked = 0;
 	for (size_t i = 0; asked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
 		if (one_way(f) && f->key.proto == 17) {
+			memset(&asked[nasked], 0, sizeof(asked[nasked]));
 			asked[nasked].family = f->key.family;
 			memcpy(asked[nasked++].a, f->key.src, 16);
 		}
 	}
 	nasked = asked ? unique_pairs(asked, nasked) : 0;
-	struct addr_filter af;
-	memset(&af, 0, sizeof(af));
-	for (size_t i = 0; i < nasked; i++)
-		addr_filter_add(&af, asked[i].family, asked[i].a);
-	struct addr_pair *h = calloc(nasked ? 2 * p->nconvs + 1 : 1, sizeof(*h));
-	size_t nh = 0;
-	for (size_t i = 0; h && nasked && i < p->nconvs; i++) {
+	struct host_set hs;
+	host_set_build(&hs, asked, nasked);
+	/* Which of them are heard: a mark per asked host (sorted and
+	 * distinct already), not a list of every packet's destination. */
+	bool *heard = zalloc(nasked, sizeof(*heard));
+	for (size_t i = 0; nasked && i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
-		if (f->fwd.packets && addr_filter_may_hold(&af, f->key.family, f->key.dst) &&
-		    has_pair(asked, nasked, f->key.family, f->key.dst, NULL)) {
-			h[nh].family = f->key.family;
-			memcpy(h[nh++].a, f->key.dst, 16);
-		}
-		if (f->rev.packets && addr_filter_may_hold(&af, f->key.family, f->key.src) &&
-		    has_pair(asked, nasked, f->key.family, f->key.src, NULL)) {
-			h[nh].family = f->key.family;
-			memcpy(h[nh++].a, f->key.src, 16);
-		}
+		ptrdiff_t at;
+		if (f->fwd.packets && (at = host_set_find(&hs, f->key.family, f->key.dst)) >= 0)
+			heard[at] = true;
+		if (f->rev.packets && (at = host_set_find(&hs, f->key.family, f->key.src)) >= 0)
+			heard[at] = true;
 	}
-	free(asked);
-	p->heard = h;
-	p->nheard = h ? unique_pairs(h, nh) : 0;
+	free(hs.slots);
+	size_t nh = 0;
+	for (size_t i = 0; i < nasked; i++)
+		if (heard[i])
+			asked[nh++] = asked[i];
+	free(heard);
+	p->heard = asked;
+	p->nheard = nh;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
 		if (!one_way(f) || f->key.proto != 17 ||
@@ -873,16 +1016,63 @@ struct assign {
 	bool peer; /* the conversation's client, serving too (np_role_peer_serves) */
 };
 
-static int assign_cmp(const void *x, const void *y)
+/* The distinct servers of the assignments, in key order. */
+struct server_group {
+	np_server_key key;
+	uint32_t at; /* its index among the groups, found by hash */
+};
+
+static int server_group_cmp(const void *x, const void *y)
 {
-	const struct assign *a = x, *b = y;
-	int c = key_cmp(&a->server, &b->server);
-	if (c)
-		return c;
-	return a->conv < b->conv ? -1 : a->conv > b->conv;
+	return key_cmp(&((const struct server_group *)x)->key, &((const struct server_group *)y)->key);
 }
 
-NP_SORT_DEFINE(sort_assigns, struct assign, assign_cmp)
+NP_SORT_DEFINE(sort_server_groups, struct server_group, server_group_cmp)
+
+/* Orders the assignments by server, each server's in the order they came
+ * (by conversation: what a stable sort by (server, conversation) gives),
+ * into out: the servers found by hash and only they sorted, a commit
+ * holding a hundred thousand conversations of a few thousand servers.
+ * The number of servers. */
+static size_t order_assigns(const struct assign *a, size_t n, struct assign *out)
+{
+	size_t size = 16;
+	while (size < 2 * n)
+		size *= 2;
+	uint32_t *slots = zalloc(size, sizeof(*slots)); /* group + 1, 0 empty */
+	uint32_t *gid = xalloc(n, sizeof(*gid));
+	struct server_group *g = xalloc(n, sizeof(*g)); /* key, and at: the group */
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = key_hash(&a[i].server) & (size - 1);
+		while (slots[h] && key_cmp(&g[slots[h] - 1].key, &a[i].server) != 0)
+			h = (h + 1) & (size - 1);
+		if (!slots[h]) {
+			g[ng].key = a[i].server;
+			g[ng].at = (uint32_t)ng;
+			slots[h] = (uint32_t)++ng;
+		}
+		gid[i] = slots[h] - 1;
+	}
+	free(slots);
+	uint32_t *count = zalloc(ng, sizeof(*count)), *place = zalloc(ng, sizeof(*place));
+	for (size_t i = 0; i < n; i++)
+		count[gid[i]]++;
+	/* the groups in key order; each one's assignments go from place[] on */
+	sort_server_groups(g, ng);
+	uint32_t at = 0;
+	for (size_t r = 0; r < ng; r++) {
+		place[g[r].at] = at;
+		at += count[g[r].at];
+	}
+	for (size_t i = 0; i < n; i++)
+		out[place[gid[i]]++] = a[i];
+	free(count);
+	free(place);
+	free(g);
+	free(gid);
+	return ng;
+}
 
 static int client_cmp(const void *x, const void *y)
 {
@@ -1024,7 +1214,7 @@ static bool peer_role(const np_profiler *p, const struct conv *c, struct conv *a
 
 static void build_servers(np_profiler *p)
 {
-	struct assign *a = zalloc(2 * p->nconvs, sizeof(*a));
+	struct assign *a = xalloc(2 * p->nconvs, sizeof(*a));
 	size_t n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const struct conv *c = &p->convs[i];
@@ -1040,24 +1230,25 @@ static void build_servers(np_profiler *p)
 			a[n].server = server_of(c);
 		else
 			continue;
+		a[n].peer = false;
 		a[n++].conv = i;
 	}
-	sort_assigns(a, n);
+	/* zeroed, though order_assigns fills it: clang-tidy cannot tell */
+	struct assign *sorted = zalloc(n, sizeof(*sorted));
+	size_t nservers = order_assigns(a, n, sorted);
+	free(a);
+	a = sorted;
 	/* as many as there are servers (a server is some 500 bytes, and a
 	 * commit may hold a hundred thousand conversations of a few thousand
-	 * servers) */
-	size_t nservers = 0;
-	for (size_t i = 0; i < n; i++)
-		nservers += i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0;
+	 * servers); their clients in one array, each server's where its
+	 * assignments begin (it has at most one client per assignment) */
 	p->servers = zalloc(nservers, sizeof(*p->servers));
+	p->clients = xalloc(n, sizeof(*p->clients));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || key_cmp(&a[i].server, &a[i - 1].server) != 0) {
 			np_server *s = &p->servers[p->nservers++];
 			s->key = a[i].server;
-			size_t run = 0;
-			while (i + run < n && key_cmp(&a[i + run].server, &a[i].server) == 0)
-				run++;
-			s->clients = zalloc(run, sizeof(*s->clients));
+			s->clients = p->clients + i;
 		}
 		np_server *s = &p->servers[p->nservers - 1];
 		const struct conv *c = &p->convs[a[i].conv];
