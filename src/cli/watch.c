@@ -610,8 +610,13 @@ static bool commit(struct watch *w, bool wait)
 	}
 	np_profiler *p = w->ended;
 	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
-	if (w->src.live) /* a busy link's commits by capture time keep the clock's away */
+	/* Either clock's commit restarts both: a busy link's commits by
+	 * capture time keep the wall clock's away, and one by the wall clock
+	 * (a quiet link) is not followed by one by capture time at once. */
+	if (w->src.live) {
 		w->last_wall_commit_us = wall_us();
+		w->last_commit_us = np_flow_table_now(w->table);
+	}
 	np_flow_table_each(w->table, add_active, p);
 	if (w->decap)
 		np_decap_each(w->decap, add_active_tunnelled, w);
