@@ -482,9 +482,10 @@ static size_t tally_packed(const struct packed_tuple *t, size_t n, struct endpoi
 }
 
 /* Sort the tuples and count, per endpoint, its tuples (flows), distinct
- * peers and distinct (peer, peer port)s; t is left in no given order.
- * IPv4 tuples are sorted packed when every one of them packs (bare_ip4),
- * before the IPv6 ones, as family orders them. */
+ * peers and distinct (peer, peer port)s; t keeps its tuples in no given
+ * order (compute_one_way reads them again). IPv4 tuples are sorted packed
+ * when every one of them packs (bare_ip4), before the IPv6 ones, as
+ * family orders them. */
 static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat **out)
 {
 	struct endpoint_stat *v = malloc((n ? n : 1) * sizeof(*v));
@@ -502,8 +503,10 @@ static size_t tally_peers(struct peer_tuple *t, size_t n, struct endpoint_stat *
 	size_t npk = 0, nrest = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct peer_tuple *x = &t[i];
-		if (x->ep.family != 4) {
-			t[nrest++] = *x;
+		if (x->ep.family != 4) { /* to the front, swapped: no tuple lost */
+			struct peer_tuple v6 = *x;
+			t[i] = t[nrest];
+			t[nrest++] = v6;
 			continue;
 		}
 		pk[npk].ep = (uint64_t)be32_at(x->ep.addr) << 24 | (uint64_t)x->ep.proto << 16 | x->ep.port;
