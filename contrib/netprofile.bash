@@ -85,7 +85,7 @@ _netprofile()
 	--sensor)
 		COMPREPLY=($(compgen -W "$(hostname 2>/dev/null)" -- "$cur"))
 		return ;;
-	-c | -s | --idle-timeout | --active-timeout | --max-flows | --rotate | --commit | --learn | --quiet-after | --hold)
+	-c | -s | --idle-timeout | --active-timeout | --max-flows | --rotate | --commit | --refresh | --template-refresh | --learn | --quiet-after | --hold)
 		return ;;
 	esac
 	if [[ $cur == --style=* ]]; then

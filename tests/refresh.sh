@@ -76,6 +76,38 @@ check "client rows (tcp) against tcpdump: $found found, $outside outside their p
 check "client rows (tcp) against tcpdump: $exact of $found first and last seen exactly the pair's packets" \
 	'[ $((exact * 100)) -ge $((found * 99)) ]'
 
+# --quiet-after reads the servers' last seen: those stay exact. Server
+# 10.0.0.53 answers for 30 s on one flow still open, 10.0.0.54 for 130 s:
+# one gone-quiet alert for .53, once it has been silent 60 s by tcpdump's
+# times, not earlier (a lagging last seen) nor twice.
+python3 - "$tmp/quiet.pcap" <<'PY'
+import struct, sys
+def udp(src, dst, sp, dp):
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    u = struct.pack("!HHHH", sp, dp, 8 + 4, 0) + b"\0" * 4
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, ip(src), ip(dst))
+    return b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + h + u
+pkts = []
+t0 = 1700000000.0
+for j in range(30):
+    pkts += [(t0 + j, udp("10.0.0.1", "10.0.0.53", 40001, 53)), (t0 + j + 0.01, udp("10.0.0.53", "10.0.0.1", 53, 40001))]
+for j in range(130):
+    pkts += [(t0 + j + 0.5, udp("10.0.0.2", "10.0.0.54", 40002, 53)), (t0 + j + 0.51, udp("10.0.0.54", "10.0.0.2", 53, 40002))]
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+    for t, d in sorted(pkts, key=lambda p: p[0]):
+        us = round(t * 1e6)
+        f.write(struct.pack("<IIII", us // 1000000, us % 1000000, len(d), len(d)) + d)
+PY
+"$np" watch -r "$tmp/quiet.pcap" --quiet-after 60s --db "$tmp/quiet.db" --alerts "$tmp/quiet.alerts" >/dev/null 2>&1
+last=$(tcpdump -n -tt -r "$tmp/quiet.pcap" host 10.0.0.53 2>/dev/null | tail -n 1 | cut -d' ' -f1)
+told=$(grep -c 'gone-quiet 10.0.0.53 ' "$tmp/quiet.alerts")
+at=$(grep -m 1 'gone-quiet 10.0.0.53 ' "$tmp/quiet.alerts" | cut -d' ' -f2)
+at_s=$(date -u -d "$(echo "$at" | sed 's/Z$//; s/T/ /')" +%s.%N 2>/dev/null)
+check "--quiet-after: 10.0.0.53 told quiet once ($told), at $at, 60 s or more after its last packet ($last)" \
+	'[ "$told" = 1 ] && [ -n "$at_s" ] && awk -v a="$at_s" -v l="$last" "BEGIN { exit !(a - l >= 60) }"'
+check "--quiet-after: 10.0.0.54, busy to the end, never told quiet" '! grep -q "gone-quiet 10.0.0.54 " "$tmp/quiet.alerts"'
+
 # Wrong values are refused with a message.
 "$np" watch -r "$tmp/mix.pcap" --refresh x --db "$tmp/x.db" >/dev/null 2>"$tmp/bad.err"
 st=$?

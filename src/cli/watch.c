@@ -275,6 +275,7 @@ struct watch {
 	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
 	int64_t packet_us;           /* the time of the packet handed to the table last */
+	int64_t retry_us;            /* a live commit was due but busy: not asked again before */
 	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
 	uint64_t drops_seen;          /* the kernel's drop count at the last look */
@@ -765,9 +766,17 @@ static void watch_after(void *ctx)
 	}
 	if (!commit_due(w, w->packet_us))
 		return;
+	/* A live commit due while the one before still runs: asked again a
+	 * tenth of a second of packets later, not at every packet. */
+	if (w->retry_us && w->packet_us >= w->last_commit_us && w->packet_us < w->retry_us)
+		return;
 	np_flow_table_sync(w->table);
 	int64_t now = np_flow_table_now(w->table);
-	if (commit_due(w, now) && commit(w, !w->src.live || w->ended_count >= 2 * (uint64_t)w->ended_limit))
+	if (!commit_due(w, now))
+		return;
+	bool done = commit(w, !w->src.live || w->ended_count >= 2 * (uint64_t)w->ended_limit);
+	w->retry_us = done ? 0 : w->packet_us + 100000;
+	if (done)
 		w->last_commit_us = now;
 }
 
@@ -1005,12 +1014,11 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 		fprintf(stderr, "listening on %s for NetFlow v5, v9 and IPFIX\n", a->listen[i]);
 	w->ended = new_profiler(w);
 	w->payload = new_profiler(w);
-	/* A row's last seen lags its open flows by up to the refresh interval:
-	 * under half the quiet period, lest an active server seem quiet. */
+	/* A row's last seen lags its open flows by up to the refresh interval;
+	 * a server's may not with --quiet-after, whose check reads it (a
+	 * server still talking would seem quiet, and be told twice). */
 	int64_t refresh_us = (int64_t)a->refresh_s * 1000000;
-	if (a->inv.quiet_after_us && refresh_us > a->inv.quiet_after_us / 2)
-		refresh_us = a->inv.quiet_after_us / 2;
-	w->sent = np_sent_new(refresh_us); /* NULL (no memory): every row is sent */
+	w->sent = np_sent_new(refresh_us, a->inv.quiet_after_us ? 0 : refresh_us); /* NULL: every row is sent */
 	a->cfg.payload_fn = np_profiler_payload;
 	a->cfg.payload_ctx = w->payload;
 	a->cfg.batch = true; /* see watch_after */

@@ -35,9 +35,9 @@ struct list {
 };
 
 struct np_sent {
-	struct list rows, next_rows;       /* stored (sorted); of the batch filtered last */
-	struct list servers, next_servers; /* the same, of server rows */
-	int64_t refresh_us;                /* see np_sent_new */
+	struct list rows, next_rows;           /* stored (sorted); of the batch filtered last */
+	struct list servers, next_servers;     /* the same, of server rows */
+	int64_t refresh_us, server_refresh_us; /* see np_sent_new */
 };
 
 /* Times whose stored text (ISO 8601, four-digit year) sorts as the number. */
@@ -66,11 +66,13 @@ static int server_cmp(const void *x, const void *y)
 
 NP_SORT_DEFINE(sort_servers, struct sent_server, server_cmp)
 
-np_sent *np_sent_new(int64_t refresh_us)
+np_sent *np_sent_new(int64_t refresh_us, int64_t server_refresh_us)
 {
 	np_sent *s = calloc(1, sizeof(np_sent));
-	if (s)
+	if (s) {
 		s->refresh_us = refresh_us > 0 ? refresh_us : 0;
+		s->server_refresh_us = server_refresh_us > 0 ? server_refresh_us : 0;
+	}
 	return s;
 }
 
@@ -125,10 +127,11 @@ static bool keep(np_sent *s, const struct sent_row *r)
 
 /* Whether a row stored with last seen `had` needs writing again for a
  * last seen of `last` brought by open flows alone: only once it moved by
- * the refresh interval (with none, only when it moved at all). */
-static bool stale(const np_sent *s, int64_t had, int64_t last)
+ * `interval` (with none, only when it moved at all). The difference is
+ * taken unsigned: any two times have one. */
+static bool stale(int64_t interval, int64_t had, int64_t last)
 {
-	return last > had && last - had >= s->refresh_us;
+	return last > had && (uint64_t)last - (uint64_t)had >= (uint64_t)interval;
 }
 
 /* A server whose row the batch before stored: its upsert (store.h: counts
@@ -144,7 +147,7 @@ static bool filter_server(np_sent *s, np_server *srv, const struct sent_server *
 				srv->confidence, srv->confirmed, srv->service != NULL};
 	srv->stored = had != NULL;
 	srv->unchanged = had && !srv->flows && !srv->packets && !srv->bytes && !srv->nclients && !srv->ties[0] &&
-			 srv->first_us >= had->first_us && !stale(s, had->last_us, srv->last_us) &&
+			 srv->first_us >= had->first_us && !stale(s->server_refresh_us, had->last_us, srv->last_us) &&
 			 srv->confidence <= had->confidence && (!srv->confirmed || had->confirmed) &&
 			 (!srv->service || had->has_service);
 	if (srv->unchanged) {
@@ -184,11 +187,12 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			const struct sent_row *had = had_server ? find_row(&s->rows, &r) : NULL;
 			/* open flows only: no flows to add */
 			bool open = c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us);
-			bool covered =
-				had && open && had->first_us <= c->first_us && !stale(s, had->last_us, c->last_us);
+			bool covered = had && open && had->first_us <= c->first_us &&
+				       !stale(s->refresh_us, had->last_us, c->last_us);
 			/* a new client of a stored server, its flows all open and
 			 * younger than the refresh interval: written when one ends */
-			bool young = !had && had_server && open && c->last_us - c->first_us < s->refresh_us;
+			bool young = !had && had_server && open && s->refresh_us &&
+				     !stale(s->refresh_us, c->first_us, c->last_us);
 			if (covered || young) {
 				left_out++;
 				if (young)

@@ -40,9 +40,11 @@
 
 typedef struct np_sent np_sent;
 
-/* refresh_us: the refresh interval above (0: none). NULL when out of
- * memory; the functions below then leave all rows in. */
-np_sent *np_sent_new(int64_t refresh_us);
+/* refresh_us: the refresh interval above (0: none) of client rows;
+ * server_refresh_us that of server rows (0 where their last seen must be
+ * exact: the quiet check reads it). NULL when out of memory; the
+ * functions below then leave all rows in. */
+np_sent *np_sent_new(int64_t refresh_us, int64_t server_refresh_us);
 void np_sent_free(np_sent *s);
 /* Leave out of servers (sorted as np_profiler_servers gives them) the
  * client rows the store holds already, and mark the servers stored and

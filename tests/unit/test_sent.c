@@ -62,7 +62,7 @@ static bool sends(const np_server *s, uint8_t last_octet)
 
 static void with_refresh(void)
 {
-	np_sent *t = np_sent_new(60 * S_US);
+	np_sent *t = np_sent_new(60 * S_US, 60 * S_US);
 	CHECK(t != NULL);
 	if (!t)
 		return;
@@ -118,7 +118,7 @@ static void with_refresh(void)
 
 static void without_refresh(void)
 {
-	np_sent *t = np_sent_new(0);
+	np_sent *t = np_sent_new(0, 0);
 	CHECK(t != NULL);
 	if (!t)
 		return;
@@ -150,9 +150,30 @@ static void without_refresh(void)
 	np_sent_free(t);
 }
 
+/* Client rows refreshed lazily, server rows exactly (--quiet-after):
+ * the open flow's newer last seen is left out of the client row but makes
+ * the server row changed. */
+static void exact_servers(void)
+{
+	np_sent *t = np_sent_new(60 * S_US, 0);
+	CHECK(t != NULL);
+	if (!t)
+		return;
+	np_client_stat c1[] = {client(1, 0, 0, 1)};
+	np_server s = server(c1, 1);
+	CHECK(np_sent_filter(t, &s, 1) == 0);
+	np_sent_stored(t, true);
+	np_client_stat c2[] = {client(1, 0, 0, 10)};
+	s = server(c2, 1);
+	CHECK(np_sent_filter(t, &s, 1) == 1);
+	CHECK(s.nclients == 0 && s.stored && !s.unchanged);
+	np_sent_free(t);
+}
+
 int main(void)
 {
 	with_refresh();
 	without_refresh();
+	exact_servers();
 	return check_summary("sent");
 }
