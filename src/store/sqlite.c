@@ -449,14 +449,12 @@ static size_t batch_size(uint32_t n)
 	return size;
 }
 
-/* "INSERT INTO head VALUES (row),(row)... tail" of batch_rows[size] rows
- * into *st (kept: prepared once). Each '#' of row is the next parameter,
- * numbered from first on. NULL when it cannot be prepared. */
-static sqlite3_stmt *batch_statement(struct sqlite_store *s, sqlite3_stmt **st, size_t size, const char *head,
-				     const char *row, unsigned first, const char *tail)
+/* Prepares "INSERT INTO head VALUES (row),(row)... tail" of
+ * batch_rows[size] rows into *st; each '#' of row is the next parameter,
+ * numbered from first on. *st NULL when it cannot be prepared. */
+static void prepare_batch(struct sqlite_store *s, sqlite3_stmt **st, size_t size, const char *head, const char *row,
+			  unsigned first, const char *tail)
 {
-	if (*st)
-		return *st;
 	char sql[4096];
 	size_t o = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s VALUES", head);
 	unsigned p = first;
@@ -470,6 +468,15 @@ static sqlite3_stmt *batch_statement(struct sqlite_store *s, sqlite3_stmt **st, 
 		o += (size_t)snprintf(sql + o, sizeof(sql) - o, " %s", tail);
 	if (o >= sizeof(sql) || sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
 		*st = NULL;
+}
+
+/* That statement, prepared at its first use and kept; NULL when it cannot
+ * be prepared. */
+static sqlite3_stmt *batch_statement(struct sqlite_store *s, sqlite3_stmt **st, size_t size, const char *head,
+				     const char *row, unsigned first, const char *tail)
+{
+	if (!*st)
+		prepare_batch(s, st, size, head, row, first, tail);
 	return *st;
 }
 
