@@ -274,7 +274,6 @@ struct watch {
 	np_flow_writer writer;
 	np_ipfix_writer *export_to; /* --export */
 	int64_t last_commit_us;
-	int64_t packet_us;           /* the time of the packet handed to the table last */
 	int64_t retry_us;            /* a live commit was due but busy: not asked again before */
 	int64_t last_wall_commit_us; /* a quiet live link commits by the clock */
 	int64_t first_pkt_us, first_wall_us;
@@ -714,13 +713,10 @@ static void keep_pace(struct watch *w, int64_t pkt_us)
 
 /* The pipeline's hooks (flow/pipeline.h), on this thread: */
 
-/* before each packet: its time (watch_after), and --pace */
+/* before each packet: --pace */
 static void watch_before(void *ctx, int64_t us)
 {
-	struct watch *w = ctx;
-	w->packet_us = us;
-	if (w->a->pace)
-		keep_pace(w, us);
+	keep_pace(ctx, us);
 }
 
 /* each decoded packet, with --anomalies (the run is then on this thread
@@ -757,25 +753,25 @@ static bool commit_due(const struct watch *w, int64_t now)
  * fall on the packets they fell on unbatched: the table's clock moves
  * only to a packet's time, never past the newest. Only a commit the
  * ended-flow limit brings on may come up to a batch later. */
-static void watch_after(void *ctx)
+static void watch_after(void *ctx, int64_t packet_us)
 {
 	struct watch *w = ctx;
 	if (!w->last_commit_us) {
 		np_flow_table_sync(w->table);
 		w->last_commit_us = np_flow_table_now(w->table);
 	}
-	if (!commit_due(w, w->packet_us))
+	if (!commit_due(w, packet_us))
 		return;
 	/* A live commit due while the one before still runs: asked again a
 	 * tenth of a second of packets later, not at every packet. */
-	if (w->retry_us && w->packet_us >= w->last_commit_us && w->packet_us < w->retry_us)
+	if (w->retry_us && packet_us >= w->last_commit_us && packet_us < w->retry_us)
 		return;
 	np_flow_table_sync(w->table);
 	int64_t now = np_flow_table_now(w->table);
 	if (!commit_due(w, now))
 		return;
 	bool done = commit(w, !w->src.live || w->ended_count >= 2 * (uint64_t)w->ended_limit);
-	w->retry_us = done ? 0 : w->packet_us + 100000;
+	w->retry_us = done ? 0 : packet_us + 100000;
 	if (done)
 		w->last_commit_us = now;
 }
@@ -904,8 +900,7 @@ static bool watch_tick(void *ctx)
 		np_flow_table_expire(w->table, np_flow_table_now(w->table));
 		if (w->decap)
 			np_decap_expire(w->decap, np_flow_table_now(w->table));
-		if (commit(w, false))
-			w->last_wall_commit_us = wall_us();
+		commit(w, false); /* which restarts the clock (live) */
 	}
 	return !got_stop;
 }
@@ -915,7 +910,7 @@ static int run_loop(struct watch *w)
 	if (!w->have_packets)
 		return listen_loop(w);
 	np_pipeline_hooks hooks = {
-		.before = watch_before,
+		.before = w->a->pace ? watch_before : NULL,
 		.after = watch_after,
 		.tick = watch_tick,
 		.packet = w->checks ? watch_decoded : NULL,

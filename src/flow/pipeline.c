@@ -328,7 +328,7 @@ static void account_chunk(struct pipeline *p, np_flow_table *t, const struct chu
 			h->before(h->ctx, o->ts_us);
 		np_flow_table_add_obs(t, o, true);
 		if (h && h->after)
-			h->after(h->ctx);
+			h->after(h->ctx, o->ts_us);
 	}
 	np_flow_table_sync(t); /* nothing may point into the chunk once given back */
 }
@@ -430,7 +430,7 @@ static void direct_one(void *ctx, const struct pcap_pkthdr *h, const uint8_t *da
 		d->h->tunnel(d->h->ctx, &d->pkt);
 	np_flow_table_add(d->t, &d->pkt, us);
 	if (d->h && d->h->after)
-		d->h->after(d->h->ctx);
+		d->h->after(d->h->ctx, us);
 }
 
 static int direct_loop(struct direct *d, long count)

@@ -32,9 +32,10 @@ typedef struct np_pipeline_hooks {
 	/* Before each packet is accounted, with its time (watch --pace waits
 	 * here). */
 	void (*before)(void *ctx, int64_t ts_us);
-	/* After each packet is accounted (with an unbatched table the flows it
-	 * ended have been emitted): watch commits from here. */
-	void (*after)(void *ctx);
+	/* After each packet is handed to the table, with its time (with an
+	 * unbatched table the flows it ended have been emitted; a batching
+	 * one may hold it until np_flow_table_sync): watch commits from here. */
+	void (*after)(void *ctx, int64_t ts_us);
 	/* About every NP_PIPELINE_TICK_MS, whether packets come or not, and at
 	 * once when the source was broken off (np_source_break, from a signal
 	 * handler): flush output, act by the clock, answer signals. Returns
