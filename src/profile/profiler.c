@@ -640,9 +640,8 @@ static size_t unique_pairs(struct addr_pair *v, size_t n)
 NP_BSEARCH_DEFINE(search_addr_pairs, struct addr_pair, addr_pair_cmp)
 
 /* A binary search with the comparison inlined: asked several times per
- * one-way conversation a commit decides. The element, or NULL. */
-static const struct addr_pair *find_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a,
-					 const uint8_t *b)
+ * one-way conversation a commit decides. */
+static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
 {
 	struct addr_pair k;
 	memset(&k, 0, sizeof(k));
@@ -650,12 +649,7 @@ static const struct addr_pair *find_pair(const struct addr_pair *v, size_t n, ui
 	memcpy(k.a, a, 16);
 	if (b)
 		memcpy(k.b, b, 16);
-	return search_addr_pairs(v, n, &k);
-}
-
-static bool has_pair(const struct addr_pair *v, size_t n, uint8_t family, const uint8_t *a, const uint8_t *b)
-{
-	return find_pair(v, n, family, a, b) != NULL;
+	return search_addr_pairs(v, n, &k) != NULL;
 }
 
 /* Hosts asked about (sorted, distinct (family, address)s of addr_pairs,
