@@ -116,16 +116,28 @@ static void with_refresh(void)
 	np_sent_free(t);
 }
 
-static void without_refresh(void)
+/* A tracker with these intervals, after a first batch stored: a new
+ * server whose one client's flow is open (0 to 1 s), all of it sent.
+ * NULL when it cannot be had. */
+static np_sent *after_first_batch(int64_t refresh_us, int64_t server_refresh_us)
 {
-	np_sent *t = np_sent_new(0, 0);
+	np_sent *t = np_sent_new(refresh_us, server_refresh_us);
 	CHECK(t != NULL);
 	if (!t)
-		return;
+		return NULL;
 	np_client_stat c1[] = {client(1, 0, 0, 1)};
 	np_server s = server(c1, 1);
-	CHECK(np_sent_filter(t, &s, 1) == 0);
+	CHECK(np_sent_filter(t, &s, 1) == 0 && s.nclients == 1 && !s.stored);
 	np_sent_stored(t, true);
+	return t;
+}
+
+static void without_refresh(void)
+{
+	np_sent *t = after_first_batch(0, 0);
+	if (!t)
+		return;
+	np_server s;
 
 	/* Open flows: the same times left out (a no-op), any later last seen
 	 * and any new client sent. */
@@ -155,16 +167,11 @@ static void without_refresh(void)
  * the server row changed. */
 static void exact_servers(void)
 {
-	np_sent *t = np_sent_new(60 * S_US, 0);
-	CHECK(t != NULL);
+	np_sent *t = after_first_batch(60 * S_US, 0);
 	if (!t)
 		return;
-	np_client_stat c1[] = {client(1, 0, 0, 1)};
-	np_server s = server(c1, 1);
-	CHECK(np_sent_filter(t, &s, 1) == 0);
-	np_sent_stored(t, true);
 	np_client_stat c2[] = {client(1, 0, 0, 10)};
-	s = server(c2, 1);
+	np_server s = server(c2, 1);
 	CHECK(np_sent_filter(t, &s, 1) == 1);
 	CHECK(s.nclients == 0 && s.stored && !s.unchanged);
 	np_sent_free(t);
