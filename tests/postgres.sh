@@ -103,6 +103,28 @@ check "devices: stored in PostgreSQL and listed as SQLite lists them ($(($(wc -l
 check "devices: first seen the minimum, last seen the maximum, the latest evidence" \
 	'grep -q "^10.9.1.1,router,2023-11-14T21:56:40.000Z,2023-11-14T22:30:00.000Z,\"hsrp; " "$tmp/pgdev.csv"'
 
+# ---- ties merged as SQLite merges them ------------------------------------------------------
+# An FTP server whose data connections come one a second, with a commit
+# every second: each commit adds its ties to the stored list, each entry
+# once and bounded (profile/ties.h); PostgreSQL's SQL and SQLite's
+# np_ties() must leave the same list.
+psql -d postgres -c "CREATE DATABASE ties" || abort "cannot create database ties"
+python3 "$here/tests/lib/silent_ftp.py" "$tmp/ties.pcap" || abort "silent_ftp.py failed"
+ties_both() { # watch the capture into both stores; sq_ties, pg_ties: the FTP server's ties
+	"$np" watch -r "$tmp/ties.pcap" --commit 1 --db "$tmp/ties.db" >/dev/null 2>&1
+	"$np" watch -r "$tmp/ties.pcap" --commit 1 --db "$(uri ties)" >/dev/null 2>"$tmp/ties.err"
+	sq_ties=$(sqlite3 "$tmp/ties.db" "SELECT ties FROM servers WHERE address = '10.0.1.21' AND port = 21")
+	pg_ties=$(psql -d ties -c "SELECT ties FROM servers WHERE address = '10.0.1.21' AND port = 21")
+}
+ties_both
+check "ties: PostgreSQL's list is SQLite's ($pg_ties)" \
+	'[ -n "$sq_ties" ] && [ "$pg_ties" = "$sq_ties" ] && echo "$pg_ties" | grep -q ",\.\.\.$"'
+psql -d ties -c "UPDATE servers SET ties = 'gre,gre,x' WHERE address = '10.0.1.21' AND port = 21" >/dev/null
+sqlite3 "$tmp/ties.db" "UPDATE servers SET ties = 'gre,gre,x' WHERE address = '10.0.1.21' AND port = 21"
+ties_both
+check "ties: a stored list with an entry twice is merged the same way by both ($pg_ties)" \
+	'[ "$pg_ties" = "$sq_ties" ] && [ "${pg_ties#gre,x,ftp-data:active/20,}" != "$pg_ties" ]'
+
 # ---- the server goes away during watch ------------------------------------------------------
 # A capture stretched to ~9 s of capture time, replayed at its own pace.
 cat >"$tmp/stretch.py" <<'EOF'

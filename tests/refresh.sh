@@ -108,41 +108,13 @@ check "--quiet-after: 10.0.0.53 told quiet once ($told), at $at, 60 s or more af
 	'[ "$told" = 1 ] && [ -n "$at_s" ] && awk -v a="$at_s" -v l="$last" "BEGIN { exit !(a - l >= 60) }"'
 check "--quiet-after: 10.0.0.54, busy to the end, never told quiet" '! grep -q "gone-quiet 10.0.0.54 " "$tmp/quiet.alerts"'
 
-# Flows silent across commits (watch decides again only the flows with a
-# packet since the commit before; the others count toward fan-in only):
-# an SSH session silent from 1 s to 40 s, an FTP control session silent
-# after 1 s whose active data connection (from port 20) opens at 20 s,
-# and a DNS exchange every second so a commit falls every second. Nothing
-# of them is lost or counted twice (tcpdump's counts and times), and the
-# data connection is tied to the control session, not a server of its own.
-python3 - "$tmp/silent.pcap" <<'PY'
-import struct, sys
-ip = lambda a: bytes(int(x) for x in a.split("."))
-def frame(src, dst, proto, l4):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), 1, 0, 64, proto, 0, ip(src), ip(dst))
-    return b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + h + l4
-def tcp(src, dst, sp, dp, flags, data=b""):
-    return frame(src, dst, 6, struct.pack("!HHIIBBHHH", sp, dp, 1, 1, 5 << 4, flags, 65535, 0, 0) + data)
-def udp(src, dst, sp, dp):
-    return frame(src, dst, 17, struct.pack("!HHHH", sp, dp, 12, 0) + b"\0" * 4)
-def session(c, s, cp, sp, t, later):
-    out = [(t, tcp(c, s, cp, sp, 0x02)), (t + 0.001, tcp(s, c, sp, cp, 0x12)), (t + 0.002, tcp(c, s, cp, sp, 0x10))]
-    for u in [t + 0.5] + later:
-        out += [(u, tcp(c, s, cp, sp, 0x18, b"x" * 40)), (u + 0.01, tcp(s, c, sp, cp, 0x18, b"y" * 80))]
-    end = max([t + 0.5] + later) + 1
-    return out + [(end, tcp(c, s, cp, sp, 0x11)), (end + 0.001, tcp(s, c, sp, cp, 0x11)), (end + 0.002, tcp(c, s, cp, sp, 0x10))]
-t0 = 1700000000.0
-pkts = session("10.0.1.1", "10.0.1.80", 40000, 22, t0, [t0 + 40])
-pkts += session("10.0.1.30", "10.0.1.21", 40001, 21, t0 + 0.2, [t0 + 45])
-pkts += session("10.0.1.21", "10.0.1.30", 20, 41000, t0 + 20, [t0 + 21])
-for j in range(50):
-    pkts += [(t0 + j + 0.3, udp("10.0.2.1", "10.0.2.53", 40002, 53)), (t0 + j + 0.31, udp("10.0.2.53", "10.0.2.1", 53, 40002))]
-with open(sys.argv[1], "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-    for t, d in sorted(pkts, key=lambda p: p[0]):
-        us = round(t * 1e6)
-        f.write(struct.pack("<IIII", us // 1000000, us % 1000000, len(d), len(d)) + d)
-PY
+# Flows silent across many commits (tests/lib/silent_ftp.py): an SSH
+# session, an FTP control session whose data connections open while it is
+# silent, with a commit every second. Nothing of them is lost or counted
+# twice (tcpdump's counts and times); the data connections are tied to the
+# control session, not servers of their own; and the server's ties stay
+# bounded (each commit's list was once appended to the stored one).
+python3 "$here/tests/lib/silent_ftp.py" "$tmp/silent.pcap" || abort "silent_ftp.py failed"
 for c in 1 3600; do
 	"$np" watch -r "$tmp/silent.pcap" --commit "$c" --db "$tmp/s$c.db" >/dev/null 2>&1
 	tables "$tmp/s$c.db" | grep -v '^first_\|^last_' >"$tmp/s$c.tables"
@@ -157,6 +129,14 @@ check "--commit 1, SSH silent 39 s: 1 flow, $ssh_pkts packets, 1 client, last se
 ties=$(sqlite3 "$tmp/s1.db" "SELECT ties FROM servers WHERE address = '10.0.1.21' AND port = 21")
 check "--commit 1, FTP control silent when its data connection opens: tied ($ties), no server of its own" \
 	'echo "$ties" | grep -q "ftp-data:active/20" && [ "$(sqlite3 "$tmp/s1.db" "SELECT COUNT(*) FROM servers WHERE port IN (20, 41000)")" = 0 ]'
+# Its 30 passive data connections, one a second: each port once, from
+# tcpdump's, and the list bounded (it grew by every commit's list before).
+tcpdump -n -r "$tmp/silent.pcap" 'dst host 10.0.1.21 and tcp[13] == 2 and not dst port 21' 2>/dev/null |
+	sed 's/.*10\.0\.1\.21\.\([0-9]*\):.*/\1/' | sort -u >"$tmp/dports"
+echo "$ties" | tr ',' '\n' | grep passive | sed 's|.*/||' | sort >"$tmp/tports"
+check "--commit 1: the FTP server's ties ($(echo -n "$ties" | wc -c) bytes) name each passive port once, all of tcpdump's, and end in ',...'" \
+	'[ "$(echo -n "$ties" | wc -c)" -lt 128 ] && echo "$ties" | grep -q ",\.\.\.$" && [ -z "$(uniq -d "$tmp/tports")" ] &&
+	 [ -z "$(comm -23 "$tmp/tports" "$tmp/dports")" ] && [ "$(wc -l <"$tmp/tports")" -ge 4 ]'
 check "--commit 1 leaves the servers and clients one commit at the end leaves" \
 	'cmp -s <(sed -n "/^== servers/,/^== server_sensors/p" "$tmp/s1.tables") <(sed -n "/^== servers/,/^== server_sensors/p" "$tmp/s3600.tables")'
 

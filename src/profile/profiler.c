@@ -1139,23 +1139,9 @@ static void add_ties(np_server *s, const struct conv *c)
 	char add[64];
 	/* The data connection's port on the FTP server, not the side its own
 	 * (unused) role decision picked: two high ports often pick the client. */
-	uint16_t port = c->tie_port;
-	if (c->tie == TIE_GRE)
-		snprintf(add, sizeof(add), "%s", names[c->tie]);
-	else
-		snprintf(add, sizeof(add), "%s/%u", names[c->tie], port);
-	if (strstr(s->ties, add))
-		return;
-	/* Whole entries only: when the next does not fit, say there are more. */
-	size_t used = strlen(s->ties);
-	if (used >= 4 && !strcmp(s->ties + used - 4, ",..."))
-		return;
-	if (used + 1 + strlen(add) >= sizeof(s->ties)) {
-		if (used + 4 < sizeof(s->ties))
-			memcpy(s->ties + used, ",...", 5);
-		return;
-	}
-	snprintf(s->ties + used, sizeof(s->ties) - used, "%s%s", used ? "," : "", add);
+	int n = c->tie == TIE_GRE ? snprintf(add, sizeof(add), "%s", names[c->tie])
+				  : snprintf(add, sizeof(add), "%s/%u", names[c->tie], c->tie_port);
+	np_ties_add(s->ties, sizeof(s->ties), add, (size_t)n);
 }
 
 static void sum_conv(np_server *s, const struct conv *c, bool own)

@@ -16,6 +16,7 @@
 
 #include "../flow/decap.h"
 #include "../flow/flow.h"
+#include "ties.h"
 
 typedef struct np_server_key {
 	uint8_t addr[16];
@@ -36,11 +37,11 @@ typedef struct np_server {
 	const char *service; /* static string, or NULL */
 	int64_t first_us, last_us;
 	uint64_t flows, packets, bytes;
-	bool confirmed;     /* an answer of it was seen (else: only sent to; see roles.h) */
-	double confidence;  /* the highest of its confirmed conversations (of all, if none is) */
-	char evidence[192]; /* of that conversation */
-	char ties[128];     /* connections that belong to it: "ftp-data:active=1,passive=2", "gre=1" */
-	uint32_t nclients;  /* peers that got past the handshake (see half_open in profiler.c) */
+	bool confirmed;          /* an answer of it was seen (else: only sent to; see roles.h) */
+	double confidence;       /* the highest of its confirmed conversations (of all, if none is) */
+	char evidence[192];      /* of that conversation */
+	char ties[NP_TIES_SIZE]; /* connections that belong to it (ties.h): "ftp-data:active/20", "gre" */
+	uint32_t nclients;       /* peers that got past the handshake (see half_open in profiler.c) */
 	np_client_stat *clients;
 	uint32_t own; /* its own conversations (not tied to another server's) */
 	/* Set by np_sent_filter (sent.h): */

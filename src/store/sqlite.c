@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../profile/inventory.h"
+#include "../profile/ties.h"
 #include "schema.h"
 #include "store.h"
 
@@ -229,6 +230,23 @@ static void reset_all(struct sqlite_store *s)
 	s->nsensors = 0;
 }
 
+/* np_ties(stored, batch): the stored ties with the batch's added (ties.h);
+ * a stored list longer than the rule allows (written before it) is kept. */
+static void merge_ties(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *had = (const char *)sqlite3_value_text(argv[0]);
+	const char *add = (const char *)sqlite3_value_text(argv[1]);
+	if (had && strlen(had) >= NP_TIES_SIZE) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	char ties[NP_TIES_SIZE] = "";
+	np_ties_merge(ties, sizeof(ties), had);
+	np_ties_merge(ties, sizeof(ties), add);
+	sqlite3_result_text(ctx, ties, -1, SQLITE_TRANSIENT);
+}
+
 static int prepare_all(struct sqlite_store *s)
 {
 	static const char upsert_sql[] =
@@ -245,11 +263,12 @@ static int prepare_all(struct sqlite_store *s)
 		"  bytes = servers.bytes + excluded.bytes, clients = servers.clients + excluded.clients,"
 		"  evidence = CASE WHEN excluded.confidence > servers.confidence THEN excluded.evidence ELSE servers.evidence END,"
 		"  confidence = MAX(servers.confidence, excluded.confidence),"
-		"  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
-		"              WHEN excluded.ties = '' OR instr(servers.ties, excluded.ties) > 0 THEN servers.ties"
-		"              ELSE servers.ties || ',' || excluded.ties END,"
+		"  ties = np_ties(servers.ties, excluded.ties),"
 		"  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
 		"  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END";
+	if (sqlite3_create_function(s->db, "np_ties", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+				    merge_ties, NULL, NULL) != SQLITE_OK)
+		return -1;
 	return sqlite3_prepare_v2(s->db, "SELECT 1 FROM servers LIMIT 1", -1, &s->any_server, NULL) ||
 	       sqlite3_prepare_v2(s->db,
 				  "SELECT 1 FROM servers WHERE address=?1 AND NOT (protocol=?2 AND port=?3) LIMIT 1",

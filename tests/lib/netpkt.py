@@ -68,6 +68,15 @@ def write_pcap(path, frames, linktype=1, snaplen=65535):
             f.write(data)
 
 
+def write_pcap_timed(path, frames, linktype=1, snaplen=65535):
+    """A classic pcap file of (time in seconds, data) frames, in time order."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, snaplen, linktype))
+        for t, data in sorted(frames, key=lambda x: x[0]):
+            us = round(t * 1e6)
+            f.write(struct.pack("<IIII", us // 1000000, us % 1000000, len(data), len(data)) + data)
+
+
 def write_printer_captures(out, name, frames, dlt=1, every=4, start=0):
     """NAME.pcap with the frames whole, NAME_cut.pcap with every every-th
     frame cut at each length from start on (the truncation points)."""
