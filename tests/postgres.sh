@@ -124,6 +124,12 @@ sqlite3 "$tmp/ties.db" "UPDATE servers SET ties = 'gre,gre,x' WHERE address = '1
 ties_both
 check "ties: a stored list with an entry twice is merged the same way by both ($pg_ties)" \
 	'[ "$pg_ties" = "$sq_ties" ] && [ "${pg_ties#gre,x,ftp-data:active/20,}" != "$pg_ties" ]'
+# An older version's list, with ",..." already: made over by both alike.
+psql -d ties -c "UPDATE servers SET ties = 'gre,gre,...' WHERE address = '10.0.1.21' AND port = 21" >/dev/null
+sqlite3 "$tmp/ties.db" "UPDATE servers SET ties = 'gre,gre,...' WHERE address = '10.0.1.21' AND port = 21"
+ties_both
+check "ties: an older version's list ending in ',...' is merged the same way by both ($pg_ties)" \
+	'[ "$pg_ties" = "$sq_ties" ] && [ "$pg_ties" = "gre,..." ]'
 
 # ---- the server goes away during watch ------------------------------------------------------
 # A capture stretched to ~9 s of capture time, replayed at its own pace.

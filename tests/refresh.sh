@@ -117,12 +117,12 @@ check "--quiet-after: 10.0.0.54, busy to the end, never told quiet" '! grep -q "
 python3 "$here/tests/lib/silent_ftp.py" "$tmp/silent.pcap" || abort "silent_ftp.py failed"
 for c in 1 3600; do
 	"$np" watch -r "$tmp/silent.pcap" --commit "$c" --db "$tmp/s$c.db" >/dev/null 2>&1
-	tables "$tmp/s$c.db" | grep -v '^first_\|^last_' >"$tmp/s$c.tables"
+	tables "$tmp/s$c.db" >"$tmp/s$c.tables"
 done
 ssh_pkts=$(tcpdump -n -r "$tmp/silent.pcap" 'tcp port 22' 2>/dev/null | grep -c .)
 ssh_last=$(tcpdump -n -tt -r "$tmp/silent.pcap" 'tcp port 22' 2>/dev/null | tail -n 1 | cut -d' ' -f1 | cut -c 1-14)
 row=$(sqlite3 "$tmp/s1.db" "SELECT flows||' '||packets||' '||clients||' '||
-	(strftime('%s', substr(last_seen, 1, 19)) + substr(last_seen, 20, 4)) FROM servers
+	strftime('%s', substr(last_seen, 1, 19))||substr(last_seen, 20, 4) FROM servers
 	WHERE address = '10.0.1.80' AND protocol = 'tcp' AND port = 22")
 check "--commit 1, SSH silent 39 s: 1 flow, $ssh_pkts packets, 1 client, last seen $ssh_last (got: $row)" \
 	'[ "$row" = "1 $ssh_pkts 1 $ssh_last" ]'
@@ -134,7 +134,7 @@ check "--commit 1, FTP control silent when its data connection opens: tied ($tie
 tcpdump -n -r "$tmp/silent.pcap" 'dst host 10.0.1.21 and tcp[13] == 2 and not dst port 21' 2>/dev/null |
 	sed 's/.*10\.0\.1\.21\.\([0-9]*\):.*/\1/' | sort -u >"$tmp/dports"
 echo "$ties" | tr ',' '\n' | grep passive | sed 's|.*/||' | sort >"$tmp/tports"
-check "--commit 1: the FTP server's ties ($(echo -n "$ties" | wc -c) bytes) name each passive port once, all of tcpdump's, and end in ',...'" \
+check "--commit 1: the FTP server's ties ($(echo -n "$ties" | wc -c) bytes) name each passive port once, each one tcpdump saw, and end in ',...'" \
 	'[ "$(echo -n "$ties" | wc -c)" -lt 128 ] && echo "$ties" | grep -q ",\.\.\.$" && [ -z "$(uniq -d "$tmp/tports")" ] &&
 	 [ -z "$(comm -23 "$tmp/tports" "$tmp/dports")" ] && [ "$(wc -l <"$tmp/tports")" -ge 4 ]'
 check "--commit 1 leaves the servers and clients one commit at the end leaves" \

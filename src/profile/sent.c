@@ -174,7 +174,7 @@ static bool stale(int64_t interval, int64_t had, int64_t last)
 
 /* A server whose row the batch before stored: its upsert (store.h: counts
  * add, first seen the minimum, last seen the maximum, the evidence of the
- * higher confidence, ties appended unless there, confirmed and a service
+ * higher confidence, ties merged (ties.h), confirmed and a service
  * kept once set) would change nothing but a last seen within the refresh
  * interval when it brings no counts, no client row, no ties, and a first
  * seen, confidence, status and service within what was stored. Remembered

@@ -172,22 +172,21 @@ static const struct {
 	 "  bytes = servers.bytes + excluded.bytes, clients = servers.clients + excluded.clients,"
 	 "  evidence = CASE WHEN excluded.confidence > servers.confidence THEN excluded.evidence ELSE servers.evidence END,"
 	 "  confidence = GREATEST(servers.confidence, excluded.confidence),"
-	 /* ties.h's rule, as sqlite.c's np_ties(): the entries of both lists,
-	  * each once, up to the first "..." and while ",..." still fits
-	  * after them (a cumulative length, commas counted, of at most
+	 /* ties.h's rule, as sqlite.c's np_ties(): a batch with no ties, or a
+	  * stored list longer than the rule allows (an older version's),
+	  * leaves the stored list; else the entries of both lists, each
+	  * once, up to the first "..." and while ",..." still fits after them
+	  * (a cumulative length in bytes, commas counted, of at most
 	  * NP_TIES_SIZE - 4); ",..." when any was left out. */
-	 "  ties = CASE WHEN servers.ties IS NULL OR servers.ties = '' THEN excluded.ties"
-	 "              WHEN excluded.ties = '' THEN servers.ties"
-	 "              WHEN length(servers.ties) >= " TIES_SIZE " OR right(servers.ties, 4) = ',...'"
-	 "               THEN servers.ties"
+	 "  ties = CASE WHEN excluded.ties = '' OR octet_length(servers.ties) >= " TIES_SIZE " THEN servers.ties"
 	 "              ELSE COALESCE((SELECT string_agg(x, ',' ORDER BY o) FILTER (WHERE s <= " TIES_SIZE " - 4)"
 	 "                || CASE WHEN bool_or(s > " TIES_SIZE " - 4) OR max(stop) < 9223372036854775807"
 	 "                   THEN ',...' ELSE '' END"
-	 "               FROM (SELECT x, o, stop, sum(length(x) + 1) OVER (ORDER BY o) AS s"
+	 "               FROM (SELECT x, o, stop, sum(octet_length(x) + 1) OVER (ORDER BY o) AS s"
 	 "                FROM (SELECT x, o, COALESCE(min(o) FILTER (WHERE x = '...') OVER (), 9223372036854775807) AS stop"
-	 "                 FROM (SELECT x, min(o) AS o FROM unnest(string_to_array(servers.ties || ',' || excluded.ties, ','))"
+	 "                 FROM (SELECT x, min(o) AS o FROM unnest(string_to_array(COALESCE(servers.ties, '') || ',' || excluded.ties, ','))"
 	 "                  WITH ORDINALITY AS u(x, o) WHERE x <> '' GROUP BY x) f) g"
-	 "                WHERE o < stop) h), servers.ties) END,"
+	 "                WHERE o < stop) h), '') END,"
 	 "  quiet_reported = CASE WHEN excluded.last_us > servers.last_us THEN 0 ELSE servers.quiet_reported END,"
 	 "  status = CASE WHEN 'confirmed' IN (servers.status, excluded.status) THEN 'confirmed' ELSE servers.status END"
 	 " RETURNING (xmax = 0) AS created),"

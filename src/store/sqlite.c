@@ -231,13 +231,15 @@ static void reset_all(struct sqlite_store *s)
 }
 
 /* np_ties(stored, batch): the stored ties with the batch's added (ties.h);
- * a stored list longer than the rule allows (written before it) is kept. */
+ * a batch with none, or a stored list longer than the rule allows (an
+ * older version's), leaves the stored list as it is. postgres.c does the
+ * same in SQL. */
 static void merge_ties(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	const char *had = (const char *)sqlite3_value_text(argv[0]);
 	const char *add = (const char *)sqlite3_value_text(argv[1]);
-	if (had && strlen(had) >= NP_TIES_SIZE) {
+	if (!add || !*add || (had && strlen(had) >= NP_TIES_SIZE)) {
 		sqlite3_result_value(ctx, argv[0]);
 		return;
 	}
