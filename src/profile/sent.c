@@ -104,52 +104,14 @@ static bool append(struct list *l, const void *elem, size_t size)
 	return true;
 }
 
-/* The server as stored, or NULL: a binary search with the comparison
- * inlined, one per server of a commit. */
+/* The row (or server) as stored, or NULL: a binary search with the
+ * comparison inlined, one per client row of a commit. */
+NP_BSEARCH_DEFINE(search_rows, struct sent_row, row_cmp)
 NP_BSEARCH_DEFINE(search_servers, struct sent_server, server_cmp)
 
-/* The stored rows are searched in the order a batch's client rows come
- * (servers in key order, each one's clients in address order: the rows'
- * order), so each search starts where the one before ended and gallops
- * from there; one out of order starts again from the first row. */
-struct row_cursor {
-	size_t at;
-	struct sent_row last; /* the row searched for last */
-	bool started;
-};
-
-/* The first of the n rows v from `from` on that is not less than r (all
- * before `from` are). */
-static size_t gallop_rows(const struct sent_row *v, size_t n, size_t from, const struct sent_row *r)
+static const struct sent_row *find_row(const struct list *l, const struct sent_row *key)
 {
-	size_t lo = from, hi = from, step = 1;
-	while (hi < n && row_cmp(&v[hi], r) < 0) {
-		lo = hi + 1;
-		hi += step;
-		step *= 2;
-	}
-	if (hi > n)
-		hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (row_cmp(&v[mid], r) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The row as stored, or NULL. */
-static const struct sent_row *find_row(const struct list *l, struct row_cursor *cur, const struct sent_row *key)
-{
-	const struct sent_row *v = l->items;
-	if (!cur->started || row_cmp(&cur->last, key) >= 0)
-		cur->at = 0;
-	cur->started = true;
-	cur->last = *key;
-	cur->at = gallop_rows(v, l->n, cur->at, key);
-	return cur->at < l->n && row_cmp(&v[cur->at], key) == 0 ? &v[cur->at] : NULL;
+	return search_rows(l->items, l->n, key);
 }
 
 static const struct sent_server *find_server(const struct list *l, const struct sent_server *key)
@@ -208,7 +170,6 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 		return 0;
 	s->next_rows.n = 0;
 	s->next_servers.n = 0;
-	struct row_cursor cur = {0};
 	for (size_t i = 0; i < n; i++) {
 		np_server *srv = &servers[i];
 		struct sent_server key = {.key = srv->key};
@@ -223,7 +184,7 @@ size_t np_sent_filter(np_sent *s, np_server *servers, size_t n)
 			r.family = c->family;
 			r.first_us = c->first_us;
 			r.last_us = c->last_us;
-			const struct sent_row *had = had_server ? find_row(&s->rows, &cur, &r) : NULL;
+			const struct sent_row *had = had_server ? find_row(&s->rows, &r) : NULL;
 			/* open flows only: no flows to add */
 			bool open = c->flows == 0 && plain_time(c->first_us) && plain_time(c->last_us);
 			bool covered = had && open && had->first_us <= c->first_us &&
