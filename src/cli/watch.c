@@ -287,7 +287,8 @@ struct watch {
 	pthread_mutex_t commit_mu, alerts_mu;
 	pthread_cond_t commit_cv;
 	np_profiler *batch, *carried;
-	np_sent *sent; /* client rows the inventory holds (commit thread) */
+	np_profiler *spare; /* a decided batch, emptied with its room kept, for the next */
+	np_sent *sent;      /* client rows the inventory holds (commit thread) */
 	int64_t batch_carry_from;
 	bool commit_threaded, commit_quit;
 	np_anomalies *checks; /* --anomalies */
@@ -549,9 +550,12 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 	char err[512];
 	size_t n;
 	np_profiler *p = batch;
-	if (w->carried)
+	if (w->carried) {
 		np_profiler_prepend(p, w->carried); /* the carried control sessions first */
-	np_profiler_free(w->carried);
+		np_profiler_reset(w->carried);
+	} else {
+		w->carried = new_profiler(w);
+	}
 	np_profiler_finish(p);
 	np_server *servers = np_profiler_servers_edit(p, &n);
 	np_sent_filter(w->sent, servers, n); /* the no-op client rows of flows still active */
@@ -563,9 +567,10 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 	np_sent_stored(w->sent, stored && !o.held);
 	if (!stored)
 		watch_error(w, "%s: cannot update the inventory: %s", np_inventory_name(w->inv), err);
-	w->carried = new_profiler(w);
 	np_profiler_carry_controls(p, w->carried, carry_from);
-	np_profiler_free(p);
+	/* Kept for the batch after next: a busy link's batch holds a hundred
+	 * thousand flows, paged in and copied as it grew, every commit. */
+	np_profiler_reset(p);
 }
 
 static void *commit_main(void *arg)
@@ -586,6 +591,8 @@ static void *commit_main(void *arg)
 		decide(w, batch, carry_from);
 		pthread_mutex_lock(&w->commit_mu);
 		w->batch = NULL;
+		np_profiler_free(w->spare);
+		w->spare = batch;
 		pthread_cond_broadcast(&w->commit_cv);
 	}
 	pthread_mutex_unlock(&w->commit_mu);
@@ -599,14 +606,22 @@ static void *commit_main(void *arg)
  * batches must be the same every run, or memory to bound). */
 static bool commit(struct watch *w, bool wait)
 {
+	np_profiler *next = NULL;
 	if (w->commit_threaded) {
 		pthread_mutex_lock(&w->commit_mu);
 		while (w->batch && wait)
 			pthread_cond_wait(&w->commit_cv, &w->commit_mu);
 		bool busy = w->batch != NULL;
+		if (!busy) {
+			next = w->spare;
+			w->spare = NULL;
+		}
 		pthread_mutex_unlock(&w->commit_mu);
 		if (busy)
 			return false;
+	} else {
+		next = w->spare;
+		w->spare = NULL;
 	}
 	np_profiler *p = w->ended;
 	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
@@ -621,7 +636,7 @@ static bool commit(struct watch *w, bool wait)
 	if (w->decap)
 		np_decap_each(w->decap, add_active_tunnelled, w);
 	np_profiler_take_announcements(w->payload, p, carry_from);
-	w->ended = new_profiler(w);
+	w->ended = next ? next : new_profiler(w);
 	w->ended_count = 0;
 	if (w->flows_fd >= 0) {
 		out_flush(&w->flows_out);
@@ -629,6 +644,7 @@ static bool commit(struct watch *w, bool wait)
 	}
 	if (!w->commit_threaded) {
 		decide(w, p, carry_from);
+		w->spare = p;
 		return true;
 	}
 	pthread_mutex_lock(&w->commit_mu);
@@ -1076,6 +1092,7 @@ int cmd_watch(int argc, char **argv)
 	np_flow_table_free(w.table);
 	np_profiler_free(w.ended);
 	np_profiler_free(w.carried);
+	np_profiler_free(w.spare);
 	np_profiler_free(w.payload);
 	np_sent_free(w.sent);
 	np_anomalies_free(w.checks);

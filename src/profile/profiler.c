@@ -131,13 +131,11 @@ np_profiler *np_profiler_new(const np_profile_config *cfg)
 	return p;
 }
 
-void np_profiler_free(np_profiler *p)
+/* What finishing computes from the conversations, gone. */
+static void free_decided(np_profiler *p)
 {
-	if (!p)
-		return;
 	free(p->clients);
 	free(p->servers);
-	free(p->tunnels);
 	free(p->endpoints);
 	free(p->endpoint_slots);
 	free(p->receivers);
@@ -146,9 +144,46 @@ void np_profiler_free(np_profiler *p)
 	free(p->refusals);
 	free(p->scanners);
 	free(p->heard);
+	p->clients = NULL;
+	p->servers = NULL;
+	p->endpoints = NULL;
+	p->endpoint_slots = NULL;
+	p->receivers = p->receivers_heard = p->fanout = NULL;
+	p->refusals = p->scanners = p->heard = NULL;
+	p->nservers = p->nendpoints = p->endpoint_mask = 0;
+	p->nreceivers = p->nreceivers_heard = p->nfanout = 0;
+	p->nrefusals = p->nscanners = p->nheard = 0;
+}
+
+void np_profiler_free(np_profiler *p)
+{
+	if (!p)
+		return;
+	free_decided(p);
+	free(p->tunnels);
 	free(p->expects);
 	free(p->convs);
 	free(p);
+}
+
+/* A batch that filled less than this share of the room kept gives the
+ * rest back: a burst's room is not held through the quiet after it. */
+enum { KEEP_MIN_CONVS = 256, KEEP_UNUSED_SHARE = 4 };
+
+void np_profiler_reset(np_profiler *p)
+{
+	free_decided(p);
+	size_t used = p->nconvs;
+	p->nconvs = p->nexpects = p->ntunnels = 0;
+	p->finished = false;
+	if (p->capconvs > KEEP_MIN_CONVS && used < p->capconvs / KEEP_UNUSED_SHARE) {
+		size_t cap = used * 2 > KEEP_MIN_CONVS ? used * 2 : KEEP_MIN_CONVS;
+		struct conv *c = realloc(p->convs, cap * sizeof(*c));
+		if (c) { /* else the room is kept */
+			p->convs = c;
+			p->capconvs = cap;
+		}
+	}
 }
 
 /* ---- payload: service names and FTP data announcements ------------------- */

@@ -63,6 +63,11 @@ typedef struct np_profiler np_profiler;
 
 np_profiler *np_profiler_new(const np_profile_config *cfg);
 void np_profiler_free(np_profiler *p);
+/* Empty again, as np_profiler_new left it, for the next batch of a
+ * continuous run (watch): the room its conversations took is kept, so the
+ * next batch is not copied as it grows nor paged in afresh; most of it is
+ * given back when this batch used little of it. */
+void np_profiler_reset(np_profiler *p);
 /* The flow table's payload hook (pass the profiler as its context). */
 void np_profiler_payload(void *profiler, np_flow *f, bool reverse, const uint8_t *payload, uint32_t len);
 /* The flow table's emit hook, or a record read from a file. has_flags:
