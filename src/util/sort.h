@@ -9,7 +9,8 @@
  * where qsort calls it through a pointer for every comparison. The sort is
  * a stable merge sort (runs of 16 by insertion, then merged bottom-up, a
  * run already in order after the one before it copied without merging);
- * when the buffer cannot be had, qsort itself.
+ * when the buffer cannot be had, qsort itself. An array in order already
+ * (what a commit stored, sorted again to be sure) costs one pass.
  *
  * NP_BSEARCH_DEFINE (below) searches such an array the same way.
  *
@@ -43,7 +44,10 @@
 	static void name(T *v, size_t n)                                                                    \
 	{                                                                                                   \
 		enum { RUN = 16 };                                                                          \
-		if (n < 2)                                                                                  \
+		size_t in_order = 1;                                                                        \
+		while (in_order < n && cmp(&v[in_order - 1], &v[in_order]) <= 0)                            \
+			in_order++;                                                                         \
+		if (in_order >= n)                                                                          \
 			return;                                                                             \
 		if (n <= RUN) {                                                                             \
 			name##_runs(v, n, RUN);                                                             \
