@@ -99,6 +99,35 @@
 		}                                                \
 		return NULL;                                     \
 	}
+/* NP_SEARCH_ON_DEFINE(name, T, cmp) defines
+ * `static const T *name(const T *v, size_t n, const T *key, size_t *at)`:
+ * the same answer as NP_BSEARCH_DEFINE's where v holds no two equal
+ * elements, for keys asked in increasing order: the search goes on from
+ * *at (where the key before was, or would be), a step or two from it
+ * (galloping, then binary), and sets *at for the next. A key below the
+ * one before starts from the beginning again. Set *at to 0 first. */
+#define NP_SEARCH_ON_DEFINE(name, T, cmp)                                    \
+	static const T *name(const T *v, size_t n, const T *key, size_t *at) \
+	{                                                                    \
+		size_t lo = *at < n ? *at : n;                               \
+		if (lo && cmp(&v[lo - 1], key) >= 0)                         \
+			lo = 0;                                              \
+		size_t hi = lo, step = 1;                                    \
+		while (hi < n && cmp(&v[hi], key) < 0) {                     \
+			lo = hi + 1;                                         \
+			hi = n - lo > step ? lo + step : n;                  \
+			step *= 2;                                           \
+		}                                                            \
+		while (lo < hi) {                                            \
+			size_t mid = lo + (hi - lo) / 2;                     \
+			if (cmp(&v[mid], key) < 0)                           \
+				lo = mid + 1;                                \
+			else                                                 \
+				hi = mid;                                    \
+		}                                                            \
+		*at = lo;                                                    \
+		return lo < n && cmp(&v[lo], key) == 0 ? &v[lo] : NULL;      \
+	}
 /* NOLINTEND(bugprone-macro-parentheses) */
 
 #endif
