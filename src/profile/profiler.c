@@ -1087,7 +1087,7 @@ static size_t order_assigns(const struct assign *a, size_t n, struct assign *out
 		gid[i] = slots[h] - 1;
 	}
 	free(slots);
-	uint32_t *count = zalloc(ng, sizeof(*count)), *place = zalloc(ng, sizeof(*place));
+	uint32_t *count = zalloc(ng, sizeof(*count)), *place = xalloc(ng, sizeof(*place));
 	for (size_t i = 0; i < n; i++)
 		count[gid[i]]++;
 	/* the groups in key order; each one's assignments go from place[] on */
@@ -1251,8 +1251,7 @@ static void build_servers(np_profiler *p)
 		a[n].peer = false;
 		a[n++].conv = i;
 	}
-	/* zeroed, though order_assigns fills it: clang-tidy cannot tell */
-	struct assign *sorted = zalloc(n, sizeof(*sorted));
+	struct assign *sorted = xalloc(n, sizeof(*sorted));
 	size_t nservers = order_assigns(a, n, sorted);
 	free(a);
 	a = sorted;
@@ -1269,6 +1268,7 @@ static void build_servers(np_profiler *p)
 			s->clients = p->clients + i;
 		}
 		np_server *s = &p->servers[p->nservers - 1];
+		/* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.ArraySubscript): order_assigns writes all n */
 		const struct conv *c = &p->convs[a[i].conv];
 		struct conv peer;
 		if (a[i].peer && peer_role(p, c, &peer))
