@@ -758,28 +758,14 @@ static bool one_way(const np_flow *f)
  * distinct (address, port)s is scanning, not using a service. */
 enum { SCAN_ENDPOINTS = 6 };
 
-static void find_scanners(np_profiler *p)
+/* Of the tuples of lone unanswered packets (one or a retry), the senders
+ * scanning: their addresses into p->scanners. */
+static void find_scanners(np_profiler *p, struct peer_tuple *t, size_t n)
 {
-	struct peer_tuple *t = malloc((p->nconvs + 1) * sizeof(*t));
-	struct addr_pair *sc = malloc((p->nconvs + 1) * sizeof(*sc));
-	if (!t || !sc) {
-		free(t);
-		free(sc);
+	struct addr_pair *sc = malloc((n + 1) * sizeof(*sc));
+	if (!sc)
 		return;
-	}
-	size_t n = 0, ns = 0;
-	for (size_t i = 0; i < p->nconvs; i++) {
-		const np_flow *f = &p->convs[i].f;
-		/* An answer (a DNS response, NTP mode 4) is no probe: a DNS
-		 * server whose queries took another path answers many client
-		 * ports once each. */
-		if (!one_way(f) || f->fwd.packets > 2 || f->app_side == 1)
-			continue;
-		t[n].ep = endpoint_of(f, false);
-		t[n].ep.port = 0; /* the scanner's address, whatever its source ports */
-		memcpy(t[n].peer, f->key.dst, 16);
-		t[n++].peer_port = f->key.dport;
-	}
+	size_t ns = 0;
 	struct endpoint_stat *senders = NULL;
 	size_t nsenders = tally_peers(t, n, &senders);
 	for (size_t i = 0; i < nsenders; i++)
@@ -789,60 +775,126 @@ static void find_scanners(np_profiler *p)
 			memcpy(sc[ns++].a, senders[i].key.addr, 16);
 		}
 	free(senders);
-	free(t);
 	p->scanners = sc;
 	p->nscanners = unique_pairs(sc, ns);
 }
 
-static void compute_one_way(np_profiler *p)
+/* A host packets were seen going to. */
+struct sent_to {
+	uint8_t addr[16];
+	uint8_t family;
+};
+
+/* What the one-way statistics read of the conversations, gathered in one
+ * pass (a conversation is six cache lines; a commit holds a few hundred
+ * thousand of them): each list in the order of the conversations. */
+struct one_way_input {
+	struct addr_pair *refusals; /* ICMP unreachables: sender, receiver */
+	struct peer_tuple *probes;  /* lone unanswered packets: (sender, port 0), receiver, its port */
+	struct peer_tuple *rx;      /* one-way UDP: receiver endpoint, sender, its port */
+	struct peer_tuple *fanout;  /* one-way UDP kept sending from a fixed port to client ports */
+	struct sent_to *sent;       /* every direction's destination host */
+	size_t nrefusals, nprobes, nrx, nfanout, nsent;
+};
+
+static void gather_one_way(const np_profiler *p, struct one_way_input *in)
 {
-	struct addr_pair *r = malloc((p->nconvs + 1) * sizeof(*r));
-	struct peer_tuple *t = malloc((p->nconvs + 1) * sizeof(*t));
-	if (!r || !t) {
-		free(r);
-		free(t);
-		return;
-	}
-	size_t nr = 0, n = 0;
 	for (size_t i = 0; i < p->nconvs; i++) {
 		const np_flow *f = &p->convs[i].f;
 		if (is_unreachable(f)) {
-			r[nr].family = f->key.family;
-			memcpy(r[nr].a, f->key.src, 16);
-			memcpy(r[nr++].b, f->key.dst, 16);
+			struct addr_pair *r = &in->refusals[in->nrefusals++];
+			r->family = f->key.family;
+			memcpy(r->a, f->key.src, 16);
+			memcpy(r->b, f->key.dst, 16);
+		}
+		if (f->fwd.packets) {
+			struct sent_to *s = &in->sent[in->nsent++];
+			s->family = f->key.family;
+			memcpy(s->addr, f->key.dst, 16);
+		}
+		if (f->rev.packets) {
+			struct sent_to *s = &in->sent[in->nsent++];
+			s->family = f->key.family;
+			memcpy(s->addr, f->key.src, 16);
+		}
+		if (!one_way(f))
+			continue;
+		/* An answer (a DNS response, NTP mode 4) is no probe: a DNS
+		 * server whose queries took another path answers many client
+		 * ports once each. */
+		if (f->fwd.packets <= 2 && f->app_side != 1) {
+			struct peer_tuple *t = &in->probes[in->nprobes++];
+			t->ep = endpoint_of(f, false);
+			t->ep.port = 0; /* the scanner's address, whatever its source ports */
+			memcpy(t->peer, f->key.dst, 16);
+			t->peer_port = f->key.dport;
+		}
+		if (f->key.proto != 17)
+			continue;
+		struct peer_tuple *t = &in->rx[in->nrx++];
+		t->ep = endpoint_of(f, true);
+		memcpy(t->peer, f->key.src, 16);
+		t->peer_port = f->key.sport;
+		/* Fan-out of a fixed port, one way: a UDP endpoint that keeps
+		 * sending (a second apart or more) from one port to other
+		 * hosts' client ports (not a service port, not its own number),
+		 * nothing sent to it seen. */
+		if (f->fwd.packets >= 3 && f->fwd.last_us - f->fwd.first_us >= 1000000 &&
+		    fanin_peer(f, f->key.sport, f->key.dport)) {
+			t = &in->fanout[in->nfanout++];
+			t->ep = endpoint_of(f, false);
+			memcpy(t->peer, f->key.dst, 16);
+			t->peer_port = f->key.dport;
 		}
 	}
-	p->refusals = r;
-	p->nrefusals = unique_pairs(r, nr);
-	find_scanners(p);
+}
+
+static void compute_one_way(np_profiler *p)
+{
+	size_t m = p->nconvs + 1;
+	struct one_way_input in = {
+		.refusals = malloc(m * sizeof(*in.refusals)),
+		.probes = malloc(m * sizeof(*in.probes)),
+		.rx = malloc(m * sizeof(*in.rx)),
+		.fanout = malloc(m * sizeof(*in.fanout)),
+		.sent = malloc(2 * m * sizeof(*in.sent)),
+	};
+	struct addr_pair *asked = malloc(m * sizeof(*asked));
+	if (!in.refusals || !in.probes || !in.rx || !in.fanout || !in.sent || !asked) {
+		free(in.refusals);
+		free(in.probes);
+		free(in.rx);
+		free(in.fanout);
+		free(in.sent);
+		free(asked);
+		return;
+	}
+	gather_one_way(p, &in);
+	p->refusals = in.refusals;
+	p->nrefusals = unique_pairs(in.refusals, in.nrefusals);
+	find_scanners(p, in.probes, in.nprobes);
+	free(in.probes);
 	/* Hosts packets were seen going to, of those asked about: the senders
 	 * of one-way UDP (a handful, where the batch holds every flow of a
 	 * busy link). */
-	struct addr_pair *asked = malloc((p->nconvs + 1) * sizeof(*asked));
-	size_t nasked = 0;
-	for (size_t i = 0; asked && i < p->nconvs; i++) {
-		const np_flow *f = &p->convs[i].f;
-		if (one_way(f) && f->key.proto == 17) {
-			memset(&asked[nasked], 0, sizeof(asked[nasked]));
-			asked[nasked].family = f->key.family;
-			memcpy(asked[nasked++].a, f->key.src, 16);
-		}
+	for (size_t i = 0; i < in.nrx; i++) {
+		memset(&asked[i], 0, sizeof(asked[i]));
+		asked[i].family = in.rx[i].ep.family;
+		memcpy(asked[i].a, in.rx[i].peer, 16);
 	}
-	nasked = asked ? unique_pairs(asked, nasked) : 0;
+	size_t nasked = unique_pairs(asked, in.nrx);
 	struct host_set hs;
 	host_set_build(&hs, asked, nasked);
 	/* Which of them are heard: a mark per asked host (sorted and
 	 * distinct already), not a list of every packet's destination. */
 	bool *heard = zalloc(nasked, sizeof(*heard));
-	for (size_t i = 0; nasked && i < p->nconvs; i++) {
-		const np_flow *f = &p->convs[i].f;
-		ptrdiff_t at;
-		if (f->fwd.packets && (at = host_set_find(&hs, f->key.family, f->key.dst)) >= 0)
-			heard[at] = true;
-		if (f->rev.packets && (at = host_set_find(&hs, f->key.family, f->key.src)) >= 0)
+	for (size_t i = 0; nasked && i < in.nsent; i++) {
+		ptrdiff_t at = host_set_find(&hs, in.sent[i].family, in.sent[i].addr);
+		if (at >= 0)
 			heard[at] = true;
 	}
 	free(hs.slots);
+	free(in.sent);
 	size_t nh = 0;
 	for (size_t i = 0; i < nasked; i++)
 		if (heard[i])
@@ -850,15 +902,11 @@ static void compute_one_way(np_profiler *p)
 	free(heard);
 	p->heard = asked;
 	p->nheard = nh;
-	for (size_t i = 0; i < p->nconvs; i++) {
-		const np_flow *f = &p->convs[i].f;
-		if (!one_way(f) || f->key.proto != 17 ||
-		    has_pair(p->scanners, p->nscanners, f->key.family, f->key.src, NULL))
-			continue;
-		t[n].ep = endpoint_of(f, true);
-		memcpy(t[n].peer, f->key.src, 16);
-		t[n++].peer_port = f->key.sport;
-	}
+	struct peer_tuple *t = in.rx;
+	size_t n = 0;
+	for (size_t i = 0; i < in.nrx; i++)
+		if (!has_pair(p->scanners, p->nscanners, t[i].ep.family, t[i].peer, NULL))
+			t[n++] = t[i];
 	p->nreceivers = tally_peers(t, n, &p->receivers);
 	/* The same, of the senders the capture hears from others. */
 	size_t nh2 = 0;
@@ -866,21 +914,9 @@ static void compute_one_way(np_profiler *p)
 		if (has_pair(p->heard, p->nheard, t[i].ep.family, t[i].peer, NULL))
 			t[nh2++] = t[i];
 	p->nreceivers_heard = tally_peers(t, nh2, &p->receivers_heard);
-	/* Fan-out of a fixed port, one way: a UDP endpoint that keeps sending
-	 * (a second apart or more) from one port to other hosts' client ports
-	 * (not a service port, not its own number), nothing sent to it seen. */
-	n = 0;
-	for (size_t i = 0; i < p->nconvs; i++) {
-		const np_flow *f = &p->convs[i].f;
-		if (!one_way(f) || f->key.proto != 17 || f->fwd.packets < 3 ||
-		    f->fwd.last_us - f->fwd.first_us < 1000000 || !fanin_peer(f, f->key.sport, f->key.dport))
-			continue;
-		t[n].ep = endpoint_of(f, false);
-		memcpy(t[n].peer, f->key.dst, 16);
-		t[n++].peer_port = f->key.dport;
-	}
-	p->nfanout = tally_peers(t, n, &p->fanout);
 	free(t);
+	p->nfanout = tally_peers(in.fanout, in.nfanout, &p->fanout);
+	free(in.fanout);
 }
 
 /* ---- deciding ---------------------------------------------------------------- */
