@@ -550,12 +550,8 @@ static void decide(struct watch *w, np_profiler *batch, int64_t carry_from)
 	char err[512];
 	size_t n;
 	np_profiler *p = batch;
-	if (w->carried) {
-		np_profiler_prepend(p, w->carried); /* the carried control sessions first */
-		np_profiler_reset(w->carried);
-	} else {
-		w->carried = new_profiler(w);
-	}
+	np_profiler_prepend(p, w->carried); /* the carried control sessions first */
+	np_profiler_reset(w->carried);
 	np_profiler_finish(p);
 	np_server *servers = np_profiler_servers_edit(p, &n);
 	np_sent_filter(w->sent, servers, n); /* the no-op client rows of flows still active */
@@ -606,23 +602,18 @@ static void *commit_main(void *arg)
  * batches must be the same every run, or memory to bound). */
 static bool commit(struct watch *w, bool wait)
 {
-	np_profiler *next = NULL;
 	if (w->commit_threaded) {
 		pthread_mutex_lock(&w->commit_mu);
 		while (w->batch && wait)
 			pthread_cond_wait(&w->commit_cv, &w->commit_mu);
 		bool busy = w->batch != NULL;
-		if (!busy) {
-			next = w->spare;
-			w->spare = NULL;
-		}
 		pthread_mutex_unlock(&w->commit_mu);
 		if (busy)
 			return false;
-	} else {
-		next = w->spare;
-		w->spare = NULL;
 	}
+	/* The commit thread, idle, touches it again only with the next batch. */
+	np_profiler *next = w->spare;
+	w->spare = NULL;
 	np_profiler *p = w->ended;
 	int64_t carry_from = np_flow_table_now(w->table) - (int64_t)CONTROL_CARRY_S * 1000000;
 	/* Either clock's commit restarts both: a busy link's commits by
@@ -1024,6 +1015,7 @@ static int watch_setup(struct watch *w, struct watch_args *a)
 	for (int i = 0; i < a->nlisten; i++)
 		fprintf(stderr, "listening on %s for NetFlow v5, v9 and IPFIX\n", a->listen[i]);
 	w->ended = new_profiler(w);
+	w->carried = new_profiler(w);
 	w->payload = new_profiler(w);
 	/* A row's last seen lags its open flows by up to the refresh interval;
 	 * a server's may not with --quiet-after, whose check reads it (a
