@@ -1418,16 +1418,6 @@ void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_
 	}
 }
 
-void np_profiler_append(np_profiler *to, const np_profiler *from)
-{
-	for (size_t i = 0; i < from->nconvs; i++)
-		add_conv(to, &from->convs[i].f, from->convs[i].has_flags, from->convs[i].counted);
-	for (size_t i = 0; i < from->nexpects; i++) {
-		to->expects = grow(to->expects, &to->capexpects, to->nexpects + 1, sizeof(*to->expects));
-		to->expects[to->nexpects++] = from->expects[i];
-	}
-}
-
 void np_profiler_prepend(np_profiler *to, const np_profiler *from)
 {
 	size_t k = from->nconvs, e = from->nexpects;

@@ -88,13 +88,10 @@ void np_profiler_finish(np_profiler *p);
  * sessions of a decided batch (active since `since_us`) to the next one,
  * uncounted, so data connections and GRE that outlive them are still tied. */
 void np_profiler_carry_controls(const np_profiler *from, np_profiler *to, int64_t since_us);
-/* Add what the undecided `from` collected (conversations, in order, and
- * FTP data announcements) after what `to` holds: a batch collected on one
- * thread is decided on another after the control sessions carried into it
- * (watch's commit thread). */
-void np_profiler_append(np_profiler *to, const np_profiler *from);
-/* The same, with `from` (undecided) going first: what append(from, to)
- * would hold, in `to`, without copying `to`'s (the bigger batch). */
+/* Put what the undecided `from` collected (conversations, in order, and
+ * FTP data announcements) before what `to` holds, without copying `to`'s
+ * (the bigger batch): watch's commit thread decides a batch collected on
+ * the table's thread after the control sessions carried into it. */
 void np_profiler_prepend(np_profiler *to, const np_profiler *from);
 /* Continuous profiling names services on one profiler (the flow table's
  * payload hook) and decides batches on others: hand the FTP data
